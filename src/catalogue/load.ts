@@ -1,0 +1,205 @@
+/**
+ * Reads `schemas/` into a {@link Catalogue}. Reading is lenient: whatever can
+ * be read is returned, and every problem found on the way is listed with its
+ * file and JSON Pointer. The generator refuses to run while there are
+ * problems; `check` reports them as findings.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkEventMetadata, checkUpcastDeclaration, EVENT_TYPE_PATTERN } from './metadata.js';
+import type {
+  Catalogue,
+  EventTypeSource,
+  ExampleSource,
+  JsonSchemaObject,
+  SchemaFile,
+  SharedSchema,
+  UpcastSource,
+  VersionSource,
+} from './model.js';
+
+/** The base of every `$id` in the catalogue. */
+export const SCHEMA_ID_BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
+
+/** Finding codes the loader can raise; `check` reports them with these codes. */
+export type LoadProblemCode = 'invalid-json' | 'naming' | 'metadata-missing' | 'schema-id' | 'upcast-invalid' | 'version-gap';
+
+export interface LoadProblem {
+  readonly code: LoadProblemCode;
+  readonly file: string;
+  readonly pointer: string;
+  readonly message: string;
+}
+
+export interface LoadResult {
+  readonly catalogue: Catalogue;
+  readonly problems: readonly LoadProblem[];
+}
+
+const VERSION_FILE = /^v([1-9][0-9]*)\.schema\.json$/u;
+const UPCAST_FILE = /^v([1-9][0-9]*)\.upcast\.json$/u;
+const EXAMPLE_FILE = /^v([1-9][0-9]*)\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(valid|invalid)\.json$/u;
+
+/**
+ * Loads the catalogue under `<root>/<dir>`.
+ *
+ * @param root the repository root; paths in the result are relative to it.
+ * @param dir the schemas folder inside `root`. Default `schemas`.
+ */
+export function loadCatalogue(root: string, dir = 'schemas'): LoadResult {
+  const problems: LoadProblem[] = [];
+  const problem = (code: LoadProblemCode, file: string, pointer: string, message: string) =>
+    problems.push({ code, file, pointer, message });
+
+  const readJson = (file: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(join(root, file), 'utf8')) as unknown;
+    } catch (error) {
+      problem('invalid-json', file, '', `cannot be read as JSON: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  const readSchema = (file: string, expectedId: string): SchemaFile | undefined => {
+    const json = readJson(file);
+    if (json === undefined) return undefined;
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      problem('invalid-json', file, '', 'a schema file must hold a JSON object');
+      return undefined;
+    }
+    const id = (json as JsonSchemaObject).$id;
+    if (id !== expectedId) problem('schema-id', file, '/$id', `must be ${JSON.stringify(expectedId)}`);
+    return { file, id: expectedId, json: json as JsonSchemaObject };
+  };
+
+  const envelope = readSchema(`${dir}/envelope.schema.json`, `${SCHEMA_ID_BASE}envelope.schema.json`) ?? {
+    file: `${dir}/envelope.schema.json`,
+    id: `${SCHEMA_ID_BASE}envelope.schema.json`,
+    json: {},
+  };
+
+  const shared: SharedSchema[] = [];
+  for (const name of list(root, `${dir}/_shared`)) {
+    const file = `${dir}/_shared/${name}`;
+    if (!name.endsWith('.schema.json')) {
+      problem('naming', file, '', 'files in _shared must be named <name>.schema.json');
+      continue;
+    }
+    const schema = readSchema(file, `${SCHEMA_ID_BASE}_shared/${name}`);
+    if (!schema) continue;
+    const title = schema.json.title;
+    if (typeof title !== 'string' || !/^[A-Z][A-Za-z0-9]*$/u.test(title)) {
+      problem('naming', file, '/title', 'a shared schema needs a PascalCase title; it names the TypeScript type');
+      continue;
+    }
+    shared.push({ ...schema, typeName: title });
+  }
+
+  const events: EventTypeSource[] = [];
+  for (const type of list(root, dir)) {
+    const eventDir = `${dir}/${type}`;
+    if (type.startsWith('_') || !statSync(join(root, eventDir)).isDirectory()) continue;
+    if (!EVENT_TYPE_PATTERN.test(type)) {
+      problem('naming', eventDir, '', `${JSON.stringify(type)} is not an event type name (<domain>.<entity>.<past-tense verb>, lower case)`);
+      continue;
+    }
+    const event = loadEventType(root, eventDir, type, readJson, readSchema, problem);
+    if (event) events.push(event);
+  }
+  return { catalogue: { dir, envelope, shared, events }, problems };
+}
+
+function loadEventType(
+  root: string,
+  eventDir: string,
+  type: string,
+  readJson: (file: string) => unknown,
+  readSchema: (file: string, id: string) => SchemaFile | undefined,
+  problem: (code: LoadProblemCode, file: string, pointer: string, message: string) => void,
+): EventTypeSource | undefined {
+  const metadataFile = `${eventDir}/event.json`;
+  let metadata: EventTypeSource['metadata'] | undefined;
+  if (!existsSync(join(root, metadataFile))) {
+    problem('metadata-missing', metadataFile, '', 'every event type needs an event.json');
+  } else {
+    const checked = checkEventMetadata(readJson(metadataFile));
+    if (checked.ok) {
+      metadata = checked.value;
+      if (metadata.eventType !== type) problem('naming', metadataFile, '/eventType', `must be ${JSON.stringify(type)}, the folder's name`);
+    } else {
+      for (const p of checked.problems) problem('metadata-missing', metadataFile, p.pointer, p.message);
+    }
+  }
+
+  const files = list(root, eventDir);
+  const examples = loadExamples(root, eventDir, readJson, problem);
+  const versions: VersionSource[] = [];
+  for (const name of files) {
+    const match = VERSION_FILE.exec(name);
+    if (!match) {
+      if (name !== 'event.json' && name !== 'examples' && !UPCAST_FILE.test(name)) {
+        problem('naming', `${eventDir}/${name}`, '', 'unexpected file: an event folder holds event.json, vN.schema.json, vN.upcast.json and examples/');
+      }
+      continue;
+    }
+    const version = Number(match[1]);
+    const schema = readSchema(`${eventDir}/${name}`, `${SCHEMA_ID_BASE}${type}/v${version}.schema.json`);
+    if (!schema) continue;
+    let upcast: UpcastSource | undefined;
+    const upcastFile = `${eventDir}/v${version}.upcast.json`;
+    if (existsSync(join(root, upcastFile))) {
+      if (version === 1) problem('naming', upcastFile, '', 'version 1 has nothing to upcast from');
+      const checked = checkUpcastDeclaration(readJson(upcastFile));
+      if (checked.ok) upcast = { file: upcastFile, declaration: checked.value };
+      else for (const p of checked.problems) problem('upcast-invalid', upcastFile, p.pointer, p.message);
+    }
+    versions.push({
+      version,
+      schema,
+      ...(upcast ? { upcast } : {}),
+      examples: examples.filter((e) => e.version === version),
+    });
+  }
+  versions.sort((a, b) => a.version - b.version);
+  versions.forEach((v, i) => {
+    if (v.version !== i + 1) problem('version-gap', v.schema.file, '', `versions must run 1, 2, 3… without gaps; expected v${i + 1}`);
+  });
+  for (const example of examples) {
+    if (!versions.some((v) => v.version === example.version)) {
+      problem('naming', example.file, '', `there is no v${example.version}.schema.json for this example`);
+    }
+  }
+  if (versions.length === 0) {
+    problem('naming', eventDir, '', 'an event type needs at least v1.schema.json');
+    return undefined;
+  }
+  if (!metadata) return undefined;
+  return { type, dir: eventDir, metadataFile, metadata, versions };
+}
+
+function loadExamples(
+  root: string,
+  eventDir: string,
+  readJson: (file: string) => unknown,
+  problem: (code: LoadProblemCode, file: string, pointer: string, message: string) => void,
+): ExampleSource[] {
+  const out: ExampleSource[] = [];
+  for (const name of list(root, `${eventDir}/examples`)) {
+    const file = `${eventDir}/examples/${name}`;
+    const match = EXAMPLE_FILE.exec(name);
+    if (!match) {
+      problem('naming', file, '', 'examples are named vN.<kebab-name>.valid.json or vN.<kebab-name>.invalid.json');
+      continue;
+    }
+    const json = readJson(file);
+    if (json === undefined) continue;
+    out.push({ file, version: Number(match[1]), name: match[2] as string, expect: match[3] as 'valid' | 'invalid', json });
+  }
+  return out;
+}
+
+/** Directory entries, sorted by code unit so output never depends on the machine's locale. */
+function list(root: string, dir: string): string[] {
+  const path = join(root, dir);
+  if (!existsSync(path)) return [];
+  return readdirSync(path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

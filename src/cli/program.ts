@@ -1,0 +1,34 @@
+/**
+ * The `domain-events` command line: one subcommand per file in `commands/`.
+ */
+import { Command } from 'commander';
+import { generateCommand } from './commands/generate.js';
+import type { Output } from './output.js';
+
+/** What every command gets from the entry point. */
+export interface CommandContext {
+  /** The repository (or project) root commands work in; the current directory. */
+  readonly root: string;
+  readonly output: Output;
+  /** Sets the process's exit code. */
+  exit(code: number): void;
+  /** Standard input, for commands that read `-`. */
+  readonly stdin: NodeJS.ReadableStream;
+  /** Whether stderr is a terminal (progress bars show only then). */
+  readonly interactive: boolean;
+}
+
+export function createProgram(context: CommandContext, version: string): Command {
+  const program = new Command('domain-events')
+    .description('Contracts for probation domain events: generate code from schemas/, validate and upcast payloads, and refuse unsafe schema changes.')
+    .version(version, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: true });
+  const commands = [generateCommand];
+  for (const make of commands) program.addCommand(make(context));
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 all good, 1 findings (invalid payloads, breaking changes, stale files), 2 usage or configuration error.\nEvery command takes --help, and --format json for machines.',
+  );
+  return program;
+}

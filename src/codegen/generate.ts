@@ -1,0 +1,139 @@
+/**
+ * `domain-events generate`: writes `generated/` from `schemas/`, and keeps
+ * the package's `exports` map in step. With `check`, it regenerates in
+ * memory and reports every file that differs, without writing.
+ *
+ * Output is deterministic: the same schemas give byte-identical files.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { loadCatalogue } from '../catalogue/load.js';
+import type { Catalogue } from '../catalogue/model.js';
+import { ConfigError } from '../errors.js';
+import { envelopeModule } from './modules/envelope-module.js';
+import { eventModule, namesOf } from './modules/event-module.js';
+import { indexModule, typePairsModule } from './modules/index-module.js';
+import { sharedModule } from './modules/shared-module.js';
+import { exportsMap } from './package-exports.js';
+import { indexCatalogue } from './schema-index.js';
+
+export interface GenerateOptions {
+  /** The repository root. */
+  readonly root: string;
+  /** Compare instead of write. */
+  readonly check?: boolean;
+}
+
+export interface GenerateResult {
+  /** Repository-relative paths of the files generated (including package.json). */
+  readonly files: readonly string[];
+  /** With `check`: files that are missing, differ, or should not exist. Otherwise: files written or removed. */
+  readonly changed: readonly string[];
+  readonly eventTypes: number;
+  readonly schemas: number;
+}
+
+export const OUT_DIR = 'generated';
+
+/** Loads the catalogue, refusing to go on while it has problems. */
+export function loadForGeneration(root: string): Catalogue {
+  const { catalogue, problems } = loadCatalogue(root);
+  if (problems.length > 0) {
+    const [first, ...rest] = problems as [(typeof problems)[0], ...typeof problems];
+    const more = rest.map((p) => `\n  ${p.file}${p.pointer ? `#${p.pointer}` : ''}: ${p.message}`).join('');
+    throw new ConfigError(first.file, first.pointer, `${first.message}${more}`);
+  }
+  return catalogue;
+}
+
+/** Every generated file's content, by repository-relative path. */
+export async function render(root: string, catalogue: Catalogue): Promise<Map<string, string>> {
+  const index = indexCatalogue(catalogue);
+  const names = catalogue.events.map(namesOf);
+  checkUniqueNames(catalogue, names);
+  const [shared, envelope, ...events] = await Promise.all([
+    sharedModule(catalogue, index),
+    envelopeModule(catalogue, index),
+    ...catalogue.events.map((event) => eventModule(event, index, root)),
+  ]);
+  const files = new Map<string, string>();
+  files.set(`${OUT_DIR}/shared.ts`, shared.source);
+  files.set(`${OUT_DIR}/envelope.ts`, envelope.source);
+  catalogue.events.forEach((event, i) => files.set(`${OUT_DIR}/events/${event.type}.ts`, events[i] as string));
+  files.set(`${OUT_DIR}/index.ts`, indexModule(catalogue, names, shared.types, envelope.types));
+  files.set(`${OUT_DIR}/type-pairs.ts`, typePairsModule(names));
+  files.set('package.json', withExports(readFileSync(join(root, 'package.json'), 'utf8'), catalogue));
+  return files;
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const { root } = options;
+  const catalogue = loadForGeneration(root);
+  const files = await render(root, catalogue);
+  const existing = listGenerated(root);
+  const changed: string[] = [];
+  for (const [file, content] of files) {
+    const path = join(root, file);
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (current === content) continue;
+    changed.push(file);
+    if (!options.check) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+    }
+  }
+  for (const file of existing) {
+    if (files.has(file)) continue;
+    changed.push(file);
+    if (!options.check) rmSync(join(root, file));
+  }
+  const schemas = catalogue.shared.length + 1 + catalogue.events.reduce((n, e) => n + e.versions.length, 0);
+  return { files: [...files.keys()], changed: changed.sort(), eventTypes: catalogue.events.length, schemas };
+}
+
+function listGenerated(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    const path = join(root, dir);
+    if (!existsSync(path)) return;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else out.push(relative(root, join(root, child)).split('\\').join('/'));
+    }
+  };
+  walk(OUT_DIR);
+  return out;
+}
+
+/** package.json with the `exports` map replaced, other fields and their order kept. */
+function withExports(packageJson: string, catalogue: Catalogue): string {
+  const pkg = JSON.parse(packageJson) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const [key, value] of Object.entries(pkg)) {
+    if (key === 'exports') {
+      out.exports = exportsMap(catalogue);
+      placed = true;
+    } else out[key] = value;
+    // A new exports map goes after "types"/"main" or, failing that, after "sideEffects".
+    if (!placed && !('exports' in pkg) && key === 'sideEffects') {
+      out.exports = exportsMap(catalogue);
+      placed = true;
+    }
+  }
+  if (!placed) out.exports = exportsMap(catalogue);
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+function checkUniqueNames(catalogue: Catalogue, names: ReturnType<typeof namesOf>[]): void {
+  const seen = new Map<string, string>();
+  const claim = (name: string, file: string) => {
+    const other = seen.get(name);
+    if (other) throw new ConfigError(file, '/title', `the title ${name} is also used by ${other}; titles name TypeScript types and must be unique`);
+    seen.set(name, file);
+  };
+  for (const shared of catalogue.shared) claim(shared.typeName, shared.file);
+  claim('Envelope', catalogue.envelope.file);
+  catalogue.events.forEach((event, i) => claim((names[i] as { base: string }).base, event.versions[0]?.schema.file ?? event.dir));
+}

@@ -1,0 +1,29 @@
+/** The import statements a generated module needs, from what its scope recorded. */
+import type ts from 'typescript';
+import { importNamed, importNamespace } from '../ts.js';
+
+/** Paths from a generated module to the hand-written runtime and to other generated modules. */
+export interface ModulePaths {
+  /** e.g. `../../src/runtime` from `generated/events/x.ts`. */
+  readonly runtime: string;
+  /** e.g. `../shared.js`, or undefined in the shared module itself. */
+  readonly shared?: string;
+}
+
+export interface ImportNeeds {
+  readonly zod: boolean;
+  readonly checks?: Iterable<string>;
+  readonly upcastHelpers?: Iterable<string>;
+  readonly sharedValidators?: Iterable<string>;
+  readonly sharedTypes?: Iterable<string>;
+}
+
+export function importsFor(paths: ModulePaths, needs: ImportNeeds): Array<ts.Statement | undefined> {
+  return [
+    needs.zod ? importNamespace('zod/mini', 'z') : undefined,
+    importNamed(`${paths.runtime}/schema-checks.js`, needs.checks ?? []),
+    importNamed(`${paths.runtime}/upcast-helpers.js`, needs.upcastHelpers ?? []),
+    paths.shared ? importNamed(paths.shared, needs.sharedValidators ?? []) : undefined,
+    paths.shared ? importNamed(paths.shared, needs.sharedTypes ?? [], true) : undefined,
+  ];
+}

@@ -1,0 +1,24 @@
+/**
+ * Every schema in the catalogue by `$id`, so a `$ref` can be resolved the way
+ * a JSON Schema validator resolves it: against the `$id` of the document it
+ * appears in.
+ */
+import type { Catalogue, SchemaFile, SharedSchema } from '../catalogue/model.js';
+import { camel } from './ts.js';
+
+export interface SchemaIndex {
+  /** Shared definitions by `$id`. */
+  readonly shared: ReadonlyMap<string, SharedSchema>;
+  /** Every schema file by `$id`: shared, envelope and event versions. */
+  readonly all: ReadonlyMap<string, SchemaFile>;
+}
+
+export function indexCatalogue(catalogue: Catalogue): SchemaIndex {
+  const shared = new Map(catalogue.shared.map((s) => [s.id, s]));
+  const all = new Map<string, SchemaFile>([[catalogue.envelope.id, catalogue.envelope], ...shared]);
+  for (const event of catalogue.events) for (const v of event.versions) all.set(v.schema.id, v.schema);
+  return { shared, all };
+}
+
+/** The name of a shared definition's zod validator: `StaffMember` → `staffMember`. */
+export const validatorName = (shared: SharedSchema): string => camel(shared.typeName);

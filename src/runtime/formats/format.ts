@@ -1,0 +1,44 @@
+/**
+ * A format (wire layout) is a pair of pure functions between the envelope and
+ * a transport. `decode` turns what arrived into an envelope candidate, which
+ * is then validated; `encode` lays out a valid envelope for the transport.
+ */
+import type { EnvelopeLike } from '../envelope.js';
+import type { IssueInput } from '../errors.js';
+import type { Decoded, DuplicateKeys, Limits } from '../json-text.js';
+
+/** What a decoder may use besides its input. */
+export interface DecodeContext {
+  readonly limits: Limits;
+  readonly duplicateKeys: DuplicateKeys;
+  /** The version the caller says the document is at, for formats that carry none. */
+  readonly version: number | undefined;
+  /** The event type the caller expects, for formats that may carry none. */
+  readonly eventType: string | undefined;
+  /** Parses JSON nested inside the input (such as an SQS `Message`), within the same limits. */
+  json(text: string, path: string): Decoded;
+}
+
+export type FormatDecoded =
+  | {
+      readonly ok: true;
+      readonly envelope: unknown;
+      /** Maps a JSON Pointer in the envelope to one in the input, when they differ. */
+      readonly pathOf?: (pointer: string) => string;
+    }
+  | { readonly ok: false; readonly issues: readonly IssueInput[] };
+
+export interface Format<Encoded = unknown> {
+  readonly name: string;
+  /**
+   * Whether a decoded JSON value is laid out in this format. Only formats that
+   * describe themselves implement it; `auto` tries them in order and falls
+   * back to `hmpps`.
+   */
+  detect?(value: unknown): boolean;
+  decode(value: unknown, context: DecodeContext): FormatDecoded;
+  encode(event: EnvelopeLike): Encoded;
+}
+
+/** Is this a plain JSON object (not null, not an array)? */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

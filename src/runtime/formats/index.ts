@@ -1,0 +1,19 @@
+/**
+ * The formats this package reads and writes, by name. `auto` tries the
+ * self-describing formats in this order and falls back to `hmpps`.
+ */
+import { detail } from './detail.js';
+import type { Format } from './format.js';
+import { hmpps } from './hmpps.js';
+
+export const FORMATS = { hmpps, detail } as const satisfies Record<string, Format>;
+
+/** The name of a format, as `options.format` takes it. */
+export type FormatName = keyof typeof FORMATS;
+
+/** Formats `auto` recognises by their own shape, in the order it tries them. */
+export const SELF_DESCRIBING: readonly Format[] = Object.values(FORMATS).filter((f: Format) => f.detect !== undefined);
+
+export const isFormatName = (name: string): name is FormatName => Object.hasOwn(FORMATS, name);
+
+export type { DecodeContext, Format, FormatDecoded } from './format.js';

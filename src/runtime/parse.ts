@@ -1,0 +1,253 @@
+/**
+ * Reading an event: decode the format, find the contract by `eventType` and
+ * `version`, validate the whole envelope in one pass, then upcast to the
+ * version asked for. {@link safeParseWith} never throws, whatever it is given.
+ */
+import * as z from 'zod/mini';
+import type { EnvelopeLike } from './envelope.js';
+import { isEnvelopeField, withData } from './envelope.js';
+import { ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
+import { FORMATS, type FormatName, isFormatName, SELF_DESCRIBING } from './formats/index.js';
+import type { DecodeContext, Format } from './formats/format.js';
+import { isRecord } from './formats/format.js';
+import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, exceedsDepth, type Limits } from './json-text.js';
+import { describeValue, typeName } from './messages.js';
+import { type ChainVersion, runChain, type UpcastContext } from './upcast.js';
+import { fromZodIssues } from './zod-issues.js';
+
+/** Options for `safeParse` and `parse`. */
+export interface ParseOptions<To extends number | 'latest' = number | 'latest'> {
+  /**
+   * The wire layout of the input. Default `auto`: recognises every format
+   * that describes itself, and reads anything else as `hmpps`. `detail` is
+   * never guessed; ask for it by name, with `version`.
+   */
+  readonly format?: FormatName | 'auto';
+  /** The event type expected. A document of another type is an `event_type_mismatch`; a document without one (some detail rows) takes this one. */
+  readonly eventType?: string;
+  /** The schema version, for documents that carry none (the `detail` format). A message without a version is otherwise read as version 1. */
+  readonly version?: number;
+  /** The version to upcast to. Default `latest`. A document newer than this is a `version_too_new` error: versions are never downgraded. */
+  readonly to?: To;
+  /** Values for upcasters, such as `{ recordedBy: staffMember }` for the person.arrived v1 → v2 step. */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** Size and depth limits. Defaults: 1 MiB and 64 levels. */
+  readonly limits?: Partial<Limits>;
+  /** Duplicate keys in JSON text: `reject` (the default) or `last-wins`, as `JSON.parse` does. */
+  readonly duplicateKeys?: DuplicateKeys;
+  /**
+   * What to do with a version newer than this package knows. By default it is
+   * an `unknown_version` error. With `true`, it is read as this package's
+   * latest version when it is valid there (new versions that only add
+   * optional fields to open objects, or change meaning only), and the result
+   * says `readAs`. Upgrading the package is the real fix.
+   */
+  readonly acceptNewer?: boolean;
+}
+
+/** The result of `safeParse`. */
+export type ParseResult<E> =
+  | {
+      readonly success: true;
+      readonly event: E;
+      /** The version the document was at, when it was upcast. */
+      readonly upgradedFrom?: number;
+      /** Set when `acceptNewer` read a newer version as this one. */
+      readonly readAs?: { readonly receivedVersion: number };
+    }
+  | { readonly success: false; readonly error: ContractError };
+
+/** What the parser needs to know about one event type. */
+export interface EventRuntime {
+  readonly type: string;
+  readonly latest: number;
+  readonly chain: readonly ChainVersion[];
+  /** The validator of a whole envelope at this version, ready for repeated use. */
+  envelopeValidator(version: number): z.ZodMiniType;
+}
+
+/** Finds the contract for an event type; `known` lists every type, for hints. */
+export interface Lookup {
+  find(eventType: string): EventRuntime | undefined;
+  known(): readonly string[];
+}
+
+type Failure = { readonly success: false; readonly error: ContractError };
+const fail = (code: ErrorCode, issues: readonly IssueInput[]): Failure => ({ success: false, error: contractError(code, issues) });
+
+const NO_OPTIONS: ParseOptions = {};
+
+/**
+ * Parses `input` against the contracts `lookup` knows. `defaultType` is the
+ * event type expected when `options.eventType` is not given. Never throws.
+ */
+export function safeParseWith(lookup: Lookup, input: unknown, options: ParseOptions = NO_OPTIONS, defaultType?: string): ParseResult<EnvelopeLike> {
+  try {
+    return parseUnchecked(lookup, input, options, options.eventType ?? defaultType);
+  } catch (error) {
+    // Reaching here is a bug in this package; it is still reported, not thrown.
+    return fail('invalid_input', [{ code: 'invalid_input', path: '', detail: `internal error while parsing: ${(error as Error)?.message ?? String(error)}` }]);
+  }
+}
+
+function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, expectedType: string | undefined): ParseResult<EnvelopeLike> {
+  const limits = options.limits ? { ...DEFAULT_LIMITS, ...options.limits } : DEFAULT_LIMITS;
+  const duplicateKeys = options.duplicateKeys ?? 'reject';
+  const optionProblem = checkOptions(options);
+  if (optionProblem) return fail('invalid_option', [optionProblem]);
+
+  let value = input;
+  const fromText = typeof input === 'string';
+  if (fromText) {
+    const decoded = decodeJson(input, limits, duplicateKeys);
+    if (!decoded.ok) return fail(decoded.issue.code as ErrorCode, [decoded.issue]);
+    value = decoded.value;
+  }
+  const format = chooseFormat(options.format, value);
+  const context: DecodeContext = {
+    limits,
+    duplicateKeys,
+    version: options.version,
+    eventType: expectedType,
+    json: (text, path) => decodeJson(text, limits, duplicateKeys, path),
+  };
+  const decoded = format.decode(value, context);
+  if (!decoded.ok) return fail((decoded.issues[0]?.code ?? 'invalid_input') as ErrorCode, decoded.issues);
+  const pathOf = decoded.pathOf;
+  const envelope = decoded.envelope;
+  if (!isRecord(envelope)) {
+    return fail('invalid_input', [{ code: 'invalid_input', path: '', expected: 'an object', received: typeName(envelope) }]);
+  }
+
+  // Which contract applies.
+  const eventType = envelope.eventType ?? (format.name === 'hmpps' ? undefined : expectedType);
+  if (typeof eventType !== 'string') {
+    const issue: IssueInput = eventType === undefined ? { code: 'required', path: at('/eventType', pathOf), expected: 'string' } : { code: 'invalid_type', path: at('/eventType', pathOf), expected: 'string', received: typeName(eventType) };
+    return fail('invalid_event', [issue]);
+  }
+  if (expectedType !== undefined && eventType !== expectedType) {
+    return fail('event_type_mismatch', [{ code: 'event_type_mismatch', path: at('/eventType', pathOf), expected: JSON.stringify(expectedType), received: JSON.stringify(eventType) }]);
+  }
+  const runtime = lookup.find(eventType);
+  if (!runtime) return fail('unknown_event_type', [unknownType(eventType, lookup, at('/eventType', pathOf))]);
+
+  const version = versionOf(envelope, options);
+  if (typeof version !== 'number') return fail(version.code === 'invalid_option' ? 'invalid_option' : 'invalid_event', [{ ...version, path: version.path === '/version' ? at('/version', pathOf) : version.path }]);
+  const target = options.to === undefined || options.to === 'latest' ? runtime.latest : options.to;
+  if (target > runtime.latest) {
+    return fail('invalid_option', [{ code: 'invalid_option', path: '', detail: `options.to is ${target}, but ${eventType} has versions 1 to ${runtime.latest}` }]);
+  }
+
+  let readAs = version;
+  if (version > runtime.latest) {
+    if (!options.acceptNewer) {
+      return fail('unknown_version', [
+        {
+          code: 'unknown_version',
+          path: at('/version', pathOf),
+          expected: runtime.latest === 1 ? 'version 1' : `versions 1 to ${runtime.latest}`,
+          received: String(version),
+          detail: `Upgrade @probation/domain-events, or pass acceptNewer: true to read it as version ${runtime.latest} where it is valid there`,
+        },
+      ]);
+    }
+    readAs = runtime.latest;
+  }
+  if (readAs > target) {
+    return fail('version_too_new', [{ code: 'version_too_new', path: at('/version', pathOf), expected: String(target), received: String(readAs) }]);
+  }
+
+  // One validation pass over the whole envelope, data included.
+  const candidate: Record<string, unknown> = readAs === version ? envelope : withData(envelope, readAs, envelope.additionalInformation);
+  const validator = runtime.envelopeValidator(readAs);
+  if (!z.validate(validator, candidate)) {
+    return fail('invalid_event', validationIssues(runtime, validator, candidate, readAs, pathOf));
+  }
+  if (!fromText && unknownFieldsTooDeep(envelope, limits.maxDepth)) {
+    return fail('input_too_deep', [{ code: 'input_too_deep', path: '', expected: String(limits.maxDepth) }]);
+  }
+
+  const newer = version > runtime.latest ? { readAs: { receivedVersion: version } } : {};
+  if (readAs === target) {
+    const event = candidate.version === readAs ? candidate : withData(candidate, readAs, candidate.additionalInformation);
+    return { success: true, event: event as unknown as EnvelopeLike, ...newer };
+  }
+  const upcastContext: UpcastContext = { envelope: candidate as unknown as UpcastContext['envelope'], values: options.context ?? {} };
+  const chain = runChain(eventType, runtime.chain, candidate.additionalInformation, readAs, target, upcastContext);
+  if (!chain.ok) return { success: false, error: chain.error };
+  return { success: true, event: withData<EnvelopeLike>(candidate, target, chain.data), upgradedFrom: readAs, ...newer };
+}
+
+function checkOptions(options: ParseOptions): IssueInput | undefined {
+  if (options.format !== undefined && options.format !== 'auto' && !isFormatName(options.format)) {
+    return { code: 'invalid_option', path: '', expected: `one of auto, ${Object.keys(FORMATS).join(', ')}`, received: describeValue(options.format), detail: `unknown format ${describeValue(options.format)}` };
+  }
+  for (const key of ['version', 'to'] as const) {
+    const value = options[key];
+    if (value !== undefined && !(key === 'to' && value === 'latest') && !(Number.isInteger(value) && (value as number) >= 1)) {
+      return { code: 'invalid_option', path: '', detail: `options.${key} must be a whole number from 1${key === 'to' ? ", or 'latest'" : ''}; received ${describeValue(value)}` };
+    }
+  }
+  return undefined;
+}
+
+function chooseFormat(name: FormatName | 'auto' | undefined, value: unknown): Format {
+  if (name !== undefined && name !== 'auto') return FORMATS[name];
+  for (const format of SELF_DESCRIBING) if (format.detect?.(value)) return format;
+  return FORMATS.hmpps;
+}
+
+/** The version the document is at: its own, the caller's, or 1. */
+function versionOf(envelope: Record<string, unknown>, options: ParseOptions): number | IssueInput {
+  const own = envelope.version;
+  if (own === undefined) return options.version ?? 1;
+  if (typeof own !== 'number' || !Number.isInteger(own) || own < 1) {
+    return { code: 'invalid_type', path: '/version', expected: 'a whole number from 1', received: describeValue(own) };
+  }
+  if (options.version !== undefined && options.version !== own) {
+    return { code: 'invalid_option', path: '', detail: `the document says version ${own}, but options.version is ${options.version}` };
+  }
+  return own;
+}
+
+function unknownType(eventType: string, lookup: Lookup, path: string): IssueInput {
+  const trimmed = eventType.trim();
+  let detail: string | undefined;
+  if (trimmed !== eventType && lookup.find(trimmed)) detail = `it has white space around it; did you mean ${JSON.stringify(trimmed)}?`;
+  else if (lookup.find(trimmed.toLowerCase())) detail = `event types are lower case; did you mean ${JSON.stringify(trimmed.toLowerCase())}?`;
+  else {
+    const near = lookup.known().find((known) => known.startsWith(trimmed.split('.').slice(0, 2).join('.')));
+    if (near) detail = `known types in that domain include ${JSON.stringify(near)}`;
+  }
+  return { code: 'unknown_event_type', path, received: JSON.stringify(eventType), ...(detail ? { detail } : {}) };
+}
+
+function validationIssues(runtime: EventRuntime, validator: z.ZodMiniType, candidate: Record<string, unknown>, version: number, pathOf: ((p: string) => string) | undefined): IssueInput[] {
+  const result = validator.safeParse(candidate);
+  const issues = result.success ? [{ code: 'invalid_value', path: '', detail: 'the envelope failed validation' } as IssueInput] : fromZodIssues(result.error.issues, candidate);
+  // A producer that always sends version 1 may be sending newer data: say so.
+  for (let v = version + 1; v <= runtime.latest; v++) {
+    if (z.validate(runtime.envelopeValidator(v), withData(candidate, v, candidate.additionalInformation))) {
+      issues.push({ code: 'version_mismatch', path: '/version', expected: String(v), received: String(version) });
+      break;
+    }
+  }
+  return pathOf ? issues.map((i) => ({ ...i, path: pathOf(i.path) })) : issues;
+}
+
+/** Fields the schema does not describe are not validated, so their depth is checked here (values only; text was scanned). */
+function unknownFieldsTooDeep(envelope: Record<string, unknown>, maxDepth: number): boolean {
+  for (const key of Object.keys(envelope)) {
+    if (!isEnvelopeField(key) && exceedsDepth(envelope[key], maxDepth - 1)) return true;
+  }
+  return false;
+}
+
+const at = (pointer: string, pathOf: ((p: string) => string) | undefined): string => (pathOf ? pathOf(pointer) : pointer);
+
+/** Unwraps a result, throwing its error. */
+export function unwrap<E>(result: ParseResult<E>): E {
+  if (result.success) return result.event;
+  throw result.error;
+}
+

@@ -1,0 +1,87 @@
+/**
+ * The upcast chain: data of version N becomes version N+1, step by step, up
+ * to the version asked for. Each step is validated against its target
+ * version at once, so a wrong upcaster is caught at the step that is wrong.
+ */
+import * as z from 'zod/mini';
+import { type ContractError, contractError, type IssueInput } from './errors.js';
+import { UpcastInputMissing } from './upcast-helpers.js';
+import { fromZodIssues } from './zod-issues.js';
+
+/** What an upcaster may read besides the data: the envelope, and values the caller passes in. */
+export interface UpcastContext {
+  readonly envelope: {
+    readonly id?: string;
+    readonly eventType: string;
+    readonly occurredAt: string;
+    readonly publishedAt?: string;
+    readonly producer?: string;
+    readonly detailUrl?: string;
+    readonly description?: string;
+  };
+  /** Values from the caller (`options.context`), such as a fallback staff member. */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Turns version N data into version N+1 data. Upcasters are pure, do no I/O,
+ * and build their result as an explicit object literal.
+ */
+export type Upcaster<From, To> = (data: From, context: UpcastContext) => To;
+
+/** How a version is reached from the one before it. */
+export interface UpcastStepDefinition {
+  /** transform: declarative operations; typed: a TypeScript upcaster; meaning-only and identity: the data is carried over. */
+  readonly kind: 'transform' | 'typed' | 'meaning-only' | 'identity';
+  readonly run: Upcaster<never, unknown>;
+}
+
+/** What the chain needs to know about each version. */
+export interface ChainVersion {
+  readonly version: number;
+  readonly upcast?: UpcastStepDefinition;
+  /** The data validator, ready for repeated use. */
+  readonly validator: () => z.ZodMiniType;
+}
+
+export type ChainResult = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly error: ContractError };
+
+const IDENTITY = (data: unknown) => data;
+
+/**
+ * Runs the steps from version `from` to `to` on `data`. Never throws: an
+ * upcaster that throws, or that returns invalid data, fails with an error
+ * naming the step. Paths start at `dataPath` (normally `/additionalInformation`).
+ */
+export function runChain(
+  eventType: string,
+  versions: readonly ChainVersion[],
+  data: unknown,
+  from: number,
+  to: number,
+  context: UpcastContext,
+  dataPath: readonly string[] = ['additionalInformation'],
+): ChainResult {
+  let current = data;
+  for (let target = from + 1; target <= to; target++) {
+    const version = versions[target - 1] as ChainVersion;
+    const step = { eventType, from: target - 1, to: target };
+    const run = (version.upcast?.run ?? IDENTITY) as (data: unknown, context: UpcastContext) => unknown;
+    try {
+      current = run(current, context);
+    } catch (error) {
+      const issue: IssueInput =
+        error instanceof UpcastInputMissing
+          ? { code: 'upcast_input_missing', path: '', detail: error.message }
+          : { code: 'upcast_failed', path: '', detail: error instanceof Error ? error.message : String(error) };
+      return { ok: false, error: contractError('upcast_failed', [issue], step) };
+    }
+    const validator = version.validator();
+    if (!z.validate(validator, current)) {
+      const result = validator.safeParse(current);
+      const issues = result.success ? [{ code: 'upcast_failed', path: '', detail: 'the result failed validation' } as const] : fromZodIssues(result.error.issues, current, [...dataPath]);
+      return { ok: false, error: contractError('upcast_failed', issues, step) };
+    }
+  }
+  return { ok: true, data: current };
+}
