@@ -7,16 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkEventMetadata, checkUpcastDeclaration, EVENT_TYPE_PATTERN } from './metadata.js';
-import type {
-  Catalogue,
-  EventTypeSource,
-  ExampleSource,
-  JsonSchemaObject,
-  SchemaFile,
-  SharedSchema,
-  UpcastSource,
-  VersionSource,
-} from './model.js';
+import type { Catalogue, EventTypeSource, ExampleSource, JsonSchemaObject, SchemaFile, SharedSchema, UpcastSource, VersionSource } from './model.js';
 
 /** The base of every `$id` in the catalogue. */
 export const SCHEMA_ID_BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
@@ -48,8 +39,7 @@ const EXAMPLE_FILE = /^v([1-9][0-9]*)\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(valid|invali
  */
 export function loadCatalogue(root: string, dir = 'schemas'): LoadResult {
   const problems: LoadProblem[] = [];
-  const problem = (code: LoadProblemCode, file: string, pointer: string, message: string) =>
-    problems.push({ code, file, pointer, message });
+  const problem = (code: LoadProblemCode, file: string, pointer: string, message: string) => problems.push({ code, file, pointer, message });
 
   const readJson = (file: string): unknown => {
     try {

@@ -59,7 +59,7 @@ export async function render(root: string, catalogue: Catalogue): Promise<Map<st
   const files = new Map<string, string>();
   files.set(`${OUT_DIR}/shared.ts`, shared.source);
   files.set(`${OUT_DIR}/envelope.ts`, envelope.source);
-  catalogue.events.forEach((event, i) => files.set(`${OUT_DIR}/events/${event.type}.ts`, events[i] as string));
+  for (const [i, event] of catalogue.events.entries()) files.set(`${OUT_DIR}/events/${event.type}.ts`, events[i] as string);
   files.set(`${OUT_DIR}/index.ts`, indexModule(catalogue, names, shared.types, envelope.types));
   files.set(`${OUT_DIR}/type-pairs.ts`, typePairsModule(names));
   files.set('package.json', withExports(readFileSync(join(root, 'package.json'), 'utf8'), catalogue));
@@ -135,5 +135,5 @@ function checkUniqueNames(catalogue: Catalogue, names: ReturnType<typeof namesOf
   };
   for (const shared of catalogue.shared) claim(shared.typeName, shared.file);
   claim('Envelope', catalogue.envelope.file);
-  catalogue.events.forEach((event, i) => claim((names[i] as { base: string }).base, event.versions[0]?.schema.file ?? event.dir));
+  for (const [i, event] of catalogue.events.entries()) claim((names[i] as { base: string }).base, event.versions[0]?.schema.file ?? event.dir);
 }

@@ -58,6 +58,7 @@ export const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
   allOf: 'merge the subschemas into one',
   not: 'say what is allowed instead (enum, pattern)',
   if: 'model the variants with anyOf',
+  // biome-ignore lint/suspicious/noThenProperty: "then" is a JSON Schema keyword, named here as data.
   then: 'model the variants with anyOf',
   else: 'model the variants with anyOf',
   patternProperties: 'list the properties',

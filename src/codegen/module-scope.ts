@@ -45,7 +45,11 @@ export class ModuleScope implements EmitScope {
     if (document === this.baseId) return this.local(fragment, ref, pointer);
     const target = this.index.shared.get(document);
     if (!target) {
-      throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} cannot be resolved: no schema has the $id ${document}; shared definitions live in schemas/_shared/`);
+      throw new ConfigError(
+        this.file,
+        pointer,
+        `$ref ${JSON.stringify(ref)} cannot be resolved: no schema has the $id ${document}; shared definitions live in schemas/_shared/`,
+      );
     }
     if (fragment !== '') throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} points inside a shared file; refer to the whole file`);
     this.sharedTypes.add(target.typeName);
@@ -69,7 +73,8 @@ export class ModuleScope implements EmitScope {
     if (this.defining.has(key)) throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} is recursive; recursive schemas are not supported`);
     const title = typeof schema === 'object' && typeof schema.title === 'string' ? schema.title : pascal(key);
     const name = camel(title);
-    if (this.reservedNames.has(name)) throw new ConfigError(this.file, `/$defs/${escapePointer(key)}`, `the name ${name} is already used in this module; give the definition another title`);
+    if (this.reservedNames.has(name))
+      throw new ConfigError(this.file, `/$defs/${escapePointer(key)}`, `the name ${name} is already used in this module; give the definition another title`);
     this.defining.add(key);
     const expression = emitZod(schema, `/$defs/${escapePointer(key)}`, this);
     this.defining.delete(key);

@@ -15,7 +15,9 @@ export const BANNER = [
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/u;
 const RESERVED = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await'.split(' '),
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await'.split(
+    ' ',
+  ),
 );
 
 export const id = (name: string): ts.Identifier => f.createIdentifier(name);
@@ -127,7 +129,9 @@ const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComme
 /** Prints statements as a module, headed by the do-not-edit banner. */
 export function printModule(statements: ReadonlyArray<ts.Statement | string | undefined>): string {
   const file = ts.createSourceFile('generated.ts', '', ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
-  let out = `/**\n${BANNER.split('\n').map((l) => ` * ${l}`).join('\n')}\n */\n`;
+  let out = `/**\n${BANNER.split('\n')
+    .map((l) => ` * ${l}`)
+    .join('\n')}\n */\n`;
   let previousWasImport = false;
   for (const statement of statements) {
     if (statement === undefined) continue;

@@ -7,8 +7,8 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import ts from 'typescript';
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
-import type { SchemaIndex } from './schema-index.js';
 import { splitRef } from './module-scope.js';
+import type { SchemaIndex } from './schema-index.js';
 import { reprint } from './ts.js';
 
 const OPTIONS = {
@@ -67,7 +67,12 @@ function prepare(node: unknown, baseId: string, file: string, index: SchemaIndex
   for (const [key, value] of Object.entries(object)) {
     if ((key === '$id' || key === '$schema') && pointer === '') continue;
     // Property names and $defs keys are data, not keywords: recurse without interpreting them.
-    Object.defineProperty(out, key, { value: prepare(value, baseId, file, index, sharedTypes, `${pointer}/${key}`), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: prepare(value, baseId, file, index, sharedTypes, `${pointer}/${key}`),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -77,7 +82,7 @@ function declarationsOf(source: string): Map<string, string> {
   const file = ts.createSourceFile('types.ts', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const out = new Map<string, string>();
   for (const statement of file.statements) {
-    const name = (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) ? statement.name.text : undefined;
+    const name = ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) ? statement.name.text : undefined;
     if (!name) throw new Error(`unexpected statement from json-schema-to-typescript: ${statement.getText(file).slice(0, 80)}`);
     out.set(name, statement.getFullText(file).trim());
   }

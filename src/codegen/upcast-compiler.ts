@@ -116,7 +116,8 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
       if (producer) {
         const { expression, optionalSource } = produce(producer, level, targetType, fromProps, fromRequired);
         if (optionalSource === undefined) entries.push([name, expression]);
-        else if (required) fail(producer.index, `${level.pointer}/${name} is required in the new version, but ${optionalSource} may be absent in the earlier one`);
+        else if (required)
+          fail(producer.index, `${level.pointer}/${name} is required in the new version, but ${optionalSource} may be absent in the earlier one`);
         else conditionals.push(assignIfDefined(level.target, name, expression, sourceExpr(level.source, producer.op)));
         continue;
       }
@@ -141,7 +142,8 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
       }
       if (name in fromProps && !consumed.has(name)) {
         if (fromRequired.has(name)) entries.push([name, member(level.source, name)]);
-        else if (required) fail(undefined, `${level.pointer}/${name} is required in the new version but optional in the earlier one; add an operation that fills it`);
+        else if (required)
+          fail(undefined, `${level.pointer}/${name} is required in the new version but optional in the earlier one; add an operation that fills it`);
         else conditionals.push(assignIfDefined(level.target, name, member(level.source, name), member(level.source, name)));
         continue;
       }
@@ -149,7 +151,10 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
     }
     for (const name of Object.keys(fromProps)) {
       if (!(name in toProps) && !consumed.has(name)) {
-        fail(undefined, `${level.pointer}/${name} exists in the earlier version but not in the new one; add {"op": "remove", "path": "${level.pointer}/${name}"} so that dropping it is deliberate`);
+        fail(
+          undefined,
+          `${level.pointer}/${name} exists in the earlier version but not in the new one; add {"op": "remove", "path": "${level.pointer}/${name}"} so that dropping it is deliberate`,
+        );
       }
     }
     return object(entries, true);
@@ -168,7 +173,8 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
         if ('value' in op) return { expression: json(op.value) };
         if ('fromEnvelope' in op) {
           const field = op.fromEnvelope;
-          if (ALWAYS_IN_ENVELOPE.has(field)) return { expression: f.createPropertyAccessExpression(f.createPropertyAccessExpression(id('context'), 'envelope'), field) };
+          if (ALWAYS_IN_ENVELOPE.has(field))
+            return { expression: f.createPropertyAccessExpression(f.createPropertyAccessExpression(id('context'), 'envelope'), field) };
           helpers.add('requireEnvelopeField');
           return { expression: f.createAsExpression(call('requireEnvelopeField', [id('context'), str(field)]), targetType) };
         }
@@ -196,11 +202,31 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
       case 'map-enum': {
         const name = o.rest[0] as string;
         if (!(name in fromProps)) fail(o.index, `there is no ${level.pointer}/${name} in the earlier version to map`);
-        const map = totalMap(input.file, op.map, input.from.deref(fromProps[name] as JsonSchema), input.to.deref(propertiesOf(level.to)[name] as JsonSchema), o.index);
+        const map = totalMap(
+          input.file,
+          op.map,
+          input.from.deref(fromProps[name] as JsonSchema),
+          input.to.deref(propertiesOf(level.to)[name] as JsonSchema),
+          o.index,
+        );
         const constName = `${input.functionName}${name.charAt(0).toUpperCase()}${name.slice(1).replace(/[^A-Za-z0-9]/gu, '')}Map`;
-        consts.push(localConst(constName, f.createAsExpression(object(Object.entries(map).map(([k, v]) => [k, str(v)]), true), typeRef('const'))));
+        consts.push(
+          localConst(
+            constName,
+            f.createAsExpression(
+              object(
+                Object.entries(map).map(([k, v]) => [k, str(v)]),
+                true,
+              ),
+              typeRef('const'),
+            ),
+          ),
+        );
         const source = member(level.source, name);
-        return { expression: f.createElementAccessExpression(id(constName), source), ...(fromRequired.has(name) ? {} : { optionalSource: `${level.pointer}/${name}` }) };
+        return {
+          expression: f.createElementAccessExpression(id(constName), source),
+          ...(fromRequired.has(name) ? {} : { optionalSource: `${level.pointer}/${name}` }),
+        };
       }
       case 'remove':
         return fail(o.index, 'unreachable');
@@ -274,7 +300,11 @@ function totalMap(file: string, map: Readonly<Record<string, string>>, from: Jso
   for (const value of fromValues) {
     const mapped = Object.hasOwn(map, value) ? (map[value] as string) : value;
     if (!toValues.has(mapped)) {
-      throw new ConfigError(file, `/operations/${index}/map`, `${JSON.stringify(value)} maps to ${JSON.stringify(mapped)}, which the new version does not allow`);
+      throw new ConfigError(
+        file,
+        `/operations/${index}/map`,
+        `${JSON.stringify(value)} maps to ${JSON.stringify(mapped)}, which the new version does not allow`,
+      );
     }
     out[value] = mapped;
   }

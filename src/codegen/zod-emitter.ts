@@ -7,8 +7,8 @@
 import ts from 'typescript';
 import type { JsonSchema, JsonSchemaObject } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
-import { appliesTo, INSTANCE_TYPES, type InstanceType, isSupported, UNSUPPORTED_HINTS } from './keywords.js';
 import { escapePointer } from '../runtime/json-pointer.js';
+import { appliesTo, INSTANCE_TYPES, type InstanceType, isSupported, UNSUPPORTED_HINTS } from './keywords.js';
 import { call, id, json, object, str, withChecks, z } from './ts.js';
 
 /** A resolved `$ref`: the schema it points at, and the expression naming its validator. */
@@ -55,7 +55,8 @@ export function emitZod(schema: JsonSchema, pointer: string, scope: EmitScope): 
 
   const types = typesOf(node, pointer, scope);
   if (types === undefined) {
-    if (assertions.length > 0) fail(scope, pointer, `add a "type": without one, ${assertions.map((k) => `"${k}"`).join(', ')} would let values of every other type through`);
+    if (assertions.length > 0)
+      fail(scope, pointer, `add a "type": without one, ${assertions.map((k) => `"${k}"`).join(', ')} would let values of every other type through`);
     return z('unknown');
   }
   for (const keyword of assertions) {
@@ -75,7 +76,11 @@ export function emitObjectShape(node: JsonSchemaObject, pointer: string, scope: 
   const required = requiredOf(node, pointer, scope);
   required.forEach((name, i) => {
     if (!Object.hasOwn(properties, name)) {
-      fail(scope, `${pointer}/required/${i}`, `"${name}" is required but has no property schema (required-without-property); add it to "properties" or remove it from "required"`);
+      fail(
+        scope,
+        `${pointer}/required/${i}`,
+        `"${name}" is required but has no property schema (required-without-property); add it to "properties" or remove it from "required"`,
+      );
     }
   });
   const entries = Object.keys(properties).map((name): [string, ts.Expression] => {
@@ -143,7 +148,11 @@ function emitNumber(type: 'number' | 'integer', node: JsonSchemaObject, pointer:
     if (!(keyword in node)) continue;
     const limit = node[keyword];
     if (typeof limit !== 'number' || !Number.isFinite(limit)) {
-      fail(scope, `${pointer}/${keyword}`, typeof limit === 'boolean' ? 'the draft-04 boolean form is not 2020-12; give the limit as a number' : 'must be a number');
+      fail(
+        scope,
+        `${pointer}/${keyword}`,
+        typeof limit === 'boolean' ? 'the draft-04 boolean form is not 2020-12; give the limit as a number' : 'must be a number',
+      );
     }
     checks.push(z(check, json(limit)));
   }
@@ -236,7 +245,8 @@ function typesOf(node: JsonSchemaObject, pointer: string, scope: EmitScope): Ins
   const list = Array.isArray(raw) ? raw : [raw];
   if (list.length === 0) fail(scope, `${pointer}/type`, 'must name at least one type');
   list.forEach((t, i) => {
-    if (typeof t !== 'string' || !INSTANCE_TYPES.has(t)) fail(scope, Array.isArray(raw) ? `${pointer}/type/${i}` : `${pointer}/type`, `${JSON.stringify(t)} is not a JSON Schema type`);
+    if (typeof t !== 'string' || !INSTANCE_TYPES.has(t))
+      fail(scope, Array.isArray(raw) ? `${pointer}/type/${i}` : `${pointer}/type`, `${JSON.stringify(t)} is not a JSON Schema type`);
   });
   if (new Set(list).size !== list.length) fail(scope, `${pointer}/type`, 'names a type twice');
   return list as InstanceType[];
@@ -265,7 +275,11 @@ function checkKeywords(node: JsonSchemaObject, pointer: string, scope: EmitScope
   for (const keyword of Object.keys(node)) {
     if (!isSupported(keyword)) {
       const hint = UNSUPPORTED_HINTS[keyword];
-      fail(scope, `${pointer}/${escapePointer(keyword)}`, `"${keyword}" is not supported by the generator${hint ? ` (${hint})` : ''}; it stops rather than drop a keyword silently`);
+      fail(
+        scope,
+        `${pointer}/${escapePointer(keyword)}`,
+        `"${keyword}" is not supported by the generator${hint ? ` (${hint})` : ''}; it stops rather than drop a keyword silently`,
+      );
     }
     if (keyword === '$defs' && pointer !== '') fail(scope, `${pointer}/$defs`, '$defs is only supported at the root of a schema file');
     if (!isAnnotation(keyword) && keyword !== '$defs') assertions.push(keyword);

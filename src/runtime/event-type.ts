@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import type { Envelope } from '../../generated/envelope.js';
 import type { JsonSchemaObject } from '../catalogue/model.js';
-import { type EnvelopeLike } from './envelope.js';
+import type { EnvelopeLike } from './envelope.js';
 import { type ContractError, contractError, type IssueInput } from './errors.js';
 import { type EventRuntime, type Lookup, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './parse.js';
 import { runChain, type UpcastContext, type UpcastStepDefinition } from './upcast.js';
@@ -180,7 +180,12 @@ export function defineEventType<T extends string, M extends VersionMap, L extend
     upcast(data: unknown, options: UpcastOptions<number>) {
       const to = options.to ?? latest;
       if (!Number.isInteger(options.from) || options.from < 1 || options.from > latest || !Number.isInteger(to) || to < options.from || to > latest) {
-        return { success: false, error: contractError('invalid_option', [{ code: 'invalid_option', path: '', detail: `cannot upcast ${type} from ${options.from} to ${to}; it has versions 1 to ${latest}` }]) };
+        return {
+          success: false,
+          error: contractError('invalid_option', [
+            { code: 'invalid_option', path: '', detail: `cannot upcast ${type} from ${options.from} to ${to}; it has versions 1 to ${latest}` },
+          ]),
+        };
       }
       const from = dataValidator(options.from);
       if (!z.validate(from, data)) {
@@ -216,7 +221,9 @@ function assemble(definition: EventTypeDefinition<string>, version: number, inpu
   }
   for (const key of Object.keys(input)) {
     if (!BUILD_FIELDS.has(key)) {
-      throw contractError('invalid_option', [{ code: 'invalid_option', path: `/${key}`, detail: `build does not take ${JSON.stringify(key)}; it takes ${[...BUILD_FIELDS].join(', ')}` }]);
+      throw contractError('invalid_option', [
+        { code: 'invalid_option', path: `/${key}`, detail: `build does not take ${JSON.stringify(key)}; it takes ${[...BUILD_FIELDS].join(', ')}` },
+      ]);
     }
   }
   const now = (options?.now ?? (() => new Date()))().toISOString();

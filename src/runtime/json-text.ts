@@ -52,7 +52,10 @@ export function decodeJson(text: string, limits: Limits, duplicates: DuplicateKe
   const found = scan(text, limits.maxDepth, duplicates === 'reject');
   if (found === 'too-deep') return { ok: false, issue: { code: 'input_too_deep', path, expected: String(limits.maxDepth) } };
   if (found) {
-    return { ok: false, issue: { code: 'invalid_json', path: path + found.path, detail: `the key ${JSON.stringify(found.key)} appears more than once in one object` } };
+    return {
+      ok: false,
+      issue: { code: 'invalid_json', path: path + found.path, detail: `the key ${JSON.stringify(found.key)} appears more than once in one object` },
+    };
   }
   return { ok: true, value };
 }

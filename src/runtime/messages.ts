@@ -12,16 +12,17 @@ interface Params {
 }
 
 const templates: Record<IssueCode, (p: Params, detail?: string) => string> = {
-  invalid_json: (p, d) => `is not valid JSON${d ? ` (${d})` : ''}`,
+  invalid_json: (_p, d) => `is not valid JSON${d ? ` (${d})` : ''}`,
   input_too_large: (p) => `is ${p.received} long, over the limit of ${p.expected}`,
   input_too_deep: (p) => `nests deeper than the limit of ${p.expected} levels`,
   invalid_input: (p, d) => d ?? `expected ${p.expected}, received ${p.received}`,
   unknown_event_type: (p, d) => `unknown event type ${p.received}${d ? `; ${d}` : ''}`,
   event_type_mismatch: (p) => `expected event type ${p.expected}, received ${p.received}`,
   unknown_version: (p, d) => `unknown version ${p.received}; this package knows ${p.expected}${d ? `. ${d}` : ''}`,
-  missing_version: (p, d) => d ?? 'the document carries no version; pass one in the options',
+  missing_version: (_p, d) => d ?? 'the document carries no version; pass one in the options',
   version_too_new: (p) => `version ${p.received} is newer than the requested version ${p.expected}, and versions are never downgraded`,
-  version_mismatch: (p) => `the data is not valid at version ${p.received} but is valid at version ${p.expected}; the producer may be sending the wrong version`,
+  version_mismatch: (p) =>
+    `the data is not valid at version ${p.received} but is valid at version ${p.expected}; the producer may be sending the wrong version`,
   invalid_type: (p) => `expected ${p.expected}, received ${p.received}`,
   required: (p) => `is required${p.expected ? ` (${p.expected})` : ''}`,
   unknown_property: (p) => `is not a known property${p.received ? ` (${p.received})` : ''}`,
@@ -32,8 +33,8 @@ const templates: Record<IssueCode, (p: Params, detail?: string) => string> = {
   too_big: (p) => `is too big: expected ${p.expected}, received ${p.received}`,
   not_unique: () => 'has duplicate items',
   no_match: (p) => `matches none of the allowed shapes${p.expected ? ` (${p.expected})` : ''}`,
-  upcast_failed: (p, d) => `the upcast failed${d ? `: ${d}` : ''}`,
-  upcast_input_missing: (p, d) => d ?? 'the upcast needs an input that was not given',
+  upcast_failed: (_p, d) => `the upcast failed${d ? `: ${d}` : ''}`,
+  upcast_input_missing: (_p, d) => d ?? 'the upcast needs an input that was not given',
   invalid_option: (p, d) => d ?? `expected ${p.expected}, received ${p.received}`,
 };
 

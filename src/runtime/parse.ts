@@ -6,10 +6,10 @@
 import * as z from 'zod/mini';
 import type { EnvelopeLike } from './envelope.js';
 import { isEnvelopeField, withData } from './envelope.js';
-import { ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
-import { FORMATS, type FormatName, isFormatName, SELF_DESCRIBING } from './formats/index.js';
+import { type ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
 import type { DecodeContext, Format } from './formats/format.js';
 import { isRecord } from './formats/format.js';
+import { FORMATS, type FormatName, isFormatName, SELF_DESCRIBING } from './formats/index.js';
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, exceedsDepth, type Limits } from './json-text.js';
 import { describeValue, typeName } from './messages.js';
 import { type ChainVersion, runChain, type UpcastContext } from './upcast.js';
@@ -122,20 +122,30 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
   // Which contract applies.
   const eventType = envelope.eventType ?? (format.name === 'hmpps' ? undefined : expectedType);
   if (typeof eventType !== 'string') {
-    const issue: IssueInput = eventType === undefined ? { code: 'required', path: at('/eventType', pathOf), expected: 'string' } : { code: 'invalid_type', path: at('/eventType', pathOf), expected: 'string', received: typeName(eventType) };
+    const issue: IssueInput =
+      eventType === undefined
+        ? { code: 'required', path: at('/eventType', pathOf), expected: 'string' }
+        : { code: 'invalid_type', path: at('/eventType', pathOf), expected: 'string', received: typeName(eventType) };
     return fail('invalid_event', [issue]);
   }
   if (expectedType !== undefined && eventType !== expectedType) {
-    return fail('event_type_mismatch', [{ code: 'event_type_mismatch', path: at('/eventType', pathOf), expected: JSON.stringify(expectedType), received: JSON.stringify(eventType) }]);
+    return fail('event_type_mismatch', [
+      { code: 'event_type_mismatch', path: at('/eventType', pathOf), expected: JSON.stringify(expectedType), received: JSON.stringify(eventType) },
+    ]);
   }
   const runtime = lookup.find(eventType);
   if (!runtime) return fail('unknown_event_type', [unknownType(eventType, lookup, at('/eventType', pathOf))]);
 
   const version = versionOf(envelope, options);
-  if (typeof version !== 'number') return fail(version.code === 'invalid_option' ? 'invalid_option' : 'invalid_event', [{ ...version, path: version.path === '/version' ? at('/version', pathOf) : version.path }]);
+  if (typeof version !== 'number')
+    return fail(version.code === 'invalid_option' ? 'invalid_option' : 'invalid_event', [
+      { ...version, path: version.path === '/version' ? at('/version', pathOf) : version.path },
+    ]);
   const target = options.to === undefined || options.to === 'latest' ? runtime.latest : options.to;
   if (target > runtime.latest) {
-    return fail('invalid_option', [{ code: 'invalid_option', path: '', detail: `options.to is ${target}, but ${eventType} has versions 1 to ${runtime.latest}` }]);
+    return fail('invalid_option', [
+      { code: 'invalid_option', path: '', detail: `options.to is ${target}, but ${eventType} has versions 1 to ${runtime.latest}` },
+    ]);
   }
 
   let readAs = version;
@@ -180,12 +190,22 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
 
 function checkOptions(options: ParseOptions): IssueInput | undefined {
   if (options.format !== undefined && options.format !== 'auto' && !isFormatName(options.format)) {
-    return { code: 'invalid_option', path: '', expected: `one of auto, ${Object.keys(FORMATS).join(', ')}`, received: describeValue(options.format), detail: `unknown format ${describeValue(options.format)}` };
+    return {
+      code: 'invalid_option',
+      path: '',
+      expected: `one of auto, ${Object.keys(FORMATS).join(', ')}`,
+      received: describeValue(options.format),
+      detail: `unknown format ${describeValue(options.format)}`,
+    };
   }
   for (const key of ['version', 'to'] as const) {
     const value = options[key];
     if (value !== undefined && !(key === 'to' && value === 'latest') && !(Number.isInteger(value) && (value as number) >= 1)) {
-      return { code: 'invalid_option', path: '', detail: `options.${key} must be a whole number from 1${key === 'to' ? ", or 'latest'" : ''}; received ${describeValue(value)}` };
+      return {
+        code: 'invalid_option',
+        path: '',
+        detail: `options.${key} must be a whole number from 1${key === 'to' ? ", or 'latest'" : ''}; received ${describeValue(value)}`,
+      };
     }
   }
   return undefined;
@@ -222,9 +242,17 @@ function unknownType(eventType: string, lookup: Lookup, path: string): IssueInpu
   return { code: 'unknown_event_type', path, received: JSON.stringify(eventType), ...(detail ? { detail } : {}) };
 }
 
-function validationIssues(runtime: EventRuntime, validator: z.ZodMiniType, candidate: Record<string, unknown>, version: number, pathOf: ((p: string) => string) | undefined): IssueInput[] {
+function validationIssues(
+  runtime: EventRuntime,
+  validator: z.ZodMiniType,
+  candidate: Record<string, unknown>,
+  version: number,
+  pathOf: ((p: string) => string) | undefined,
+): IssueInput[] {
   const result = validator.safeParse(candidate);
-  const issues = result.success ? [{ code: 'invalid_value', path: '', detail: 'the envelope failed validation' } as IssueInput] : fromZodIssues(result.error.issues, candidate);
+  const issues = result.success
+    ? [{ code: 'invalid_value', path: '', detail: 'the envelope failed validation' } as IssueInput]
+    : fromZodIssues(result.error.issues, candidate);
   // A producer that always sends version 1 may be sending newer data: say so.
   for (let v = version + 1; v <= runtime.latest; v++) {
     if (z.validate(runtime.envelopeValidator(v), withData(candidate, v, candidate.additionalInformation))) {
@@ -250,4 +278,3 @@ export function unwrap<E>(result: ParseResult<E>): E {
   if (result.success) return result.event;
   throw result.error;
 }
-

@@ -51,8 +51,7 @@ export const minLength = (limit: number) =>
   z.refine<string>((s) => s.length >= limit && (s.length >= 2 * limit || codePointLength(s) >= limit), keyword({ keyword: 'minLength', limit }));
 
 /** `maxLength: n`, in code points. */
-export const maxLength = (limit: number) =>
-  z.refine<string>((s) => s.length <= limit || codePointLength(s) <= limit, keyword({ keyword: 'maxLength', limit }));
+export const maxLength = (limit: number) => z.refine<string>((s) => s.length <= limit || codePointLength(s) <= limit, keyword({ keyword: 'maxLength', limit }));
 
 /** JSON Schema equality: by value for arrays and objects, regardless of key order. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
@@ -74,9 +73,12 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 /** `uniqueItems: true`. */
 export const uniqueItems = () =>
-  z.refine<unknown[]>((items) => {
-    for (let i = 1; i < items.length; i++) {
-      for (let j = 0; j < i; j++) if (jsonEqual(items[i], items[j])) return false;
-    }
-    return true;
-  }, keyword({ keyword: 'uniqueItems' }));
+  z.refine<unknown[]>(
+    (items) => {
+      for (let i = 1; i < items.length; i++) {
+        for (let j = 0; j < i; j++) if (jsonEqual(items[i], items[j])) return false;
+      }
+      return true;
+    },
+    keyword({ keyword: 'uniqueItems' }),
+  );

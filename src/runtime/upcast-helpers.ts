@@ -15,7 +15,7 @@ export function instantOf(dateTime: string): number {
   const m = DATE_TIME.exec(dateTime);
   if (!m) throw new RangeError(`not an RFC 3339 date-time: ${JSON.stringify(dateTime)}`);
   const second = Number(m[6]);
-  const millis = second === 60 ? 999 : Number(((m[7] ?? '') + '000').slice(0, 3));
+  const millis = second === 60 ? 999 : Number(`${m[7] ?? ''}000`.slice(0, 3));
   const local = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Math.min(second, 59), millis);
   const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10] ?? 0) * 60 + Number(m[11] ?? 0));
   return local - offset * 60_000;

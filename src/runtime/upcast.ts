@@ -79,7 +79,9 @@ export function runChain(
     const validator = version.validator();
     if (!z.validate(validator, current)) {
       const result = validator.safeParse(current);
-      const issues = result.success ? [{ code: 'upcast_failed', path: '', detail: 'the result failed validation' } as const] : fromZodIssues(result.error.issues, current, [...dataPath]);
+      const issues = result.success
+        ? [{ code: 'upcast_failed', path: '', detail: 'the result failed validation' } as const]
+        : fromZodIssues(result.error.issues, current, [...dataPath]);
       return { ok: false, error: contractError('upcast_failed', issues, step) };
     }
   }

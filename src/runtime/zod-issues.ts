@@ -41,7 +41,8 @@ function convert(issue: ZodIssue, root: unknown, prefix: PropertyKey[], out: Iss
       out.push({ code: 'invalid_value', path, expected: oneOf(issue.values), received: describeValue(value) });
       return;
     case 'invalid_format':
-      if (issue.format === 'regex') out.push({ code: 'pattern', path, expected: patternSource((issue as { pattern?: string }).pattern), received: describeValue(value) });
+      if (issue.format === 'regex')
+        out.push({ code: 'pattern', path, expected: patternSource((issue as { pattern?: string }).pattern), received: describeValue(value) });
       else out.push({ code: 'invalid_format', path, expected: issue.format, received: describeValue(value) });
       return;
     case 'too_small':
@@ -115,7 +116,7 @@ function convertUnion(issue: z.core.$ZodIssueInvalidUnion, root: unknown, prefix
 
 const received = (value: unknown): string => {
   const type = typeName(value);
-  return type === 'object' || type === 'array' || type === 'nothing' ? type : `${type} ${describeValue(value)}`;
+  return type === 'object' || type === 'array' || type === 'nothing' || type === 'null' ? type : `${type} ${describeValue(value)}`;
 };
 
 const oneOf = (values: readonly unknown[]): string => values.map((v) => describeValue(v)).join(' | ');

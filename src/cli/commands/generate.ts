@@ -19,7 +19,13 @@ export function generateCommand(context: CommandContext): Command {
 
 function report(output: Output, result: Awaited<ReturnType<typeof generate>>, options: { check?: boolean; format: string }) {
   if (options.format === 'json') {
-    output.json({ check: options.check === true, stale: options.check ? result.changed : [], written: options.check ? [] : result.changed, eventTypes: result.eventTypes, schemas: result.schemas });
+    output.json({
+      check: options.check === true,
+      stale: options.check ? result.changed : [],
+      written: options.check ? [] : result.changed,
+      eventTypes: result.eventTypes,
+      schemas: result.schemas,
+    });
     return;
   }
   const summary = `${result.eventTypes} event types, ${result.schemas} schemas`;

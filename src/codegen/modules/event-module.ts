@@ -37,7 +37,11 @@ export function namesOf(event: EventTypeSource): EventModuleNames {
   const base = typeof first === 'string' ? first.replace(/V1$/u, '') : '';
   event.versions.forEach((v, i) => {
     if (!/^[A-Z][A-Za-z0-9]*$/u.test(base) || titles[i] !== `${base}V${v.version}`) {
-      throw new ConfigError(v.schema.file, '/title', `must be ${base ? `"${base}V${v.version}"` : 'a PascalCase name ending in V1'}: every version's title is a shared PascalCase name followed by V and the version`);
+      throw new ConfigError(
+        v.schema.file,
+        '/title',
+        `must be ${base ? `"${base}V${v.version}"` : 'a PascalCase name ending in V1'}: every version's title is a shared PascalCase name followed by V and the version`,
+      );
     }
   });
   return { type: event.type, module: `./events/${event.type}.js`, object: camel(base), base, versions: event.versions.map((v) => v.version) };
@@ -132,17 +136,35 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
             ['version', json(v.version)],
             ['schemaId', str(v.schema.id)],
             ['data', id(camel(`${base}V${v.version}`))],
-            ['schema', f.createArrowFunction(undefined, undefined, [], undefined, undefined, f.createParenthesizedExpression(bundledSchema(v.schema.json, index, schemaFunctions)))],
-            ...(step ? [['upcast', object([['kind', str(step.kind)], ['run', id(step.run)]])] as [string, ts.Expression]] : []),
+            [
+              'schema',
+              f.createArrowFunction(
+                undefined,
+                undefined,
+                [],
+                undefined,
+                undefined,
+                f.createParenthesizedExpression(bundledSchema(v.schema.json, index, schemaFunctions)),
+              ),
+            ],
+            ...(step
+              ? [
+                  [
+                    'upcast',
+                    object([
+                      ['kind', str(step.kind)],
+                      ['run', id(step.run)],
+                    ]),
+                  ] as [string, ts.Expression],
+                ]
+              : []),
           ]);
         }),
         true,
       ),
     ],
   ]);
-  const call = pure(
-    f.createCallExpression(id('defineEventType'), [literalType(event.type), typeRef(`${base}Versions`), literalType(latest)], [definition]),
-  );
+  const call = pure(f.createCallExpression(id('defineEventType'), [literalType(event.type), typeRef(`${base}Versions`), literalType(latest)], [definition]));
 
   return printModule([
     ...importsFor(
@@ -165,7 +187,11 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
     ...definitions,
     ...validators,
     ...upcasters,
-    exportConst(names.object, call, `${event.metadata.title}: ${event.metadata.description}\n\nOwner: ${event.metadata.owner}. Produced by ${event.metadata.producers.join(', ')}.`),
+    exportConst(
+      names.object,
+      call,
+      `${event.metadata.title}: ${event.metadata.description}\n\nOwner: ${event.metadata.owner}. Produced by ${event.metadata.producers.join(', ')}.`,
+    ),
   ]);
 }
 
@@ -217,7 +243,8 @@ function bundledSchema(schema: JsonSchemaObject, index: SchemaIndex, used: Set<s
   const own = (schema.$defs ?? {}) as Record<string, unknown>;
   const defs: Array<[string, ts.Expression]> = Object.entries(own).map(([k, v]) => [k, json(v)]);
   for (const name of [...embedded.keys()].sort()) {
-    if (Object.hasOwn(own, name)) throw new ConfigError(String(schema.$id), `/$defs/${name}`, `this $defs key is also the name of a shared definition the schema uses; rename it`);
+    if (Object.hasOwn(own, name))
+      throw new ConfigError(String(schema.$id), `/$defs/${name}`, `this $defs key is also the name of a shared definition the schema uses; rename it`);
     const fn = sharedSchemaName(embedded.get(name) as SharedSchema);
     used.add(fn);
     defs.push([name, f.createCallExpression(id(fn), undefined, [])]);

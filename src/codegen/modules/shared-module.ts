@@ -2,10 +2,11 @@
  * `generated/shared.ts`: the shared definitions (`schemas/_shared/`), each
  * declared once as a type and a validator, for every other module to import.
  */
+
+import ts from 'typescript';
 import type { Catalogue, SharedSchema } from '../../catalogue/model.js';
 import { ModuleScope } from '../module-scope.js';
 import { type SchemaIndex, validatorName } from '../schema-index.js';
-import ts from 'typescript';
 import { camel, exportConst, json, printModule } from '../ts.js';
 import { emitTypes, mergeDeclarations } from '../typescript-types.js';
 import { emitZod } from '../zod-emitter.js';
@@ -33,10 +34,7 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
   };
   for (const shared of catalogue.shared) ensure(shared);
 
-  const types = mergeDeclarations(
-    `${catalogue.dir}/_shared`,
-    await Promise.all(catalogue.shared.map((s) => emitTypes(s.json, s.file, index))),
-  );
+  const types = mergeDeclarations(`${catalogue.dir}/_shared`, await Promise.all(catalogue.shared.map((s) => emitTypes(s.json, s.file, index))));
   // Each shared JSON Schema once, made on demand, for the bundled schemas events return from schema().
   const schemas = catalogue.shared.map((shared) =>
     exportConst(

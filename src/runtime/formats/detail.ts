@@ -1,13 +1,3 @@
-/**
- * `detail`: the document a `detailUrl` serves and producers persist,
- * `{ id, timestamp, eventType, eventDetails }`. It carries no schema version,
- * so the caller passes one (typically from a database column), and the format
- * is always asked for by name.
- *
- * Issues are reported at paths in the detail document: the data is at
- * `/eventDetails`, the time at `/timestamp`.
- */
-import type { EnvelopeLike } from '../envelope.js';
 import { type Format, isRecord } from './format.js';
 
 /** The detail document. */
@@ -33,11 +23,18 @@ const pathOf = (pointer: string): string => {
 export const detail: Format<DetailDocument> = {
   name: 'detail',
   decode(value, context) {
-    if (!isRecord(value)) return { ok: false, issues: [{ code: 'invalid_input', path: '', expected: 'a detail document (an object)', received: typeof value }] };
+    if (!isRecord(value))
+      return { ok: false, issues: [{ code: 'invalid_input', path: '', expected: 'a detail document (an object)', received: typeof value }] };
     if (context.version === undefined) {
       return {
         ok: false,
-        issues: [{ code: 'missing_version', path: '', detail: 'a detail document carries no schema version; pass options.version (for a stored row, its schema_version column)' }],
+        issues: [
+          {
+            code: 'missing_version',
+            path: '',
+            detail: 'a detail document carries no schema version; pass options.version (for a stored row, its schema_version column)',
+          },
+        ],
       };
     }
     const envelope: Record<string, unknown> = {

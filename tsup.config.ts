@@ -1,0 +1,34 @@
+import { readdirSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+// One entry per event type, so a consumer can import just one. Shared code
+// goes into chunks, in CommonJS too, so there is one ContractError class
+// whichever entry points an application loads.
+const events = Object.fromEntries(
+  readdirSync('generated/events')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => [`events/${f.slice(0, -3)}`, `generated/events/${f}`]),
+);
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', ...events },
+    format: ['esm', 'cjs'],
+    dts: true,
+    splitting: true,
+    treeshake: true,
+    clean: true,
+    target: 'node20',
+    platform: 'node',
+    outDir: 'dist',
+  },
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    outDir: 'dist',
+  },
+]);
