@@ -1,0 +1,119 @@
+/**
+ * The generated zod validators must accept and reject exactly what the JSON
+ * Schemas do. Ajv (draft 2020-12 + ajv-formats) is the reference. Checked on
+ * every example in the catalogue, on values generated from every schema, and
+ * on mutations of those values, for the plain validators and for the
+ * compiled fast path the parser uses.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { envelope } from '../../generated/envelope.js';
+import * as shared from '../../generated/shared.js';
+import { namesOf } from '../../src/codegen/modules/event-module.js';
+import { camel } from '../../src/codegen/ts.js';
+import { registry } from '../../src/index.js';
+import { referenceEnvelopeVerdict, referenceValidator } from '../support/ajv.js';
+import { mutated, resolverFor, valid } from '../support/arbitrary.js';
+import { repoCatalogue } from '../support/repo.js';
+
+const SEED = 20_261_123;
+const RUNS = 150;
+const catalogue = repoCatalogue();
+const ajv = referenceValidator(catalogue);
+const resolve = resolverFor(catalogue);
+
+const versions = catalogue.events.flatMap((event) => event.versions.map((version) => ({ event, version })));
+
+const modules = import.meta.glob<Record<string, z.ZodMiniType>>('../../generated/events/*.ts', { eager: true });
+
+async function validatorOf(type: string, version: number): Promise<z.ZodMiniType> {
+  const event = catalogue.events.find((e) => e.type === type);
+  const module = modules[`../../generated/events/${type}.ts`];
+  if (!event || !module) throw new Error(type);
+  const validator = module[camel(`${namesOf(event).base}V${version}`)];
+  if (!validator) throw new Error(`no validator for ${type} v${version}`);
+  return validator;
+}
+
+/** The three verdicts on one value: Ajv, the zod validator, and its compiled form. */
+function verdicts(schemaId: string, plain: z.ZodMiniType, compiled: z.ZodMiniType, value: unknown) {
+  const reference = ajv.getSchema(schemaId);
+  if (!reference) throw new Error(schemaId);
+  return { ajv: Boolean(reference(value)), zod: plain.safeParse(value).success, compiled: z.validate(compiled, value) };
+}
+
+describe('generated validators agree with Ajv', () => {
+  describe.each(versions.map(({ event, version }) => [`${event.type} v${version.version}`, { event, version }] as const))('%s', (_, { event, version }) => {
+    it('on values generated from the schema (all valid under Ajv)', async () => {
+      const plain = await validatorOf(event.type, version.version);
+      const compiled = z.compile(plain);
+      const values = valid(version.schema.json, version.schema.id, resolve);
+      fc.assert(
+        fc.property(values, (value) => {
+          expect(verdicts(version.schema.id, plain, compiled, value)).toEqual({ ajv: true, zod: true, compiled: true });
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+    });
+
+    it('on mutations of those values, valid or not', async () => {
+      const plain = await validatorOf(event.type, version.version);
+      const compiled = z.compile(plain);
+      const values = mutated(valid(version.schema.json, version.schema.id, resolve));
+      let rejected = 0;
+      fc.assert(
+        fc.property(values, (value) => {
+          const v = verdicts(version.schema.id, plain, compiled, value);
+          expect({ zod: v.zod, compiled: v.compiled }).toEqual({ zod: v.ajv, compiled: v.ajv });
+          if (!v.ajv) rejected++;
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+      // Many mutations must produce invalid values, or this test would prove little.
+      expect(rejected).toBeGreaterThan(RUNS / 3);
+    });
+  });
+
+  describe.each(catalogue.shared.map((s) => [s.typeName, s] as const))('shared %s', (_, sharedSchema) => {
+    it('on generated values and their mutations', () => {
+      const plain = (shared as unknown as Record<string, z.ZodMiniType>)[camel(sharedSchema.typeName)] as z.ZodMiniType;
+      const compiled = z.compile(plain);
+      const values = fc.oneof(valid(sharedSchema.json, sharedSchema.id, resolve), mutated(valid(sharedSchema.json, sharedSchema.id, resolve)));
+      fc.assert(
+        fc.property(values, (value) => {
+          const v = verdicts(sharedSchema.id, plain, compiled, value);
+          expect({ zod: v.zod, compiled: v.compiled }).toEqual({ zod: v.ajv, compiled: v.ajv });
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+    });
+  });
+
+  it('the envelope, on generated envelopes and their mutations', () => {
+    const compiled = z.compile(envelope);
+    const values = fc.oneof(
+      valid(catalogue.envelope.json, catalogue.envelope.id, resolve),
+      mutated(valid(catalogue.envelope.json, catalogue.envelope.id, resolve)),
+    );
+    fc.assert(
+      fc.property(values, (value) => {
+        const v = verdicts(catalogue.envelope.id, envelope, compiled, value);
+        expect({ zod: v.zod, compiled: v.compiled }).toEqual({ zod: v.ajv, compiled: v.ajv });
+      }),
+      { seed: SEED, numRuns: RUNS * 2 },
+    );
+  });
+});
+
+describe('every example is judged as Ajv judges it, and as its name says', () => {
+  const examples = catalogue.events.flatMap((event) => event.versions.flatMap((version) => version.examples.map((example) => ({ event, version, example }))));
+  it.each(examples.map((e) => [e.example.file, e] as const))('%s', (_, { event, version, example }) => {
+    const reference = referenceEnvelopeVerdict(ajv, catalogue, example.json, event.type, version.version);
+    const runtime = registry.get(event.type)?.runtime;
+    if (!runtime) throw new Error(event.type);
+    const candidate = example.json as { version?: unknown };
+    const ours = (candidate.version ?? 1) === version.version && z.validate(runtime.envelopeValidator(version.version), example.json);
+    expect({ reference, ours }).toEqual({ reference: example.expect === 'valid', ours: example.expect === 'valid' });
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * fast-check arbitraries from JSON Schema: values that are valid under a
+ * schema (for the differential and upcast property tests), and mutations of
+ * them that may or may not be (for the differential test). Independent of
+ * the generator, so it can hold the generator to account.
+ */
+import fc from 'fast-check';
+import type { Catalogue, JsonSchema, JsonSchemaObject } from '../../src/catalogue/model.js';
+
+type Resolver = (ref: string, baseId: string) => { schema: JsonSchema; baseId: string };
+
+/** Resolves `$ref`s against the catalogue's shared definitions and a document's `$defs`. */
+export function resolverFor(catalogue: Catalogue, documents: readonly JsonSchemaObject[] = []): Resolver {
+  const byId = new Map<string, JsonSchemaObject>();
+  for (const s of catalogue.shared) byId.set(s.id, s.json);
+  byId.set(catalogue.envelope.id, catalogue.envelope.json);
+  for (const e of catalogue.events) for (const v of e.versions) byId.set(v.schema.id, v.schema.json);
+  for (const d of documents) byId.set(String(d.$id), d);
+  return (ref, baseId) => {
+    const url = new URL(ref, baseId);
+    const fragment = decodeURIComponent(url.hash.slice(1));
+    url.hash = '';
+    const document = byId.get(url.href);
+    if (!document) throw new Error(`cannot resolve ${ref} from ${baseId}`);
+    if (fragment === '') return { schema: document, baseId: url.href };
+    const key = /^\/\$defs\/(.+)$/u.exec(fragment)?.[1];
+    const schema = key ? (document.$defs as Record<string, JsonSchema> | undefined)?.[key] : undefined;
+    if (schema === undefined) throw new Error(`cannot resolve ${ref}`);
+    return { schema, baseId: url.href };
+  };
+}
+
+const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: length, maxLength: length });
+const digits = (n: number, max: number) => fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, '0'));
+
+/** Any RFC 4122-shaped UUID, any version, any case, sometimes with the urn prefix ajv-formats allows. */
+const uuid = fc.tuple(fc.boolean(), hex(8), hex(4), hex(4), hex(4), hex(12)).map(([urn, a, b, c, d, e]) => `${urn ? 'urn:uuid:' : ''}${a}-${b}-${c}-${d}-${e}`);
+
+const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const date = fc
+  .record({ year: fc.integer({ min: 1900, max: 2199 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+  .map(({ year, month, day }) => {
+    const last = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
+    return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+  });
+const offset = fc.oneof(
+  fc.constantFrom('Z', 'z', '+00:00'),
+  fc.tuple(fc.constantFrom('+', '-'), digits(2, 14), fc.constantFrom('00', '30', '45')).map(([s, h, m]) => `${s}${h}:${m}`),
+);
+/** RFC 3339 date-times with every offset form and 0 to 9 fractional digits. */
+const dateTime = fc
+  .tuple(
+    date,
+    fc.constantFrom('T', 't'),
+    digits(2, 23),
+    digits(2, 59),
+    digits(2, 59),
+    fc.integer({ min: 0, max: 9 }),
+    fc.integer({ min: 0, max: 999_999_999 }),
+    offset,
+  )
+  .map(([d, t, h, m, s, n, fraction, o]) => `${d}${t}${h}:${m}:${s}${n > 0 ? `.${String(fraction).padStart(9, '0').slice(0, n)}` : ''}${o}`);
+const word = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 1, maxLength: 12 });
+const uri = fc
+  .tuple(fc.constantFrom('https', 'http', 'urn'), word, fc.array(word, { maxLength: 3 }))
+  .map(([scheme, host, path]) => (scheme === 'urn' ? `urn:${host}:${path.join(':') || 'x'}` : `${scheme}://${host}.example/${path.join('/')}`));
+const email = fc.tuple(word, word).map(([user, host]) => `${user}@${host}.example`);
+
+const FORMATS: Record<string, fc.Arbitrary<string>> = { uuid, date, 'date-time': dateTime, uri, email };
+
+/** Strings of code points (astral ones included) between the bounds, as JSON Schema counts them. */
+const text = (min: number, max: number) =>
+  fc.oneof(fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: max }), fc.string({ unit: 'binary', minLength: min, maxLength: max }));
+
+/** Values valid under `schema`. */
+export function valid(schema: JsonSchema, baseId: string, resolve: Resolver, depth = 0): fc.Arbitrary<unknown> {
+  if (schema === true) return fc.jsonValue({ maxDepth: 2 });
+  if (schema === false) throw new Error('no value is valid under false');
+  if (depth > 24) throw new Error('schema nests too deeply');
+  if (typeof schema.$ref === 'string') {
+    const target = resolve(schema.$ref, baseId);
+    return valid(target.schema, target.baseId, resolve, depth + 1);
+  }
+  if (Array.isArray(schema.anyOf)) return fc.oneof(...schema.anyOf.map((s) => valid(s as JsonSchema, baseId, resolve, depth + 1)));
+  if ('const' in schema) return fc.constant(schema.const);
+  if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
+  const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : [];
+  if (types.length === 0) return fc.jsonValue({ maxDepth: 2 });
+  return fc.oneof(...types.map((type) => typed(type, schema, baseId, resolve, depth)));
+}
+
+function typed(type: string, schema: JsonSchemaObject, baseId: string, resolve: Resolver, depth: number): fc.Arbitrary<unknown> {
+  switch (type) {
+    case 'null':
+      return fc.constant(null);
+    case 'boolean':
+      return fc.boolean();
+    case 'integer':
+    case 'number': {
+      const min = bound(schema.minimum, schema.exclusiveMinimum, 1, type === 'integer');
+      const max = bound(schema.maximum, schema.exclusiveMaximum, -1, type === 'integer');
+      if (type === 'integer') return fc.integer({ min: min ?? -1_000_000, max: max ?? 1_000_000 });
+      return fc.double({ min: min ?? -1e9, max: max ?? 1e9, noNaN: true, noDefaultInfinity: true });
+    }
+    case 'string': {
+      if (typeof schema.format === 'string') {
+        const arbitrary = FORMATS[schema.format];
+        if (!arbitrary) throw new Error(`no arbitrary for format ${schema.format}`);
+        return arbitrary;
+      }
+      const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
+      const max = typeof schema.maxLength === 'number' ? schema.maxLength : Number.POSITIVE_INFINITY;
+      if (typeof schema.pattern === 'string') {
+        const pattern = new RegExp(schema.pattern, 'u');
+        return fc.stringMatching(pattern).filter((s) => [...s].length >= min && [...s].length <= max);
+      }
+      // Long limits are sampled near the lower bound and at the limit itself: both are valid.
+      const window = Math.min(max, min + 24);
+      return Number.isFinite(max) && max > window ? fc.oneof(text(min, window), text(max, max)) : text(min, window);
+    }
+    case 'array': {
+      const items = schema.items === undefined ? fc.jsonValue({ maxDepth: 1 }) : valid(schema.items as JsonSchema, baseId, resolve, depth + 1);
+      const constraints = { minLength: (schema.minItems as number | undefined) ?? 0, maxLength: (schema.maxItems as number | undefined) ?? 4 };
+      return schema.uniqueItems === true ? fc.uniqueArray(items, { ...constraints, selector: (v) => JSON.stringify(v) }) : fc.array(items, constraints);
+    }
+    case 'object': {
+      const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+      const required = (schema.required ?? []) as string[];
+      const shape = Object.fromEntries(Object.entries(properties).map(([k, s]) => [k, valid(s, baseId, resolve, depth + 1)]));
+      const known = fc.record(shape, { requiredKeys: required });
+      if (schema.additionalProperties === false) return known;
+      const extra = fc.dictionary(
+        word.filter((k) => !(k in properties)),
+        fc.jsonValue({ maxDepth: 1 }),
+        { maxKeys: 2 },
+      );
+      return fc.tuple(known, extra).map(([k, e]) => Object.assign(e, k));
+    }
+    default:
+      throw new Error(`no arbitrary for type ${type}`);
+  }
+}
+
+function bound(inclusive: unknown, exclusive: unknown, direction: 1 | -1, integer: boolean): number | undefined {
+  if (typeof exclusive === 'number') return integer ? (direction === 1 ? Math.floor(exclusive) + 1 : Math.ceil(exclusive) - 1) : exclusive + direction * 1e-9;
+  if (typeof inclusive === 'number') return integer ? (direction === 1 ? Math.ceil(inclusive) : Math.floor(inclusive)) : inclusive;
+  return undefined;
+}
+
+/** One change to a JSON value at a random place: its verdict may go either way, which is the point. */
+export function mutated(base: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return fc.tuple(base, fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 1 })).map(([value, where, how, replacement]) => mutate(value, where, how, replacement));
+}
+
+function mutate(value: unknown, where: number, how: number, replacement: unknown): unknown {
+  const copy = structuredClone(value);
+  const places: Array<{ parent: Record<string, unknown> | unknown[]; key: string | number }> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach((child, i) => (places.push({ parent: node, key: i }), walk(child)));
+    else if (typeof node === 'object' && node !== null)
+      for (const [k, child] of Object.entries(node)) places.push({ parent: node as Record<string, unknown>, key: k }), walk(child);
+  };
+  walk(copy);
+  if (places.length === 0) return replacement;
+  const { parent, key } = places[where % places.length] as (typeof places)[number];
+  const current = (parent as Record<string | number, unknown>)[key];
+  const edits: Array<() => void> = [
+    () => ((parent as Record<string | number, unknown>)[key] = replacement),
+    () => (Array.isArray(parent) ? parent.splice(key as number, 1) : delete parent[key as string]),
+    () => !Array.isArray(parent) && (parent[`${String(key)}X`] = replacement),
+    () => typeof current === 'string' && ((parent as Record<string | number, unknown>)[key] = `${current}\u{1F600}`),
+    () => typeof current === 'string' && ((parent as Record<string | number, unknown>)[key] = current.slice(0, -1)),
+    () => typeof current === 'number' && ((parent as Record<string | number, unknown>)[key] = current + 0.5),
+    () => typeof current === 'number' && ((parent as Record<string | number, unknown>)[key] = current * 1e6),
+    () => ((parent as Record<string | number, unknown>)[key] = null),
+  ];
+  (edits[how % edits.length] as () => void)();
+  return copy;
+}
