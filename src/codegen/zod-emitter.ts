@@ -83,6 +83,10 @@ export function emitObjectShape(node: JsonSchemaObject, pointer: string, scope: 
       );
     }
   });
+  if (Object.hasOwn(properties, '__proto__')) {
+    // zod 4.6 never checks a shape key named "__proto__" (compiled or not), so the validator would accept what the schema rejects.
+    fail(scope, `${pointer}/properties/__proto__`, 'a property named "__proto__" cannot be validated faithfully by zod; rename it');
+  }
   const entries = Object.keys(properties).map((name): [string, ts.Expression] => {
     const value = emitZod(properties[name] as JsonSchema, `${pointer}/properties/${escapePointer(name)}`, scope);
     return [name, required.includes(name) ? value : z('exactOptional', value)];

@@ -1,0 +1,33 @@
+/**
+ * Runs the zod emitter on a single schema and evaluates the code it prints,
+ * so emitter tests exercise the real printed output, not the syntax tree.
+ */
+import ts from 'typescript';
+import type * as zt from 'zod/mini';
+import * as z from 'zod/mini';
+import type { JsonSchemaObject } from '../../src/catalogue/model.js';
+import { ModuleScope } from '../../src/codegen/module-scope.js';
+import { localConst } from '../../src/codegen/ts.js';
+import { emitZod } from '../../src/codegen/zod-emitter.js';
+import * as checks from '../../src/runtime/schema-checks.js';
+
+const printer = ts.createPrinter();
+export const TEST_ID = 'https://schemas.probation.justice.gov.uk/domain-events/test/v1.schema.json';
+
+/** The printed code for `schema`'s validator. Throws the emitter's ConfigError where it refuses. */
+export function emittedCode(schema: JsonSchemaObject, file = 'schemas/test/v1.schema.json'): string {
+  const scope = new ModuleScope(file, TEST_ID, schema, { shared: new Map(), all: new Map() }, { kind: 'import' }, new Set(['validator']));
+  const expression = emitZod(schema, '', scope);
+  const source = ts.createSourceFile('x.ts', '', ts.ScriptTarget.ES2022);
+  return [...scope.definitions, localConst('validator', expression)].map((s) => printer.printNode(ts.EmitHint.Unspecified, s, source)).join('\n');
+}
+
+/** The validator the emitter writes for `schema`, evaluated. */
+export function emittedValidator(schema: JsonSchemaObject): zt.ZodMiniType {
+  const code = emittedCode(schema).replaceAll(/^export /gmu, '');
+  const js = ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
+  const names = Object.keys(checks).filter((n) => n !== 'default');
+  // biome-ignore lint/security/noGlobalEval: evaluating generated code is what this helper is for.
+  const factory = new Function('z', ...names, `${js}\nreturn validator;`);
+  return factory(z, ...names.map((n) => (checks as Record<string, unknown>)[n])) as zt.ZodMiniType;
+}
