@@ -184,7 +184,10 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
   }
   const upcastContext: UpcastContext = { envelope: candidate as unknown as UpcastContext['envelope'], values: options.context ?? {} };
   const chain = runChain(eventType, runtime.chain, candidate.additionalInformation, readAs, target, upcastContext);
-  if (!chain.ok) return { success: false, error: chain.error };
+  if (!chain.ok) {
+    const { error } = chain;
+    return { success: false, error: pathOf ? new ContractError(error.code, error.issues.map((i) => ({ ...i, path: pathOf(i.path) })), error.step) : error };
+  }
   return { success: true, event: withData<EnvelopeLike>(candidate, target, chain.data), upgradedFrom: readAs, ...newer };
 }
 
