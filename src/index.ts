@@ -49,6 +49,7 @@ export function build<T extends EventTypeName>(eventType: T, input: BuildInput<L
  */
 export function safeParse(input: unknown, options?: ParseOptions<'latest'>): ParseResult<DomainEvent>;
 export function safeParse(input: unknown, options: ParseOptions<number>): ParseResult<AnyVersionEvent>;
+export function safeParse(input: unknown, options?: ParseOptions): ParseResult<AnyVersionEvent>;
 export function safeParse(input: unknown, options?: ParseOptions): ParseResult<DomainEvent | AnyVersionEvent> {
   return safeParseWith(registry.lookup, input, options) as ParseResult<DomainEvent>;
 }
@@ -59,6 +60,7 @@ export function safeParse(input: unknown, options?: ParseOptions): ParseResult<D
  */
 export function parse(input: unknown, options?: ParseOptions<'latest'>): DomainEvent;
 export function parse(input: unknown, options: ParseOptions<number>): AnyVersionEvent;
+export function parse(input: unknown, options?: ParseOptions): AnyVersionEvent;
 export function parse(input: unknown, options?: ParseOptions): DomainEvent | AnyVersionEvent {
   return unwrap(safeParseWith(registry.lookup, input, options)) as DomainEvent;
 }

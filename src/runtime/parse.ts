@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import type { EnvelopeLike } from './envelope.js';
 import { isEnvelopeField, withData } from './envelope.js';
-import { type ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
+import { ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
 import type { DecodeContext, Format } from './formats/format.js';
 import { isRecord } from './formats/format.js';
 import { FORMATS, type FormatName, isFormatName, SELF_DESCRIBING } from './formats/index.js';
