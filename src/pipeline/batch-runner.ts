@@ -95,8 +95,9 @@ function runElements(batch: ElementsBatch, job: Job): void {
   const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.length);
   const { spans, faults } = batch;
   let next = 0;
-  const faultsBefore = (line: number) => {
-    for (let fault = faults[next]; fault !== undefined && fault.line < line; fault = faults[++next])
+  // Faults go out in the order they were met: before the element that followed them.
+  const faultsBefore = (element: number) => {
+    for (let fault = faults[next]; fault !== undefined && fault.before <= element; fault = faults[++next])
       job.unreadable(fault.issue, fault.line, undefined, undefined);
   };
   for (let i = 0; i < spans.length; i += 4) {
@@ -104,7 +105,7 @@ function runElements(batch: ElementsBatch, job: Job): void {
     const end = spans[i + 1] as number;
     const line = spans[i + 2] as number;
     const index = spans[i + 3] === -1 ? undefined : (spans[i + 3] as number);
-    faultsBefore(line);
+    faultsBefore(i / 4);
     if (start === -1) {
       job.unreadable(tooLarge(end), line, index, undefined);
       continue;

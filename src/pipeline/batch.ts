@@ -47,6 +47,8 @@ export interface ElementsBatch {
 export interface DocumentFault {
   readonly line: number;
   readonly issue: IssueInput;
+  /** How many of the batch's elements come before it. */
+  readonly before: number;
 }
 
 /** What a batch holds. */

@@ -177,15 +177,16 @@ export async function* elementBatches(chunks: AsyncIterable<Uint8Array>, options
           // between elements
         } else if (c === COMMA) {
           if (expect === 'comma-or-close') expect = 'element';
-          else faults.push({ line, issue: fault('unexpected comma in the array: an element is missing') });
+          else faults.push({ line, before: spans.length / 4, issue: fault('unexpected comma in the array: an element is missing') });
         } else if (c === CLOSE_SQUARE) {
-          if (expect === 'element') faults.push({ line, issue: fault('a comma before ] (a trailing comma) is not allowed in JSON') });
+          if (expect === 'element') faults.push({ line, before: spans.length / 4, issue: fault('a comma before ] (a trailing comma) is not allowed in JSON') });
           place = 'end';
           depth = 0;
         } else if (c === CLOSE_CURLY) {
-          faults.push({ line, issue: fault('unexpected } between the elements of the array') });
+          faults.push({ line, before: spans.length / 4, issue: fault('unexpected } between the elements of the array') });
         } else {
-          if (expect === 'comma-or-close') faults.push({ line, issue: fault('a comma is missing between two elements of the array') });
+          if (expect === 'comma-or-close')
+            faults.push({ line, before: spans.length / 4, issue: fault('a comma is missing between two elements of the array') });
           expect = 'comma-or-close';
           if (c === OPEN_CURLY || c === OPEN_SQUARE) {
             from = start(i, 'container', index++);
@@ -196,7 +197,7 @@ export async function* elementBatches(chunks: AsyncIterable<Uint8Array>, options
           } else from = start(i, 'bare', index++);
         }
       } else if (place === 'end' && !isSpace(c)) {
-        faults.push({ line, issue: fault('unexpected text after the end of the JSON document') });
+        faults.push({ line, before: spans.length / 4, issue: fault('unexpected text after the end of the JSON document') });
         place = 'ignored';
       }
       i++;
@@ -210,7 +211,8 @@ export async function* elementBatches(chunks: AsyncIterable<Uint8Array>, options
   // The input ended.
   if (kind !== undefined)
     finish(); // a cut-off element: the parser reports it
-  else if (place === 'array') faults.push({ line, issue: fault('the array is not closed: the input ends before its ]') });
-  else if (place === 'start') faults.push({ line, issue: fault('the input is empty; expected a JSON object, or an array of objects') });
+  else if (place === 'array') faults.push({ line, before: spans.length / 4, issue: fault('the array is not closed: the input ends before its ]') });
+  else if (place === 'start')
+    faults.push({ line, before: spans.length / 4, issue: fault('the input is empty; expected a JSON object, or an array of objects') });
   if (spans.length > 0 || faults.length > 0) yield take();
 }

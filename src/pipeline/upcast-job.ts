@@ -27,11 +27,12 @@ export function createUpcastJob(spec: UpcastSpec): Job {
   let output = '';
 
   const reject = (error: ContractError, line: number, index: number | undefined, text: string | undefined, bytes?: Uint8Array) => {
-    const entry: { -readonly [K in keyof Reject]: Reject[K] } = { line, error: error.toJSON() };
+    const entry: { -readonly [K in keyof Reject]?: Reject[K] } = { line };
     if (index !== undefined) entry.index = index;
     if (text !== undefined) entry.input = text;
     else if (bytes !== undefined) entry.inputBase64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
-    rejects.push(entry);
+    entry.error = error.toJSON();
+    rejects.push(entry as Reject);
   };
 
   return {
@@ -62,7 +63,8 @@ export function createUpcastJob(spec: UpcastSpec): Job {
         const known = catalogueType(identity.eventType);
         if (result.error.code === 'unknown_event_type' && known === undefined) tally.unknown(identity.eventType ?? '');
         else tally.failed(known);
-        reject(dataPrefix === '' ? result.error : underPrefix(result.error, dataPrefix), line, index, text);
+        const moved = dataPrefix === '' && spec.versionField === undefined ? result.error : relocate(result.error, dataPrefix, spec.versionField);
+        reject(moved, line, index, text);
         return;
       }
       const event = result.event;
@@ -121,8 +123,13 @@ function setAt(root: unknown, pointer: string, value: unknown): void {
   else if (isRecord(parent)) Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** The error with every path moved under the row's data field. */
-function underPrefix(error: ContractError, prefix: string): ContractError {
-  const issues = error.issues.map((issue) => Object.assign({}, issue, { path: prefix + issue.path }));
+/**
+ * The error with its paths in the row: under the data field, except that the
+ * version, when the row's version field gave it, is that field.
+ */
+function relocate(error: ContractError, dataPrefix: string, versionField: string | undefined): ContractError {
+  const issues = error.issues.map((issue) =>
+    Object.assign({}, issue, { path: versionField !== undefined && issue.path === '/version' ? versionField : dataPrefix + issue.path }),
+  );
   return new ContractError(error.code, issues, error.step);
 }

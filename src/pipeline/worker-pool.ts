@@ -18,10 +18,12 @@ interface Thread {
   readonly pending: Pending[];
 }
 
-// Built, the worker is its own file beside the CLI bundle; from source (tsx, vitest) it is the TypeScript module.
+// Built, the worker is its own file beside the CLI bundle. Run from source (tsx, vitest), it is the
+// TypeScript module, which a worker can load only once tsx is registered inside it.
 const fromSource = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(fromSource ? './worker.ts' : './pipeline-worker.js', import.meta.url);
-const EXEC_ARGV = fromSource && !process.execArgv.some((arg) => arg.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+const WORKER: string | URL = fromSource
+  ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`
+  : new URL('./pipeline-worker.js', import.meta.url);
 
 /** A fixed number of worker threads running one job. */
 export class WorkerPool {
@@ -50,7 +52,7 @@ export class WorkerPool {
   }
 
   private start(spec: JobSpec): Thread {
-    const worker = new Worker(WORKER_URL, { workerData: spec, execArgv: EXEC_ARGV });
+    const worker = new Worker(WORKER, { workerData: spec, eval: fromSource });
     const thread: Thread = { worker, pending: [] };
     worker.on('message', (result: BatchResult) => thread.pending.shift()?.resolve(result));
     const fail = (error: Error) => {
