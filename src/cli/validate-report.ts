@@ -31,8 +31,10 @@ export function validateReport(format: OutputFormat, output: Output): ValidateRe
   return {
     findings(file, findings) {
       for (const finding of findings) {
-        if (github) output.line(githubAnnotation('error', finding.issues.map(issueText).join('\n'), { file, line: finding.line, title: label(finding) }));
-        else for (const issue of finding.issues) output.line(`${file}:${finding.line}${at(finding)}: ${label(finding)}: ${issueText(issue)}`);
+        if (github) {
+          const title = `${label(finding)}${at(finding)}`;
+          output.line(githubAnnotation('error', finding.issues.map(issueText).join('\n'), { file, line: finding.line, title }));
+        } else for (const issue of finding.issues) output.line(`${file}:${finding.line}${at(finding)}: ${label(finding)}: ${issueText(issue)}`);
       }
     },
     end(summary) {
