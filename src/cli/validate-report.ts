@@ -10,6 +10,7 @@ import type { Finding } from '../pipeline/finding.js';
 import { type TallyCounts, totals } from '../pipeline/tally.js';
 import type { Issue } from '../runtime/errors.js';
 import { githubAnnotation, type Output, type OutputFormat } from './output.js';
+import { count, plural } from './wording.js';
 
 /** What the summary is made from. */
 export interface ValidateSummary {
@@ -91,8 +92,6 @@ function label(finding: Finding): string {
 
 const issueText = (issue: Issue): string => `${issue.path === '' ? '' : `${issue.path}: `}${issue.code}: ${issue.message}`;
 
-const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? word : many}`;
-
 const sorted = <V>(map: Map<string, V>): Array<[string, V]> => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** The summary, as lines of text. */
@@ -100,8 +99,7 @@ export function summaryLines(summary: ValidateSummary): string[] {
   const { counts } = summary;
   const { records, ok, failed, unknown } = totals(counts);
   const lines: string[] = [];
-  for (const [type, [valid, invalid]] of sorted(counts.byType))
-    lines.push(`${type}: ${valid.toLocaleString('en-GB')} valid, ${invalid.toLocaleString('en-GB')} invalid`);
+  for (const [type, [valid, invalid]] of sorted(counts.byType)) lines.push(`${type}: ${count(valid)} valid, ${count(invalid)} invalid`);
   if (unknown > 0) {
     const names = sorted(counts.unknownTypes).map(([type, n]) => `${JSON.stringify(type)}: ${n}`);
     let named = 0;
@@ -113,12 +111,10 @@ export function summaryLines(summary: ValidateSummary): string[] {
   }
   if (counts.unreadable > 0)
     lines.push(
-      `without a known event type: ${counts.unreadable.toLocaleString('en-GB')} invalid (not JSON, not UTF-8, too long, not an object, no eventType, or a fault in a document)`,
+      `without a known event type: ${count(counts.unreadable)} invalid (not JSON, not UTF-8, too long, not an object, no eventType, or a fault in a document)`,
     );
   const blank = counts.blank > 0 ? `; ${plural(counts.blank, 'blank line')} skipped` : '';
-  const unknownPart = unknown > 0 ? `, ${unknown.toLocaleString('en-GB')} of unknown event types` : '';
-  lines.push(
-    `${plural(records, 'record')} in ${plural(summary.files, 'file')}: ${ok.toLocaleString('en-GB')} valid, ${failed.toLocaleString('en-GB')} invalid${unknownPart}${blank}`,
-  );
+  const unknownPart = unknown > 0 ? `, ${count(unknown)} of unknown event types` : '';
+  lines.push(`${plural(records, 'record')} in ${plural(summary.files, 'file')}: ${count(ok)} valid, ${count(failed)} invalid${unknownPart}${blank}`);
   return lines;
 }

@@ -14,6 +14,7 @@ import { EXIT } from '../exit-codes.js';
 import { formatOption } from '../output.js';
 import { addPipelineOptions, type PipelineFlags, recordOptions, threadOptions, wholeNumber } from '../pipeline-options.js';
 import type { CommandContext } from '../program.js';
+import { count, plural } from '../wording.js';
 
 interface UpcastFlags extends PipelineFlags {
   readonly out?: string;
@@ -147,6 +148,8 @@ function report(context: CommandContext, flags: UpcastFlags, counts: TallyCounts
     return;
   }
   const where = rejected > 0 ? (flags.rejects === undefined ? ' (reasons above)' : ` (to ${flags.rejects})`) : '';
-  const blank = counts.blank > 0 ? `; ${counts.blank} blank line${counts.blank === 1 ? '' : 's'} skipped` : '';
-  context.output.note(`upcast: ${records} records in, ${ok} written (${counts.upgraded} upgraded), ${rejected} rejected${where}${blank}`);
+  const blank = counts.blank > 0 ? `; ${plural(counts.blank, 'blank line')} skipped` : '';
+  context.output.note(
+    `upcast: ${plural(records, 'record')} in, ${count(ok)} written (${count(counts.upgraded)} upgraded), ${count(rejected)} rejected${where}${blank}`,
+  );
 }
