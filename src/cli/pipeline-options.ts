@@ -6,8 +6,11 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { registry } from '../index.js';
+import { type Input, totalSize } from '../pipeline/inputs.js';
 import type { RecordOptions } from '../pipeline/job.js';
+import { createProgress, type Progress } from '../pipeline/progress.js';
 import { FORMATS, type FormatName } from '../runtime/formats/index.js';
+import type { CommandContext } from './program.js';
 
 /** The options as commander gives them. */
 export interface PipelineFlags {
@@ -65,4 +68,9 @@ export function threadOptions(flags: PipelineFlags): { workers?: number; workerT
   if (workers !== undefined) options.workers = workers;
   if (workerThreshold !== undefined) options.workerThreshold = workerThreshold;
   return options;
+}
+
+/** The progress bar of a run: on stderr when it is a terminal, unless `--quiet`. */
+export function progressOf(verb: string, inputs: readonly Input[], flags: PipelineFlags, context: CommandContext): Progress {
+  return createProgress(context.interactive && flags.quiet !== true, verb, totalSize(inputs));
 }

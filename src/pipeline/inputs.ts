@@ -52,6 +52,16 @@ export async function resolveInputs(args: readonly string[], root: string): Prom
   return inputs;
 }
 
+/** The inputs' total size in bytes, or undefined when standard input is one of them. */
+export function totalSize(inputs: readonly Input[]): number | undefined {
+  let total = 0;
+  for (const input of inputs) {
+    if (input.size === undefined) return undefined;
+    total += input.size;
+  }
+  return total;
+}
+
 async function fileInput(path: string, root: string, arg: string): Promise<Input> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new UsageError(`no such file: ${arg}`);

@@ -7,12 +7,11 @@ import type { Reject } from '../../pipeline/finding.js';
 import { resolveInputs, STDIN } from '../../pipeline/inputs.js';
 import type { UpcastSpec } from '../../pipeline/job.js';
 import { runPipeline } from '../../pipeline/pipeline.js';
-import { createProgress } from '../../pipeline/progress.js';
 import { Tally, type TallyCounts, totals } from '../../pipeline/tally.js';
 import { fileSink, streamSink } from '../../pipeline/text-sink.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption } from '../output.js';
-import { addPipelineOptions, type PipelineFlags, recordOptions, threadOptions, wholeNumber } from '../pipeline-options.js';
+import { addPipelineOptions, type PipelineFlags, progressOf, recordOptions, threadOptions, wholeNumber } from '../pipeline-options.js';
 import type { CommandContext } from '../program.js';
 import { count, plural } from '../wording.js';
 
@@ -55,8 +54,7 @@ export function upcastCommand(context: CommandContext): Command {
       const out = flags.out === undefined ? streamSink(process.stdout, false) : await fileSink(resolve(context.root, flags.out), '--out');
       const rejects = flags.rejects === undefined ? undefined : await fileSink(resolve(context.root, flags.rejects), '--rejects');
       const tally = new Tally();
-      const totalBytes = inputs.every((input) => input.size !== undefined) ? inputs.reduce((sum, input) => sum + (input.size ?? 0), 0) : undefined;
-      const progress = createProgress(context.interactive && flags.quiet !== true, 'upcast', totalBytes);
+      const progress = progressOf('upcast', inputs, flags, context);
       try {
         await runPipeline({
           inputs,

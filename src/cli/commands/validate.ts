@@ -3,11 +3,10 @@ import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { resolveInputs } from '../../pipeline/inputs.js';
 import { runPipeline } from '../../pipeline/pipeline.js';
-import { createProgress } from '../../pipeline/progress.js';
 import { Tally, totals } from '../../pipeline/tally.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, type OutputFormat } from '../output.js';
-import { addPipelineOptions, type PipelineFlags, recordOptions, threadOptions } from '../pipeline-options.js';
+import { addPipelineOptions, type PipelineFlags, progressOf, recordOptions, threadOptions } from '../pipeline-options.js';
 import type { CommandContext } from '../program.js';
 import { validateReport } from '../validate-report.js';
 
@@ -43,8 +42,7 @@ export function validateCommand(context: CommandContext): Command {
       const inputs = await resolveInputs(args, context.root);
       const report = validateReport(flags.format, context.output);
       const tally = new Tally();
-      const totalBytes = inputs.every((input) => input.size !== undefined) ? inputs.reduce((sum, input) => sum + (input.size ?? 0), 0) : undefined;
-      const progress = createProgress(context.interactive && flags.quiet !== true, 'validate', totalBytes);
+      const progress = progressOf('validate', inputs, flags, context);
       try {
         await runPipeline({
           inputs,
