@@ -32,7 +32,7 @@ export function addPipelineOptions(command: Command): Command {
     )
     .option('--event-type <type>', 'the event type of records that carry none (detail rows); a record of another type is invalid')
     .option('--schema-version <n>', 'the schema version of records that carry none, such as detail documents')
-    .option('--workers <n>', 'worker threads for large inputs; 0 keeps all the work on the main thread (default: one per CPU)')
+    .option('--workers <n>', 'worker threads for large inputs; 0 or 1 keeps all the work on the main thread (default: one per CPU)')
     .option('--worker-threshold <bytes>', 'bytes read on the main thread before the worker threads start (default: 8 MiB)')
     .option('-q, --quiet', 'no progress bar (it shows only when stderr is a terminal anyway)');
 }
