@@ -263,6 +263,30 @@ describe('domain-events validate: usage errors exit 2', () => {
   });
 });
 
+describe('domain-events validate: the progress bar', () => {
+  // util-linux `script` runs the command on a pseudo-terminal, as a person at a terminal would.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  const onTerminal = (args: string) =>
+    spawnSync(
+      'script',
+      ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(`${process.cwd()}/dist/cli.js`)} validate ${args} > /dev/null`, '/dev/null'],
+      {
+        cwd: files.dir,
+        encoding: 'utf8',
+      },
+    ).stdout;
+
+  it.skipIf(!hasScript)('shows on stderr when it is a terminal, and not with --quiet', () => {
+    expect(onTerminal('valid.ndjson')).toContain('validate [');
+    expect(onTerminal('valid.ndjson --quiet')).not.toContain('validate');
+  });
+
+  it('stays quiet when stderr is not a terminal', async () => {
+    const result = await run(['valid.ndjson']);
+    expect(result.stderr).toBe('');
+  });
+});
+
 describe('domain-events validate: large inputs on worker threads', () => {
   it('gives exactly the same report on worker threads as on the main thread, for tens of thousands of lines', async () => {
     const path = `${files.dir}/large.ndjson`;
