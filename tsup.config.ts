@@ -23,7 +23,8 @@ export default defineConfig([
     outDir: 'dist',
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    // The pipeline's worker threads load their own entry, beside the CLI.
+    entry: { cli: 'src/cli/main.ts', 'pipeline-worker': 'src/pipeline/worker.ts' },
     format: ['esm'],
     dts: false,
     clean: false,

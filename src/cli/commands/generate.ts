@@ -1,6 +1,6 @@
 /** `domain-events generate [--check]` */
 import { Command } from 'commander';
-import { generate } from '../../codegen/generate.js';
+import type { generate } from '../../codegen/generate.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, type Output } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -11,6 +11,8 @@ export function generateCommand(context: CommandContext): Command {
     .option('--check', 'regenerate in memory and fail (exit 1) if any generated file is stale; writes nothing')
     .addOption(formatOption())
     .action(async (options: { check?: boolean; format: 'text' | 'json' }) => {
+      // Loaded here, not above: the generator pulls in TypeScript, which would slow every other command's start.
+      const { generate } = await import('../../codegen/generate.js');
       const result = await generate({ root: context.root, check: options.check === true });
       report(context.output, result, options);
       context.exit(options.check && result.changed.length > 0 ? EXIT.findings : EXIT.ok);

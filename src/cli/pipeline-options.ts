@@ -1,0 +1,76 @@
+/**
+ * The options that `validate` and `upcast` share: how records are read, and
+ * how the work is spread over threads. Each is checked once, up front, so a
+ * bad option is a usage error (exit 2) before any input is read.
+ */
+import { type Command, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { registry } from '../index.js';
+import { type Input, totalSize } from '../pipeline/inputs.js';
+import type { RecordOptions } from '../pipeline/job.js';
+import { createProgress, type Progress } from '../pipeline/progress.js';
+import { FORMATS, type FormatName } from '../runtime/formats/index.js';
+import type { CommandContext } from './program.js';
+
+/** The options as commander gives them. */
+export interface PipelineFlags {
+  readonly inputFormat: string;
+  readonly eventType?: string;
+  readonly schemaVersion?: string;
+  readonly workers?: string;
+  readonly workerThreshold?: string;
+  readonly quiet?: boolean;
+}
+
+/** Adds the shared options to a command. */
+export function addPipelineOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--input-format <format>', 'the wire layout of each record; auto recognises every format that describes itself, else reads hmpps')
+        .choices(['auto', ...Object.keys(FORMATS)])
+        .default('auto'),
+    )
+    .option('--event-type <type>', 'the event type of records that carry none (detail rows); a record of another type is invalid')
+    .option('--schema-version <n>', 'the schema version of records that carry none, such as detail documents')
+    .option('--workers <n>', 'worker threads for large inputs; 0 or 1 keeps all the work on the main thread (default: one per CPU)')
+    .option('--worker-threshold <bytes>', 'bytes read on the main thread before the worker threads start (default: 8 MiB)')
+    .option('-q, --quiet', 'no progress bar (it shows only when stderr is a terminal anyway)');
+}
+
+/** Reads a whole number option; `min` is the smallest allowed. */
+export function wholeNumber(value: string | undefined, option: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`${option} must be a whole number from ${min}; received ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** How records are read, from the flags. */
+export function recordOptions(flags: PipelineFlags): RecordOptions {
+  const version = wholeNumber(flags.schemaVersion, '--schema-version', 1);
+  if (flags.eventType !== undefined && !registry.get(flags.eventType)) {
+    throw new UsageError(
+      `--event-type: unknown event type ${JSON.stringify(flags.eventType)}; the catalogue has ${registry.types.length} types, such as ${registry.types[0]}`,
+    );
+  }
+  const options: { -readonly [K in keyof RecordOptions]: RecordOptions[K] } = { format: flags.inputFormat as FormatName | 'auto' };
+  if (flags.eventType !== undefined) options.eventType = flags.eventType;
+  if (version !== undefined) options.version = version;
+  return options;
+}
+
+/** How the work is spread, from the flags. */
+export function threadOptions(flags: PipelineFlags): { workers?: number; workerThreshold?: number } {
+  const workers = wholeNumber(flags.workers, '--workers', 0);
+  const workerThreshold = wholeNumber(flags.workerThreshold, '--worker-threshold', 0);
+  const options: { workers?: number; workerThreshold?: number } = {};
+  if (workers !== undefined) options.workers = workers;
+  if (workerThreshold !== undefined) options.workerThreshold = workerThreshold;
+  return options;
+}
+
+/** The progress bar of a run: on stderr when it is a terminal, unless `--quiet`. */
+export function progressOf(verb: string, inputs: readonly Input[], flags: PipelineFlags, context: CommandContext): Progress {
+  return createProgress(context.interactive && flags.quiet !== true, verb, totalSize(inputs));
+}

@@ -1,0 +1,141 @@
+/**
+ * A run: reads each input in turn, cuts it into batches, has them processed,
+ * and hands the results back in input order with their line numbers made
+ * whole. Small inputs stay on the main thread; once more than a threshold of
+ * bytes has been read, the rest goes to worker threads. A few batches at most
+ * are in flight at once, so memory stays bounded however large the input.
+ */
+import { createReadStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_LIMITS } from '../runtime/json-text.js';
+import { BATCH_BYTES, type Batch, type BatchBody, type BatchResult } from './batch.js';
+import { runBatch } from './batch-runner.js';
+import { elementBatches } from './document-batcher.js';
+import { atLine } from './finding.js';
+import { type Layout, layoutOfName, sniffLayout } from './input-layout.js';
+import type { Input } from './inputs.js';
+import { createJob, type Job, type JobSpec } from './job.js';
+import { lineBatches } from './line-batcher.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** How a run goes. */
+export interface PipelineOptions {
+  readonly inputs: readonly Input[];
+  readonly spec: JobSpec;
+  /** Standard input, for the input named `-`. */
+  readonly stdin: AsyncIterable<Uint8Array | string>;
+  /** `ndjson` reads every input line by line; `auto` goes by each name, or sniffs. Default `auto`. */
+  readonly layout?: Layout | 'auto';
+  /** Worker threads for large inputs; 0 or 1 keeps everything on the main thread. Default: the number of CPUs. */
+  readonly workers?: number;
+  /** Bytes read on the main thread before the workers start. Default 8 MiB. */
+  readonly workerThreshold?: number;
+  /** Capacity of a batch. Default 2 MiB. */
+  readonly batchBytes?: number;
+  /** Called with each batch's result, in input order; the run waits for it. Line numbers are the input's own. */
+  onResult(result: BatchResult, input: Input): void | Promise<void>;
+}
+
+/** The default number of worker threads: one per CPU. */
+export const defaultWorkers = (): number => availableParallelism();
+
+const WORKER_THRESHOLD = 8 * 1024 * 1024;
+
+/** Runs the job over every input. Rejects only on a failure of the machinery (a worker crash, a read error), never on bad records. */
+export async function runPipeline(options: PipelineOptions): Promise<void> {
+  const workers = options.workers ?? defaultWorkers();
+  const threshold = options.workerThreshold ?? WORKER_THRESHOLD;
+  const batchBytes = options.batchBytes ?? BATCH_BYTES;
+  const maxRecordBytes = Math.min(DEFAULT_LIMITS.maxBytes, batchBytes - 1);
+  const inFlight = Math.max(2, workers * 2);
+  let job: Job | undefined;
+  let pool: WorkerPool | undefined;
+  const pending: Array<Promise<BatchResult>> = [];
+  const lineOffsets: number[] = [];
+  let seq = 0;
+  let read = 0;
+
+  const emit = async (result: BatchResult) => {
+    const input = options.inputs[result.input] as Input;
+    await options.onResult(numbered(result, lineOffsets), input);
+  };
+
+  try {
+    for (const [index, input] of options.inputs.entries()) {
+      lineOffsets[index] = 0;
+      const source = new Peekable(input.path === undefined ? options.stdin : createReadStream(input.path, { highWaterMark: 1024 * 1024 }));
+      const layout = options.layout === 'ndjson' ? 'ndjson' : ((input.path && layoutOfName(input.path)) ?? sniffLayout(await source.head()));
+      const bodies: AsyncIterable<BatchBody> =
+        layout === 'ndjson'
+          ? lineBatches(source, { batchBytes, maxLineBytes: maxRecordBytes })
+          : elementBatches(source, { batchBytes, maxElementBytes: maxRecordBytes });
+      for await (const body of bodies) {
+        const batch: Batch = Object.assign(body, { seq: seq++, input: index });
+        read += body.kind === 'oversized-line' ? body.length : body.bytes.length;
+        let result: Promise<BatchResult>;
+        if (workers > 1 && read > threshold) {
+          pool ??= new WorkerPool(workers, options.spec);
+          result = pool.run(batch);
+          // Awaited in turn below; until then a failure must not count as unhandled.
+          result.catch(() => {});
+        } else {
+          job ??= createJob(options.spec);
+          result = Promise.resolve(runBatch(batch, job));
+        }
+        pending.push(result);
+        while (pending.length >= inFlight) await emit(await (pending.shift() as Promise<BatchResult>));
+      }
+    }
+    while (pending.length > 0) await emit(await (pending.shift() as Promise<BatchResult>));
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** The result with the input's own line numbers, counting the lines of the batches before it. */
+function numbered(result: BatchResult, lineOffsets: number[]): BatchResult {
+  if (result.lines === undefined) return result;
+  const offset = lineOffsets[result.input] ?? 0;
+  lineOffsets[result.input] = offset + result.lines;
+  if (offset === 0 || (result.findings.length === 0 && result.rejects.length === 0)) return result;
+  return Object.assign({}, result, {
+    findings: result.findings.map((finding) => atLine(finding, finding.line + offset)),
+    rejects: result.rejects.map((reject) => atLine(reject, reject.line + offset)),
+  });
+}
+
+/** A byte stream whose first bytes can be looked at before it is read. */
+class Peekable implements AsyncIterable<Uint8Array> {
+  private readonly iterator: AsyncIterator<Uint8Array | string>;
+  private readonly buffered: Uint8Array[] = [];
+
+  constructor(source: AsyncIterable<Uint8Array | string>) {
+    this.iterator = source[Symbol.asyncIterator]();
+  }
+
+  /** The first bytes: enough to hold the first line, or 64 KiB, or all there is. */
+  async head(): Promise<Uint8Array> {
+    let size = 0;
+    for (;;) {
+      const head = Buffer.concat(this.buffered, size);
+      const content = head.findIndex((c) => c > 0x20);
+      if (size >= 64 * 1024 || (content >= 0 && head.indexOf(0x0a, content) >= 0)) return head;
+      const next = await this.iterator.next();
+      if (next.done) return head;
+      const chunk = toBytes(next.value);
+      this.buffered.push(chunk);
+      size += chunk.length;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    yield* this.buffered.splice(0);
+    for (;;) {
+      const next = await this.iterator.next();
+      if (next.done) return;
+      yield toBytes(next.value);
+    }
+  }
+}
+
+const toBytes = (chunk: Uint8Array | string): Uint8Array => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk);

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { lineBatches } from '../../src/pipeline/line-batcher.js';
+import { recordsOf, type Seen, streamOf } from './record-recorder.js';
+
+const bytes = (text: string) => Buffer.from(text);
+const emoji = bytes('{"note":"café 🎉"}\n');
+// Offsets inside the multi-byte characters: é is bytes 13-14, 🎉 is bytes 16-19.
+const insideE = 14;
+const insideEmoji = 18;
+
+// Small batches (16 bytes, lines of at most 10) so that every case crosses batch boundaries too.
+const SMALL = { batchBytes: 16, maxLineBytes: 10 };
+const ROOMY = { batchBytes: 64, maxLineBytes: 40 };
+
+const cases: Array<[string, { given: { chunks: Array<string | Uint8Array>; sizes?: typeof SMALL }; want: { seen: Seen[]; blank?: number } }]> = [
+  [
+    'one line per record',
+    {
+      given: { chunks: ['a\nbb\nccc\n'] },
+      want: {
+        seen: [
+          [1, 'a'],
+          [2, 'bb'],
+          [3, 'ccc'],
+        ],
+      },
+    },
+  ],
+  [
+    'a line split across two chunks',
+    {
+      given: { chunks: ['one\ntw', 'o\nthree\n'] },
+      want: {
+        seen: [
+          [1, 'one'],
+          [2, 'two'],
+          [3, 'three'],
+        ],
+      },
+    },
+  ],
+  [
+    'a line split across many chunks',
+    {
+      given: { chunks: ['f', 'i', 'v', 'e', '\n', 'x'] },
+      want: {
+        seen: [
+          [1, 'five'],
+          [2, 'x'],
+        ],
+      },
+    },
+  ],
+  [
+    'CRLF line ends',
+    {
+      given: { chunks: ['a\r\nb\r', '\nc\r\n'] },
+      want: {
+        seen: [
+          [1, 'a'],
+          [2, 'b'],
+          [3, 'c'],
+        ],
+      },
+    },
+  ],
+  [
+    'a final line without a newline',
+    {
+      given: { chunks: ['a\nlast'] },
+      want: {
+        seen: [
+          [1, 'a'],
+          [2, 'last'],
+        ],
+      },
+    },
+  ],
+  [
+    'blank lines are counted, not records, and keep their line numbers',
+    {
+      given: { chunks: ['a\n\n  \n\r\n\t\nb\n'] },
+      want: {
+        seen: [
+          [1, 'a'],
+          [6, 'b'],
+        ],
+        blank: 4,
+      },
+    },
+  ],
+  [
+    'a byte order mark at the start is dropped',
+    {
+      given: { chunks: ['\uFEFFa\nb\n'] },
+      want: {
+        seen: [
+          [1, 'a'],
+          [2, 'b'],
+        ],
+      },
+    },
+  ],
+  ['an empty input has no records', { given: { chunks: [] }, want: { seen: [] } }],
+  [
+    'line numbers run on across many batches',
+    { given: { chunks: ['1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n'] }, want: { seen: Array.from({ length: 12 }, (_, i) => [i + 1, String(i + 1)]) } },
+  ],
+  [
+    'a multi-byte character split across chunks (inside é)',
+    { given: { chunks: [emoji.subarray(0, insideE), emoji.subarray(insideE)], sizes: ROOMY }, want: { seen: [[1, '{"note":"café 🎉"}']] } },
+  ],
+  [
+    'a multi-byte character split across chunks (inside a 4-byte emoji)',
+    { given: { chunks: [emoji.subarray(0, insideEmoji), emoji.subarray(insideEmoji)], sizes: ROOMY }, want: { seen: [[1, '{"note":"café 🎉"}']] } },
+  ],
+  [
+    'a multi-byte character where a batch fills up',
+    { given: { chunks: ['é\n'.repeat(10)] }, want: { seen: Array.from({ length: 10 }, (_, i) => [i + 1, 'é']) } },
+  ],
+  [
+    'a line too long for a batch is skipped, not kept, and reported by its length',
+    {
+      given: { chunks: ['ok\n', 'x'.repeat(25), 'x'.repeat(25), '\nafter\n'] },
+      want: {
+        seen: [
+          [1, 'ok'],
+          [2, 'input_too_large', '50 bytes'],
+          [3, 'after'],
+        ],
+      },
+    },
+  ],
+  [
+    'a line too long at the very end, without a newline',
+    {
+      given: { chunks: ['ok\n', 'y'.repeat(40)] },
+      want: {
+        seen: [
+          [1, 'ok'],
+          [2, 'input_too_large', '40 bytes'],
+        ],
+      },
+    },
+  ],
+  [
+    'a tail over the limit when a batch fills up',
+    {
+      given: { chunks: ['ab\n', 'z'.repeat(13), '\nc\n'] },
+      want: {
+        seen: [
+          [1, 'ab'],
+          [2, 'input_too_large', '13 bytes'],
+          [3, 'c'],
+        ],
+      },
+    },
+  ],
+  [
+    'bytes that are not UTF-8 spoil only their own line',
+    {
+      given: { chunks: [Buffer.concat([bytes('a\n'), Buffer.from([0xff, 0xfe, 0x00]), bytes('\nb\n')])] },
+      want: {
+        seen: [
+          [1, 'a'],
+          [2, 'invalid_json', 'the bytes are not UTF-8 text'],
+          [3, 'b'],
+        ],
+      },
+    },
+  ],
+];
+
+describe('lineBatches', () => {
+  it.each(cases)('%s', async (_name, { given, want }) => {
+    const result = await recordsOf(lineBatches(streamOf(given.chunks), given.sizes ?? SMALL));
+    expect(result.seen).toEqual(want.seen);
+    expect(result.blank).toBe(want.blank ?? 0);
+  });
+
+  it('cuts batches only at line ends, so each holds whole lines', async () => {
+    const batches = [];
+    for await (const batch of lineBatches(streamOf(['aaaa\nbbbb\ncccc\ndddd\neeee\n']), SMALL)) batches.push(batch);
+    expect(batches.map((b) => (b.kind === 'lines' ? Buffer.from(b.bytes).toString() : b.kind))).toEqual(['aaaa\nbbbb\ncccc\n', 'dddd\neeee\n']);
+  });
+
+  it('refuses a line limit that a batch could not hold', async () => {
+    await expect(lineBatches(streamOf([]), { batchBytes: 10, maxLineBytes: 10 }).next()).rejects.toThrow(RangeError);
+  });
+});
