@@ -69,8 +69,6 @@ export function parse(input: unknown, options?: ParseOptions): DomainEvent | Any
  * detail document, and `cloudevents` a structured CloudEvent (send it as
  * `application/cloudevents+json`). The event is not validated again: build it
  * with {@link build} or read it with {@link parse}.
- *
- * @throws ContractError (`invalid_event`) for `cloudevents` when the event has no `id` or `producer`, which CloudEvents requires.
  */
 export function serialize(event: EnvelopeLike, format: FormatName = 'hmpps'): string {
   if (!isFormatName(format)) throw contractError('invalid_option', [{ code: 'invalid_option', path: '', detail: `unknown format ${JSON.stringify(format)}` }]);

@@ -36,8 +36,7 @@ export interface KafkaBinaryMessage {
 /**
  * `event` in CloudEvents HTTP binary mode: `ce-` headers (percent-encoded as
  * the HTTP binding requires), `content-type: application/json`, and the data
- * as the body. Throws `ContractError` when the event has no `id` or
- * `producer`, which CloudEvents requires.
+ * as the body. The event is not validated again.
  */
 export function toHttpBinary(event: EnvelopeLike): HttpBinaryMessage {
   return { headers: headersOf(event, 'ce-', percentEncode), body: JSON.stringify(event.additionalInformation) };
@@ -45,8 +44,8 @@ export function toHttpBinary(event: EnvelopeLike): HttpBinaryMessage {
 
 /**
  * `event` in CloudEvents Kafka binary mode: `ce_` headers, `content-type:
- * application/json`, and the data as the value. Throws `ContractError` when
- * the event has no `id` or `producer`, which CloudEvents requires.
+ * application/json`, and the data as the value. The event is not validated
+ * again.
  */
 export function toKafkaBinary(event: EnvelopeLike): KafkaBinaryMessage {
   return { headers: headersOf(event, 'ce_', (text) => text), value: JSON.stringify(event.additionalInformation) };

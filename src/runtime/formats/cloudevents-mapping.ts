@@ -4,8 +4,8 @@
  *
  * | envelope | CloudEvents |
  * |---|---|
- * | `id` | `id` (required by CloudEvents) |
- * | `producer` | `source` (required by CloudEvents) |
+ * | `id` | `id` |
+ * | `producer` | `source` |
  * | `eventType` | `type` |
  * | `occurredAt` | `time`, written as it is |
  * | `version` | `dataschema`: the version's schema `$id`, `…/<event type>/v<version>.schema.json` |
@@ -14,6 +14,13 @@
  * | `publishedAt`, `requestId`, `correlationId`, `description`, `detailUrl` | extensions `publishedat`, `requestid`, `correlationid`, `description`, `detailurl` |
  * | `additionalInformation` | `data`, with `datacontenttype: application/json` |
  * | any other field | an extension of the same name when the name is lower-case letters and digits and the value a string; otherwise inside the JSON object in `otherfields` |
+ *
+ * CloudEvents requires `id` and `source`, which the envelope may lack (older
+ * producers send neither). Then `id` is derived from the event's content (the
+ * same event always gets the same id, so duplicates stay recognisable),
+ * `source` is the catalogue's base URI, and the extension `filledin` names
+ * the fields filled in (`id`, `producer`), so reading the event back leaves
+ * them out again.
  *
  * The data stays exactly the version's data, so `dataschema` describes it.
  * https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md
@@ -58,6 +65,7 @@ const MAPPED: ReadonlySet<string> = new Set([
   'pnc',
   'personreference',
   'otherfields',
+  'filledin',
   ...EXTENSIONS.map(([attribute]) => attribute),
 ]);
 
@@ -85,27 +93,25 @@ export function isJsonMediaType(value: unknown): boolean {
 
 /**
  * The context attributes of `event` (everything but `data`), in the order
- * they are written. Throws a `ContractError` when the event lacks what
- * CloudEvents requires (`id`, and `producer` for `source`) or has a
- * non-string value where an attribute needs a string.
+ * they are written. Throws a `ContractError` when a field that becomes a
+ * string attribute holds something else (the event was not validated).
  */
 export function attributesOf(event: EnvelopeLike): Record<string, string> {
   const issues: IssueInput[] = [];
-  const text = (field: string, value: unknown, required?: string): value is string => {
-    if (typeof value === 'string') return true;
-    if (value === undefined && required) issues.push({ code: 'required', path: `/${field}`, expected: required });
-    else if (value !== undefined) issues.push({ code: 'invalid_type', path: `/${field}`, expected: 'string', received: typeName(value) });
-    return false;
-  };
-  text('id', event.id, 'CloudEvents requires an id');
-  text('producer', event.producer, 'CloudEvents requires a source, which is the producer');
-  for (const [, field] of EXTENSIONS) text(field, event[field]);
+  for (const field of ['id', 'producer', 'eventType', 'occurredAt', ...EXTENSIONS.map(([, f]) => f)] as const) {
+    const value = event[field];
+    if (value !== undefined && typeof value !== 'string')
+      issues.push({ code: 'invalid_type', path: `/${field}`, expected: 'string', received: typeName(value) });
+  }
   if (issues.length > 0) throw contractError('invalid_event', issues);
 
+  const filled: string[] = [];
+  if (event.id === undefined) filled.push('id');
+  if (event.producer === undefined) filled.push('producer');
   const out: Record<string, string> = {
     specversion: '1.0',
-    id: event.id as string,
-    source: event.producer as string,
+    id: event.id ?? contentId(event),
+    source: event.producer ?? SCHEMA_ID_BASE,
     type: event.eventType,
     time: event.occurredAt,
   };
@@ -120,6 +126,7 @@ export function attributesOf(event: EnvelopeLike): Record<string, string> {
   if (person.noms !== undefined) out.noms = person.noms;
   if (person.pnc !== undefined) out.pnc = person.pnc;
   if (person.personreference !== undefined) out.personreference = person.personreference;
+  if (filled.length > 0) out.filledin = filled.join(' ');
   const others: Array<[string, unknown]> = [];
   for (const key of Object.keys(event)) {
     if (isEnvelopeField(key)) continue;
@@ -175,10 +182,12 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
     });
   }
 
+  const filled = filledIn(get('filledin'));
+  if (!Array.isArray(filled)) return fail(filled);
   const envelope: Record<string, unknown> = {};
   const origins = new Map<string, string>();
   const put = (field: string, found: Found | undefined) => {
-    if (found === undefined) return;
+    if (found === undefined || filled.includes(field)) return;
     Object.defineProperty(envelope, field, { value: found.value, enumerable: true, writable: true, configurable: true });
     origins.set(field, found.path);
   };
@@ -222,6 +231,35 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
     if (problem) return fail(problem);
   }
   return { ok: true, envelope, pathOf: (pointer) => inputPath(pointer, input, origins, person.origin) };
+}
+
+/** The fields `filledin` names, or the issue with it. */
+function filledIn(found: Found | undefined): string[] | IssueInput {
+  if (found === undefined) return [];
+  const fields = typeof found.value === 'string' ? found.value.split(' ') : [];
+  if (fields.length === 0 || !fields.every((f) => f === 'id' || f === 'producer')) {
+    return {
+      code: 'invalid_input',
+      path: found.path,
+      expected: 'the fields filled in: "id", "producer" or "id producer"',
+      received: describeValue(found.value),
+    };
+  }
+  return fields;
+}
+
+/**
+ * An id for an event that has none: the 128-bit FNV-1a hash of its JSON,
+ * written as a UUID (version 8, "custom", RFC 9562), so the same event
+ * always gets the same id.
+ */
+function contentId(event: EnvelopeLike): string {
+  const text = JSON.stringify(event);
+  let hash = 0x6c62272e07bb014262b821756295c58dn;
+  for (let i = 0; i < text.length; i++) hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x1000000000000000000013bn) & 0xffffffffffffffffffffffffffffffffn;
+  const hex = hash.toString(16).padStart(32, '0');
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
 function putOthers(
