@@ -69,7 +69,8 @@ export function isTransportMessage(value: unknown): value is Record<string, unkn
 
 /** Reads a CloudEvent from a transport message, in either mode. */
 export function decodeTransport(message: Record<string, unknown>, context: DecodeContext, structured: StructuredReader): FormatDecoded {
-  const kafka = !Object.hasOwn(message, 'body');
+  // Kafka records carry a value (the cloudevents SDK also copies it to body); HTTP messages only a body.
+  const kafka = Object.hasOwn(message, 'value');
   const bodyPath = kafka ? '/value' : '/body';
   const headers = readHeaders(message.headers, kafka);
   if (!headers.ok) return { ok: false, issues: [headers.issue] };

@@ -126,7 +126,8 @@ export function attributesOf(event: EnvelopeLike): Record<string, string> {
   if (person.noms !== undefined) out.noms = person.noms;
   if (person.pnc !== undefined) out.pnc = person.pnc;
   if (person.personreference !== undefined) out.personreference = person.personreference;
-  if (filled.length > 0) out.filledin = filled.join(' ');
+  // A comma, not a space, so the value needs no percent-encoding in an HTTP header.
+  if (filled.length > 0) out.filledin = filled.join(',');
   const others: Array<[string, unknown]> = [];
   for (const key of Object.keys(event)) {
     if (isEnvelopeField(key)) continue;
@@ -236,12 +237,12 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
 /** The fields `filledin` names, or the issue with it. */
 function filledIn(found: Found | undefined): string[] | IssueInput {
   if (found === undefined) return [];
-  const fields = typeof found.value === 'string' ? found.value.split(' ') : [];
+  const fields = typeof found.value === 'string' ? found.value.split(',') : [];
   if (fields.length === 0 || !fields.every((f) => f === 'id' || f === 'producer')) {
     return {
       code: 'invalid_input',
       path: found.path,
-      expected: 'the fields filled in: "id", "producer" or "id producer"',
+      expected: 'the fields filled in: "id", "producer" or "id,producer"',
       received: describeValue(found.value),
     };
   }
