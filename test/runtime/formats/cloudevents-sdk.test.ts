@@ -12,7 +12,7 @@
  * 1.0.2, 3.1.3.2), so a string extension such as `description` reaches it
  * still percent-encoded when it holds a space or a non-ASCII character.
  */
-import { CloudEvent, HTTP, Kafka } from 'cloudevents';
+import { CloudEvent, HTTP, Kafka, type KafkaMessage } from 'cloudevents';
 import { describe, expect, it } from 'vitest';
 import { type EnvelopeLike, parse, safeParse, serialize, toHttpBinary, toKafkaBinary } from '../../../src/index.js';
 import { percentEncode } from '../../../src/runtime/formats/header-values.js';
@@ -61,13 +61,16 @@ describe('the cloudevents SDK reads what we write', () => {
   });
 
   it.each(events)('Kafka binary: %s', (_name, event) => {
-    const ce = Kafka.toEvent({ ...toKafkaBinary(event), key: 'X320741' }) as CloudEvent<unknown>;
+    // The SDK's message type also wants a body; its own Kafka writer sets it to the value.
+    const message: KafkaMessage<string> = { ...toKafkaBinary(event), body: toKafkaBinary(event).value, key: 'X320741' };
+    const ce = Kafka.toEvent(message) as CloudEvent<unknown>;
     // Kafka headers are not percent-encoded, so description arrives as it was.
     expectAttributes(ce, event);
   });
 
   it.each(events)('Kafka structured: %s', (_name, event) => {
-    const message = { headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' }, value: serialize(event, 'cloudevents'), key: 'X320741' };
+    const value = serialize(event, 'cloudevents');
+    const message: KafkaMessage<string> = { headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' }, value, body: value, key: 'X320741' };
     expectAttributes(Kafka.toEvent(message) as CloudEvent<unknown>, event);
   });
 });

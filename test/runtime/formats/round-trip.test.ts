@@ -83,7 +83,9 @@ const variation = fc.record({
   ),
 });
 
-function vary(event: EnvelopeLike, generated: fc.RecordValue<typeof variation>): EnvelopeLike {
+type Variation = typeof variation extends fc.Arbitrary<infer V> ? V : never;
+
+function vary(event: EnvelopeLike, generated: Variation): EnvelopeLike {
   // fast-check makes records without a prototype; events read from JSON have one.
   const v = JSON.parse(JSON.stringify(generated)) as typeof generated;
   const out: Record<string, unknown> = {};
