@@ -183,6 +183,18 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
     });
   }
 
+  // CloudEvents requires these; a producer that left them out did not write a CloudEvent.
+  for (const name of ['id', 'source'] as const) {
+    const found = get(name);
+    if (typeof found?.value !== 'string' || found.value === '') {
+      return fail({
+        code: 'invalid_input',
+        path: found?.path ?? input.pathFor(name),
+        expected: `a ${name} attribute, which CloudEvents requires`,
+        received: describeValue(found?.value),
+      });
+    }
+  }
   const filled = filledIn(get('filledin'));
   if (!Array.isArray(filled)) return fail(filled);
   const envelope: Record<string, unknown> = {};
