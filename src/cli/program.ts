@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander';
 import { generateCommand } from './commands/generate.js';
+import { importCommand } from './commands/import.js';
 import type { Output } from './output.js';
 
 /** What every command gets from the entry point. */
@@ -24,7 +25,7 @@ export function createProgram(context: CommandContext, version: string): Command
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: true });
-  const commands = [generateCommand];
+  const commands = [generateCommand, importCommand];
   for (const make of commands) program.addCommand(make(context));
   program.addHelpText(
     'after',
