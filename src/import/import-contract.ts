@@ -7,7 +7,7 @@
  * source.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SCHEMA_ID_BASE } from '../catalogue/load.js';
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { UsageError } from '../errors.js';
@@ -64,8 +64,9 @@ export function importContract(options: ImportOptions): ImportResult {
   if (options.eventType !== undefined && found.length !== 1) {
     throw new UsageError(`--event-type names the event of a file that describes one; ${options.file} describes ${found.length}`);
   }
-  const outDir = options.out ?? 'schemas';
-  const catalogue = resolve(options.root, outDir);
+  const catalogue = resolve(options.root, options.out ?? 'schemas');
+  // Paths in the result are relative to the root, with forward slashes, whatever the machine.
+  const outDir = relative(options.root, catalogue).split(sep).join('/') || '.';
   const shared = readSharedSchemas(catalogue);
   const taken = takenNames(catalogue, shared);
   const events: ImportedEvent[] = [];
@@ -73,14 +74,11 @@ export function importContract(options: ImportOptions): ImportResult {
     const mark = findings.list.length;
     const entry = convertEvent(source, event, options, findings, shared, taken, outDir);
     if (!entry) continue;
-    if (existsSync(join(catalogue, entry.eventType))) {
-      findings.error('exists', event.pointer, `${outDir}/${entry.eventType} already exists; import makes new event types (use bump for a new version)`);
-    }
     const ok = findings.errorsSince(mark) === 0;
     const write = ok && options.dryRun !== true;
     if (write) {
       for (const file of entry.files) {
-        const path = join(options.root, file.path);
+        const path = resolve(options.root, file.path);
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, file.content);
       }
@@ -118,6 +116,10 @@ function convertEvent(
       event.version.pointer,
       `the source says version ${JSON.stringify(event.version.value)}; a new event type starts at version 1 here`,
     );
+  }
+  if (existsSync(resolve(options.root, outDir, eventType))) {
+    findings.error('exists', event.pointer, `${outDir}/${eventType} already exists; import makes new event types (use bump for a new version)`);
+    return undefined;
   }
   const base = pascal(eventType);
   if (taken.has(base)) {
