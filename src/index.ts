@@ -66,9 +66,11 @@ export function parse(input: unknown, options?: ParseOptions): DomainEvent | Any
 }
 
 /**
- * Lays an event out as a string for a transport. Default format `hmpps`.
- * The event is not validated again: build it with {@link build} or read it
- * with {@link parse}.
+ * Lays an event out as a string for a transport. Default format `hmpps`;
+ * `sqs` writes the SNS notification an SQS queue receives, `detail` the
+ * detail document, and `cloudevents` a structured CloudEvent (send it as
+ * `application/cloudevents+json`). The event is not validated again: build it
+ * with {@link build} or read it with {@link parse}.
  */
 export function serialize(event: EnvelopeLike, format: FormatName = 'hmpps'): string {
   if (!isFormatName(format)) throw contractError('invalid_option', [{ code: 'invalid_option', path: '', detail: `unknown format ${JSON.stringify(format)}` }]);
@@ -79,7 +81,11 @@ export * from '../generated/index.js';
 export type { EnvelopeLike } from './runtime/envelope.js';
 export { ContractError, type ErrorCode, type Issue, type IssueCode, type UpcastStep } from './runtime/errors.js';
 export type { BuildInput, BuildOptions, EventEnvelope, EventType, UpcastOptions, UpcastResult, VersionMap } from './runtime/event-type.js';
+export type { StructuredCloudEvent } from './runtime/formats/cloudevents.js';
+export { type HttpBinaryMessage, type KafkaBinaryMessage, toHttpBinary, toKafkaBinary } from './runtime/formats/cloudevents-binary.js';
 export type { FormatName } from './runtime/formats/index.js';
+export { type PublishInput, type PublishOptions, type StringAttribute, toPublishInput } from './runtime/formats/sns-publish.js';
+export { type NotificationOptions, type SqsNotification, toSqsNotification } from './runtime/formats/sqs.js';
 export { DEFAULT_LIMITS, type DuplicateKeys, type Limits } from './runtime/json-text.js';
 export type { ParseOptions, ParseResult } from './runtime/parse.js';
 export type { Registry } from './runtime/registry.js';

@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander';
 import { generateCommand } from './commands/generate.js';
+import { importCommand } from './commands/import.js';
 import { upcastCommand } from './commands/upcast.js';
 import { validateCommand } from './commands/validate.js';
 import type { Output } from './output.js';
@@ -26,7 +27,7 @@ export function createProgram(context: CommandContext, version: string): Command
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: true });
-  const commands = [generateCommand, validateCommand, upcastCommand];
+  const commands = [generateCommand, validateCommand, upcastCommand, importCommand];
   for (const make of commands) program.addCommand(make(context));
   program.addHelpText(
     'after',

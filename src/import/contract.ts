@@ -1,0 +1,73 @@
+/**
+ * What an importer finds in a source file for one event, before conversion:
+ * where its event type, version and data schema are, and its examples.
+ */
+import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
+import { mergeAllOf } from './all-of.js';
+import type { Findings } from './findings.js';
+import { at, child, isObject } from './source.js';
+
+export interface FoundEvent {
+  /** Where the event is described, for findings about it as a whole. */
+  readonly pointer: string;
+  readonly eventType?: string;
+  readonly version?: { readonly value: unknown; readonly pointer: string };
+  readonly data?: { readonly node: unknown; readonly pointer: string };
+  /** Where an embedded payload schema starts, for references written relative to it (AsyncAPI). */
+  readonly schemaRoot?: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly detailUrl?: string;
+  /** Whole example envelopes (hmpps), with where each came from. */
+  readonly examples: ReadonlyArray<{ readonly name: string; readonly envelope: unknown; readonly pointer: string }>;
+  /** Examples of envelope fields, for an example assembled from property examples. */
+  readonly envelopeExamples: { readonly id?: unknown; readonly occurredAt?: unknown };
+}
+
+/** An object schema's properties, after following `$ref`s and merging `allOf`, with each property's pointer. */
+export function propertiesOf(document: unknown, node: unknown, pointer: string, findings: Findings): Map<string, { node: unknown; pointer: string }> {
+  const out = new Map<string, { node: unknown; pointer: string }>();
+  let current = node;
+  let where = pointer;
+  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#') && hops < 16; hops++) {
+    where = current.$ref.slice(1);
+    current = at(document, where);
+  }
+  if (!isObject(current)) return out;
+  if (current.allOf !== undefined) {
+    const merged = mergeAllOf(document, current, where, findings);
+    if (!merged) return out;
+    for (const [name, schema] of Object.entries((merged.schema.properties ?? {}) as Record<string, unknown>)) {
+      out.set(name, { node: schema, pointer: merged.propertyPointers.get(name) ?? child(child(where, 'properties'), name) });
+    }
+    return out;
+  }
+  if (isObject(current.properties)) {
+    for (const [name, schema] of Object.entries(current.properties)) out.set(name, { node: schema, pointer: child(child(where, 'properties'), name) });
+  }
+  return out;
+}
+
+/** The single value a schema fixes (const, a one-value enum), or its example; following a local `$ref`. */
+export function fixedValue(document: unknown, node: unknown): { value: unknown; all?: unknown[] } | undefined {
+  let current = node;
+  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#') && hops < 16; hops++)
+    current = at(document, current.$ref.slice(1));
+  if (!isObject(current)) return undefined;
+  if (Object.hasOwn(current, 'const')) return { value: current.const };
+  if (Array.isArray(current.enum)) return current.enum.length === 1 ? { value: current.enum[0] } : { value: undefined, all: current.enum };
+  if (Object.hasOwn(current, 'example')) return { value: current.example };
+  if (Array.isArray(current.examples) && current.examples.length > 0) return { value: current.examples[0] };
+  if (Object.hasOwn(current, 'default')) return { value: current.default };
+  return undefined;
+}
+
+export const isEventType = (value: unknown): value is string => typeof value === 'string' && EVENT_TYPE_PATTERN.test(value);
+
+/** `Referral sent notification` → `referral-sent-notification`. */
+export const kebab = (text: string): string =>
+  text
+    .replace(/([a-z0-9])([A-Z])/gu, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '');

@@ -1,0 +1,96 @@
+/**
+ * OpenAPI 3.0 documents whose components describe detail envelopes,
+ * `{ id, timestamp, eventType, eventDetails }`, as the services that serve
+ * `detailUrl` publish them; `eventDetails` is the data. The event type is the
+ * envelope's `eventType` when it fixes one; when it refers to an enum of
+ * every event type, the one whose last two parts match the component's name
+ * (`ApplicationSubmittedEnvelope` → `….application.submitted`).
+ */
+import { type FoundEvent, fixedValue, isEventType, kebab, propertiesOf } from './contract.js';
+import { Findings } from './findings.js';
+import { at, child, isObject } from './source.js';
+
+export function openApiEvents(document: Record<string, unknown>, findings: Findings): FoundEvent[] {
+  const schemas = at(document, '/components/schemas');
+  const events: FoundEvent[] = [];
+  if (isObject(schemas)) {
+    for (const [name, schema] of Object.entries(schemas)) {
+      const pointer = child('/components/schemas', name);
+      // Looking is not converting: only an envelope's problems are reported, once it is known to be one.
+      const looked = propertiesOf(document, schema, pointer, new Findings());
+      if (looked.has('eventType') && looked.has('eventDetails')) {
+        events.push(envelopeEvent(document, name, pointer, propertiesOf(document, schema, pointer, findings), findings));
+      }
+    }
+  }
+  if (events.length === 0)
+    findings.error('no-data', '/components/schemas', 'no component describes a detail envelope ({ id, timestamp, eventType, eventDetails })');
+  return events;
+}
+
+function envelopeEvent(
+  document: Record<string, unknown>,
+  name: string,
+  pointer: string,
+  properties: Map<string, { node: unknown; pointer: string }>,
+  findings: Findings,
+): FoundEvent {
+  const typed = fixedValue(document, properties.get('eventType')?.node);
+  let eventType = isEventType(typed?.value) ? typed.value : undefined;
+  if (eventType === undefined && typed?.all) {
+    const wanted = kebab(name.replace(/(?:Envelope|Event|DomainEvent)$/u, ''));
+    const matches = typed.all.filter((v): v is string => isEventType(v) && v.split('.').slice(-2).join('-') === wanted);
+    if (matches.length === 1) {
+      eventType = matches[0];
+      findings.notice(
+        'event-type',
+        properties.get('eventType')?.pointer ?? pointer,
+        `eventType allows several values; ${eventType} matches the component's name`,
+      );
+    }
+  }
+  const schema = at(document, pointer) as Record<string, unknown>;
+  const example = isObject(schema) ? schema.example : undefined;
+  const examples = isObject(example) ? [{ name: 'example', envelope: detailToEnvelope(example, eventType), pointer: child(pointer, 'example') }] : [];
+  const data = properties.get('eventDetails');
+  const detailsDescription = data ? at(document, String((data.node as { $ref?: string }).$ref ?? '').replace(/^#/u, '') || data.pointer) : undefined;
+  const description = [schema?.description, isObject(detailsDescription) ? detailsDescription.description : undefined].find((d) => typeof d === 'string');
+  const detailUrl = detailUrlOf(document, pointer);
+  return {
+    pointer,
+    ...(eventType === undefined ? {} : { eventType }),
+    ...(data ? { data } : {}),
+    ...(typeof schema?.title === 'string' ? { title: schema.title } : {}),
+    ...(typeof description === 'string' ? { description } : {}),
+    ...(detailUrl === undefined ? {} : { detailUrl }),
+    examples,
+    envelopeExamples: {
+      id: fixedValue(document, properties.get('id')?.node)?.value,
+      occurredAt: fixedValue(document, properties.get('timestamp')?.node)?.value,
+    },
+  };
+}
+
+/** A detail document example as the envelope example the catalogue keeps. */
+function detailToEnvelope(detail: Record<string, unknown>, eventType: string | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (detail.id !== undefined) out.id = detail.id;
+  out.eventType = detail.eventType ?? eventType;
+  out.version = 1;
+  out.occurredAt = detail.timestamp;
+  out.additionalInformation = detail.eventDetails;
+  return out;
+}
+
+/** The URL that serves this envelope: the first server's URL and the path whose GET answers with it, its parameter written `{id}`. */
+function detailUrlOf(document: Record<string, unknown>, pointer: string): string | undefined {
+  const paths = isObject(document.paths) ? document.paths : {};
+  for (const [path, item] of Object.entries(paths)) {
+    const schema = at(item, '/get/responses/200/content/application~1json/schema');
+    if (isObject(schema) && schema.$ref === `#${pointer}`) {
+      const server = at(document, '/servers/0/url');
+      return `${typeof server === 'string' ? server.replace(/\/$/u, '') : ''}${path.replace(/\{[^}]+\}/u, '{id}')}`;
+    }
+  }
+  return undefined;
+}

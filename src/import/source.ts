@@ -1,0 +1,51 @@
+/**
+ * Reading a contract to import: YAML or JSON (YAML 1.2 reads JSON too), an
+ * AsyncAPI 3 or OpenAPI 3.0 document, and the JSON Pointers into it.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { ConfigError } from '../errors.js';
+import { escapePointer, parsePointer } from '../runtime/json-pointer.js';
+
+export type SourceKind = 'asyncapi' | 'openapi';
+
+export interface Source {
+  /** The path as given, for messages. */
+  readonly file: string;
+  readonly kind: SourceKind;
+  readonly document: Record<string, unknown>;
+}
+
+/** Reads `path`; a file that is not an AsyncAPI 3 or OpenAPI 3.0 document is a `ConfigError` (exit 2). */
+export function readSource(path: string, file = path): Source {
+  let document: unknown;
+  try {
+    document = parse(readFileSync(path, 'utf8'), { uniqueKeys: true, maxAliasCount: 100 });
+  } catch (error) {
+    throw new ConfigError(file, '', `cannot be read as YAML or JSON: ${(error as Error).message}`);
+  }
+  if (!isObject(document)) throw new ConfigError(file, '', 'must hold an AsyncAPI or OpenAPI document (an object)');
+  const asyncapi = document.asyncapi;
+  const openapi = document.openapi;
+  if (typeof asyncapi === 'string' && asyncapi.startsWith('3.')) return { file, kind: 'asyncapi', document };
+  if (typeof openapi === 'string' && openapi.startsWith('3.0')) return { file, kind: 'openapi', document };
+  if (asyncapi !== undefined) throw new ConfigError(file, '/asyncapi', `AsyncAPI ${String(asyncapi)} is not supported; convert it to AsyncAPI 3 first`);
+  if (openapi !== undefined) throw new ConfigError(file, '/openapi', `OpenAPI ${String(openapi)} is not supported; only OpenAPI 3.0 documents are`);
+  throw new ConfigError(file, '', 'is neither an AsyncAPI 3 document (asyncapi: 3.x) nor an OpenAPI 3.0 document (openapi: 3.0.x)');
+}
+
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The value at a pointer in the document, or undefined. */
+export function at(document: unknown, pointer: string): unknown {
+  let current = document;
+  for (const token of parsePointer(pointer)) {
+    if (Array.isArray(current)) current = current[Number(token)];
+    else if (isObject(current) && Object.hasOwn(current, token)) current = current[token];
+    else return undefined;
+  }
+  return current;
+}
+
+/** `pointer` extended by one token. */
+export const child = (pointer: string, token: string | number): string => `${pointer}/${escapePointer(token)}`;

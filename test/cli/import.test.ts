@@ -1,0 +1,98 @@
+/** `domain-events import`, run as users run it: the built CLI, in a directory of its own. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const cli = join(process.cwd(), 'dist/cli.js');
+const fixtures = join(process.cwd(), 'test/fixtures/import');
+let cwd: string;
+
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'import-cli-'));
+  cpSync(join(process.cwd(), 'schemas'), join(cwd, 'schemas'), { recursive: true });
+});
+afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'import', ...args], { cwd, encoding: 'utf8' });
+
+describe('domain-events import', () => {
+  it('documents its options', () => {
+    const { status, stdout } = run('--help');
+    expect(status).toBe(0);
+    for (const option of [
+      '--out <dir>',
+      '--event-type <type>',
+      '--dry-run',
+      '--format <format>',
+      '--producer <service>',
+      '--owner <team>',
+      '(default: "schemas")',
+    ]) {
+      expect(stdout).toContain(option);
+    }
+  });
+
+  it.each<[string, { args: string[]; status: number; written: string[] }]>([
+    ['imports a clean spec: exit 0', { args: [join(fixtures, 'asyncapi-referral-withdrawn.yaml')], status: 0, written: ['intervention.referral.withdrawn'] }],
+    [
+      'imports despite warnings: exit 0',
+      { args: [join(fixtures, 'asyncapi-prisoner-released.json')], status: 0, written: ['probation-case.prisoner.released'] },
+    ],
+    [
+      'takes --event-type',
+      {
+        args: [join(fixtures, 'asyncapi-appointment-rescheduled.yaml'), '--event-type', 'supervision.appointment.rescheduled'],
+        status: 0,
+        written: ['supervision.appointment.rescheduled'],
+      },
+    ],
+    ['writes nothing with --dry-run', { args: [join(fixtures, 'openapi-cas3-events.json'), '--dry-run'], status: 0, written: [] }],
+    ['an event that cannot be converted: exit 1, nothing written', { args: [join(fixtures, 'openapi-unconvertible.yaml')], status: 1, written: [] }],
+    ['a file that is not a contract: exit 2', { args: [join(process.cwd(), 'package.json')], status: 2, written: [] }],
+    ['an unknown option: exit 2', { args: ['--nope', join(fixtures, 'openapi-cas3-events.json')], status: 2, written: [] }],
+  ])('%s', (_name, { args, status, written }) => {
+    const result = run(...args);
+    expect(result.status, result.stderr).toBe(status);
+    for (const type of written) expect(existsSync(join(cwd, 'schemas', type, 'v1.schema.json'))).toBe(true);
+    if (written.length === 0) expect(existsSync(join(cwd, 'schemas', 'accommodation.cas3.bedspace.archived'))).toBe(false);
+  });
+
+  it('writes JSON for machines, with findings at their pointers', () => {
+    const { status, stdout } = run(join(fixtures, 'openapi-cas3-events.json'), '--format', 'json', '--out', 'elsewhere');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({
+      source: join(fixtures, 'openapi-cas3-events.json'),
+      kind: 'openapi',
+      dryRun: false,
+      events: [
+        {
+          eventType: 'accommodation.cas3.bedspace.archived',
+          written: true,
+          files: [
+            'elsewhere/accommodation.cas3.bedspace.archived/event.json',
+            'elsewhere/accommodation.cas3.bedspace.archived/v1.schema.json',
+            'elsewhere/accommodation.cas3.bedspace.archived/examples/v1.example.valid.json',
+          ],
+        },
+      ],
+    });
+    expect(report.findings).toContainEqual({
+      level: 'warning',
+      code: 'required-without-property',
+      pointer: '/components/schemas/BedspaceArchived/required/3',
+      message: '"premisesId" is required but has no property; dropped from required',
+      eventType: 'accommodation.cas3.bedspace.archived',
+    });
+  });
+
+  it('writes one line per finding in text', () => {
+    const { stdout } = run(join(fixtures, 'openapi-unconvertible.yaml'), '--dry-run');
+    expect(stdout).toContain(
+      `error allof-conflict ${join(fixtures, 'openapi-unconvertible.yaml')}#/components/schemas/OffenceChangedEnvelope/properties/eventDetails/allOf/1/properties/code:`,
+    );
+    expect(stdout).toMatch(/0 event type\(s\) written .* 3 error\(s\)/u);
+  });
+});

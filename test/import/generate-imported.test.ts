@@ -1,0 +1,78 @@
+/**
+ * What `import` writes passes the real generator: every convertible fixture
+ * is imported into a copy of this repository, `generate` runs there, and the
+ * generated module of each imported event type accepts the imported examples
+ * and rejects data the source does not allow.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../src/codegen/generate.js';
+import { importContract } from '../../src/import/import-contract.js';
+
+const repo = process.cwd();
+// Inside the repository (and ignored by git), so the copy resolves zod from its node_modules.
+const copy = join(repo, '.tmp', `generate-imported-${process.pid}`);
+
+const IMPORTS: ReadonlyArray<readonly [string, string[], { eventType?: string }]> = [
+  ['asyncapi-referral-withdrawn.yaml', ['intervention.referral.withdrawn'], {}],
+  ['asyncapi-prisoner-released.json', ['probation-case.prisoner.released'], {}],
+  ['asyncapi-appointment-rescheduled.yaml', ['supervision.appointment.rescheduled'], { eventType: 'supervision.appointment.rescheduled' }],
+  ['openapi-cas1-events.yaml', ['approved-premises.key-worker.assigned', 'approved-premises.placement.appealed'], {}],
+  ['openapi-cas3-events.json', ['accommodation.cas3.bedspace.archived'], {}],
+];
+const imported = IMPORTS.flatMap(([, types]) => types);
+
+interface Generated {
+  type: string;
+  safeParse(input: unknown, options?: object): { success: boolean; error?: { issues: unknown[] } };
+}
+
+let result: Awaited<ReturnType<typeof generate>>;
+
+beforeAll(async () => {
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy, { recursive: true });
+  for (const entry of ['schemas', 'src', 'package.json']) cpSync(join(repo, entry), join(copy, entry), { recursive: true });
+  for (const [file, , options] of IMPORTS) {
+    const { findings } = importContract({ root: copy, file: join(repo, 'test/fixtures/import', file), ...options });
+    expect(findings.filter((f) => f.level === 'error')).toStrictEqual([]);
+  }
+  result = await generate({ root: copy });
+}, 120_000);
+
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+async function moduleOf(eventType: string): Promise<Generated> {
+  const module = (await import(join(copy, 'generated/events', `${eventType}.ts`))) as Record<string, unknown>;
+  const object = Object.values(module).find((v): v is Generated => typeof v === 'object' && v !== null && (v as Generated).type === eventType);
+  if (!object) throw new Error(`no event type object in the module for ${eventType}`);
+  return object;
+}
+
+describe('imported event types pass generate', () => {
+  it('generates a module for every imported event type', () => {
+    expect(result.eventTypes).toBe(28 + imported.length);
+    for (const type of imported) expect(result.files).toContain(`generated/events/${type}.ts`);
+  });
+
+  it.each(imported.map((type) => [type] as const))('%s: the generated module accepts every imported example', async (type) => {
+    const examples = readdirSync(join(copy, 'schemas', type, 'examples'));
+    expect(examples.length).toBeGreaterThan(0);
+    const event = await moduleOf(type);
+    for (const file of examples) {
+      const example = JSON.parse(readFileSync(join(copy, 'schemas', type, 'examples', file), 'utf8'));
+      const parsed = event.safeParse(example);
+      expect(parsed.success ? file : parsed.error?.issues).toBe(file);
+    }
+  });
+
+  it.each(imported.map((type) => [type] as const))('%s: and rejects a field the source does not list (the objects are closed)', async (type) => {
+    const [file] = readdirSync(join(copy, 'schemas', type, 'examples'));
+    const example = JSON.parse(readFileSync(join(copy, 'schemas', type, 'examples', file as string), 'utf8'));
+    example.additionalInformation.notInTheSource = true;
+    const parsed = (await moduleOf(type)).safeParse(example);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues).toMatchObject([{ code: 'unknown_property', path: '/additionalInformation/notInTheSource' }]);
+  });
+});
