@@ -2,7 +2,10 @@
  * The `domain-events` command line: one subcommand per file in `commands/`.
  */
 import { Command } from 'commander';
+import { bumpCommand } from './commands/bump.js';
+import { checkCommand } from './commands/check.js';
 import { generateCommand } from './commands/generate.js';
+import { newCommand } from './commands/new.js';
 import type { Output } from './output.js';
 
 /** What every command gets from the entry point. */
@@ -24,7 +27,7 @@ export function createProgram(context: CommandContext, version: string): Command
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: true });
-  const commands = [generateCommand];
+  const commands = [generateCommand, checkCommand, newCommand, bumpCommand];
   for (const make of commands) program.addCommand(make(context));
   program.addHelpText(
     'after',
