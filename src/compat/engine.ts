@@ -34,8 +34,12 @@ export interface VersionNames {
   readonly newer: string;
 }
 
-/** The reasons a document valid under `writer` may be invalid under `reader`; empty when there are none. */
-export function breaks(writer: NormalSchema, reader: NormalSchema, names: { readonly writer: string; readonly reader: string }): Reason[] {
+/**
+ * The reasons a document valid under `writer` may be invalid under `reader`; empty when there are none.
+ *
+ * @param pointer where the two schemas sit, prefixed to every reason's pointer. Default `""`, the root.
+ */
+export function breaks(writer: NormalSchema, reader: NormalSchema, names: { readonly writer: string; readonly reader: string }, pointer = ''): Reason[] {
   const compare = (w: NormalSchema, r: NormalSchema, pointer: string): Reason[] => {
     if (isAnything(r) || (w.kind === 'values' && w.values.length === 0)) return [];
     const node = w.kind === 'unknown' ? w : r.kind === 'unknown' ? r : undefined;
@@ -46,7 +50,7 @@ export function breaks(writer: NormalSchema, reader: NormalSchema, names: { read
     const context: RuleContext = { writer: w, reader: r, pointer, names, compare };
     return RULES.flatMap((rule) => rule(context));
   };
-  return compare(writer, reader, '');
+  return compare(writer, reader, pointer);
 }
 
 /** Classifies the change from `older` to `newer`, both already normalised. */

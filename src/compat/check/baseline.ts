@@ -50,7 +50,7 @@ export function openBaseline(against: string, root: string): Baseline {
   if (paths.length > 0) {
     const archive = git(['archive', '--format=tar', tree, '--', ...paths]);
     const unpack = archive.status === 0 ? spawnSync('tar', ['-x', '-C', out], { input: archive.stdout, windowsHide: true }) : undefined;
-    if (!unpack || unpack.status !== 0) {
+    if (unpack?.status !== 0) {
       dispose();
       const why = (unpack?.stderr ?? archive.stderr)?.toString().trim() || 'git archive or tar failed';
       throw new ConfigError(against, '', `cannot read the baseline's schemas/ from git: ${why}`);
