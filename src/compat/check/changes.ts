@@ -101,6 +101,8 @@ function releasedVersionChanges(baseline: Snapshot, current: Snapshot): Change[]
 function envelopeChanges(baseline: Snapshot, current: Snapshot): Change[] {
   const old = baseline.catalogue.envelope;
   const now = current.catalogue.envelope;
+  // A baseline from before the envelope existed released nothing to break.
+  if (!baseline.files.has(old.file) || !current.files.has(now.file)) return [];
   if (diffSchemas({ schema: old, documents: baseline.documents }, { schema: now, documents: current.documents }).length === 0) return [];
   const { compatibility } = classify(baseline.normal(old), current.normal(now));
   if (compatibility === 'full') return [];
