@@ -3,7 +3,7 @@
  * repositories with real commits, and against this repository itself.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -177,6 +177,24 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     const { code, stdout } = cli(repo.root, 'check', '--against', empty);
     expect(stdout).toContain('the change needs a minor release');
     expect(code).toBe(0);
+  });
+
+  it('works from a package folder inside a larger repository', () => {
+    const top = mkdtempSync(join(tmpdir(), 'domain-events-monorepo-'));
+    onTestFinished(() => rmSync(top, { recursive: true, force: true }));
+    const pkg = join(top, 'packages/events');
+    for (const path of ['schemas', 'package.json']) cpSync(join(REPO, path), join(pkg, path), { recursive: true });
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: top, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('-c', 'user.name=Test', '-c', 'user.email=test@example.test', 'commit', '-q', '--no-gpg-sign', '-m', 'Release');
+    const file = join(pkg, 'schemas/intervention.referral.sent/v1.schema.json');
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as Json;
+    (props(schema).referralId as Json).maxLength = 40;
+    writeFileSync(file, JSON.stringify(schema));
+    const { code, stdout } = cli(pkg, 'check', '--against', 'main');
+    expect(stdout).toContain('released-version-changed  schemas/intervention.referral.sent/v1.schema.json#/properties/referralId/maxLength');
+    expect(code).toBe(1);
   });
 
   it('documents every finding code and the exit codes in --help', () => {

@@ -34,27 +34,33 @@ export function openBaseline(against: string, root: string): Baseline {
     }
     return { root: dir, label: against, kind: 'directory', dispose: () => undefined };
   }
-  const git = (args: readonly string[], input?: Buffer) =>
-    spawnSync('git', args, { cwd: root, input, maxBuffer: 1 << 30, encoding: 'buffer', windowsHide: true });
+  const git = (args: readonly string[], cwd = root) => spawnSync('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'buffer', windowsHide: true });
   const known = git(['rev-parse', '--verify', '--quiet', `${against}^{commit}`]);
   if (known.error || known.status !== 0) {
     throw new UsageError(`"${against}" is neither a directory nor a git ref known in ${root}`);
   }
+  // Tree paths are read from the top of the repository, where `<ref>:<prefix>` names this folder's tree.
+  const top = git(['rev-parse', '--show-toplevel']).stdout.toString().trim();
   const prefix = git(['rev-parse', '--show-prefix']).stdout.toString().trim();
   const tree = `${against}:${prefix}`;
-  const entries = new Set(git(['ls-tree', '--name-only', tree]).stdout.toString().split('\n'));
-  const paths = ['schemas', '.changeset'].filter((p) => entries.has(p));
   const out = mkdtempSync(join(tmpdir(), 'domain-events-baseline-'));
   const dispose = () => rmSync(out, { recursive: true, force: true });
+  const fail = (why: string): never => {
+    dispose();
+    throw new ConfigError(against, '', `cannot read the baseline's schemas/ from git: ${why}`);
+  };
   mkdirSync(join(out, 'schemas'), { recursive: true });
+  // A ref from before this folder existed has released nothing.
+  if (git(['cat-file', '-e', tree], top).status !== 0) return { root: out, label: against, kind: 'git', dispose };
+  const listing = git(['ls-tree', '--name-only', tree], top);
+  if (listing.status !== 0) fail(listing.stderr.toString().trim());
+  const entries = new Set(listing.stdout.toString().split('\n'));
+  const paths = ['schemas', '.changeset'].filter((p) => entries.has(p));
   if (paths.length > 0) {
-    const archive = git(['archive', '--format=tar', tree, '--', ...paths]);
-    const unpack = archive.status === 0 ? spawnSync('tar', ['-x', '-C', out], { input: archive.stdout, windowsHide: true }) : undefined;
-    if (unpack?.status !== 0) {
-      dispose();
-      const why = (unpack?.stderr ?? archive.stderr)?.toString().trim() || 'git archive or tar failed';
-      throw new ConfigError(against, '', `cannot read the baseline's schemas/ from git: ${why}`);
-    }
+    const archive = git(['archive', '--format=tar', tree, '--', ...paths], top);
+    if (archive.status !== 0) fail(archive.stderr.toString().trim());
+    const unpack = spawnSync('tar', ['-x', '-C', out], { input: archive.stdout, windowsHide: true });
+    if (unpack.status !== 0) fail(unpack.stderr?.toString().trim() || String(unpack.error ?? 'tar failed'));
   }
   return { root: out, label: against, kind: 'git', dispose };
 }
