@@ -162,7 +162,7 @@ describe('domain-events bump', () => {
     repo.editJson(`${dir}/v3.upcast.json`, (u) => (u.description = 'Old cancellations are recorded as other.'));
     const edited = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'json');
     expect(codes(edited.stdout)).toEqual([
-      `example-invalid ${dir}/examples/v3.cancelled.valid.json#/additionalInformation`,
+      `example-invalid ${dir}/examples/v3.cancelled.valid.json#/additionalInformation/cancellationCategory`,
       `not-forward-compatible ${dir}/v3.schema.json#`,
       `upcaster-required ${dir}/v3.upcast.json#`,
     ]);

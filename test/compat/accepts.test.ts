@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { JsonSchemaObject } from '../../src/catalogue/model.js';
-import { accepts } from '../../src/compat/accepts.js';
+import { accepts, rejection } from '../../src/compat/accepts.js';
 import { normalise } from '../../src/compat/normalise.js';
 import { catalogue, catalogueDocuments, normal } from './schema-files.js';
 
@@ -43,8 +43,30 @@ const cases: [string, { given: { schema: JsonSchemaObject; value: unknown }; wan
   ['exclusiveMaximum', { given: { schema: { type: 'number', exclusiveMaximum: 1 }, value: 1 }, want: false }],
 ];
 
+const rejections: [string, { given: { schema: JsonSchemaObject; value: unknown }; want: unknown }][] = [
+  ['accepted', { given: { schema: { type: 'string' }, value: 'x' }, want: undefined }],
+  ['a missing required property', { given: { schema: { type: 'object', required: ['a/b'] }, value: {} }, want: { path: '/a~1b', message: 'is required' } }],
+  [
+    'deep inside',
+    {
+      given: { schema: { type: 'object', properties: { list: { type: 'array', items: { type: 'string', format: 'uuid' } } } }, value: { list: ['nope'] } },
+      want: { path: '/list/0', message: 'must be a uuid' },
+    },
+  ],
+  [
+    'an unknown property',
+    {
+      given: { schema: { type: 'object', additionalProperties: false }, value: { x: 1 } },
+      want: { path: '/x', message: 'is not allowed (additionalProperties: false)' },
+    },
+  ],
+  ['a value not listed', { given: { schema: { enum: ['a', 'b'] }, value: 'c' }, want: { path: '', message: 'must be one of "a", "b"' } }],
+];
+
 describe('accepts', () => {
   it.each(cases)('%s', (_name, { given, want }) => expect(accepts(normal(given.schema), given.value)).toBe(want));
+
+  it.each(rejections)('rejection: %s', (_name, { given, want }) => expect(rejection(normal(given.schema), given.value)).toEqual(want));
 
   it('agrees with Ajv on the data of every example in the catalogue', () => {
     const ajv = new Ajv2020({ strict: false });

@@ -28,7 +28,7 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
     {
       given: (c) => c.editJson(`${SENT}/v1.schema.json`, (s) => (s.required = ['referralId', 'referralUrl'])),
       want: [
-        `example-invalid ${SENT}/examples/v1.referral-sent.valid.json#/additionalInformation`,
+        `example-invalid ${SENT}/examples/v1.referral-sent.valid.json#/additionalInformation/referralUrl`,
         `required-without-property ${SENT}/v1.schema.json#/required/1`,
       ],
     },
@@ -69,7 +69,7 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
     'a valid example the schema rejects',
     {
       given: (c) => c.editJson(`${SENT}/examples/v1.referral-sent.valid.json`, (e) => ((e.additionalInformation as Json).referralId = 'not-a-uuid')),
-      want: [`example-invalid ${SENT}/examples/v1.referral-sent.valid.json#/additionalInformation`],
+      want: [`example-invalid ${SENT}/examples/v1.referral-sent.valid.json#/additionalInformation/referralId`],
     },
   ],
   [

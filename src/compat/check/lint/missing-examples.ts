@@ -6,7 +6,7 @@
  * (as happens to the copies `domain-events bump` writes, once the new
  * schema is edited).
  */
-import { accepts } from '../../accepts.js';
+import { rejection } from '../../accepts.js';
 import { isObject } from '../../schema-walk.js';
 import type { CheckRule } from '../context.js';
 import { error, type Finding } from '../finding.js';
@@ -25,14 +25,13 @@ export const missingExamples: CheckRule = ({ current }) => {
       for (const example of version.examples) {
         if (example.expect !== 'valid') continue;
         const json = isObject(example.json) ? example.json : {};
+        const rejected = rejection(schema, json.additionalInformation, '/additionalInformation');
         const problem =
           json.eventType !== event.type
             ? { pointer: '/eventType', message: `must be ${JSON.stringify(event.type)}` }
             : (json.version ?? 1) !== version.version
               ? { pointer: '/version', message: `must be ${version.version}, the version this example is for` }
-              : !accepts(schema, json.additionalInformation)
-                ? { pointer: '/additionalInformation', message: `is labelled valid, but ${v}'s schema rejects it` }
-                : undefined;
+              : rejected && { pointer: rejected.path, message: `${rejected.message}: the example is labelled valid, but ${v}'s schema rejects it` };
         if (problem) out.push(error('example-invalid', example.file, problem.pointer, problem.message));
       }
     }
