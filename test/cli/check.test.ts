@@ -7,14 +7,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { changeset, cli, REPO, type TempRepo, tempRepo } from './temp-repo.js';
+import { ROOT } from '../support/repo.js';
+import { changeset, cli, type GitRepo, gitRepo } from './git-repo.js';
 
 const CANCELLED = 'schemas/approved-premises.booking.cancelled';
 type Json = Record<string, unknown>;
 const props = (json: Json) => json.properties as Record<string, Json>;
 
 /** Adds v3 of booking.cancelled, which requires a new cancellationCategory, with examples and a minor changeset. */
-function addIncompatibleV3(repo: TempRepo): void {
+function addIncompatibleV3(repo: GitRepo): void {
   const v3 = JSON.parse(repo.read(`${CANCELLED}/v2.schema.json`)) as Json;
   v3.$id = String(v3.$id).replace('v2.schema.json', 'v3.schema.json');
   v3.title = 'Cas1BookingCancelledV3';
@@ -33,7 +34,7 @@ function addIncompatibleV3(repo: TempRepo): void {
 
 describe('domain-events check (built CLI, temporary git repository)', () => {
   it('fails an edit to a released schema, naming the JSON Pointer', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     repo.git('checkout', '-q', '-b', 'change');
     repo.editJson(`${CANCELLED}/v1.schema.json`, (s) => ((props(s).cancellationReason as Json).maxLength = 500));
     repo.write('.changeset/tighten.md', changeset('patch'));
@@ -48,7 +49,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
   });
 
   it('fails a new version that is not backward compatible until it has an upcaster', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     addIncompatibleV3(repo);
     repo.commit('Add booking.cancelled v3');
 
@@ -80,7 +81,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
   });
 
   it('fails a new event type with only a patch changeset', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     const from = 'schemas/intervention.referral.sent';
     const to = 'schemas/intervention.referral.withdrawn';
     for (const file of ['event.json', 'v1.schema.json', 'examples/v1.referral-sent.valid.json', 'examples/v1.occurred-at-without-offset.invalid.json']) {
@@ -106,7 +107,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
   });
 
   it('passes an edit to annotations only as a patch', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     repo.editJson(`${CANCELLED}/v1.schema.json`, (s) => {
       s.description = 'A booking at an approved premises was cancelled (reworded).';
       Object.assign(props(s).cancelledAt as Json, { description: 'Midnight UTC.', examples: ['2024-10-27T00:00:00Z'], deprecated: true });
@@ -127,7 +128,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
   });
 
   it('fails removing a released version or event type', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     repo.remove('schemas/approved-premises.booking.not-made');
     repo.write('.changeset/x.md', changeset('major'));
     const { code, stdout } = cli(repo.root, 'check', '--against', 'HEAD');
@@ -136,7 +137,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
   });
 
   it('compares with a directory, such as an unpacked package', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     const unpacked = mkdtempSync(join(tmpdir(), 'domain-events-package-'));
     onTestFinished(() => rmSync(unpacked, { recursive: true, force: true }));
     cpSync(join(repo.root, 'schemas'), join(unpacked, 'schemas'), { recursive: true });
@@ -147,7 +148,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
   });
 
   it('writes GitHub annotations', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     repo.editJson(`${CANCELLED}/v1.schema.json`, (s) => ((props(s).cancellationReason as Json).maxLength = 500));
     const { stdout } = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'github');
     expect(stdout).toContain(
@@ -161,14 +162,14 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     ['no --against', ['check'], "required option '--against <ref-or-dir>' not specified"],
     ['an unknown format', ['check', '--against', 'HEAD', '--format', 'xml'], 'Allowed choices are text, json, github'],
   ])('exits 2 for %s', (_name, args, message) => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     const { code, stderr } = cli(repo.root, ...args);
     expect(stderr).toContain(message);
     expect(code).toBe(2);
   });
 
   it('reads a ref whose tree has no schemas/ as an empty baseline', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     const empty = spawnSync('git', ['commit-tree', '-m', 'empty', '4b825dc642cb6eb9a060e54bf8d69288fbee4904'], {
       cwd: repo.root,
       encoding: 'utf8',
@@ -183,7 +184,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     const top = mkdtempSync(join(tmpdir(), 'domain-events-monorepo-'));
     onTestFinished(() => rmSync(top, { recursive: true, force: true }));
     const pkg = join(top, 'packages/events');
-    for (const path of ['schemas', 'package.json']) cpSync(join(REPO, path), join(pkg, path), { recursive: true });
+    for (const path of ['schemas', 'package.json']) cpSync(join(ROOT, path), join(pkg, path), { recursive: true });
     const git = (...args: string[]) => spawnSync('git', args, { cwd: top, encoding: 'utf8' });
     git('init', '-q', '-b', 'main');
     git('add', '-A');
@@ -198,7 +199,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
   });
 
   it('documents every finding code and the exit codes in --help', () => {
-    const { code, stdout } = cli(REPO, 'check', '--help');
+    const { code, stdout } = cli(ROOT, 'check', '--help');
     expect(code).toBe(0);
     for (const finding of [
       'released-version-changed',
@@ -223,9 +224,9 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
 
 describe('domain-events check on this repository', () => {
   it('is clean against HEAD: the catalogue passes its own lint', () => {
-    const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: REPO, encoding: 'utf8' });
+    const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: ROOT, encoding: 'utf8' });
     expect(inside.stdout.trim(), 'the repository must be a git checkout').toBe('true');
-    const { code, stdout } = cli(REPO, 'check', '--against', 'HEAD', '--format', 'json');
+    const { code, stdout } = cli(ROOT, 'check', '--against', 'HEAD', '--format', 'json');
     const report = JSON.parse(stdout) as { findings: unknown[] };
     expect(report.findings).toEqual([]);
     expect(code).toBe(0);

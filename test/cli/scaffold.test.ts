@@ -7,39 +7,30 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import parseChangeset from '@changesets/parse';
 import { describe, expect, it } from 'vitest';
-import { cli, REPO, type TempRepo, tempRepo } from './temp-repo.js';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { referenceValidator } from '../support/ajv.js';
+import { ROOT } from '../support/repo.js';
+import { cli, type GitRepo, gitRepo } from './git-repo.js';
 
-const require = createRequire(import.meta.url);
-const Ajv2020 = require('ajv/dist/2020').default as new (
-  options: object,
-) => {
-  addSchema(schema: object): void;
-  getSchema(id: string): ((data: unknown) => boolean) | undefined;
-};
-const addFormats = require('ajv-formats') as (ajv: unknown) => void;
 const BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
 
-/** Ajv with every schema of the repository's catalogue (and its meta-schemas) loaded. */
-function validatorFor(repo: TempRepo): (id: string, data: unknown) => boolean | undefined {
-  const ajv = new Ajv2020({ strict: false });
-  addFormats(ajv);
-  const add = (file: string) => ajv.addSchema(JSON.parse(repo.read(file)) as object);
-  for (const dir of ['schemas/_shared', 'schemas/_meta']) for (const f of readdirSync(join(repo.root, dir))) add(`${dir}/${f}`);
-  add('schemas/envelope.schema.json');
-  return (id, data) => ajv.getSchema(id)?.(data);
+/** Ajv with every schema of the temporary repository's catalogue, and its meta-schema for event.json. */
+function validatorFor(repo: GitRepo): (id: string, data: unknown) => boolean | undefined {
+  const ajv = referenceValidator(loadCatalogue(repo.root).catalogue);
+  ajv.addSchema(JSON.parse(repo.read('schemas/_meta/event.schema.json')) as object);
+  return (id, data) => ajv.getSchema(id)?.(data) as boolean | undefined;
 }
 
-const json = (repo: TempRepo, file: string) => JSON.parse(repo.read(file)) as Record<string, unknown>;
+const json = (repo: GitRepo, file: string) => JSON.parse(repo.read(file)) as Record<string, unknown>;
 const codes = (stdout: string) =>
   (JSON.parse(stdout) as { findings: { code: string; file: string; pointer: string }[] }).findings.map((f) => `${f.code} ${f.file}#${f.pointer}`);
 
 describe('domain-events new', () => {
   it('scaffolds an event type that generates, validates, and that check holds to its placeholders', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     const dir = 'schemas/approved-premises.room.cleaned';
     const { code, stdout } = cli(repo.root, 'new', 'approved-premises.room.cleaned');
     expect(code).toBe(0);
@@ -61,12 +52,8 @@ describe('domain-events new', () => {
     expect(examples).toEqual(['v1.room-cleaned.valid.json', 'v1.unknown-property.invalid.json']);
     const valid = json(repo, `${dir}/examples/v1.room-cleaned.valid.json`);
     const invalid = json(repo, `${dir}/examples/v1.unknown-property.invalid.json`);
-    const data = new Ajv2020({ strict: false });
-    addFormats(data);
-    data.addSchema(schema);
-    const check = data.getSchema(String(schema.$id));
-    expect(check?.(valid.additionalInformation)).toBe(true);
-    expect(check?.(invalid.additionalInformation)).toBe(false);
+    expect(validate(String(schema.$id), valid.additionalInformation)).toBe(true);
+    expect(validate(String(schema.$id), invalid.additionalInformation)).toBe(false);
     expect(validate(`${BASE}envelope.schema.json`, valid)).toBe(true);
 
     const [changesetFile] = readdirSync(join(repo.root, '.changeset')).filter((f) => f.endsWith('.md'));
@@ -89,7 +76,7 @@ describe('domain-events new', () => {
   });
 
   it('takes the owner, producers, title, description and type name as options', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     const dir = 'schemas/intervention.referral.withdrawn';
     const args = [
       '--owner',
@@ -122,7 +109,7 @@ describe('domain-events new', () => {
     ['a producer that is not kebab-case', ['new', 'x.y.happened', '--producer', 'My Service'], 'must be a kebab-case service name'],
     ['bump of an unknown event type', ['bump', 'approved-premises.booking.vanished'], 'there is no event type'],
   ])('exits 2 for %s, writing nothing', (_name, args, message) => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     const { code, stderr } = cli(repo.root, ...args);
     expect(stderr).toContain(message);
     expect(code).toBe(2);
@@ -132,7 +119,7 @@ describe('domain-events new', () => {
 
 describe('domain-events bump', () => {
   it('writes the next version, its stubs and a changeset; then check says what is still missing', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     const dir = 'schemas/approved-premises.booking.cancelled';
     const { code } = cli(repo.root, 'bump', 'approved-premises.booking.cancelled');
     expect(code).toBe(0);
@@ -172,12 +159,12 @@ describe('domain-events bump', () => {
 
 describe('changesets', () => {
   it('changeset version writes the CHANGELOG entry from a changeset the scaffolding wrote', () => {
-    const repo = tempRepo();
+    const repo = gitRepo();
     expect(cli(repo.root, 'new', 'approved-premises.room.cleaned', '--owner', 'hmpps-approved-premises').code).toBe(0);
-    cpSync(join(REPO, 'CHANGELOG.md'), join(repo.root, 'CHANGELOG.md'));
+    cpSync(join(ROOT, 'CHANGELOG.md'), join(repo.root, 'CHANGELOG.md'));
     // The config names "@changesets/cli/changelog", which changesets resolves from the project.
-    symlinkSync(join(REPO, 'node_modules'), join(repo.root, 'node_modules'), 'dir');
-    const version = spawnSync(process.execPath, [join(REPO, 'node_modules/@changesets/cli/bin.js'), 'version'], { cwd: repo.root, encoding: 'utf8' });
+    symlinkSync(join(ROOT, 'node_modules'), join(repo.root, 'node_modules'), 'dir');
+    const version = spawnSync(process.execPath, [join(ROOT, 'node_modules/@changesets/cli/bin.js'), 'version'], { cwd: repo.root, encoding: 'utf8' });
     expect(version.status, version.stderr).toBe(0);
     const changelog = repo.read('CHANGELOG.md');
     expect(changelog).toContain('## 0.2.0');

@@ -2,13 +2,12 @@
  * Test helpers: schemas written inline in a test as schema files, and the
  * real catalogue's files, with the documents their `$ref`s reach.
  */
-import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { JsonSchemaObject, SchemaFile } from '../../src/catalogue/model.js';
 import { indexCatalogue } from '../../src/codegen/schema-index.js';
 import type { NormalSchema } from '../../src/compat/normal-schema.js';
 import { normalise, type SchemaDocuments } from '../../src/compat/normalise.js';
+import { repoCatalogue } from '../support/repo.js';
 
-export const REPO = new URL('../../', import.meta.url).pathname;
 export const TEST_BASE = 'https://example.test/schemas/';
 
 /** A schema written in a test, as a file with its own `$id`. */
@@ -21,10 +20,9 @@ export function documentsOf(...files: SchemaFile[]): SchemaDocuments {
   return new Map(files.map((f) => [f.id, f]));
 }
 
-const real = loadCatalogue(REPO);
 /** The repository's own catalogue, and every schema in it by `$id`. */
-export const catalogue = real.catalogue;
-export const catalogueDocuments: SchemaDocuments = indexCatalogue(real.catalogue).all;
+export const catalogue = repoCatalogue();
+export const catalogueDocuments: SchemaDocuments = indexCatalogue(catalogue).all;
 
 /** A version's schema file from the repository's catalogue. */
 export function versionFile(eventType: string, version: number): SchemaFile {

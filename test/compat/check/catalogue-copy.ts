@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { Finding } from '../../../src/compat/check/finding.js';
 import { runCheck } from '../../../src/compat/check/run-check.js';
-import { REPO } from '../schema-files.js';
+import { ROOT } from '../../support/repo.js';
 
 export interface CatalogueCopy {
   readonly root: string;
@@ -24,11 +24,11 @@ export interface CatalogueCopy {
 export function catalogueCopy(): CatalogueCopy {
   const root = mkdtempSync(join(tmpdir(), 'domain-events-test-'));
   onTestFinished(() => rmSync(root, { recursive: true, force: true }));
-  cpSync(join(REPO, 'schemas'), join(root, 'schemas'), { recursive: true });
-  cpSync(join(REPO, 'src/upcasters'), join(root, 'src/upcasters'), { recursive: true });
+  cpSync(join(ROOT, 'schemas'), join(root, 'schemas'), { recursive: true });
+  cpSync(join(ROOT, 'src/upcasters'), join(root, 'src/upcasters'), { recursive: true });
   mkdirSync(join(root, '.changeset'));
-  cpSync(join(REPO, '.changeset/config.json'), join(root, '.changeset/config.json'));
-  cpSync(join(REPO, 'package.json'), join(root, 'package.json'));
+  cpSync(join(ROOT, '.changeset/config.json'), join(root, '.changeset/config.json'));
+  cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
   const path = (file: string) => join(root, file);
   const copy: CatalogueCopy = {
     root,
@@ -54,4 +54,4 @@ export const changeset = (bump: string) => `---\n"@probation/domain-events": ${b
 export const brief = (findings: readonly Finding[]) => findings.map((f) => `${f.code} ${f.file}${f.pointer ? `#${f.pointer}` : ''}`);
 
 /** `check` of the copy against the repository's own catalogue. */
-export const checkAgainstRepo = (copy: CatalogueCopy) => runCheck({ root: copy.root, baselineRoot: REPO });
+export const checkAgainstRepo = (copy: CatalogueCopy) => runCheck({ root: copy.root, baselineRoot: ROOT });

@@ -8,9 +8,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { onTestFinished } from 'vitest';
+import { ROOT } from '../support/repo.js';
 
-export const REPO = new URL('../../', import.meta.url).pathname;
-export const CLI = join(REPO, 'dist/cli.js');
+export const CLI = join(ROOT, 'dist/cli.js');
 
 export interface CliResult {
   readonly code: number | null;
@@ -25,7 +25,7 @@ export function cli(cwd: string, ...args: string[]): CliResult {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export interface TempRepo {
+export interface GitRepo {
   readonly root: string;
   read(file: string): string;
   write(file: string, text: string): void;
@@ -41,19 +41,19 @@ export interface TempRepo {
  * generator), package.json and .changeset/config.json, committed on `main`.
  * Removed when the test finishes.
  */
-export function tempRepo(): TempRepo {
+export function gitRepo(): GitRepo {
   const root = mkdtempSync(join(tmpdir(), 'domain-events-repo-'));
   onTestFinished(() => rmSync(root, { recursive: true, force: true }));
   for (const path of ['schemas', 'src/upcasters', 'package.json', '.changeset/config.json']) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
-    cpSync(join(REPO, path), join(root, path), { recursive: true });
+    cpSync(join(ROOT, path), join(root, path), { recursive: true });
   }
   const git = (...args: string[]) => {
     const result = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
     return result.stdout;
   };
-  const repo: TempRepo = {
+  const repo: GitRepo = {
     root,
     git,
     read: (file) => readFileSync(join(root, file), 'utf8'),
