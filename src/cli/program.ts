@@ -2,8 +2,11 @@
  * The `domain-events` command line: one subcommand per file in `commands/`.
  */
 import { Command } from 'commander';
+import { bumpCommand } from './commands/bump.js';
+import { checkCommand } from './commands/check.js';
 import { generateCommand } from './commands/generate.js';
 import { importCommand } from './commands/import.js';
+import { newCommand } from './commands/new.js';
 import { upcastCommand } from './commands/upcast.js';
 import { validateCommand } from './commands/validate.js';
 import type { Output } from './output.js';
@@ -27,7 +30,7 @@ export function createProgram(context: CommandContext, version: string): Command
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: true });
-  const commands = [generateCommand, validateCommand, upcastCommand, importCommand];
+  const commands = [generateCommand, validateCommand, upcastCommand, checkCommand, newCommand, bumpCommand, importCommand];
   for (const make of commands) program.addCommand(make(context));
   program.addHelpText(
     'after',

@@ -186,7 +186,16 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
   const chain = runChain(eventType, runtime.chain, candidate.additionalInformation, readAs, target, upcastContext);
   if (!chain.ok) {
     const { error } = chain;
-    return { success: false, error: pathOf ? new ContractError(error.code, error.issues.map((i) => ({ ...i, path: pathOf(i.path) })), error.step) : error };
+    return {
+      success: false,
+      error: pathOf
+        ? new ContractError(
+            error.code,
+            error.issues.map((i) => ({ ...i, path: pathOf(i.path) })),
+            error.step,
+          )
+        : error,
+    };
   }
   return { success: true, event: withData<EnvelopeLike>(candidate, target, chain.data), upgradedFrom: readAs, ...newer };
 }

@@ -3,13 +3,18 @@
  * every kind of failure.
  */
 import { describe, expect, it } from 'vitest';
-import { cas1BookingCancelled, cas1PersonArrived, ContractError, type ParseOptions, parse, safeParse } from '../../src/index.js';
+import { ContractError, cas1BookingCancelled, cas1PersonArrived, type ParseOptions, parse, safeParse } from '../../src/index.js';
 import { changed, example, exampleText } from '../support/examples.js';
 
 const CANCELLED = 'approved-premises.booking.cancelled';
 const v1 = example(CANCELLED, 'v1.cancelled.valid.json');
 const v2 = example(CANCELLED, 'v2.cancelled.valid.json');
-const detailOf = (envelope: Record<string, unknown>) => ({ id: '2c7b4b0e-6f52-4a1c-9a1f-0c7e6f0b5a11', timestamp: envelope.occurredAt, eventType: envelope.eventType, eventDetails: envelope.additionalInformation });
+const detailOf = (envelope: Record<string, unknown>) => ({
+  id: '2c7b4b0e-6f52-4a1c-9a1f-0c7e6f0b5a11',
+  timestamp: envelope.occurredAt,
+  eventType: envelope.eventType,
+  eventDetails: envelope.additionalInformation,
+});
 
 type Want = { version: number; upgradedFrom?: number } | { code: string; issue: string; path: string; message?: RegExp };
 
@@ -20,39 +25,106 @@ const cases: Array<[string, { given: unknown; options?: ParseOptions; want: Want
   ['a message without a version is read as version 1', { given: changed(v1, { version: undefined }), want: { version: 2, upgradedFrom: 1 } }],
   ['to: 1 stops the upcast at version 1', { given: v1, options: { to: 1 }, want: { version: 1 } }],
   ["to: 'latest' is the default", { given: v1, options: { to: 'latest' }, want: { version: 2, upgradedFrom: 1 } }],
-  ['a detail document with its version from the caller', { given: detailOf(v1), options: { format: 'detail', version: 1 }, want: { version: 2, upgradedFrom: 1 } }],
+  [
+    'a detail document with its version from the caller',
+    { given: detailOf(v1), options: { format: 'detail', version: 1 }, want: { version: 2, upgradedFrom: 1 } },
+  ],
   ['format auto reads an hmpps message', { given: v2, options: { format: 'auto' }, want: { version: 2 } }],
   ['a document newer than to', { given: v2, options: { to: 1 }, want: { code: 'version_too_new', issue: 'version_too_new', path: '/version' } }],
-  ['an unknown event type', { given: changed(v2, { eventType: 'approved-premises.booking.teleported' }), want: { code: 'unknown_event_type', issue: 'unknown_event_type', path: '/eventType' } }],
+  [
+    'an unknown event type',
+    {
+      given: changed(v2, { eventType: 'approved-premises.booking.teleported' }),
+      want: { code: 'unknown_event_type', issue: 'unknown_event_type', path: '/eventType' },
+    },
+  ],
   [
     'an event type with a trailing space',
-    { given: changed(v2, { eventType: `${CANCELLED} ` }), want: { code: 'unknown_event_type', issue: 'unknown_event_type', path: '/eventType', message: /white space.*did you mean "approved-premises\.booking\.cancelled"/ } },
+    {
+      given: changed(v2, { eventType: `${CANCELLED} ` }),
+      want: {
+        code: 'unknown_event_type',
+        issue: 'unknown_event_type',
+        path: '/eventType',
+        message: /white space.*did you mean "approved-premises\.booking\.cancelled"/,
+      },
+    },
   ],
-  ['an upper-case event type', { given: changed(v2, { eventType: CANCELLED.toUpperCase() }), want: { code: 'unknown_event_type', issue: 'unknown_event_type', path: '/eventType', message: /lower case/ } }],
-  ['an unknown version', { given: changed(v2, { version: 3 }), want: { code: 'unknown_version', issue: 'unknown_version', path: '/version', message: /versions 1 to 2.*acceptNewer/ } }],
+  [
+    'an upper-case event type',
+    {
+      given: changed(v2, { eventType: CANCELLED.toUpperCase() }),
+      want: { code: 'unknown_event_type', issue: 'unknown_event_type', path: '/eventType', message: /lower case/ },
+    },
+  ],
+  [
+    'an unknown version',
+    {
+      given: changed(v2, { version: 3 }),
+      want: { code: 'unknown_version', issue: 'unknown_version', path: '/version', message: /versions 1 to 2.*acceptNewer/ },
+    },
+  ],
   ['version 0', { given: changed(v2, { version: 0 }), want: { code: 'invalid_event', issue: 'invalid_type', path: '/version' } }],
   ['version as a string', { given: changed(v2, { version: '2' }), want: { code: 'invalid_event', issue: 'invalid_type', path: '/version' } }],
-  ['version above 2^53', { given: JSON.stringify(v2).replace('"version":2', '"version":9007199254740993'), want: { code: 'unknown_version', issue: 'unknown_version', path: '/version' } }],
+  [
+    'version above 2^53',
+    {
+      given: JSON.stringify(v2).replace('"version":2', '"version":9007199254740993'),
+      want: { code: 'unknown_version', issue: 'unknown_version', path: '/version' },
+    },
+  ],
   ['no eventType', { given: changed(v2, { eventType: undefined }), want: { code: 'invalid_event', issue: 'required', path: '/eventType' } }],
   ['an eventType that is not a string', { given: changed(v2, { eventType: 7 }), want: { code: 'invalid_event', issue: 'invalid_type', path: '/eventType' } }],
   ['not an object', { given: '[1,2]', want: { code: 'invalid_input', issue: 'invalid_input', path: '' } }],
   ['null', { given: null, want: { code: 'invalid_input', issue: 'invalid_input', path: '' } }],
-  ['a missing data field', { given: changed(v2, { additionalInformation: changed(v2.additionalInformation as Record<string, unknown>, { bookingId: undefined }) }), want: { code: 'invalid_event', issue: 'required', path: '/additionalInformation/bookingId' } }],
-  ['an unknown data field', { given: changed(v2, { additionalInformation: changed(v2.additionalInformation as Record<string, unknown>, { extra: 1 }) }), want: { code: 'invalid_event', issue: 'unknown_property', path: '/additionalInformation/extra' } }],
+  [
+    'a missing data field',
+    {
+      given: changed(v2, { additionalInformation: changed(v2.additionalInformation as Record<string, unknown>, { bookingId: undefined }) }),
+      want: { code: 'invalid_event', issue: 'required', path: '/additionalInformation/bookingId' },
+    },
+  ],
+  [
+    'an unknown data field',
+    {
+      given: changed(v2, { additionalInformation: changed(v2.additionalInformation as Record<string, unknown>, { extra: 1 }) }),
+      want: { code: 'invalid_event', issue: 'unknown_property', path: '/additionalInformation/extra' },
+    },
+  ],
   [
     'version 2 data labelled version 1 gets a hint',
-    { given: example(CANCELLED, 'v1.v2-data-labelled-version-1.invalid.json'), want: { code: 'invalid_event', issue: 'version_mismatch', path: '/version', message: /valid at version 2/ } },
+    {
+      given: example(CANCELLED, 'v1.v2-data-labelled-version-1.invalid.json'),
+      want: { code: 'invalid_event', issue: 'version_mismatch', path: '/version', message: /valid at version 2/ },
+    },
   ],
-  ['a detail document without a version', { given: detailOf(v1), options: { format: 'detail' }, want: { code: 'missing_version', issue: 'missing_version', path: '' } }],
+  [
+    'a detail document without a version',
+    { given: detailOf(v1), options: { format: 'detail' }, want: { code: 'missing_version', issue: 'missing_version', path: '' } },
+  ],
   [
     'a detail document reports paths in the document',
-    { given: changed(detailOf(v1), { eventDetails: changed(v1.additionalInformation as Record<string, unknown>, { bookingId: 'x' }) }), options: { format: 'detail', version: 1 }, want: { code: 'invalid_event', issue: 'invalid_format', path: '/eventDetails/bookingId' } },
+    {
+      given: changed(detailOf(v1), { eventDetails: changed(v1.additionalInformation as Record<string, unknown>, { bookingId: 'x' }) }),
+      options: { format: 'detail', version: 1 },
+      want: { code: 'invalid_event', issue: 'invalid_format', path: '/eventDetails/bookingId' },
+    },
   ],
-  ['a version that disagrees with options.version', { given: v2, options: { version: 1 }, want: { code: 'invalid_option', issue: 'invalid_option', path: '' } }],
+  [
+    'a version that disagrees with options.version',
+    { given: v2, options: { version: 1 }, want: { code: 'invalid_option', issue: 'invalid_option', path: '' } },
+  ],
   ['an unknown format', { given: v2, options: { format: 'xml' as 'hmpps' }, want: { code: 'invalid_option', issue: 'invalid_option', path: '' } }],
   ['to beyond the latest version', { given: v2, options: { to: 3 }, want: { code: 'invalid_option', issue: 'invalid_option', path: '' } }],
   ['to: 0', { given: v2, options: { to: 0 }, want: { code: 'invalid_option', issue: 'invalid_option', path: '' } }],
-  ['a different event type than expected', { given: v2, options: { eventType: 'intervention.referral.sent' }, want: { code: 'event_type_mismatch', issue: 'event_type_mismatch', path: '/eventType' } }],
+  [
+    'a different event type than expected',
+    {
+      given: v2,
+      options: { eventType: 'intervention.referral.sent' },
+      want: { code: 'event_type_mismatch', issue: 'event_type_mismatch', path: '/eventType' },
+    },
+  ],
 ];
 
 describe('safeParse', () => {
@@ -74,9 +146,18 @@ describe('safeParse', () => {
 
 describe('upcasting while reading', () => {
   it('booking.cancelled v1 → v2 derives the date in Europe/London and the time recorded', () => {
-    const result = safeParse(changed(v1, { occurredAt: '2024-10-26T23:55:00Z', additionalInformation: changed(v1.additionalInformation as Record<string, unknown>, { cancelledAt: '2024-10-26T23:30:00Z' }) }));
+    const result = safeParse(
+      changed(v1, {
+        occurredAt: '2024-10-26T23:55:00Z',
+        additionalInformation: changed(v1.additionalInformation as Record<string, unknown>, { cancelledAt: '2024-10-26T23:30:00Z' }),
+      }),
+    );
     if (!result.success) throw result.error;
-    expect(result.event.eventType === CANCELLED && result.event.additionalInformation).toMatchObject({ cancelledAtDate: '2024-10-27', cancellationRecordedAt: '2024-10-26T23:55:00Z', cancelledAt: '2024-10-26T23:30:00Z' });
+    expect(result.event.eventType === CANCELLED && result.event.additionalInformation).toMatchObject({
+      cancelledAtDate: '2024-10-27',
+      cancellationRecordedAt: '2024-10-26T23:55:00Z',
+      cancelledAt: '2024-10-26T23:30:00Z',
+    });
   });
 
   const arrived = example('approved-premises.person.arrived', 'v1.person-arrived.valid.json');
@@ -108,7 +189,10 @@ describe('upcasting while reading', () => {
   it('a failed step reports paths in the document it was given (detail format)', () => {
     const detail = { timestamp: arrived.occurredAt, eventType: arrived.eventType, eventDetails: arrived.additionalInformation };
     const result = cas1PersonArrived.safeParse(detail, { format: 'detail', version: 1, context: { recordedBy: { staffCode: 'N54B123' } } });
-    expect(result.success ? 'valid' : result.error.issues.map((i) => i.path)).toEqual(['/eventDetails/recordedBy/forenames', '/eventDetails/recordedBy/surname']);
+    expect(result.success ? 'valid' : result.error.issues.map((i) => i.path)).toEqual([
+      '/eventDetails/recordedBy/forenames',
+      '/eventDetails/recordedBy/surname',
+    ]);
   });
 
   it('the typed person.departed upcaster behaves as the declarative person.arrived one', () => {
@@ -144,7 +228,10 @@ describe('newer versions than the package knows', () => {
   });
 
   it('acceptNewer still rejects data that is not valid at the latest version', () => {
-    const result = safeParse(changed(v2, { version: 3, additionalInformation: changed(v2.additionalInformation as Record<string, unknown>, { newField: 1 }) }), { acceptNewer: true });
+    const result = safeParse(
+      changed(v2, { version: 3, additionalInformation: changed(v2.additionalInformation as Record<string, unknown>, { newField: 1 }) }),
+      { acceptNewer: true },
+    );
     expect(result.success ? 'valid' : result.error.issues.map((i) => i.code)).toEqual(['unknown_property']);
   });
 });

@@ -152,28 +152,56 @@ export function mutated(base: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return fc.tuple(base, fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 1 })).map(([value, where, how, replacement]) => mutate(value, where, how, replacement));
 }
 
+type Place = { parent: Record<string, unknown> | unknown[]; key: string | number };
+
+/** Every place in a JSON value where a child sits, depth first. */
+function placesIn(node: unknown, out: Place[] = []): Place[] {
+  if (Array.isArray(node)) {
+    for (const [i, child] of node.entries()) {
+      out.push({ parent: node, key: i });
+      placesIn(child, out);
+    }
+  } else if (typeof node === 'object' && node !== null) {
+    for (const [k, child] of Object.entries(node)) {
+      out.push({ parent: node as Record<string, unknown>, key: k });
+      placesIn(child, out);
+    }
+  }
+  return out;
+}
+
 function mutate(value: unknown, where: number, how: number, replacement: unknown): unknown {
   const copy = structuredClone(value);
-  const places: Array<{ parent: Record<string, unknown> | unknown[]; key: string | number }> = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach((child, i) => (places.push({ parent: node, key: i }), walk(child)));
-    else if (typeof node === 'object' && node !== null)
-      for (const [k, child] of Object.entries(node)) places.push({ parent: node as Record<string, unknown>, key: k }), walk(child);
-  };
-  walk(copy);
+  const places = placesIn(copy);
   if (places.length === 0) return replacement;
-  const { parent, key } = places[where % places.length] as (typeof places)[number];
-  const current = (parent as Record<string | number, unknown>)[key];
-  const edits: Array<() => void> = [
-    () => ((parent as Record<string | number, unknown>)[key] = replacement),
-    () => (Array.isArray(parent) ? parent.splice(key as number, 1) : delete parent[key as string]),
-    () => !Array.isArray(parent) && (parent[`${String(key)}X`] = replacement),
-    () => typeof current === 'string' && ((parent as Record<string | number, unknown>)[key] = `${current}\u{1F600}`),
-    () => typeof current === 'string' && ((parent as Record<string | number, unknown>)[key] = current.slice(0, -1)),
-    () => typeof current === 'number' && ((parent as Record<string | number, unknown>)[key] = current + 0.5),
-    () => typeof current === 'number' && ((parent as Record<string | number, unknown>)[key] = current * 1e6),
-    () => ((parent as Record<string | number, unknown>)[key] = null),
-  ];
-  (edits[how % edits.length] as () => void)();
+  const { parent, key } = places[where % places.length] as Place;
+  const slots = parent as Record<string | number, unknown>;
+  const current = slots[key];
+  switch (how % 8) {
+    case 0:
+      slots[key] = replacement;
+      break;
+    case 1:
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key as string];
+      break;
+    case 2:
+      if (!Array.isArray(parent)) parent[`${String(key)}X`] = replacement;
+      break;
+    case 3:
+      if (typeof current === 'string') slots[key] = `${current}\u{1F600}`;
+      break;
+    case 4:
+      if (typeof current === 'string') slots[key] = current.slice(0, -1);
+      break;
+    case 5:
+      if (typeof current === 'number') slots[key] = current + 0.5;
+      break;
+    case 6:
+      if (typeof current === 'number') slots[key] = current * 1e6;
+      break;
+    default:
+      slots[key] = null;
+  }
   return copy;
 }

@@ -27,7 +27,6 @@ export function emittedValidator(schema: JsonSchemaObject): zt.ZodMiniType {
   const code = emittedCode(schema).replaceAll(/^export /gmu, '');
   const js = ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
   const names = Object.keys(checks).filter((n) => n !== 'default');
-  // biome-ignore lint/security/noGlobalEval: evaluating generated code is what this helper is for.
   const factory = new Function('z', ...names, `${js}\nreturn validator;`);
   return factory(z, ...names.map((n) => (checks as Record<string, unknown>)[n])) as zt.ZodMiniType;
 }

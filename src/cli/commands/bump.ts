@@ -1,0 +1,35 @@
+/** `domain-events bump <eventType>` */
+import { Command } from 'commander';
+import { readPackageInfo } from '../../catalogue/package-json.js';
+import { generate, loadForGeneration } from '../../codegen/generate.js';
+import { planBump } from '../../scaffold/bump-version.js';
+import { writePlan } from '../../scaffold/files.js';
+import { EXIT } from '../exit-codes.js';
+import { formatOption } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { reportScaffold } from './scaffold-report.js';
+
+export function bumpCommand(context: CommandContext): Command {
+  return new Command('bump')
+    .description('Add version N+1 of an event type: copy the latest schema, write the upcast and example stubs and a changeset (minor), then regenerate')
+    .argument('<eventType>', 'an event type in schemas/, such as approved-premises.booking.cancelled')
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      "\nAfter editing the new schema, run `domain-events check --against origin/main`: it says what is still missing (the upcast's operations, examples that no longer fit, the description).\nExits 2, writing nothing, for an unknown event type or a catalogue that does not load.",
+    )
+    .action(async (eventType: string, options: { format: 'text' | 'json' }) => {
+      const catalogue = loadForGeneration(context.root);
+      const { name } = readPackageInfo(context.root);
+      const { plan, version } = planBump(context.root, catalogue, name, eventType);
+      const written = writePlan(context.root, plan);
+      const generated = await generate({ root: context.root });
+      reportScaffold(context.output, options.format, written, generated, [
+        `edit v${version}.schema.json: the change this version makes`,
+        `write the operations in v${version}.upcast.json that turn v${version - 1} data into v${version} data (or make it "typed", or delete it when old data stays valid), and its description`,
+        'update the example stubs to show the change',
+        'run domain-events check --against origin/main',
+      ]);
+      context.exit(EXIT.ok);
+    });
+}

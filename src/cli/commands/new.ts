@@ -1,0 +1,52 @@
+/** `domain-events new <eventType>` */
+import { Command } from 'commander';
+import { readPackageInfo } from '../../catalogue/package-json.js';
+import { generate, loadForGeneration } from '../../codegen/generate.js';
+import { writePlan } from '../../scaffold/files.js';
+import { planNewEventType } from '../../scaffold/new-event-type.js';
+import { EXIT } from '../exit-codes.js';
+import { formatOption } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { reportScaffold } from './scaffold-report.js';
+
+interface NewOptions {
+  owner?: string;
+  producer?: string[];
+  title?: string;
+  description?: string;
+  typeName?: string;
+  format: 'text' | 'json';
+}
+
+export function newCommand(context: CommandContext): Command {
+  return new Command('new')
+    .description('Scaffold a new event type: event.json, a closed v1 schema, a valid and an invalid example, a changeset (minor); then regenerate')
+    .argument('<eventType>', 'the new event type, <domain>.<entity>.<past-tense verb>, such as approved-premises.booking.made')
+    .option('--owner <team>', 'the team that owns the contract (default: a placeholder that check reports)')
+    .option('--producer <service...>', 'the kebab-case service(s) that publish it (default: a placeholder that check reports)')
+    .option('--title <text>', 'a short name, such as "Booking made" (default: from the entity and verb)')
+    .option('--description <text>', 'what happened, in plain words (default: a placeholder that check reports)')
+    .option('--type-name <PascalName>', 'the name of the generated types, without V1 (default: from the entity and verb, or the whole event type when taken)')
+    .addOption(formatOption())
+    .addHelpText('after', '\nExits 2, writing nothing, for a name that is not an event type name, one that exists, or a catalogue that does not load.')
+    .action(async (eventType: string, options: NewOptions) => {
+      const catalogue = loadForGeneration(context.root);
+      const { name } = readPackageInfo(context.root);
+      const plan = planNewEventType(context.root, catalogue, name, {
+        eventType,
+        ...(options.owner === undefined ? {} : { owner: options.owner }),
+        ...(options.producer === undefined ? {} : { producers: options.producer }),
+        ...(options.title === undefined ? {} : { title: options.title }),
+        ...(options.description === undefined ? {} : { description: options.description }),
+        ...(options.typeName === undefined ? {} : { typeName: options.typeName }),
+      });
+      const written = writePlan(context.root, plan);
+      const generated = await generate({ root: context.root });
+      reportScaffold(context.output, options.format, written, generated, [
+        "add the data's properties to v1.schema.json, and fill in the examples to match",
+        'replace every TODO placeholder in event.json and v1.schema.json',
+        'run domain-events check --against origin/main',
+      ]);
+      context.exit(EXIT.ok);
+    });
+}

@@ -1,0 +1,39 @@
+/**
+ * The versions the change set adds, each with the versions before it, and
+ * the compatibility of each against them; shared by the rules about new
+ * versions.
+ */
+import type { EventTypeSource, VersionSource } from '../../../catalogue/model.js';
+import { type Classification, classify } from '../../engine.js';
+import type { Reason } from '../../rule.js';
+import type { CheckContext } from '../context.js';
+
+export interface NewVersion {
+  readonly event: EventTypeSource;
+  readonly version: VersionSource;
+  /** This version against each earlier one, nearest first (so `[0]` is the previous version). */
+  readonly against: readonly (Classification & { readonly from: number })[];
+}
+
+/** Every version in the working tree that the baseline does not have, from version 2 on. */
+export function newVersions({ baseline, current }: CheckContext): NewVersion[] {
+  const out: NewVersion[] = [];
+  for (const event of current.catalogue.events) {
+    const released = baseline.versionFiles.get(event.type) ?? [];
+    for (const version of event.versions) {
+      if (version.version === 1 || released.includes(version.version)) continue;
+      const earlier = event.versions.filter((v) => v.version < version.version).reverse();
+      const against = earlier.map((older) => ({
+        from: older.version,
+        ...classify(current.normal(older.schema), current.normal(version.schema), { older: `v${older.version}`, newer: `v${version.version}` }),
+      }));
+      out.push({ event, version, against });
+    }
+  }
+  return out;
+}
+
+/** Reasons as one line each, with where they are and whether they were decided. */
+export function describeReasons(reasons: readonly Reason[]): string {
+  return reasons.map((r) => `${r.message} (at ${r.pointer || '/'}${r.decided ? '' : '; undecided'})`).join('; ');
+}

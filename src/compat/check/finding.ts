@@ -1,0 +1,42 @@
+/**
+ * What `domain-events check` reports. Every finding has a stable code, a
+ * severity, the file it is about and a JSON Pointer inside it (empty for the
+ * whole file). Errors fail the check (exit 1); warnings do not.
+ */
+import type { LoadProblemCode } from '../../catalogue/load.js';
+
+export type FindingCode =
+  // Evolution: the change set against the baseline.
+  | 'released-version-changed'
+  | 'version-removed'
+  | 'event-type-removed'
+  | 'upcaster-required'
+  | 'not-forward-compatible'
+  | 'changeset-missing'
+  | 'changeset-bump-too-small'
+  | 'changeset-invalid'
+  // Lint: the current catalogue on its own. The loader's own codes are reused as they are.
+  | LoadProblemCode
+  | 'required-without-property'
+  | 'missing-examples'
+  | 'example-invalid'
+  | 'unsupported-keyword'
+  | 'invalid-schema';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  /** Repository-relative path, such as `schemas/approved-premises.booking.cancelled/v1.schema.json`. */
+  readonly file: string;
+  /** JSON Pointer into `file`; `""` for the file as a whole. */
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/** A finding with severity `error`. */
+export const error = (code: FindingCode, file: string, pointer: string, message: string): Finding => ({ code, severity: 'error', file, pointer, message });
+
+/** A finding with severity `warning`. */
+export const warning = (code: FindingCode, file: string, pointer: string, message: string): Finding => ({ code, severity: 'warning', file, pointer, message });

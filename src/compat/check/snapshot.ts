@@ -1,0 +1,66 @@
+/**
+ * One side of a comparison: the catalogue under a root (the working tree, or
+ * a baseline unpacked from git or a published package), its load problems,
+ * every file under `schemas/` with its content, and its normalised schemas.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { type LoadProblem, loadCatalogue } from '../../catalogue/load.js';
+import type { Catalogue, SchemaFile } from '../../catalogue/model.js';
+import { indexCatalogue } from '../../codegen/schema-index.js';
+import type { NormalSchema } from '../normal-schema.js';
+import { normalise, type SchemaDocuments } from '../normalise.js';
+
+export interface Snapshot {
+  readonly root: string;
+  readonly catalogue: Catalogue;
+  readonly problems: readonly LoadProblem[];
+  /** Every schema a `$ref` may reach, by `$id`. */
+  readonly documents: SchemaDocuments;
+  /** Every file under `schemas/`, by repository-relative path, with its content. */
+  readonly files: ReadonlyMap<string, string>;
+  /** The version numbers that have a `vN.schema.json` file, by event type folder, whether or not they load. */
+  readonly versionFiles: ReadonlyMap<string, readonly number[]>;
+  /** Every schema file that loaded: the envelope, the shared definitions and every version. */
+  readonly schemas: readonly SchemaFile[];
+  /** The normal form of a schema file of this snapshot (cached); the `invalid-schema` lint reports what it could not read. */
+  normal(schema: SchemaFile): NormalSchema;
+}
+
+const VERSION_FILE = /^schemas\/([^/_][^/]*)\/v([1-9][0-9]*)\.schema\.json$/u;
+
+/** Reads the snapshot under `root`, whose `schemas/` folder holds the catalogue. */
+export function readSnapshot(root: string): Snapshot {
+  const { catalogue, problems } = loadCatalogue(root);
+  const documents = indexCatalogue(catalogue).all;
+  const files = new Map<string, string>();
+  const versionFiles = new Map<string, number[]>();
+  for (const file of globSync('schemas/**', { cwd: root, dot: true }).sort()) {
+    files.set(file, readFileSync(join(root, file), 'utf8'));
+    const match = VERSION_FILE.exec(file);
+    if (!match) continue;
+    const list = versionFiles.get(match[1] as string) ?? [];
+    list.push(Number(match[2]));
+    versionFiles.set(match[1] as string, list);
+  }
+  for (const list of versionFiles.values()) list.sort((a, b) => a - b);
+  const cache = new Map<string, NormalSchema>();
+  return {
+    root,
+    catalogue,
+    problems,
+    documents,
+    files,
+    versionFiles,
+    schemas: [catalogue.envelope, ...catalogue.shared, ...catalogue.events.flatMap((e) => e.versions.map((v) => v.schema))],
+    normal(schema) {
+      let normal = cache.get(schema.file);
+      if (!normal) {
+        normal = normalise(schema, documents).schema;
+        cache.set(schema.file, normal);
+      }
+      return normal;
+    },
+  };
+}

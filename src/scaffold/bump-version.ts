@@ -1,0 +1,74 @@
+/**
+ * `domain-events bump <eventType>`: the checklist teams follow by hand to add
+ * version N+1, as files:
+ * - `vN+1.schema.json`, a copy of the latest schema with its own `$id` and
+ *   title (`…VN+1`), formatting kept;
+ * - `vN+1.upcast.json`, a `transform` stub with no operations (enough while
+ *   the schema is an unchanged copy; `check` says when it no longer is);
+ * - example stubs: the latest valid example with the new version, and an
+ *   invalid twin of it;
+ * - a changeset declaring a minor release.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCHEMA_ID_BASE } from '../catalogue/load.js';
+import type { Catalogue, JsonSchemaObject } from '../catalogue/model.js';
+import { PLACEHOLDER } from '../catalogue/placeholder.js';
+import { namesOf } from '../codegen/modules/event-module.js';
+import { isObject } from '../compat/schema-walk.js';
+import { UsageError } from '../errors.js';
+import { jsonEqual } from '../runtime/schema-checks.js';
+import { invalidTwin } from './examples.js';
+import { type FilePlan, jsonText, planChangeset } from './files.js';
+
+/** Plans version N+1 of `eventType`; throws {@link UsageError} for an unknown event type. */
+export function planBump(root: string, catalogue: Catalogue, packageName: string, eventType: string): { plan: FilePlan; version: number } {
+  const event = catalogue.events.find((e) => e.type === eventType);
+  if (!event) throw new UsageError(`there is no event type ${JSON.stringify(eventType)} in ${catalogue.dir}/; to add one, use domain-events new ${eventType}`);
+  const latest = event.versions[event.versions.length - 1];
+  if (!latest) throw new UsageError(`${eventType} has no versions`);
+  const next = latest.version + 1;
+  const { base } = namesOf(event);
+  const plan: FilePlan = new Map();
+
+  const id = `${SCHEMA_ID_BASE}${eventType}/v${next}.schema.json`;
+  const title = `${base}V${next}`;
+  plan.set(`${event.dir}/v${next}.schema.json`, retitled(readFileSync(join(root, latest.schema.file), 'utf8'), latest.schema.json, id, title));
+  plan.set(
+    `${event.dir}/v${next}.upcast.json`,
+    jsonText({
+      $schema: '../_meta/upcast.schema.json',
+      kind: 'transform',
+      description: `${PLACEHOLDER}: how version ${latest.version} data becomes version ${next} data`,
+      operations: [],
+    }),
+  );
+
+  const source = latest.examples.filter((e) => e.expect === 'valid' && isObject(e.json)).at(-1);
+  if (source) {
+    const valid = { ...(source.json as Record<string, unknown>), version: next };
+    plan.set(`${event.dir}/examples/v${next}.${source.name}.valid.json`, jsonText(valid));
+    const invalid = invalidTwin(valid, latest.schema.json);
+    if (invalid) plan.set(`${event.dir}/examples/v${next}.${invalid.name}.invalid.json`, jsonText(invalid.example));
+  }
+  planChangeset(root, plan, `${eventType.split('.').slice(-2).join('-')}-v${next}`, packageName, 'minor', `Add version ${next} of \`${eventType}\`.`);
+  return { plan, version: next };
+}
+
+/**
+ * The schema's text with a new root `$id` and `title`. The two values are
+ * replaced where they are written, keeping the file's layout; the result is
+ * checked by parsing it, and rewritten from scratch if the check fails.
+ */
+function retitled(text: string, json: JsonSchemaObject, id: string, title: string): string {
+  const want = { ...json, $id: id, title };
+  const replace = (source: string, key: string, from: unknown, to: string) =>
+    source.replace(
+      new RegExp(`("${key.replace('$', '\\$')}"\\s*:\\s*)${escapeRegExp(JSON.stringify(from))}`, 'u'),
+      (_, head: string) => `${head}${JSON.stringify(to)}`,
+    );
+  const edited = replace(replace(text, '$id', json.$id, id), 'title', json.title, title);
+  return jsonEqual(JSON.parse(edited), want) ? edited : jsonText(want);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');

@@ -1,0 +1,176 @@
+/**
+ * `domain-events new` and `domain-events bump`, end to end with the built
+ * CLI in a temporary git repository: the files they write (checked with Ajv
+ * against the catalogue's own meta-schemas), the regenerated code, what
+ * `check` says afterwards, and `changeset version` (the real @changesets/cli)
+ * turning their changeset into a CHANGELOG entry.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import parseChangeset from '@changesets/parse';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { referenceValidator } from '../support/ajv.js';
+import { ROOT } from '../support/repo.js';
+import { cli, type GitRepo, gitRepo } from './git-repo.js';
+
+const BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
+
+/** Ajv with every schema of the temporary repository's catalogue, and its meta-schema for event.json. */
+function validatorFor(repo: GitRepo): (id: string, data: unknown) => boolean | undefined {
+  const ajv = referenceValidator(loadCatalogue(repo.root).catalogue);
+  ajv.addSchema(JSON.parse(repo.read('schemas/_meta/event.schema.json')) as object);
+  return (id, data) => ajv.getSchema(id)?.(data) as boolean | undefined;
+}
+
+const json = (repo: GitRepo, file: string) => JSON.parse(repo.read(file)) as Record<string, unknown>;
+const codes = (stdout: string) =>
+  (JSON.parse(stdout) as { findings: { code: string; file: string; pointer: string }[] }).findings.map((f) => `${f.code} ${f.file}#${f.pointer}`);
+
+describe('domain-events new', () => {
+  it('scaffolds an event type that generates, validates, and that check holds to its placeholders', () => {
+    const repo = gitRepo();
+    const dir = 'schemas/approved-premises.room.cleaned';
+    const { code, stdout } = cli(repo.root, 'new', 'approved-premises.room.cleaned');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${dir}/event.json`);
+
+    const validate = validatorFor(repo);
+    const metadata = json(repo, `${dir}/event.json`);
+    expect(validate(`${BASE}_meta/event.schema.json`, metadata)).toBe(true);
+    expect(metadata).toMatchObject({ eventType: 'approved-premises.room.cleaned', title: 'Room cleaned', status: 'draft' });
+
+    const schema = json(repo, `${dir}/v1.schema.json`);
+    expect(schema).toMatchObject({
+      $id: `${BASE}approved-premises.room.cleaned/v1.schema.json`,
+      title: 'RoomCleanedV1',
+      type: 'object',
+      additionalProperties: false,
+    });
+    const examples = readdirSync(join(repo.root, dir, 'examples'));
+    expect(examples).toEqual(['v1.room-cleaned.valid.json', 'v1.unknown-property.invalid.json']);
+    const valid = json(repo, `${dir}/examples/v1.room-cleaned.valid.json`);
+    const invalid = json(repo, `${dir}/examples/v1.unknown-property.invalid.json`);
+    expect(validate(String(schema.$id), valid.additionalInformation)).toBe(true);
+    expect(validate(String(schema.$id), invalid.additionalInformation)).toBe(false);
+    expect(validate(`${BASE}envelope.schema.json`, valid)).toBe(true);
+
+    const [changesetFile] = readdirSync(join(repo.root, '.changeset')).filter((f) => f.endsWith('.md'));
+    expect(parseChangeset(repo.read(`.changeset/${changesetFile}`))).toEqual({
+      releases: [{ name: '@probation/domain-events', type: 'minor' }],
+      summary: 'Add the `approved-premises.room.cleaned` event type.',
+    });
+    expect(repo.read('generated/events/approved-premises.room.cleaned.ts')).toContain('RoomCleanedV1');
+    expect(cli(repo.root, 'generate', '--check').code).toBe(0);
+
+    const checked = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'json');
+    expect(codes(checked.stdout)).toEqual([
+      `metadata-missing ${dir}/event.json#/description`,
+      `metadata-missing ${dir}/event.json#/owner`,
+      `metadata-missing ${dir}/event.json#/producers/0`,
+      `metadata-missing ${dir}/event.json#/timeline/1`,
+      `metadata-missing ${dir}/v1.schema.json#/description`,
+    ]);
+    expect(checked.code).toBe(1);
+  });
+
+  it('takes the owner, producers, title, description and type name as options', () => {
+    const repo = gitRepo();
+    const dir = 'schemas/intervention.referral.withdrawn';
+    const args = [
+      '--owner',
+      'hmpps-interventions',
+      '--producer',
+      'hmpps-interventions-service',
+      '--description',
+      'The referral was withdrawn.',
+      '--type-name',
+      'InterventionWithdrawn',
+    ];
+    expect(cli(repo.root, 'new', 'intervention.referral.withdrawn', ...args).code).toBe(0);
+    expect(json(repo, `${dir}/event.json`)).toMatchObject({
+      owner: 'hmpps-interventions',
+      producers: ['hmpps-interventions-service'],
+      description: 'The referral was withdrawn.',
+    });
+    expect(json(repo, `${dir}/v1.schema.json`).title).toBe('InterventionWithdrawnV1');
+    repo.editJson(`${dir}/event.json`, (m) => (m.timeline = { '1': 'The referral was withdrawn' }));
+    const checked = cli(repo.root, 'check', '--against', 'HEAD');
+    expect(checked.stdout).toContain('0 error(s), 0 warning(s)');
+    expect(checked.code).toBe(0);
+  });
+
+  it.each([
+    ['a name that is not an event type name', ['new', 'Booking Cancelled'], 'is not an event type name'],
+    ['a name with two parts', ['new', 'booking.cancelled'], 'is not an event type name'],
+    ['an event type that exists', ['new', 'approved-premises.booking.made'], 'already exists'],
+    ['a type name that is taken', ['new', 'x.y.happened', '--type-name', 'StaffMember'], 'already used'],
+    ['a producer that is not kebab-case', ['new', 'x.y.happened', '--producer', 'My Service'], 'must be a kebab-case service name'],
+    ['bump of an unknown event type', ['bump', 'approved-premises.booking.vanished'], 'there is no event type'],
+  ])('exits 2 for %s, writing nothing', (_name, args, message) => {
+    const repo = gitRepo();
+    const { code, stderr } = cli(repo.root, ...args);
+    expect(stderr).toContain(message);
+    expect(code).toBe(2);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+});
+
+describe('domain-events bump', () => {
+  it('writes the next version, its stubs and a changeset; then check says what is still missing', () => {
+    const repo = gitRepo();
+    const dir = 'schemas/approved-premises.booking.cancelled';
+    const { code } = cli(repo.root, 'bump', 'approved-premises.booking.cancelled');
+    expect(code).toBe(0);
+
+    // The copy keeps the file's layout: only the $id and title lines differ.
+    const [v2, v3] = [repo.read(`${dir}/v2.schema.json`).split('\n'), repo.read(`${dir}/v3.schema.json`).split('\n')];
+    expect(v3.length).toBe(v2.length);
+    expect(v3.filter((line, i) => line !== v2[i])).toEqual([
+      `  "$id": "${BASE}approved-premises.booking.cancelled/v3.schema.json",`,
+      '  "title": "Cas1BookingCancelledV3",',
+    ]);
+    expect(json(repo, `${dir}/v3.upcast.json`)).toMatchObject({ kind: 'transform', operations: [] });
+    expect(json(repo, `${dir}/examples/v3.cancelled.valid.json`)).toMatchObject({ version: 3 });
+    expect(existsSync(join(repo.root, dir, 'examples/v3.unknown-property.invalid.json'))).toBe(true);
+    expect(parseChangeset(repo.read('.changeset/booking-cancelled-v3.md')).releases).toEqual([{ name: '@probation/domain-events', type: 'minor' }]);
+    expect(repo.read('generated/events/approved-premises.booking.cancelled.ts')).toContain('Cas1BookingCancelledV3');
+
+    // As bumped: only the upcast's description is left to write.
+    const bumped = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'json');
+    expect(codes(bumped.stdout)).toEqual([`not-forward-compatible ${dir}/v3.schema.json#`, `metadata-missing ${dir}/v3.upcast.json#/description`]);
+
+    // After an incompatible edit, check names the upcaster and the example still to do.
+    repo.editJson(`${dir}/v3.schema.json`, (s) => {
+      (s.properties as Record<string, unknown>).cancellationCategory = { enum: ['recall', 'other'] };
+      (s.required as string[]).push('cancellationCategory');
+    });
+    repo.editJson(`${dir}/v3.upcast.json`, (u) => (u.description = 'Old cancellations are recorded as other.'));
+    const edited = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'json');
+    expect(codes(edited.stdout)).toEqual([
+      `example-invalid ${dir}/examples/v3.cancelled.valid.json#/additionalInformation/cancellationCategory`,
+      `not-forward-compatible ${dir}/v3.schema.json#`,
+      `upcaster-required ${dir}/v3.upcast.json#`,
+    ]);
+    expect(edited.code).toBe(1);
+  });
+});
+
+describe('changesets', () => {
+  it('changeset version writes the CHANGELOG entry from a changeset the scaffolding wrote', () => {
+    const repo = gitRepo();
+    expect(cli(repo.root, 'new', 'approved-premises.room.cleaned', '--owner', 'hmpps-approved-premises').code).toBe(0);
+    cpSync(join(ROOT, 'CHANGELOG.md'), join(repo.root, 'CHANGELOG.md'));
+    // The config names "@changesets/cli/changelog", which changesets resolves from the project.
+    symlinkSync(join(ROOT, 'node_modules'), join(repo.root, 'node_modules'), 'dir');
+    const version = spawnSync(process.execPath, [join(ROOT, 'node_modules/@changesets/cli/bin.js'), 'version'], { cwd: repo.root, encoding: 'utf8' });
+    expect(version.status, version.stderr).toBe(0);
+    const changelog = repo.read('CHANGELOG.md');
+    expect(changelog).toContain('## 0.2.0');
+    expect(changelog).toContain('### Minor Changes');
+    expect(changelog).toContain('- Add the `approved-premises.room.cleaned` event type.');
+    expect(json(repo, 'package.json').version).toBe('0.2.0');
+    expect(existsSync(join(repo.root, '.changeset/add-room-cleaned.md'))).toBe(false);
+  });
+});

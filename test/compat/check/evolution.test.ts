@@ -1,0 +1,243 @@
+/**
+ * The evolution rules of `check`, each on a copy of the catalogue edited one
+ * way and compared with the repository's own catalogue as the baseline.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BumpLevel } from '../../../src/compat/check/bump.js';
+import { brief, type CatalogueCopy, catalogueCopy, changeset, checkAgainstRepo } from './catalogue-copy.js';
+
+const CANCELLED = 'schemas/approved-premises.booking.cancelled';
+const MADE = 'schemas/approved-premises.booking.made';
+type Json = Record<string, unknown>;
+const props = (json: Json) => json.properties as Record<string, Json>;
+
+/** Adds v3 of booking.cancelled: a copy of v2 with its own $id and title, edited by `change`. */
+function addV3(copy: CatalogueCopy, change: (json: Json) => void = () => undefined): void {
+  const v2 = JSON.parse(copy.read(`${CANCELLED}/v2.schema.json`)) as Json;
+  v2.$id = String(v2.$id).replace('v2.schema.json', 'v3.schema.json');
+  v2.title = 'Cas1BookingCancelledV3';
+  change(v2);
+  copy.write(`${CANCELLED}/v3.schema.json`, JSON.stringify(v2));
+  const valid = JSON.parse(copy.read(`${CANCELLED}/examples/v2.cancelled.valid.json`)) as Json;
+  copy.write(`${CANCELLED}/examples/v3.cancelled.valid.json`, JSON.stringify({ ...valid, version: 3 }));
+  copy.write(`${CANCELLED}/examples/v3.crn-null-string.invalid.json`, copy.read(`${CANCELLED}/examples/v2.crn-null-string.invalid.json`));
+}
+
+const upcast = (kind: string, operations?: unknown[]) =>
+  JSON.stringify({ $schema: '../_meta/upcast.schema.json', kind, description: 'How v2 data becomes v3 data.', ...(operations ? { operations } : {}) });
+
+interface Case {
+  readonly given: (copy: CatalogueCopy) => void;
+  readonly want: { readonly findings: readonly string[]; readonly bump: BumpLevel };
+}
+
+const cases: [string, Case][] = [
+  ['nothing changed', { given: () => undefined, want: { findings: [], bump: 'none' } }],
+  [
+    'a released version edited',
+    {
+      given: (c) => {
+        c.editJson(`${CANCELLED}/v1.schema.json`, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 200 }));
+        c.write('.changeset/edit.md', changeset('major'));
+      },
+      want: { findings: [`released-version-changed ${CANCELLED}/v1.schema.json#/properties/cancellationReason/maxLength`], bump: 'major' },
+    },
+  ],
+  [
+    'a shared definition edited, used by released versions',
+    {
+      given: (c) => {
+        c.editJson('schemas/_shared/staff-member.schema.json', (s) => ((props(s).staffCode as Json).maxLength = 20));
+        c.write('.changeset/edit.md', changeset('major'));
+      },
+      want: { findings: ['released-version-changed schemas/_shared/staff-member.schema.json#/properties/staffCode/maxLength'], bump: 'major' },
+    },
+  ],
+  [
+    'annotations only, with a patch changeset',
+    {
+      given: (c) => {
+        c.editJson(`${CANCELLED}/v1.schema.json`, (s) => {
+          s.description = 'Reworded.';
+          Object.assign(props(s).cancellationReason as Json, { description: 'Why.', examples: ['Recalled'], deprecated: true });
+        });
+        c.write('.changeset/words.md', changeset('patch'));
+      },
+      want: { findings: [], bump: 'patch' },
+    },
+  ],
+  [
+    'annotations only, with no changeset',
+    {
+      given: (c) => c.editJson(`${CANCELLED}/event.json`, (s) => (s.description = 'Reworded.')),
+      want: { findings: ['changeset-missing .changeset'], bump: 'patch' },
+    },
+  ],
+  [
+    'a version removed',
+    {
+      given: (c) => {
+        for (const f of ['v2.schema.json', 'v2.upcast.json', 'examples/v2.booking-made.valid.json', 'examples/v2.characteristic-not-in-enum.invalid.json'])
+          c.remove(`${MADE}/${f}`);
+        c.write('.changeset/x.md', changeset('major'));
+      },
+      want: { findings: [`version-removed ${MADE}/v2.schema.json`], bump: 'major' },
+    },
+  ],
+  [
+    'an event type removed',
+    {
+      given: (c) => {
+        c.remove(MADE);
+        c.write('.changeset/x.md', changeset('major'));
+      },
+      want: { findings: [`event-type-removed ${MADE}`], bump: 'major' },
+    },
+  ],
+  [
+    'a new version compatible with the last, no upcast needed',
+    {
+      given: (c) => {
+        addV3(c);
+        c.write('.changeset/v3.md', changeset('minor'));
+      },
+      want: { findings: [`not-forward-compatible ${CANCELLED}/v3.schema.json`], bump: 'minor' },
+    },
+  ],
+  [
+    'a new version not backward compatible, without an upcast',
+    {
+      given: (c) => {
+        addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
+        c.write('.changeset/v3.md', changeset('minor'));
+      },
+      want: { findings: [`not-forward-compatible ${CANCELLED}/v3.schema.json`, `upcaster-required ${CANCELLED}/v3.upcast.json`], bump: 'minor' },
+    },
+  ],
+  [
+    'a new version not backward compatible, with a meaning-only upcast',
+    {
+      given: (c) => {
+        addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
+        c.write(`${CANCELLED}/v3.upcast.json`, upcast('meaning-only'));
+        c.write('.changeset/v3.md', changeset('minor'));
+      },
+      want: { findings: [`not-forward-compatible ${CANCELLED}/v3.schema.json`, `upcaster-required ${CANCELLED}/v3.upcast.json`], bump: 'minor' },
+    },
+  ],
+  [
+    'a new version not backward compatible, with an empty transform',
+    {
+      given: (c) => {
+        addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
+        c.write(`${CANCELLED}/v3.upcast.json`, upcast('transform', []));
+        c.write('.changeset/v3.md', changeset('minor'));
+      },
+      want: { findings: [`not-forward-compatible ${CANCELLED}/v3.schema.json`, `upcaster-required ${CANCELLED}/v3.upcast.json`], bump: 'minor' },
+    },
+  ],
+  [
+    'a new version not backward compatible, with a typed upcaster',
+    {
+      given: (c) => {
+        addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
+        c.write(`${CANCELLED}/v3.upcast.json`, upcast('typed'));
+        c.write('.changeset/v3.md', changeset('minor'));
+      },
+      want: { findings: [`not-forward-compatible ${CANCELLED}/v3.schema.json`], bump: 'minor' },
+    },
+  ],
+  [
+    'a new version with a patch changeset',
+    {
+      given: (c) => {
+        addV3(c);
+        c.write('.changeset/v3.md', changeset('patch'));
+      },
+      want: { findings: ['changeset-bump-too-small .changeset/v3.md', `not-forward-compatible ${CANCELLED}/v3.schema.json`], bump: 'minor' },
+    },
+  ],
+  [
+    'a changeset changesets cannot read',
+    {
+      given: (c) => {
+        addV3(c);
+        c.write('.changeset/v3.md', 'minor, please');
+      },
+      want: {
+        findings: ['changeset-missing .changeset', 'changeset-invalid .changeset/v3.md', `not-forward-compatible ${CANCELLED}/v3.schema.json`],
+        bump: 'minor',
+      },
+    },
+  ],
+  [
+    'a changeset for another package only',
+    {
+      given: (c) => {
+        addV3(c);
+        c.write('.changeset/v3.md', '---\n"other-package": major\n---\n\nx\n');
+      },
+      want: { findings: ['changeset-missing .changeset', `not-forward-compatible ${CANCELLED}/v3.schema.json`], bump: 'minor' },
+    },
+  ],
+  [
+    'the envelope narrowed',
+    {
+      given: (c) => {
+        c.editJson('schemas/envelope.schema.json', (s) => (props(s).requestId = { type: 'string', minLength: 1, maxLength: 100 }));
+        c.write('.changeset/envelope.md', changeset('minor'));
+      },
+      want: { findings: ['changeset-bump-too-small .changeset/envelope.md'], bump: 'major' },
+    },
+  ],
+  [
+    'a released version rewritten to accept exactly the same documents',
+    {
+      given: (c) => {
+        c.editJson(`${CANCELLED}/v1.schema.json`, (s) => (props(s).cancelledBy = JSON.parse(c.read('schemas/_shared/staff-member.schema.json')) as Json));
+        c.write('.changeset/same.md', changeset('patch'));
+      },
+      want: { findings: [], bump: 'patch' },
+    },
+  ],
+];
+
+describe('check: evolution', () => {
+  it.each(cases)('%s', (_name, { given, want }) => {
+    const copy = catalogueCopy();
+    given(copy);
+    const result = checkAgainstRepo(copy);
+    expect(brief(result.findings)).toEqual(want.findings);
+    expect(result.bump.required).toBe(want.bump);
+  });
+
+  it('names the JSON Pointer, the change and what to do instead', () => {
+    const copy = catalogueCopy();
+    copy.editJson(`${CANCELLED}/v1.schema.json`, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 200 }));
+    const [finding] = checkAgainstRepo(copy).findings.filter((f) => f.code === 'released-version-changed');
+    expect(finding?.message).toMatch(
+      /^"maxLength" added: 200 \(the change is forward compatible only.*\); released version approved-premises\.booking\.cancelled v1 must not change/,
+    );
+    expect(finding?.message).toContain('domain-events bump approved-premises.booking.cancelled');
+  });
+
+  it('names every released version a shared file change reaches, once', () => {
+    const copy = catalogueCopy();
+    copy.editJson('schemas/_shared/premises.schema.json', (s) => ((props(s).name as Json).maxLength = 100));
+    const findings = checkAgainstRepo(copy).findings.filter((f) => f.code === 'released-version-changed');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('approved-premises.booking.cancelled v1, approved-premises.booking.cancelled v2');
+  });
+
+  it('lists why an upcaster is needed', () => {
+    const copy = catalogueCopy();
+    addV3(copy, (s) => {
+      props(s).cancellationCategory = { enum: ['recall', 'withdrawn'] };
+      (s.required as string[]).push('cancellationCategory');
+    });
+    const [finding] = checkAgainstRepo(copy).findings.filter((f) => f.code === 'upcaster-required');
+    expect(finding?.message).toContain(
+      'v3 is not backward compatible with v2: v3 requires "cancellationCategory", v2 does not (at /properties/cancellationCategory)',
+    );
+  });
+});

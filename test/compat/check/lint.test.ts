@@ -1,0 +1,128 @@
+/**
+ * The lint rules of `check`, each on a copy of the catalogue broken one way.
+ * Only lint findings are compared; the evolution findings the same edits
+ * cause are covered in evolution.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { brief, type CatalogueCopy, catalogueCopy, checkAgainstRepo } from './catalogue-copy.js';
+
+const EVOLUTION = new Set([
+  'released-version-changed',
+  'version-removed',
+  'event-type-removed',
+  'upcaster-required',
+  'not-forward-compatible',
+  'changeset-missing',
+  'changeset-bump-too-small',
+  'changeset-invalid',
+]);
+const SENT = 'schemas/intervention.referral.sent';
+const ASSESSED = 'schemas/approved-premises.application.assessed';
+type Json = Record<string, unknown>;
+const props = (json: Json) => json.properties as Record<string, Json>;
+
+const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][] = [
+  ['the catalogue as it is', { given: () => undefined, want: [] }],
+  [
+    'required without a property (in a closed object, no document is valid, so neither is the valid example)',
+    {
+      given: (c) => c.editJson(`${SENT}/v1.schema.json`, (s) => (s.required = ['referralId', 'referralUrl'])),
+      want: [
+        `example-invalid ${SENT}/examples/v1.referral-sent.valid.json#/additionalInformation/referralUrl`,
+        `required-without-property ${SENT}/v1.schema.json#/required/1`,
+      ],
+    },
+  ],
+  [
+    'required without a property, nested in $defs',
+    {
+      given: (c) => c.editJson('schemas/envelope.schema.json', (s) => (((s.$defs as Json).personReference as Json).required = ['identifiers', 'ghost'])),
+      want: ['required-without-property schemas/envelope.schema.json#/$defs/personReference/required/1'],
+    },
+  ],
+  [
+    'unsupported keywords, each listed',
+    {
+      given: (c) =>
+        c.editJson(`${SENT}/v1.schema.json`, (s) => {
+          props(s).referralId = { type: 'string', oneOf: [{ format: 'uuid' }] };
+          s.patternProperties = {};
+        }),
+      want: [`unsupported-keyword ${SENT}/v1.schema.json#/patternProperties`, `unsupported-keyword ${SENT}/v1.schema.json#/properties/referralId/oneOf`],
+    },
+  ],
+  [
+    'a version without an invalid example',
+    { given: (c) => c.remove(`${SENT}/examples/v1.occurred-at-without-offset.invalid.json`), want: [`missing-examples ${SENT}/examples`] },
+  ],
+  [
+    'a version without any example',
+    {
+      given: (c) => {
+        c.remove(`${ASSESSED}/examples/v2.application-assessed.valid.json`);
+        c.remove(`${ASSESSED}/examples/v2.assessment-id-not-uuid.invalid.json`);
+      },
+      want: [`missing-examples ${ASSESSED}/examples`, `missing-examples ${ASSESSED}/examples`],
+    },
+  ],
+  [
+    'a valid example the schema rejects',
+    {
+      given: (c) => c.editJson(`${SENT}/examples/v1.referral-sent.valid.json`, (e) => ((e.additionalInformation as Json).referralId = 'not-a-uuid')),
+      want: [`example-invalid ${SENT}/examples/v1.referral-sent.valid.json#/additionalInformation/referralId`],
+    },
+  ],
+  [
+    'a valid example labelled with another version',
+    {
+      given: (c) => c.editJson(`${ASSESSED}/examples/v2.application-assessed.valid.json`, (e) => (e.version = 1)),
+      want: [`example-invalid ${ASSESSED}/examples/v2.application-assessed.valid.json#/version`],
+    },
+  ],
+  [
+    'a title that breaks the naming',
+    { given: (c) => c.editJson(`${ASSESSED}/v2.schema.json`, (s) => (s.title = 'AssessedV2')), want: [`naming ${ASSESSED}/v2.schema.json#/title`] },
+  ],
+  [
+    'a name used twice',
+    { given: (c) => c.editJson(`${SENT}/v1.schema.json`, (s) => (s.title = 'StaffMemberV1')), want: [`naming ${SENT}/v1.schema.json#/title`] },
+  ],
+  [
+    'an event type name that is not one',
+    { given: (c) => c.write('schemas/Intervention.Thing/v1.schema.json', '{}'), want: ['naming schemas/Intervention.Thing'] },
+  ],
+  ['metadata missing', { given: (c) => c.editJson(`${SENT}/event.json`, (m) => delete m.owner), want: [`metadata-missing ${SENT}/event.json#/owner`] }],
+  [
+    'a placeholder left in',
+    { given: (c) => c.editJson(`${SENT}/event.json`, (m) => (m.owner = 'TODO: the owning team')), want: [`metadata-missing ${SENT}/event.json#/owner`] },
+  ],
+  [
+    'a version gap, copied without its $id and title',
+    {
+      given: (c) => c.write(`${SENT}/v3.schema.json`, c.read(`${SENT}/v1.schema.json`)),
+      want: [
+        `missing-examples ${SENT}/examples`,
+        `missing-examples ${SENT}/examples`,
+        `version-gap ${SENT}/v3.schema.json`,
+        `schema-id ${SENT}/v3.schema.json#/$id`,
+        `naming ${SENT}/v3.schema.json#/title`,
+      ],
+    },
+  ],
+  [
+    'a $ref that resolves to nothing',
+    {
+      given: (c) => c.editJson(`${SENT}/v1.schema.json`, (s) => (props(s).referralId = { $ref: '../_shared/referral.schema.json' })),
+      want: [`invalid-schema ${SENT}/v1.schema.json#/properties/referralId/$ref`],
+    },
+  ],
+];
+
+describe('check: lint', () => {
+  it.each(cases)('%s', (_name, { given, want }) => {
+    const copy = catalogueCopy();
+    given(copy);
+    const lint = checkAgainstRepo(copy).findings.filter((f) => !EVOLUTION.has(f.code));
+    expect(brief(lint)).toEqual(want);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonSchemaObject } from '../../src/catalogue/model.js';
+import { normalise } from '../../src/compat/normalise.js';
+import { catalogueDocuments, documentsOf, inline, versionFile } from './schema-files.js';
+
+const shared = inline({ title: 'Shared', type: 'string', minLength: 1 }, 'shared');
+
+const cases: [string, { given: JsonSchemaObject; want: { kind: string; problems?: string[] } & Record<string, unknown> }][] = [
+  ['true-like empty schema', { given: {}, want: { kind: 'typed', types: ['null', 'boolean', 'object', 'array', 'number', 'string'] } }],
+  [
+    'annotations dropped',
+    { given: { type: 'string', description: 'd', examples: ['x'], deprecated: true }, want: { kind: 'typed', types: ['string'], string: {} } },
+  ],
+  ['integer folded into number', { given: { type: ['integer', 'number'] }, want: { kind: 'typed', types: ['number'] } }],
+  ['const as a value list', { given: { const: 'A' }, want: { kind: 'values', values: ['A'] } }],
+  ['enum filtered by its type', { given: { type: 'string', enum: ['a', 1, null] }, want: { kind: 'values', values: ['a'] } }],
+  ['local $ref followed', { given: { $ref: '#/$defs/x', $defs: { x: { type: 'boolean' } } }, want: { kind: 'typed', types: ['boolean'] } }],
+  [
+    'shared $ref followed, resolved against $id',
+    { given: { $ref: 'shared.schema.json' }, want: { kind: 'typed', string: { minLength: 1 }, source: { file: 'test/shared.schema.json', pointer: '' } } },
+  ],
+  ['unknown $id', { given: { $ref: 'missing.schema.json' }, want: { kind: 'unknown', problems: ['/$ref'] } }],
+  ['nothing at the pointer', { given: { $ref: '#/$defs/nope' }, want: { kind: 'unknown', problems: ['/$ref'] } }],
+  ['recursive $ref', { given: { $ref: '#/$defs/a', $defs: { a: { $ref: '#/$defs/a' } } }, want: { kind: 'unknown', problems: ['/$defs/a/$ref'] } }],
+  ['unsupported keyword is unknown, not a problem', { given: { oneOf: [{ type: 'string' }] }, want: { kind: 'unknown', problems: [] } }],
+  ['a bound that is not a number', { given: { type: 'number', minimum: '1' }, want: { kind: 'unknown', problems: ['/minimum'] } }],
+  ['an invalid pattern', { given: { type: 'string', pattern: '(' }, want: { kind: 'unknown', problems: ['/pattern'] } }],
+];
+
+describe('normalise', () => {
+  it.each(cases)('%s', (_name, { given, want }) => {
+    const { problems, ...shape } = want;
+    const result = normalise(inline(given), documentsOf(shared));
+    expect(result.schema).toMatchObject(shape);
+    if (problems) expect(result.problems.map((p) => p.pointer)).toEqual(problems);
+  });
+
+  it('inlines the shared definitions a catalogue version uses, remembering where each part is written', () => {
+    const { schema, problems } = normalise(versionFile('approved-premises.booking.cancelled', 2), catalogueDocuments);
+    expect(problems).toEqual([]);
+    expect(schema).toMatchObject({
+      kind: 'typed',
+      object: {
+        additionalProperties: false,
+        properties: {
+          premises: { kind: 'typed', source: { file: 'schemas/_shared/premises.schema.json', pointer: '' } },
+          personReference: { object: { properties: { crn: { string: { pattern: '^[A-Z][0-9]{6}$' } } } } },
+        },
+      },
+    });
+  });
+});
