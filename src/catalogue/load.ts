@@ -153,6 +153,12 @@ function loadEventType(
   versions.forEach((v, i) => {
     if (v.version !== i + 1) problem('version-gap', v.schema.file, '', `versions must run 1, 2, 3… without gaps; expected v${i + 1}`);
   });
+  for (const name of files) {
+    const match = UPCAST_FILE.exec(name);
+    if (match && !versions.some((v) => v.version === Number(match[1]))) {
+      problem('naming', `${eventDir}/${name}`, '', `there is no v${match[1]}.schema.json for this upcast`);
+    }
+  }
   for (const example of examples) {
     if (!versions.some((v) => v.version === example.version)) {
       problem('naming', example.file, '', `there is no v${example.version}.schema.json for this example`);

@@ -36,7 +36,7 @@ const operation = z.union([
     ...add,
     fromEnvelope: z.enum(['id', 'occurredAt', 'publishedAt', 'eventType', 'producer', 'detailUrl', 'description']),
   }),
-  z.strictObject({ ...add, fromContext: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]*$/u)), default: z.unknown() }),
+  z.strictObject({ ...add, fromContext: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]*$/u)), default: z.exactOptional(z.unknown()) }),
   z.strictObject({ op: z.literal('rename'), from: pointer, path: pointer }),
   z.strictObject({ op: z.literal('remove'), path: pointer }),
   z.strictObject({ op: z.literal('date-in-zone'), from: pointer, path: pointer, timeZone: nonEmpty }),

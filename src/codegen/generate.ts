@@ -14,7 +14,7 @@ import { envelopeModule } from './modules/envelope-module.js';
 import { eventModule, namesOf } from './modules/event-module.js';
 import { indexModule, typePairsModule } from './modules/index-module.js';
 import { sharedModule } from './modules/shared-module.js';
-import { exportsMap } from './package-exports.js';
+import { exportsMap, typesVersions } from './package-exports.js';
 import { indexCatalogue } from './schema-index.js';
 
 export interface GenerateOptions {
@@ -106,23 +106,20 @@ function listGenerated(root: string): string[] {
   return out;
 }
 
-/** package.json with the `exports` map replaced, other fields and their order kept. */
+/**
+ * package.json with the fields the generator owns (`exports`, `typesVersions`)
+ * replaced, other fields and their order kept. New fields go after
+ * `sideEffects`, or at the end.
+ */
 function withExports(packageJson: string, catalogue: Catalogue): string {
   const pkg = JSON.parse(packageJson) as Record<string, unknown>;
+  const owned: Record<string, unknown> = { exports: exportsMap(catalogue), typesVersions: typesVersions(catalogue) };
   const out: Record<string, unknown> = {};
-  let placed = false;
   for (const [key, value] of Object.entries(pkg)) {
-    if (key === 'exports') {
-      out.exports = exportsMap(catalogue);
-      placed = true;
-    } else out[key] = value;
-    // A new exports map goes after "types"/"main" or, failing that, after "sideEffects".
-    if (!placed && !('exports' in pkg) && key === 'sideEffects') {
-      out.exports = exportsMap(catalogue);
-      placed = true;
-    }
+    out[key] = key in owned ? owned[key] : value;
+    if (key === 'sideEffects') for (const [k, v] of Object.entries(owned)) if (!(k in pkg)) out[k] = v;
   }
-  if (!placed) out.exports = exportsMap(catalogue);
+  for (const [k, v] of Object.entries(owned)) if (!(k in out)) out[k] = v;
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 

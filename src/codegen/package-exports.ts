@@ -31,3 +31,13 @@ export function buildEntries(catalogue: Catalogue): Record<string, string> {
   for (const event of catalogue.events) entries[`events/${event.type}`] = `generated/events/${event.type}.ts`;
   return entries;
 }
+
+/**
+ * `typesVersions`, for TypeScript's legacy `node10` resolution, which ignores
+ * `exports`: each event subpath listed explicitly, like the exports map.
+ */
+export function typesVersions(catalogue: Catalogue): { '*': Record<string, string[]> } {
+  const paths: Record<string, string[]> = {};
+  for (const event of catalogue.events) paths[`events/${event.type}`] = [`./dist/events/${event.type}.d.ts`];
+  return { '*': paths };
+}
