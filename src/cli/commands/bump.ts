@@ -1,7 +1,8 @@
 /** `domain-events bump <eventType>` */
 import { Command } from 'commander';
+import { loadValidCatalogue } from '../../catalogue/load.js';
 import { readPackageInfo } from '../../catalogue/package-json.js';
-import { generate, loadForGeneration } from '../../codegen/generate.js';
+import { generate } from '../../codegen/generate.js';
 import { planBump } from '../../scaffold/bump-version.js';
 import { writePlan } from '../../scaffold/files.js';
 import { EXIT } from '../exit-codes.js';
@@ -19,7 +20,7 @@ export function bumpCommand(context: CommandContext): Command {
       "\nAfter editing the new schema, run `domain-events check --against origin/main`: it says what is still missing (the upcast's operations, examples that no longer fit, the description).\nExits 2, writing nothing, for an unknown event type or a catalogue that does not load.",
     )
     .action(async (eventType: string, options: { format: 'text' | 'json' }) => {
-      const catalogue = loadForGeneration(context.root);
+      const catalogue = loadValidCatalogue(context.root);
       const { name } = readPackageInfo(context.root);
       const { plan, version } = planBump(context.root, catalogue, name, eventType);
       const written = writePlan(context.root, plan);

@@ -1,7 +1,8 @@
 /** `domain-events new <eventType>` */
 import { Command } from 'commander';
+import { loadValidCatalogue } from '../../catalogue/load.js';
 import { readPackageInfo } from '../../catalogue/package-json.js';
-import { generate, loadForGeneration } from '../../codegen/generate.js';
+import { generate } from '../../codegen/generate.js';
 import { writePlan } from '../../scaffold/files.js';
 import { planNewEventType } from '../../scaffold/new-event-type.js';
 import { EXIT } from '../exit-codes.js';
@@ -30,7 +31,7 @@ export function newCommand(context: CommandContext): Command {
     .addOption(formatOption())
     .addHelpText('after', '\nExits 2, writing nothing, for a name that is not an event type name, one that exists, or a catalogue that does not load.')
     .action(async (eventType: string, options: NewOptions) => {
-      const catalogue = loadForGeneration(context.root);
+      const catalogue = loadValidCatalogue(context.root);
       const { name } = readPackageInfo(context.root);
       const plan = planNewEventType(context.root, catalogue, name, {
         eventType,
