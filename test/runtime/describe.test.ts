@@ -2,6 +2,7 @@
  * `describe(event)`: the timeline sentence, worded for the event's version,
  * and what it does with events that are missing values or are not events.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describe as describeEvent } from '../../src/index.js';
 import { describeWith, fillTemplate, templateFor, templatePaths } from '../../src/runtime/describe.js';
@@ -89,6 +90,25 @@ describe('describe', () => {
   it('shows what the caller asks for a missing value', () => {
     expect(describeEvent({ eventType: 'approved-premises.booking.not-made' }, { missing: '—' })).toBe(
       'An attempt on — to book an approved premises place did not succeed',
+    );
+  });
+
+  it('never throws, whatever it is given: any value, or an envelope of a real type holding anything', () => {
+    const types = repoCatalogue().events.map((e) => e.type);
+    const envelope = fc.record(
+      {
+        eventType: fc.constantFrom(...types),
+        version: fc.oneof(fc.integer({ min: -1, max: 4 }), fc.anything()),
+        additionalInformation: fc.anything(),
+        description: fc.anything(),
+      },
+      { requiredKeys: ['eventType'] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.anything({ withNullPrototype: true, withObjectString: true }), envelope), (event) => {
+        expect(typeof describeEvent(event)).toBe('string');
+      }),
+      { seed: 20_261_123, numRuns: 500 },
     );
   });
 
