@@ -15,10 +15,16 @@ export function examplesSection(event: EventTypeSource): Html {
 <p>Whole envelopes, as a consumer receives them. The valid ones must be accepted and the invalid ones rejected; <code>domain-events check</code> holds the schemas to both.</p>
 ${versions.map(
   (v) => html`<h3>Version ${v.version}</h3>
-${v.examples.length === 0 ? html`<p>No examples.</p>` : v.examples.map(exampleBlock)}`,
+${v.examples.length === 0 ? html`<p>No examples.</p>` : validFirst(v.examples).map(exampleBlock)}`,
 )}
 </section>`;
 }
+
+/** Valid examples before invalid ones, each kind in file order. */
+const validFirst = (examples: readonly ExampleSource[]): ExampleSource[] => [
+  ...examples.filter((e) => e.expect === 'valid'),
+  ...examples.filter((e) => e.expect === 'invalid'),
+];
 
 function exampleBlock(example: ExampleSource): Html {
   const file = example.file.split('/').at(-1) as string;
