@@ -1,8 +1,14 @@
 /**
  * Reading JSON text safely: a size limit, `JSON.parse` that never throws out,
- * and one scan over the text that finds duplicate keys (which `JSON.parse`
- * resolves silently, last one wins, while other parsers may keep the first)
- * and nesting deeper than the limit.
+ * and a check for duplicate keys (which `JSON.parse` resolves silently, last
+ * one wins, while other parsers may keep the first) and nesting deeper than
+ * the limit.
+ *
+ * The check is on every read, so it is done cheaply: one pass over the text
+ * that jumps from quote to quote, counting keys and depth without building
+ * anything, and a count of the keys `JSON.parse` kept. Equal counts mean no
+ * key was lost. Only when they differ does a second, slower scan find the
+ * duplicate and its path.
  */
 import type { IssueInput } from './errors.js';
 import { escapePointer } from './json-pointer.js';
@@ -49,8 +55,15 @@ export function decodeJson(text: string, limits: Limits, duplicates: DuplicateKe
   } catch (error) {
     return { ok: false, issue: { code: 'invalid_json', path, detail: (error as Error).message } };
   }
-  const found = scan(text, limits.maxDepth, duplicates === 'reject');
-  if (found === 'too-deep') return { ok: false, issue: { code: 'input_too_deep', path, expected: String(limits.maxDepth) } };
+  // Walk the value when its depth is safe to recurse into, else leave depth to the text pass.
+  const keptKeys = limits.maxDepth <= MAX_RECURSION ? countKeys(value, limits.maxDepth) : undefined;
+  if (keptKeys === TOO_DEEP) return tooDeep(limits, path);
+  if (duplicates === 'last-wins' && keptKeys !== undefined) return { ok: true, value };
+  const keysInText = countKeysInText(text, limits.maxDepth);
+  if (keysInText === TOO_DEEP) return tooDeep(limits, path);
+  if (duplicates === 'last-wins' || keysInText === keptKeys) return { ok: true, value };
+  const found = scan(text, limits.maxDepth);
+  if (found === 'too-deep') return tooDeep(limits, path);
   if (found) {
     return {
       ok: false,
@@ -59,6 +72,8 @@ export function decodeJson(text: string, limits: Limits, duplicates: DuplicateKe
   }
   return { ok: true, value };
 }
+
+const tooDeep = (limits: Limits, path: string): Decoded => ({ ok: false, issue: { code: 'input_too_deep', path, expected: String(limits.maxDepth) } });
 
 /** Depth of a value's nesting, stopping once it passes `limit`; safe on cycles. */
 export function exceedsDepth(value: unknown, limit: number): boolean {
@@ -74,6 +89,71 @@ export function exceedsDepth(value: unknown, limit: number): boolean {
   return false;
 }
 
+const TOO_DEEP = -1;
+/** Deepest limit at which a value is walked by recursion; deeper limits are checked on the text alone. */
+const MAX_RECURSION = 1000;
+
+/**
+ * The number of keys written in text that `JSON.parse` has accepted, or
+ * {@link TOO_DEEP}. Strings are skipped with `indexOf`; a string followed by
+ * `:` is a key.
+ */
+function countKeysInText(text: string, maxDepth: number): number {
+  let keys = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let end = text.indexOf('"', i + 1);
+      while (isEscaped(text, end)) end = text.indexOf('"', end + 1);
+      i = end + 1;
+      while (isJsonSpace(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) === 0x3a /* : */) keys++;
+      else i--;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > maxDepth) return TOO_DEEP;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      depth--;
+    }
+  }
+  return keys;
+}
+
+/** Whether the quote at `at` is escaped: an odd run of backslashes before it. */
+function isEscaped(text: string, at: number): boolean {
+  let i = at - 1;
+  while (text.charCodeAt(i) === 0x5c /* \ */) i--;
+  return (at - 1 - i) % 2 === 1;
+}
+
+const isJsonSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * The keys of every object in a parsed value, or {@link TOO_DEEP} when it
+ * nests more than `depthLeft` levels. Any difference from the text's count (an
+ * enumerable property someone added to `Object.prototype` included) only sends
+ * the text to the exact scan.
+ */
+function countKeys(value: unknown, depthLeft: number): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  if (depthLeft === 0) return TOO_DEEP;
+  let keys = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = countKeys(value[i], depthLeft - 1);
+      if (inner === TOO_DEEP) return TOO_DEEP;
+      keys += inner;
+    }
+    return keys;
+  }
+  for (const key in value) {
+    const inner = countKeys((value as Record<string, unknown>)[key], depthLeft - 1);
+    if (inner === TOO_DEEP) return TOO_DEEP;
+    keys += 1 + inner;
+  }
+  return keys;
+}
+
 interface Frame {
   readonly object: boolean;
   readonly keys: string[];
@@ -81,10 +161,11 @@ interface Frame {
 }
 
 /**
- * Scans text that `JSON.parse` has already accepted. Returns the first
- * duplicate key with its path, `'too-deep'`, or undefined.
+ * Scans text that `JSON.parse` has already accepted, keeping every key of
+ * every open object. Returns the first duplicate key with its path,
+ * `'too-deep'`, or undefined.
  */
-function scan(text: string, maxDepth: number, findDuplicates: boolean): { path: string; key: string } | 'too-deep' | undefined {
+function scan(text: string, maxDepth: number): { path: string; key: string } | 'too-deep' | undefined {
   const stack: Frame[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
@@ -98,7 +179,7 @@ function scan(text: string, maxDepth: number, findDuplicates: boolean): { path: 
           i++;
         }
       }
-      if (expectKey && findDuplicates) {
+      if (expectKey) {
         const frame = stack[stack.length - 1] as Frame;
         const raw = text.slice(start + 1, i);
         const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : raw;

@@ -16,62 +16,150 @@
  * The regular expressions keep ajv-formats' flags exactly: adding `u` to a
  * case-insensitive pattern would change which characters match (the Kelvin
  * sign matches `[a-z]` under `iu`).
+ *
+ * These checks run on every field of every event read, so dates, times and
+ * UUIDs are read character by character rather than by regular expression and
+ * `Number`, and common URIs take a narrower pattern first whose every match
+ * the full pattern also matches. A property test holds each one to
+ * ajv-formats' own functions on generated and mutated strings.
  */
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
-const DATE_TIME_SEPARATOR = /t|\s/i;
+/** `\s` without the `u` flag, as `split(/t|\s/i)` sees it. */
+const WHITE_SPACE = /\s/;
 const NOT_URI_FRAGMENT = /\/|:/;
+/**
+ * The everyday URI (`https://host[:port]/path[?query]`), as a subset of
+ * {@link URI}: every string it matches, the full pattern matches too, so a
+ * match decides; a miss falls back to the full pattern.
+ */
+const COMMON_URI = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@]*)*(?:\?[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*)?$/;
 const URI =
   /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 const isLeapYear = (year: number): boolean => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
-/** `format: date`: `YYYY-MM-DD`, a day that exists. */
-export function isDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : (DAYS[month] as number));
+/** The value of the ASCII digit at `i`, or -1 (also past the end). */
+function digit(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 0x30;
+  return d >= 0 && d <= 9 ? d : -1;
 }
 
-/** `format: time` with a required offset; a leap second only at 23:59:60 UTC. */
-export function isTime(value: string): boolean {
-  const m = TIME.exec(value);
-  if (!m) return false;
-  const hour = Number(m[1]);
-  const minute = Number(m[2]);
-  const second = Number(m[3]);
-  const zone = m[4];
-  const sign = m[5] === '-' ? -1 : 1;
-  const zoneHour = Number(m[6] || 0);
-  const zoneMinute = Number(m[7] || 0);
-  if (zoneHour > 23 || zoneMinute > 59 || !zone) return false;
+/** The two-digit number at `i`, or -1. */
+function twoDigits(text: string, i: number): number {
+  const tens = digit(text, i);
+  const units = digit(text, i + 1);
+  return tens < 0 || units < 0 ? -1 : tens * 10 + units;
+}
+
+/** `YYYY-MM-DD` at `start`, ten characters, as a day that exists. */
+function isDateAt(text: string, start: number): boolean {
+  const century = twoDigits(text, start);
+  const yy = twoDigits(text, start + 2);
+  const month = twoDigits(text, start + 5);
+  const day = twoDigits(text, start + 8);
+  if (century < 0 || yy < 0 || month < 0 || day < 0) return false;
+  if (text.charCodeAt(start + 4) !== 0x2d || text.charCodeAt(start + 7) !== 0x2d) return false;
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(century * 100 + yy) ? 29 : (DAYS[month] as number));
+}
+
+/** `format: date`: `YYYY-MM-DD`, a day that exists. */
+export function isDate(value: string): boolean {
+  return value.length === 10 && isDateAt(value, 0);
+}
+
+/**
+ * `HH:MM:SS[.fraction](Z|±HH[[:]MM])` from `start` to the end: ajv-formats'
+ * `time` with a required offset; a leap second only at 23:59:60 UTC.
+ */
+function isTimeAt(text: string, start: number): boolean {
+  const hour = twoDigits(text, start);
+  const minute = twoDigits(text, start + 3);
+  const wholeSecond = twoDigits(text, start + 6);
+  if (hour < 0 || minute < 0 || wholeSecond < 0) return false;
+  if (text.charCodeAt(start + 2) !== 0x3a || text.charCodeAt(start + 5) !== 0x3a) return false;
+  let i = start + 8;
+  if (text.charCodeAt(i) === 0x2e /* . */) {
+    if (digit(text, ++i) < 0) return false;
+    while (digit(text, i) >= 0) i++;
+  }
+  const secondsEnd = i;
+  let zoneHour = 0;
+  let zoneMinute = 0;
+  let sign = 1;
+  const zone = text.charCodeAt(i);
+  if (zone === 0x5a || zone === 0x7a /* Z z */) {
+    i++;
+  } else if (zone === 0x2b || zone === 0x2d /* + - */) {
+    sign = zone === 0x2d ? -1 : 1;
+    zoneHour = twoDigits(text, i + 1);
+    if (zoneHour < 0) return false;
+    i += 3;
+    if (i < text.length) {
+      if (text.charCodeAt(i) === 0x3a) i++;
+      zoneMinute = twoDigits(text, i);
+      if (zoneMinute < 0) return false;
+      i += 2;
+    }
+  } else {
+    return false; // no offset
+  }
+  if (i !== text.length || zoneHour > 23 || zoneMinute > 59) return false;
+  // `+"59.9999999999999999"` rounds to 60, as it does in ajv-formats: read fractions of 59 and 60 the same way.
+  const second = wholeSecond >= 59 && secondsEnd > start + 8 ? Number(text.slice(start + 6, secondsEnd)) : wholeSecond;
   if (hour <= 23 && minute <= 59 && second < 60) return true;
   const utcMinute = minute - zoneMinute * sign;
   const utcHour = hour - zoneHour * sign - (utcMinute < 0 ? 1 : 0);
   return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
 }
 
-/** `format: date-time`: an RFC 3339 timestamp with an offset. */
+/** `format: time` with a required offset; a leap second only at 23:59:60 UTC. */
+export function isTime(value: string): boolean {
+  return isTimeAt(value, 0);
+}
+
+/**
+ * `format: date-time`: an RFC 3339 timestamp with an offset. ajv-formats
+ * splits on `t`, `T` or white space and wants exactly two parts; a date is ten
+ * characters with no separator in it and a time has none either, so the one
+ * separator must be the eleventh character.
+ */
 export function isDateTime(value: string): boolean {
-  const parts = value.split(DATE_TIME_SEPARATOR);
-  return parts.length === 2 && isDate(parts[0] as string) && isTime(parts[1] as string);
+  const separator = value.charCodeAt(10);
+  if (!(separator === 0x54 || separator === 0x74 || separator === 0x20 || WHITE_SPACE.test(value.charAt(10)))) return false;
+  return isDateAt(value, 0) && isTimeAt(value, 11);
 }
 
 /** `format: uri`: an absolute RFC 3986 URI (a scheme is required). */
 export function isUri(value: string): boolean {
-  return NOT_URI_FRAGMENT.test(value) && URI.test(value);
+  return COMMON_URI.test(value) || (NOT_URI_FRAGMENT.test(value) && URI.test(value));
 }
 
-/** `format: uuid`: RFC 4122 syntax, any version. */
+/** Whether the character at `i` is a hexadecimal digit, either case. */
+function isHex(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+}
+
+const URN_PREFIX = 'urn:uuid:';
+
+/** `format: uuid`: RFC 4122 syntax, any version, with an optional `urn:uuid:` prefix (any case). */
 export function isUuid(value: string): boolean {
-  return UUID.test(value);
+  let start = 0;
+  if (value.length === 45) {
+    for (; start < URN_PREFIX.length; start++) {
+      const c = value.charCodeAt(start);
+      // Upper-case ASCII letters only: `i` without `u` folds nothing else onto them.
+      if (c !== URN_PREFIX.charCodeAt(start) && !(c >= 0x41 && c <= 0x5a && (c | 0x20) === URN_PREFIX.charCodeAt(start))) return false;
+    }
+  } else if (value.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (value.charCodeAt(start + i) !== 0x2d) return false;
+    } else if (!isHex(value, start + i)) return false;
+  }
+  return true;
 }
 
 /** `format: email`: an RFC 5321 mailbox, without quoted local parts. */

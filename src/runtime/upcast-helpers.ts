@@ -21,26 +21,89 @@ export function instantOf(dateTime: string): number {
   return local - offset * 60_000;
 }
 
+const HOUR = 3_600_000;
+/** Offsets cached per zone and UTC hour; cleared when it grows past this many. */
+const MAX_CACHED_OFFSETS = 10_000;
+const offsets = new Map<string, number>();
+
 /**
  * The calendar date (`YYYY-MM-DD`) of an RFC 3339 date-time in an IANA time
  * zone, for example the Europe/London date of `2024-06-30T23:30:00Z`, which
  * is `2024-07-01`.
+ *
+ * `Intl` is slow enough to dominate an upcast, so the zone's offset is cached
+ * for each UTC hour in which it does not change: the offsets at the hour's
+ * first and last millisecond are equal (no zone changes offset twice in one
+ * hour). An hour with a change in it is always asked of `Intl`.
  */
 export function dateInZone(dateTime: string, timeZone: string): string {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, formatter);
+  const instant = instantOf(dateTime);
+  const hour = Math.floor(instant / HOUR);
+  const key = `${timeZone} ${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = offsetAt(hour * HOUR, timeZone);
+    if (start !== offsetAt(hour * HOUR + HOUR - 1, timeZone)) return localDate(instant, timeZone);
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    offsets.set(key, start);
+    offset = start;
   }
-  let year = '';
-  let month = '';
-  let day = '';
-  for (const part of formatter.formatToParts(instantOf(dateTime))) {
-    if (part.type === 'year') year = part.value;
-    else if (part.type === 'month') month = part.value;
-    else if (part.type === 'day') day = part.value;
+  return isoDate(new Date(instant + offset));
+}
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
   }
-  return `${year.padStart(4, '0')}-${month}-${day}`;
+  return format;
+}
+
+/** The zone's local wall-clock fields at an instant. */
+function localFields(instant: number, timeZone: string): Record<string, number> {
+  const fields: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(instant)) {
+    if (part.type === 'era') fields.bc = part.value.startsWith('B') ? 1 : 0;
+    else if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  return fields;
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in whole milliseconds of seconds. */
+function offsetAt(instant: number, timeZone: string): number {
+  const f = localFields(instant, timeZone);
+  const year = f.bc ? 1 - (f.year as number) : (f.year as number);
+  const wall = new Date(0);
+  wall.setUTCFullYear(year, (f.month as number) - 1, f.day as number);
+  wall.setUTCHours(f.hour as number, f.minute as number, f.second as number, 0);
+  return wall.getTime() - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/** The date straight from `Intl`, for an hour in which the zone changes offset. */
+function localDate(instant: number, timeZone: string): string {
+  const f = localFields(instant, timeZone);
+  const year = f.bc ? 1 - (f.year as number) : (f.year as number);
+  const wall = new Date(0);
+  wall.setUTCFullYear(year, (f.month as number) - 1, f.day as number);
+  return isoDate(wall);
+}
+
+/** `YYYY-MM-DD` of a date's UTC fields. A year outside 0000–9999 is not a JSON Schema date, and the step's validation says so. */
+function isoDate(date: Date): string {
+  const month = String(date.getUTCMonth() + 1).padStart(2, '0');
+  const day = String(date.getUTCDate()).padStart(2, '0');
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${month}-${day}`;
 }
 
 /** A value the caller passed in upcast context, or `fallback` where there is none. */

@@ -1,10 +1,6 @@
 /** `domain-events bump <eventType>` */
 import { Command } from 'commander';
-import { loadValidCatalogue } from '../../catalogue/load.js';
 import { readPackageInfo } from '../../catalogue/package-json.js';
-import { generate } from '../../codegen/generate.js';
-import { planBump } from '../../scaffold/bump-version.js';
-import { writePlan } from '../../scaffold/files.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -20,6 +16,13 @@ export function bumpCommand(context: CommandContext): Command {
       "\nAfter editing the new schema, run `domain-events check --against origin/main`: it says what is still missing (the upcast's operations, examples that no longer fit, the description).\nExits 2, writing nothing, for an unknown event type or a catalogue that does not load.",
     )
     .action(async (eventType: string, options: { format: 'text' | 'json' }) => {
+      // Loaded here: the generator pulls in TypeScript, which would slow every other command's start.
+      const [{ loadValidCatalogue }, { generate }, { planBump }, { writePlan }] = await Promise.all([
+        import('../../catalogue/load.js'),
+        import('../../codegen/generate.js'),
+        import('../../scaffold/bump-version.js'),
+        import('../../scaffold/files.js'),
+      ]);
       const catalogue = loadValidCatalogue(context.root);
       const { name } = readPackageInfo(context.root);
       const { plan, version } = planBump(context.root, catalogue, name, eventType);

@@ -2,9 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { openBaseline } from '../../compat/check/baseline.js';
 import { nextVersion } from '../../compat/check/bump.js';
-import { type CheckResult, runCheck } from '../../compat/check/run-check.js';
+import type { CheckResult } from '../../compat/check/run-check.js';
 import { ConfigError } from '../../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, githubAnnotation, type Output, type OutputFormat } from '../output.js';
@@ -49,7 +48,9 @@ export function checkCommand(context: CommandContext): Command {
     .requiredOption('--against <ref-or-dir>', 'the baseline: a git ref (origin/main, a tag) or a directory with schemas/ at its top')
     .addOption(formatOption(['text', 'json', 'github']))
     .addHelpText('after', HELP)
-    .action((options: { against: string; format: OutputFormat }) => {
+    .action(async (options: { against: string; format: OutputFormat }) => {
+      // Loaded here, so that other commands start without the compatibility engine.
+      const [{ openBaseline }, { runCheck }] = await Promise.all([import('../../compat/check/baseline.js'), import('../../compat/check/run-check.js')]);
       if (!existsSync(join(context.root, 'schemas'))) throw new ConfigError('schemas', '', `there is no schemas/ folder in ${context.root}`);
       const baseline = openBaseline(options.against, context.root);
       let result: CheckResult;

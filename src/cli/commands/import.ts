@@ -1,6 +1,6 @@
 /** `domain-events import <file>` */
 import { Command } from 'commander';
-import { type ImportResult, importContract } from '../../import/import-contract.js';
+import type { ImportResult } from '../../import/import-contract.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, type Output } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -30,7 +30,9 @@ export function importCommand(context: CommandContext): Command {
       'after',
       '\nAn event is written only if it converted without errors. Exit codes: 0 imported (warnings allowed), 1 an event could not be converted, 2 usage or unreadable file.\nRun `domain-events generate` afterwards; the new event types start as status "draft".',
     )
-    .action((file: string, options: Options) => {
+    .action(async (file: string, options: Options) => {
+      // Loaded here, so that other commands start without the converters and the YAML parser.
+      const { importContract } = await import('../../import/import-contract.js');
       const result = importContract({
         root: context.root,
         file,

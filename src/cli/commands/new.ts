@@ -1,10 +1,6 @@
 /** `domain-events new <eventType>` */
 import { Command } from 'commander';
-import { loadValidCatalogue } from '../../catalogue/load.js';
 import { readPackageInfo } from '../../catalogue/package-json.js';
-import { generate } from '../../codegen/generate.js';
-import { writePlan } from '../../scaffold/files.js';
-import { planNewEventType } from '../../scaffold/new-event-type.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -31,6 +27,13 @@ export function newCommand(context: CommandContext): Command {
     .addOption(formatOption())
     .addHelpText('after', '\nExits 2, writing nothing, for a name that is not an event type name, one that exists, or a catalogue that does not load.')
     .action(async (eventType: string, options: NewOptions) => {
+      // Loaded here: the generator pulls in TypeScript, which would slow every other command's start.
+      const [{ loadValidCatalogue }, { generate }, { planNewEventType }, { writePlan }] = await Promise.all([
+        import('../../catalogue/load.js'),
+        import('../../codegen/generate.js'),
+        import('../../scaffold/new-event-type.js'),
+        import('../../scaffold/files.js'),
+      ]);
       const catalogue = loadValidCatalogue(context.root);
       const { name } = readPackageInfo(context.root);
       const plan = planNewEventType(context.root, catalogue, name, {

@@ -1,0 +1,68 @@
+/**
+ * What a consumer ships: esbuild bundles (minified, tree-shaken, ESM for the
+ * browser or a Lambda) of a module that reads one event type, and of one that
+ * reads the whole catalogue, gzipped at level 9. zod is counted in both; the
+ * size without it is given too, since most services already have zod.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { ROOT } from '../test/support/repo.js';
+
+export interface BundleSize {
+  readonly minified: number;
+  readonly gzip: number;
+  readonly gzipWithoutZod: number;
+}
+
+export interface BundleResults {
+  readonly oneEventType: BundleSize & { readonly eventType: string };
+  readonly wholeCatalogue: BundleSize;
+}
+
+const ONE = `import { cas1BookingCancelled } from '@probation/domain-events/events/approved-premises.booking.cancelled';
+export const read = (text) => cas1BookingCancelled.safeParse(text);
+`;
+const ALL = `import { safeParse } from '@probation/domain-events';
+export const read = (text) => safeParse(text);
+`;
+
+async function size(project: string, source: string): Promise<BundleSize> {
+  const entry = join(project, `entry-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(entry, source);
+  const bundle = async (external: string[]) => {
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      treeShaking: true,
+      format: 'esm',
+      platform: 'neutral',
+      write: false,
+      external,
+      logLevel: 'error',
+    });
+    return (result.outputFiles[0] as { contents: Uint8Array }).contents;
+  };
+  const whole = await bundle([]);
+  const withoutZod = await bundle(['zod', 'zod/*']);
+  return { minified: whole.byteLength, gzip: gzipSync(whole, { level: 9 }).byteLength, gzipWithoutZod: gzipSync(withoutZod, { level: 9 }).byteLength };
+}
+
+export async function benchBundle(): Promise<BundleResults> {
+  // A consumer project that has this package (as built) and zod installed.
+  const project = mkdtempSync(join(tmpdir(), 'domain-events-bench-'));
+  try {
+    mkdirSync(join(project, 'node_modules/@probation'), { recursive: true });
+    symlinkSync(ROOT, join(project, 'node_modules/@probation/domain-events'));
+    symlinkSync(join(ROOT, 'node_modules/zod'), join(project, 'node_modules/zod'));
+    return {
+      oneEventType: { eventType: 'approved-premises.booking.cancelled', ...(await size(project, ONE)) },
+      wholeCatalogue: await size(project, ALL),
+    };
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Decoding and encoding one event, each beside its baselines in one run.
+ *
+ * Decoding is a string in, a validated envelope at the latest version out,
+ * for approved-premises.booking.cancelled: (a) a version 2 event, already
+ * latest, and (b) a stored version 1 event, upcast to version 2. The
+ * baselines are `JSON.parse` alone, `JSON.parse` then Ajv (draft 2020-12,
+ * compiled, with ajv-formats) on the same schemas, and `JSON.parse` then zod's
+ * ordinary `safeParse` on the same generated schema, not compiled. Neither
+ * baseline upcasts: for (b) they only validate the version 1 document.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, safeParse, serialize } from '@probation/domain-events';
+import * as z from 'zod/mini';
+import { envelopeShape } from '../generated/envelope.js';
+import { cas1BookingCancelledV1, cas1BookingCancelledV2 } from '../generated/events/approved-premises.booking.cancelled.js';
+import { referenceEnvelopeVerdict, referenceValidator } from '../test/support/ajv.js';
+import { ROOT, repoCatalogue } from '../test/support/repo.js';
+import { compare, type Measured } from './stats.js';
+
+const TYPE = 'approved-premises.booking.cancelled';
+
+function example(name: string): string {
+  // One line, as on the wire.
+  return JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'schemas', TYPE, 'examples', name), 'utf8')));
+}
+
+function plainZod(version: 1 | 2, data: z.ZodMiniType) {
+  return z.looseObject({
+    ...envelopeShape,
+    eventType: z.literal(TYPE),
+    version: version === 1 ? z.exactOptional(z.literal(1)) : z.literal(2),
+    additionalInformation: data,
+  });
+}
+
+export interface DecodeResults {
+  readonly bytes: { readonly latest: number; readonly upcast: number };
+  readonly latest: Measured[];
+  readonly upcast: Measured[];
+  readonly encode: Measured[];
+}
+
+export async function benchDecode(rounds: number): Promise<DecodeResults> {
+  const latest = example('v2.cancelled.valid.json');
+  const stored = example('v1.cancelled.valid.json');
+  const catalogue = repoCatalogue();
+  const ajv = referenceValidator(catalogue);
+  const zodV1 = plainZod(1, cas1BookingCancelledV1);
+  const zodV2 = plainZod(2, cas1BookingCancelledV2);
+
+  // Every candidate must accept its input, or the comparison means nothing.
+  const sanity = [
+    safeParse(latest).success,
+    safeParse(stored).success,
+    referenceEnvelopeVerdict(ajv, catalogue, JSON.parse(latest), TYPE, 2),
+    referenceEnvelopeVerdict(ajv, catalogue, JSON.parse(stored), TYPE, 1),
+    zodV2.safeParse(JSON.parse(latest)).success,
+    zodV1.safeParse(JSON.parse(stored)).success,
+  ];
+  if (sanity.includes(false)) throw new Error(`a decode candidate rejects its input: ${JSON.stringify(sanity)}`);
+  const upgraded = safeParse(stored);
+  if (!upgraded.success || upgraded.event.version !== 2) throw new Error('the stored version 1 event was not upcast to version 2');
+
+  const decodeCandidates = (text: string, version: 1 | 2) => [
+    { name: 'JSON.parse', run: () => JSON.parse(text) },
+    { name: 'JSON.parse + Ajv', run: () => referenceEnvelopeVerdict(ajv, catalogue, JSON.parse(text), TYPE, version) },
+    { name: 'JSON.parse + zod safeParse', run: () => (version === 1 ? zodV1 : zodV2).safeParse(JSON.parse(text)) },
+    { name: 'safeParse', run: () => safeParse(text) },
+    { name: "safeParse, duplicateKeys: 'last-wins'", run: () => safeParse(text, { duplicateKeys: 'last-wins' }) },
+  ];
+
+  const event = JSON.parse(latest);
+  const input = {
+    producer: 'hmpps-approved-premises-api',
+    detailUrl: event.detailUrl,
+    personReference: event.personReference,
+    additionalInformation: event.additionalInformation,
+  };
+  const encode = [
+    { name: 'JSON.stringify', run: () => JSON.stringify(event) },
+    { name: 'build + serialize', run: () => serialize(build(TYPE, input)) },
+  ];
+
+  return {
+    bytes: { latest: Buffer.byteLength(latest), upcast: Buffer.byteLength(stored) },
+    latest: await compare(decodeCandidates(latest, 2), rounds),
+    upcast: await compare(decodeCandidates(stored, 1), rounds),
+    encode: await compare(encode, rounds),
+  };
+}

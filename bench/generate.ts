@@ -1,0 +1,97 @@
+/**
+ * `domain-events generate`, timed as a user runs it (a fresh process), on
+ * this catalogue and on a synthetic one of 1000 event types × 3 versions made
+ * from approved-premises.booking.cancelled: its two versions and upcast,
+ * renamed, plus a third version that adds an optional field.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../test/support/repo.js';
+import { runNode } from './processes.js';
+
+const TEMPLATE = 'approved-premises.booking.cancelled';
+
+export interface GenerateResults {
+  readonly catalogue: { readonly eventTypes: number; readonly schemas: number; readonly seconds: number; readonly peakRssBytes: number | null };
+  readonly synthetic: { readonly eventTypes: number; readonly schemas: number; readonly seconds: number; readonly peakRssBytes: number | null };
+}
+
+/** A scratch repository with this one's shared schemas, package.json, src/ and node_modules/. */
+function scratchRepo(): string {
+  const root = mkdtempSync(join(tmpdir(), 'domain-events-bench-'));
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  symlinkSync(join(ROOT, 'src'), join(root, 'src'));
+  writeFileSync(join(root, 'package.json'), readFileSync(join(ROOT, 'package.json')));
+  mkdirSync(join(root, 'schemas'));
+  for (const dir of ['_shared', '_meta']) cpSync(join(ROOT, 'schemas', dir), join(root, 'schemas', dir), { recursive: true });
+  cpSync(join(ROOT, 'schemas/envelope.schema.json'), join(root, 'schemas/envelope.schema.json'));
+  return root;
+}
+
+const writeJson = (path: string, value: unknown) => writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+/** Writes event type `synthetic-<n>.booking.cancelled` into `schemas`. */
+function writeSynthetic(schemas: string, n: number): void {
+  const type = `synthetic-${n}.booking.cancelled`;
+  const from = join(ROOT, 'schemas', TEMPLATE);
+  const to = join(schemas, type);
+  mkdirSync(join(to, 'examples'), { recursive: true });
+  const rename = (text: string) => text.replaceAll(TEMPLATE, type).replaceAll('Cas1BookingCancelled', `Synthetic${n}BookingCancelled`);
+
+  const event = readJson(join(from, 'event.json'));
+  writeJson(join(to, 'event.json'), {
+    ...event,
+    eventType: type,
+    title: `Synthetic booking cancelled ${n}`,
+    timeline: { ...event.timeline, 3: event.timeline['2'] },
+  });
+  for (const file of ['v1.schema.json', 'v2.schema.json', 'v2.upcast.json']) writeFileSync(join(to, file), rename(readFileSync(join(from, file), 'utf8')));
+  const v3 = JSON.parse(rename(readFileSync(join(from, 'v2.schema.json'), 'utf8')));
+  writeJson(join(to, 'v3.schema.json'), {
+    ...v3,
+    $id: v3.$id.replace('/v2.schema.json', '/v3.schema.json'),
+    title: v3.title.replace(/V2$/u, 'V3'),
+    properties: { ...v3.properties, note: { type: 'string', maxLength: 500, description: 'A note from whoever cancelled it.' } },
+  });
+  writeJson(join(to, 'v3.upcast.json'), {
+    $schema: '../_meta/upcast.schema.json',
+    kind: 'transform',
+    description: 'Version 3 only added the optional note.',
+    operations: [],
+  });
+  for (const file of readdirSync(join(from, 'examples'))) {
+    writeFileSync(join(to, 'examples', file), rename(readFileSync(join(from, 'examples', file), 'utf8')));
+    if (file.startsWith('v2.')) {
+      const example = JSON.parse(rename(readFileSync(join(from, 'examples', file), 'utf8')));
+      writeJson(join(to, 'examples', file.replace(/^v2\./u, 'v3.')), { ...example, version: 3 });
+    }
+  }
+}
+
+async function timeGenerate(root: string) {
+  const run = await runNode([join(ROOT, 'dist/cli.js'), 'generate'], { cwd: root });
+  if (run.status !== 0) throw new Error(`generate failed (exit ${run.status}) in ${root}: ${run.stderr.slice(0, 2000)}`);
+  return { seconds: run.seconds, peakRssBytes: run.peakRss ?? null };
+}
+
+const countSchemas = (schemas: string) =>
+  readdirSync(schemas, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)v\d+\.schema\.json$/u.test(f) && !f.startsWith('_')).length;
+
+export async function benchGenerate(syntheticTypes: number): Promise<GenerateResults> {
+  const own = scratchRepo();
+  const synthetic = scratchRepo();
+  try {
+    const types = readdirSync(join(ROOT, 'schemas'), { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_'));
+    for (const type of types) cpSync(join(ROOT, 'schemas', type.name), join(own, 'schemas', type.name), { recursive: true });
+    for (let n = 0; n < syntheticTypes; n++) writeSynthetic(join(synthetic, 'schemas'), n);
+    return {
+      catalogue: { eventTypes: types.length, schemas: countSchemas(join(own, 'schemas')), ...(await timeGenerate(own)) },
+      synthetic: { eventTypes: syntheticTypes, schemas: countSchemas(join(synthetic, 'schemas')), ...(await timeGenerate(synthetic)) },
+    };
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+    rmSync(synthetic, { recursive: true, force: true });
+  }
+}

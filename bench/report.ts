@@ -1,0 +1,126 @@
+/** The goals from the performance issue, checked against results, and the printed table. */
+import type { BundleResults } from './bundle.js';
+import type { CliResults } from './cli-throughput.js';
+import type { ColdStartResults } from './cold-start.js';
+import type { DecodeResults } from './decode.js';
+import type { GenerateResults } from './generate.js';
+import type { Measured } from './stats.js';
+
+export interface Goal {
+  readonly measure: string;
+  readonly goal: string;
+  readonly result: string;
+  readonly met: boolean;
+}
+
+interface Results {
+  decode?: DecodeResults;
+  cli?: CliResults;
+  generate?: GenerateResults;
+  bundle?: BundleResults;
+  coldStart?: ColdStartResults;
+}
+
+const ratioOf = (rows: readonly Measured[], name: string) => rows.find((r) => r.name === name)?.ratio ?? Number.NaN;
+const x = (n: number) => `${n.toFixed(2)}×`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const mib = (bytes: number | null) => (bytes === null ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MiB`);
+const perSecond = (n: number) => `${Math.round(n).toLocaleString('en-GB')}/s`;
+
+export function goals(raw: Record<string, unknown>): Goal[] {
+  const r = raw as Results;
+  const out: Goal[] = [];
+  if (r.decode) {
+    const latest = ratioOf(r.decode.latest, 'safeParse');
+    const upcast = ratioOf(r.decode.upcast, 'safeParse');
+    out.push({ measure: 'decode, latest version (× JSON.parse)', goal: '≥ 0.70×', result: x(latest), met: latest >= 0.7 });
+    out.push({ measure: 'decode with one upcast (× JSON.parse)', goal: '≥ 0.60×', result: x(upcast), met: upcast >= 0.6 });
+  }
+  if (r.cli) out.push({ measure: 'CLI validate', goal: '≥ 250,000/s', result: perSecond(r.cli.eventsPerSecond), met: r.cli.eventsPerSecond >= 250_000 });
+  if (r.generate) {
+    const { schemas, seconds } = r.generate.synthetic;
+    out.push({ measure: `generate ${schemas} schemas`, goal: '≤ 20 s', result: `${seconds.toFixed(1)} s`, met: schemas >= 3000 && seconds <= 20 });
+  }
+  if (r.bundle)
+    out.push({
+      measure: "one event type's consumer bundle, min+gz",
+      goal: '≤ 15 KB',
+      result: kb(r.bundle.oneEventType.gzip),
+      met: r.bundle.oneEventType.gzip <= 15_000,
+    });
+  if (r.coldStart)
+    out.push({
+      measure: 'cold import + first parse',
+      goal: '≤ 40 ms',
+      result: ms(r.coldStart.oneEventTypeMilliseconds),
+      met: r.coldStart.oneEventTypeMilliseconds <= 40,
+    });
+  return out;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+const decodeRows = (title: string, rows: readonly Measured[]) =>
+  rows.map((m) => [`${title}: ${m.name}`, `${(m.nanoseconds / 1000).toFixed(2)} µs`, perSecond(m.perSecond), x(m.ratio)]);
+
+export function renderTable(environment: Record<string, unknown>, raw: Record<string, unknown>, checked: readonly Goal[]): string {
+  const r = raw as Results;
+  const parts: string[] = [`${environment.cpu}, ${environment.cores} cores, Node ${environment.node}, load ${environment.loadAverageAtStart}`];
+  if (r.decode) {
+    const { bytes } = r.decode;
+    parts.push(
+      `\nDecode (${bytes.latest} B latest, ${bytes.upcast} B stored v1) and encode; median of interleaved rounds, ratio to the first row of each group\n`,
+      table(
+        ['measure', 'per call', 'throughput', '× baseline'],
+        [...decodeRows('latest', r.decode.latest), ...decodeRows('v1 → v2', r.decode.upcast), ...decodeRows('encode', r.decode.encode)],
+      ),
+    );
+  }
+  const rows: string[][] = [];
+  if (r.cli)
+    rows.push([
+      `validate ${r.cli.lines.toLocaleString('en-GB')} lines (~${r.cli.averageBytesPerLine} B)`,
+      `${r.cli.seconds.toFixed(1)} s`,
+      perSecond(r.cli.eventsPerSecond),
+      `peak RSS ${mib(r.cli.peakRssBytes)}`,
+    ]);
+  if (r.generate) {
+    for (const [name, g] of [
+      ['catalogue', r.generate.catalogue],
+      ['synthetic', r.generate.synthetic],
+    ] as const) {
+      rows.push([`generate ${name}: ${g.eventTypes} types, ${g.schemas} schemas`, `${g.seconds.toFixed(1)} s`, '', `peak RSS ${mib(g.peakRssBytes)}`]);
+    }
+  }
+  if (r.bundle) {
+    for (const [name, b] of [
+      ['one event type', r.bundle.oneEventType],
+      ['whole catalogue', r.bundle.wholeCatalogue],
+    ] as const) {
+      rows.push([`bundle, ${name}`, `${kb(b.gzip)} min+gz`, `${kb(b.minified)} min`, `${kb(b.gzipWithoutZod)} min+gz without zod`]);
+    }
+  }
+  if (r.coldStart) {
+    const c = r.coldStart;
+    rows.push([
+      'cold import + first parse, one event type',
+      ms(c.oneEventTypeMilliseconds),
+      `root entry ${ms(c.rootMilliseconds)}`,
+      `zod/mini alone ${ms(c.zodMiniAloneMilliseconds)}`,
+    ]);
+  }
+  if (rows.length > 0) parts.push('\nTools\n', table(['measure', 'result', '', ''], rows));
+  parts.push(
+    '\nGoals\n',
+    table(
+      ['measure', 'goal', 'result', 'met'],
+      checked.map((g) => [g.measure, g.goal, g.result, g.met ? 'yes' : 'no']),
+    ),
+  );
+  return parts.join('\n');
+}
