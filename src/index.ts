@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 import { type AnyVersionEvent, type DomainEvent, type EventTypeName, type EventTypes, eventTypes } from '../generated/index.js';
+import { type DescribeOptions, describeWith } from './runtime/describe.js';
 import type { EnvelopeLike } from './runtime/envelope.js';
 import { contractError } from './runtime/errors.js';
 import type { BuildInput, BuildOptions } from './runtime/event-type.js';
@@ -77,7 +78,22 @@ export function serialize(event: EnvelopeLike, format: FormatName = 'hmpps'): st
   return JSON.stringify(FORMATS[format].encode(event));
 }
 
+/**
+ * The timeline sentence for an event, such as "The booking at Hope House was
+ * cancelled by John Smith: …", from the template in its event type's
+ * `event.json` for the event's version (the template keyed by the highest
+ * version not above it), so the wording follows the version.
+ *
+ * Never throws: a value the event lacks is shown as `options.missing`
+ * (default `unknown`); for an unknown event type or a bad version, the result
+ * is the envelope's `description`, else the empty string.
+ */
+export function describe(event: unknown, options?: DescribeOptions): string {
+  return describeWith(event, registry, options);
+}
+
 export * from '../generated/index.js';
+export type { DescribeOptions } from './runtime/describe.js';
 export type { EnvelopeLike } from './runtime/envelope.js';
 export { ContractError, type ErrorCode, type Issue, type IssueCode, type UpcastStep } from './runtime/errors.js';
 export type { BuildInput, BuildOptions, EventEnvelope, EventType, UpcastOptions, UpcastResult, VersionMap } from './runtime/event-type.js';

@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError } from '../errors.js';
 import { checkEventMetadata, checkUpcastDeclaration, EVENT_TYPE_PATTERN } from './metadata.js';
 import type { Catalogue, EventTypeSource, ExampleSource, JsonSchemaObject, SchemaFile, SharedSchema, UpcastSource, VersionSource } from './model.js';
 
@@ -96,6 +97,22 @@ export function loadCatalogue(root: string, dir = 'schemas'): LoadResult {
     if (event) events.push(event);
   }
   return { catalogue: { dir, envelope, shared, events }, problems };
+}
+
+/**
+ * Loads the catalogue under `<root>/schemas`, refusing to go on while it has
+ * problems: for commands that build from it (generate, catalog, new, bump).
+ *
+ * @throws ConfigError naming the first problem's file and pointer, and listing the rest.
+ */
+export function loadValidCatalogue(root: string): Catalogue {
+  const { catalogue, problems } = loadCatalogue(root);
+  if (problems.length > 0) {
+    const [first, ...rest] = problems as [LoadProblem, ...LoadProblem[]];
+    const more = rest.map((p) => `\n  ${p.file}${p.pointer ? `#${p.pointer}` : ''}: ${p.message}`).join('');
+    throw new ConfigError(first.file, first.pointer, `${first.message}${more}`);
+  }
+  return catalogue;
 }
 
 function loadEventType(

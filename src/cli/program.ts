@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander';
 import { bumpCommand } from './commands/bump.js';
+import { catalogCommand } from './commands/catalog.js';
 import { checkCommand } from './commands/check.js';
 import { generateCommand } from './commands/generate.js';
 import { importCommand } from './commands/import.js';
@@ -30,7 +31,7 @@ export function createProgram(context: CommandContext, version: string): Command
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: true });
-  const commands = [generateCommand, validateCommand, upcastCommand, checkCommand, newCommand, bumpCommand, importCommand];
+  const commands = [generateCommand, validateCommand, upcastCommand, checkCommand, newCommand, bumpCommand, importCommand, catalogCommand];
   for (const make of commands) program.addCommand(make(context));
   program.addHelpText(
     'after',

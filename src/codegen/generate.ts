@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { loadCatalogue } from '../catalogue/load.js';
+import { loadValidCatalogue } from '../catalogue/load.js';
 import type { Catalogue } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { envelopeModule } from './modules/envelope-module.js';
@@ -35,17 +35,6 @@ export interface GenerateResult {
 
 export const OUT_DIR = 'generated';
 
-/** Loads the catalogue, refusing to go on while it has problems. */
-export function loadForGeneration(root: string): Catalogue {
-  const { catalogue, problems } = loadCatalogue(root);
-  if (problems.length > 0) {
-    const [first, ...rest] = problems as [(typeof problems)[0], ...typeof problems];
-    const more = rest.map((p) => `\n  ${p.file}${p.pointer ? `#${p.pointer}` : ''}: ${p.message}`).join('');
-    throw new ConfigError(first.file, first.pointer, `${first.message}${more}`);
-  }
-  return catalogue;
-}
-
 /** Every generated file's content, by repository-relative path. */
 export async function render(root: string, catalogue: Catalogue): Promise<Map<string, string>> {
   const index = indexCatalogue(catalogue);
@@ -68,7 +57,7 @@ export async function render(root: string, catalogue: Catalogue): Promise<Map<st
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const { root } = options;
-  const catalogue = loadForGeneration(root);
+  const catalogue = loadValidCatalogue(root);
   const files = await render(root, catalogue);
   const existing = listGenerated(root);
   const changed: string[] = [];

@@ -17,12 +17,13 @@ export function bumpCommand(context: CommandContext): Command {
     )
     .action(async (eventType: string, options: { format: 'text' | 'json' }) => {
       // Loaded here: the generator pulls in TypeScript, which would slow every other command's start.
-      const [{ generate, loadForGeneration }, { planBump }, { writePlan }] = await Promise.all([
+      const [{ loadValidCatalogue }, { generate }, { planBump }, { writePlan }] = await Promise.all([
+        import('../../catalogue/load.js'),
         import('../../codegen/generate.js'),
         import('../../scaffold/bump-version.js'),
         import('../../scaffold/files.js'),
       ]);
-      const catalogue = loadForGeneration(context.root);
+      const catalogue = loadValidCatalogue(context.root);
       const { name } = readPackageInfo(context.root);
       const { plan, version } = planBump(context.root, catalogue, name, eventType);
       const written = writePlan(context.root, plan);

@@ -27,7 +27,8 @@ Evolution findings (against the baseline):
 Lint findings (the catalogue as it is):
   naming, metadata-missing, version-gap, schema-id, upcast-invalid, invalid-json,
   required-without-property, missing-examples, example-invalid, unsupported-keyword,
-  invalid-schema
+  invalid-schema, timeline-field (a timeline placeholder naming a field its version
+  lacks; a warning when the field is only optional)
 
 The bump a change needs: patch for annotations, examples and metadata; minor for a
 new event type or version (or an envelope change compatible both ways); major for a

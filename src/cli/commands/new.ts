@@ -28,12 +28,13 @@ export function newCommand(context: CommandContext): Command {
     .addHelpText('after', '\nExits 2, writing nothing, for a name that is not an event type name, one that exists, or a catalogue that does not load.')
     .action(async (eventType: string, options: NewOptions) => {
       // Loaded here: the generator pulls in TypeScript, which would slow every other command's start.
-      const [{ generate, loadForGeneration }, { planNewEventType }, { writePlan }] = await Promise.all([
+      const [{ loadValidCatalogue }, { generate }, { planNewEventType }, { writePlan }] = await Promise.all([
+        import('../../catalogue/load.js'),
         import('../../codegen/generate.js'),
         import('../../scaffold/new-event-type.js'),
         import('../../scaffold/files.js'),
       ]);
-      const catalogue = loadForGeneration(context.root);
+      const catalogue = loadValidCatalogue(context.root);
       const { name } = readPackageInfo(context.root);
       const plan = planNewEventType(context.root, catalogue, name, {
         eventType,

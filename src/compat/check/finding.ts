@@ -21,7 +21,8 @@ export type FindingCode =
   | 'missing-examples'
   | 'example-invalid'
   | 'unsupported-keyword'
-  | 'invalid-schema';
+  | 'invalid-schema'
+  | 'timeline-field';
 
 export type Severity = 'error' | 'warning';
 

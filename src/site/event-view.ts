@@ -1,0 +1,58 @@
+/**
+ * What the site shows about one event type, worked out once and shared by
+ * the index and the event's own page: its domain, the field rows of every
+ * version, the changes between versions, and the words it is found by.
+ */
+import type { Catalogue, Consumer, EventTypeSource } from '../catalogue/model.js';
+import type { SchemaDocuments } from '../compat/normalise.js';
+import { type FieldRow, fieldRows } from './fields.js';
+import { type ForwardBreak, type VersionChange, versionChanges } from './version-changes.js';
+
+export interface EventView {
+  readonly event: EventTypeSource;
+  /** The first part of the event type: `approved-premises`, `intervention`. */
+  readonly domain: string;
+  /** Field rows by version number. */
+  readonly fields: ReadonlyMap<number, readonly FieldRow[]>;
+  readonly steps: readonly VersionChange[];
+  readonly forwardBreaks: readonly ForwardBreak[];
+  /** Lower-case text the index's search looks in: names, description, owner, services, field paths. */
+  readonly searchText: string;
+  /** The page's path from the site's root. */
+  readonly href: string;
+}
+
+export const domainOf = (eventType: string): string => eventType.split('.')[0] as string;
+
+/** A consumer in words: `service`, or `service / component`. */
+export const consumerName = (c: Consumer): string => (c.component ? `${c.service} / ${c.component}` : c.service);
+
+/** What a consumer filter matches on: `service`, or `service/component`. */
+export const consumerKey = (c: Consumer): string => (c.component ? `${c.service}/${c.component}` : c.service);
+
+/** The page of an event type, from the site's root. */
+export const eventHref = (eventType: string): string => `events/${eventType}.html`;
+
+export function eventView(catalogue: Catalogue, event: EventTypeSource, documents: SchemaDocuments): EventView {
+  const fields = new Map(event.versions.map((v) => [v.version, fieldRows(v.schema, documents)]));
+  const { steps, forwardBreaks } = versionChanges(catalogue, event, fields);
+  const { metadata } = event;
+  const words = [
+    event.type,
+    metadata.title,
+    metadata.description,
+    metadata.owner,
+    ...metadata.producers,
+    ...metadata.consumers.flatMap((c) => [c.service, c.component ?? '']),
+    ...new Set([...fields.values()].flatMap((rows) => rows.map((r) => r.path))),
+  ];
+  return {
+    event,
+    domain: domainOf(event.type),
+    fields,
+    steps,
+    forwardBreaks,
+    searchText: words.join(' ').toLowerCase(),
+    href: eventHref(event.type),
+  };
+}
