@@ -70,33 +70,27 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The zone's local wall-clock fields at an instant. */
-function localFields(instant: number, timeZone: string): Record<string, number> {
-  const fields: Record<string, number> = {};
+/** The zone's wall clock at an instant, to the second, as a Date whose UTC fields are the local ones. */
+function wallClock(instant: number, timeZone: string): Date {
+  const f: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) {
-    if (part.type === 'era') fields.bc = part.value.startsWith('B') ? 1 : 0;
-    else if (part.type !== 'literal') fields[part.type] = Number(part.value);
+    if (part.type === 'era') f.bc = part.value.startsWith('B') ? 1 : 0;
+    else if (part.type !== 'literal') f[part.type] = Number(part.value);
   }
-  return fields;
+  const wall = new Date(0);
+  wall.setUTCFullYear(f.bc ? 1 - (f.year as number) : (f.year as number), (f.month as number) - 1, f.day as number);
+  wall.setUTCHours(f.hour as number, f.minute as number, f.second as number, 0);
+  return wall;
 }
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in whole milliseconds of seconds. */
 function offsetAt(instant: number, timeZone: string): number {
-  const f = localFields(instant, timeZone);
-  const year = f.bc ? 1 - (f.year as number) : (f.year as number);
-  const wall = new Date(0);
-  wall.setUTCFullYear(year, (f.month as number) - 1, f.day as number);
-  wall.setUTCHours(f.hour as number, f.minute as number, f.second as number, 0);
-  return wall.getTime() - (instant - (((instant % 1000) + 1000) % 1000));
+  return wallClock(instant, timeZone).getTime() - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
 /** The date straight from `Intl`, for an hour in which the zone changes offset. */
 function localDate(instant: number, timeZone: string): string {
-  const f = localFields(instant, timeZone);
-  const year = f.bc ? 1 - (f.year as number) : (f.year as number);
-  const wall = new Date(0);
-  wall.setUTCFullYear(year, (f.month as number) - 1, f.day as number);
-  return isoDate(wall);
+  return isoDate(wallClock(instant, timeZone));
 }
 
 /** `YYYY-MM-DD` of a date's UTC fields. A year outside 0000–9999 is not a JSON Schema date, and the step's validation says so. */
