@@ -62,8 +62,7 @@ export function decodeJson(text: string, limits: Limits, duplicates: DuplicateKe
   const keysInText = countKeysInText(text, limits.maxDepth);
   if (keysInText === TOO_DEEP) return tooDeep(limits, path);
   if (duplicates === 'last-wins' || keysInText === keptKeys) return { ok: true, value };
-  const found = scan(text, limits.maxDepth);
-  if (found === 'too-deep') return tooDeep(limits, path);
+  const found = scan(text);
   if (found) {
     return {
       ok: false,
@@ -161,11 +160,11 @@ interface Frame {
 }
 
 /**
- * Scans text that `JSON.parse` has already accepted, keeping every key of
- * every open object. Returns the first duplicate key with its path,
- * `'too-deep'`, or undefined.
+ * Scans text that `JSON.parse` has already accepted and whose depth
+ * {@link countKeysInText} has checked, keeping every key of every open
+ * object. Returns the first duplicate key with its path, or undefined.
  */
-function scan(text: string, maxDepth: number): { path: string; key: string } | 'too-deep' | undefined {
+function scan(text: string): { path: string; key: string } | undefined {
   const stack: Frame[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
@@ -188,7 +187,6 @@ function scan(text: string, maxDepth: number): { path: string; key: string } | '
       }
       expectKey = false;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (stack.length >= maxDepth) return 'too-deep';
       stack.push({ object: c === 0x7b, keys: [], index: 0 });
       expectKey = c === 0x7b;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
