@@ -121,6 +121,16 @@ export interface EventType<T extends string = string, M extends VersionMap = Ver
   readonly runtime: EventRuntime;
 }
 
+/**
+ * The schema of a whole envelope of `type` at `version`, not compiled: the
+ * envelope's fields, the type and version fixed (a version 1 message may omit
+ * its version), and the version's data.
+ */
+export function envelopeSchema(envelope: z.core.$ZodLooseShape, type: string, version: number, data: z.ZodMiniType): z.ZodMiniType {
+  const versionField = version === 1 ? z.exactOptional(z.literal(1)) : z.literal(version);
+  return z.looseObject({ ...envelope, eventType: z.literal(type), version: versionField, additionalInformation: data });
+}
+
 /** Creates the object for one event type. Called by generated modules. */
 export function defineEventType<T extends string, M extends VersionMap, L extends VersionOf<M>>(definition: EventTypeDefinition<T>): EventType<T, M, L> {
   const { type, versions } = definition;
@@ -143,9 +153,7 @@ export function defineEventType<T extends string, M extends VersionMap, L extend
     envelopeValidator(version) {
       let validator = envelopeValidators[version];
       if (!validator) {
-        const data = (versions[version - 1] as VersionDefinition).data;
-        const versionField = version === 1 ? z.exactOptional(z.literal(1)) : z.literal(version);
-        validator = z.compile(z.looseObject({ ...definition.envelope, eventType: z.literal(type), version: versionField, additionalInformation: data }));
+        validator = z.compile(envelopeSchema(definition.envelope, type, version, (versions[version - 1] as VersionDefinition).data));
         envelopeValidators[version] = validator;
       }
       return validator;
