@@ -4,10 +4,10 @@
  * from approved-premises.booking.cancelled: its two versions and upcast,
  * renamed, plus a third version that adds an optional field.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../test/support/repo.js';
+import { tempRepo } from '../test/support/temp-repo.js';
 import { runNode } from './processes.js';
 
 const TEMPLATE = 'approved-premises.booking.cancelled';
@@ -15,18 +15,6 @@ const TEMPLATE = 'approved-premises.booking.cancelled';
 export interface GenerateResults {
   readonly catalogue: { readonly eventTypes: number; readonly schemas: number; readonly seconds: number; readonly peakRssBytes: number | null };
   readonly synthetic: { readonly eventTypes: number; readonly schemas: number; readonly seconds: number; readonly peakRssBytes: number | null };
-}
-
-/** A scratch repository with this one's shared schemas, package.json, src/ and node_modules/. */
-function scratchRepo(): string {
-  const root = mkdtempSync(join(tmpdir(), 'domain-events-bench-'));
-  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-  symlinkSync(join(ROOT, 'src'), join(root, 'src'));
-  writeFileSync(join(root, 'package.json'), readFileSync(join(ROOT, 'package.json')));
-  mkdirSync(join(root, 'schemas'));
-  for (const dir of ['_shared', '_meta']) cpSync(join(ROOT, 'schemas', dir), join(root, 'schemas', dir), { recursive: true });
-  cpSync(join(ROOT, 'schemas/envelope.schema.json'), join(root, 'schemas/envelope.schema.json'));
-  return root;
 }
 
 const writeJson = (path: string, value: unknown) => writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
@@ -80,18 +68,17 @@ const countSchemas = (schemas: string) =>
   readdirSync(schemas, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)v\d+\.schema\.json$/u.test(f) && !f.startsWith('_')).length;
 
 export async function benchGenerate(syntheticTypes: number): Promise<GenerateResults> {
-  const own = scratchRepo();
-  const synthetic = scratchRepo();
+  const own = tempRepo('copy');
+  const synthetic = tempRepo('minimal');
   try {
     const types = readdirSync(join(ROOT, 'schemas'), { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_'));
-    for (const type of types) cpSync(join(ROOT, 'schemas', type.name), join(own, 'schemas', type.name), { recursive: true });
-    for (let n = 0; n < syntheticTypes; n++) writeSynthetic(join(synthetic, 'schemas'), n);
+    for (let n = 0; n < syntheticTypes; n++) writeSynthetic(join(synthetic.root, 'schemas'), n);
     return {
-      catalogue: { eventTypes: types.length, schemas: countSchemas(join(own, 'schemas')), ...(await timeGenerate(own)) },
-      synthetic: { eventTypes: syntheticTypes, schemas: countSchemas(join(synthetic, 'schemas')), ...(await timeGenerate(synthetic)) },
+      catalogue: { eventTypes: types.length, schemas: countSchemas(join(own.root, 'schemas')), ...(await timeGenerate(own.root)) },
+      synthetic: { eventTypes: syntheticTypes, schemas: countSchemas(join(synthetic.root, 'schemas')), ...(await timeGenerate(synthetic.root)) },
     };
   } finally {
-    rmSync(own, { recursive: true, force: true });
-    rmSync(synthetic, { recursive: true, force: true });
+    own.remove();
+    synthetic.remove();
   }
 }
