@@ -131,33 +131,38 @@ export function envelopeSchema(envelope: z.core.$ZodLooseShape, type: string, ve
   return z.looseObject({ ...envelope, eventType: z.literal(type), version: versionField, additionalInformation: data });
 }
 
+/**
+ * How many times a validator runs on zod's interpreter before it is compiled.
+ * Compiling one takes about as long as 400 interpreted runs save, so a service
+ * that reads one message (a cold Lambda, a CLI) never pays for it, and one
+ * that reads many pays it once, early.
+ */
+export const COMPILE_AFTER = 100;
+
+/** A validator that starts interpreted and is compiled on its {@link COMPILE_AFTER}th use. Both agree with JSON Schema; the differential tests check each. */
+function tiered(build: () => z.ZodMiniType): () => z.ZodMiniType {
+  let schema: z.ZodMiniType | undefined;
+  let uses = 0;
+  return () => {
+    if (uses > COMPILE_AFTER) return schema as z.ZodMiniType;
+    schema ??= build();
+    if (++uses > COMPILE_AFTER) schema = z.compile(schema);
+    return schema;
+  };
+}
+
 /** Creates the object for one event type. Called by generated modules. */
 export function defineEventType<T extends string, M extends VersionMap, L extends VersionOf<M>>(definition: EventTypeDefinition<T>): EventType<T, M, L> {
   const { type, versions } = definition;
   const latest = versions.length as L;
-  const envelopeValidators: z.ZodMiniType[] = [];
-  const dataValidators: z.ZodMiniType[] = [];
-
-  const dataValidator = (version: number): z.ZodMiniType => {
-    let validator = dataValidators[version];
-    if (!validator) {
-      validator = z.compile((versions[version - 1] as VersionDefinition).data);
-      dataValidators[version] = validator;
-    }
-    return validator;
-  };
+  const dataValidators = versions.map((v) => tiered(() => v.data));
+  const envelopeValidators = versions.map((v) => tiered(() => envelopeSchema(definition.envelope, type, v.version, v.data)));
+  const dataValidator = (version: number): z.ZodMiniType => (dataValidators[version - 1] as () => z.ZodMiniType)();
   const runtime: EventRuntime = {
     type,
     latest,
     chain: versions.map((v) => ({ version: v.version, ...(v.upcast ? { upcast: v.upcast } : {}), validator: () => dataValidator(v.version) })),
-    envelopeValidator(version) {
-      let validator = envelopeValidators[version];
-      if (!validator) {
-        validator = z.compile(envelopeSchema(definition.envelope, type, version, (versions[version - 1] as VersionDefinition).data));
-        envelopeValidators[version] = validator;
-      }
-      return validator;
-    },
+    envelopeValidator: (version) => (envelopeValidators[version - 1] as () => z.ZodMiniType)(),
   };
   const lookup: Lookup = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
 
