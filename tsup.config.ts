@@ -17,6 +17,10 @@ export default defineConfig([
     dts: true,
     splitting: true,
     treeshake: true,
+    // zod goes into the chunks too: loading its hundred-odd ES modules takes
+    // longer than a consumer's whole cold start should (about 90 ms against
+    // 25 ms bundled). Type declarations still import the zod dependency.
+    noExternal: ['zod'],
     clean: true,
     target: 'node20',
     platform: 'node',
