@@ -136,10 +136,17 @@ export function isUri(value: string): boolean {
   return COMMON_URI.test(value) || (NOT_URI_FRAGMENT.test(value) && URI.test(value));
 }
 
-/** Whether the character at `i` is a hexadecimal digit, either case. */
-function isHex(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+/** 1 for the ASCII hexadecimal digits, either case; 0 for every other code unit below 128. */
+const HEX = new Uint8Array(128);
+for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
+
+/** Whether `text` has only hexadecimal digits from `from` up to `to`. */
+function isHexRun(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f || HEX[c] === 0) return false;
+  }
+  return true;
 }
 
 const URN_PREFIX = 'urn:uuid:';
@@ -154,12 +161,18 @@ export function isUuid(value: string): boolean {
       if (c !== URN_PREFIX.charCodeAt(start) && !(c >= 0x41 && c <= 0x5a && (c | 0x20) === URN_PREFIX.charCodeAt(start))) return false;
     }
   } else if (value.length !== 36) return false;
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (value.charCodeAt(start + i) !== 0x2d) return false;
-    } else if (!isHex(value, start + i)) return false;
-  }
-  return true;
+  // 8-4-4-4-12 hexadecimal digits.
+  return (
+    value.charCodeAt(start + 8) === 0x2d &&
+    value.charCodeAt(start + 13) === 0x2d &&
+    value.charCodeAt(start + 18) === 0x2d &&
+    value.charCodeAt(start + 23) === 0x2d &&
+    isHexRun(value, start, start + 8) &&
+    isHexRun(value, start + 9, start + 13) &&
+    isHexRun(value, start + 14, start + 18) &&
+    isHexRun(value, start + 19, start + 23) &&
+    isHexRun(value, start + 24, start + 36)
+  );
 }
 
 /** `format: email`: an RFC 5321 mailbox, without quoted local parts. */
