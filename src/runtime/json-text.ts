@@ -61,7 +61,8 @@ export function decodeJson(text: string, limits: Limits, duplicates: DuplicateKe
   if (duplicates === 'last-wins' && keptKeys !== undefined) return { ok: true, value };
   const keysInText = countKeysInText(text, limits.maxDepth);
   if (keysInText === TOO_DEEP) return tooDeep(limits, path);
-  if (duplicates === 'last-wins' || keysInText === keptKeys) return { ok: true, value };
+  // An enumerable property on Object.prototype is counted in every object, and could make up for a lost key.
+  if (duplicates === 'last-wins' || (keysInText === keptKeys && !prototypeEnumerable())) return { ok: true, value };
   const found = scan(text);
   if (found) {
     return {
@@ -127,11 +128,16 @@ function isEscaped(text: string, at: number): boolean {
 
 const isJsonSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
+/** Whether `Object.prototype` has a property `for…in` would list. */
+function prototypeEnumerable(): boolean {
+  for (const _ in EMPTY) return true;
+  return false;
+}
+const EMPTY = {};
+
 /**
- * The keys of every object in a parsed value, or {@link TOO_DEEP} when it
- * nests more than `depthLeft` levels. Any difference from the text's count (an
- * enumerable property someone added to `Object.prototype` included) only sends
- * the text to the exact scan.
+ * The keys of every object in a parsed value (inherited enumerable ones too),
+ * or {@link TOO_DEEP} when it nests more than `depthLeft` levels.
  */
 function countKeys(value: unknown, depthLeft: number): number {
   if (typeof value !== 'object' || value === null) return 0;
