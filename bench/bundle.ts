@@ -1,8 +1,9 @@
 /**
  * What a consumer ships: esbuild bundles (minified, tree-shaken, ESM for the
  * browser or a Lambda) of a module that reads one event type, and of one that
- * reads the whole catalogue, gzipped at level 9. zod is counted in both; the
- * size without it is given too, since most services already have zod.
+ * reads the whole catalogue, gzipped at level 9. The built package carries
+ * its own zod, which is counted. The size without zod is given too: the same
+ * modules bundled from this repository's sources with zod left out.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,17 +23,17 @@ export interface BundleResults {
   readonly wholeCatalogue: BundleSize;
 }
 
-const ONE = `import { cas1BookingCancelled } from '@probation/domain-events/events/approved-premises.booking.cancelled';
+const one = (from: string) => `import { cas1BookingCancelled } from '${from}';
 export const read = (text) => cas1BookingCancelled.safeParse(text);
 `;
-const ALL = `import { safeParse } from '@probation/domain-events';
+const all = (from: string) => `import { safeParse } from '${from}';
 export const read = (text) => safeParse(text);
 `;
 
-async function size(project: string, source: string): Promise<BundleSize> {
-  const entry = join(project, `entry-${Math.random().toString(36).slice(2)}.mjs`);
-  writeFileSync(entry, source);
-  const bundle = async (external: string[]) => {
+async function size(project: string, source: (from: string) => string, built: string, sources: string): Promise<BundleSize> {
+  const bundle = async (from: string, external: string[]) => {
+    const entry = join(project, `entry-${Math.random().toString(36).slice(2)}.mjs`);
+    writeFileSync(entry, source(from));
     const result = await build({
       entryPoints: [entry],
       bundle: true,
@@ -46,8 +47,8 @@ async function size(project: string, source: string): Promise<BundleSize> {
     });
     return (result.outputFiles[0] as { contents: Uint8Array }).contents;
   };
-  const whole = await bundle([]);
-  const withoutZod = await bundle(['zod', 'zod/*']);
+  const whole = await bundle(built, []);
+  const withoutZod = await bundle(sources, ['zod', 'zod/*']);
   return { minified: whole.byteLength, gzip: gzipSync(whole, { level: 9 }).byteLength, gzipWithoutZod: gzipSync(withoutZod, { level: 9 }).byteLength };
 }
 
@@ -58,9 +59,10 @@ export async function benchBundle(): Promise<BundleResults> {
     mkdirSync(join(project, 'node_modules/@probation'), { recursive: true });
     symlinkSync(ROOT, join(project, 'node_modules/@probation/domain-events'));
     symlinkSync(join(ROOT, 'node_modules/zod'), join(project, 'node_modules/zod'));
+    const type = 'approved-premises.booking.cancelled';
     return {
-      oneEventType: { eventType: 'approved-premises.booking.cancelled', ...(await size(project, ONE)) },
-      wholeCatalogue: await size(project, ALL),
+      oneEventType: { eventType: type, ...(await size(project, one, `@probation/domain-events/events/${type}`, join(ROOT, `generated/events/${type}.ts`))) },
+      wholeCatalogue: await size(project, all, '@probation/domain-events', join(ROOT, 'src/index.ts')),
     };
   } finally {
     rmSync(project, { recursive: true, force: true });
