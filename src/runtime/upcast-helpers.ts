@@ -12,19 +12,86 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * last millisecond of its minute.
  */
 export function instantOf(dateTime: string): number {
+  const read = readInstant(dateTime);
+  if (read !== undefined) return read;
   const m = DATE_TIME.exec(dateTime);
   if (!m) throw new RangeError(`not an RFC 3339 date-time: ${JSON.stringify(dateTime)}`);
   const second = Number(m[6]);
   const millis = second === 60 ? 999 : Number(`${m[7] ?? ''}000`.slice(0, 3));
-  const local = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Math.min(second, 59), millis);
+  const local = utc(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Math.min(second, 59), millis);
   const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10] ?? 0) * 60 + Number(m[11] ?? 0));
   return local - offset * 60_000;
 }
 
+/** The number in `length` ASCII digits at `start`, or -1. */
+function digits(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * {@link instantOf} for the usual layout, read character by character: `T`,
+ * `t` or a space between date and time, and the rest as {@link DATE_TIME}
+ * has it. Anything else is left to the regular expression (undefined).
+ */
+function readInstant(text: string): number | undefined {
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const separator = text.charCodeAt(10);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return undefined;
+  if (separator !== 0x54 && separator !== 0x74 && separator !== 0x20) return undefined;
+  let i = 19;
+  let millis = 0;
+  if (text.charCodeAt(i) === 0x2e /* . */) {
+    const start = ++i;
+    while (i < text.length && digits(text, i, 1) >= 0) i++;
+    if (i === start) return undefined;
+    // The first three digits, padded with zeros: ".5" is 500 ms.
+    for (let k = 0; k < 3; k++) millis = millis * 10 + (start + k < i ? text.charCodeAt(start + k) - 0x30 : 0);
+  }
+  let offset = 0;
+  const zone = text.charCodeAt(i);
+  if (zone === 0x5a || zone === 0x7a /* Z z */) {
+    if (i + 1 !== text.length) return undefined;
+  } else if (zone === 0x2b || zone === 0x2d /* + - */) {
+    const zoneHour = digits(text, i + 1, 2);
+    let end = i + 3;
+    let zoneMinute = 0;
+    if (end < text.length) {
+      if (text.charCodeAt(end) === 0x3a) end++;
+      zoneMinute = digits(text, end, 2);
+      end += 2;
+    }
+    if (zoneHour < 0 || zoneMinute < 0 || end !== text.length) return undefined;
+    offset = (zone === 0x2d ? -1 : 1) * (zoneHour * 60 + zoneMinute);
+  } else return undefined;
+  const leap = second === 60;
+  return utc(year, month, day, hour, minute, leap ? 59 : second, leap ? 999 : millis) - offset * 60_000;
+}
+
+/** 400 Gregorian years, in milliseconds: exactly 146,097 days. */
+const FOUR_CENTURIES = 146_097 * 86_400_000;
+
+/** `Date.UTC` with a calendar month, and years 0 to 99 taken as written (`Date.UTC` reads them as 1900 to 1999). */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  return Date.UTC(year + 400, month - 1, day, hour, minute, second, millis) - FOUR_CENTURIES;
+}
+
 const HOUR = 3_600_000;
-/** Offsets cached per zone and UTC hour; cleared when it grows past this many. */
+/** Offsets cached per zone and UTC hour; a zone's are cleared when they grow past this many. */
 const MAX_CACHED_OFFSETS = 10_000;
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 
 /**
  * The calendar date (`YYYY-MM-DD`) of an RFC 3339 date-time in an IANA time
@@ -39,13 +106,17 @@ const offsets = new Map<string, number>();
 export function dateInZone(dateTime: string, timeZone: string): string {
   const instant = instantOf(dateTime);
   const hour = Math.floor(instant / HOUR);
-  const key = `${timeZone} ${hour}`;
-  let offset = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let offset = zone.get(hour);
   if (offset === undefined) {
     const start = offsetAt(hour * HOUR, timeZone);
     if (start !== offsetAt(hour * HOUR + HOUR - 1, timeZone)) return localDate(instant, timeZone);
-    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
-    offsets.set(key, start);
+    if (zone.size >= MAX_CACHED_OFFSETS) zone.clear();
+    zone.set(hour, start);
     offset = start;
   }
   return isoDate(new Date(instant + offset));
@@ -95,10 +166,12 @@ function localDate(instant: number, timeZone: string): string {
 
 /** `YYYY-MM-DD` of a date's UTC fields. A year outside 0000–9999 is not a JSON Schema date, and the step's validation says so. */
 function isoDate(date: Date): string {
-  const month = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(date.getUTCDate()).padStart(2, '0');
-  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${month}-${day}`;
+  const year = date.getUTCFullYear();
+  return `${year >= 1000 && year <= 9999 ? year : String(year).padStart(4, '0')}-${TWO_DIGITS[date.getUTCMonth() + 1]}-${TWO_DIGITS[date.getUTCDate()]}`;
 }
+
+/** "00" to "31": months and days. */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
 
 /** A value the caller passed in upcast context, or `fallback` where there is none. */
 export function contextValue(context: UpcastContext, name: string, fallback: unknown): unknown {

@@ -3,6 +3,9 @@
  * `Intl` asked directly: minute by minute across daylight-saving changes,
  * across a zone that moves by half an hour, and on random instants over three
  * centuries (fixed seed), local mean time included.
+ *
+ * `instantOf` reads the usual layout character by character and anything else
+ * by regular expression; both are held to `Date.parse` and to each other.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +72,66 @@ describe('dateInZone', () => {
     // London ran 1 minute 15 seconds behind Greenwich until December 1847.
     expect(dateInZone('1840-01-01T00:01:00Z', 'Europe/London')).toBe('1839-12-31');
     expect(dateInZone('1840-01-01T00:01:15Z', 'Europe/London')).toBe('1840-01-01');
+  });
+});
+
+describe('instantOf', () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  // Every part of the grammar: any year, fractions of any length, a leap second, and each form of offset.
+  const parts = fc.record({
+    instant: fc.integer({ min: Date.parse('0000-01-01T00:00:00Z'), max: Date.parse('9999-12-31T23:59:59Z') }),
+    fraction: fc.option(fc.stringMatching(/^[0-9]{1,12}$/), { nil: undefined }),
+    leap: fc.boolean(),
+    zone: fc.oneof(
+      fc.constantFrom('Z', 'z'),
+      fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom(':', '', 'none')),
+    ),
+  });
+  type Parts = typeof parts extends fc.Arbitrary<infer P> ? P : never;
+  const write = (p: Parts, separator: string): string => {
+    const d = new Date(p.instant);
+    const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+    const time = `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${p.leap ? '60' : pad(d.getUTCSeconds(), 2)}`;
+    const zone = typeof p.zone === 'string' ? p.zone : `${p.zone[0]}${pad(p.zone[1], 2)}${p.zone[3] === 'none' ? '' : `${p.zone[3]}${pad(p.zone[2], 2)}`}`;
+    return `${date}${separator}${time}${p.fraction === undefined ? '' : `.${p.fraction}`}${zone}`;
+  };
+
+  it('reads every form alike, whichever way it is read', () => {
+    fc.assert(
+      fc.property(parts, (p) => {
+        // A tab between date and time is read by the regular expression; T and t and a space character by character.
+        const byExpression = instantOf(write(p, '\t'));
+        for (const separator of ['T', 't', ' ']) expect(instantOf(write(p, separator))).toBe(byExpression);
+      }),
+      { seed: 20_261_123, numRuns: 5000 },
+    );
+  });
+
+  it('agrees with Date.parse on the ISO form, years before 100 included', () => {
+    fc.assert(
+      fc.property(parts, (p) => {
+        // Date.parse takes exactly three fractional digits, and an offset only as ±HH:MM.
+        const zone: Parts['zone'] = typeof p.zone === 'string' ? 'Z' : [p.zone[0], p.zone[1], p.zone[2], ':'];
+        const iso = write({ ...p, leap: false, fraction: p.fraction?.padEnd(3, '0').slice(0, 3), zone }, 'T');
+        expect(instantOf(iso)).toBe(Date.parse(iso));
+      }),
+      { seed: 20_261_123, numRuns: 5000 },
+    );
+    expect(instantOf('0050-06-01T12:00:00Z')).toBe(Date.parse('0050-06-01T12:00:00Z'));
+    expect(instantOf('0000-02-29T00:00:00.5+01:00')).toBe(Date.parse('0000-02-29T00:00:00.500+01:00'));
+  });
+
+  it('refuses what is not an RFC 3339 date-time, either way', () => {
+    for (const text of [
+      '2024-07-01T09:15:00',
+      '2024-07-01T09:15:00+01:',
+      '2024-07-01T09:15:00.Z',
+      '2024-07-01T9:15:00Z',
+      '2024-07-01T09:15:00Z ',
+      '24-07-01T09:15:00Z',
+    ]) {
+      expect(() => instantOf(text), text).toThrow(RangeError);
+      expect(() => instantOf(text.replace('T', '\t')), text).toThrow(RangeError);
+    }
   });
 });
