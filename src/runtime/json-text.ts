@@ -4,11 +4,14 @@
  * one wins, while other parsers may keep the first) and nesting deeper than
  * the limit.
  *
- * The check is on every read, so it is done cheaply: one pass over the text
- * that jumps from quote to quote, counting keys and depth without building
- * anything, and a count of the keys `JSON.parse` kept. Equal counts mean no
- * key was lost. Only when they differ does a second, slower scan find the
- * duplicate and its path.
+ * The check is on every read, so it is done cheaply, by counting the keys
+ * `JSON.parse` kept and comparing them with the keys in the text. First the
+ * colons that follow a quote are counted, jumping from colon to colon: every
+ * key is one of them, so there are never fewer of them than keys, and as many
+ * as the keys kept means none was lost. Strings with a quote before a colon in
+ * them make the count larger; then a pass that jumps from quote to quote
+ * counts the keys exactly. Only when that count differs too does a third,
+ * slower scan find the duplicate and its path.
  */
 import type { IssueInput } from './errors.js';
 import { escapePointer } from './json-pointer.js';
@@ -59,10 +62,12 @@ export function decodeJson(text: string, limits: Limits, duplicates: DuplicateKe
   const keptKeys = limits.maxDepth <= MAX_RECURSION ? countKeys(value, limits.maxDepth) : undefined;
   if (keptKeys === TOO_DEEP) return tooDeep(limits, path);
   if (duplicates === 'last-wins' && keptKeys !== undefined) return { ok: true, value };
+  // An enumerable property on Object.prototype is counted in every object, and could make up for a lost key.
+  const counted = keptKeys !== undefined && !prototypeEnumerable();
+  if (counted && colonsAfterQuotes(text) === keptKeys) return { ok: true, value };
   const keysInText = countKeysInText(text, limits.maxDepth);
   if (keysInText === TOO_DEEP) return tooDeep(limits, path);
-  // An enumerable property on Object.prototype is counted in every object, and could make up for a lost key.
-  if (duplicates === 'last-wins' || (keysInText === keptKeys && !prototypeEnumerable())) return { ok: true, value };
+  if (duplicates === 'last-wins' || (counted && keysInText === keptKeys)) return { ok: true, value };
   const found = scan(text);
   if (found) {
     return {
@@ -117,6 +122,20 @@ function countKeysInText(text: string, maxDepth: number): number {
     }
   }
   return keys;
+}
+
+/**
+ * The colons in `text` that follow a quote, white space aside. In JSON text
+ * every key is followed by one; other such colons are inside strings.
+ */
+function colonsAfterQuotes(text: string): number {
+  let count = 0;
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let before = colon - 1;
+    while (isJsonSpace(text.charCodeAt(before))) before--;
+    if (text.charCodeAt(before) === 0x22 /* " */) count++;
+  }
+  return count;
 }
 
 /** Whether the quote at `at` is escaped: an odd run of backslashes before it. */
