@@ -133,9 +133,10 @@ export function envelopeSchema(envelope: z.core.$ZodLooseShape, type: string, ve
 
 /**
  * How many times a validator runs on zod's interpreter before it is compiled.
- * Compiling one takes about as long as 400 interpreted runs save, so a service
- * that reads one message (a cold Lambda, a CLI) never pays for it, and one
- * that reads many pays it once, early.
+ * Compiling an envelope validator takes about 6 ms, what some 450 interpreted
+ * runs lose against compiled ones (about 17 µs against 4 µs each). So a
+ * process that reads one message (a cold Lambda, a CLI) never pays for it,
+ * and one that reads many pays it once, early.
  */
 export const COMPILE_AFTER = 100;
 
