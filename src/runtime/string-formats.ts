@@ -41,13 +41,13 @@ const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@
 const isLeapYear = (year: number): boolean => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
 /** The value of the ASCII digit at `i`, or -1 (also past the end). */
-function digit(text: string, i: number): number {
+export function digit(text: string, i: number): number {
   const d = text.charCodeAt(i) - 0x30;
   return d >= 0 && d <= 9 ? d : -1;
 }
 
 /** The two-digit number at `i`, or -1. */
-function twoDigits(text: string, i: number): number {
+export function twoDigits(text: string, i: number): number {
   const tens = digit(text, i);
   const units = digit(text, i + 1);
   return tens < 0 || units < 0 ? -1 : tens * 10 + units;

@@ -5,7 +5,6 @@
  */
 import * as z from 'zod/mini';
 import { type ContractError, contractError, type IssueInput } from './errors.js';
-import { UpcastInputMissing } from './upcast-helpers.js';
 import { fromZodIssues } from './zod-issues.js';
 
 /** What an upcaster may read besides the data: the envelope, and values the caller passes in. */
@@ -86,4 +85,15 @@ export function runChain(
     }
   }
   return { ok: true, data: current };
+}
+
+/** Thrown inside an upcaster when an input it needs is missing; the engine reports it as an issue. */
+export class UpcastInputMissing extends Error {
+  override readonly name = 'UpcastInputMissing';
+  constructor(
+    message: string,
+    readonly input: string,
+  ) {
+    super(message);
+  }
 }

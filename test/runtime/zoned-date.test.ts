@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateInZone, instantOf } from '../../src/runtime/upcast-helpers.js';
+import { dateInZone, instantOf } from '../../src/runtime/zoned-date.js';
 
 const MINUTE = 60_000;
 
