@@ -10,7 +10,7 @@ import { type Input, totalSize } from '../pipeline/inputs.js';
 import type { RecordOptions } from '../pipeline/job.js';
 import { createProgress, type Progress } from '../pipeline/progress.js';
 import { FORMATS, type FormatName } from '../runtime/formats/index.js';
-import type { CommandContext } from './program.js';
+import type { CommandContext } from './command-context.js';
 
 /** The options as commander gives them. */
 export interface PipelineFlags {

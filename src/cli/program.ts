@@ -2,6 +2,7 @@
  * The `domain-events` command line: one subcommand per file in `commands/`.
  */
 import { Command } from 'commander';
+import type { CommandContext } from './command-context.js';
 import { bumpCommand } from './commands/bump.js';
 import { catalogCommand } from './commands/catalog.js';
 import { checkCommand } from './commands/check.js';
@@ -10,20 +11,6 @@ import { importCommand } from './commands/import.js';
 import { newCommand } from './commands/new.js';
 import { upcastCommand } from './commands/upcast.js';
 import { validateCommand } from './commands/validate.js';
-import type { Output } from './output.js';
-
-/** What every command gets from the entry point. */
-export interface CommandContext {
-  /** The repository (or project) root commands work in; the current directory. */
-  readonly root: string;
-  readonly output: Output;
-  /** Sets the process's exit code. */
-  exit(code: number): void;
-  /** Standard input, for commands that read `-`. */
-  readonly stdin: NodeJS.ReadableStream;
-  /** Whether stderr is a terminal (progress bars show only then). */
-  readonly interactive: boolean;
-}
 
 export function createProgram(context: CommandContext, version: string): Command {
   const program = new Command('domain-events')

@@ -8,8 +8,6 @@ import type { IssueInput } from '../runtime/errors.js';
 import type { FormatName } from '../runtime/formats/index.js';
 import type { Finding, Reject } from './finding.js';
 import type { TallyCounts } from './tally.js';
-import { createUpcastJob } from './upcast-job.js';
-import { createValidateJob } from './validate-job.js';
 
 /** How each record is read. */
 export interface RecordOptions {
@@ -63,9 +61,4 @@ export interface Job {
   blank(): void;
   /** Takes what was produced, and starts afresh. */
   drain(): JobOutput;
-}
-
-/** The job a spec describes. */
-export function createJob(spec: JobSpec): Job {
-  return spec.kind === 'validate' ? createValidateJob(spec) : createUpcastJob(spec);
 }

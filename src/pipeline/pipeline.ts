@@ -10,11 +10,12 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_LIMITS } from '../runtime/json-text.js';
 import { BATCH_BYTES, type Batch, type BatchBody, type BatchResult } from './batch.js';
 import { runBatch } from './batch-runner.js';
+import { createJob } from './create-job.js';
 import { elementBatches } from './document-batcher.js';
 import { atLine } from './finding.js';
 import { type Layout, layoutOfName, sniffLayout } from './input-layout.js';
 import type { Input } from './inputs.js';
-import { createJob, type Job, type JobSpec } from './job.js';
+import type { Job, JobSpec } from './job.js';
 import { lineBatches } from './line-batcher.js';
 import { WorkerPool } from './worker-pool.js';
 

@@ -6,7 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Batch } from './batch.js';
 import { runBatch } from './batch-runner.js';
-import { createJob, type JobSpec } from './job.js';
+import { createJob } from './create-job.js';
+import type { JobSpec } from './job.js';
 
 const port = parentPort;
 if (port === null) throw new Error('the pipeline worker runs only as a worker thread');

@@ -1,9 +1,9 @@
 /** `domain-events bump <eventType>` */
 import { Command } from 'commander';
 import { readPackageInfo } from '../../catalogue/package-json.js';
+import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption } from '../output.js';
-import type { CommandContext } from '../program.js';
 import { reportScaffold } from './scaffold-report.js';
 
 export function bumpCommand(context: CommandContext): Command {

@@ -1,9 +1,9 @@
 /** `domain-events catalog --out <dir>` */
 import { Command } from 'commander';
 import type { CatalogResult } from '../../site/write-catalog.js';
+import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, type Output } from '../output.js';
-import type { CommandContext } from '../program.js';
 
 interface Options {
   out: string;

@@ -5,9 +5,9 @@ import { Command } from 'commander';
 import { nextVersion } from '../../compat/check/bump.js';
 import type { CheckResult } from '../../compat/check/run-check.js';
 import { ConfigError } from '../../errors.js';
+import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, githubAnnotation, type Output, type OutputFormat } from '../output.js';
-import type { CommandContext } from '../program.js';
 
 const HELP = `
 Compares schemas/ (and .changeset/) with a baseline and lints the catalogue.

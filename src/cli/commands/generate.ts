@@ -1,9 +1,9 @@
 /** `domain-events generate [--check]` */
 import { Command } from 'commander';
 import type { generate } from '../../codegen/generate.js';
+import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, type Output } from '../output.js';
-import type { CommandContext } from '../program.js';
 
 export function generateCommand(context: CommandContext): Command {
   return new Command('generate')

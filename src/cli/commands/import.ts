@@ -1,9 +1,9 @@
 /** `domain-events import <file>` */
 import { Command } from 'commander';
 import type { ImportResult } from '../../import/import-contract.js';
+import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, type Output } from '../output.js';
-import type { CommandContext } from '../program.js';
 
 interface Options {
   out: string;

@@ -9,10 +9,10 @@ import type { UpcastSpec } from '../../pipeline/job.js';
 import { runPipeline } from '../../pipeline/pipeline.js';
 import { Tally, type TallyCounts, totals } from '../../pipeline/tally.js';
 import { fileSink, streamSink } from '../../pipeline/text-sink.js';
+import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption } from '../output.js';
 import { addPipelineOptions, type PipelineFlags, progressOf, recordOptions, threadOptions, wholeNumber } from '../pipeline-options.js';
-import type { CommandContext } from '../program.js';
 import { count, plural } from '../wording.js';
 
 interface UpcastFlags extends PipelineFlags {

@@ -4,10 +4,10 @@ import { UsageError } from '../../errors.js';
 import { resolveInputs } from '../../pipeline/inputs.js';
 import { runPipeline } from '../../pipeline/pipeline.js';
 import { Tally, totals } from '../../pipeline/tally.js';
+import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, type OutputFormat } from '../output.js';
 import { addPipelineOptions, type PipelineFlags, progressOf, recordOptions, threadOptions } from '../pipeline-options.js';
-import type { CommandContext } from '../program.js';
 import { validateReport } from '../validate-report.js';
 
 interface ValidateFlags extends PipelineFlags {
