@@ -3,7 +3,7 @@
  * the issue's code and parameters, so the same problem always reads the same
  * way, in the API, the CLI and the catalogue.
  */
-import type { IssueCode } from './errors.js';
+import type { IssueCode } from './issue-codes.js';
 
 interface Params {
   readonly path: string;
