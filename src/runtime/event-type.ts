@@ -145,9 +145,9 @@ function tiered(build: () => z.ZodMiniType): () => z.ZodMiniType {
   let schema: z.ZodMiniType | undefined;
   let uses = 0;
   return () => {
-    if (uses > COMPILE_AFTER) return schema as z.ZodMiniType;
+    if (uses >= COMPILE_AFTER) return schema as z.ZodMiniType;
     schema ??= build();
-    if (++uses > COMPILE_AFTER) schema = z.compile(schema);
+    if (++uses === COMPILE_AFTER) schema = z.compile(schema);
     return schema;
   };
 }

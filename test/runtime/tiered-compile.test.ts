@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
-import { cas1BookingCancelled } from '../../src/index.js';
+import { cas1BookingCancelled, cas1PersonArrived } from '../../src/index.js';
 import { COMPILE_AFTER } from '../../src/runtime/event-type.js';
 import { example } from '../support/examples.js';
 
@@ -52,5 +52,13 @@ describe('validators are compiled after COMPILE_AFTER uses', () => {
     for (let i = 0; i < COMPILE_AFTER; i++) verdict(inputs.stored);
     expect(isCompiled(upcastResult.validator())).toBe(true);
     expect(verdict(inputs.stored)).toMatchObject({ success: true, version: 2, upgradedFrom: 1 });
+  });
+
+  it('the switch comes on the COMPILE_AFTER-th use, and not before', () => {
+    // An event type no other test here reads, so its count starts at zero.
+    const fresh = cas1PersonArrived.runtime;
+    for (let use = 1; use < COMPILE_AFTER; use++) expect(isCompiled(fresh.envelopeValidator(1))).toBe(false);
+    expect(isCompiled(fresh.envelopeValidator(1))).toBe(true);
+    expect(isCompiled(fresh.envelopeValidator(2))).toBe(false);
   });
 });
