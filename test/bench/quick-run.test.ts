@@ -1,0 +1,62 @@
+/**
+ * `npm run bench -- --quick` must keep working: it runs every part with small
+ * inputs against the built package and writes its results. No timing is
+ * judged here (these machines are shared); only that every part ran, that its
+ * candidates accepted their inputs, and that the results hang together.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'domain-events-bench-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Row {
+  readonly name: string;
+  readonly nanoseconds: number;
+  readonly ratio: number;
+}
+
+describe('npm run bench -- --quick', () => {
+  it('runs every part, and writes results whose parts agree with each other', { timeout: 300_000 }, async () => {
+    const out = join(dir, 'results.json');
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', resolve('bench/run.ts'), '--quick', '--out', out], {
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 16 * 2 ** 20,
+    });
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(written.results).sort()).toEqual(['bundle', 'cli', 'coldStart', 'decode', 'generate']);
+    expect(written.environment.quick).toBe(true);
+
+    // Each decode group has its baselines and candidates, the first row the baseline at 1×.
+    for (const group of ['latest', 'upcast', 'encode'] as const) {
+      const rows = written.results.decode[group] as Row[];
+      expect(rows[0]?.ratio).toBe(1);
+      for (const row of rows) expect(row.nanoseconds).toBeGreaterThan(0);
+    }
+    expect((written.results.decode.latest as Row[]).map((r) => r.name)).toEqual([
+      'JSON.parse',
+      'JSON.parse + Ajv',
+      'JSON.parse + zod safeParse',
+      'safeParse',
+      "safeParse, duplicateKeys: 'last-wins'",
+    ]);
+
+    // The CLI read every line of its file; some are invalid on purpose, so it exits 1.
+    expect(written.results.cli).toMatchObject({ lines: 50_000, exitStatus: 1 });
+    // A bundle without zod is smaller than with it, and one event type's is smaller than the catalogue's.
+    const { oneEventType, wholeCatalogue } = written.results.bundle;
+    expect(oneEventType.gzipWithoutZod).toBeLessThan(oneEventType.gzip);
+    expect(oneEventType.gzip).toBeLessThan(wholeCatalogue.gzip);
+
+    // Six goals; the two set for full-size inputs are not judged on quick ones.
+    const goals = written.goals as Array<{ measure: string; met?: boolean }>;
+    expect(goals).toHaveLength(6);
+    expect(goals.filter((g) => g.met === undefined).map((g) => g.measure)).toEqual(['CLI validate', 'generate 150 schemas']);
+    expect(stdout).toContain('not measured at full size');
+  });
+});
