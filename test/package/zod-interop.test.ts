@@ -41,6 +41,16 @@ describe("the built package's validators in a service's own zod", () => {
     expect(message.safeParse({ count: 1, data: withoutDate }).success).toBe(false);
   });
 
+  it("word their issues with the service zod's own error customisation", () => {
+    z.config({ customError: (issue) => `service: ${issue.code}` });
+    try {
+      const result = z.object({ data: validator }).safeParse({ data: withoutDate });
+      expect(result.error?.issues.map((i) => i.message)).toEqual(['service: invalid_type']);
+    } finally {
+      z.config({ customError: undefined });
+    }
+  });
+
   it('convert to JSON Schema with the service zod', () => {
     const schema = z.toJSONSchema(z.object({ data: validator })) as unknown as { properties: { data: { required: string[] } } };
     expect(schema.properties.data.required).toContain('cancelledAtDate');
