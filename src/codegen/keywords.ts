@@ -49,6 +49,20 @@ export const isSupported = (keyword: string): boolean => ANNOTATIONS.has(keyword
 /** The instance types a type-specific keyword applies to, or undefined for a general keyword. */
 export const appliesTo = (keyword: string): readonly InstanceType[] | undefined => TYPE_KEYWORDS[keyword];
 
+/**
+ * Why `pattern` is not a regular expression JSON Schema can use, or undefined
+ * when it is. Patterns are ECMA-262 with the `u` flag, which refuses escapes
+ * and classes that the flag-free syntax lets through.
+ */
+export function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /** Keywords known to JSON Schema 2020-12 that the generator deliberately does not translate, with a hint. */
 export const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
   $dynamicRef: 'dynamic references cannot be resolved ahead of time',

@@ -8,7 +8,7 @@ import ts from 'typescript';
 import type { JsonSchema, JsonSchemaObject } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
-import { appliesTo, INSTANCE_TYPES, type InstanceType, isSupported, UNSUPPORTED_HINTS } from './keywords.js';
+import { appliesTo, INSTANCE_TYPES, type InstanceType, isSupported, patternProblem, UNSUPPORTED_HINTS } from './keywords.js';
 import { call, id, json, object, str, withChecks, z } from './ts.js';
 
 /** A resolved `$ref`: the schema it points at, and the expression naming its validator. */
@@ -130,11 +130,8 @@ function emitString(node: JsonSchemaObject, pointer: string, scope: EmitScope): 
   if ('maxLength' in node) checks.push(call(scope.helper('maxLength'), [json(countAt(node, 'maxLength', pointer, scope))]));
   if ('pattern' in node) {
     const source = stringAt(node, 'pattern', pointer, scope);
-    try {
-      new RegExp(source, 'u');
-    } catch (error) {
-      fail(scope, `${pointer}/pattern`, `is not a valid regular expression with the "u" flag, as JSON Schema requires: ${(error as Error).message}`);
-    }
+    const problem = patternProblem(source);
+    if (problem !== undefined) fail(scope, `${pointer}/pattern`, `is not a valid regular expression with the "u" flag, as JSON Schema requires: ${problem}`);
     checks.push(z('regex', newRegExp(source)));
   }
   return withChecks(base, checks);

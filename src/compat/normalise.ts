@@ -10,7 +10,7 @@
  * rather than merely unsupported, a problem naming the file and JSON Pointer.
  */
 import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
-import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported } from '../codegen/keywords.js';
+import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported, patternProblem } from '../codegen/keywords.js';
 import { splitRef } from '../codegen/module-scope.js';
 import { escapePointer, valueAt } from '../runtime/json-pointer.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
@@ -95,7 +95,7 @@ export function normalise(file: SchemaFile, documents: SchemaDocuments): Normali
       limits[keyword] = value;
     }
     const { pattern, format } = json;
-    if (pattern !== undefined && (typeof pattern !== 'string' || !isRegExp(pattern)))
+    if (pattern !== undefined && (typeof pattern !== 'string' || patternProblem(pattern) !== undefined))
       return unknown(at(source, 'pattern'), 'must be a regular expression that is valid with the "u" flag', true);
     if (format !== undefined && typeof format !== 'string') return unknown(at(source, 'format'), 'must be a string', true);
     const additional = json.additionalProperties ?? true;
@@ -175,13 +175,4 @@ function typesOf(raw: unknown): readonly InstanceType[] | undefined {
   const types = new Set(list as InstanceType[]);
   if (types.has('number')) types.delete('integer');
   return [...ALL_TYPES, 'integer' as const].filter((t) => types.has(t));
-}
-
-function isRegExp(source: string): boolean {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
 }

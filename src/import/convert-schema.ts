@@ -11,6 +11,7 @@
  * or `$ref`s to `_shared/` where the schema is exactly a shared one.
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
+import { patternProblem } from '../codegen/keywords.js';
 import { mergeAllOf } from './all-of.js';
 import type { Findings } from './findings.js';
 import { matchShared, normalise, type SharedSchemaFile } from './shared-match.js';
@@ -163,7 +164,7 @@ class SchemaConverter {
     else if (Object.hasOwn(node, 'example')) out.examples = [node.example];
     this.numbers(node, out, pointer);
     this.format(out, pointer);
-    if (typeof out.pattern === 'string' && !isUnicodeRegExp(out.pattern)) {
+    if (typeof out.pattern === 'string' && patternProblem(out.pattern) !== undefined) {
       findings.error('unsupported-keyword', child(pointer, 'pattern'), 'is not a regular expression JSON Schema can use (ECMA-262 with the u flag)');
     }
     for (const keyword of ['anyOf', 'oneOf'] as const) {
@@ -413,15 +414,6 @@ function disjoint(branches: readonly JsonSchemaObject[]): boolean {
     return new Set(all).size === all.length;
   }
   return false;
-}
-
-function isUnicodeRegExp(source: string): boolean {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `staff_member`, `staff-member`, `staffMember` → `StaffMember`. */
