@@ -3,6 +3,9 @@
 /** Escapes one reference token: `~` becomes `~0`, `/` becomes `~1`. */
 export const escapePointer = (token: string | number): string => String(token).replaceAll('~', '~0').replaceAll('/', '~1');
 
+/** Unescapes one reference token: `~1` becomes `/`, `~0` becomes `~`. */
+export const unescapePointer = (token: string): string => token.replaceAll('~1', '/').replaceAll('~0', '~');
+
 /** A pointer from a path of keys and indices; the empty path is the root, `""`. */
 export const toPointer = (path: ReadonlyArray<PropertyKey>): string => path.map((p) => `/${escapePointer(String(p))}`).join('');
 
@@ -10,10 +13,7 @@ export const toPointer = (path: ReadonlyArray<PropertyKey>): string => path.map(
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw new Error(`not a JSON Pointer: ${pointer}`);
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return pointer.slice(1).split('/').map(unescapePointer);
 }
 
 /** The value at `pointer` inside `root`, or undefined where there is none. */

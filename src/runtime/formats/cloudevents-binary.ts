@@ -16,7 +16,7 @@ import type { IssueInput } from '../errors.js';
 import { escapePointer } from '../json-pointer.js';
 import { typeName } from '../messages.js';
 import { attributesOf, type CloudEventInput, envelopeOf, type Found, isJsonMediaType } from './cloudevents-mapping.js';
-import { type DecodeContext, type FormatDecoded, isRecord } from './format.js';
+import { type DecodeContext, type FormatDecoded, failWith, isRecord } from './format.js';
 import { headerValue, percentEncode } from './header-values.js';
 
 /** A CloudEvent in HTTP binary mode: what to send as headers and body. */
@@ -73,19 +73,19 @@ export function decodeTransport(message: Record<string, unknown>, context: Decod
   const kafka = Object.hasOwn(message, 'value');
   const bodyPath = kafka ? '/value' : '/body';
   const headers = readHeaders(message.headers, kafka);
-  if (!headers.ok) return { ok: false, issues: [headers.issue] };
+  if (!headers.ok) return failWith(headers.issue);
   const contentType = headers.map.get('content-type');
   const mediaType = typeof contentType?.value === 'string' ? contentType.value.toLowerCase() : '';
   const payload = kafka ? message.value : message.body;
 
   if (mediaType.startsWith('application/cloudevents-batch')) {
-    return fail({ code: 'invalid_input', path: contentType?.path ?? '/headers', detail: 'batched mode is not supported; read each event of the batch' });
+    return failWith({ code: 'invalid_input', path: contentType?.path ?? '/headers', detail: 'batched mode is not supported; read each event of the batch' });
   }
   if (mediaType.startsWith('application/cloudevents')) {
     const body = bodyValue(payload, bodyPath, context);
-    if (!body.ok) return fail(body.issue);
+    if (!body.ok) return failWith(body.issue);
     if (!isRecord(body.value))
-      return fail({ code: 'invalid_input', path: bodyPath, expected: 'a structured CloudEvent (a JSON object)', received: typeName(body.value) });
+      return failWith({ code: 'invalid_input', path: bodyPath, expected: 'a structured CloudEvent (a JSON object)', received: typeName(body.value) });
     return structured(body.value, bodyPath, context);
   }
 
@@ -93,7 +93,7 @@ export function decodeTransport(message: Record<string, unknown>, context: Decod
   const attributes = new Map<string, Found>();
   for (const [name, found] of headers.map) if (name.startsWith(prefix)) attributes.set(name.slice(prefix.length), found);
   if (!attributes.has('specversion')) {
-    return fail({
+    return failWith({
       code: 'invalid_input',
       path: '/headers',
       detail: `not a CloudEvent: expected a ${prefix}specversion header (binary mode) or content-type application/cloudevents+json (structured mode)`,
@@ -102,7 +102,7 @@ export function decodeTransport(message: Record<string, unknown>, context: Decod
   if (contentType) {
     const declared = attributes.get('datacontenttype');
     if (declared && declared.value !== contentType.value) {
-      return fail({
+      return failWith({
         code: 'invalid_input',
         path: declared.path,
         expected: `${JSON.stringify(contentType.value)}, as content-type says`,
@@ -117,7 +117,7 @@ export function decodeTransport(message: Record<string, unknown>, context: Decod
     const declared = attributes.get('datacontenttype');
     if (declared === undefined || isJsonMediaType(declared.value)) {
       const body = bodyValue(payload, bodyPath, context);
-      if (!body.ok) return fail(body.issue);
+      if (!body.ok) return failWith(body.issue);
       data = { value: body.value, path: bodyPath };
     }
   }
@@ -182,12 +182,13 @@ function bodyValue(payload: unknown, path: string, context: DecodeContext): Body
   return decoded.ok ? { ok: true, value: decoded.value } : { ok: false, issue: decoded.issue };
 }
 
-function utf8(bytes: Uint8Array): string | undefined {
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text that `bytes` encode in UTF-8, or undefined when they are not UTF-8. */
+export function utf8(bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     return undefined;
   }
 }
-
-const fail = (issue: IssueInput): FormatDecoded => ({ ok: false, issues: [issue] });

@@ -28,10 +28,10 @@
 import type { EnvelopeLike } from '../envelope.js';
 import { isEnvelopeField } from '../envelope.js';
 import { contractError, type IssueInput } from '../errors.js';
-import { escapePointer } from '../json-pointer.js';
+import { escapePointer, unescapePointer } from '../json-pointer.js';
 import { describeValue, typeName } from '../messages.js';
 import { type PersonOrigin, personAttributes, readPersonReference } from './cloudevents-person.js';
-import { type DecodeContext, type FormatDecoded, isRecord } from './format.js';
+import { type DecodeContext, type FormatDecoded, failWith, isRecord } from './format.js';
 
 /** The base of every schema `$id` in the catalogue; `dataschema` is this, the event type and `/v<version>.schema.json`. */
 export const SCHEMA_ID_BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
@@ -166,7 +166,7 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
   };
   const spec = get('specversion');
   if (spec?.value !== '1.0') {
-    return fail({
+    return failWith({
       code: 'invalid_input',
       path: spec?.path ?? input.pathFor('specversion'),
       expected: 'specversion "1.0"',
@@ -175,7 +175,7 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
   }
   const contentType = get('datacontenttype');
   if (contentType && !isJsonMediaType(contentType.value)) {
-    return fail({
+    return failWith({
       code: 'invalid_input',
       path: contentType.path,
       expected: 'a JSON datacontenttype, such as application/json',
@@ -187,7 +187,7 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
   for (const name of ['id', 'source'] as const) {
     const found = get(name);
     if (typeof found?.value !== 'string' || found.value === '') {
-      return fail({
+      return failWith({
         code: 'invalid_input',
         path: found?.path ?? input.pathFor(name),
         expected: `a ${name} attribute, which CloudEvents requires`,
@@ -196,7 +196,7 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
     }
   }
   const filled = filledIn(get('filledin'));
-  if (!Array.isArray(filled)) return fail(filled);
+  if (!Array.isArray(filled)) return failWith(filled);
   const envelope: Record<string, unknown> = {};
   const origins = new Map<string, string>();
   const put = (field: string, found: Found | undefined) => {
@@ -204,7 +204,7 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
     Object.defineProperty(envelope, field, { value: found.value, enumerable: true, writable: true, configurable: true });
     origins.set(field, found.path);
   };
-  const extension = (field: string) => get((EXTENSIONS.find(([, f]) => f === field) as readonly [string, string])[0]);
+  const extension = (field: string) => get(ATTRIBUTE_OF[field] as string);
   // Written in the envelope's own field order, so a parsed event reads like an hmpps one.
   put('id', get('id'));
   put('publishedAt', extension('publishedAt'));
@@ -216,7 +216,7 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
   const schema = get('dataschema');
   if (schema) {
     const version = versionIn(schema.value, envelope.eventType);
-    if (typeof version !== 'number') return fail({ ...version, path: schema.path });
+    if (typeof version !== 'number') return failWith({ ...version, path: schema.path });
     put('version', { value: version, path: schema.path });
   }
   put('occurredAt', get('time'));
@@ -230,7 +230,7 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
   for (const [name, found] of input.attributes) {
     if (MAPPED.has(name) || found.value === undefined) continue;
     if (isEnvelopeField(name)) {
-      return fail({
+      return failWith({
         code: 'invalid_input',
         path: found.path,
         detail: `the extension attribute ${JSON.stringify(name)} has the name of an envelope field that travels elsewhere`,
@@ -241,7 +241,7 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
   const others = get('otherfields');
   if (others) {
     const problem = putOthers(others, envelope, context, put);
-    if (problem) return fail(problem);
+    if (problem) return failWith(problem);
   }
   return { ok: true, envelope, pathOf: (pointer) => inputPath(pointer, input, origins, person.origin) };
 }
@@ -324,7 +324,7 @@ function versionIn(dataschema: unknown, eventType: unknown): number | Omit<Issue
 function inputPath(pointer: string, input: CloudEventInput, origins: ReadonlyMap<string, string>, person: PersonOrigin | undefined): string {
   if (pointer === '') return input.root;
   const end = pointer.indexOf('/', 1);
-  const head = (end < 0 ? pointer.slice(1) : pointer.slice(1, end)).replaceAll('~1', '/').replaceAll('~0', '~');
+  const head = unescapePointer(end < 0 ? pointer.slice(1) : pointer.slice(1, end));
   const rest = end < 0 ? '' : pointer.slice(end);
   if (head === 'personReference' && person) return person(rest);
   const origin = origins.get(head);
@@ -332,5 +332,3 @@ function inputPath(pointer: string, input: CloudEventInput, origins: ReadonlyMap
   const attribute = ATTRIBUTE_OF[head];
   return attribute === undefined ? input.root + pointer : input.pathFor(attribute);
 }
-
-const fail = (issue: IssueInput): FormatDecoded => ({ ok: false, issues: [issue] });

@@ -9,9 +9,9 @@
  */
 import { escapePointer } from '../json-pointer.js';
 import { typeName } from '../messages.js';
-import { decodeTransport, isTransportMessage } from './cloudevents-binary.js';
+import { decodeTransport, isTransportMessage, utf8 } from './cloudevents-binary.js';
 import { attributesOf, type CloudEventInput, envelopeOf, type Found } from './cloudevents-mapping.js';
-import { type DecodeContext, type Format, type FormatDecoded, isRecord } from './format.js';
+import { type DecodeContext, type Format, type FormatDecoded, failWith, isRecord } from './format.js';
 
 /** A CloudEvent in structured mode: its context attributes, all strings, and its data. */
 export type StructuredCloudEvent = Readonly<Record<string, unknown>> & {
@@ -33,10 +33,9 @@ function readStructured(event: Record<string, unknown>, root: string, context: D
   else if (event.data_base64 !== undefined) {
     const path = `${root}/data_base64`;
     const text = typeof event.data_base64 === 'string' ? fromBase64(event.data_base64) : undefined;
-    if (text === undefined)
-      return { ok: false, issues: [{ code: 'invalid_input', path, expected: 'base64 of UTF-8 JSON text', received: typeName(event.data_base64) }] };
+    if (text === undefined) return failWith({ code: 'invalid_input', path, expected: 'base64 of UTF-8 JSON text', received: typeName(event.data_base64) });
     const decoded = context.json(text, path);
-    if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
+    if (!decoded.ok) return failWith(decoded.issue);
     data = { value: decoded.value, path };
   }
   const input: CloudEventInput = { attributes, data, root, pathFor: (name) => `${root}/${name}` };
@@ -44,14 +43,15 @@ function readStructured(event: Record<string, unknown>, root: string, context: D
 }
 
 function fromBase64(text: string): string | undefined {
+  let binary: string;
   try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    binary = atob(text);
   } catch {
     return undefined;
   }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return utf8(bytes);
 }
 
 export const cloudevents: Format<StructuredCloudEvent> = {

@@ -1,4 +1,4 @@
-import { type Format, isRecord } from './format.js';
+import { type Format, failWith, isRecord } from './format.js';
 
 /** The detail document. */
 export interface DetailDocument {
@@ -23,8 +23,7 @@ const pathOf = (pointer: string): string => {
 export const detail: Format<DetailDocument> = {
   name: 'detail',
   decode(value, context) {
-    if (!isRecord(value))
-      return { ok: false, issues: [{ code: 'invalid_input', path: '', expected: 'a detail document (an object)', received: typeof value }] };
+    if (!isRecord(value)) return failWith({ code: 'invalid_input', path: '', expected: 'a detail document (an object)', received: typeof value });
     if (context.version === undefined) {
       return {
         ok: false,

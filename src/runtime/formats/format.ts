@@ -40,5 +40,8 @@ export interface Format<Encoded = unknown> {
   encode(event: EnvelopeLike): Encoded;
 }
 
+/** A decoding that failed with one issue. */
+export const failWith = (issue: IssueInput): FormatDecoded => ({ ok: false, issues: [issue] });
+
 /** Is this a plain JSON object (not null, not an array)? */
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

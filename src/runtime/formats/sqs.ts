@@ -14,7 +14,7 @@
 import type { EnvelopeLike } from '../envelope.js';
 import type { IssueInput } from '../errors.js';
 import { describeValue, typeName } from '../messages.js';
-import { type Format, type FormatDecoded, isRecord } from './format.js';
+import { type Format, type FormatDecoded, failWith, isRecord } from './format.js';
 
 /** The SNS notification in an SQS message body, as far as this package writes it. */
 export interface SqsNotification {
@@ -61,17 +61,17 @@ export const sqs: Format<SqsNotification> = {
   // An SNS notification names its own type and carries a Message; the envelope has neither field.
   detect: (value) => isRecord(value) && Object.hasOwn(value, 'Type') && Object.hasOwn(value, 'Message'),
   decode(value, context): FormatDecoded {
-    if (!isRecord(value)) return failure({ code: 'invalid_input', path: '', expected: 'an SNS notification (an object)', received: typeName(value) });
+    if (!isRecord(value)) return failWith({ code: 'invalid_input', path: '', expected: 'an SNS notification (an object)', received: typeName(value) });
     if (value.Type !== 'Notification') {
-      return failure({ code: 'invalid_input', path: '/Type', expected: '"Notification"', received: describeValue(value.Type) });
+      return failWith({ code: 'invalid_input', path: '/Type', expected: '"Notification"', received: describeValue(value.Type) });
     }
     if (typeof value.Message !== 'string') {
-      return failure({ code: 'invalid_input', path: '/Message', expected: 'the event as a JSON string', received: typeName(value.Message) });
+      return failWith({ code: 'invalid_input', path: '/Message', expected: 'the event as a JSON string', received: typeName(value.Message) });
     }
     const inner = context.json(value.Message, '/Message');
-    if (!inner.ok) return failure(inner.issue);
+    if (!inner.ok) return failWith(inner.issue);
     const problem = attributeProblem(value.MessageAttributes, inner.value);
-    if (problem) return failure(problem);
+    if (problem) return failWith(problem);
     return { ok: true, envelope: inner.value, pathOf: inMessage };
   },
   encode: (event) => toSqsNotification(event),
@@ -106,5 +106,3 @@ function attributeProblem(attributes: unknown, envelope: unknown): IssueInput | 
   }
   return undefined;
 }
-
-const failure = (issue: IssueInput): FormatDecoded => ({ ok: false, issues: [issue] });
