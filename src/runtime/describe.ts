@@ -14,6 +14,7 @@
  * finite is shown as the `missing` text (default `unknown`), never as
  * `undefined`. A list of scalars is shown joined with commas.
  */
+import { isRecord } from './formats/format.js';
 
 /** Anything with timeline templates, such as a generated event type object. */
 export interface TimelineSource {
@@ -90,9 +91,7 @@ export function describeWith(event: unknown, source: TimelineSource | TimelineLo
 
 /** A property the value itself has; inherited ones (`constructor`, `__proto__`) are not data. */
 function ownValue(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
+  return isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
 }
 
 function valueAt(root: unknown, path: string): unknown {

@@ -186,16 +186,7 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
   const chain = runChain(eventType, runtime.chain, candidate.additionalInformation, readAs, target, upcastContext);
   if (!chain.ok) {
     const { error } = chain;
-    return {
-      success: false,
-      error: pathOf
-        ? new ContractError(
-            error.code,
-            error.issues.map((i) => ({ ...i, path: pathOf(i.path) })),
-            error.step,
-          )
-        : error,
-    };
+    return { success: false, error: pathOf ? new ContractError(error.code, atAll(error.issues, pathOf), error.step) : error };
   }
   return { success: true, event: withData<EnvelopeLike>(candidate, target, chain.data), upgradedFrom: readAs, ...newer };
 }
@@ -260,7 +251,7 @@ function validationIssues(
   candidate: Record<string, unknown>,
   version: number,
   pathOf: ((p: string) => string) | undefined,
-): IssueInput[] {
+): readonly IssueInput[] {
   const result = validator.safeParse(candidate);
   const issues = result.success
     ? [{ code: 'invalid_value', path: '', detail: 'the envelope failed validation' } as IssueInput]
@@ -272,7 +263,7 @@ function validationIssues(
       break;
     }
   }
-  return pathOf ? issues.map((i) => ({ ...i, path: pathOf(i.path) })) : issues;
+  return atAll(issues, pathOf);
 }
 
 /** Fields the schema does not describe are not validated, so their depth is checked here (values only; text was scanned). */
@@ -284,6 +275,10 @@ function unknownFieldsTooDeep(envelope: Record<string, unknown>, maxDepth: numbe
 }
 
 const at = (pointer: string, pathOf: ((p: string) => string) | undefined): string => (pathOf ? pathOf(pointer) : pointer);
+
+/** Issues with their paths mapped by `pathOf`, when the format gives one. */
+const atAll = <I extends { readonly path: string }>(issues: readonly I[], pathOf: ((p: string) => string) | undefined): readonly I[] =>
+  pathOf ? issues.map((i) => ({ ...i, path: pathOf(i.path) })) : issues;
 
 /** Unwraps a result, throwing its error. */
 export function unwrap<E>(result: ParseResult<E>): E {
