@@ -5,6 +5,8 @@
  */
 import ts from 'typescript';
 
+export { camel, pascal } from './names.js';
+
 const f = ts.factory;
 
 /** The banner every generated file starts with. */
@@ -149,14 +151,3 @@ export function reprint(source: string): string {
   const file = ts.createSourceFile('input.ts', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   return file.statements.map((s) => printer.printNode(ts.EmitHint.Unspecified, s, file)).join('\n\n');
 }
-
-/** `lowerCamelCase` from a PascalCase type name. */
-export const camel = (pascal: string): string => pascal.charAt(0).toLowerCase() + pascal.slice(1);
-
-/** `PascalCase` from a kebab, dotted or spaced name. */
-export const pascal = (name: string): string =>
-  name
-    .split(/[^A-Za-z0-9]+/u)
-    .filter(Boolean)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');

@@ -12,6 +12,7 @@
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { patternProblem } from '../codegen/keywords.js';
+import { pascal as pascalCase } from '../codegen/names.js';
 import { mergeAllOf } from './all-of.js';
 import type { Findings } from './findings.js';
 import { matchShared, normalise, type SharedSchemaFile } from './shared-match.js';
@@ -416,11 +417,5 @@ function disjoint(branches: readonly JsonSchemaObject[]): boolean {
   return false;
 }
 
-/** `staff_member`, `staff-member`, `staffMember` → `StaffMember`. */
-export const pascal = (name: string): string =>
-  name
-    .split(/[^A-Za-z0-9]+/u)
-    .filter(Boolean)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('')
-    .replace(/^[0-9]+/u, '') || 'Definition';
+/** `staff_member`, `staff-member`, `staffMember` → `StaffMember`: a type name, so without leading digits. */
+export const pascal = (name: string): string => pascalCase(name).replace(/^[0-9]+/u, '') || 'Definition';

@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SCHEMA_ID_BASE } from '../catalogue/load.js';
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { UsageError } from '../errors.js';
+import { jsonText } from '../scaffold/files.js';
 import { asyncApiEvents } from './asyncapi.js';
 import { type FoundEvent, isEventType, kebab } from './contract.js';
 import { convertData, pascal } from './convert-schema.js';
@@ -148,11 +149,11 @@ function convertEvent(
   };
   const dir = `${outDir}/${eventType}`;
   const files: ImportedFile[] = [
-    { path: `${dir}/event.json`, content: json(metadata(source, event, eventType, options, findings)) },
-    { path: `${dir}/v1.schema.json`, content: json(schema) },
+    { path: `${dir}/event.json`, content: jsonText(metadata(source, event, eventType, options, findings)) },
+    { path: `${dir}/v1.schema.json`, content: jsonText(schema) },
   ];
   for (const example of examplesOf(event, eventType, schema, converted.resolve, findings)) {
-    files.push({ path: `${dir}/examples/v1.${example.name}.valid.json`, content: json(example.envelope) });
+    files.push({ path: `${dir}/examples/v1.${example.name}.valid.json`, content: jsonText(example.envelope) });
   }
   return { eventType, files };
 }
@@ -244,5 +245,3 @@ const sentence = (eventType: string): string => {
   const words = eventType.replaceAll('.', ' ').replaceAll('-', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
-
-const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

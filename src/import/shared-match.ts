@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { ANNOTATIONS } from '../codegen/keywords.js';
 import { isObject } from './source.js';
 
 export interface SharedSchemaFile {
@@ -17,8 +18,6 @@ export interface SharedSchemaFile {
   /** The schema with annotations removed and `$ref`s inlined. */
   readonly normal: unknown;
 }
-
-const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'examples', 'deprecated', 'default', 'readOnly', 'writeOnly']);
 
 /** Reads the shared schemas of the catalogue in `schemasDir`. */
 export function readSharedSchemas(schemasDir: string): SharedSchemaFile[] {

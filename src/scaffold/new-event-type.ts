@@ -15,7 +15,7 @@ import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
 import type { Catalogue } from '../catalogue/model.js';
 import { PLACEHOLDER, PLACEHOLDER_NAME } from '../catalogue/placeholder.js';
 import { namesOf } from '../codegen/modules/event-module.js';
-import { pascal } from '../codegen/ts.js';
+import { pascal } from '../codegen/names.js';
 import { UsageError } from '../errors.js';
 import { exampleEnvelope, invalidTwin } from './examples.js';
 import { type FilePlan, jsonText, planChangeset } from './files.js';
