@@ -19,7 +19,7 @@ import { isObject } from '../compat/schema-walk.js';
 import { UsageError } from '../errors.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
 import { invalidTwin } from './examples.js';
-import { type FilePlan, jsonText, planChangeset } from './files.js';
+import { type FilePlan, jsonText, kebabOf, planChangeset } from './files.js';
 
 /** Plans version N+1 of `eventType`; throws {@link UsageError} for an unknown event type. */
 export function planBump(root: string, catalogue: Catalogue, packageName: string, eventType: string): { plan: FilePlan; version: number } {
@@ -51,7 +51,7 @@ export function planBump(root: string, catalogue: Catalogue, packageName: string
     const invalid = invalidTwin(valid, latest.schema.json);
     if (invalid) plan.set(`${event.dir}/examples/v${next}.${invalid.name}.invalid.json`, jsonText(invalid.example));
   }
-  planChangeset(root, plan, `${eventType.split('.').slice(-2).join('-')}-v${next}`, packageName, 'minor', `Add version ${next} of \`${eventType}\`.`);
+  planChangeset(root, plan, `${kebabOf(eventType)}-v${next}`, packageName, 'minor', `Add version ${next} of \`${eventType}\`.`);
   return { plan, version: next };
 }
 

@@ -11,6 +11,9 @@ import { ConfigError } from '../errors.js';
 /** Files to write, by repository-relative path, with their text. */
 export type FilePlan = Map<string, string>;
 
+/** `approved-premises.booking.made` → `booking-made`, for file names. */
+export const kebabOf = (type: string): string => type.split('.').slice(-2).join('-');
+
 /** JSON text as the catalogue's files hold it. */
 export const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 

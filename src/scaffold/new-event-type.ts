@@ -18,7 +18,7 @@ import { namesOf } from '../codegen/modules/event-module.js';
 import { pascal } from '../codegen/names.js';
 import { UsageError } from '../errors.js';
 import { exampleEnvelope, invalidTwin } from './examples.js';
-import { type FilePlan, jsonText, planChangeset } from './files.js';
+import { type FilePlan, jsonText, kebabOf, planChangeset } from './files.js';
 
 export interface NewEventTypeOptions {
   readonly eventType: string;
@@ -100,6 +100,3 @@ function typeName(catalogue: Catalogue, type: string, asked: string | undefined)
   if (!taken.has(long)) return long;
   throw new UsageError(`the names ${short} and ${long} are both taken; choose one with --type-name`);
 }
-
-/** `approved-premises.booking.made` → `booking-made`, for file names. */
-const kebabOf = (type: string) => type.split('.').slice(-2).join('-');

@@ -18,9 +18,6 @@ import { ConfigError, UsageError } from '../../errors.js';
 export interface Baseline {
   /** The folder that holds the baseline's `schemas/`. */
   readonly root: string;
-  /** What `--against` named, for reports. */
-  readonly label: string;
-  readonly kind: 'directory' | 'git';
   /** Removes any temporary copy. */
   dispose(): void;
 }
@@ -32,7 +29,7 @@ export function openBaseline(against: string, root: string): Baseline {
     if (!existsSync(join(dir, 'schemas'))) {
       throw new UsageError(`${against} has no schemas/ folder; give a git ref or a directory such as an unpacked package`);
     }
-    return { root: dir, label: against, kind: 'directory', dispose: () => undefined };
+    return { root: dir, dispose: () => undefined };
   }
   const git = (args: readonly string[], cwd = root) => spawnSync('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'buffer', windowsHide: true });
   const known = git(['rev-parse', '--verify', '--quiet', `${against}^{commit}`]);
@@ -51,7 +48,7 @@ export function openBaseline(against: string, root: string): Baseline {
   };
   mkdirSync(join(out, 'schemas'), { recursive: true });
   // A ref from before this folder existed has released nothing.
-  if (git(['cat-file', '-e', tree], top).status !== 0) return { root: out, label: against, kind: 'git', dispose };
+  if (git(['cat-file', '-e', tree], top).status !== 0) return { root: out, dispose };
   const listing = git(['ls-tree', '--name-only', tree], top);
   if (listing.status !== 0) fail(listing.stderr.toString().trim());
   const entries = new Set(listing.stdout.toString().split('\n'));
@@ -62,5 +59,5 @@ export function openBaseline(against: string, root: string): Baseline {
     const unpack = spawnSync('tar', ['-x', '-C', out], { input: archive.stdout, windowsHide: true });
     if (unpack.status !== 0) fail(unpack.stderr?.toString().trim() || String(unpack.error ?? 'tar failed'));
   }
-  return { root: out, label: against, kind: 'git', dispose };
+  return { root: out, dispose };
 }

@@ -10,7 +10,7 @@ import { type LoadProblem, loadCatalogue } from '../../catalogue/load.js';
 import type { Catalogue, SchemaFile } from '../../catalogue/model.js';
 import { indexCatalogue } from '../../codegen/schema-index.js';
 import type { NormalSchema } from '../normal-schema.js';
-import { normalise, type SchemaDocuments } from '../normalise.js';
+import { type Normalised, type NormaliseProblem, normalise, type SchemaDocuments } from '../normalise.js';
 
 export interface Snapshot {
   readonly root: string;
@@ -24,8 +24,10 @@ export interface Snapshot {
   readonly versionFiles: ReadonlyMap<string, readonly number[]>;
   /** Every schema file that loaded: the envelope, the shared definitions and every version. */
   readonly schemas: readonly SchemaFile[];
-  /** The normal form of a schema file of this snapshot (cached); the `invalid-schema` lint reports what it could not read. */
+  /** The normal form of a schema file of this snapshot (cached). */
   normal(schema: SchemaFile): NormalSchema;
+  /** The parts of a schema file the normal form could not read (from the same cached normalisation), which the `invalid-schema` lint reports. */
+  normaliseProblems(schema: SchemaFile): readonly NormaliseProblem[];
 }
 
 const VERSION_FILE = /^schemas\/([^/_][^/]*)\/v([1-9][0-9]*)\.schema\.json$/u;
@@ -45,7 +47,15 @@ export function readSnapshot(root: string): Snapshot {
     versionFiles.set(match[1] as string, list);
   }
   for (const list of versionFiles.values()) list.sort((a, b) => a - b);
-  const cache = new Map<string, NormalSchema>();
+  const cache = new Map<string, Normalised>();
+  const normalised = (schema: SchemaFile): Normalised => {
+    let result = cache.get(schema.file);
+    if (!result) {
+      result = normalise(schema, documents);
+      cache.set(schema.file, result);
+    }
+    return result;
+  };
   return {
     root,
     catalogue,
@@ -54,13 +64,7 @@ export function readSnapshot(root: string): Snapshot {
     files,
     versionFiles,
     schemas: [catalogue.envelope, ...catalogue.shared, ...catalogue.events.flatMap((e) => e.versions.map((v) => v.schema))],
-    normal(schema) {
-      let normal = cache.get(schema.file);
-      if (!normal) {
-        normal = normalise(schema, documents).schema;
-        cache.set(schema.file, normal);
-      }
-      return normal;
-    },
+    normal: (schema) => normalised(schema).schema,
+    normaliseProblems: (schema) => normalised(schema).problems,
   };
 }

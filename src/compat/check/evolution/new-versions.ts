@@ -15,8 +15,19 @@ export interface NewVersion {
   readonly against: readonly (Classification & { readonly from: number })[];
 }
 
-/** Every version in the working tree that the baseline does not have, from version 2 on. */
-export function newVersions({ baseline, current }: CheckContext): NewVersion[] {
+const found = new WeakMap<CheckContext, readonly NewVersion[]>();
+
+/** Every version in the working tree that the baseline does not have, from version 2 on; classified once per check, however many rules ask. */
+export function newVersions(context: CheckContext): readonly NewVersion[] {
+  let out = found.get(context);
+  if (!out) {
+    out = classifyNewVersions(context);
+    found.set(context, out);
+  }
+  return out;
+}
+
+function classifyNewVersions({ baseline, current }: CheckContext): NewVersion[] {
   const out: NewVersion[] = [];
   for (const event of current.catalogue.events) {
     const released = baseline.versionFiles.get(event.type) ?? [];

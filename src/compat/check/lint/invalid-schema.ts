@@ -3,14 +3,13 @@
  * such as a `$ref` that resolves to nothing or a bound that is not a number.
  * Each is reported once, where it is written, however many versions reach it.
  */
-import { normalise } from '../../normalise.js';
 import type { CheckRule } from '../context.js';
 import { error, type Finding } from '../finding.js';
 
 export const invalidSchema: CheckRule = ({ current }) => {
   const out = new Map<string, Finding>();
   for (const schema of current.schemas) {
-    for (const p of normalise(schema, current.documents).problems) {
+    for (const p of current.normaliseProblems(schema)) {
       out.set(`${p.file}#${p.pointer}`, error('invalid-schema', p.file, p.pointer, p.message));
     }
   }
