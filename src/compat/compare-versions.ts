@@ -15,11 +15,11 @@
  * // cancelled.steps[0]: { from: 1, to: 2, compatibility: 'none', backward: [...], forward: [...] }
  * ```
  */
-import type { Catalogue } from '../catalogue/model.js';
+import type { Catalogue, EventTypeSource } from '../catalogue/model.js';
 import { indexCatalogue } from '../codegen/schema-index.js';
 import { type Classification, classify } from './engine.js';
 import type { NormalSchema } from './normal-schema.js';
-import { type NormaliseProblem, normalise } from './normalise.js';
+import { type NormaliseProblem, normalise, type SchemaDocuments } from './normalise.js';
 
 /** One version compared with an earlier one. */
 export interface VersionStep extends Classification {
@@ -44,8 +44,11 @@ export interface EventTypeCompatibility {
  */
 export function compareVersions(catalogue: Catalogue, eventType: string): EventTypeCompatibility | undefined {
   const event = catalogue.events.find((e) => e.type === eventType);
-  if (!event) return undefined;
-  const documents = indexCatalogue(catalogue).all;
+  return event ? compareEventVersions(event, indexCatalogue(catalogue).all) : undefined;
+}
+
+/** Classifies every version change of `event`, whose `$ref`s resolve in `documents` (the catalogue's index). */
+export function compareEventVersions(event: EventTypeSource, documents: SchemaDocuments): EventTypeCompatibility {
   const problems: NormaliseProblem[] = [];
   const normal = new Map<number, NormalSchema>();
   for (const version of event.versions) {
@@ -62,7 +65,7 @@ export function compareVersions(catalogue: Catalogue, eventType: string): EventT
       if (earlier === event.versions[i - 1]) steps.push(step);
     }
   });
-  return { eventType, steps, pairs, problems };
+  return { eventType: event.type, steps, pairs, problems };
 }
 
 function compareStep(normal: ReadonlyMap<number, NormalSchema>, from: number, to: number): VersionStep {

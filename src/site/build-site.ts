@@ -15,7 +15,7 @@ import { STYLESHEET } from './stylesheet.js';
 
 export function siteFiles(catalogue: Catalogue): Map<string, string> {
   const documents = indexCatalogue(catalogue).all;
-  const views = catalogue.events.map((event) => eventView(catalogue, event, documents));
+  const views = catalogue.events.map((event) => eventView(event, documents));
   const files = new Map<string, string>([
     ['index.html', indexPage(views)],
     [STYLESHEET_FILE, STYLESHEET],

@@ -20,7 +20,6 @@ const filtered = (name: string, value: string): string => `${UP}index.html?${new
 export function eventPage(view: EventView): string {
   const { event } = view;
   const { metadata } = event;
-  const latest = event.versions.at(-1)?.version ?? 1;
   const graph = {
     eventType: event.type,
     producers: metadata.producers,
@@ -29,7 +28,7 @@ export function eventPage(view: EventView): string {
   };
   const main = html`<p class="crumbs"><a href="${UP}index.html">All event types</a> › <a href="${UP}index.html#domain-${view.domain}">${view.domain}</a></p>
 <h1>${breakable(event.type)}</h1>
-<p class="lede">${metadata.title} ${badge(metadata.status, `status-${metadata.status}`)} ${badge(`latest v${latest}`, 'version')}</p>
+<p class="lede">${metadata.title} ${badge(metadata.status, `status-${metadata.status}`)} ${badge(`latest v${view.latest}`, 'version')}</p>
 <p>${metadata.description}</p>
 ${facts(view)}
 <nav class="toc" aria-label="On this page"><a href="#flow">Producers and consumers</a><a href="#fields">Fields</a><a href="#changes">Changes</a><a href="#examples">Examples</a><a href="#timeline">Timeline</a></nav>

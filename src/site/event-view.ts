@@ -3,7 +3,7 @@
  * the index and the event's own page: its domain, the field rows of every
  * version, the changes between versions, and the words it is found by.
  */
-import type { Catalogue, Consumer, EventTypeSource } from '../catalogue/model.js';
+import type { Consumer, EventTypeSource } from '../catalogue/model.js';
 import type { SchemaDocuments } from '../compat/normalise.js';
 import { type FieldRow, fieldRows } from './fields.js';
 import { type ForwardBreak, type VersionChange, versionChanges } from './version-changes.js';
@@ -12,6 +12,8 @@ export interface EventView {
   readonly event: EventTypeSource;
   /** The first part of the event type: `approved-premises`, `intervention`. */
   readonly domain: string;
+  /** The latest version number. */
+  readonly latest: number;
   /** Field rows by version number. */
   readonly fields: ReadonlyMap<number, readonly FieldRow[]>;
   readonly steps: readonly VersionChange[];
@@ -30,12 +32,21 @@ export const consumerName = (c: Consumer): string => (c.component ? `${c.service
 /** What a consumer filter matches on: `service`, or `service/component`. */
 export const consumerKey = (c: Consumer): string => (c.component ? `${c.service}/${c.component}` : c.service);
 
+/** The values a consumer filter takes for this consumer, with their labels: its service, and its component within the service when it names one. */
+export const consumerFilters = (c: Consumer): Array<readonly [string, string]> =>
+  c.component
+    ? [
+        [c.service, c.service],
+        [consumerKey(c), consumerName(c)],
+      ]
+    : [[c.service, c.service]];
+
 /** The page of an event type, from the site's root. */
 export const eventHref = (eventType: string): string => `events/${eventType}.html`;
 
-export function eventView(catalogue: Catalogue, event: EventTypeSource, documents: SchemaDocuments): EventView {
+export function eventView(event: EventTypeSource, documents: SchemaDocuments): EventView {
   const fields = new Map(event.versions.map((v) => [v.version, fieldRows(v.schema, documents)]));
-  const { steps, forwardBreaks } = versionChanges(catalogue, event, fields);
+  const { steps, forwardBreaks } = versionChanges(event, documents, fields);
   const { metadata } = event;
   const words = [
     event.type,
@@ -49,6 +60,7 @@ export function eventView(catalogue: Catalogue, event: EventTypeSource, document
   return {
     event,
     domain: domainOf(event.type),
+    latest: event.versions.at(-1)?.version ?? 1,
     fields,
     steps,
     forwardBreaks,

@@ -5,7 +5,7 @@
  * simply lists everything.
  */
 
-import { consumerKey, consumerName, domainOf, type EventView } from './event-view.js';
+import { consumerFilters, consumerName, type EventView } from './event-view.js';
 import { type Html, html } from './html.js';
 import { ASYNCAPI_FILE, badge, breakable, joined, page } from './layout.js';
 
@@ -33,11 +33,7 @@ function filterForm(views: readonly EventView[], domains: readonly string[]): Ht
   const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
   const statuses = sorted(views.map((v) => v.event.metadata.status));
   const producers = sorted(views.flatMap((v) => v.event.metadata.producers));
-  const consumers = new Map<string, string>();
-  for (const c of views.flatMap((v) => v.event.metadata.consumers)) {
-    consumers.set(c.service, c.service);
-    if (c.component) consumers.set(consumerKey(c), consumerName(c));
-  }
+  const consumers = new Map(views.flatMap((v) => v.event.metadata.consumers.flatMap(consumerFilters)));
   const choose = (name: string, label: string, all: string, options: readonly (readonly [string, string])[]) =>
     html`<div class="field"><label for="filter-${name}">${label}</label><select id="filter-${name}" name="${name}"><option value="">${all}</option>${options.map(([value, text]) => html`<option value="${value}">${text}</option>`)}</select></div>`;
   const same = (values: readonly string[]) => values.map((v) => [v, v] as const);
@@ -68,12 +64,11 @@ ${views.map(card)}
 function card(view: EventView): Html {
   const { event } = view;
   const { metadata } = event;
-  const latest = event.versions.at(-1)?.version ?? 1;
-  const consumers = metadata.consumers.flatMap((c) => (c.component ? [c.service, consumerKey(c)] : [c.service]));
-  return html`<li class="event-card" data-event="${event.type}" data-domain="${domainOf(event.type)}" data-status="${metadata.status}" data-producers="${metadata.producers.join('|')}" data-consumers="${[...new Set(consumers)].join('|')}" data-search="${view.searchText}">
+  const consumers = metadata.consumers.flatMap((c) => consumerFilters(c).map(([key]) => key));
+  return html`<li class="event-card" data-event="${event.type}" data-domain="${view.domain}" data-status="${metadata.status}" data-producers="${metadata.producers.join('|')}" data-consumers="${[...new Set(consumers)].join('|')}" data-search="${view.searchText}">
 <h3><a href="${view.href}">${breakable(event.type)}</a></h3>
 <p>${metadata.description}</p>
-<p class="meta">${badge(metadata.status, `status-${metadata.status}`)} ${badge(`v${latest}`, 'version')} ${
+<p class="meta">${badge(metadata.status, `status-${metadata.status}`)} ${badge(`v${view.latest}`, 'version')} ${
     metadata.producers.length > 0 ? html`Produced by ${joined(metadata.producers)}` : 'No producer listed'
   }; ${metadata.consumers.length > 0 ? html`consumed by ${joined(metadata.consumers.map(consumerName))}` : 'no consumer listed'}.</p>
 </li>`;

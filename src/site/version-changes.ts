@@ -4,9 +4,10 @@
  * said plainly both ways round, the fields added, removed or changed, and
  * the upcast declaration that carries old data forward.
  */
-import type { Catalogue, EventTypeSource, UpcastDeclaration } from '../catalogue/model.js';
-import { compareVersions, type VersionStep } from '../compat/compare-versions.js';
+import type { EventTypeSource, UpcastDeclaration } from '../catalogue/model.js';
+import { compareEventVersions, type VersionStep } from '../compat/compare-versions.js';
 import type { Compatibility } from '../compat/engine.js';
+import type { SchemaDocuments } from '../compat/normalise.js';
 import type { Reason } from '../compat/rule.js';
 import type { FieldRow } from './fields.js';
 
@@ -57,12 +58,11 @@ const HEADLINES: Readonly<Record<Compatibility, string>> = {
  * @param fields the field rows of each version, by version number.
  */
 export function versionChanges(
-  catalogue: Catalogue,
   event: EventTypeSource,
+  documents: SchemaDocuments,
   fields: ReadonlyMap<number, readonly FieldRow[]>,
 ): { steps: VersionChange[]; forwardBreaks: ForwardBreak[] } {
-  const compared = compareVersions(catalogue, event.type);
-  if (!compared) return { steps: [], forwardBreaks: [] };
+  const compared = compareEventVersions(event, documents);
   const steps = compared.steps.map((step) => {
     const upcast = event.versions.find((v) => v.version === step.to)?.upcast?.declaration;
     return {

@@ -11,7 +11,7 @@ const documents = indexCatalogue(catalogue).all;
 function changesOf(type: string) {
   const event = catalogue.events.find((e) => e.type === type);
   if (!event) throw new Error(`no ${type}`);
-  return versionChanges(catalogue, event, new Map(event.versions.map((v) => [v.version, fieldRows(v.schema, documents)])));
+  return versionChanges(event, documents, new Map(event.versions.map((v) => [v.version, fieldRows(v.schema, documents)])));
 }
 
 describe('versionChanges on the catalogue', () => {
