@@ -24,15 +24,21 @@ export interface FoundEvent {
   readonly envelopeExamples: { readonly id?: unknown; readonly occurredAt?: unknown };
 }
 
-/** An object schema's properties, after following `$ref`s and merging `allOf`, with each property's pointer. */
-export function propertiesOf(document: unknown, node: unknown, pointer: string, findings: Findings): Map<string, { node: unknown; pointer: string }> {
-  const out = new Map<string, { node: unknown; pointer: string }>();
+/** Where a chain of local `$ref`s (`#/…`) from `node` at `pointer` leads, in at most 16 steps. */
+function followLocal(document: unknown, node: unknown, pointer: string): { node: unknown; pointer: string } {
   let current = node;
   let where = pointer;
   for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#') && hops < 16; hops++) {
     where = current.$ref.slice(1);
     current = at(document, where);
   }
+  return { node: current, pointer: where };
+}
+
+/** An object schema's properties, after following `$ref`s and merging `allOf`, with each property's pointer. */
+export function propertiesOf(document: unknown, node: unknown, pointer: string, findings: Findings): Map<string, { node: unknown; pointer: string }> {
+  const out = new Map<string, { node: unknown; pointer: string }>();
+  const { node: current, pointer: where } = followLocal(document, node, pointer);
   if (!isObject(current)) return out;
   if (current.allOf !== undefined) {
     const merged = mergeAllOf(document, current, where, findings);
@@ -50,9 +56,7 @@ export function propertiesOf(document: unknown, node: unknown, pointer: string, 
 
 /** The single value a schema fixes (const, a one-value enum), or its example; following a local `$ref`. */
 export function fixedValue(document: unknown, node: unknown): { value: unknown; all?: unknown[] } | undefined {
-  let current = node;
-  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#') && hops < 16; hops++)
-    current = at(document, current.$ref.slice(1));
+  const current = followLocal(document, node, '').node;
   if (!isObject(current)) return undefined;
   if (Object.hasOwn(current, 'const')) return { value: current.const };
   if (Array.isArray(current.enum)) return current.enum.length === 1 ? { value: current.enum[0] } : { value: undefined, all: current.enum };

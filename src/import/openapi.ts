@@ -17,9 +17,11 @@ export function openApiEvents(document: Record<string, unknown>, findings: Findi
     for (const [name, schema] of Object.entries(schemas)) {
       const pointer = child('/components/schemas', name);
       // Looking is not converting: only an envelope's problems are reported, once it is known to be one.
-      const looked = propertiesOf(document, schema, pointer, new Findings());
+      const looking = new Findings();
+      const looked = propertiesOf(document, schema, pointer, looking);
       if (looked.has('eventType') && looked.has('eventDetails')) {
-        events.push(envelopeEvent(document, name, pointer, propertiesOf(document, schema, pointer, findings), findings));
+        for (const f of looking.list) findings.add(f.level, f.code, f.pointer, f.message);
+        events.push(envelopeEvent(document, name, pointer, looked, findings));
       }
     }
   }
