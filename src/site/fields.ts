@@ -47,8 +47,8 @@ export function fieldRows(schema: SchemaFile, documents: SchemaDocuments): Field
   const rows: FieldRow[] = [];
   const onPath = new Set<string>();
 
-  const fieldsOf = (place: Place, prefix: string, depth: number, variant?: string): void => {
-    const { node } = follow(place, documents);
+  /** The fields under `node`, a place whose `$ref`s are already followed. */
+  const fieldsOf = (node: Place, prefix: string, depth: number, variant?: string): void => {
     const json = node.node;
     if (!isObject(json) || depth > MAX_DEPTH) return;
     const key = `${node.doc.id}#${node.pointer}`;
@@ -56,30 +56,39 @@ export function fieldRows(schema: SchemaFile, documents: SchemaDocuments): Field
     onPath.add(key);
     if (Array.isArray(json.anyOf)) {
       json.anyOf.forEach((branch, i) => {
-        const at: Place = { node: branch, doc: node.doc, pointer: `${node.pointer}/anyOf/${i}` };
-        const target = follow(at, documents).node.node;
-        fieldsOf(at, prefix, depth, (isObject(target) ? text(target.title) : undefined) ?? String(i + 1));
+        const target = follow({ node: branch, doc: node.doc, pointer: `${node.pointer}/anyOf/${i}` }, documents).node;
+        fieldsOf(target, prefix, depth, (isObject(target.node) ? text(target.node.title) : undefined) ?? String(i + 1));
       });
     }
-    if (isObject(json.items)) fieldsOf({ node: json.items, doc: node.doc, pointer: `${node.pointer}/items` }, `${prefix}[]`, depth, variant);
+    if (isObject(json.items))
+      fieldsOf(follow({ node: json.items, doc: node.doc, pointer: `${node.pointer}/items` }, documents).node, `${prefix}[]`, depth, variant);
     const properties = isObject(json.properties) ? json.properties : {};
     const required = Array.isArray(json.required) ? json.required : [];
     for (const [name, child] of Object.entries(properties)) {
       const childPlace: Place = { node: child, doc: node.doc, pointer: `${node.pointer}/properties/${escapePointer(name)}` };
       const path = prefix === '' ? name : `${prefix}.${name}`;
-      rows.push(row(childPlace, path, depth, required.includes(name), documents, variant));
-      fieldsOf(childPlace, path, depth + 1, variant);
+      const followed = follow(childPlace, documents);
+      rows.push(row(childPlace, followed, path, depth, required.includes(name), documents, variant));
+      fieldsOf(followed.node, path, depth + 1, variant);
     }
     onPath.delete(key);
   };
 
-  fieldsOf({ node: schema.json, doc: schema, pointer: '' }, '', 0);
+  fieldsOf(follow({ node: schema.json, doc: schema, pointer: '' }, documents).node, '', 0);
   return rows;
 }
 
-function row(place: Place, path: string, depth: number, required: boolean, documents: SchemaDocuments, variant: string | undefined): FieldRow {
+/** The row of the field at `place`, which leads to `followed` once its `$ref`s are followed. */
+function row(
+  place: Place,
+  { node, shared }: { node: Place; shared?: string },
+  path: string,
+  depth: number,
+  required: boolean,
+  documents: SchemaDocuments,
+  variant: string | undefined,
+): FieldRow {
   const own = isObject(place.node) ? place.node : {};
-  const { node, shared } = follow(place, documents);
   const json: JsonSchemaObject = isObject(node.node) ? node.node : {};
   const items = isObject(json.items) ? follow({ node: json.items, doc: node.doc, pointer: `${node.pointer}/items` }, documents) : undefined;
   const itemJson: JsonSchemaObject = items && isObject(items.node.node) ? items.node.node : {};
