@@ -41,17 +41,28 @@ describe('npm run bench -- --quick', () => {
     expect((written.results.decode.latest as Row[]).map((r) => r.name)).toEqual([
       'JSON.parse',
       'JSON.parse + Ajv',
+      'JSON.parse + Ajv, fast formats',
       'JSON.parse + zod safeParse',
       'safeParse',
       "safeParse, duplicateKeys: 'last-wins'",
     ]);
 
-    // The CLI read every line of its file; some are invalid on purpose, so it exits 1.
+    // The CLI read every line of its file; some are invalid on purpose, so it exits 1. One thread and
+    // JSON.parse alone ran over the same file.
     expect(written.results.cli).toMatchObject({ lines: 50_000, exitStatus: 1 });
+    expect(written.results.cli.oneThread.eventsPerSecond).toBeGreaterThan(0);
+    expect(written.results.cli.jsonParseOneThread.eventsPerSecond).toBeGreaterThan(0);
     // A bundle without zod is smaller than with it, and one event type's is smaller than the catalogue's.
     const { oneEventType, wholeCatalogue } = written.results.bundle;
     expect(oneEventType.gzipWithoutZod).toBeLessThan(oneEventType.gzip);
     expect(oneEventType.gzip).toBeLessThan(wholeCatalogue.gzip);
+    // The bytes by origin add up to about the bundle (the sources' bundle, not the built one), and the catalogue's
+    // generated part is larger than one event type's.
+    const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
+    expect(sum(oneEventType.parts) / oneEventType.minified).toBeGreaterThan(0.9);
+    expect(sum(oneEventType.parts) / oneEventType.minified).toBeLessThan(1.1);
+    expect(wholeCatalogue.parts.generated).toBeGreaterThan(oneEventType.parts.generated);
+    for (const part of ['zodCompiler', 'zodOther', 'formats', 'generated', 'runtime']) expect(oneEventType.parts[part]).toBeGreaterThan(0);
 
     // Six goals; the two set for full-size inputs are not judged on quick ones.
     const goals = written.goals as Array<{ measure: string; met?: boolean }>;
