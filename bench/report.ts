@@ -98,6 +98,15 @@ export function renderTable(environment: Record<string, unknown>, raw: Record<st
       perSecond(r.cli.eventsPerSecond),
       `peak RSS ${mib(r.cli.peakRssBytes)}`,
     ]);
+  if (r.cli) {
+    rows.push(['validate, one thread (--workers 1)', `${r.cli.oneThread.seconds.toFixed(1)} s`, perSecond(r.cli.oneThread.eventsPerSecond), '']);
+    rows.push([
+      'JSON.parse alone, one thread, same file',
+      `${r.cli.jsonParseOneThread.seconds.toFixed(1)} s`,
+      perSecond(r.cli.jsonParseOneThread.eventsPerSecond),
+      '',
+    ]);
+  }
   if (r.generate) {
     for (const [name, g] of [
       ['catalogue', r.generate.catalogue],
@@ -113,6 +122,13 @@ export function renderTable(environment: Record<string, unknown>, raw: Record<st
     ] as const) {
       rows.push([`bundle, ${name}`, `${kb(b.gzip)} min+gz`, `${kb(b.minified)} min`, `${kb(b.gzipWithoutZod)} min+gz without zod`]);
     }
+    const p = r.bundle.oneEventType.parts;
+    rows.push([
+      'bundle, one event type, by origin (min)',
+      `zod compiler ${kb(p.zodCompiler)}`,
+      `rest of zod ${kb(p.zodOther)}`,
+      `formats ${kb(p.formats)}, generated ${kb(p.generated)}, runtime ${kb(p.runtime)}`,
+    ]);
   }
   if (r.coldStart) {
     const c = r.coldStart;
