@@ -5,25 +5,13 @@
  * `expected` / `received` where they apply. The text of every message is made
  * in one place, `messages.ts`, from the code and its parameters.
  */
-import type { IssueCode } from './issue-codes.js';
+import type { ContractIssueCode, InputIssueCode, IssueCode } from './issue-codes.js';
 import { messageFor } from './messages.js';
 
 export type { IssueCode };
 
-/** Stable codes for an error as a whole. */
-export type ErrorCode =
-  | 'invalid_json'
-  | 'input_too_large'
-  | 'input_too_deep'
-  | 'invalid_input'
-  | 'unknown_event_type'
-  | 'event_type_mismatch'
-  | 'unknown_version'
-  | 'missing_version'
-  | 'version_too_new'
-  | 'invalid_event'
-  | 'upcast_failed'
-  | 'invalid_option';
+/** Stable codes for an error as a whole: the code of an input or contract problem, or the kind of the issues it holds. */
+export type ErrorCode = InputIssueCode | Exclude<ContractIssueCode, 'version_mismatch'> | 'invalid_event' | 'upcast_failed' | 'invalid_option';
 
 /** One problem with an input. */
 export interface Issue {

@@ -2,21 +2,21 @@
  * The codes of issues, which errors carry and messages are written for.
  */
 
-/** Stable codes for a single problem. */
-export type IssueCode =
-  // the input as a whole
-  | 'invalid_json'
-  | 'input_too_large'
-  | 'input_too_deep'
-  | 'invalid_input'
-  // which contract applies
+/** Problems with the input as a whole. An error made of one of these takes its code. */
+export type InputIssueCode = 'invalid_json' | 'input_too_large' | 'input_too_deep' | 'invalid_input';
+
+/** Problems finding which contract applies. */
+export type ContractIssueCode =
   | 'unknown_event_type'
   | 'event_type_mismatch'
   | 'unknown_version'
   | 'missing_version'
   | 'version_too_new'
-  | 'version_mismatch'
-  // validation against the JSON Schema
+  // a hint beside validation issues, never an error's own code
+  | 'version_mismatch';
+
+/** Problems found by validation against the JSON Schema: an error made of these is `invalid_event`. */
+export type ValidationIssueCode =
   | 'invalid_type'
   | 'required'
   | 'unknown_property'
@@ -26,9 +26,10 @@ export type IssueCode =
   | 'too_small'
   | 'too_big'
   | 'not_unique'
-  | 'no_match'
-  // upcasting
-  | 'upcast_failed'
-  | 'upcast_input_missing'
-  // options given by the caller
-  | 'invalid_option';
+  | 'no_match';
+
+/** Problems in an upcast step: an error made of these is `upcast_failed`. */
+export type UpcastIssueCode = 'upcast_failed' | 'upcast_input_missing';
+
+/** Stable codes for a single problem. */
+export type IssueCode = InputIssueCode | ContractIssueCode | ValidationIssueCode | UpcastIssueCode | 'invalid_option';
