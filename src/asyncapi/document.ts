@@ -11,7 +11,7 @@
  * @see https://www.asyncapi.com/docs/reference/specification/v3.0.0
  * @see https://github.com/asyncapi/bindings/tree/master/sns
  */
-import type { Catalogue, Consumer, EventTypeSource, JsonSchemaObject } from '../catalogue/model.js';
+import type { Catalogue, Consumer, EventTypeSource, JsonSchemaObject, VersionSource } from '../catalogue/model.js';
 import { componentSchemas, dataSchemaKey, schemaRef } from './component-schemas.js';
 
 export interface AsyncApiOptions {
@@ -38,7 +38,7 @@ export function asyncApiDocument(catalogue: Catalogue, options: AsyncApiOptions)
   const { schemas, envelope } = componentSchemas(catalogue);
   const messages: Record<string, Json> = {};
   for (const event of catalogue.events) {
-    for (const v of event.versions) messages[messageKey(event.type, v.version)] = message(event, v.version, envelope);
+    for (const v of event.versions) messages[messageKey(event.type, v.version)] = message(event, v, envelope);
   }
   const channelRef = { $ref: `#/channels/${CHANNEL}` };
   const refsTo = (events: readonly EventTypeSource[]) =>
@@ -108,9 +108,10 @@ export function asyncApiDocument(catalogue: Catalogue, options: AsyncApiOptions)
 }
 
 /** One version of one event type: the envelope, with `eventType`, `version` and the data pinned to it. */
-function message(event: EventTypeSource, version: number, envelope: string): Json {
+function message(event: EventTypeSource, source: VersionSource, envelope: string): Json {
   const { metadata } = event;
-  const latest = event.versions.at(-1)?.version === version;
+  const { version } = source;
+  const latest = event.versions.at(-1) === source;
   const pinned: JsonSchemaObject = {
     type: 'object',
     // An envelope without a version is read as version 1, so only later versions must carry theirs.
@@ -121,9 +122,7 @@ function message(event: EventTypeSource, version: number, envelope: string): Jso
       additionalInformation: schemaRef(dataSchemaKey(event.type, version)),
     },
   };
-  const examples = (event.versions.find((v) => v.version === version)?.examples ?? [])
-    .filter((e) => e.expect === 'valid')
-    .map((e) => ({ name: e.name, payload: e.json }));
+  const examples = source.examples.filter((e) => e.expect === 'valid').map((e) => ({ name: e.name, payload: e.json }));
   return {
     name: event.type,
     title: `${metadata.title} (version ${version}${latest ? ', latest' : ''})`,
