@@ -23,11 +23,14 @@ interface Results {
 }
 
 const ratioOf = (rows: readonly Measured[], name: string) => rows.find((r) => r.name === name)?.ratio ?? Number.NaN;
-const x = (n: number) => `${n.toFixed(2)}×`;
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
-const ms = (n: number) => `${n.toFixed(0)} ms`;
-const mib = (bytes: number | null) => (bytes === null ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MiB`);
-const perSecond = (n: number) => `${Math.round(n).toLocaleString('en-GB')}/s`;
+/** How figures are written, in the printed table and in the README. */
+export const x = (n: number) => `${n.toFixed(2)}×`;
+export const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+export const ms = (n: number) => `${n.toFixed(0)} ms`;
+export const mib = (bytes: number | null) => (bytes === null ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MiB`);
+export const perSecond = (n: number) => `${Math.round(n).toLocaleString('en-GB')}/s`;
+export const micro = (nanoseconds: number) => `${(nanoseconds / 1000).toFixed(2)} µs`;
+export const seconds = (n: number) => `${n.toFixed(1)} s`;
 
 export function goals(raw: Record<string, unknown>): Goal[] {
   const r = raw as Results;
@@ -48,8 +51,8 @@ export function goals(raw: Record<string, unknown>): Goal[] {
     });
   }
   if (r.generate) {
-    const { schemas, seconds } = r.generate.synthetic;
-    out.push({ measure: `generate ${schemas} schemas`, goal: '≤ 20 s', result: `${seconds.toFixed(1)} s`, met: schemas >= 3000 ? seconds <= 20 : undefined });
+    const { schemas, seconds: taken } = r.generate.synthetic;
+    out.push({ measure: `generate ${schemas} schemas`, goal: '≤ 20 s', result: seconds(taken), met: schemas >= 3000 ? taken <= 20 : undefined });
   }
   if (r.bundle)
     out.push({
@@ -75,7 +78,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 const decodeRows = (title: string, rows: readonly Measured[]) =>
-  rows.map((m) => [`${title}: ${m.name}`, `${(m.nanoseconds / 1000).toFixed(2)} µs`, perSecond(m.perSecond), x(m.ratio)]);
+  rows.map((m) => [`${title}: ${m.name}`, micro(m.nanoseconds), perSecond(m.perSecond), x(m.ratio)]);
 
 export function renderTable(environment: Record<string, unknown>, raw: Record<string, unknown>, checked: readonly Goal[]): string {
   const r = raw as Results;
@@ -94,25 +97,20 @@ export function renderTable(environment: Record<string, unknown>, raw: Record<st
   if (r.cli)
     rows.push([
       `validate ${r.cli.lines.toLocaleString('en-GB')} lines (~${r.cli.averageBytesPerLine} B)`,
-      `${r.cli.seconds.toFixed(1)} s`,
+      seconds(r.cli.seconds),
       perSecond(r.cli.eventsPerSecond),
       `peak RSS ${mib(r.cli.peakRssBytes)}`,
     ]);
   if (r.cli) {
-    rows.push(['validate, one thread (--workers 1)', `${r.cli.oneThread.seconds.toFixed(1)} s`, perSecond(r.cli.oneThread.eventsPerSecond), '']);
-    rows.push([
-      'JSON.parse alone, one thread, same file',
-      `${r.cli.jsonParseOneThread.seconds.toFixed(1)} s`,
-      perSecond(r.cli.jsonParseOneThread.eventsPerSecond),
-      '',
-    ]);
+    rows.push(['validate, one thread (--workers 1)', seconds(r.cli.oneThread.seconds), perSecond(r.cli.oneThread.eventsPerSecond), '']);
+    rows.push(['JSON.parse alone, one thread, same file', seconds(r.cli.jsonParseOneThread.seconds), perSecond(r.cli.jsonParseOneThread.eventsPerSecond), '']);
   }
   if (r.generate) {
     for (const [name, g] of [
       ['catalogue', r.generate.catalogue],
       ['synthetic', r.generate.synthetic],
     ] as const) {
-      rows.push([`generate ${name}: ${g.eventTypes} types, ${g.schemas} schemas`, `${g.seconds.toFixed(1)} s`, '', `peak RSS ${mib(g.peakRssBytes)}`]);
+      rows.push([`generate ${name}: ${g.eventTypes} types, ${g.schemas} schemas`, seconds(g.seconds), '', `peak RSS ${mib(g.peakRssBytes)}`]);
     }
   }
   if (r.bundle) {

@@ -1,0 +1,120 @@
+/**
+ * The README's performance figures are those of the run in
+ * bench/results.json, written as the benchmark writes them: a new run
+ * committed without its README update fails here, and so does a figure typed
+ * by hand that no run produced.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BundleResults } from '../../bench/bundle.js';
+import type { CliResults } from '../../bench/cli-throughput.js';
+import type { ColdStartResults } from '../../bench/cold-start.js';
+import type { DecodeResults } from '../../bench/decode.js';
+import type { GenerateResults } from '../../bench/generate.js';
+import { type Goal, kb, mib, micro, ms, perSecond, seconds, x } from '../../bench/report.js';
+import type { Measured } from '../../bench/stats.js';
+import { ROOT } from '../support/repo.js';
+
+interface Written {
+  readonly environment: { readonly commit: string; readonly node: string; readonly quick: boolean; readonly versions: Record<string, string> };
+  readonly results: {
+    readonly decode: DecodeResults;
+    readonly cli: CliResults;
+    readonly generate: GenerateResults;
+    readonly bundle: BundleResults;
+    readonly coldStart: ColdStartResults;
+  };
+  readonly goals: readonly Goal[];
+}
+
+const written = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8')) as Written;
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const start = readme.indexOf('\n## Performance\n');
+const section = readme.slice(start, readme.indexOf('\n## ', start + 1) === -1 ? undefined : readme.indexOf('\n## ', start + 1));
+const lines = section.split('\n');
+/** The section's prose with its line breaks undone. */
+const prose = section.replace(/\s+/gu, ' ');
+const { decode, cli, generate, bundle, coldStart } = written.results;
+
+/** The one table row that begins with `label`. */
+function row(label: string): string {
+  const found = lines.filter((line) => line.startsWith(`| ${label}`));
+  expect(found, `one README row begins with ${JSON.stringify(label)}`).toHaveLength(1);
+  return found[0] as string;
+}
+
+const measured = (rows: readonly Measured[], name: string): Measured => {
+  const found = rows.find((r) => r.name === name);
+  if (!found) throw new Error(`bench/results.json has no ${JSON.stringify(name)}`);
+  return found;
+};
+
+describe('the README performance section', () => {
+  it('comes from a full run, and names its commit and versions', () => {
+    expect(start).toBeGreaterThan(-1);
+    expect(written.environment.quick).toBe(false);
+    expect(prose).toContain(`(commit ${written.environment.commit})`);
+    expect(prose).toContain(`Node ${written.environment.node.replace(/^v/u, '')}`);
+    for (const name of ['zod', 'mitata', 'esbuild', 'ajv-formats']) expect(prose).toContain(`${name} ${written.environment.versions[name]}`);
+    expect(prose).toContain(`Ajv ${written.environment.versions.ajv}`);
+  });
+
+  it('gives each decode and encode row its time per call and ratio', () => {
+    const rows: Array<[label: string, group: readonly Measured[], name: string]> = [
+      ['`JSON.parse` |', decode.latest, 'JSON.parse'],
+      ['`JSON.parse` + Ajv (same schemas', decode.latest, 'JSON.parse + Ajv'],
+      ['`JSON.parse` + Ajv, ajv-formats fast mode', decode.latest, 'JSON.parse + Ajv, fast formats'],
+      ['`JSON.parse` + zod `safeParse`', decode.latest, 'JSON.parse + zod safeParse'],
+      ['**`safeParse`** |', decode.latest, 'safeParse'],
+      ["`safeParse`, `duplicateKeys: 'last-wins'`", decode.latest, "safeParse, duplicateKeys: 'last-wins'"],
+      ['v1 document, upcast to v2: **`safeParse`**', decode.upcast, 'safeParse'],
+      ['encode: `build` + `serialize`', decode.encode, 'build + serialize'],
+    ];
+    for (const [label, group, name] of rows) {
+      const m = measured(group, name);
+      expect(row(label)).toContain(`| ${micro(m.nanoseconds)} |`);
+      expect(row(label)).toMatch(new RegExp(`\\| (\\*\\*)?${x(m.ratio).replace('.', '\\.')}(\\*\\*)? \\|$`, 'u'));
+    }
+  });
+
+  it('gives the command line, generation, bundle and cold-start figures of the run', () => {
+    expect(row('`validate`, 1,000,000 NDJSON lines')).toContain(
+      `${seconds(cli.seconds)}: ${perSecond(cli.eventsPerSecond)}, peak RSS ${mib(cli.peakRssBytes)}`,
+    );
+    expect(row('the same, one thread')).toContain(`${seconds(cli.oneThread.seconds)}: ${perSecond(cli.oneThread.eventsPerSecond)}`);
+    expect(row('one thread running only `JSON.parse`')).toContain(
+      `${seconds(cli.jsonParseOneThread.seconds)}: ${perSecond(cli.jsonParseOneThread.eventsPerSecond)}`,
+    );
+    expect(row('generate the catalogue')).toContain(`| ${seconds(generate.catalogue.seconds)} |`);
+    expect(row('generate 1000 synthetic types')).toContain(`${seconds(generate.synthetic.seconds)}, peak RSS ${mib(generate.synthetic.peakRssBytes)}`);
+    const one = bundle.oneEventType;
+    expect(row("bundle for one event type's consumer")).toContain(
+      `${kb(one.gzip)} min+gz (${kb(one.minified)} min; ${kb(one.gzipWithoutZod)} min+gz without zod)`,
+    );
+    const parts = one.parts;
+    expect(row('its minified bytes by origin')).toContain(
+      `zod's compiler ${kb(parts.zodCompiler)}, the rest of zod ${kb(parts.zodOther)}, formats ${kb(parts.formats)}, generated code ${kb(parts.generated)}, the rest of the runtime ${kb(parts.runtime)}`,
+    );
+    expect(row('bundle for the whole catalogue')).toContain(`${kb(bundle.wholeCatalogue.gzip)} min+gz`);
+    expect(row('cold import + first parse, one event type')).toContain(
+      `${ms(coldStart.oneEventTypeMilliseconds)} (root entry ${ms(coldStart.rootMilliseconds)}; \`import('zod/mini')\` alone ${ms(coldStart.zodMiniAloneMilliseconds)})`,
+    );
+  });
+
+  it('says of each goal what the run found, in the order the benchmark checks them', () => {
+    const goalRows = lines.filter((line) => /^\| [^|]*[≥≤] [^|]* \| [^|]+ \| (yes|no)\b/u.test(line));
+    expect(goalRows).toHaveLength(written.goals.length);
+    written.goals.forEach((goal, i) => {
+      const cells = (goalRows[i] as string).split(' | ');
+      expect(cells[1], goal.measure).toContain(goal.result);
+      expect(cells[2]?.startsWith(goal.met ? 'yes' : 'no'), goal.measure).toBe(true);
+    });
+  });
+
+  it('quotes the same cold start where it points consumers to per-event entry points', () => {
+    const before = readme.slice(0, start).replace(/\s+/gu, ' ');
+    expect(before).toContain(`about ${ms(coldStart.oneEventTypeMilliseconds)} to import it`);
+    expect(before).toContain(`against ${ms(coldStart.rootMilliseconds)} for the root entry`);
+  });
+});
