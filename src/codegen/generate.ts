@@ -11,9 +11,10 @@ import { loadValidCatalogue } from '../catalogue/load.js';
 import type { Catalogue } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { envelopeModule } from './modules/envelope-module.js';
-import { eventModule, namesOf } from './modules/event-module.js';
+import { type EventModuleNames, eventModule, namesOf } from './modules/event-module.js';
 import { indexModule, typePairsModule } from './modules/index-module.js';
 import { sharedModule } from './modules/shared-module.js';
+import { nameCollisions } from './names.js';
 import { exportsMap, typesVersions } from './package-exports.js';
 import { indexCatalogue } from './schema-index.js';
 
@@ -112,14 +113,10 @@ function withExports(packageJson: string, catalogue: Catalogue): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-function checkUniqueNames(catalogue: Catalogue, names: ReturnType<typeof namesOf>[]): void {
-  const seen = new Map<string, string>();
-  const claim = (name: string, file: string) => {
-    const other = seen.get(name);
-    if (other) throw new ConfigError(file, '/title', `the title ${name} is also used by ${other}; titles name TypeScript types and must be unique`);
-    seen.set(name, file);
-  };
-  for (const shared of catalogue.shared) claim(shared.typeName, shared.file);
-  claim('Envelope', catalogue.envelope.file);
-  for (const [i, event] of catalogue.events.entries()) claim((names[i] as { base: string }).base, event.versions[0]?.schema.file ?? event.dir);
+function checkUniqueNames(catalogue: Catalogue, names: readonly EventModuleNames[]): void {
+  const [collision] = nameCollisions(
+    catalogue,
+    names.map((n) => n.base),
+  );
+  if (collision) throw new ConfigError(collision.file, collision.pointer, collision.message);
 }

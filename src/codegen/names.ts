@@ -1,8 +1,10 @@
 /**
  * Names for generated code, made from event types and titles. Kept apart from
  * the TypeScript printer so that commands that only name things (`new`,
- * `import`) do not load TypeScript.
+ * `bump`, `import`, `check`) do not load TypeScript.
  */
+import type { Catalogue, EventTypeSource } from '../catalogue/model.js';
+import { ConfigError } from '../errors.js';
 
 /** `lowerCamelCase` from a PascalCase type name. */
 export const camel = (pascal: string): string => pascal.charAt(0).toLowerCase() + pascal.slice(1);
@@ -14,3 +16,74 @@ export const pascal = (name: string): string =>
     .filter(Boolean)
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
+
+/** A PascalCase name, as generated types take. */
+export const PASCAL_NAME = /^[A-Z][A-Za-z0-9]*$/u;
+
+/** A title that breaks the naming of generated types. */
+export interface NameProblem {
+  readonly file: string;
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/**
+ * The name an event type's generated types share: its v1 title less `V1`
+ * (`Cas1BookingCancelledV1` → `Cas1BookingCancelled`). Every later version's
+ * title is that name followed by `V` and its version. `base` is undefined when
+ * v1's title gives no such name; `problems` lists each title that breaks the
+ * rule.
+ */
+export function baseNameOf(event: EventTypeSource): { readonly base: string | undefined; readonly problems: readonly NameProblem[] } {
+  const [first, ...later] = event.versions;
+  if (!first) return { base: undefined, problems: [] };
+  const title = first.schema.json.title;
+  const base = typeof title === 'string' && title.endsWith('V1') ? title.slice(0, -2) : undefined;
+  if (base === undefined || !PASCAL_NAME.test(base)) {
+    const message = 'must be a PascalCase name ending in V1, such as Cas1BookingCancelledV1; it names the generated TypeScript types';
+    return { base: undefined, problems: [{ file: first.schema.file, pointer: '/title', message }] };
+  }
+  const problems = later
+    .filter((v) => v.schema.json.title !== `${base}V${v.version}`)
+    .map((v) => ({
+      file: v.schema.file,
+      pointer: '/title',
+      message: `must be ${JSON.stringify(`${base}V${v.version}`)}, the v1 title's name with V${v.version}`,
+    }));
+  return { base, problems };
+}
+
+/** The base name of an event type's generated types; throws {@link ConfigError} at the first title that breaks the naming. */
+export function requireBaseName(event: EventTypeSource): string {
+  const { base, problems } = baseNameOf(event);
+  const problem = problems[0];
+  if (problem) throw new ConfigError(problem.file, problem.pointer, problem.message);
+  if (base === undefined) throw new ConfigError(event.dir, '', 'has no version schemas');
+  return base;
+}
+
+/**
+ * Names claimed twice across the catalogue. The envelope claims `Envelope`
+ * first, then each shared definition its type name, then each event type its
+ * base name (`bases`, in catalogue order; undefined claims nothing). The later
+ * claim is the problem.
+ */
+export function nameCollisions(catalogue: Catalogue, bases: readonly (string | undefined)[]): NameProblem[] {
+  const claimed = new Map<string, string>();
+  const problems: NameProblem[] = [];
+  const claim = (name: string | undefined, file: string) => {
+    if (name === undefined) return;
+    const other = claimed.get(name);
+    if (other)
+      problems.push({
+        file,
+        pointer: '/title',
+        message: `the name ${name} is also used by ${other}; generated type names must be unique across the catalogue`,
+      });
+    else claimed.set(name, file);
+  };
+  claim('Envelope', catalogue.envelope.file);
+  for (const shared of catalogue.shared) claim(shared.typeName, shared.file);
+  for (const [i, event] of catalogue.events.entries()) claim(bases[i], event.versions[0]?.schema.file ?? event.dir);
+  return problems;
+}

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { SCHEMA_ID_BASE } from '../catalogue/load.js';
 import type { Catalogue, JsonSchemaObject } from '../catalogue/model.js';
 import { PLACEHOLDER } from '../catalogue/placeholder.js';
-import { namesOf } from '../codegen/modules/event-module.js';
+import { requireBaseName } from '../codegen/names.js';
 import { isObject } from '../compat/schema-walk.js';
 import { UsageError } from '../errors.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
@@ -28,7 +28,7 @@ export function planBump(root: string, catalogue: Catalogue, packageName: string
   const latest = event.versions[event.versions.length - 1];
   if (!latest) throw new UsageError(`${eventType} has no versions`);
   const next = latest.version + 1;
-  const { base } = namesOf(event);
+  const base = requireBaseName(event);
   const plan: FilePlan = new Map();
 
   const id = `${SCHEMA_ID_BASE}${eventType}/v${next}.schema.json`;

@@ -14,8 +14,7 @@ import { SCHEMA_ID_BASE } from '../catalogue/load.js';
 import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
 import type { Catalogue } from '../catalogue/model.js';
 import { PLACEHOLDER, PLACEHOLDER_NAME } from '../catalogue/placeholder.js';
-import { namesOf } from '../codegen/modules/event-module.js';
-import { pascal } from '../codegen/names.js';
+import { baseNameOf, PASCAL_NAME, pascal } from '../codegen/names.js';
 import { UsageError } from '../errors.js';
 import { exampleEnvelope, invalidTwin } from './examples.js';
 import { type FilePlan, jsonText, kebabOf, planChangeset } from './files.js';
@@ -35,7 +34,6 @@ export interface NewEventTypeOptions {
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-const PASCAL = /^[A-Z][A-Za-z0-9]*$/u;
 
 /** Plans the new event type's files; throws {@link UsageError} for a bad name or one already taken. */
 export function planNewEventType(root: string, catalogue: Catalogue, packageName: string, options: NewEventTypeOptions): FilePlan {
@@ -88,9 +86,9 @@ export function planNewEventType(root: string, catalogue: Catalogue, packageName
 
 /** The type name asked for, or one made from the event type, checked to be PascalCase and unused. */
 function typeName(catalogue: Catalogue, type: string, asked: string | undefined): string {
-  const taken = new Set(['Envelope', ...catalogue.shared.map((s) => s.typeName), ...catalogue.events.map((e) => namesOf(e).base)]);
+  const taken = new Set(['Envelope', ...catalogue.shared.map((s) => s.typeName), ...catalogue.events.map((e) => baseNameOf(e).base)]);
   if (asked !== undefined) {
-    if (!PASCAL.test(asked)) throw new UsageError(`--type-name ${JSON.stringify(asked)} must be PascalCase, such as BookingCancelled`);
+    if (!PASCAL_NAME.test(asked)) throw new UsageError(`--type-name ${JSON.stringify(asked)} must be PascalCase, such as BookingCancelled`);
     if (taken.has(asked)) throw new UsageError(`--type-name ${asked} is already used in the catalogue`);
     return asked;
   }

@@ -9,6 +9,7 @@ import ts from 'typescript';
 import type { EventTypeSource, JsonSchema, JsonSchemaObject, SharedSchema, VersionSource } from '../../catalogue/model.js';
 import { ConfigError } from '../../errors.js';
 import { ModuleScope } from '../module-scope.js';
+import { requireBaseName } from '../names.js';
 import type { SchemaIndex } from '../schema-index.js';
 import { camel, exportConst, id, importNamed, json, literalType, object, printModule, pure, str, typeRef, withDoc } from '../ts.js';
 import { emitTypes, mergeDeclarations } from '../typescript-types.js';
@@ -30,20 +31,9 @@ export interface EventModuleNames {
   readonly versions: readonly number[];
 }
 
-/** The base name every version's title shares: `Cas1BookingCancelledV2` → `Cas1BookingCancelled`. */
+/** The names of an event type's module; throws {@link ConfigError} when its titles break the naming. */
 export function namesOf(event: EventTypeSource): EventModuleNames {
-  const titles = event.versions.map((v) => v.schema.json.title);
-  const first = titles[0];
-  const base = typeof first === 'string' ? first.replace(/V1$/u, '') : '';
-  event.versions.forEach((v, i) => {
-    if (!/^[A-Z][A-Za-z0-9]*$/u.test(base) || titles[i] !== `${base}V${v.version}`) {
-      throw new ConfigError(
-        v.schema.file,
-        '/title',
-        `must be ${base ? `"${base}V${v.version}"` : 'a PascalCase name ending in V1'}: every version's title is a shared PascalCase name followed by V and the version`,
-      );
-    }
-  });
+  const base = requireBaseName(event);
   return { type: event.type, module: `./events/${event.type}.js`, object: camel(base), base, versions: event.versions.map((v) => v.version) };
 }
 
