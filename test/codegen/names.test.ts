@@ -92,6 +92,17 @@ describe('nameCollisions', () => {
     ]);
   });
 
+  it('reports a shared definition named like another, or like the envelope, at the later one', () => {
+    const [first, second, third] = catalogue.shared;
+    if (!first || !second || !third) throw new Error('the catalogue has fewer than three shared definitions');
+    const shared = [first, { ...second, typeName: first.typeName }, { ...third, typeName: 'Envelope' }, ...catalogue.shared.slice(3)];
+    const c = { ...catalogue, shared };
+    expect(nameCollisions(c, bases(c)).map((p) => [p.file, p.message.split(';')[0]])).toEqual([
+      [second.file, `the name ${first.typeName} is also used by ${first.file}`],
+      [third.file, `the name Envelope is also used by ${catalogue.envelope.file}`],
+    ]);
+  });
+
   it('stops the generator, naming the same file', async () => {
     const c = retitled(CANCELLED, 1, 'StaffMemberV1');
     const c2 = { ...c, events: c.events.map((e) => (e.type === CANCELLED ? { ...e, versions: e.versions.slice(0, 1) } : e)) };
