@@ -16,7 +16,8 @@ import type { IssueInput } from '../errors.js';
 import { escapePointer } from '../json-pointer.js';
 import { typeName } from '../messages.js';
 import { attributesOf, type CloudEventInput, envelopeOf, type Found, isJsonMediaType } from './cloudevents-mapping.js';
-import { type DecodeContext, type FormatDecoded, failWith, isRecord } from './format.js';
+import { readStructured } from './cloudevents-structured.js';
+import { type DecodeContext, type FormatDecoded, failWith, isRecord, utf8 } from './format.js';
 import { headerValue, percentEncode } from './header-values.js';
 
 /** A CloudEvent in HTTP binary mode: what to send as headers and body. */
@@ -68,7 +69,7 @@ export function isTransportMessage(value: unknown): value is Record<string, unkn
 }
 
 /** Reads a CloudEvent from a transport message, in either mode. */
-export function decodeTransport(message: Record<string, unknown>, context: DecodeContext, structured: StructuredReader): FormatDecoded {
+export function decodeTransport(message: Record<string, unknown>, context: DecodeContext): FormatDecoded {
   // Kafka records carry a value (the cloudevents SDK also copies it to body); HTTP messages only a body.
   const kafka = Object.hasOwn(message, 'value');
   const bodyPath = kafka ? '/value' : '/body';
@@ -86,7 +87,7 @@ export function decodeTransport(message: Record<string, unknown>, context: Decod
     if (!body.ok) return failWith(body.issue);
     if (!isRecord(body.value))
       return failWith({ code: 'invalid_input', path: bodyPath, expected: 'a structured CloudEvent (a JSON object)', received: typeName(body.value) });
-    return structured(body.value, bodyPath, context);
+    return readStructured(body.value, bodyPath, context);
   }
 
   const prefix = kafka ? 'ce_' : 'ce-';
@@ -129,9 +130,6 @@ export function decodeTransport(message: Record<string, unknown>, context: Decod
   };
   return envelopeOf(input, context);
 }
-
-/** Reads a structured CloudEvent found at `root`. */
-export type StructuredReader = (event: Record<string, unknown>, root: string, context: DecodeContext) => FormatDecoded;
 
 type Headers = { ok: true; map: Map<string, Found> } | { ok: false; issue: IssueInput };
 
@@ -180,15 +178,4 @@ function bodyValue(payload: unknown, path: string, context: DecodeContext): Body
   if (typeof text !== 'string') return { ok: true, value: payload };
   const decoded = context.json(text, path);
   return decoded.ok ? { ok: true, value: decoded.value } : { ok: false, issue: decoded.issue };
-}
-
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The text that `bytes` encode in UTF-8, or undefined when they are not UTF-8. */
-export function utf8(bytes: Uint8Array): string | undefined {
-  try {
-    return STRICT_UTF8.decode(bytes);
-  } catch {
-    return undefined;
-  }
 }

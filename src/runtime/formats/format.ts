@@ -45,3 +45,14 @@ export const failWith = (issue: IssueInput): FormatDecoded => ({ ok: false, issu
 
 /** Is this a plain JSON object (not null, not an array)? */
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text that `bytes` encode in UTF-8, or undefined when they are not UTF-8. */
+export function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
