@@ -94,14 +94,13 @@ export function renderTable(environment: Record<string, unknown>, raw: Record<st
     );
   }
   const rows: string[][] = [];
-  if (r.cli)
+  if (r.cli) {
     rows.push([
       `validate ${r.cli.lines.toLocaleString('en-GB')} lines (~${r.cli.averageBytesPerLine} B)`,
       seconds(r.cli.seconds),
       perSecond(r.cli.eventsPerSecond),
       `peak RSS ${mib(r.cli.peakRssBytes)}`,
     ]);
-  if (r.cli) {
     rows.push(['validate, one thread (--workers 1)', seconds(r.cli.oneThread.seconds), perSecond(r.cli.oneThread.eventsPerSecond), '']);
     rows.push(['JSON.parse alone, one thread, same file', seconds(r.cli.jsonParseOneThread.seconds), perSecond(r.cli.jsonParseOneThread.eventsPerSecond), '']);
   }

@@ -31,7 +31,8 @@ interface Written {
 const written = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8')) as Written;
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const start = readme.indexOf('\n## Performance\n');
-const section = readme.slice(start, readme.indexOf('\n## ', start + 1) === -1 ? undefined : readme.indexOf('\n## ', start + 1));
+const end = readme.indexOf('\n## ', start + 1);
+const section = readme.slice(start, end === -1 ? undefined : end);
 const lines = section.split('\n');
 /** The section's prose with its line breaks undone. */
 const prose = section.replace(/\s+/gu, ' ');
