@@ -14,6 +14,7 @@
 import type { EnvelopeLike } from '../envelope.js';
 import type { IssueInput } from '../errors.js';
 import { escapePointer } from '../json-pointer.js';
+import type { Decoded } from '../json-text.js';
 import { typeName } from '../messages.js';
 import { attributesOf, type CloudEventInput, envelopeOf, type Found, isJsonMediaType } from './cloudevents-mapping.js';
 import { readStructured } from './cloudevents-structured.js';
@@ -166,16 +167,13 @@ function readHeaders(headers: unknown, kafka: boolean): Headers {
   return { ok: true, map };
 }
 
-type Body = { ok: true; value: unknown } | { ok: false; issue: IssueInput };
-
 /** The body as JSON: text and bytes are parsed within the limits; anything else was parsed already. */
-function bodyValue(payload: unknown, path: string, context: DecodeContext): Body {
+function bodyValue(payload: unknown, path: string, context: DecodeContext): Decoded {
   let text = payload;
   if (payload instanceof Uint8Array) {
     text = utf8(payload);
     if (text === undefined) return { ok: false, issue: { code: 'invalid_input', path, detail: 'the body is not UTF-8' } };
   }
   if (typeof text !== 'string') return { ok: true, value: payload };
-  const decoded = context.json(text, path);
-  return decoded.ok ? { ok: true, value: decoded.value } : { ok: false, issue: decoded.issue };
+  return context.json(text, path);
 }
