@@ -11,10 +11,13 @@
  * 2023-02-30 for a date, for one) and shows what the strict formats cost; and
  * `JSON.parse` then zod's ordinary `safeParse` on the same generated schema,
  * not compiled. No baseline upcasts: for (b) they only validate the version 1
- * document.
+ * document. One more row is not a baseline but a floor: `JSON.parse` then
+ * the compiled validator that `safeParse` itself runs, with nothing else
+ * (no duplicate-key check, no format detection, no result).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as z from 'zod/mini';
 import { envelopeShape } from '../generated/envelope.js';
 import { cas1BookingCancelledV1, cas1BookingCancelledV2 } from '../generated/events/approved-premises.booking.cancelled.js';
 import type * as Package from '../src/index.js';
@@ -54,6 +57,7 @@ export async function benchDecode(rounds: number): Promise<DecodeResults> {
   const ajvFastVerdict = ajvVerdicts('fast');
   const zodV1 = envelopeSchema(envelopeShape, TYPE, 1, cas1BookingCancelledV1);
   const zodV2 = envelopeSchema(envelopeShape, TYPE, 2, cas1BookingCancelledV2);
+  const compiled = { 1: z.compile(zodV1), 2: z.compile(zodV2) };
 
   // Every candidate must accept its input, or the comparison means nothing.
   const sanity = [
@@ -65,6 +69,8 @@ export async function benchDecode(rounds: number): Promise<DecodeResults> {
     ajvFastVerdict[1](JSON.parse(stored)),
     zodV2.safeParse(JSON.parse(latest)).success,
     zodV1.safeParse(JSON.parse(stored)).success,
+    z.validate(compiled[2], JSON.parse(latest)),
+    z.validate(compiled[1], JSON.parse(stored)),
   ];
   if (sanity.includes(false)) throw new Error(`a decode candidate rejects its input: ${JSON.stringify(sanity)}`);
   const upgraded = safeParse(stored);
@@ -75,6 +81,7 @@ export async function benchDecode(rounds: number): Promise<DecodeResults> {
     { name: 'JSON.parse + Ajv', run: () => ajvVerdict[version](JSON.parse(text)) },
     { name: 'JSON.parse + Ajv, fast formats', run: () => ajvFastVerdict[version](JSON.parse(text)) },
     { name: 'JSON.parse + zod safeParse', run: () => (version === 1 ? zodV1 : zodV2).safeParse(JSON.parse(text)) },
+    { name: 'JSON.parse + compiled validator alone', run: () => z.validate(compiled[version], JSON.parse(text)) },
     { name: 'safeParse', run: () => safeParse(text) },
     { name: "safeParse, duplicateKeys: 'last-wins'", run: () => safeParse(text, { duplicateKeys: 'last-wins' }) },
   ];

@@ -43,6 +43,7 @@ describe('npm run bench -- --quick', () => {
       'JSON.parse + Ajv',
       'JSON.parse + Ajv, fast formats',
       'JSON.parse + zod safeParse',
+      'JSON.parse + compiled validator alone',
       'safeParse',
       "safeParse, duplicateKeys: 'last-wins'",
     ]);
