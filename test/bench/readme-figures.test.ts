@@ -67,8 +67,10 @@ describe('the README performance section', () => {
       ['`JSON.parse` + Ajv (same schemas', decode.latest, 'JSON.parse + Ajv'],
       ['`JSON.parse` + Ajv, ajv-formats fast mode', decode.latest, 'JSON.parse + Ajv, fast formats'],
       ['`JSON.parse` + zod `safeParse`', decode.latest, 'JSON.parse + zod safeParse'],
+      ['floor: `JSON.parse` + the compiled validator alone', decode.latest, 'JSON.parse + compiled validator alone'],
       ['**`safeParse`** |', decode.latest, 'safeParse'],
       ["`safeParse`, `duplicateKeys: 'last-wins'`", decode.latest, "safeParse, duplicateKeys: 'last-wins'"],
+      ['v1 document, floor: `JSON.parse` + the compiled version 1 validator alone', decode.upcast, 'JSON.parse + compiled validator alone'],
       ['v1 document, upcast to v2: **`safeParse`**', decode.upcast, 'safeParse'],
       ['encode: `build` + `serialize`', decode.encode, 'build + serialize'],
     ];
