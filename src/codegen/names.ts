@@ -17,6 +17,20 @@ export const pascal = (name: string): string =>
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
 
+/**
+ * `kebab-case` from a title, a camelCase name or a phrase: `Referral sent
+ * notification` and `referralSentNotification` both give
+ * `referral-sent-notification`. Only ASCII letters and digits are kept, and
+ * they are kept before lower-casing, so a letter such as the Kelvin sign never
+ * turns into an ASCII one. Empty when nothing is left.
+ */
+export const kebab = (text: string): string =>
+  text
+    .replace(/([a-z0-9])([A-Z])/gu, '$1-$2')
+    .replace(/[^A-Za-z0-9]+/gu, '-')
+    .toLowerCase()
+    .replace(/^-|-$/gu, '');
+
 /** A PascalCase name, as generated types take. */
 export const PASCAL_NAME = /^[A-Z][A-Za-z0-9]*$/u;
 

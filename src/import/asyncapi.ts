@@ -5,7 +5,8 @@
  * payload's `eventType` (a const, a one-value enum or an example), else the
  * message's name.
  */
-import { type FoundEvent, fixedValue, isEventType, kebab, propertiesOf } from './contract.js';
+import { kebab } from '../codegen/names.js';
+import { type FoundEvent, fixedValue, isEventType, propertiesOf } from './contract.js';
 import type { Findings } from './findings.js';
 import { at, child, isObject } from './source.js';
 

@@ -67,11 +67,3 @@ export function fixedValue(document: unknown, node: unknown): { value: unknown; 
 }
 
 export const isEventType = (value: unknown): value is string => typeof value === 'string' && EVENT_TYPE_PATTERN.test(value);
-
-/** `Referral sent notification` → `referral-sent-notification`. */
-export const kebab = (text: string): string =>
-  text
-    .replace(/([a-z0-9])([A-Z])/gu, '$1-$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-|-$/gu, '');

@@ -6,7 +6,8 @@
  * every event type, the one whose last two parts match the component's name
  * (`ApplicationSubmittedEnvelope` → `….application.submitted`).
  */
-import { type FoundEvent, fixedValue, isEventType, kebab, propertiesOf } from './contract.js';
+import { kebab } from '../codegen/names.js';
+import { type FoundEvent, fixedValue, isEventType, propertiesOf } from './contract.js';
 import { Findings } from './findings.js';
 import { at, child, isObject } from './source.js';
 

@@ -3,6 +3,7 @@
  * made from it by breaking exactly one rule of the version's schema.
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
+import { kebab } from '../codegen/names.js';
 import { isObject } from '../compat/schema-walk.js';
 
 /** A whole envelope around `data`, as the catalogue's examples are. */
@@ -32,12 +33,5 @@ export function invalidTwin(valid: Record<string, unknown>, schema: JsonSchemaOb
   const required = Array.isArray(schema.required) ? schema.required.find((r): r is string => typeof r === 'string' && r in data) : undefined;
   if (required === undefined) return undefined;
   const { [required]: _dropped, ...rest } = data;
-  return { name: `missing-${kebab(required)}`, example: { ...valid, additionalInformation: rest } };
+  return { name: `missing-${kebab(required) || 'property'}`, example: { ...valid, additionalInformation: rest } };
 }
-
-const kebab = (name: string) =>
-  name
-    .replace(/([a-z0-9])([A-Z])/gu, '$1-$2')
-    .replace(/[^A-Za-z0-9]+/gu, '-')
-    .toLowerCase()
-    .replace(/^-|-$/gu, '') || 'property';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue, EventTypeSource } from '../../src/catalogue/model.js';
 import { render } from '../../src/codegen/generate.js';
 import { namesOf } from '../../src/codegen/modules/event-module.js';
-import { baseNameOf, nameCollisions, requireBaseName } from '../../src/codegen/names.js';
+import { baseNameOf, kebab, nameCollisions, requireBaseName } from '../../src/codegen/names.js';
 import { ConfigError } from '../../src/errors.js';
 import { ROOT, repoCatalogue } from '../support/repo.js';
 
@@ -107,5 +107,22 @@ describe('nameCollisions', () => {
     const c = retitled(CANCELLED, 1, 'StaffMemberV1');
     const c2 = { ...c, events: c.events.map((e) => (e.type === CANCELLED ? { ...e, versions: e.versions.slice(0, 1) } : e)) };
     await expect(render(ROOT, c2)).rejects.toThrow(`${fileOf(CANCELLED, 1)}#/title: the name StaffMember is also used by`);
+  });
+});
+
+describe('kebab', () => {
+  it('writes titles, camelCase names and phrases in kebab case', () => {
+    expect(kebab('Referral sent notification')).toBe('referral-sent-notification');
+    expect(kebab('referralSentNotification')).toBe('referral-sent-notification');
+    expect(kebab('  HMPPS Interventions: Service  ')).toBe('hmpps-interventions-service');
+    expect(kebab('crn2Number')).toBe('crn2-number');
+  });
+
+  it('keeps only ASCII letters and digits, dropping others before lower-casing', () => {
+    // The Kelvin sign lower-cases to an ASCII k, and İ to an i with a combining dot.
+    expect(kebab('\u212Aelvin scale')).toBe('elvin-scale');
+    expect(kebab('\u0130stanbul office')).toBe('stanbul-office');
+    expect(kebab('café crème')).toBe('caf-cr-me');
+    expect(kebab('日本')).toBe('');
   });
 });
