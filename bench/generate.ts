@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsonText } from '../src/catalogue/json-file.js';
 import { ROOT } from '../test/support/repo.js';
 import { tempRepo } from '../test/support/temp-repo.js';
 import { runNode } from './processes.js';
@@ -17,7 +18,7 @@ export interface GenerateResults {
   readonly synthetic: { readonly eventTypes: number; readonly schemas: number; readonly seconds: number; readonly peakRssBytes: number | null };
 }
 
-const writeJson = (path: string, value: unknown) => writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+const writeJson = (path: string, value: unknown) => writeFileSync(path, jsonText(value));
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 /** Writes event type `synthetic-<n>.booking.cancelled` into `schemas`. */

@@ -3,6 +3,7 @@
  * Actions annotations. Results go to stdout; progress and errors to stderr.
  */
 import { Option } from 'commander';
+import { jsonText } from '../catalogue/json-file.js';
 
 export type OutputFormat = 'text' | 'json' | 'github';
 
@@ -23,7 +24,7 @@ export interface Output {
 export const processOutput: Output = {
   line: (text = '') => process.stdout.write(`${text}\n`),
   note: (text) => process.stderr.write(`${text}\n`),
-  json: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+  json: (value) => process.stdout.write(jsonText(value)),
 };
 
 /** Escapes text for a GitHub Actions workflow command (`::error file=…::message`). */

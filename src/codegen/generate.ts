@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { jsonText } from '../catalogue/json-file.js';
 import { loadValidCatalogue } from '../catalogue/load.js';
 import type { Catalogue } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
@@ -110,7 +111,7 @@ function withExports(packageJson: string, catalogue: Catalogue): string {
     if (key === 'sideEffects') for (const [k, v] of Object.entries(owned)) if (!(k in pkg)) out[k] = v;
   }
   for (const [k, v] of Object.entries(owned)) if (!(k in out)) out[k] = v;
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonText(out);
 }
 
 function checkUniqueNames(catalogue: Catalogue, names: readonly EventModuleNames[]): void {

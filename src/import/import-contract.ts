@@ -8,11 +8,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { jsonText } from '../catalogue/json-file.js';
 import { SCHEMA_ID_BASE } from '../catalogue/load.js';
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { kebab } from '../codegen/names.js';
 import { UsageError } from '../errors.js';
-import { jsonText } from '../scaffold/files.js';
 import { asyncApiEvents } from './asyncapi.js';
 import { type FoundEvent, isEventType } from './contract.js';
 import { convertData, pascal } from './convert-schema.js';

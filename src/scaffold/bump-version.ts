@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsonText } from '../catalogue/json-file.js';
 import { SCHEMA_ID_BASE } from '../catalogue/load.js';
 import type { Catalogue, JsonSchemaObject } from '../catalogue/model.js';
 import { PLACEHOLDER } from '../catalogue/placeholder.js';
@@ -19,7 +20,7 @@ import { isObject } from '../compat/schema-walk.js';
 import { UsageError } from '../errors.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
 import { invalidTwin } from './examples.js';
-import { type FilePlan, jsonText, kebabOf, planChangeset } from './files.js';
+import { type FilePlan, kebabOf, planChangeset } from './files.js';
 
 /** Plans version N+1 of `eventType`; throws {@link UsageError} for an unknown event type. */
 export function planBump(root: string, catalogue: Catalogue, packageName: string, eventType: string): { plan: FilePlan; version: number } {

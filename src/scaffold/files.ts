@@ -14,9 +14,6 @@ export type FilePlan = Map<string, string>;
 /** `approved-premises.booking.made` → `booking-made`, for file names. */
 export const kebabOf = (type: string): string => type.split('.').slice(-2).join('-');
 
-/** JSON text as the catalogue's files hold it. */
-export const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-
 /** Writes every planned file, after making sure none of them exists yet, so nothing is overwritten. */
 export function writePlan(root: string, plan: FilePlan): string[] {
   for (const file of plan.keys()) {

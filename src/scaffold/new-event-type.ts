@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsonText } from '../catalogue/json-file.js';
 import { SCHEMA_ID_BASE } from '../catalogue/load.js';
 import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
 import type { Catalogue } from '../catalogue/model.js';
@@ -17,7 +18,7 @@ import { PLACEHOLDER, PLACEHOLDER_NAME } from '../catalogue/placeholder.js';
 import { baseNameOf, PASCAL_NAME, pascal } from '../codegen/names.js';
 import { UsageError } from '../errors.js';
 import { exampleEnvelope, invalidTwin } from './examples.js';
-import { type FilePlan, jsonText, kebabOf, planChangeset } from './files.js';
+import { type FilePlan, kebabOf, planChangeset } from './files.js';
 
 export interface NewEventTypeOptions {
   readonly eventType: string;

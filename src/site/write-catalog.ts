@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { asyncApiDocument } from '../asyncapi/document.js';
+import { jsonText } from '../catalogue/json-file.js';
 import { loadValidCatalogue } from '../catalogue/load.js';
 import { readPackageInfo } from '../catalogue/package-json.js';
 import { UsageError } from '../errors.js';
@@ -47,7 +48,7 @@ export function writeCatalog(options: CatalogOptions): CatalogResult {
   const { version } = readPackageInfo(options.root);
   const files = siteFiles(catalogue);
   const document = asyncApiDocument(catalogue, { topic: options.topic, version });
-  files.set(ASYNCAPI_FILE, `${JSON.stringify(document, null, 2)}\n`);
+  files.set(ASYNCAPI_FILE, jsonText(document));
 
   const removed = staleEventPages(out, files);
   for (const file of removed) rmSync(join(out, file));
