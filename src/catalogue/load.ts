@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { checkEventMetadata, checkUpcastDeclaration, EVENT_TYPE_PATTERN } from './metadata.js';
 import type { Catalogue, EventTypeSource, ExampleSource, JsonSchemaObject, SchemaFile, SharedSchema, UpcastSource, VersionSource } from './model.js';
-
-/** The base of every `$id` in the catalogue. */
-export const SCHEMA_ID_BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
+import { SCHEMA_ID_BASE, schemaIdOf } from './schema-id.js';
 
 /** Finding codes the loader can raise; `check` reports them with these codes. */
 export type LoadProblemCode = 'invalid-json' | 'naming' | 'metadata-missing' | 'schema-id' | 'upcast-invalid' | 'version-gap';
@@ -149,7 +147,7 @@ function loadEventType(
       continue;
     }
     const version = Number(match[1]);
-    const schema = readSchema(`${eventDir}/${name}`, `${SCHEMA_ID_BASE}${type}/v${version}.schema.json`);
+    const schema = readSchema(`${eventDir}/${name}`, schemaIdOf(type, version));
     if (!schema) continue;
     let upcast: UpcastSource | undefined;
     const upcastFile = `${eventDir}/v${version}.upcast.json`;

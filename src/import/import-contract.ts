@@ -9,8 +9,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
-import { SCHEMA_ID_BASE } from '../catalogue/load.js';
 import type { JsonSchemaObject } from '../catalogue/model.js';
+import { schemaIdOf } from '../catalogue/schema-id.js';
 import { kebab } from '../codegen/names.js';
 import { UsageError } from '../errors.js';
 import { asyncApiEvents } from './asyncapi.js';
@@ -143,7 +143,7 @@ function convertEvent(
 
   const schema: JsonSchemaObject = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `${SCHEMA_ID_BASE}${eventType}/v1.schema.json`,
+    $id: schemaIdOf(eventType, 1),
     title: `${base}V1`,
     ...converted.schema,
     ...(Object.keys(converted.defs).length > 0 ? { $defs: converted.defs } : {}),

@@ -12,9 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
-import { SCHEMA_ID_BASE } from '../catalogue/load.js';
 import type { Catalogue, JsonSchemaObject } from '../catalogue/model.js';
 import { PLACEHOLDER } from '../catalogue/placeholder.js';
+import { schemaIdOf } from '../catalogue/schema-id.js';
 import { requireBaseName } from '../codegen/names.js';
 import { isObject } from '../compat/schema-walk.js';
 import { UsageError } from '../errors.js';
@@ -32,7 +32,7 @@ export function planBump(root: string, catalogue: Catalogue, packageName: string
   const base = requireBaseName(event);
   const plan: FilePlan = new Map();
 
-  const id = `${SCHEMA_ID_BASE}${eventType}/v${next}.schema.json`;
+  const id = schemaIdOf(eventType, next);
   const title = `${base}V${next}`;
   plan.set(`${event.dir}/v${next}.schema.json`, retitled(readFileSync(join(root, latest.schema.file), 'utf8'), latest.schema.json, id, title));
   plan.set(

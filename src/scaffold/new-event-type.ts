@@ -11,10 +11,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
-import { SCHEMA_ID_BASE } from '../catalogue/load.js';
 import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
 import type { Catalogue } from '../catalogue/model.js';
 import { PLACEHOLDER, PLACEHOLDER_NAME } from '../catalogue/placeholder.js';
+import { schemaIdOf } from '../catalogue/schema-id.js';
 import { baseNameOf, PASCAL_NAME, pascal } from '../codegen/names.js';
 import { UsageError } from '../errors.js';
 import { exampleEnvelope, invalidTwin } from './examples.js';
@@ -68,7 +68,7 @@ export function planNewEventType(root: string, catalogue: Catalogue, packageName
   );
   const schema = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `${SCHEMA_ID_BASE}${type}/v1.schema.json`,
+    $id: schemaIdOf(type, 1),
     title: `${base}V1`,
     description,
     type: 'object',

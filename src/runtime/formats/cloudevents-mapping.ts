@@ -25,6 +25,8 @@
  * The data stays exactly the version's data, so `dataschema` describes it.
  * https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md
  */
+
+import { SCHEMA_ID_BASE, schemaIdOf } from '../../catalogue/schema-id.js';
 import type { EnvelopeLike } from '../envelope.js';
 import { isEnvelopeField } from '../envelope.js';
 import { contractError, type IssueInput } from '../errors.js';
@@ -32,12 +34,6 @@ import { escapePointer, unescapePointer } from '../json-pointer.js';
 import { describeValue, typeName } from '../messages.js';
 import { type PersonOrigin, personAttributes, readPersonReference } from './cloudevents-person.js';
 import { type DecodeContext, type FormatDecoded, failWith, isRecord } from './format.js';
-
-/** The base of every schema `$id` in the catalogue; `dataschema` is this, the event type and `/v<version>.schema.json`. */
-export const SCHEMA_ID_BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
-
-/** The `$id` of the JSON Schema of a version's data, as `dataschema` carries it. */
-export const schemaIdOf = (eventType: string, version: number): string => `${SCHEMA_ID_BASE}${eventType}/v${version}.schema.json`;
 
 /** Envelope fields carried by a string extension attribute, as [attribute, field]. */
 const EXTENSIONS = [
