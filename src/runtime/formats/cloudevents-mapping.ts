@@ -25,7 +25,6 @@
  * The data stays exactly the version's data, so `dataschema` describes it.
  * https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md
  */
-
 import { SCHEMA_ID_BASE, schemaIdOf } from '../../catalogue/schema-id.js';
 import type { EnvelopeLike } from '../envelope.js';
 import { isEnvelopeField } from '../envelope.js';
@@ -219,7 +218,7 @@ export function envelopeOf(input: CloudEventInput, context: DecodeContext): Form
   put('description', extension('description'));
   put('detailUrl', extension('detailUrl'));
   const person = readPersonReference(get, context);
-  if (!person.ok) return { ok: false, issues: person.issues };
+  if (!person.ok) return person;
   if (person.value !== undefined) envelope.personReference = person.value;
   put('additionalInformation', input.data);
 

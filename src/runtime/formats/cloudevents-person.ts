@@ -6,10 +6,8 @@
  * `personreference` extension, so nothing about it is lost; `subject` is
  * then still its first CRN, and must agree with it when read back.
  */
-import type { IssueInput } from '../errors.js';
 import { describeValue } from '../messages.js';
-import type { DecodeContext } from './format.js';
-import { isRecord } from './format.js';
+import { type DecodeContext, type FormatFailure, failWith, isRecord } from './format.js';
 
 /** Identifier types with an attribute of their own, in the order the usual list has them. */
 const IDENTIFIERS = [
@@ -60,7 +58,7 @@ function firstCrn(identifiers: unknown): string | undefined {
 export type PersonOrigin = (rest: string) => string;
 
 type Found = { readonly value: unknown; readonly path: string };
-type Read = { ok: true; value: unknown; origin: PersonOrigin | undefined } | { ok: false; issues: IssueInput[] };
+type Read = { ok: true; value: unknown; origin: PersonOrigin | undefined } | FormatFailure;
 
 /** Reads `personReference` back from the attributes. */
 export function readPersonReference(get: (name: string) => Found | undefined, context: DecodeContext): Read {
@@ -69,29 +67,21 @@ export function readPersonReference(get: (name: string) => Found | undefined, co
   if (json) {
     const extra = get('noms') ?? get('pnc');
     if (extra)
-      return {
-        ok: false,
-        issues: [{ code: 'invalid_input', path: extra.path, detail: 'noms and pnc are not used beside personreference, which holds every identifier' }],
-      };
+      return failWith({ code: 'invalid_input', path: extra.path, detail: 'noms and pnc are not used beside personreference, which holds every identifier' });
     let value = json.value;
     if (typeof value === 'string') {
       const decoded = context.json(value, json.path);
-      if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
+      if (!decoded.ok) return failWith(decoded.issue);
       value = decoded.value;
     }
     const crn = firstCrn(isRecord(value) ? value.identifiers : undefined);
     if (subject?.value !== crn) {
-      return {
-        ok: false,
-        issues: [
-          {
-            code: 'invalid_input',
-            path: subject?.path ?? json.path,
-            expected: crn === undefined ? 'no subject, as personreference has no CRN' : `${JSON.stringify(crn)}, the first CRN in personreference`,
-            received: describeValue(subject?.value),
-          },
-        ],
-      };
+      return failWith({
+        code: 'invalid_input',
+        path: subject?.path ?? json.path,
+        expected: crn === undefined ? 'no subject, as personreference has no CRN' : `${JSON.stringify(crn)}, the first CRN in personreference`,
+        received: describeValue(subject?.value),
+      });
     }
     return { ok: true, value, origin: (rest) => json.path + rest };
   }

@@ -11,7 +11,7 @@ import { typeName } from '../messages.js';
 import { decodeTransport, isTransportMessage } from './cloudevents-binary.js';
 import { attributesOf } from './cloudevents-mapping.js';
 import { readStructured } from './cloudevents-structured.js';
-import { type Format, isRecord } from './format.js';
+import { type Format, failWith, isRecord } from './format.js';
 
 /** A CloudEvent in structured mode: its context attributes, all strings, and its data. */
 export type StructuredCloudEvent = Readonly<Record<string, unknown>> & {
@@ -29,17 +29,12 @@ export const cloudevents: Format<StructuredCloudEvent> = {
   decode(value, context) {
     if (isTransportMessage(value) && !Object.hasOwn(value, 'specversion')) return decodeTransport(value, context);
     if (!isRecord(value)) {
-      return {
-        ok: false,
-        issues: [
-          {
-            code: 'invalid_input',
-            path: '',
-            expected: 'a CloudEvent: a structured event (an object), { headers, body } from HTTP or { headers, value } from Kafka',
-            received: typeName(value),
-          },
-        ],
-      };
+      return failWith({
+        code: 'invalid_input',
+        path: '',
+        expected: 'a CloudEvent: a structured event (an object), { headers, body } from HTTP or { headers, value } from Kafka',
+        received: typeName(value),
+      });
     }
     return readStructured(value, '', context);
   },

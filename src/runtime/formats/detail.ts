@@ -25,16 +25,11 @@ export const detail: Format<DetailDocument> = {
   decode(value, context) {
     if (!isRecord(value)) return failWith({ code: 'invalid_input', path: '', expected: 'a detail document (an object)', received: typeof value });
     if (context.version === undefined) {
-      return {
-        ok: false,
-        issues: [
-          {
-            code: 'missing_version',
-            path: '',
-            detail: 'a detail document carries no schema version; pass options.version (for a stored row, its schema_version column)',
-          },
-        ],
-      };
+      return failWith({
+        code: 'missing_version',
+        path: '',
+        detail: 'a detail document carries no schema version; pass options.version (for a stored row, its schema_version column)',
+      });
     }
     const envelope: Record<string, unknown> = {
       eventType: value.eventType ?? context.eventType,

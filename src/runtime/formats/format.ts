@@ -26,7 +26,10 @@ export type FormatDecoded =
       /** Maps a JSON Pointer in the envelope to one in the input, when they differ. */
       readonly pathOf?: (pointer: string) => string;
     }
-  | { readonly ok: false; readonly issues: readonly IssueInput[] };
+  | FormatFailure;
+
+/** A decoding that failed, with its issues. */
+export type FormatFailure = { readonly ok: false; readonly issues: readonly IssueInput[] };
 
 export interface Format<Encoded = unknown> {
   readonly name: string;
@@ -41,7 +44,7 @@ export interface Format<Encoded = unknown> {
 }
 
 /** A decoding that failed with one issue. */
-export const failWith = (issue: IssueInput): FormatDecoded => ({ ok: false, issues: [issue] });
+export const failWith = (issue: IssueInput): FormatFailure => ({ ok: false, issues: [issue] });
 
 /** Is this a plain JSON object (not null, not an array)? */
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
