@@ -6,9 +6,9 @@ import type ts from 'typescript';
 import type { JsonSchema, JsonSchemaObject, SharedSchema } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
-import type { SchemaIndex } from './schema-index.js';
-import { validatorName } from './schema-index.js';
-import { camel, exportConst, id, pascal } from './ts.js';
+import { camel, pascal } from './names.js';
+import { type SchemaIndex, splitRef, validatorName } from './schema-index.js';
+import { exportConst, id } from './ts.js';
 import { type EmitScope, emitZod, type ResolvedRef } from './zod-emitter.js';
 
 /** How a module reaches shared definitions: by import, or (in the shared module itself) by defining them. */
@@ -83,17 +83,4 @@ export class ModuleScope implements EmitScope {
     this.reservedNames.add(name);
     return { schema, expression: id(name) };
   }
-}
-
-/** Splits a `$ref` into the absolute document URI and the fragment (without `#`). */
-export function splitRef(ref: string, baseId: string, file: string, pointer: string): { document: string; fragment: string } {
-  let url: URL;
-  try {
-    url = new URL(ref, baseId);
-  } catch {
-    throw new ConfigError(file, pointer, `$ref ${JSON.stringify(ref)} is not a URI reference`);
-  }
-  const fragment = decodeURIComponent(url.hash.replace(/^#/u, ''));
-  url.hash = '';
-  return { document: url.href, fragment };
 }

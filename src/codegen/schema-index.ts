@@ -4,7 +4,8 @@
  * appears in.
  */
 import type { Catalogue, SchemaFile, SharedSchema } from '../catalogue/model.js';
-import { camel } from './ts.js';
+import { ConfigError } from '../errors.js';
+import { camel } from './names.js';
 
 export interface SchemaIndex {
   /** Shared definitions by `$id`. */
@@ -22,3 +23,16 @@ export function indexCatalogue(catalogue: Catalogue): SchemaIndex {
 
 /** The name of a shared definition's zod validator: `StaffMember` → `staffMember`. */
 export const validatorName = (shared: SharedSchema): string => camel(shared.typeName);
+
+/** Splits a `$ref` into the absolute document URI and the fragment (without `#`). */
+export function splitRef(ref: string, baseId: string, file: string, pointer: string): { document: string; fragment: string } {
+  let url: URL;
+  try {
+    url = new URL(ref, baseId);
+  } catch {
+    throw new ConfigError(file, pointer, `$ref ${JSON.stringify(ref)} is not a URI reference`);
+  }
+  const fragment = decodeURIComponent(url.hash.replace(/^#/u, ''));
+  url.hash = '';
+  return { document: url.href, fragment };
+}

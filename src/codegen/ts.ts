@@ -5,8 +5,6 @@
  */
 import ts from 'typescript';
 
-export { camel, pascal } from './names.js';
-
 const f = ts.factory;
 
 /** The banner every generated file starts with. */

@@ -7,8 +7,7 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import ts from 'typescript';
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
-import { splitRef } from './module-scope.js';
-import type { SchemaIndex } from './schema-index.js';
+import { type SchemaIndex, splitRef } from './schema-index.js';
 import { reprint } from './ts.js';
 
 const OPTIONS = {

@@ -11,7 +11,7 @@
  */
 import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
 import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported, patternProblem } from '../codegen/keywords.js';
-import { splitRef } from '../codegen/module-scope.js';
+import { splitRef } from '../codegen/schema-index.js';
 import { escapePointer, valueAt } from '../runtime/json-pointer.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
 import { accepts } from './accepts.js';

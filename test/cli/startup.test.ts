@@ -3,9 +3,10 @@
  * `upcast` run in CI pipelines on every build, and TypeScript,
  * json-schema-to-typescript and prettier take over a second to load. Only the
  * commands that generate code load them, when they run. Checked on the built
- * CLI's static import graph.
+ * CLI's static import graph, and on that of the modules `check` and `catalog`
+ * import when they run: they read schemas, and generate no code.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/repo.js';
@@ -40,5 +41,23 @@ describe('the built CLI', () => {
   it('does not load the generator, the compatibility engine or the importers until a command needs them', () => {
     const heavy = ['typescript', 'json-schema-to-typescript', 'prettier', 'yaml', '@changesets/parse'];
     expect([...packages].filter((p) => heavy.includes(p))).toEqual([]);
+  });
+});
+
+describe('the modules check and catalog load when they run', () => {
+  const GENERATOR = ['typescript', 'json-schema-to-typescript', 'prettier'];
+  /** The built module whose source file is `name` (its file name carries a content hash). */
+  const built = (name: string): string => {
+    const files = readdirSync(join(ROOT, 'dist')).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
+    expect(files, name).toHaveLength(1);
+    return join(ROOT, 'dist', files[0] as string);
+  };
+
+  it.each(['run-check', 'write-catalog'])('%s does not load the generator', (name) => {
+    expect([...staticPackages(built(name))].filter((p) => GENERATOR.includes(p))).toEqual([]);
+  });
+
+  it('generate does, so the check above can see it', () => {
+    expect([...staticPackages(built('generate'))]).toEqual(expect.arrayContaining(['typescript', 'json-schema-to-typescript']));
   });
 });

@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { envelope, envelopeShape } from '../../generated/envelope.js';
 import * as shared from '../../generated/shared.js';
 import { namesOf } from '../../src/codegen/modules/event-module.js';
-import { camel } from '../../src/codegen/ts.js';
+import { camel } from '../../src/codegen/names.js';
 import { envelopeSchema } from '../../src/runtime/event-type.js';
 import { referenceEnvelopeVerdict, referenceValidator } from '../support/ajv.js';
 import { mutated, resolverFor, valid } from '../support/arbitrary.js';

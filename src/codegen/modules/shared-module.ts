@@ -6,8 +6,9 @@
 import ts from 'typescript';
 import type { Catalogue, SharedSchema } from '../../catalogue/model.js';
 import { ModuleScope } from '../module-scope.js';
+import { camel } from '../names.js';
 import { type SchemaIndex, validatorName } from '../schema-index.js';
-import { camel, exportConst, json, printModule } from '../ts.js';
+import { exportConst, json, printModule } from '../ts.js';
 import { emitTypes, mergeDeclarations } from '../typescript-types.js';
 import { emitZod } from '../zod-emitter.js';
 import { importsFor } from './imports.js';
