@@ -36,7 +36,9 @@ async function once(code: string, event: string): Promise<number> {
 }
 
 export async function benchColdStart(processes: number): Promise<ColdStartResults> {
-  const event = JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'schemas/approved-premises.booking.cancelled/examples/v2.cancelled.valid.json'), 'utf8')));
+  const event = JSON.stringify(
+    JSON.parse(readFileSync(join(ROOT, 'schemas/approved-premises.booking.cancelled/examples/notification.v2.cancelled.valid.json'), 'utf8')),
+  );
   const root = script('@probation/domain-events', 'm.safeParse(text)');
   const one = script('@probation/domain-events/events/approved-premises.booking.cancelled', 'm.cas1BookingCancelled.safeParse(text)');
   const zodAlone = script('zod/mini', '({ success: typeof m.object === "function" })');

@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { envelopeShape } from '../generated/envelope.js';
-import { cas1BookingCancelledV1, cas1BookingCancelledV2 } from '../generated/events/approved-premises.booking.cancelled.js';
+import { cas1BookingCancelledNotificationV1, cas1BookingCancelledNotificationV2 } from '../generated/events/approved-premises.booking.cancelled.js';
 import type * as Package from '../src/index.js';
 import { envelopeSchema } from '../src/runtime/event-type.js';
 import { envelopeVerdict, referenceValidator } from '../test/support/ajv.js';
@@ -45,8 +45,8 @@ export interface DecodeResults {
 }
 
 export async function benchDecode(rounds: number): Promise<DecodeResults> {
-  const latest = example('v2.cancelled.valid.json');
-  const stored = example('v1.cancelled.valid.json');
+  const latest = example('notification.v2.cancelled.valid.json');
+  const stored = example('notification.v1.cancelled.valid.json');
   const catalogue = repoCatalogue();
   // Ajv as a service runs it (stopping at the first error), in each ajv-formats mode, with its verdict per version.
   const ajvVerdicts = (formats: 'full' | 'fast') => {
@@ -55,8 +55,8 @@ export async function benchDecode(rounds: number): Promise<DecodeResults> {
   };
   const ajvVerdict = ajvVerdicts('full');
   const ajvFastVerdict = ajvVerdicts('fast');
-  const zodV1 = envelopeSchema(envelopeShape, TYPE, 1, cas1BookingCancelledV1);
-  const zodV2 = envelopeSchema(envelopeShape, TYPE, 2, cas1BookingCancelledV2);
+  const zodV1 = envelopeSchema(envelopeShape, TYPE, 1, cas1BookingCancelledNotificationV1);
+  const zodV2 = envelopeSchema(envelopeShape, TYPE, 2, cas1BookingCancelledNotificationV2);
   const compiled = { 1: z.compile(zodV1), 2: z.compile(zodV2) };
 
   // Every candidate must accept its input, or the comparison means nothing.

@@ -21,7 +21,10 @@ export interface GenerateResults {
 const writeJson = (path: string, value: unknown) => writeFileSync(path, jsonText(value));
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
-/** Writes event type `synthetic-<n>.booking.cancelled` into `schemas`. */
+/** The contract of the template that carries its version history. */
+const CONTRACT = 'notification';
+
+/** Writes event type `synthetic-<n>.booking.cancelled` into `schemas`: the template, with a third version of its versioned contract. */
 function writeSynthetic(schemas: string, n: number): void {
   const type = `synthetic-${n}.booking.cancelled`;
   const from = join(ROOT, 'schemas', TEMPLATE);
@@ -36,25 +39,29 @@ function writeSynthetic(schemas: string, n: number): void {
     title: `Synthetic booking cancelled ${n}`,
     timeline: { ...event.timeline, 3: event.timeline['2'] },
   });
-  for (const file of ['v1.schema.json', 'v2.schema.json', 'v2.upcast.json']) writeFileSync(join(to, file), rename(readFileSync(join(from, file), 'utf8')));
-  const v3 = JSON.parse(rename(readFileSync(join(from, 'v2.schema.json'), 'utf8')));
-  writeJson(join(to, 'v3.schema.json'), {
+  for (const dir of readdirSync(from).filter((d) => d === 'notification' || d === 'detail')) {
+    mkdirSync(join(to, dir), { recursive: true });
+    for (const file of readdirSync(join(from, dir))) writeFileSync(join(to, dir, file), rename(readFileSync(join(from, dir, file), 'utf8')));
+  }
+  const v3 = JSON.parse(rename(readFileSync(join(from, CONTRACT, 'v2.schema.json'), 'utf8')));
+  writeJson(join(to, CONTRACT, 'v3.schema.json'), {
     ...v3,
-    $id: v3.$id.replace('/v2.schema.json', '/v3.schema.json'),
+    $id: v3.$id.replace(`/${CONTRACT}/v2.schema.json`, `/${CONTRACT}/v3.schema.json`),
     title: v3.title.replace(/V2$/u, 'V3'),
     properties: { ...v3.properties, note: { type: 'string', maxLength: 500, description: 'A note from whoever cancelled it.' } },
   });
-  writeJson(join(to, 'v3.upcast.json'), {
-    $schema: '../_meta/upcast.schema.json',
+  writeJson(join(to, CONTRACT, 'v3.upcast.json'), {
+    $schema: '../../_meta/upcast.schema.json',
     kind: 'transform',
     description: 'Version 3 only added the optional note.',
     operations: [],
   });
   for (const file of readdirSync(join(from, 'examples'))) {
     writeFileSync(join(to, 'examples', file), rename(readFileSync(join(from, 'examples', file), 'utf8')));
-    if (file.startsWith('v2.')) {
+    if (file.startsWith(`${CONTRACT}.v2.`)) {
       const example = JSON.parse(rename(readFileSync(join(from, 'examples', file), 'utf8')));
-      writeJson(join(to, 'examples', file.replace(/^v2\./u, 'v3.')), { ...example, version: 3 });
+      const v3Example = CONTRACT === 'notification' ? { ...example, version: 3 } : example;
+      writeJson(join(to, 'examples', file.replace(`${CONTRACT}.v2.`, `${CONTRACT}.v3.`)), v3Example);
     }
   }
 }

@@ -63,61 +63,61 @@ import type { SessionAppointmentMissedEnvelope, SessionAppointmentMissedEnvelope
 
 export { cas3BookingCancelled, cas3BookingConfirmed, cas3BookingProvisionallyMade, cas3PersonArrived, cas3PersonDeparted, cas3ReferralSubmitted, cas1ApplicationAssessed, cas1ApplicationSubmitted, cas1ApplicationWithdrawn, cas1AssessmentAllocated, cas1AssessmentAppealed, cas1BookingCancelled, cas1BookingChanged, cas1BookingMade, cas1BookingNotMade, cas1PersonArrived, cas1PersonDeparted, cas1PersonNotArrived, cas1RequestForPlacementCreated, actionPlanApproved, actionPlanSubmitted, endOfServiceReportSubmitted, referralAssigned, referralConcluded, referralEnded, referralSent, sessionAppointmentAttended, sessionAppointmentMissed };
 
-export type { Cas3BookingCancelledData, Cas3BookingCancelledEnvelope, Cas3BookingCancelledEnvelopeV1, Cas3BookingCancelledV1, Cas3BookingCancelledVersions } from "./events/accommodation.cas3.booking.cancelled.js";
+export type { Cas3BookingCancelledEnvelope, Cas3BookingCancelledEnvelopeV1, Cas3BookingCancelledNotification, Cas3BookingCancelledNotificationV1, Cas3BookingCancelledNotificationVersions } from "./events/accommodation.cas3.booking.cancelled.js";
 
-export type { Cas3BookingConfirmedData, Cas3BookingConfirmedEnvelope, Cas3BookingConfirmedEnvelopeV1, Cas3BookingConfirmedV1, Cas3BookingConfirmedVersions } from "./events/accommodation.cas3.booking.confirmed.js";
+export type { Cas3BookingConfirmedEnvelope, Cas3BookingConfirmedEnvelopeV1, Cas3BookingConfirmedNotification, Cas3BookingConfirmedNotificationV1, Cas3BookingConfirmedNotificationVersions } from "./events/accommodation.cas3.booking.confirmed.js";
 
-export type { Cas3BookingProvisionallyMadeData, Cas3BookingProvisionallyMadeEnvelope, Cas3BookingProvisionallyMadeEnvelopeV1, Cas3BookingProvisionallyMadeV1, Cas3BookingProvisionallyMadeVersions } from "./events/accommodation.cas3.booking.provisionally-made.js";
+export type { Cas3BookingProvisionallyMadeEnvelope, Cas3BookingProvisionallyMadeEnvelopeV1, Cas3BookingProvisionallyMadeNotification, Cas3BookingProvisionallyMadeNotificationV1, Cas3BookingProvisionallyMadeNotificationVersions } from "./events/accommodation.cas3.booking.provisionally-made.js";
 
-export type { Cas3PersonArrivedData, Cas3PersonArrivedEnvelope, Cas3PersonArrivedEnvelopeV1, Cas3PersonArrivedV1, Cas3PersonArrivedVersions } from "./events/accommodation.cas3.person.arrived.js";
+export type { Cas3PersonArrivedEnvelope, Cas3PersonArrivedEnvelopeV1, Cas3PersonArrivedNotification, Cas3PersonArrivedNotificationV1, Cas3PersonArrivedNotificationVersions } from "./events/accommodation.cas3.person.arrived.js";
 
-export type { Cas3PersonDepartedData, Cas3PersonDepartedEnvelope, Cas3PersonDepartedEnvelopeV1, Cas3PersonDepartedV1, Cas3PersonDepartedVersions } from "./events/accommodation.cas3.person.departed.js";
+export type { Cas3PersonDepartedEnvelope, Cas3PersonDepartedEnvelopeV1, Cas3PersonDepartedNotification, Cas3PersonDepartedNotificationV1, Cas3PersonDepartedNotificationVersions } from "./events/accommodation.cas3.person.departed.js";
 
-export type { Cas3ReferralSubmittedData, Cas3ReferralSubmittedEnvelope, Cas3ReferralSubmittedEnvelopeV1, Cas3ReferralSubmittedV1, Cas3ReferralSubmittedVersions } from "./events/accommodation.cas3.referral.submitted.js";
+export type { Cas3ReferralSubmittedEnvelope, Cas3ReferralSubmittedEnvelopeV1, Cas3ReferralSubmittedNotification, Cas3ReferralSubmittedNotificationV1, Cas3ReferralSubmittedNotificationVersions } from "./events/accommodation.cas3.referral.submitted.js";
 
-export type { Cas1ApplicationAssessedData, Cas1ApplicationAssessedEnvelope, Cas1ApplicationAssessedEnvelopeV1, Cas1ApplicationAssessedEnvelopeV2, Cas1ApplicationAssessedV1, Cas1ApplicationAssessedV2, Cas1ApplicationAssessedVersions } from "./events/approved-premises.application.assessed.js";
+export type { Cas1ApplicationAssessedEnvelope, Cas1ApplicationAssessedEnvelopeV1, Cas1ApplicationAssessedEnvelopeV2, Cas1ApplicationAssessedNotification, Cas1ApplicationAssessedNotificationV1, Cas1ApplicationAssessedNotificationV2, Cas1ApplicationAssessedNotificationVersions } from "./events/approved-premises.application.assessed.js";
 
-export type { Cas1ApplicationSubmittedData, Cas1ApplicationSubmittedEnvelope, Cas1ApplicationSubmittedEnvelopeV1, Cas1ApplicationSubmittedV1, Cas1ApplicationSubmittedVersions } from "./events/approved-premises.application.submitted.js";
+export type { Cas1ApplicationSubmittedEnvelope, Cas1ApplicationSubmittedEnvelopeV1, Cas1ApplicationSubmittedNotification, Cas1ApplicationSubmittedNotificationV1, Cas1ApplicationSubmittedNotificationVersions } from "./events/approved-premises.application.submitted.js";
 
-export type { Cas1ApplicationWithdrawnData, Cas1ApplicationWithdrawnEnvelope, Cas1ApplicationWithdrawnEnvelopeV1, Cas1ApplicationWithdrawnV1, Cas1ApplicationWithdrawnVersions } from "./events/approved-premises.application.withdrawn.js";
+export type { Cas1ApplicationWithdrawnEnvelope, Cas1ApplicationWithdrawnEnvelopeV1, Cas1ApplicationWithdrawnNotification, Cas1ApplicationWithdrawnNotificationV1, Cas1ApplicationWithdrawnNotificationVersions } from "./events/approved-premises.application.withdrawn.js";
 
-export type { Cas1AssessmentAllocatedData, Cas1AssessmentAllocatedEnvelope, Cas1AssessmentAllocatedEnvelopeV1, Cas1AssessmentAllocatedV1, Cas1AssessmentAllocatedVersions } from "./events/approved-premises.assessment.allocated.js";
+export type { Cas1AssessmentAllocatedEnvelope, Cas1AssessmentAllocatedEnvelopeV1, Cas1AssessmentAllocatedNotification, Cas1AssessmentAllocatedNotificationV1, Cas1AssessmentAllocatedNotificationVersions } from "./events/approved-premises.assessment.allocated.js";
 
-export type { Cas1AssessmentAppealedData, Cas1AssessmentAppealedEnvelope, Cas1AssessmentAppealedEnvelopeV1, Cas1AssessmentAppealedV1, Cas1AssessmentAppealedVersions } from "./events/approved-premises.assessment.appealed.js";
+export type { Cas1AssessmentAppealedEnvelope, Cas1AssessmentAppealedEnvelopeV1, Cas1AssessmentAppealedNotification, Cas1AssessmentAppealedNotificationV1, Cas1AssessmentAppealedNotificationVersions } from "./events/approved-premises.assessment.appealed.js";
 
-export type { Cas1BookingCancelledData, Cas1BookingCancelledEnvelope, Cas1BookingCancelledEnvelopeV1, Cas1BookingCancelledEnvelopeV2, Cas1BookingCancelledV1, Cas1BookingCancelledV2, Cas1BookingCancelledVersions } from "./events/approved-premises.booking.cancelled.js";
+export type { Cas1BookingCancelledEnvelope, Cas1BookingCancelledEnvelopeV1, Cas1BookingCancelledEnvelopeV2, Cas1BookingCancelledNotification, Cas1BookingCancelledNotificationV1, Cas1BookingCancelledNotificationV2, Cas1BookingCancelledNotificationVersions } from "./events/approved-premises.booking.cancelled.js";
 
-export type { Cas1BookingChangedData, Cas1BookingChangedEnvelope, Cas1BookingChangedEnvelopeV1, Cas1BookingChangedEnvelopeV2, Cas1BookingChangedV1, Cas1BookingChangedV2, Cas1BookingChangedVersions } from "./events/approved-premises.booking.changed.js";
+export type { Cas1BookingChangedEnvelope, Cas1BookingChangedEnvelopeV1, Cas1BookingChangedEnvelopeV2, Cas1BookingChangedNotification, Cas1BookingChangedNotificationV1, Cas1BookingChangedNotificationV2, Cas1BookingChangedNotificationVersions } from "./events/approved-premises.booking.changed.js";
 
-export type { Cas1BookingMadeData, Cas1BookingMadeEnvelope, Cas1BookingMadeEnvelopeV1, Cas1BookingMadeEnvelopeV2, Cas1BookingMadeV1, Cas1BookingMadeV2, Cas1BookingMadeVersions } from "./events/approved-premises.booking.made.js";
+export type { Cas1BookingMadeEnvelope, Cas1BookingMadeEnvelopeV1, Cas1BookingMadeEnvelopeV2, Cas1BookingMadeNotification, Cas1BookingMadeNotificationV1, Cas1BookingMadeNotificationV2, Cas1BookingMadeNotificationVersions } from "./events/approved-premises.booking.made.js";
 
-export type { Cas1BookingNotMadeData, Cas1BookingNotMadeEnvelope, Cas1BookingNotMadeEnvelopeV1, Cas1BookingNotMadeV1, Cas1BookingNotMadeVersions } from "./events/approved-premises.booking.not-made.js";
+export type { Cas1BookingNotMadeEnvelope, Cas1BookingNotMadeEnvelopeV1, Cas1BookingNotMadeNotification, Cas1BookingNotMadeNotificationV1, Cas1BookingNotMadeNotificationVersions } from "./events/approved-premises.booking.not-made.js";
 
-export type { Cas1PersonArrivedData, Cas1PersonArrivedEnvelope, Cas1PersonArrivedEnvelopeV1, Cas1PersonArrivedEnvelopeV2, Cas1PersonArrivedV1, Cas1PersonArrivedV2, Cas1PersonArrivedVersions } from "./events/approved-premises.person.arrived.js";
+export type { Cas1PersonArrivedEnvelope, Cas1PersonArrivedEnvelopeV1, Cas1PersonArrivedEnvelopeV2, Cas1PersonArrivedNotification, Cas1PersonArrivedNotificationV1, Cas1PersonArrivedNotificationV2, Cas1PersonArrivedNotificationVersions } from "./events/approved-premises.person.arrived.js";
 
-export type { Cas1PersonDepartedData, Cas1PersonDepartedEnvelope, Cas1PersonDepartedEnvelopeV1, Cas1PersonDepartedEnvelopeV2, Cas1PersonDepartedV1, Cas1PersonDepartedV2, Cas1PersonDepartedVersions } from "./events/approved-premises.person.departed.js";
+export type { Cas1PersonDepartedEnvelope, Cas1PersonDepartedEnvelopeV1, Cas1PersonDepartedEnvelopeV2, Cas1PersonDepartedNotification, Cas1PersonDepartedNotificationV1, Cas1PersonDepartedNotificationV2, Cas1PersonDepartedNotificationVersions } from "./events/approved-premises.person.departed.js";
 
-export type { Cas1PersonNotArrivedData, Cas1PersonNotArrivedEnvelope, Cas1PersonNotArrivedEnvelopeV1, Cas1PersonNotArrivedV1, Cas1PersonNotArrivedVersions } from "./events/approved-premises.person.not-arrived.js";
+export type { Cas1PersonNotArrivedEnvelope, Cas1PersonNotArrivedEnvelopeV1, Cas1PersonNotArrivedNotification, Cas1PersonNotArrivedNotificationV1, Cas1PersonNotArrivedNotificationVersions } from "./events/approved-premises.person.not-arrived.js";
 
-export type { Cas1RequestForPlacementCreatedData, Cas1RequestForPlacementCreatedEnvelope, Cas1RequestForPlacementCreatedEnvelopeV1, Cas1RequestForPlacementCreatedEnvelopeV2, Cas1RequestForPlacementCreatedV1, Cas1RequestForPlacementCreatedV2, Cas1RequestForPlacementCreatedVersions } from "./events/approved-premises.request-for-placement.created.js";
+export type { Cas1RequestForPlacementCreatedEnvelope, Cas1RequestForPlacementCreatedEnvelopeV1, Cas1RequestForPlacementCreatedEnvelopeV2, Cas1RequestForPlacementCreatedNotification, Cas1RequestForPlacementCreatedNotificationV1, Cas1RequestForPlacementCreatedNotificationV2, Cas1RequestForPlacementCreatedNotificationVersions } from "./events/approved-premises.request-for-placement.created.js";
 
-export type { ActionPlanApprovedData, ActionPlanApprovedEnvelope, ActionPlanApprovedEnvelopeV1, ActionPlanApprovedV1, ActionPlanApprovedVersions } from "./events/intervention.action-plan.approved.js";
+export type { ActionPlanApprovedEnvelope, ActionPlanApprovedEnvelopeV1, ActionPlanApprovedNotification, ActionPlanApprovedNotificationV1, ActionPlanApprovedNotificationVersions } from "./events/intervention.action-plan.approved.js";
 
-export type { ActionPlanSubmittedData, ActionPlanSubmittedEnvelope, ActionPlanSubmittedEnvelopeV1, ActionPlanSubmittedV1, ActionPlanSubmittedVersions } from "./events/intervention.action-plan.submitted.js";
+export type { ActionPlanSubmittedEnvelope, ActionPlanSubmittedEnvelopeV1, ActionPlanSubmittedNotification, ActionPlanSubmittedNotificationV1, ActionPlanSubmittedNotificationVersions } from "./events/intervention.action-plan.submitted.js";
 
-export type { EndOfServiceReportSubmittedData, EndOfServiceReportSubmittedEnvelope, EndOfServiceReportSubmittedEnvelopeV1, EndOfServiceReportSubmittedV1, EndOfServiceReportSubmittedVersions } from "./events/intervention.end-of-service-report.submitted.js";
+export type { EndOfServiceReportSubmittedEnvelope, EndOfServiceReportSubmittedEnvelopeV1, EndOfServiceReportSubmittedNotification, EndOfServiceReportSubmittedNotificationV1, EndOfServiceReportSubmittedNotificationVersions } from "./events/intervention.end-of-service-report.submitted.js";
 
-export type { ReferralAssignedData, ReferralAssignedEnvelope, ReferralAssignedEnvelopeV1, ReferralAssignedV1, ReferralAssignedVersions } from "./events/intervention.referral.assigned.js";
+export type { ReferralAssignedEnvelope, ReferralAssignedEnvelopeV1, ReferralAssignedNotification, ReferralAssignedNotificationV1, ReferralAssignedNotificationVersions } from "./events/intervention.referral.assigned.js";
 
-export type { ReferralConcludedData, ReferralConcludedEnvelope, ReferralConcludedEnvelopeV1, ReferralConcludedV1, ReferralConcludedVersions } from "./events/intervention.referral.concluded.js";
+export type { ReferralConcludedEnvelope, ReferralConcludedEnvelopeV1, ReferralConcludedNotification, ReferralConcludedNotificationV1, ReferralConcludedNotificationVersions } from "./events/intervention.referral.concluded.js";
 
-export type { ReferralEndedData, ReferralEndedEnvelope, ReferralEndedEnvelopeV1, ReferralEndedV1, ReferralEndedVersions } from "./events/intervention.referral.ended.js";
+export type { ReferralEndedEnvelope, ReferralEndedEnvelopeV1, ReferralEndedNotification, ReferralEndedNotificationV1, ReferralEndedNotificationVersions } from "./events/intervention.referral.ended.js";
 
-export type { ReferralSentData, ReferralSentEnvelope, ReferralSentEnvelopeV1, ReferralSentV1, ReferralSentVersions } from "./events/intervention.referral.sent.js";
+export type { ReferralSentEnvelope, ReferralSentEnvelopeV1, ReferralSentNotification, ReferralSentNotificationV1, ReferralSentNotificationVersions } from "./events/intervention.referral.sent.js";
 
-export type { SessionAppointmentAttendedData, SessionAppointmentAttendedEnvelope, SessionAppointmentAttendedEnvelopeV1, SessionAppointmentAttendedV1, SessionAppointmentAttendedVersions } from "./events/intervention.session-appointment.attended.js";
+export type { SessionAppointmentAttendedEnvelope, SessionAppointmentAttendedEnvelopeV1, SessionAppointmentAttendedNotification, SessionAppointmentAttendedNotificationV1, SessionAppointmentAttendedNotificationVersions } from "./events/intervention.session-appointment.attended.js";
 
-export type { SessionAppointmentMissedData, SessionAppointmentMissedEnvelope, SessionAppointmentMissedEnvelopeV1, SessionAppointmentMissedV1, SessionAppointmentMissedVersions } from "./events/intervention.session-appointment.missed.js";
+export type { SessionAppointmentMissedEnvelope, SessionAppointmentMissedEnvelopeV1, SessionAppointmentMissedNotification, SessionAppointmentMissedNotificationV1, SessionAppointmentMissedNotificationVersions } from "./events/intervention.session-appointment.missed.js";
 
 export type { Cas1Characteristic, Cas3Premises, Crn, Cru, Ldu, NomsNumber, PersonReference, Premises, ProbationArea, Region, StaffMember, Team } from "./shared.js";
 
@@ -197,14 +197,16 @@ export interface EventTypes {
 export type EventTypeName = keyof EventTypes;
 
 /**
- * Any event in the catalogue, at its latest version: a union discriminated by `eventType`.
+ * Any notification in the catalogue, at its latest version: a union discriminated by `eventType`.
  */
 export type DomainEvent = Cas3BookingCancelledEnvelope | Cas3BookingConfirmedEnvelope | Cas3BookingProvisionallyMadeEnvelope | Cas3PersonArrivedEnvelope | Cas3PersonDepartedEnvelope | Cas3ReferralSubmittedEnvelope | Cas1ApplicationAssessedEnvelope | Cas1ApplicationSubmittedEnvelope | Cas1ApplicationWithdrawnEnvelope | Cas1AssessmentAllocatedEnvelope | Cas1AssessmentAppealedEnvelope | Cas1BookingCancelledEnvelope | Cas1BookingChangedEnvelope | Cas1BookingMadeEnvelope | Cas1BookingNotMadeEnvelope | Cas1PersonArrivedEnvelope | Cas1PersonDepartedEnvelope | Cas1PersonNotArrivedEnvelope | Cas1RequestForPlacementCreatedEnvelope | ActionPlanApprovedEnvelope | ActionPlanSubmittedEnvelope | EndOfServiceReportSubmittedEnvelope | ReferralAssignedEnvelope | ReferralConcludedEnvelope | ReferralEndedEnvelope | ReferralSentEnvelope | SessionAppointmentAttendedEnvelope | SessionAppointmentMissedEnvelope;
 
 /**
- * Any event in the catalogue, at any of its versions.
+ * Any notification in the catalogue, at any of its versions.
  */
 export type AnyVersionEvent = Cas3BookingCancelledEnvelopeV1 | Cas3BookingConfirmedEnvelopeV1 | Cas3BookingProvisionallyMadeEnvelopeV1 | Cas3PersonArrivedEnvelopeV1 | Cas3PersonDepartedEnvelopeV1 | Cas3ReferralSubmittedEnvelopeV1 | Cas1ApplicationAssessedEnvelopeV1 | Cas1ApplicationAssessedEnvelopeV2 | Cas1ApplicationSubmittedEnvelopeV1 | Cas1ApplicationWithdrawnEnvelopeV1 | Cas1AssessmentAllocatedEnvelopeV1 | Cas1AssessmentAppealedEnvelopeV1 | Cas1BookingCancelledEnvelopeV1 | Cas1BookingCancelledEnvelopeV2 | Cas1BookingChangedEnvelopeV1 | Cas1BookingChangedEnvelopeV2 | Cas1BookingMadeEnvelopeV1 | Cas1BookingMadeEnvelopeV2 | Cas1BookingNotMadeEnvelopeV1 | Cas1PersonArrivedEnvelopeV1 | Cas1PersonArrivedEnvelopeV2 | Cas1PersonDepartedEnvelopeV1 | Cas1PersonDepartedEnvelopeV2 | Cas1PersonNotArrivedEnvelopeV1 | Cas1RequestForPlacementCreatedEnvelopeV1 | Cas1RequestForPlacementCreatedEnvelopeV2 | ActionPlanApprovedEnvelopeV1 | ActionPlanSubmittedEnvelopeV1 | EndOfServiceReportSubmittedEnvelopeV1 | ReferralAssignedEnvelopeV1 | ReferralConcludedEnvelopeV1 | ReferralEndedEnvelopeV1 | ReferralSentEnvelopeV1 | SessionAppointmentAttendedEnvelopeV1 | SessionAppointmentMissedEnvelopeV1;
 
-/** The number of schema files this module was generated from. */
-export const schemaCount = 48;
+/**
+ * Any detail document in the catalogue, at its latest version: a union discriminated by `eventType`.
+ */
+export type AnyDetailDocument = never;

@@ -5,177 +5,177 @@
 
 
 import type * as z from "zod/mini";
-import type { Cas3BookingCancelledV1, cas3BookingCancelledV1 } from "./events/accommodation.cas3.booking.cancelled.js";
-import type { Cas3BookingConfirmedV1, cas3BookingConfirmedV1 } from "./events/accommodation.cas3.booking.confirmed.js";
-import type { Cas3BookingProvisionallyMadeV1, cas3BookingProvisionallyMadeV1 } from "./events/accommodation.cas3.booking.provisionally-made.js";
-import type { Cas3PersonArrivedV1, cas3PersonArrivedV1 } from "./events/accommodation.cas3.person.arrived.js";
-import type { Cas3PersonDepartedV1, cas3PersonDepartedV1 } from "./events/accommodation.cas3.person.departed.js";
-import type { Cas3ReferralSubmittedV1, cas3ReferralSubmittedV1 } from "./events/accommodation.cas3.referral.submitted.js";
-import type { Cas1ApplicationAssessedV1, Cas1ApplicationAssessedV2, cas1ApplicationAssessedV1, cas1ApplicationAssessedV2 } from "./events/approved-premises.application.assessed.js";
-import type { Cas1ApplicationSubmittedV1, cas1ApplicationSubmittedV1 } from "./events/approved-premises.application.submitted.js";
-import type { Cas1ApplicationWithdrawnV1, cas1ApplicationWithdrawnV1 } from "./events/approved-premises.application.withdrawn.js";
-import type { Cas1AssessmentAllocatedV1, cas1AssessmentAllocatedV1 } from "./events/approved-premises.assessment.allocated.js";
-import type { Cas1AssessmentAppealedV1, cas1AssessmentAppealedV1 } from "./events/approved-premises.assessment.appealed.js";
-import type { Cas1BookingCancelledV1, Cas1BookingCancelledV2, cas1BookingCancelledV1, cas1BookingCancelledV2 } from "./events/approved-premises.booking.cancelled.js";
-import type { Cas1BookingChangedV1, Cas1BookingChangedV2, cas1BookingChangedV1, cas1BookingChangedV2 } from "./events/approved-premises.booking.changed.js";
-import type { Cas1BookingMadeV1, Cas1BookingMadeV2, cas1BookingMadeV1, cas1BookingMadeV2 } from "./events/approved-premises.booking.made.js";
-import type { Cas1BookingNotMadeV1, cas1BookingNotMadeV1 } from "./events/approved-premises.booking.not-made.js";
-import type { Cas1PersonArrivedV1, Cas1PersonArrivedV2, cas1PersonArrivedV1, cas1PersonArrivedV2 } from "./events/approved-premises.person.arrived.js";
-import type { Cas1PersonDepartedV1, Cas1PersonDepartedV2, cas1PersonDepartedV1, cas1PersonDepartedV2 } from "./events/approved-premises.person.departed.js";
-import type { Cas1PersonNotArrivedV1, cas1PersonNotArrivedV1 } from "./events/approved-premises.person.not-arrived.js";
-import type { Cas1RequestForPlacementCreatedV1, Cas1RequestForPlacementCreatedV2, cas1RequestForPlacementCreatedV1, cas1RequestForPlacementCreatedV2 } from "./events/approved-premises.request-for-placement.created.js";
-import type { ActionPlanApprovedV1, actionPlanApprovedV1 } from "./events/intervention.action-plan.approved.js";
-import type { ActionPlanSubmittedV1, actionPlanSubmittedV1 } from "./events/intervention.action-plan.submitted.js";
-import type { EndOfServiceReportSubmittedV1, endOfServiceReportSubmittedV1 } from "./events/intervention.end-of-service-report.submitted.js";
-import type { ReferralAssignedV1, referralAssignedV1 } from "./events/intervention.referral.assigned.js";
-import type { ReferralConcludedV1, referralConcludedV1 } from "./events/intervention.referral.concluded.js";
-import type { ReferralEndedV1, referralEndedV1 } from "./events/intervention.referral.ended.js";
-import type { ReferralSentV1, referralSentV1 } from "./events/intervention.referral.sent.js";
-import type { SessionAppointmentAttendedV1, sessionAppointmentAttendedV1 } from "./events/intervention.session-appointment.attended.js";
-import type { SessionAppointmentMissedV1, sessionAppointmentMissedV1 } from "./events/intervention.session-appointment.missed.js";
+import type { Cas3BookingCancelledNotificationV1, cas3BookingCancelledNotificationV1 } from "./events/accommodation.cas3.booking.cancelled.js";
+import type { Cas3BookingConfirmedNotificationV1, cas3BookingConfirmedNotificationV1 } from "./events/accommodation.cas3.booking.confirmed.js";
+import type { Cas3BookingProvisionallyMadeNotificationV1, cas3BookingProvisionallyMadeNotificationV1 } from "./events/accommodation.cas3.booking.provisionally-made.js";
+import type { Cas3PersonArrivedNotificationV1, cas3PersonArrivedNotificationV1 } from "./events/accommodation.cas3.person.arrived.js";
+import type { Cas3PersonDepartedNotificationV1, cas3PersonDepartedNotificationV1 } from "./events/accommodation.cas3.person.departed.js";
+import type { Cas3ReferralSubmittedNotificationV1, cas3ReferralSubmittedNotificationV1 } from "./events/accommodation.cas3.referral.submitted.js";
+import type { Cas1ApplicationAssessedNotificationV1, Cas1ApplicationAssessedNotificationV2, cas1ApplicationAssessedNotificationV1, cas1ApplicationAssessedNotificationV2 } from "./events/approved-premises.application.assessed.js";
+import type { Cas1ApplicationSubmittedNotificationV1, cas1ApplicationSubmittedNotificationV1 } from "./events/approved-premises.application.submitted.js";
+import type { Cas1ApplicationWithdrawnNotificationV1, cas1ApplicationWithdrawnNotificationV1 } from "./events/approved-premises.application.withdrawn.js";
+import type { Cas1AssessmentAllocatedNotificationV1, cas1AssessmentAllocatedNotificationV1 } from "./events/approved-premises.assessment.allocated.js";
+import type { Cas1AssessmentAppealedNotificationV1, cas1AssessmentAppealedNotificationV1 } from "./events/approved-premises.assessment.appealed.js";
+import type { Cas1BookingCancelledNotificationV1, Cas1BookingCancelledNotificationV2, cas1BookingCancelledNotificationV1, cas1BookingCancelledNotificationV2 } from "./events/approved-premises.booking.cancelled.js";
+import type { Cas1BookingChangedNotificationV1, Cas1BookingChangedNotificationV2, cas1BookingChangedNotificationV1, cas1BookingChangedNotificationV2 } from "./events/approved-premises.booking.changed.js";
+import type { Cas1BookingMadeNotificationV1, Cas1BookingMadeNotificationV2, cas1BookingMadeNotificationV1, cas1BookingMadeNotificationV2 } from "./events/approved-premises.booking.made.js";
+import type { Cas1BookingNotMadeNotificationV1, cas1BookingNotMadeNotificationV1 } from "./events/approved-premises.booking.not-made.js";
+import type { Cas1PersonArrivedNotificationV1, Cas1PersonArrivedNotificationV2, cas1PersonArrivedNotificationV1, cas1PersonArrivedNotificationV2 } from "./events/approved-premises.person.arrived.js";
+import type { Cas1PersonDepartedNotificationV1, Cas1PersonDepartedNotificationV2, cas1PersonDepartedNotificationV1, cas1PersonDepartedNotificationV2 } from "./events/approved-premises.person.departed.js";
+import type { Cas1PersonNotArrivedNotificationV1, cas1PersonNotArrivedNotificationV1 } from "./events/approved-premises.person.not-arrived.js";
+import type { Cas1RequestForPlacementCreatedNotificationV1, Cas1RequestForPlacementCreatedNotificationV2, cas1RequestForPlacementCreatedNotificationV1, cas1RequestForPlacementCreatedNotificationV2 } from "./events/approved-premises.request-for-placement.created.js";
+import type { ActionPlanApprovedNotificationV1, actionPlanApprovedNotificationV1 } from "./events/intervention.action-plan.approved.js";
+import type { ActionPlanSubmittedNotificationV1, actionPlanSubmittedNotificationV1 } from "./events/intervention.action-plan.submitted.js";
+import type { EndOfServiceReportSubmittedNotificationV1, endOfServiceReportSubmittedNotificationV1 } from "./events/intervention.end-of-service-report.submitted.js";
+import type { ReferralAssignedNotificationV1, referralAssignedNotificationV1 } from "./events/intervention.referral.assigned.js";
+import type { ReferralConcludedNotificationV1, referralConcludedNotificationV1 } from "./events/intervention.referral.concluded.js";
+import type { ReferralEndedNotificationV1, referralEndedNotificationV1 } from "./events/intervention.referral.ended.js";
+import type { ReferralSentNotificationV1, referralSentNotificationV1 } from "./events/intervention.referral.sent.js";
+import type { SessionAppointmentAttendedNotificationV1, sessionAppointmentAttendedNotificationV1 } from "./events/intervention.session-appointment.attended.js";
+import type { SessionAppointmentMissedNotificationV1, sessionAppointmentMissedNotificationV1 } from "./events/intervention.session-appointment.missed.js";
 
 /**
- * For every version: the JSON Schema type and the type its zod validator infers. Tests require them to be the same.
+ * For every contract version: the JSON Schema type and the type its zod validator infers. Tests require them to be the same.
  */
 export interface TypePairs {
-    "accommodation.cas3.booking.cancelled v1": {
-        json: Cas3BookingCancelledV1;
-        zod: z.infer<typeof cas3BookingCancelledV1>;
+    "accommodation.cas3.booking.cancelled notification v1": {
+        json: Cas3BookingCancelledNotificationV1;
+        zod: z.infer<typeof cas3BookingCancelledNotificationV1>;
     };
-    "accommodation.cas3.booking.confirmed v1": {
-        json: Cas3BookingConfirmedV1;
-        zod: z.infer<typeof cas3BookingConfirmedV1>;
+    "accommodation.cas3.booking.confirmed notification v1": {
+        json: Cas3BookingConfirmedNotificationV1;
+        zod: z.infer<typeof cas3BookingConfirmedNotificationV1>;
     };
-    "accommodation.cas3.booking.provisionally-made v1": {
-        json: Cas3BookingProvisionallyMadeV1;
-        zod: z.infer<typeof cas3BookingProvisionallyMadeV1>;
+    "accommodation.cas3.booking.provisionally-made notification v1": {
+        json: Cas3BookingProvisionallyMadeNotificationV1;
+        zod: z.infer<typeof cas3BookingProvisionallyMadeNotificationV1>;
     };
-    "accommodation.cas3.person.arrived v1": {
-        json: Cas3PersonArrivedV1;
-        zod: z.infer<typeof cas3PersonArrivedV1>;
+    "accommodation.cas3.person.arrived notification v1": {
+        json: Cas3PersonArrivedNotificationV1;
+        zod: z.infer<typeof cas3PersonArrivedNotificationV1>;
     };
-    "accommodation.cas3.person.departed v1": {
-        json: Cas3PersonDepartedV1;
-        zod: z.infer<typeof cas3PersonDepartedV1>;
+    "accommodation.cas3.person.departed notification v1": {
+        json: Cas3PersonDepartedNotificationV1;
+        zod: z.infer<typeof cas3PersonDepartedNotificationV1>;
     };
-    "accommodation.cas3.referral.submitted v1": {
-        json: Cas3ReferralSubmittedV1;
-        zod: z.infer<typeof cas3ReferralSubmittedV1>;
+    "accommodation.cas3.referral.submitted notification v1": {
+        json: Cas3ReferralSubmittedNotificationV1;
+        zod: z.infer<typeof cas3ReferralSubmittedNotificationV1>;
     };
-    "approved-premises.application.assessed v1": {
-        json: Cas1ApplicationAssessedV1;
-        zod: z.infer<typeof cas1ApplicationAssessedV1>;
+    "approved-premises.application.assessed notification v1": {
+        json: Cas1ApplicationAssessedNotificationV1;
+        zod: z.infer<typeof cas1ApplicationAssessedNotificationV1>;
     };
-    "approved-premises.application.assessed v2": {
-        json: Cas1ApplicationAssessedV2;
-        zod: z.infer<typeof cas1ApplicationAssessedV2>;
+    "approved-premises.application.assessed notification v2": {
+        json: Cas1ApplicationAssessedNotificationV2;
+        zod: z.infer<typeof cas1ApplicationAssessedNotificationV2>;
     };
-    "approved-premises.application.submitted v1": {
-        json: Cas1ApplicationSubmittedV1;
-        zod: z.infer<typeof cas1ApplicationSubmittedV1>;
+    "approved-premises.application.submitted notification v1": {
+        json: Cas1ApplicationSubmittedNotificationV1;
+        zod: z.infer<typeof cas1ApplicationSubmittedNotificationV1>;
     };
-    "approved-premises.application.withdrawn v1": {
-        json: Cas1ApplicationWithdrawnV1;
-        zod: z.infer<typeof cas1ApplicationWithdrawnV1>;
+    "approved-premises.application.withdrawn notification v1": {
+        json: Cas1ApplicationWithdrawnNotificationV1;
+        zod: z.infer<typeof cas1ApplicationWithdrawnNotificationV1>;
     };
-    "approved-premises.assessment.allocated v1": {
-        json: Cas1AssessmentAllocatedV1;
-        zod: z.infer<typeof cas1AssessmentAllocatedV1>;
+    "approved-premises.assessment.allocated notification v1": {
+        json: Cas1AssessmentAllocatedNotificationV1;
+        zod: z.infer<typeof cas1AssessmentAllocatedNotificationV1>;
     };
-    "approved-premises.assessment.appealed v1": {
-        json: Cas1AssessmentAppealedV1;
-        zod: z.infer<typeof cas1AssessmentAppealedV1>;
+    "approved-premises.assessment.appealed notification v1": {
+        json: Cas1AssessmentAppealedNotificationV1;
+        zod: z.infer<typeof cas1AssessmentAppealedNotificationV1>;
     };
-    "approved-premises.booking.cancelled v1": {
-        json: Cas1BookingCancelledV1;
-        zod: z.infer<typeof cas1BookingCancelledV1>;
+    "approved-premises.booking.cancelled notification v1": {
+        json: Cas1BookingCancelledNotificationV1;
+        zod: z.infer<typeof cas1BookingCancelledNotificationV1>;
     };
-    "approved-premises.booking.cancelled v2": {
-        json: Cas1BookingCancelledV2;
-        zod: z.infer<typeof cas1BookingCancelledV2>;
+    "approved-premises.booking.cancelled notification v2": {
+        json: Cas1BookingCancelledNotificationV2;
+        zod: z.infer<typeof cas1BookingCancelledNotificationV2>;
     };
-    "approved-premises.booking.changed v1": {
-        json: Cas1BookingChangedV1;
-        zod: z.infer<typeof cas1BookingChangedV1>;
+    "approved-premises.booking.changed notification v1": {
+        json: Cas1BookingChangedNotificationV1;
+        zod: z.infer<typeof cas1BookingChangedNotificationV1>;
     };
-    "approved-premises.booking.changed v2": {
-        json: Cas1BookingChangedV2;
-        zod: z.infer<typeof cas1BookingChangedV2>;
+    "approved-premises.booking.changed notification v2": {
+        json: Cas1BookingChangedNotificationV2;
+        zod: z.infer<typeof cas1BookingChangedNotificationV2>;
     };
-    "approved-premises.booking.made v1": {
-        json: Cas1BookingMadeV1;
-        zod: z.infer<typeof cas1BookingMadeV1>;
+    "approved-premises.booking.made notification v1": {
+        json: Cas1BookingMadeNotificationV1;
+        zod: z.infer<typeof cas1BookingMadeNotificationV1>;
     };
-    "approved-premises.booking.made v2": {
-        json: Cas1BookingMadeV2;
-        zod: z.infer<typeof cas1BookingMadeV2>;
+    "approved-premises.booking.made notification v2": {
+        json: Cas1BookingMadeNotificationV2;
+        zod: z.infer<typeof cas1BookingMadeNotificationV2>;
     };
-    "approved-premises.booking.not-made v1": {
-        json: Cas1BookingNotMadeV1;
-        zod: z.infer<typeof cas1BookingNotMadeV1>;
+    "approved-premises.booking.not-made notification v1": {
+        json: Cas1BookingNotMadeNotificationV1;
+        zod: z.infer<typeof cas1BookingNotMadeNotificationV1>;
     };
-    "approved-premises.person.arrived v1": {
-        json: Cas1PersonArrivedV1;
-        zod: z.infer<typeof cas1PersonArrivedV1>;
+    "approved-premises.person.arrived notification v1": {
+        json: Cas1PersonArrivedNotificationV1;
+        zod: z.infer<typeof cas1PersonArrivedNotificationV1>;
     };
-    "approved-premises.person.arrived v2": {
-        json: Cas1PersonArrivedV2;
-        zod: z.infer<typeof cas1PersonArrivedV2>;
+    "approved-premises.person.arrived notification v2": {
+        json: Cas1PersonArrivedNotificationV2;
+        zod: z.infer<typeof cas1PersonArrivedNotificationV2>;
     };
-    "approved-premises.person.departed v1": {
-        json: Cas1PersonDepartedV1;
-        zod: z.infer<typeof cas1PersonDepartedV1>;
+    "approved-premises.person.departed notification v1": {
+        json: Cas1PersonDepartedNotificationV1;
+        zod: z.infer<typeof cas1PersonDepartedNotificationV1>;
     };
-    "approved-premises.person.departed v2": {
-        json: Cas1PersonDepartedV2;
-        zod: z.infer<typeof cas1PersonDepartedV2>;
+    "approved-premises.person.departed notification v2": {
+        json: Cas1PersonDepartedNotificationV2;
+        zod: z.infer<typeof cas1PersonDepartedNotificationV2>;
     };
-    "approved-premises.person.not-arrived v1": {
-        json: Cas1PersonNotArrivedV1;
-        zod: z.infer<typeof cas1PersonNotArrivedV1>;
+    "approved-premises.person.not-arrived notification v1": {
+        json: Cas1PersonNotArrivedNotificationV1;
+        zod: z.infer<typeof cas1PersonNotArrivedNotificationV1>;
     };
-    "approved-premises.request-for-placement.created v1": {
-        json: Cas1RequestForPlacementCreatedV1;
-        zod: z.infer<typeof cas1RequestForPlacementCreatedV1>;
+    "approved-premises.request-for-placement.created notification v1": {
+        json: Cas1RequestForPlacementCreatedNotificationV1;
+        zod: z.infer<typeof cas1RequestForPlacementCreatedNotificationV1>;
     };
-    "approved-premises.request-for-placement.created v2": {
-        json: Cas1RequestForPlacementCreatedV2;
-        zod: z.infer<typeof cas1RequestForPlacementCreatedV2>;
+    "approved-premises.request-for-placement.created notification v2": {
+        json: Cas1RequestForPlacementCreatedNotificationV2;
+        zod: z.infer<typeof cas1RequestForPlacementCreatedNotificationV2>;
     };
-    "intervention.action-plan.approved v1": {
-        json: ActionPlanApprovedV1;
-        zod: z.infer<typeof actionPlanApprovedV1>;
+    "intervention.action-plan.approved notification v1": {
+        json: ActionPlanApprovedNotificationV1;
+        zod: z.infer<typeof actionPlanApprovedNotificationV1>;
     };
-    "intervention.action-plan.submitted v1": {
-        json: ActionPlanSubmittedV1;
-        zod: z.infer<typeof actionPlanSubmittedV1>;
+    "intervention.action-plan.submitted notification v1": {
+        json: ActionPlanSubmittedNotificationV1;
+        zod: z.infer<typeof actionPlanSubmittedNotificationV1>;
     };
-    "intervention.end-of-service-report.submitted v1": {
-        json: EndOfServiceReportSubmittedV1;
-        zod: z.infer<typeof endOfServiceReportSubmittedV1>;
+    "intervention.end-of-service-report.submitted notification v1": {
+        json: EndOfServiceReportSubmittedNotificationV1;
+        zod: z.infer<typeof endOfServiceReportSubmittedNotificationV1>;
     };
-    "intervention.referral.assigned v1": {
-        json: ReferralAssignedV1;
-        zod: z.infer<typeof referralAssignedV1>;
+    "intervention.referral.assigned notification v1": {
+        json: ReferralAssignedNotificationV1;
+        zod: z.infer<typeof referralAssignedNotificationV1>;
     };
-    "intervention.referral.concluded v1": {
-        json: ReferralConcludedV1;
-        zod: z.infer<typeof referralConcludedV1>;
+    "intervention.referral.concluded notification v1": {
+        json: ReferralConcludedNotificationV1;
+        zod: z.infer<typeof referralConcludedNotificationV1>;
     };
-    "intervention.referral.ended v1": {
-        json: ReferralEndedV1;
-        zod: z.infer<typeof referralEndedV1>;
+    "intervention.referral.ended notification v1": {
+        json: ReferralEndedNotificationV1;
+        zod: z.infer<typeof referralEndedNotificationV1>;
     };
-    "intervention.referral.sent v1": {
-        json: ReferralSentV1;
-        zod: z.infer<typeof referralSentV1>;
+    "intervention.referral.sent notification v1": {
+        json: ReferralSentNotificationV1;
+        zod: z.infer<typeof referralSentNotificationV1>;
     };
-    "intervention.session-appointment.attended v1": {
-        json: SessionAppointmentAttendedV1;
-        zod: z.infer<typeof sessionAppointmentAttendedV1>;
+    "intervention.session-appointment.attended notification v1": {
+        json: SessionAppointmentAttendedNotificationV1;
+        zod: z.infer<typeof sessionAppointmentAttendedNotificationV1>;
     };
-    "intervention.session-appointment.missed v1": {
-        json: SessionAppointmentMissedV1;
-        zod: z.infer<typeof sessionAppointmentMissedV1>;
+    "intervention.session-appointment.missed notification v1": {
+        json: SessionAppointmentMissedNotificationV1;
+        zod: z.infer<typeof sessionAppointmentMissedNotificationV1>;
     };
 }

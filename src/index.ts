@@ -8,11 +8,20 @@
  *
  * @packageDocumentation
  */
-import { type AnyVersionEvent, type DomainEvent, type EventTypeName, type EventTypes, eventTypes } from '../generated/index.js';
+import { type AnyDetailDocument, type AnyVersionEvent, type DomainEvent, type EventTypeName, type EventTypes, eventTypes } from '../generated/index.js';
 import { type DescribeOptions, describeWith } from './runtime/describe.js';
+import {
+  type BuildDetailOptions,
+  buildDetailWith,
+  type DetailParseOptions,
+  type DetailParseResult,
+  safeParseDetailWith,
+  unwrapDetail,
+} from './runtime/detail.js';
 import type { EnvelopeLike } from './runtime/envelope.js';
 import { contractError } from './runtime/errors.js';
 import type { BuildInput, BuildOptions } from './runtime/event-type.js';
+import { type DetailSource, type FetchDetailOptions, fetchDetailWith } from './runtime/fetch-detail.js';
 import { FORMATS, type FormatName, isFormatName } from './runtime/formats/index.js';
 import { type ParseOptions, type ParseResult, safeParseWith, unwrap } from './runtime/parse.js';
 import { createRegistry } from './runtime/registry.js';
@@ -20,8 +29,10 @@ import { createRegistry } from './runtime/registry.js';
 /** Every event type, by name. */
 export const registry = createRegistry(eventTypes);
 
-type LatestData<T extends EventTypeName> = EventTypes[T] extends { build(input: BuildInput<infer D>): unknown } ? D : never;
-type LatestEnvelope<T extends EventTypeName> = ReturnType<EventTypes[T]['build']>;
+/** The event types that are published as notifications (every type but those with status `not-emitted`). */
+export type NotificationEventTypeName = { [K in EventTypeName]: EventTypes[K] extends { readonly notification: unknown } ? K : never }[EventTypeName];
+type LatestData<T extends NotificationEventTypeName> = EventTypes[T] extends { build(input: BuildInput<infer D>): unknown } ? D : never;
+type LatestEnvelope<T extends NotificationEventTypeName> = EventTypes[T] extends { build(...args: never[]): infer E } ? E : never;
 
 /**
  * Builds an event of type `eventType` at its latest version. Fills in `id`
@@ -31,12 +42,12 @@ type LatestEnvelope<T extends EventTypeName> = ReturnType<EventTypes[T]['build']
  *
  * @throws ContractError (`invalid_event`) listing every problem, when the result is not valid.
  */
-export function build<T extends EventTypeName>(eventType: T, input: BuildInput<LatestData<T>>, options?: BuildOptions): LatestEnvelope<T> {
-  const type = registry.get(eventType);
-  if (!type) {
+export function build<T extends NotificationEventTypeName>(eventType: T, input: BuildInput<LatestData<T>>, options?: BuildOptions): LatestEnvelope<T> {
+  const notification = registry.get(eventType)?.notification;
+  if (!notification) {
     throw contractError('unknown_event_type', [{ code: 'unknown_event_type', path: '', received: JSON.stringify(eventType) }]);
   }
-  return type.build(input as never, options) as LatestEnvelope<T>;
+  return notification.build(input as never, options) as LatestEnvelope<T>;
 }
 
 /**
@@ -66,6 +77,62 @@ export function parse(input: unknown, options?: ParseOptions): DomainEvent | Any
   return unwrap(safeParseWith(registry.lookup, input, options)) as DomainEvent;
 }
 
+/** The event types whose producer serves detail documents. */
+export type DetailEventTypeName = { [K in EventTypeName]: EventTypes[K] extends { readonly detail: unknown } ? K : never }[EventTypeName];
+type LatestDetails<T extends DetailEventTypeName> = EventTypes[T] extends { buildDetail(eventDetails: infer D, ...rest: never[]): unknown } ? D : never;
+type LatestDetailDocument<T extends DetailEventTypeName> = EventTypes[T] extends { buildDetail(...args: never[]): infer D } ? D : never;
+
+/**
+ * Builds a detail document of `eventType` at its latest detail version, for
+ * the producer to store and serve at `detailUrl`. Fills in `id` (a random
+ * UUID) and `timestamp` (now) where they are not given. Strict: the details
+ * must be exactly what the contract says.
+ *
+ * @throws ContractError (`invalid_event`) listing every problem, when the document is not valid.
+ */
+export function buildDetail<T extends DetailEventTypeName>(
+  eventType: T,
+  eventDetails: LatestDetails<T>,
+  options?: BuildDetailOptions,
+): LatestDetailDocument<T> {
+  const runtime = registry.get(eventType)?.runtime.detail;
+  if (!runtime) {
+    throw contractError('unknown_event_type', [{ code: 'unknown_event_type', path: '', received: JSON.stringify(eventType) }]);
+  }
+  return buildDetailWith(runtime, eventDetails, options) as LatestDetailDocument<T>;
+}
+
+/**
+ * Reads a detail document of any event type in the catalogue, from a string
+ * (JSON) or a value. `options.version` is its stored schema version: `null`
+ * or absent means 1, as a NULL `schema_version` column does. Its
+ * `eventDetails` are upcast to the latest version (or `options.to`). Never
+ * throws: the result is `{ success: true, detail, version, upgradedFrom? }`
+ * or `{ success: false, error }`.
+ */
+export function safeParseDetail(input: unknown, options?: DetailParseOptions<'latest'>): DetailParseResult<AnyDetailDocument>;
+export function safeParseDetail(input: unknown, options?: DetailParseOptions): DetailParseResult<AnyDetailDocument>;
+export function safeParseDetail(input: unknown, options?: DetailParseOptions): DetailParseResult<AnyDetailDocument> {
+  return safeParseDetailWith(registry.detailLookup, input, options) as DetailParseResult<AnyDetailDocument>;
+}
+
+/** As {@link safeParseDetail}, but returns the document and throws {@link ContractError} when it is not valid. */
+export function parseDetail(input: unknown, options?: DetailParseOptions): AnyDetailDocument {
+  return unwrapDetail(safeParseDetailWith(registry.detailLookup, input, options)) as AnyDetailDocument;
+}
+
+/**
+ * Fetches a notification's detail document: GETs its `detailUrl` (with the
+ * platform `fetch` unless `options.fetch` is given) and reads the answer with
+ * {@link safeParseDetail}, upcast to the latest version. HTTP failures come
+ * back as issues with their own codes (`detail_url_missing`, `fetch_failed`,
+ * `fetch_timeout`, `body_timeout`, `not_found`, `http_error`,
+ * `invalid_json`), never as a throw.
+ */
+export function fetchDetail(event: DetailSource, options?: FetchDetailOptions): Promise<DetailParseResult<AnyDetailDocument>> {
+  return fetchDetailWith(registry.detailLookup, event, options) as Promise<DetailParseResult<AnyDetailDocument>>;
+}
+
 /**
  * Lays an event out as a string for a transport. Default format `hmpps`;
  * `sqs` writes the SNS notification an SQS queue receives, `detail` the
@@ -93,10 +160,21 @@ export function describe(event: unknown, options?: DescribeOptions): string {
 }
 
 export * from '../generated/index.js';
+export type { UpcastOptions, UpcastResult, VersionMap } from './runtime/contract.js';
 export type { DescribeOptions } from './runtime/describe.js';
+export type { BuildDetailOptions, DetailParseOptions, DetailParseResult } from './runtime/detail.js';
 export type { EnvelopeLike } from './runtime/envelope.js';
 export { ContractError, type ErrorCode, type Issue, type IssueCode, type UpcastStep } from './runtime/errors.js';
-export type { BuildInput, BuildOptions, EventEnvelope, EventType, UpcastOptions, UpcastResult, VersionMap } from './runtime/event-type.js';
+export type {
+  BuildInput,
+  BuildOptions,
+  DetailContract,
+  DetailDocument,
+  EventEnvelope,
+  EventType,
+  NotificationContract,
+} from './runtime/event-type.js';
+export { DEFAULT_FETCH_TIMEOUT_MS, type DetailSource, type FetchDetailOptions } from './runtime/fetch-detail.js';
 export type { StructuredCloudEvent } from './runtime/formats/cloudevents.js';
 export { type HttpBinaryMessage, type KafkaBinaryMessage, toHttpBinary, toKafkaBinary } from './runtime/formats/cloudevents-binary.js';
 export type { FormatName } from './runtime/formats/index.js';

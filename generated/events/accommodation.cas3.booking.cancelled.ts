@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A transitional accommodation (CAS3) booking was cancelled.
  */
-export interface Cas3BookingCancelledV1 {
+export interface Cas3BookingCancelledNotificationV1 {
     personReference: PersonReference;
     /**
      * The booking in the transitional accommodation service, when there is one.
@@ -44,31 +44,21 @@ export interface Cas3BookingCancelledV1 {
 }
 
 /**
- * The data type of each version of accommodation.cas3.booking.cancelled.
+ * The data type of each version of accommodation.cas3.booking.cancelled's notification (`additionalInformation`).
  */
-export type Cas3BookingCancelledVersions = {
-    1: Cas3BookingCancelledV1;
+export type Cas3BookingCancelledNotificationVersions = {
+    1: Cas3BookingCancelledNotificationV1;
 };
 
 /**
- * An accommodation.cas3.booking.cancelled envelope with version 1 data.
+ * The data of accommodation.cas3.booking.cancelled's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas3BookingCancelledEnvelopeV1 = EventEnvelope<"accommodation.cas3.booking.cancelled", 1, Cas3BookingCancelledV1>;
+export type Cas3BookingCancelledNotification = Cas3BookingCancelledNotificationV1;
 
 /**
- * An accommodation.cas3.booking.cancelled envelope at the latest version (1).
+ * Validator for {@link Cas3BookingCancelledNotificationV1}.
  */
-export type Cas3BookingCancelledEnvelope = Cas3BookingCancelledEnvelopeV1;
-
-/**
- * The data of accommodation.cas3.booking.cancelled at the latest version (1).
- */
-export type Cas3BookingCancelledData = Cas3BookingCancelledV1;
-
-/**
- * Validator for {@link Cas3BookingCancelledV1}.
- */
-export const cas3BookingCancelledV1 = z.strictObject({
+export const cas3BookingCancelledNotificationV1 = z.strictObject({
     personReference: personReference,
     bookingId: z.exactOptional(uuid),
     bookingUrl: z.exactOptional(uri),
@@ -79,67 +69,82 @@ export const cas3BookingCancelledV1 = z.strictObject({
 });
 
 /**
+ * An accommodation.cas3.booking.cancelled notification with version 1 data.
+ */
+export type Cas3BookingCancelledEnvelopeV1 = EventEnvelope<"accommodation.cas3.booking.cancelled", 1, Cas3BookingCancelledNotificationV1>;
+
+/**
+ * An accommodation.cas3.booking.cancelled notification at the latest version (1).
+ */
+export type Cas3BookingCancelledEnvelope = Cas3BookingCancelledEnvelopeV1;
+
+/**
  * CAS3 booking cancelled: A transitional accommodation (CAS3) booking was cancelled.
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
  */
-export const cas3BookingCancelled = /*#__PURE__*/ defineEventType<"accommodation.cas3.booking.cancelled", Cas3BookingCancelledVersions, 1>({
+export const cas3BookingCancelled = /*#__PURE__*/ defineEventType<"accommodation.cas3.booking.cancelled", {
+    notification: {
+        versions: Cas3BookingCancelledNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "accommodation.cas3.booking.cancelled",
     title: "CAS3 booking cancelled",
     description: "A transitional accommodation (CAS3) booking was cancelled.",
     timeline: { "1": "The transitional accommodation booking was cancelled with effect from {{cancelledAt}}: {{cancellationReason}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/v1.schema.json",
-            data: cas3BookingCancelledV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/v1.schema.json",
-                title: "Cas3BookingCancelledV1",
-                description: "A transitional accommodation (CAS3) booking was cancelled.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "cancelledAt", "cancellationReason"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The booking in the transitional accommodation service, when there is one."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/notification/v1.schema.json",
+                data: cas3BookingCancelledNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/notification/v1.schema.json",
+                    title: "Cas3BookingCancelledNotificationV1",
+                    description: "A transitional accommodation (CAS3) booking was cancelled.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "cancelledAt", "cancellationReason"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The booking in the transitional accommodation service, when there is one."
+                        },
+                        bookingUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the booking can be viewed, when there is one."
+                        },
+                        cancelledAt: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the cancellation takes effect. Despite its name this is a date, not a date-time."
+                        },
+                        cancellationReason: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Why the booking was cancelled."
+                        },
+                        notes: {
+                            type: "string",
+                            description: "Free-text notes about the cancellation. May be empty."
+                        },
+                        cancelledBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who cancelled the booking, when known."
+                        }
                     },
-                    bookingUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the booking can be viewed, when there is one."
-                    },
-                    cancelledAt: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the cancellation takes effect. Despite its name this is a date, not a date-time."
-                    },
-                    cancellationReason: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Why the booking was cancelled."
-                    },
-                    notes: {
-                        type: "string",
-                        description: "Free-text notes about the cancellation. May be empty."
-                    },
-                    cancelledBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who cancelled the booking, when known."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A provisional transitional accommodation (CAS3) booking was confirmed.
  */
-export interface Cas3BookingConfirmedV1 {
+export interface Cas3BookingConfirmedNotificationV1 {
     personReference: PersonReference;
     /**
      * The booking in the transitional accommodation service, when there is one.
@@ -41,31 +41,21 @@ export interface Cas3BookingConfirmedV1 {
 }
 
 /**
- * The data type of each version of accommodation.cas3.booking.confirmed.
+ * The data type of each version of accommodation.cas3.booking.confirmed's notification (`additionalInformation`).
  */
-export type Cas3BookingConfirmedVersions = {
-    1: Cas3BookingConfirmedV1;
+export type Cas3BookingConfirmedNotificationVersions = {
+    1: Cas3BookingConfirmedNotificationV1;
 };
 
 /**
- * An accommodation.cas3.booking.confirmed envelope with version 1 data.
+ * The data of accommodation.cas3.booking.confirmed's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas3BookingConfirmedEnvelopeV1 = EventEnvelope<"accommodation.cas3.booking.confirmed", 1, Cas3BookingConfirmedV1>;
+export type Cas3BookingConfirmedNotification = Cas3BookingConfirmedNotificationV1;
 
 /**
- * An accommodation.cas3.booking.confirmed envelope at the latest version (1).
+ * Validator for {@link Cas3BookingConfirmedNotificationV1}.
  */
-export type Cas3BookingConfirmedEnvelope = Cas3BookingConfirmedEnvelopeV1;
-
-/**
- * The data of accommodation.cas3.booking.confirmed at the latest version (1).
- */
-export type Cas3BookingConfirmedData = Cas3BookingConfirmedV1;
-
-/**
- * Validator for {@link Cas3BookingConfirmedV1}.
- */
-export const cas3BookingConfirmedV1 = z.strictObject({
+export const cas3BookingConfirmedNotificationV1 = z.strictObject({
     personReference: personReference,
     bookingId: z.exactOptional(uuid),
     bookingUrl: z.exactOptional(uri),
@@ -76,65 +66,80 @@ export const cas3BookingConfirmedV1 = z.strictObject({
 });
 
 /**
+ * An accommodation.cas3.booking.confirmed notification with version 1 data.
+ */
+export type Cas3BookingConfirmedEnvelopeV1 = EventEnvelope<"accommodation.cas3.booking.confirmed", 1, Cas3BookingConfirmedNotificationV1>;
+
+/**
+ * An accommodation.cas3.booking.confirmed notification at the latest version (1).
+ */
+export type Cas3BookingConfirmedEnvelope = Cas3BookingConfirmedEnvelopeV1;
+
+/**
  * CAS3 booking confirmed: A provisional transitional accommodation (CAS3) booking was confirmed.
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
  */
-export const cas3BookingConfirmed = /*#__PURE__*/ defineEventType<"accommodation.cas3.booking.confirmed", Cas3BookingConfirmedVersions, 1>({
+export const cas3BookingConfirmed = /*#__PURE__*/ defineEventType<"accommodation.cas3.booking.confirmed", {
+    notification: {
+        versions: Cas3BookingConfirmedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "accommodation.cas3.booking.confirmed",
     title: "CAS3 booking confirmed",
     description: "A provisional transitional accommodation (CAS3) booking was confirmed.",
     timeline: { "1": "The booking at {{premises.addressLine1}}, {{premises.postcode}} from {{arrivalOn}} to {{expectedDepartureOn}} was confirmed by {{confirmedBy.forenames}} {{confirmedBy.surname}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/v1.schema.json",
-            data: cas3BookingConfirmedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/v1.schema.json",
-                title: "Cas3BookingConfirmedV1",
-                description: "A provisional transitional accommodation (CAS3) booking was confirmed.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "premises", "arrivalOn", "expectedDepartureOn", "confirmedBy"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The booking in the transitional accommodation service, when there is one."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/notification/v1.schema.json",
+                data: cas3BookingConfirmedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/notification/v1.schema.json",
+                    title: "Cas3BookingConfirmedNotificationV1",
+                    description: "A provisional transitional accommodation (CAS3) booking was confirmed.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "premises", "arrivalOn", "expectedDepartureOn", "confirmedBy"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The booking in the transitional accommodation service, when there is one."
+                        },
+                        bookingUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the booking can be viewed, when there is one."
+                        },
+                        premises: { $ref: "../../_shared/cas3-premises.schema.json" },
+                        arrivalOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to arrive."
+                        },
+                        expectedDepartureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to leave."
+                        },
+                        confirmedBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who confirmed the booking."
+                        }
                     },
-                    bookingUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the booking can be viewed, when there is one."
-                    },
-                    premises: { $ref: "../_shared/cas3-premises.schema.json" },
-                    arrivalOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to arrive."
-                    },
-                    expectedDepartureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to leave."
-                    },
-                    confirmedBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who confirmed the booking."
+                    $defs: {
+                        Cas3Premises: cas3PremisesSchema(),
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Cas3Premises: cas3PremisesSchema(),
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A transitional accommodation (CAS3) booking was made provisionally, before it is confirmed.
  */
-export interface Cas3BookingProvisionallyMadeV1 {
+export interface Cas3BookingProvisionallyMadeNotificationV1 {
     personReference: PersonReference;
     /**
      * The booking in the transitional accommodation service, when there is one.
@@ -41,31 +41,21 @@ export interface Cas3BookingProvisionallyMadeV1 {
 }
 
 /**
- * The data type of each version of accommodation.cas3.booking.provisionally-made.
+ * The data type of each version of accommodation.cas3.booking.provisionally-made's notification (`additionalInformation`).
  */
-export type Cas3BookingProvisionallyMadeVersions = {
-    1: Cas3BookingProvisionallyMadeV1;
+export type Cas3BookingProvisionallyMadeNotificationVersions = {
+    1: Cas3BookingProvisionallyMadeNotificationV1;
 };
 
 /**
- * An accommodation.cas3.booking.provisionally-made envelope with version 1 data.
+ * The data of accommodation.cas3.booking.provisionally-made's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas3BookingProvisionallyMadeEnvelopeV1 = EventEnvelope<"accommodation.cas3.booking.provisionally-made", 1, Cas3BookingProvisionallyMadeV1>;
+export type Cas3BookingProvisionallyMadeNotification = Cas3BookingProvisionallyMadeNotificationV1;
 
 /**
- * An accommodation.cas3.booking.provisionally-made envelope at the latest version (1).
+ * Validator for {@link Cas3BookingProvisionallyMadeNotificationV1}.
  */
-export type Cas3BookingProvisionallyMadeEnvelope = Cas3BookingProvisionallyMadeEnvelopeV1;
-
-/**
- * The data of accommodation.cas3.booking.provisionally-made at the latest version (1).
- */
-export type Cas3BookingProvisionallyMadeData = Cas3BookingProvisionallyMadeV1;
-
-/**
- * Validator for {@link Cas3BookingProvisionallyMadeV1}.
- */
-export const cas3BookingProvisionallyMadeV1 = z.strictObject({
+export const cas3BookingProvisionallyMadeNotificationV1 = z.strictObject({
     personReference: personReference,
     bookingId: z.exactOptional(uuid),
     bookingUrl: z.exactOptional(uri),
@@ -76,65 +66,80 @@ export const cas3BookingProvisionallyMadeV1 = z.strictObject({
 });
 
 /**
+ * An accommodation.cas3.booking.provisionally-made notification with version 1 data.
+ */
+export type Cas3BookingProvisionallyMadeEnvelopeV1 = EventEnvelope<"accommodation.cas3.booking.provisionally-made", 1, Cas3BookingProvisionallyMadeNotificationV1>;
+
+/**
+ * An accommodation.cas3.booking.provisionally-made notification at the latest version (1).
+ */
+export type Cas3BookingProvisionallyMadeEnvelope = Cas3BookingProvisionallyMadeEnvelopeV1;
+
+/**
  * CAS3 booking provisionally made: A transitional accommodation (CAS3) booking was made provisionally; it still has to be confirmed.
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
  */
-export const cas3BookingProvisionallyMade = /*#__PURE__*/ defineEventType<"accommodation.cas3.booking.provisionally-made", Cas3BookingProvisionallyMadeVersions, 1>({
+export const cas3BookingProvisionallyMade = /*#__PURE__*/ defineEventType<"accommodation.cas3.booking.provisionally-made", {
+    notification: {
+        versions: Cas3BookingProvisionallyMadeNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "accommodation.cas3.booking.provisionally-made",
     title: "CAS3 booking provisionally made",
     description: "A transitional accommodation (CAS3) booking was made provisionally; it still has to be confirmed.",
     timeline: { "1": "A provisional booking was made at {{premises.addressLine1}}, {{premises.postcode}} from {{arrivalOn}} to {{expectedDepartureOn}} by {{bookedBy.forenames}} {{bookedBy.surname}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.provisionally-made/v1.schema.json",
-            data: cas3BookingProvisionallyMadeV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.provisionally-made/v1.schema.json",
-                title: "Cas3BookingProvisionallyMadeV1",
-                description: "A transitional accommodation (CAS3) booking was made provisionally, before it is confirmed.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "premises", "arrivalOn", "expectedDepartureOn", "bookedBy"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The booking in the transitional accommodation service, when there is one."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.provisionally-made/notification/v1.schema.json",
+                data: cas3BookingProvisionallyMadeNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.provisionally-made/notification/v1.schema.json",
+                    title: "Cas3BookingProvisionallyMadeNotificationV1",
+                    description: "A transitional accommodation (CAS3) booking was made provisionally, before it is confirmed.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "premises", "arrivalOn", "expectedDepartureOn", "bookedBy"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The booking in the transitional accommodation service, when there is one."
+                        },
+                        bookingUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the booking can be viewed, when there is one."
+                        },
+                        premises: { $ref: "../../_shared/cas3-premises.schema.json" },
+                        arrivalOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to arrive."
+                        },
+                        expectedDepartureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to leave."
+                        },
+                        bookedBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who made the provisional booking."
+                        }
                     },
-                    bookingUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the booking can be viewed, when there is one."
-                    },
-                    premises: { $ref: "../_shared/cas3-premises.schema.json" },
-                    arrivalOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to arrive."
-                    },
-                    expectedDepartureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to leave."
-                    },
-                    bookedBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who made the provisional booking."
+                    $defs: {
+                        Cas3Premises: cas3PremisesSchema(),
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Cas3Premises: cas3PremisesSchema(),
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

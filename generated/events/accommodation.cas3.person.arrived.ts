@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A person arrived at a transitional accommodation (CAS3) property for their booking.
  */
-export interface Cas3PersonArrivedV1 {
+export interface Cas3PersonArrivedNotificationV1 {
     personReference: PersonReference;
     /**
      * The booking in the transitional accommodation service, when there is one.
@@ -45,31 +45,21 @@ export interface Cas3PersonArrivedV1 {
 }
 
 /**
- * The data type of each version of accommodation.cas3.person.arrived.
+ * The data type of each version of accommodation.cas3.person.arrived's notification (`additionalInformation`).
  */
-export type Cas3PersonArrivedVersions = {
-    1: Cas3PersonArrivedV1;
+export type Cas3PersonArrivedNotificationVersions = {
+    1: Cas3PersonArrivedNotificationV1;
 };
 
 /**
- * An accommodation.cas3.person.arrived envelope with version 1 data.
+ * The data of accommodation.cas3.person.arrived's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas3PersonArrivedEnvelopeV1 = EventEnvelope<"accommodation.cas3.person.arrived", 1, Cas3PersonArrivedV1>;
+export type Cas3PersonArrivedNotification = Cas3PersonArrivedNotificationV1;
 
 /**
- * An accommodation.cas3.person.arrived envelope at the latest version (1).
+ * Validator for {@link Cas3PersonArrivedNotificationV1}.
  */
-export type Cas3PersonArrivedEnvelope = Cas3PersonArrivedEnvelopeV1;
-
-/**
- * The data of accommodation.cas3.person.arrived at the latest version (1).
- */
-export type Cas3PersonArrivedData = Cas3PersonArrivedV1;
-
-/**
- * Validator for {@link Cas3PersonArrivedV1}.
- */
-export const cas3PersonArrivedV1 = z.strictObject({
+export const cas3PersonArrivedNotificationV1 = z.strictObject({
     personReference: personReference,
     bookingId: z.exactOptional(uuid),
     bookingUrl: z.exactOptional(uri),
@@ -81,69 +71,84 @@ export const cas3PersonArrivedV1 = z.strictObject({
 });
 
 /**
+ * An accommodation.cas3.person.arrived notification with version 1 data.
+ */
+export type Cas3PersonArrivedEnvelopeV1 = EventEnvelope<"accommodation.cas3.person.arrived", 1, Cas3PersonArrivedNotificationV1>;
+
+/**
+ * An accommodation.cas3.person.arrived notification at the latest version (1).
+ */
+export type Cas3PersonArrivedEnvelope = Cas3PersonArrivedEnvelopeV1;
+
+/**
  * Person arrived at CAS3 accommodation: A person arrived at a transitional accommodation (CAS3) property for their booking.
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
  */
-export const cas3PersonArrived = /*#__PURE__*/ defineEventType<"accommodation.cas3.person.arrived", Cas3PersonArrivedVersions, 1>({
+export const cas3PersonArrived = /*#__PURE__*/ defineEventType<"accommodation.cas3.person.arrived", {
+    notification: {
+        versions: Cas3PersonArrivedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "accommodation.cas3.person.arrived",
     title: "Person arrived at CAS3 accommodation",
     description: "A person arrived at a transitional accommodation (CAS3) property for their booking.",
     timeline: { "1": "The person arrived at {{premises.addressLine1}}, {{premises.postcode}} at {{arrivedAt}} and is expected to leave on {{expectedDepartureOn}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived/v1.schema.json",
-            data: cas3PersonArrivedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived/v1.schema.json",
-                title: "Cas3PersonArrivedV1",
-                description: "A person arrived at a transitional accommodation (CAS3) property for their booking.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "premises", "arrivedAt", "expectedDepartureOn", "notes"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The booking in the transitional accommodation service, when there is one."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived/notification/v1.schema.json",
+                data: cas3PersonArrivedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived/notification/v1.schema.json",
+                    title: "Cas3PersonArrivedNotificationV1",
+                    description: "A person arrived at a transitional accommodation (CAS3) property for their booking.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "premises", "arrivedAt", "expectedDepartureOn", "notes"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The booking in the transitional accommodation service, when there is one."
+                        },
+                        bookingUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the booking can be viewed, when there is one."
+                        },
+                        premises: { $ref: "../../_shared/cas3-premises.schema.json" },
+                        arrivedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the person arrived."
+                        },
+                        expectedDepartureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to leave."
+                        },
+                        notes: {
+                            type: "string",
+                            description: "Free-text notes about the arrival. Always sent, but may be empty."
+                        },
+                        recordedBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who recorded the arrival, when known."
+                        }
                     },
-                    bookingUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the booking can be viewed, when there is one."
-                    },
-                    premises: { $ref: "../_shared/cas3-premises.schema.json" },
-                    arrivedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the person arrived."
-                    },
-                    expectedDepartureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to leave."
-                    },
-                    notes: {
-                        type: "string",
-                        description: "Free-text notes about the arrival. Always sent, but may be empty."
-                    },
-                    recordedBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who recorded the arrival, when known."
+                    $defs: {
+                        Cas3Premises: cas3PremisesSchema(),
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Cas3Premises: cas3PremisesSchema(),
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A person left a transitional accommodation (CAS3) property.
  */
-export interface Cas3PersonDepartedV1 {
+export interface Cas3PersonDepartedNotificationV1 {
     personReference: PersonReference;
     /**
      * The booking in the transitional accommodation service, when there is one.
@@ -45,31 +45,21 @@ export interface Cas3PersonDepartedV1 {
 }
 
 /**
- * The data type of each version of accommodation.cas3.person.departed.
+ * The data type of each version of accommodation.cas3.person.departed's notification (`additionalInformation`).
  */
-export type Cas3PersonDepartedVersions = {
-    1: Cas3PersonDepartedV1;
+export type Cas3PersonDepartedNotificationVersions = {
+    1: Cas3PersonDepartedNotificationV1;
 };
 
 /**
- * An accommodation.cas3.person.departed envelope with version 1 data.
+ * The data of accommodation.cas3.person.departed's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas3PersonDepartedEnvelopeV1 = EventEnvelope<"accommodation.cas3.person.departed", 1, Cas3PersonDepartedV1>;
+export type Cas3PersonDepartedNotification = Cas3PersonDepartedNotificationV1;
 
 /**
- * An accommodation.cas3.person.departed envelope at the latest version (1).
+ * Validator for {@link Cas3PersonDepartedNotificationV1}.
  */
-export type Cas3PersonDepartedEnvelope = Cas3PersonDepartedEnvelopeV1;
-
-/**
- * The data of accommodation.cas3.person.departed at the latest version (1).
- */
-export type Cas3PersonDepartedData = Cas3PersonDepartedV1;
-
-/**
- * Validator for {@link Cas3PersonDepartedV1}.
- */
-export const cas3PersonDepartedV1 = z.strictObject({
+export const cas3PersonDepartedNotificationV1 = z.strictObject({
     personReference: personReference,
     bookingId: z.exactOptional(uuid),
     bookingUrl: z.exactOptional(uri),
@@ -81,69 +71,84 @@ export const cas3PersonDepartedV1 = z.strictObject({
 });
 
 /**
+ * An accommodation.cas3.person.departed notification with version 1 data.
+ */
+export type Cas3PersonDepartedEnvelopeV1 = EventEnvelope<"accommodation.cas3.person.departed", 1, Cas3PersonDepartedNotificationV1>;
+
+/**
+ * An accommodation.cas3.person.departed notification at the latest version (1).
+ */
+export type Cas3PersonDepartedEnvelope = Cas3PersonDepartedEnvelopeV1;
+
+/**
  * Person departed from CAS3 accommodation: A person left a transitional accommodation (CAS3) property.
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
  */
-export const cas3PersonDeparted = /*#__PURE__*/ defineEventType<"accommodation.cas3.person.departed", Cas3PersonDepartedVersions, 1>({
+export const cas3PersonDeparted = /*#__PURE__*/ defineEventType<"accommodation.cas3.person.departed", {
+    notification: {
+        versions: Cas3PersonDepartedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "accommodation.cas3.person.departed",
     title: "Person departed from CAS3 accommodation",
     description: "A person left a transitional accommodation (CAS3) property.",
     timeline: { "1": "The person left {{premises.addressLine1}}, {{premises.postcode}} at {{departedAt}}: {{reason}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/v1.schema.json",
-            data: cas3PersonDepartedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/v1.schema.json",
-                title: "Cas3PersonDepartedV1",
-                description: "A person left a transitional accommodation (CAS3) property.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "premises", "departedAt", "reason", "notes"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The booking in the transitional accommodation service, when there is one."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/notification/v1.schema.json",
+                data: cas3PersonDepartedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/notification/v1.schema.json",
+                    title: "Cas3PersonDepartedNotificationV1",
+                    description: "A person left a transitional accommodation (CAS3) property.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "premises", "departedAt", "reason", "notes"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The booking in the transitional accommodation service, when there is one."
+                        },
+                        bookingUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the booking can be viewed, when there is one."
+                        },
+                        premises: { $ref: "../../_shared/cas3-premises.schema.json" },
+                        departedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the person left."
+                        },
+                        reason: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Why the person left."
+                        },
+                        notes: {
+                            type: "string",
+                            description: "Free-text notes about the departure. Always sent, but may be empty."
+                        },
+                        recordedBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who recorded the departure, when known."
+                        }
                     },
-                    bookingUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the booking can be viewed, when there is one."
-                    },
-                    premises: { $ref: "../_shared/cas3-premises.schema.json" },
-                    departedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the person left."
-                    },
-                    reason: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Why the person left."
-                    },
-                    notes: {
-                        type: "string",
-                        description: "Free-text notes about the departure. Always sent, but may be empty."
-                    },
-                    recordedBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who recorded the departure, when known."
+                    $defs: {
+                        Cas3Premises: cas3PremisesSchema(),
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Cas3Premises: cas3PremisesSchema(),
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

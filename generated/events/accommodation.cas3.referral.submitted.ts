@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A probation practitioner submitted a referral for transitional accommodation (CAS3).
  */
-export interface Cas3ReferralSubmittedV1 {
+export interface Cas3ReferralSubmittedNotificationV1 {
     personReference: PersonReference;
     /**
      * The booking in the transitional accommodation service, when there is one.
@@ -40,31 +40,21 @@ export interface Cas3ReferralSubmittedV1 {
 }
 
 /**
- * The data type of each version of accommodation.cas3.referral.submitted.
+ * The data type of each version of accommodation.cas3.referral.submitted's notification (`additionalInformation`).
  */
-export type Cas3ReferralSubmittedVersions = {
-    1: Cas3ReferralSubmittedV1;
+export type Cas3ReferralSubmittedNotificationVersions = {
+    1: Cas3ReferralSubmittedNotificationV1;
 };
 
 /**
- * An accommodation.cas3.referral.submitted envelope with version 1 data.
+ * The data of accommodation.cas3.referral.submitted's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas3ReferralSubmittedEnvelopeV1 = EventEnvelope<"accommodation.cas3.referral.submitted", 1, Cas3ReferralSubmittedV1>;
+export type Cas3ReferralSubmittedNotification = Cas3ReferralSubmittedNotificationV1;
 
 /**
- * An accommodation.cas3.referral.submitted envelope at the latest version (1).
+ * Validator for {@link Cas3ReferralSubmittedNotificationV1}.
  */
-export type Cas3ReferralSubmittedEnvelope = Cas3ReferralSubmittedEnvelopeV1;
-
-/**
- * The data of accommodation.cas3.referral.submitted at the latest version (1).
- */
-export type Cas3ReferralSubmittedData = Cas3ReferralSubmittedV1;
-
-/**
- * Validator for {@link Cas3ReferralSubmittedV1}.
- */
-export const cas3ReferralSubmittedV1 = z.strictObject({
+export const cas3ReferralSubmittedNotificationV1 = z.strictObject({
     personReference: personReference,
     bookingId: z.exactOptional(uuid),
     bookingUrl: z.exactOptional(uri),
@@ -74,63 +64,78 @@ export const cas3ReferralSubmittedV1 = z.strictObject({
 });
 
 /**
+ * An accommodation.cas3.referral.submitted notification with version 1 data.
+ */
+export type Cas3ReferralSubmittedEnvelopeV1 = EventEnvelope<"accommodation.cas3.referral.submitted", 1, Cas3ReferralSubmittedNotificationV1>;
+
+/**
+ * An accommodation.cas3.referral.submitted notification at the latest version (1).
+ */
+export type Cas3ReferralSubmittedEnvelope = Cas3ReferralSubmittedEnvelopeV1;
+
+/**
  * CAS3 referral submitted: A probation practitioner submitted a referral for transitional accommodation (CAS3).
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
  */
-export const cas3ReferralSubmitted = /*#__PURE__*/ defineEventType<"accommodation.cas3.referral.submitted", Cas3ReferralSubmittedVersions, 1>({
+export const cas3ReferralSubmitted = /*#__PURE__*/ defineEventType<"accommodation.cas3.referral.submitted", {
+    notification: {
+        versions: Cas3ReferralSubmittedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "accommodation.cas3.referral.submitted",
     title: "CAS3 referral submitted",
     description: "A probation practitioner submitted a referral for transitional accommodation (CAS3).",
     timeline: { "1": "A referral for transitional accommodation was submitted" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/v1.schema.json",
-            data: cas3ReferralSubmittedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/v1.schema.json",
-                title: "Cas3ReferralSubmittedV1",
-                description: "A probation practitioner submitted a referral for transitional accommodation (CAS3).",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The booking in the transitional accommodation service, when there is one."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/notification/v1.schema.json",
+                data: cas3ReferralSubmittedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/notification/v1.schema.json",
+                    title: "Cas3ReferralSubmittedNotificationV1",
+                    description: "A probation practitioner submitted a referral for transitional accommodation (CAS3).",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The booking in the transitional accommodation service, when there is one."
+                        },
+                        bookingUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the booking can be viewed, when there is one."
+                        },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The referral (application) in the transitional accommodation service."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the referral can be viewed."
+                        },
+                        submittedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the referral was submitted, when the producer sends it."
+                        }
                     },
-                    bookingUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the booking can be viewed, when there is one."
-                    },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The referral (application) in the transitional accommodation service."
-                    },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the referral can be viewed."
-                    },
-                    submittedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the referral was submitted, when the producer sends it."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

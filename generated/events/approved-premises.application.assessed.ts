@@ -16,7 +16,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * An assessor assessed an application for a place in an approved premises and reached a decision.
  */
-export interface Cas1ApplicationAssessedV1 {
+export interface Cas1ApplicationAssessedNotificationV1 {
     personReference: PersonReference;
     /**
      * The application for an approved premises placement.
@@ -56,7 +56,7 @@ export interface Cas1ApplicationAssessedV1 {
 /**
  * An assessor assessed an application for a place in an approved premises and reached a decision. Version 2 can also name the assessment.
  */
-export interface Cas1ApplicationAssessedV2 {
+export interface Cas1ApplicationAssessedNotificationV2 {
     personReference: PersonReference;
     /**
      * The application for an approved premises placement.
@@ -98,37 +98,22 @@ export interface Cas1ApplicationAssessedV2 {
 }
 
 /**
- * The data type of each version of approved-premises.application.assessed.
+ * The data type of each version of approved-premises.application.assessed's notification (`additionalInformation`).
  */
-export type Cas1ApplicationAssessedVersions = {
-    1: Cas1ApplicationAssessedV1;
-    2: Cas1ApplicationAssessedV2;
+export type Cas1ApplicationAssessedNotificationVersions = {
+    1: Cas1ApplicationAssessedNotificationV1;
+    2: Cas1ApplicationAssessedNotificationV2;
 };
 
 /**
- * An approved-premises.application.assessed envelope with version 1 data.
+ * The data of approved-premises.application.assessed's notification (`additionalInformation`) at the latest version (2).
  */
-export type Cas1ApplicationAssessedEnvelopeV1 = EventEnvelope<"approved-premises.application.assessed", 1, Cas1ApplicationAssessedV1>;
+export type Cas1ApplicationAssessedNotification = Cas1ApplicationAssessedNotificationV2;
 
 /**
- * An approved-premises.application.assessed envelope with version 2 data.
+ * Validator for {@link Cas1ApplicationAssessedNotificationV1}.
  */
-export type Cas1ApplicationAssessedEnvelopeV2 = EventEnvelope<"approved-premises.application.assessed", 2, Cas1ApplicationAssessedV2>;
-
-/**
- * An approved-premises.application.assessed envelope at the latest version (2).
- */
-export type Cas1ApplicationAssessedEnvelope = Cas1ApplicationAssessedEnvelopeV2;
-
-/**
- * The data of approved-premises.application.assessed at the latest version (2).
- */
-export type Cas1ApplicationAssessedData = Cas1ApplicationAssessedV2;
-
-/**
- * Validator for {@link Cas1ApplicationAssessedV1}.
- */
-export const cas1ApplicationAssessedV1 = z.strictObject({
+export const cas1ApplicationAssessedNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -145,9 +130,9 @@ export const cas1ApplicationAssessedV1 = z.strictObject({
 });
 
 /**
- * Validator for {@link Cas1ApplicationAssessedV2}.
+ * Validator for {@link Cas1ApplicationAssessedNotificationV2}.
  */
-export const cas1ApplicationAssessedV2 = z.strictObject({
+export const cas1ApplicationAssessedNotificationV2 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -164,8 +149,8 @@ export const cas1ApplicationAssessedV2 = z.strictObject({
     arrivalDate: z.exactOptional(dateTime)
 });
 
-function upcastV1ToV2(data: Cas1ApplicationAssessedV1, context: UpcastContext): Cas1ApplicationAssessedV2 {
-    const out: Cas1ApplicationAssessedV2 = {
+function upcastNotificationV1ToV2(data: Cas1ApplicationAssessedNotificationV1, context: UpcastContext): Cas1ApplicationAssessedNotificationV2 {
+    const out: Cas1ApplicationAssessedNotificationV2 = {
         personReference: data.personReference,
         applicationId: data.applicationId,
         applicationUrl: data.applicationUrl,
@@ -182,11 +167,31 @@ function upcastV1ToV2(data: Cas1ApplicationAssessedV1, context: UpcastContext): 
 }
 
 /**
+ * An approved-premises.application.assessed notification with version 1 data.
+ */
+export type Cas1ApplicationAssessedEnvelopeV1 = EventEnvelope<"approved-premises.application.assessed", 1, Cas1ApplicationAssessedNotificationV1>;
+
+/**
+ * An approved-premises.application.assessed notification with version 2 data.
+ */
+export type Cas1ApplicationAssessedEnvelopeV2 = EventEnvelope<"approved-premises.application.assessed", 2, Cas1ApplicationAssessedNotificationV2>;
+
+/**
+ * An approved-premises.application.assessed notification at the latest version (2).
+ */
+export type Cas1ApplicationAssessedEnvelope = Cas1ApplicationAssessedEnvelopeV2;
+
+/**
  * Approved premises application assessed: An assessor assessed an application for a place in an approved premises and recorded a decision.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1ApplicationAssessed = /*#__PURE__*/ defineEventType<"approved-premises.application.assessed", Cas1ApplicationAssessedVersions, 2>({
+export const cas1ApplicationAssessed = /*#__PURE__*/ defineEventType<"approved-premises.application.assessed", {
+    notification: {
+        versions: Cas1ApplicationAssessedNotificationVersions;
+        latest: 2;
+    };
+}>({
     type: "approved-premises.application.assessed",
     title: "Approved premises application assessed",
     description: "An assessor assessed an application for a place in an approved premises and recorded a decision.",
@@ -195,155 +200,155 @@ export const cas1ApplicationAssessed = /*#__PURE__*/ defineEventType<"approved-p
         "2": "The application was assessed on {{assessedAt}} with the decision: {{decision}}"
     },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/v1.schema.json",
-            data: cas1ApplicationAssessedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/v1.schema.json",
-                title: "Cas1ApplicationAssessedV1",
-                description: "An assessor assessed an application for a place in an approved premises and reached a decision.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "assessedAt", "assessedBy", "decision"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application for an approved premises placement."
-                    },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    assessedAt: {
-                        type: "string",
-                        format: "date-time"
-                    },
-                    assessedBy: {
-                        type: "object",
-                        additionalProperties: false,
-                        description: "Who assessed the application. Each part is sent only when it is known.",
-                        properties: {
-                            staffMember: { $ref: "../_shared/staff-member.schema.json" },
-                            probationArea: { $ref: "../_shared/probation-area.schema.json" },
-                            cru: { $ref: "../_shared/cru.schema.json" }
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/notification/v1.schema.json",
+                data: cas1ApplicationAssessedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/notification/v1.schema.json",
+                    title: "Cas1ApplicationAssessedNotificationV1",
+                    description: "An assessor assessed an application for a place in an approved premises and reached a decision.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "assessedAt", "assessedBy", "decision"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application for an approved premises placement."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        assessedAt: {
+                            type: "string",
+                            format: "date-time"
+                        },
+                        assessedBy: {
+                            type: "object",
+                            additionalProperties: false,
+                            description: "Who assessed the application. Each part is sent only when it is known.",
+                            properties: {
+                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
+                                probationArea: { $ref: "../../_shared/probation-area.schema.json" },
+                                cru: { $ref: "../../_shared/cru.schema.json" }
+                            }
+                        },
+                        decision: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The outcome of the assessment, as the approved premises service names it, for example accepted or rejected. The catalogue gives no closed list, so this is a non-empty string.",
+                            examples: ["accepted", "rejected"]
+                        },
+                        decisionRationale: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Why the assessor decided as they did."
+                        },
+                        arrivalDate: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the person is expected to arrive, if the assessor gave a date."
                         }
                     },
-                    decision: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The outcome of the assessment, as the approved premises service names it, for example accepted or rejected. The catalogue gives no closed list, so this is a non-empty string.",
-                        examples: ["accepted", "rejected"]
-                    },
-                    decisionRationale: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Why the assessor decided as they did."
-                    },
-                    arrivalDate: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the person is expected to arrive, if the assessor gave a date."
+                    $defs: {
+                        Crn: crnSchema(),
+                        Cru: cruSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        ProbationArea: probationAreaSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    Cru: cruSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    ProbationArea: probationAreaSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        },
-        {
-            version: 2,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/v2.schema.json",
-            data: cas1ApplicationAssessedV2,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/v2.schema.json",
-                title: "Cas1ApplicationAssessedV2",
-                description: "An assessor assessed an application for a place in an approved premises and reached a decision. Version 2 can also name the assessment.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "assessedAt", "assessedBy", "decision"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application for an approved premises placement."
-                    },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    assessmentId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The assessment in the approved premises service. Added in version 2; optional, so version 1 data is still valid."
-                    },
-                    assessedAt: {
-                        type: "string",
-                        format: "date-time"
-                    },
-                    assessedBy: {
-                        type: "object",
-                        additionalProperties: false,
-                        description: "Who assessed the application. Each part is sent only when it is known.",
-                        properties: {
-                            staffMember: { $ref: "../_shared/staff-member.schema.json" },
-                            probationArea: { $ref: "../_shared/probation-area.schema.json" },
-                            cru: { $ref: "../_shared/cru.schema.json" }
+                })
+            },
+            {
+                version: 2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/notification/v2.schema.json",
+                data: cas1ApplicationAssessedNotificationV2,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/notification/v2.schema.json",
+                    title: "Cas1ApplicationAssessedNotificationV2",
+                    description: "An assessor assessed an application for a place in an approved premises and reached a decision. Version 2 can also name the assessment.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "assessedAt", "assessedBy", "decision"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application for an approved premises placement."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        assessmentId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The assessment in the approved premises service. Added in version 2; optional, so version 1 data is still valid."
+                        },
+                        assessedAt: {
+                            type: "string",
+                            format: "date-time"
+                        },
+                        assessedBy: {
+                            type: "object",
+                            additionalProperties: false,
+                            description: "Who assessed the application. Each part is sent only when it is known.",
+                            properties: {
+                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
+                                probationArea: { $ref: "../../_shared/probation-area.schema.json" },
+                                cru: { $ref: "../../_shared/cru.schema.json" }
+                            }
+                        },
+                        decision: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The outcome of the assessment, as the approved premises service names it, for example accepted or rejected. The catalogue gives no closed list, so this is a non-empty string.",
+                            examples: ["accepted", "rejected"]
+                        },
+                        decisionRationale: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Why the assessor decided as they did."
+                        },
+                        arrivalDate: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the person is expected to arrive, if the assessor gave a date."
                         }
                     },
-                    decision: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The outcome of the assessment, as the approved premises service names it, for example accepted or rejected. The catalogue gives no closed list, so this is a non-empty string.",
-                        examples: ["accepted", "rejected"]
-                    },
-                    decisionRationale: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Why the assessor decided as they did."
-                    },
-                    arrivalDate: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the person is expected to arrive, if the assessor gave a date."
+                    $defs: {
+                        Crn: crnSchema(),
+                        Cru: cruSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        ProbationArea: probationAreaSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    Cru: cruSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    ProbationArea: probationAreaSchema(),
-                    StaffMember: staffMemberSchema()
+                }),
+                upcast: {
+                    kind: "transform",
+                    run: upcastNotificationV1ToV2
                 }
-            }),
-            upcast: {
-                kind: "transform",
-                run: upcastV1ToV2
             }
-        }
-    ]
+        ] }
 });

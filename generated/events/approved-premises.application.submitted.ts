@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A probation practitioner submitted an application for a place in an approved premises.
  */
-export interface Cas1ApplicationSubmittedV1 {
+export interface Cas1ApplicationSubmittedNotificationV1 {
     personReference: PersonReference;
     /**
      * The application for an approved premises placement.
@@ -71,31 +71,21 @@ export interface Cas1ApplicationSubmittedV1 {
 }
 
 /**
- * The data type of each version of approved-premises.application.submitted.
+ * The data type of each version of approved-premises.application.submitted's notification (`additionalInformation`).
  */
-export type Cas1ApplicationSubmittedVersions = {
-    1: Cas1ApplicationSubmittedV1;
+export type Cas1ApplicationSubmittedNotificationVersions = {
+    1: Cas1ApplicationSubmittedNotificationV1;
 };
 
 /**
- * An approved-premises.application.submitted envelope with version 1 data.
+ * The data of approved-premises.application.submitted's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1ApplicationSubmittedEnvelopeV1 = EventEnvelope<"approved-premises.application.submitted", 1, Cas1ApplicationSubmittedV1>;
+export type Cas1ApplicationSubmittedNotification = Cas1ApplicationSubmittedNotificationV1;
 
 /**
- * An approved-premises.application.submitted envelope at the latest version (1).
+ * Validator for {@link Cas1ApplicationSubmittedNotificationV1}.
  */
-export type Cas1ApplicationSubmittedEnvelope = Cas1ApplicationSubmittedEnvelopeV1;
-
-/**
- * The data of approved-premises.application.submitted at the latest version (1).
- */
-export type Cas1ApplicationSubmittedData = Cas1ApplicationSubmittedV1;
-
-/**
- * Validator for {@link Cas1ApplicationSubmittedV1}.
- */
-export const cas1ApplicationSubmittedV1 = z.strictObject({
+export const cas1ApplicationSubmittedNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -118,114 +108,129 @@ export const cas1ApplicationSubmittedV1 = z.strictObject({
 });
 
 /**
+ * An approved-premises.application.submitted notification with version 1 data.
+ */
+export type Cas1ApplicationSubmittedEnvelopeV1 = EventEnvelope<"approved-premises.application.submitted", 1, Cas1ApplicationSubmittedNotificationV1>;
+
+/**
+ * An approved-premises.application.submitted notification at the latest version (1).
+ */
+export type Cas1ApplicationSubmittedEnvelope = Cas1ApplicationSubmittedEnvelopeV1;
+
+/**
  * Approved premises application submitted: A probation practitioner submitted an application for a place in an approved premises (CAS1).
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1ApplicationSubmitted = /*#__PURE__*/ defineEventType<"approved-premises.application.submitted", Cas1ApplicationSubmittedVersions, 1>({
+export const cas1ApplicationSubmitted = /*#__PURE__*/ defineEventType<"approved-premises.application.submitted", {
+    notification: {
+        versions: Cas1ApplicationSubmittedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "approved-premises.application.submitted",
     title: "Approved premises application submitted",
     description: "A probation practitioner submitted an application for a place in an approved premises (CAS1).",
     timeline: { "1": "The application for an approved premises placement was submitted by {{submittedBy.staffMember.forenames}} {{submittedBy.staffMember.surname}} of {{submittedBy.team.name}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/v1.schema.json",
-            data: cas1ApplicationSubmittedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/v1.schema.json",
-                title: "Cas1ApplicationSubmittedV1",
-                description: "A probation practitioner submitted an application for a place in an approved premises.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "releaseType", "age", "gender", "targetLocation", "submittedAt", "submittedBy"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application for an approved premises placement."
-                    },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    mappa: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The person's MAPPA category and level, as free text, when they are managed under MAPPA.",
-                        examples: ["CAT C2/LEVEL L2"]
-                    },
-                    sentenceLengthInMonths: {
-                        type: "integer",
-                        minimum: 0,
-                        maximum: 1200,
-                        description: "The length of the sentence in whole months, when there is a sentence of fixed length."
-                    },
-                    offenceId: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius identifier of the main offence the application relates to. Sent as a string."
-                    },
-                    releaseType: {
-                        type: "string",
-                        minLength: 1,
-                        description: "How the person is or will be released, as the approved premises service names it, for example licence, rotl or hdc. The catalogue gives no closed list, so this is a non-empty string.",
-                        examples: ["licence", "rotl", "hdc"]
-                    },
-                    age: {
-                        type: "integer",
-                        minimum: 10,
-                        maximum: 120,
-                        description: "The person's age in years when the application was submitted."
-                    },
-                    gender: {
-                        "enum": ["male", "female"],
-                        description: "The person's gender as recorded on the application."
-                    },
-                    targetLocation: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Where the person would like to be placed, as a postcode district.",
-                        examples: ["LS2"]
-                    },
-                    submittedAt: {
-                        type: "string",
-                        format: "date-time"
-                    },
-                    submittedBy: {
-                        type: "object",
-                        additionalProperties: false,
-                        description: "Who submitted the application, and where they work.",
-                        required: ["staffMember", "probationArea", "team", "ldu", "region"],
-                        properties: {
-                            staffMember: { $ref: "../_shared/staff-member.schema.json" },
-                            probationArea: { $ref: "../_shared/probation-area.schema.json" },
-                            team: { $ref: "../_shared/team.schema.json" },
-                            ldu: { $ref: "../_shared/ldu.schema.json" },
-                            region: { $ref: "../_shared/region.schema.json" }
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/notification/v1.schema.json",
+                data: cas1ApplicationSubmittedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/notification/v1.schema.json",
+                    title: "Cas1ApplicationSubmittedNotificationV1",
+                    description: "A probation practitioner submitted an application for a place in an approved premises.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "releaseType", "age", "gender", "targetLocation", "submittedAt", "submittedBy"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application for an approved premises placement."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        mappa: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The person's MAPPA category and level, as free text, when they are managed under MAPPA.",
+                            examples: ["CAT C2/LEVEL L2"]
+                        },
+                        sentenceLengthInMonths: {
+                            type: "integer",
+                            minimum: 0,
+                            maximum: 1200,
+                            description: "The length of the sentence in whole months, when there is a sentence of fixed length."
+                        },
+                        offenceId: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius identifier of the main offence the application relates to. Sent as a string."
+                        },
+                        releaseType: {
+                            type: "string",
+                            minLength: 1,
+                            description: "How the person is or will be released, as the approved premises service names it, for example licence, rotl or hdc. The catalogue gives no closed list, so this is a non-empty string.",
+                            examples: ["licence", "rotl", "hdc"]
+                        },
+                        age: {
+                            type: "integer",
+                            minimum: 10,
+                            maximum: 120,
+                            description: "The person's age in years when the application was submitted."
+                        },
+                        gender: {
+                            "enum": ["male", "female"],
+                            description: "The person's gender as recorded on the application."
+                        },
+                        targetLocation: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Where the person would like to be placed, as a postcode district.",
+                            examples: ["LS2"]
+                        },
+                        submittedAt: {
+                            type: "string",
+                            format: "date-time"
+                        },
+                        submittedBy: {
+                            type: "object",
+                            additionalProperties: false,
+                            description: "Who submitted the application, and where they work.",
+                            required: ["staffMember", "probationArea", "team", "ldu", "region"],
+                            properties: {
+                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
+                                probationArea: { $ref: "../../_shared/probation-area.schema.json" },
+                                team: { $ref: "../../_shared/team.schema.json" },
+                                ldu: { $ref: "../../_shared/ldu.schema.json" },
+                                region: { $ref: "../../_shared/region.schema.json" }
+                            }
                         }
+                    },
+                    $defs: {
+                        Crn: crnSchema(),
+                        Ldu: lduSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        ProbationArea: probationAreaSchema(),
+                        Region: regionSchema(),
+                        StaffMember: staffMemberSchema(),
+                        Team: teamSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    Ldu: lduSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    ProbationArea: probationAreaSchema(),
-                    Region: regionSchema(),
-                    StaffMember: staffMemberSchema(),
-                    Team: teamSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

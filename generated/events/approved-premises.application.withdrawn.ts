@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * An application for a place in an approved premises was withdrawn.
  */
-export interface Cas1ApplicationWithdrawnV1 {
+export interface Cas1ApplicationWithdrawnNotificationV1 {
     personReference: PersonReference;
     /**
      * The application for an approved premises placement.
@@ -48,31 +48,21 @@ export interface Cas1ApplicationWithdrawnV1 {
 }
 
 /**
- * The data type of each version of approved-premises.application.withdrawn.
+ * The data type of each version of approved-premises.application.withdrawn's notification (`additionalInformation`).
  */
-export type Cas1ApplicationWithdrawnVersions = {
-    1: Cas1ApplicationWithdrawnV1;
+export type Cas1ApplicationWithdrawnNotificationVersions = {
+    1: Cas1ApplicationWithdrawnNotificationV1;
 };
 
 /**
- * An approved-premises.application.withdrawn envelope with version 1 data.
+ * The data of approved-premises.application.withdrawn's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1ApplicationWithdrawnEnvelopeV1 = EventEnvelope<"approved-premises.application.withdrawn", 1, Cas1ApplicationWithdrawnV1>;
+export type Cas1ApplicationWithdrawnNotification = Cas1ApplicationWithdrawnNotificationV1;
 
 /**
- * An approved-premises.application.withdrawn envelope at the latest version (1).
+ * Validator for {@link Cas1ApplicationWithdrawnNotificationV1}.
  */
-export type Cas1ApplicationWithdrawnEnvelope = Cas1ApplicationWithdrawnEnvelopeV1;
-
-/**
- * The data of approved-premises.application.withdrawn at the latest version (1).
- */
-export type Cas1ApplicationWithdrawnData = Cas1ApplicationWithdrawnV1;
-
-/**
- * Validator for {@link Cas1ApplicationWithdrawnV1}.
- */
-export const cas1ApplicationWithdrawnV1 = z.strictObject({
+export const cas1ApplicationWithdrawnNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -87,79 +77,94 @@ export const cas1ApplicationWithdrawnV1 = z.strictObject({
 });
 
 /**
+ * An approved-premises.application.withdrawn notification with version 1 data.
+ */
+export type Cas1ApplicationWithdrawnEnvelopeV1 = EventEnvelope<"approved-premises.application.withdrawn", 1, Cas1ApplicationWithdrawnNotificationV1>;
+
+/**
+ * An approved-premises.application.withdrawn notification at the latest version (1).
+ */
+export type Cas1ApplicationWithdrawnEnvelope = Cas1ApplicationWithdrawnEnvelopeV1;
+
+/**
  * Approved premises application withdrawn: An application for a place in an approved premises was withdrawn.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1ApplicationWithdrawn = /*#__PURE__*/ defineEventType<"approved-premises.application.withdrawn", Cas1ApplicationWithdrawnVersions, 1>({
+export const cas1ApplicationWithdrawn = /*#__PURE__*/ defineEventType<"approved-premises.application.withdrawn", {
+    notification: {
+        versions: Cas1ApplicationWithdrawnNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "approved-premises.application.withdrawn",
     title: "Approved premises application withdrawn",
     description: "An application for a place in an approved premises was withdrawn.",
     timeline: { "1": "The application was withdrawn by {{withdrawnBy.staffMember.forenames}} {{withdrawnBy.staffMember.surname}}: {{withdrawalReason}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/v1.schema.json",
-            data: cas1ApplicationWithdrawnV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/v1.schema.json",
-                title: "Cas1ApplicationWithdrawnV1",
-                description: "An application for a place in an approved premises was withdrawn.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "withdrawnAt", "withdrawnBy", "withdrawalReason"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application for an approved premises placement."
-                    },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    withdrawnAt: {
-                        type: "string",
-                        format: "date-time"
-                    },
-                    withdrawnBy: {
-                        type: "object",
-                        additionalProperties: false,
-                        description: "Who withdrew the application, and their probation area.",
-                        required: ["staffMember", "probationArea"],
-                        properties: {
-                            staffMember: { $ref: "../_shared/staff-member.schema.json" },
-                            probationArea: { $ref: "../_shared/probation-area.schema.json" }
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/notification/v1.schema.json",
+                data: cas1ApplicationWithdrawnNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/notification/v1.schema.json",
+                    title: "Cas1ApplicationWithdrawnNotificationV1",
+                    description: "An application for a place in an approved premises was withdrawn.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "withdrawnAt", "withdrawnBy", "withdrawalReason"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application for an approved premises placement."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        withdrawnAt: {
+                            type: "string",
+                            format: "date-time"
+                        },
+                        withdrawnBy: {
+                            type: "object",
+                            additionalProperties: false,
+                            description: "Who withdrew the application, and their probation area.",
+                            required: ["staffMember", "probationArea"],
+                            properties: {
+                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
+                                probationArea: { $ref: "../../_shared/probation-area.schema.json" }
+                            }
+                        },
+                        withdrawalReason: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Why the application was withdrawn, as a reason code of the approved premises service."
+                        },
+                        otherWithdrawalReason: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Free text that explains the withdrawal when the listed reasons did not fit."
                         }
                     },
-                    withdrawalReason: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Why the application was withdrawn, as a reason code of the approved premises service."
-                    },
-                    otherWithdrawalReason: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Free text that explains the withdrawal when the listed reasons did not fit."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        ProbationArea: probationAreaSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    ProbationArea: probationAreaSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * The assessment of an application for an approved premises place was allocated to an assessor.
  */
-export interface Cas1AssessmentAllocatedV1 {
+export interface Cas1AssessmentAllocatedNotificationV1 {
     personReference: PersonReference;
     /**
      * The application being assessed.
@@ -48,31 +48,21 @@ export interface Cas1AssessmentAllocatedV1 {
 }
 
 /**
- * The data type of each version of approved-premises.assessment.allocated.
+ * The data type of each version of approved-premises.assessment.allocated's notification (`additionalInformation`).
  */
-export type Cas1AssessmentAllocatedVersions = {
-    1: Cas1AssessmentAllocatedV1;
+export type Cas1AssessmentAllocatedNotificationVersions = {
+    1: Cas1AssessmentAllocatedNotificationV1;
 };
 
 /**
- * An approved-premises.assessment.allocated envelope with version 1 data.
+ * The data of approved-premises.assessment.allocated's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1AssessmentAllocatedEnvelopeV1 = EventEnvelope<"approved-premises.assessment.allocated", 1, Cas1AssessmentAllocatedV1>;
+export type Cas1AssessmentAllocatedNotification = Cas1AssessmentAllocatedNotificationV1;
 
 /**
- * An approved-premises.assessment.allocated envelope at the latest version (1).
+ * Validator for {@link Cas1AssessmentAllocatedNotificationV1}.
  */
-export type Cas1AssessmentAllocatedEnvelope = Cas1AssessmentAllocatedEnvelopeV1;
-
-/**
- * The data of approved-premises.assessment.allocated at the latest version (1).
- */
-export type Cas1AssessmentAllocatedData = Cas1AssessmentAllocatedV1;
-
-/**
- * Validator for {@link Cas1AssessmentAllocatedV1}.
- */
-export const cas1AssessmentAllocatedV1 = z.strictObject({
+export const cas1AssessmentAllocatedNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -84,72 +74,87 @@ export const cas1AssessmentAllocatedV1 = z.strictObject({
 });
 
 /**
+ * An approved-premises.assessment.allocated notification with version 1 data.
+ */
+export type Cas1AssessmentAllocatedEnvelopeV1 = EventEnvelope<"approved-premises.assessment.allocated", 1, Cas1AssessmentAllocatedNotificationV1>;
+
+/**
+ * An approved-premises.assessment.allocated notification at the latest version (1).
+ */
+export type Cas1AssessmentAllocatedEnvelope = Cas1AssessmentAllocatedEnvelopeV1;
+
+/**
  * Approved premises assessment allocated: The assessment of an application for an approved premises place was allocated to an assessor.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1AssessmentAllocated = /*#__PURE__*/ defineEventType<"approved-premises.assessment.allocated", Cas1AssessmentAllocatedVersions, 1>({
+export const cas1AssessmentAllocated = /*#__PURE__*/ defineEventType<"approved-premises.assessment.allocated", {
+    notification: {
+        versions: Cas1AssessmentAllocatedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "approved-premises.assessment.allocated",
     title: "Approved premises assessment allocated",
     description: "The assessment of an application for an approved premises place was allocated to an assessor.",
     timeline: { "1": "The assessment of the application was allocated to {{allocatedTo.forenames}} {{allocatedTo.surname}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/v1.schema.json",
-            data: cas1AssessmentAllocatedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/v1.schema.json",
-                title: "Cas1AssessmentAllocatedV1",
-                description: "The assessment of an application for an approved premises place was allocated to an assessor.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "assessmentId", "allocatedAt", "allocatedTo"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application being assessed."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/notification/v1.schema.json",
+                data: cas1AssessmentAllocatedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/notification/v1.schema.json",
+                    title: "Cas1AssessmentAllocatedNotificationV1",
+                    description: "The assessment of an application for an approved premises place was allocated to an assessor.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "assessmentId", "allocatedAt", "allocatedTo"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application being assessed."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        assessmentId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The assessment in the approved premises service."
+                        },
+                        allocatedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the assessment was allocated."
+                        },
+                        allocatedTo: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "The assessor who now holds the assessment."
+                        },
+                        allocatedBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who allocated the assessment, when known."
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    assessmentId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The assessment in the approved premises service."
-                    },
-                    allocatedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the assessment was allocated."
-                    },
-                    allocatedTo: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "The assessor who now holds the assessment."
-                    },
-                    allocatedBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who allocated the assessment, when known."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

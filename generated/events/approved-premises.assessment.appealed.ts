@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * An appeal against the assessment of an application for an approved premises place was recorded, with its decision.
  */
-export interface Cas1AssessmentAppealedV1 {
+export interface Cas1AssessmentAppealedNotificationV1 {
     personReference: PersonReference;
     /**
      * The application whose assessment was appealed.
@@ -60,31 +60,21 @@ export interface Cas1AssessmentAppealedV1 {
 }
 
 /**
- * The data type of each version of approved-premises.assessment.appealed.
+ * The data type of each version of approved-premises.assessment.appealed's notification (`additionalInformation`).
  */
-export type Cas1AssessmentAppealedVersions = {
-    1: Cas1AssessmentAppealedV1;
+export type Cas1AssessmentAppealedNotificationVersions = {
+    1: Cas1AssessmentAppealedNotificationV1;
 };
 
 /**
- * An approved-premises.assessment.appealed envelope with version 1 data.
+ * The data of approved-premises.assessment.appealed's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1AssessmentAppealedEnvelopeV1 = EventEnvelope<"approved-premises.assessment.appealed", 1, Cas1AssessmentAppealedV1>;
+export type Cas1AssessmentAppealedNotification = Cas1AssessmentAppealedNotificationV1;
 
 /**
- * An approved-premises.assessment.appealed envelope at the latest version (1).
+ * Validator for {@link Cas1AssessmentAppealedNotificationV1}.
  */
-export type Cas1AssessmentAppealedEnvelope = Cas1AssessmentAppealedEnvelopeV1;
-
-/**
- * The data of approved-premises.assessment.appealed at the latest version (1).
- */
-export type Cas1AssessmentAppealedData = Cas1AssessmentAppealedV1;
-
-/**
- * Validator for {@link Cas1AssessmentAppealedV1}.
- */
-export const cas1AssessmentAppealedV1 = z.strictObject({
+export const cas1AssessmentAppealedNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -99,87 +89,102 @@ export const cas1AssessmentAppealedV1 = z.strictObject({
 });
 
 /**
+ * An approved-premises.assessment.appealed notification with version 1 data.
+ */
+export type Cas1AssessmentAppealedEnvelopeV1 = EventEnvelope<"approved-premises.assessment.appealed", 1, Cas1AssessmentAppealedNotificationV1>;
+
+/**
+ * An approved-premises.assessment.appealed notification at the latest version (1).
+ */
+export type Cas1AssessmentAppealedEnvelope = Cas1AssessmentAppealedEnvelopeV1;
+
+/**
  * Approved premises assessment appealed: An appeal against the assessment of an application for an approved premises place was recorded with its decision.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1AssessmentAppealed = /*#__PURE__*/ defineEventType<"approved-premises.assessment.appealed", Cas1AssessmentAppealedVersions, 1>({
+export const cas1AssessmentAppealed = /*#__PURE__*/ defineEventType<"approved-premises.assessment.appealed", {
+    notification: {
+        versions: Cas1AssessmentAppealedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "approved-premises.assessment.appealed",
     title: "Approved premises assessment appealed",
     description: "An appeal against the assessment of an application for an approved premises place was recorded with its decision.",
     timeline: { "1": "An appeal against the assessment was {{decision}}: {{decisionDetail}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/v1.schema.json",
-            data: cas1AssessmentAppealedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/v1.schema.json",
-                title: "Cas1AssessmentAppealedV1",
-                description: "An appeal against the assessment of an application for an approved premises place was recorded, with its decision.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "appealId", "appealUrl", "createdAt", "createdBy", "appealDetail", "decision", "decisionDetail"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application whose assessment was appealed."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/notification/v1.schema.json",
+                data: cas1AssessmentAppealedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/notification/v1.schema.json",
+                    title: "Cas1AssessmentAppealedNotificationV1",
+                    description: "An appeal against the assessment of an application for an approved premises place was recorded, with its decision.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "appealId", "appealUrl", "createdAt", "createdBy", "appealDetail", "decision", "decisionDetail"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application whose assessment was appealed."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        appealId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The appeal in the approved premises service."
+                        },
+                        appealUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the appeal can be viewed."
+                        },
+                        createdAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the appeal was recorded."
+                        },
+                        createdBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who recorded the appeal. The catalogue gives no type; a staff member."
+                        },
+                        appealDetail: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The grounds of the appeal."
+                        },
+                        decision: {
+                            "enum": ["accepted", "rejected"],
+                            description: "The outcome of the appeal."
+                        },
+                        decisionDetail: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Why the appeal was decided as it was."
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    appealId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The appeal in the approved premises service."
-                    },
-                    appealUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the appeal can be viewed."
-                    },
-                    createdAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the appeal was recorded."
-                    },
-                    createdBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who recorded the appeal. The catalogue gives no type; a staff member."
-                    },
-                    appealDetail: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The grounds of the appeal."
-                    },
-                    decision: {
-                        "enum": ["accepted", "rejected"],
-                        description: "The outcome of the appeal."
-                    },
-                    decisionDetail: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Why the appeal was decided as it was."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

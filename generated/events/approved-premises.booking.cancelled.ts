@@ -17,7 +17,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A booking at an approved premises was cancelled.
  */
-export interface Cas1BookingCancelledV1 {
+export interface Cas1BookingCancelledNotificationV1 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -44,7 +44,7 @@ export interface Cas1BookingCancelledV1 {
 /**
  * A booking at an approved premises was cancelled. Version 2 says on which day the cancellation takes effect, and when it was recorded.
  */
-export interface Cas1BookingCancelledV2 {
+export interface Cas1BookingCancelledNotificationV2 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -78,37 +78,22 @@ export interface Cas1BookingCancelledV2 {
 }
 
 /**
- * The data type of each version of approved-premises.booking.cancelled.
+ * The data type of each version of approved-premises.booking.cancelled's notification (`additionalInformation`).
  */
-export type Cas1BookingCancelledVersions = {
-    1: Cas1BookingCancelledV1;
-    2: Cas1BookingCancelledV2;
+export type Cas1BookingCancelledNotificationVersions = {
+    1: Cas1BookingCancelledNotificationV1;
+    2: Cas1BookingCancelledNotificationV2;
 };
 
 /**
- * An approved-premises.booking.cancelled envelope with version 1 data.
+ * The data of approved-premises.booking.cancelled's notification (`additionalInformation`) at the latest version (2).
  */
-export type Cas1BookingCancelledEnvelopeV1 = EventEnvelope<"approved-premises.booking.cancelled", 1, Cas1BookingCancelledV1>;
+export type Cas1BookingCancelledNotification = Cas1BookingCancelledNotificationV2;
 
 /**
- * An approved-premises.booking.cancelled envelope with version 2 data.
+ * Validator for {@link Cas1BookingCancelledNotificationV1}.
  */
-export type Cas1BookingCancelledEnvelopeV2 = EventEnvelope<"approved-premises.booking.cancelled", 2, Cas1BookingCancelledV2>;
-
-/**
- * An approved-premises.booking.cancelled envelope at the latest version (2).
- */
-export type Cas1BookingCancelledEnvelope = Cas1BookingCancelledEnvelopeV2;
-
-/**
- * The data of approved-premises.booking.cancelled at the latest version (2).
- */
-export type Cas1BookingCancelledData = Cas1BookingCancelledV2;
-
-/**
- * Validator for {@link Cas1BookingCancelledV1}.
- */
-export const cas1BookingCancelledV1 = z.strictObject({
+export const cas1BookingCancelledNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -121,9 +106,9 @@ export const cas1BookingCancelledV1 = z.strictObject({
 });
 
 /**
- * Validator for {@link Cas1BookingCancelledV2}.
+ * Validator for {@link Cas1BookingCancelledNotificationV2}.
  */
-export const cas1BookingCancelledV2 = z.strictObject({
+export const cas1BookingCancelledNotificationV2 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -137,8 +122,8 @@ export const cas1BookingCancelledV2 = z.strictObject({
     cancellationReason: z.string().check(z.minLength(1))
 });
 
-function upcastV1ToV2(data: Cas1BookingCancelledV1, context: UpcastContext): Cas1BookingCancelledV2 {
-    const out: Cas1BookingCancelledV2 = {
+function upcastNotificationV1ToV2(data: Cas1BookingCancelledNotificationV1, context: UpcastContext): Cas1BookingCancelledNotificationV2 {
+    const out: Cas1BookingCancelledNotificationV2 = {
         personReference: data.personReference,
         applicationId: data.applicationId,
         applicationUrl: data.applicationUrl,
@@ -155,11 +140,31 @@ function upcastV1ToV2(data: Cas1BookingCancelledV1, context: UpcastContext): Cas
 }
 
 /**
+ * An approved-premises.booking.cancelled notification with version 1 data.
+ */
+export type Cas1BookingCancelledEnvelopeV1 = EventEnvelope<"approved-premises.booking.cancelled", 1, Cas1BookingCancelledNotificationV1>;
+
+/**
+ * An approved-premises.booking.cancelled notification with version 2 data.
+ */
+export type Cas1BookingCancelledEnvelopeV2 = EventEnvelope<"approved-premises.booking.cancelled", 2, Cas1BookingCancelledNotificationV2>;
+
+/**
+ * An approved-premises.booking.cancelled notification at the latest version (2).
+ */
+export type Cas1BookingCancelledEnvelope = Cas1BookingCancelledEnvelopeV2;
+
+/**
  * Approved premises booking cancelled: A booking (placement) at an approved premises was cancelled before the person arrived.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1BookingCancelled = /*#__PURE__*/ defineEventType<"approved-premises.booking.cancelled", Cas1BookingCancelledVersions, 2>({
+export const cas1BookingCancelled = /*#__PURE__*/ defineEventType<"approved-premises.booking.cancelled", {
+    notification: {
+        versions: Cas1BookingCancelledNotificationVersions;
+        latest: 2;
+    };
+}>({
     type: "approved-premises.booking.cancelled",
     title: "Approved premises booking cancelled",
     description: "A booking (placement) at an approved premises was cancelled before the person arrived.",
@@ -168,129 +173,129 @@ export const cas1BookingCancelled = /*#__PURE__*/ defineEventType<"approved-prem
         "2": "The booking at {{premises.name}} was cancelled with effect from {{cancelledAtDate}} by {{cancelledBy.forenames}} {{cancelledBy.surname}}: {{cancellationReason}}"
     },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/v1.schema.json",
-            data: cas1BookingCancelledV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/v1.schema.json",
-                title: "Cas1BookingCancelledV1",
-                description: "A booking at an approved premises was cancelled.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "cancelledAt", "cancelledBy", "cancellationReason"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/notification/v1.schema.json",
+                data: cas1BookingCancelledNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/notification/v1.schema.json",
+                    title: "Cas1BookingCancelledNotificationV1",
+                    description: "A booking at an approved premises was cancelled.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "cancelledAt", "cancelledBy", "cancellationReason"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        cancelledAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "The day the cancellation takes effect. Always midnight UTC of that day."
+                        },
+                        cancelledBy: { $ref: "../../_shared/staff-member.schema.json" },
+                        cancellationReason: {
+                            type: "string",
+                            minLength: 1
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    cancelledAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "The day the cancellation takes effect. Always midnight UTC of that day."
-                    },
-                    cancelledBy: { $ref: "../_shared/staff-member.schema.json" },
-                    cancellationReason: {
-                        type: "string",
-                        minLength: 1
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        },
-        {
-            version: 2,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/v2.schema.json",
-            data: cas1BookingCancelledV2,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/v2.schema.json",
-                title: "Cas1BookingCancelledV2",
-                description: "A booking at an approved premises was cancelled. Version 2 says on which day the cancellation takes effect, and when it was recorded.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "cancelledAt", "cancelledAtDate", "cancellationRecordedAt", "cancelledBy", "cancellationReason"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
+                })
+            },
+            {
+                version: 2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/notification/v2.schema.json",
+                data: cas1BookingCancelledNotificationV2,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/notification/v2.schema.json",
+                    title: "Cas1BookingCancelledNotificationV2",
+                    description: "A booking at an approved premises was cancelled. Version 2 says on which day the cancellation takes effect, and when it was recorded.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "cancelledAt", "cancelledAtDate", "cancellationRecordedAt", "cancelledBy", "cancellationReason"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        cancelledAt: {
+                            type: "string",
+                            format: "date-time",
+                            deprecated: true,
+                            description: "Deprecated: use cancelledAtDate. Midnight UTC of the day the cancellation takes effect."
+                        },
+                        cancelledAtDate: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the cancellation takes effect, in UK local time."
+                        },
+                        cancellationRecordedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the cancellation was recorded."
+                        },
+                        cancelledBy: { $ref: "../../_shared/staff-member.schema.json" },
+                        cancellationReason: {
+                            type: "string",
+                            minLength: 1
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    cancelledAt: {
-                        type: "string",
-                        format: "date-time",
-                        deprecated: true,
-                        description: "Deprecated: use cancelledAtDate. Midnight UTC of the day the cancellation takes effect."
-                    },
-                    cancelledAtDate: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the cancellation takes effect, in UK local time."
-                    },
-                    cancellationRecordedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the cancellation was recorded."
-                    },
-                    cancelledBy: { $ref: "../_shared/staff-member.schema.json" },
-                    cancellationReason: {
-                        type: "string",
-                        minLength: 1
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema(),
-                    StaffMember: staffMemberSchema()
+                }),
+                upcast: {
+                    kind: "transform",
+                    run: upcastNotificationV1ToV2
                 }
-            }),
-            upcast: {
-                kind: "transform",
-                run: upcastV1ToV2
             }
-        }
-    ]
+        ] }
 });

@@ -16,7 +16,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A booking at an approved premises was changed. The data gives the booking as it stands after the change.
  */
-export interface Cas1BookingChangedV1 {
+export interface Cas1BookingChangedNotificationV1 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -53,7 +53,7 @@ export interface Cas1BookingChangedV1 {
 /**
  * A booking at an approved premises was changed. Version 2 can also say what the booking was before the change: its earlier dates and room and premises characteristics.
  */
-export interface Cas1BookingChangedV2 {
+export interface Cas1BookingChangedNotificationV2 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -104,37 +104,22 @@ export interface Cas1BookingChangedV2 {
 }
 
 /**
- * The data type of each version of approved-premises.booking.changed.
+ * The data type of each version of approved-premises.booking.changed's notification (`additionalInformation`).
  */
-export type Cas1BookingChangedVersions = {
-    1: Cas1BookingChangedV1;
-    2: Cas1BookingChangedV2;
+export type Cas1BookingChangedNotificationVersions = {
+    1: Cas1BookingChangedNotificationV1;
+    2: Cas1BookingChangedNotificationV2;
 };
 
 /**
- * An approved-premises.booking.changed envelope with version 1 data.
+ * The data of approved-premises.booking.changed's notification (`additionalInformation`) at the latest version (2).
  */
-export type Cas1BookingChangedEnvelopeV1 = EventEnvelope<"approved-premises.booking.changed", 1, Cas1BookingChangedV1>;
+export type Cas1BookingChangedNotification = Cas1BookingChangedNotificationV2;
 
 /**
- * An approved-premises.booking.changed envelope with version 2 data.
+ * Validator for {@link Cas1BookingChangedNotificationV1}.
  */
-export type Cas1BookingChangedEnvelopeV2 = EventEnvelope<"approved-premises.booking.changed", 2, Cas1BookingChangedV2>;
-
-/**
- * An approved-premises.booking.changed envelope at the latest version (2).
- */
-export type Cas1BookingChangedEnvelope = Cas1BookingChangedEnvelopeV2;
-
-/**
- * The data of approved-premises.booking.changed at the latest version (2).
- */
-export type Cas1BookingChangedData = Cas1BookingChangedV2;
-
-/**
- * Validator for {@link Cas1BookingChangedV1}.
- */
-export const cas1BookingChangedV1 = z.strictObject({
+export const cas1BookingChangedNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -148,9 +133,9 @@ export const cas1BookingChangedV1 = z.strictObject({
 });
 
 /**
- * Validator for {@link Cas1BookingChangedV2}.
+ * Validator for {@link Cas1BookingChangedNotificationV2}.
  */
-export const cas1BookingChangedV2 = z.strictObject({
+export const cas1BookingChangedNotificationV2 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -167,8 +152,8 @@ export const cas1BookingChangedV2 = z.strictObject({
     previousCharacteristics: z.exactOptional(z.array(cas1Characteristic).check(uniqueItems()))
 });
 
-function upcastV1ToV2(data: Cas1BookingChangedV1, context: UpcastContext): Cas1BookingChangedV2 {
-    const out: Cas1BookingChangedV2 = {
+function upcastNotificationV1ToV2(data: Cas1BookingChangedNotificationV1, context: UpcastContext): Cas1BookingChangedNotificationV2 {
+    const out: Cas1BookingChangedNotificationV2 = {
         personReference: data.personReference,
         applicationId: data.applicationId,
         applicationUrl: data.applicationUrl,
@@ -184,11 +169,31 @@ function upcastV1ToV2(data: Cas1BookingChangedV1, context: UpcastContext): Cas1B
 }
 
 /**
+ * An approved-premises.booking.changed notification with version 1 data.
+ */
+export type Cas1BookingChangedEnvelopeV1 = EventEnvelope<"approved-premises.booking.changed", 1, Cas1BookingChangedNotificationV1>;
+
+/**
+ * An approved-premises.booking.changed notification with version 2 data.
+ */
+export type Cas1BookingChangedEnvelopeV2 = EventEnvelope<"approved-premises.booking.changed", 2, Cas1BookingChangedNotificationV2>;
+
+/**
+ * An approved-premises.booking.changed notification at the latest version (2).
+ */
+export type Cas1BookingChangedEnvelope = Cas1BookingChangedEnvelopeV2;
+
+/**
  * Approved premises booking changed: A booking at an approved premises was changed.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1BookingChanged = /*#__PURE__*/ defineEventType<"approved-premises.booking.changed", Cas1BookingChangedVersions, 2>({
+export const cas1BookingChanged = /*#__PURE__*/ defineEventType<"approved-premises.booking.changed", {
+    notification: {
+        versions: Cas1BookingChangedNotificationVersions;
+        latest: 2;
+    };
+}>({
     type: "approved-premises.booking.changed",
     title: "Approved premises booking changed",
     description: "A booking at an approved premises was changed.",
@@ -197,159 +202,159 @@ export const cas1BookingChanged = /*#__PURE__*/ defineEventType<"approved-premis
         "2": "{{changedBy.forenames}} {{changedBy.surname}} changed the dates or room requirements of the booking at {{premises.name}}; it now runs from {{arrivalOn}} to {{departureOn}}"
     },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/v1.schema.json",
-            data: cas1BookingChangedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/v1.schema.json",
-                title: "Cas1BookingChangedV1",
-                description: "A booking at an approved premises was changed. The data gives the booking as it stands after the change.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/notification/v1.schema.json",
+                data: cas1BookingChangedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/notification/v1.schema.json",
+                    title: "Cas1BookingChangedNotificationV1",
+                    description: "A booking at an approved premises was changed. The data gives the booking as it stands after the change.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        changedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the change was made."
+                        },
+                        changedBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who made the change. The catalogue gives no type; a staff member, as for cancelledBy."
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        arrivalOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to arrive, after the change."
+                        },
+                        departureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to leave, after the change."
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    changedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the change was made."
-                    },
-                    changedBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who made the change. The catalogue gives no type; a staff member, as for cancelledBy."
-                    },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    arrivalOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to arrive, after the change."
-                    },
-                    departureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to leave, after the change."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        },
-        {
-            version: 2,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/v2.schema.json",
-            data: cas1BookingChangedV2,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/v2.schema.json",
-                title: "Cas1BookingChangedV2",
-                description: "A booking at an approved premises was changed. Version 2 can also say what the booking was before the change: its earlier dates and room and premises characteristics.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
+                })
+            },
+            {
+                version: 2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/notification/v2.schema.json",
+                data: cas1BookingChangedNotificationV2,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/notification/v2.schema.json",
+                    title: "Cas1BookingChangedNotificationV2",
+                    description: "A booking at an approved premises was changed. Version 2 can also say what the booking was before the change: its earlier dates and room and premises characteristics.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        changedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the change was made."
+                        },
+                        changedBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who made the change. The catalogue gives no type; a staff member, as for cancelledBy."
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        arrivalOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to arrive, after the change."
+                        },
+                        departureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to leave, after the change."
+                        },
+                        previousArrivalOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The arrival day before the change, when the change moved it. Added in version 2."
+                        },
+                        previousDepartureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The departure day before the change, when the change moved it. Added in version 2."
+                        },
+                        characteristics: {
+                            type: "array",
+                            items: { $ref: "../../_shared/cas1-characteristic.schema.json" },
+                            uniqueItems: true,
+                            description: "The room and premises characteristics the placement requires after the change. Added in version 2."
+                        },
+                        previousCharacteristics: {
+                            type: "array",
+                            items: { $ref: "../../_shared/cas1-characteristic.schema.json" },
+                            uniqueItems: true,
+                            description: "The room and premises characteristics the placement required before the change, when the change altered them. Added in version 2."
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    changedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the change was made."
-                    },
-                    changedBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who made the change. The catalogue gives no type; a staff member, as for cancelledBy."
-                    },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    arrivalOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to arrive, after the change."
-                    },
-                    departureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to leave, after the change."
-                    },
-                    previousArrivalOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The arrival day before the change, when the change moved it. Added in version 2."
-                    },
-                    previousDepartureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The departure day before the change, when the change moved it. Added in version 2."
-                    },
-                    characteristics: {
-                        type: "array",
-                        items: { $ref: "../_shared/cas1-characteristic.schema.json" },
-                        uniqueItems: true,
-                        description: "The room and premises characteristics the placement requires after the change. Added in version 2."
-                    },
-                    previousCharacteristics: {
-                        type: "array",
-                        items: { $ref: "../_shared/cas1-characteristic.schema.json" },
-                        uniqueItems: true,
-                        description: "The room and premises characteristics the placement required before the change, when the change altered them. Added in version 2."
+                    $defs: {
+                        Cas1Characteristic: cas1CharacteristicSchema(),
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Cas1Characteristic: cas1CharacteristicSchema(),
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema(),
-                    StaffMember: staffMemberSchema()
+                }),
+                upcast: {
+                    kind: "transform",
+                    run: upcastNotificationV1ToV2
                 }
-            }),
-            upcast: {
-                kind: "transform",
-                run: upcastV1ToV2
             }
-        }
-    ]
+        ] }
 });

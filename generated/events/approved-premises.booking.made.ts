@@ -16,7 +16,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A place was booked for a person at an approved premises.
  */
-export interface Cas1BookingMadeV1 {
+export interface Cas1BookingMadeNotificationV1 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -72,7 +72,7 @@ export interface Cas1BookingMadeV1 {
 /**
  * A place was booked for a person at an approved premises. Version 2 can also say which room and premises characteristics the placement requires.
  */
-export interface Cas1BookingMadeV2 {
+export interface Cas1BookingMadeNotificationV2 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -130,37 +130,22 @@ export interface Cas1BookingMadeV2 {
 }
 
 /**
- * The data type of each version of approved-premises.booking.made.
+ * The data type of each version of approved-premises.booking.made's notification (`additionalInformation`).
  */
-export type Cas1BookingMadeVersions = {
-    1: Cas1BookingMadeV1;
-    2: Cas1BookingMadeV2;
+export type Cas1BookingMadeNotificationVersions = {
+    1: Cas1BookingMadeNotificationV1;
+    2: Cas1BookingMadeNotificationV2;
 };
 
 /**
- * An approved-premises.booking.made envelope with version 1 data.
+ * The data of approved-premises.booking.made's notification (`additionalInformation`) at the latest version (2).
  */
-export type Cas1BookingMadeEnvelopeV1 = EventEnvelope<"approved-premises.booking.made", 1, Cas1BookingMadeV1>;
+export type Cas1BookingMadeNotification = Cas1BookingMadeNotificationV2;
 
 /**
- * An approved-premises.booking.made envelope with version 2 data.
+ * Validator for {@link Cas1BookingMadeNotificationV1}.
  */
-export type Cas1BookingMadeEnvelopeV2 = EventEnvelope<"approved-premises.booking.made", 2, Cas1BookingMadeV2>;
-
-/**
- * An approved-premises.booking.made envelope at the latest version (2).
- */
-export type Cas1BookingMadeEnvelope = Cas1BookingMadeEnvelopeV2;
-
-/**
- * The data of approved-premises.booking.made at the latest version (2).
- */
-export type Cas1BookingMadeData = Cas1BookingMadeV2;
-
-/**
- * Validator for {@link Cas1BookingMadeV1}.
- */
-export const cas1BookingMadeV1 = z.strictObject({
+export const cas1BookingMadeNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -181,9 +166,9 @@ export const cas1BookingMadeV1 = z.strictObject({
 });
 
 /**
- * Validator for {@link Cas1BookingMadeV2}.
+ * Validator for {@link Cas1BookingMadeNotificationV2}.
  */
-export const cas1BookingMadeV2 = z.strictObject({
+export const cas1BookingMadeNotificationV2 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -204,8 +189,8 @@ export const cas1BookingMadeV2 = z.strictObject({
     characteristics: z.exactOptional(z.array(cas1Characteristic).check(uniqueItems()))
 });
 
-function upcastV1ToV2(data: Cas1BookingMadeV1, context: UpcastContext): Cas1BookingMadeV2 {
-    const out: Cas1BookingMadeV2 = {
+function upcastNotificationV1ToV2(data: Cas1BookingMadeNotificationV1, context: UpcastContext): Cas1BookingMadeNotificationV2 {
+    const out: Cas1BookingMadeNotificationV2 = {
         personReference: data.personReference,
         applicationId: data.applicationId,
         applicationUrl: data.applicationUrl,
@@ -229,11 +214,31 @@ function upcastV1ToV2(data: Cas1BookingMadeV1, context: UpcastContext): Cas1Book
 }
 
 /**
+ * An approved-premises.booking.made notification with version 1 data.
+ */
+export type Cas1BookingMadeEnvelopeV1 = EventEnvelope<"approved-premises.booking.made", 1, Cas1BookingMadeNotificationV1>;
+
+/**
+ * An approved-premises.booking.made notification with version 2 data.
+ */
+export type Cas1BookingMadeEnvelopeV2 = EventEnvelope<"approved-premises.booking.made", 2, Cas1BookingMadeNotificationV2>;
+
+/**
+ * An approved-premises.booking.made notification at the latest version (2).
+ */
+export type Cas1BookingMadeEnvelope = Cas1BookingMadeEnvelopeV2;
+
+/**
  * Approved premises booking made: A place was booked for a person at an approved premises.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1BookingMade = /*#__PURE__*/ defineEventType<"approved-premises.booking.made", Cas1BookingMadeVersions, 2>({
+export const cas1BookingMade = /*#__PURE__*/ defineEventType<"approved-premises.booking.made", {
+    notification: {
+        versions: Cas1BookingMadeNotificationVersions;
+        latest: 2;
+    };
+}>({
     type: "approved-premises.booking.made",
     title: "Approved premises booking made",
     description: "A place was booked for a person at an approved premises.",
@@ -242,201 +247,201 @@ export const cas1BookingMade = /*#__PURE__*/ defineEventType<"approved-premises.
         "2": "A place was booked at {{premises.name}} from {{arrivalOn}} to {{departureOn}}"
     },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/v1.schema.json",
-            data: cas1BookingMadeV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/v1.schema.json",
-                title: "Cas1BookingMadeV1",
-                description: "A place was booked for a person at an approved premises.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "createdAt", "bookedBy", "premises", "arrivalOn", "departureOn"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
-                    },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    createdAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the booking was made."
-                    },
-                    bookedBy: {
-                        type: "object",
-                        additionalProperties: false,
-                        description: "Who made the booking. Each part is sent only when it is known.",
-                        properties: {
-                            staffMember: { $ref: "../_shared/staff-member.schema.json" },
-                            cru: { $ref: "../_shared/cru.schema.json" }
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/notification/v1.schema.json",
+                data: cas1BookingMadeNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/notification/v1.schema.json",
+                    title: "Cas1BookingMadeNotificationV1",
+                    description: "A place was booked for a person at an approved premises.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "createdAt", "bookedBy", "premises", "arrivalOn", "departureOn"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        createdAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the booking was made."
+                        },
+                        bookedBy: {
+                            type: "object",
+                            additionalProperties: false,
+                            description: "Who made the booking. Each part is sent only when it is known.",
+                            properties: {
+                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
+                                cru: { $ref: "../../_shared/cru.schema.json" }
+                            }
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        arrivalOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to arrive."
+                        },
+                        departureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to leave."
+                        },
+                        applicationSubmittedOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the application was submitted."
+                        },
+                        releaseType: {
+                            type: "string",
+                            minLength: 1,
+                            description: "How the person is or will be released, as named on the application, for example licence or rotl.",
+                            examples: ["licence", "rotl"]
+                        },
+                        sentenceType: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The type of sentence, as named on the application, for example standardDeterminate.",
+                            examples: ["standardDeterminate", "extendedDeterminate"]
+                        },
+                        situation: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The person's situation when the application was made, as named on the application, for example riskManagement or residencyManagement.",
+                            examples: ["riskManagement", "residencyManagement"]
                         }
                     },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    arrivalOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to arrive."
-                    },
-                    departureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to leave."
-                    },
-                    applicationSubmittedOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the application was submitted."
-                    },
-                    releaseType: {
-                        type: "string",
-                        minLength: 1,
-                        description: "How the person is or will be released, as named on the application, for example licence or rotl.",
-                        examples: ["licence", "rotl"]
-                    },
-                    sentenceType: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The type of sentence, as named on the application, for example standardDeterminate.",
-                        examples: ["standardDeterminate", "extendedDeterminate"]
-                    },
-                    situation: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The person's situation when the application was made, as named on the application, for example riskManagement or residencyManagement.",
-                        examples: ["riskManagement", "residencyManagement"]
+                    $defs: {
+                        Crn: crnSchema(),
+                        Cru: cruSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    Cru: cruSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        },
-        {
-            version: 2,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/v2.schema.json",
-            data: cas1BookingMadeV2,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/v2.schema.json",
-                title: "Cas1BookingMadeV2",
-                description: "A place was booked for a person at an approved premises. Version 2 can also say which room and premises characteristics the placement requires.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "createdAt", "bookedBy", "premises", "arrivalOn", "departureOn"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
-                    },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    createdAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the booking was made."
-                    },
-                    bookedBy: {
-                        type: "object",
-                        additionalProperties: false,
-                        description: "Who made the booking. Each part is sent only when it is known.",
-                        properties: {
-                            staffMember: { $ref: "../_shared/staff-member.schema.json" },
-                            cru: { $ref: "../_shared/cru.schema.json" }
+                })
+            },
+            {
+                version: 2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/notification/v2.schema.json",
+                data: cas1BookingMadeNotificationV2,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/notification/v2.schema.json",
+                    title: "Cas1BookingMadeNotificationV2",
+                    description: "A place was booked for a person at an approved premises. Version 2 can also say which room and premises characteristics the placement requires.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "createdAt", "bookedBy", "premises", "arrivalOn", "departureOn"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        createdAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the booking was made."
+                        },
+                        bookedBy: {
+                            type: "object",
+                            additionalProperties: false,
+                            description: "Who made the booking. Each part is sent only when it is known.",
+                            properties: {
+                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
+                                cru: { $ref: "../../_shared/cru.schema.json" }
+                            }
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        arrivalOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to arrive."
+                        },
+                        departureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to leave."
+                        },
+                        applicationSubmittedOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the application was submitted."
+                        },
+                        releaseType: {
+                            type: "string",
+                            minLength: 1,
+                            description: "How the person is or will be released, as named on the application, for example licence or rotl.",
+                            examples: ["licence", "rotl"]
+                        },
+                        sentenceType: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The type of sentence, as named on the application, for example standardDeterminate.",
+                            examples: ["standardDeterminate", "extendedDeterminate"]
+                        },
+                        situation: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The person's situation when the application was made, as named on the application, for example riskManagement or residencyManagement.",
+                            examples: ["riskManagement", "residencyManagement"]
+                        },
+                        characteristics: {
+                            type: "array",
+                            items: { $ref: "../../_shared/cas1-characteristic.schema.json" },
+                            uniqueItems: true,
+                            description: "The room and premises characteristics the placement requires. Added in version 2; optional, so version 1 data is still valid."
                         }
                     },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    arrivalOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to arrive."
-                    },
-                    departureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to leave."
-                    },
-                    applicationSubmittedOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the application was submitted."
-                    },
-                    releaseType: {
-                        type: "string",
-                        minLength: 1,
-                        description: "How the person is or will be released, as named on the application, for example licence or rotl.",
-                        examples: ["licence", "rotl"]
-                    },
-                    sentenceType: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The type of sentence, as named on the application, for example standardDeterminate.",
-                        examples: ["standardDeterminate", "extendedDeterminate"]
-                    },
-                    situation: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The person's situation when the application was made, as named on the application, for example riskManagement or residencyManagement.",
-                        examples: ["riskManagement", "residencyManagement"]
-                    },
-                    characteristics: {
-                        type: "array",
-                        items: { $ref: "../_shared/cas1-characteristic.schema.json" },
-                        uniqueItems: true,
-                        description: "The room and premises characteristics the placement requires. Added in version 2; optional, so version 1 data is still valid."
+                    $defs: {
+                        Cas1Characteristic: cas1CharacteristicSchema(),
+                        Crn: crnSchema(),
+                        Cru: cruSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Cas1Characteristic: cas1CharacteristicSchema(),
-                    Crn: crnSchema(),
-                    Cru: cruSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema(),
-                    StaffMember: staffMemberSchema()
+                }),
+                upcast: {
+                    kind: "transform",
+                    run: upcastNotificationV1ToV2
                 }
-            }),
-            upcast: {
-                kind: "transform",
-                run: upcastV1ToV2
             }
-        }
-    ]
+        ] }
 });

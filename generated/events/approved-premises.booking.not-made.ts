@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * Someone tried to book a place at an approved premises for an application, but no booking could be made.
  */
-export interface Cas1BookingNotMadeV1 {
+export interface Cas1BookingNotMadeNotificationV1 {
     personReference: PersonReference;
     /**
      * The application a booking was attempted for.
@@ -47,31 +47,21 @@ export interface Cas1BookingNotMadeV1 {
 }
 
 /**
- * The data type of each version of approved-premises.booking.not-made.
+ * The data type of each version of approved-premises.booking.not-made's notification (`additionalInformation`).
  */
-export type Cas1BookingNotMadeVersions = {
-    1: Cas1BookingNotMadeV1;
+export type Cas1BookingNotMadeNotificationVersions = {
+    1: Cas1BookingNotMadeNotificationV1;
 };
 
 /**
- * An approved-premises.booking.not-made envelope with version 1 data.
+ * The data of approved-premises.booking.not-made's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1BookingNotMadeEnvelopeV1 = EventEnvelope<"approved-premises.booking.not-made", 1, Cas1BookingNotMadeV1>;
+export type Cas1BookingNotMadeNotification = Cas1BookingNotMadeNotificationV1;
 
 /**
- * An approved-premises.booking.not-made envelope at the latest version (1).
+ * Validator for {@link Cas1BookingNotMadeNotificationV1}.
  */
-export type Cas1BookingNotMadeEnvelope = Cas1BookingNotMadeEnvelopeV1;
-
-/**
- * The data of approved-premises.booking.not-made at the latest version (1).
- */
-export type Cas1BookingNotMadeData = Cas1BookingNotMadeV1;
-
-/**
- * Validator for {@link Cas1BookingNotMadeV1}.
- */
-export const cas1BookingNotMadeV1 = z.strictObject({
+export const cas1BookingNotMadeNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -85,74 +75,89 @@ export const cas1BookingNotMadeV1 = z.strictObject({
 });
 
 /**
+ * An approved-premises.booking.not-made notification with version 1 data.
+ */
+export type Cas1BookingNotMadeEnvelopeV1 = EventEnvelope<"approved-premises.booking.not-made", 1, Cas1BookingNotMadeNotificationV1>;
+
+/**
+ * An approved-premises.booking.not-made notification at the latest version (1).
+ */
+export type Cas1BookingNotMadeEnvelope = Cas1BookingNotMadeEnvelopeV1;
+
+/**
  * Approved premises booking not made: Someone tried to book a place at an approved premises for an application, but no booking could be made.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1BookingNotMade = /*#__PURE__*/ defineEventType<"approved-premises.booking.not-made", Cas1BookingNotMadeVersions, 1>({
+export const cas1BookingNotMade = /*#__PURE__*/ defineEventType<"approved-premises.booking.not-made", {
+    notification: {
+        versions: Cas1BookingNotMadeNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "approved-premises.booking.not-made",
     title: "Approved premises booking not made",
     description: "Someone tried to book a place at an approved premises for an application, but no booking could be made.",
     timeline: { "1": "An attempt on {{attemptedAt}} to book an approved premises place did not succeed" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/v1.schema.json",
-            data: cas1BookingNotMadeV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/v1.schema.json",
-                title: "Cas1BookingNotMadeV1",
-                description: "Someone tried to book a place at an approved premises for an application, but no booking could be made.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "attemptedAt", "attemptedBy"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application a booking was attempted for."
-                    },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    attemptedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the booking was attempted."
-                    },
-                    attemptedBy: {
-                        type: "object",
-                        additionalProperties: false,
-                        description: "Who attempted the booking. The catalogue gives no type; this has the same shape as bookedBy in approved-premises.booking.made, and each part is sent only when it is known.",
-                        properties: {
-                            staffMember: { $ref: "../_shared/staff-member.schema.json" },
-                            cru: { $ref: "../_shared/cru.schema.json" }
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/notification/v1.schema.json",
+                data: cas1BookingNotMadeNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/notification/v1.schema.json",
+                    title: "Cas1BookingNotMadeNotificationV1",
+                    description: "Someone tried to book a place at an approved premises for an application, but no booking could be made.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "attemptedAt", "attemptedBy"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application a booking was attempted for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        attemptedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the booking was attempted."
+                        },
+                        attemptedBy: {
+                            type: "object",
+                            additionalProperties: false,
+                            description: "Who attempted the booking. The catalogue gives no type; this has the same shape as bookedBy in approved-premises.booking.made, and each part is sent only when it is known.",
+                            properties: {
+                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
+                                cru: { $ref: "../../_shared/cru.schema.json" }
+                            }
+                        },
+                        failureDescription: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Why no booking could be made, for example that no suitable place was free."
                         }
                     },
-                    failureDescription: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Why no booking could be made, for example that no suitable place was free."
+                    $defs: {
+                        Crn: crnSchema(),
+                        Cru: cruSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    Cru: cruSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

@@ -17,7 +17,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A person arrived at an approved premises for their booking.
  */
-export interface Cas1PersonArrivedV1 {
+export interface Cas1PersonArrivedNotificationV1 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -58,7 +58,7 @@ export interface Cas1PersonArrivedV1 {
 /**
  * A person arrived at an approved premises for their booking. Version 2 also says who recorded the arrival.
  */
-export interface Cas1PersonArrivedV2 {
+export interface Cas1PersonArrivedNotificationV2 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -101,37 +101,22 @@ export interface Cas1PersonArrivedV2 {
 }
 
 /**
- * The data type of each version of approved-premises.person.arrived.
+ * The data type of each version of approved-premises.person.arrived's notification (`additionalInformation`).
  */
-export type Cas1PersonArrivedVersions = {
-    1: Cas1PersonArrivedV1;
-    2: Cas1PersonArrivedV2;
+export type Cas1PersonArrivedNotificationVersions = {
+    1: Cas1PersonArrivedNotificationV1;
+    2: Cas1PersonArrivedNotificationV2;
 };
 
 /**
- * An approved-premises.person.arrived envelope with version 1 data.
+ * The data of approved-premises.person.arrived's notification (`additionalInformation`) at the latest version (2).
  */
-export type Cas1PersonArrivedEnvelopeV1 = EventEnvelope<"approved-premises.person.arrived", 1, Cas1PersonArrivedV1>;
+export type Cas1PersonArrivedNotification = Cas1PersonArrivedNotificationV2;
 
 /**
- * An approved-premises.person.arrived envelope with version 2 data.
+ * Validator for {@link Cas1PersonArrivedNotificationV1}.
  */
-export type Cas1PersonArrivedEnvelopeV2 = EventEnvelope<"approved-premises.person.arrived", 2, Cas1PersonArrivedV2>;
-
-/**
- * An approved-premises.person.arrived envelope at the latest version (2).
- */
-export type Cas1PersonArrivedEnvelope = Cas1PersonArrivedEnvelopeV2;
-
-/**
- * The data of approved-premises.person.arrived at the latest version (2).
- */
-export type Cas1PersonArrivedData = Cas1PersonArrivedV2;
-
-/**
- * Validator for {@link Cas1PersonArrivedV1}.
- */
-export const cas1PersonArrivedV1 = z.strictObject({
+export const cas1PersonArrivedNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -146,9 +131,9 @@ export const cas1PersonArrivedV1 = z.strictObject({
 });
 
 /**
- * Validator for {@link Cas1PersonArrivedV2}.
+ * Validator for {@link Cas1PersonArrivedNotificationV2}.
  */
-export const cas1PersonArrivedV2 = z.strictObject({
+export const cas1PersonArrivedNotificationV2 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -163,8 +148,8 @@ export const cas1PersonArrivedV2 = z.strictObject({
     recordedBy: staffMember
 });
 
-function upcastV1ToV2(data: Cas1PersonArrivedV1, context: UpcastContext): Cas1PersonArrivedV2 {
-    const out: Cas1PersonArrivedV2 = {
+function upcastNotificationV1ToV2(data: Cas1PersonArrivedNotificationV1, context: UpcastContext): Cas1PersonArrivedNotificationV2 {
+    const out: Cas1PersonArrivedNotificationV2 = {
         personReference: data.personReference,
         applicationId: data.applicationId,
         applicationUrl: data.applicationUrl,
@@ -179,7 +164,7 @@ function upcastV1ToV2(data: Cas1PersonArrivedV1, context: UpcastContext): Cas1Pe
             forenames: "unknown",
             surname: "unknown",
             username: "unknown"
-        }) as Cas1PersonArrivedV2["recordedBy"]
+        }) as Cas1PersonArrivedNotificationV2["recordedBy"]
     };
     if (data.previousExpectedDepartureOn !== undefined)
         out.previousExpectedDepartureOn = data.previousExpectedDepartureOn;
@@ -189,11 +174,31 @@ function upcastV1ToV2(data: Cas1PersonArrivedV1, context: UpcastContext): Cas1Pe
 }
 
 /**
+ * An approved-premises.person.arrived notification with version 1 data.
+ */
+export type Cas1PersonArrivedEnvelopeV1 = EventEnvelope<"approved-premises.person.arrived", 1, Cas1PersonArrivedNotificationV1>;
+
+/**
+ * An approved-premises.person.arrived notification with version 2 data.
+ */
+export type Cas1PersonArrivedEnvelopeV2 = EventEnvelope<"approved-premises.person.arrived", 2, Cas1PersonArrivedNotificationV2>;
+
+/**
+ * An approved-premises.person.arrived notification at the latest version (2).
+ */
+export type Cas1PersonArrivedEnvelope = Cas1PersonArrivedEnvelopeV2;
+
+/**
  * Person arrived at approved premises: A person arrived at an approved premises for their booking.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1PersonArrived = /*#__PURE__*/ defineEventType<"approved-premises.person.arrived", Cas1PersonArrivedVersions, 2>({
+export const cas1PersonArrived = /*#__PURE__*/ defineEventType<"approved-premises.person.arrived", {
+    notification: {
+        versions: Cas1PersonArrivedNotificationVersions;
+        latest: 2;
+    };
+}>({
     type: "approved-premises.person.arrived",
     title: "Person arrived at approved premises",
     description: "A person arrived at an approved premises for their booking.",
@@ -202,149 +207,149 @@ export const cas1PersonArrived = /*#__PURE__*/ defineEventType<"approved-premise
         "2": "The person arrived at {{premises.name}} at {{arrivedAt}} and is expected to leave on {{expectedDepartureOn}} (recorded by {{recordedBy.forenames}} {{recordedBy.surname}})"
     },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/v1.schema.json",
-            data: cas1PersonArrivedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/v1.schema.json",
-                title: "Cas1PersonArrivedV1",
-                description: "A person arrived at an approved premises for their booking.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "applicationSubmittedOn", "arrivedAt", "expectedDepartureOn"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/notification/v1.schema.json",
+                data: cas1PersonArrivedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/notification/v1.schema.json",
+                    title: "Cas1PersonArrivedNotificationV1",
+                    description: "A person arrived at an approved premises for their booking.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "applicationSubmittedOn", "arrivedAt", "expectedDepartureOn"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        applicationSubmittedOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the application was submitted."
+                        },
+                        arrivedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the person arrived at the premises."
+                        },
+                        expectedDepartureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to leave."
+                        },
+                        previousExpectedDepartureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The expected departure day before arrival, when it was changed on arrival."
+                        },
+                        notes: {
+                            type: "string",
+                            description: "Free-text notes about the arrival. May be empty."
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    applicationSubmittedOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the application was submitted."
-                    },
-                    arrivedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the person arrived at the premises."
-                    },
-                    expectedDepartureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to leave."
-                    },
-                    previousExpectedDepartureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The expected departure day before arrival, when it was changed on arrival."
-                    },
-                    notes: {
-                        type: "string",
-                        description: "Free-text notes about the arrival. May be empty."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema()
-                }
-            })
-        },
-        {
-            version: 2,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/v2.schema.json",
-            data: cas1PersonArrivedV2,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/v2.schema.json",
-                title: "Cas1PersonArrivedV2",
-                description: "A person arrived at an approved premises for their booking. Version 2 also says who recorded the arrival.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "applicationSubmittedOn", "arrivedAt", "expectedDepartureOn", "recordedBy"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
+                })
+            },
+            {
+                version: 2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/notification/v2.schema.json",
+                data: cas1PersonArrivedNotificationV2,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/notification/v2.schema.json",
+                    title: "Cas1PersonArrivedNotificationV2",
+                    description: "A person arrived at an approved premises for their booking. Version 2 also says who recorded the arrival.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "applicationSubmittedOn", "arrivedAt", "expectedDepartureOn", "recordedBy"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        applicationSubmittedOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the application was submitted."
+                        },
+                        arrivedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the person arrived at the premises."
+                        },
+                        expectedDepartureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to leave."
+                        },
+                        previousExpectedDepartureOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The expected departure day before arrival, when it was changed on arrival."
+                        },
+                        notes: {
+                            type: "string",
+                            description: "Free-text notes about the arrival. May be empty."
+                        },
+                        recordedBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who recorded the arrival. Added in version 2 and required, so version 1 data must be upcast."
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    applicationSubmittedOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the application was submitted."
-                    },
-                    arrivedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the person arrived at the premises."
-                    },
-                    expectedDepartureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to leave."
-                    },
-                    previousExpectedDepartureOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The expected departure day before arrival, when it was changed on arrival."
-                    },
-                    notes: {
-                        type: "string",
-                        description: "Free-text notes about the arrival. May be empty."
-                    },
-                    recordedBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who recorded the arrival. Added in version 2 and required, so version 1 data must be upcast."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema(),
-                    StaffMember: staffMemberSchema()
+                }),
+                upcast: {
+                    kind: "transform",
+                    run: upcastNotificationV1ToV2
                 }
-            }),
-            upcast: {
-                kind: "transform",
-                run: upcastV1ToV2
             }
-        }
-    ]
+        ] }
 });

@@ -11,12 +11,12 @@ import type { PersonReference, Premises, StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
 import { envelopeShape } from "../envelope.js";
-import { upcastV1ToV2 } from "../../src/upcasters/approved-premises.person.departed.js";
+import { upcastNotificationV1ToV2 } from "../../src/upcasters/approved-premises.person.departed.js";
 
 /**
  * A person left an approved premises at the end of, or during, their booking.
  */
-export interface Cas1PersonDepartedV1 {
+export interface Cas1PersonDepartedNotificationV1 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -68,7 +68,7 @@ export interface Cas1PersonDepartedV1 {
 /**
  * A person left an approved premises at the end of, or during, their booking. Version 2 also says who recorded the departure.
  */
-export interface Cas1PersonDepartedV2 {
+export interface Cas1PersonDepartedNotificationV2 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -122,37 +122,22 @@ export interface Cas1PersonDepartedV2 {
 }
 
 /**
- * The data type of each version of approved-premises.person.departed.
+ * The data type of each version of approved-premises.person.departed's notification (`additionalInformation`).
  */
-export type Cas1PersonDepartedVersions = {
-    1: Cas1PersonDepartedV1;
-    2: Cas1PersonDepartedV2;
+export type Cas1PersonDepartedNotificationVersions = {
+    1: Cas1PersonDepartedNotificationV1;
+    2: Cas1PersonDepartedNotificationV2;
 };
 
 /**
- * An approved-premises.person.departed envelope with version 1 data.
+ * The data of approved-premises.person.departed's notification (`additionalInformation`) at the latest version (2).
  */
-export type Cas1PersonDepartedEnvelopeV1 = EventEnvelope<"approved-premises.person.departed", 1, Cas1PersonDepartedV1>;
+export type Cas1PersonDepartedNotification = Cas1PersonDepartedNotificationV2;
 
 /**
- * An approved-premises.person.departed envelope with version 2 data.
+ * Validator for {@link Cas1PersonDepartedNotificationV1}.
  */
-export type Cas1PersonDepartedEnvelopeV2 = EventEnvelope<"approved-premises.person.departed", 2, Cas1PersonDepartedV2>;
-
-/**
- * An approved-premises.person.departed envelope at the latest version (2).
- */
-export type Cas1PersonDepartedEnvelope = Cas1PersonDepartedEnvelopeV2;
-
-/**
- * The data of approved-premises.person.departed at the latest version (2).
- */
-export type Cas1PersonDepartedData = Cas1PersonDepartedV2;
-
-/**
- * Validator for {@link Cas1PersonDepartedV1}.
- */
-export const cas1PersonDepartedV1 = z.strictObject({
+export const cas1PersonDepartedNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -172,9 +157,9 @@ export const cas1PersonDepartedV1 = z.strictObject({
 });
 
 /**
- * Validator for {@link Cas1PersonDepartedV2}.
+ * Validator for {@link Cas1PersonDepartedNotificationV2}.
  */
-export const cas1PersonDepartedV2 = z.strictObject({
+export const cas1PersonDepartedNotificationV2 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -195,11 +180,31 @@ export const cas1PersonDepartedV2 = z.strictObject({
 });
 
 /**
+ * An approved-premises.person.departed notification with version 1 data.
+ */
+export type Cas1PersonDepartedEnvelopeV1 = EventEnvelope<"approved-premises.person.departed", 1, Cas1PersonDepartedNotificationV1>;
+
+/**
+ * An approved-premises.person.departed notification with version 2 data.
+ */
+export type Cas1PersonDepartedEnvelopeV2 = EventEnvelope<"approved-premises.person.departed", 2, Cas1PersonDepartedNotificationV2>;
+
+/**
+ * An approved-premises.person.departed notification at the latest version (2).
+ */
+export type Cas1PersonDepartedEnvelope = Cas1PersonDepartedEnvelopeV2;
+
+/**
  * Person departed from approved premises: A person left an approved premises.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1PersonDeparted = /*#__PURE__*/ defineEventType<"approved-premises.person.departed", Cas1PersonDepartedVersions, 2>({
+export const cas1PersonDeparted = /*#__PURE__*/ defineEventType<"approved-premises.person.departed", {
+    notification: {
+        versions: Cas1PersonDepartedNotificationVersions;
+        latest: 2;
+    };
+}>({
     type: "approved-premises.person.departed",
     title: "Person departed from approved premises",
     description: "A person left an approved premises.",
@@ -208,189 +213,189 @@ export const cas1PersonDeparted = /*#__PURE__*/ defineEventType<"approved-premis
         "2": "The person left {{premises.name}} at {{departedAt}} ({{reason}}) and moved on to: {{destination.moveOnCategory.description}} (recorded by {{recordedBy.forenames}} {{recordedBy.surname}})"
     },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/v1.schema.json",
-            data: cas1PersonDepartedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/v1.schema.json",
-                title: "Cas1PersonDepartedV1",
-                description: "A person left an approved premises at the end of, or during, their booking.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "departedAt", "reason", "legacyReasonCode", "destination"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
-                    },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    departedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the person left the premises."
-                    },
-                    reason: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Why the person left, in words."
-                    },
-                    legacyReasonCode: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The matching departure reason code in nDelius."
-                    },
-                    destination: {
-                        type: "object",
-                        additionalProperties: false,
-                        description: "Where the person went.",
-                        required: ["moveOnCategory"],
-                        properties: {
-                            premises: {
-                                $ref: "../_shared/premises.schema.json",
-                                description: "The approved premises the person moved to, when they moved to one."
-                            },
-                            moveOnCategory: {
-                                type: "object",
-                                additionalProperties: false,
-                                description: "The kind of accommodation the person moved on to.",
-                                required: ["description", "legacyMoveOnCategoryCode"],
-                                properties: {
-                                    description: {
-                                        type: "string",
-                                        minLength: 1
-                                    },
-                                    legacyMoveOnCategoryCode: {
-                                        type: "string",
-                                        minLength: 1,
-                                        description: "The matching move-on category code in nDelius."
-                                    }
-                                }
-                            }
-                        }
-                    }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema()
-                }
-            })
-        },
-        {
-            version: 2,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/v2.schema.json",
-            data: cas1PersonDepartedV2,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/v2.schema.json",
-                title: "Cas1PersonDepartedV2",
-                description: "A person left an approved premises at the end of, or during, their booking. Version 2 also says who recorded the departure.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "departedAt", "reason", "legacyReasonCode", "destination", "recordedBy"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
-                    },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    departedAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the person left the premises."
-                    },
-                    reason: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Why the person left, in words."
-                    },
-                    legacyReasonCode: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The matching departure reason code in nDelius."
-                    },
-                    destination: {
-                        type: "object",
-                        additionalProperties: false,
-                        description: "Where the person went.",
-                        required: ["moveOnCategory"],
-                        properties: {
-                            premises: {
-                                $ref: "../_shared/premises.schema.json",
-                                description: "The approved premises the person moved to, when they moved to one."
-                            },
-                            moveOnCategory: {
-                                type: "object",
-                                additionalProperties: false,
-                                description: "The kind of accommodation the person moved on to.",
-                                required: ["description", "legacyMoveOnCategoryCode"],
-                                properties: {
-                                    description: {
-                                        type: "string",
-                                        minLength: 1
-                                    },
-                                    legacyMoveOnCategoryCode: {
-                                        type: "string",
-                                        minLength: 1,
-                                        description: "The matching move-on category code in nDelius."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/notification/v1.schema.json",
+                data: cas1PersonDepartedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/notification/v1.schema.json",
+                    title: "Cas1PersonDepartedNotificationV1",
+                    description: "A person left an approved premises at the end of, or during, their booking.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "departedAt", "reason", "legacyReasonCode", "destination"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        departedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the person left the premises."
+                        },
+                        reason: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Why the person left, in words."
+                        },
+                        legacyReasonCode: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The matching departure reason code in nDelius."
+                        },
+                        destination: {
+                            type: "object",
+                            additionalProperties: false,
+                            description: "Where the person went.",
+                            required: ["moveOnCategory"],
+                            properties: {
+                                premises: {
+                                    $ref: "../../_shared/premises.schema.json",
+                                    description: "The approved premises the person moved to, when they moved to one."
+                                },
+                                moveOnCategory: {
+                                    type: "object",
+                                    additionalProperties: false,
+                                    description: "The kind of accommodation the person moved on to.",
+                                    required: ["description", "legacyMoveOnCategoryCode"],
+                                    properties: {
+                                        description: {
+                                            type: "string",
+                                            minLength: 1
+                                        },
+                                        legacyMoveOnCategoryCode: {
+                                            type: "string",
+                                            minLength: 1,
+                                            description: "The matching move-on category code in nDelius."
+                                        }
                                     }
                                 }
                             }
                         }
                     },
-                    recordedBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who recorded the departure. Added in version 2 and required, so version 1 data must be upcast."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema(),
-                    StaffMember: staffMemberSchema()
+                })
+            },
+            {
+                version: 2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/notification/v2.schema.json",
+                data: cas1PersonDepartedNotificationV2,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/notification/v2.schema.json",
+                    title: "Cas1PersonDepartedNotificationV2",
+                    description: "A person left an approved premises at the end of, or during, their booking. Version 2 also says who recorded the departure.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "departedAt", "reason", "legacyReasonCode", "destination", "recordedBy"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        departedAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the person left the premises."
+                        },
+                        reason: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Why the person left, in words."
+                        },
+                        legacyReasonCode: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The matching departure reason code in nDelius."
+                        },
+                        destination: {
+                            type: "object",
+                            additionalProperties: false,
+                            description: "Where the person went.",
+                            required: ["moveOnCategory"],
+                            properties: {
+                                premises: {
+                                    $ref: "../../_shared/premises.schema.json",
+                                    description: "The approved premises the person moved to, when they moved to one."
+                                },
+                                moveOnCategory: {
+                                    type: "object",
+                                    additionalProperties: false,
+                                    description: "The kind of accommodation the person moved on to.",
+                                    required: ["description", "legacyMoveOnCategoryCode"],
+                                    properties: {
+                                        description: {
+                                            type: "string",
+                                            minLength: 1
+                                        },
+                                        legacyMoveOnCategoryCode: {
+                                            type: "string",
+                                            minLength: 1,
+                                            description: "The matching move-on category code in nDelius."
+                                        }
+                                    }
+                                }
+                            }
+                        },
+                        recordedBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who recorded the departure. Added in version 2 and required, so version 1 data must be upcast."
+                        }
+                    },
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema(),
+                        StaffMember: staffMemberSchema()
+                    }
+                }),
+                upcast: {
+                    kind: "typed",
+                    run: upcastNotificationV1ToV2
                 }
-            }),
-            upcast: {
-                kind: "typed",
-                run: upcastV1ToV2
             }
-        }
-    ]
+        ] }
 });

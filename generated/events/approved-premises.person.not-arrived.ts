@@ -15,7 +15,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A person did not arrive at an approved premises on the day their booking expected them.
  */
-export interface Cas1PersonNotArrivedV1 {
+export interface Cas1PersonNotArrivedNotificationV1 {
     personReference: PersonReference;
     /**
      * The application the booking was made for.
@@ -54,31 +54,21 @@ export interface Cas1PersonNotArrivedV1 {
 }
 
 /**
- * The data type of each version of approved-premises.person.not-arrived.
+ * The data type of each version of approved-premises.person.not-arrived's notification (`additionalInformation`).
  */
-export type Cas1PersonNotArrivedVersions = {
-    1: Cas1PersonNotArrivedV1;
+export type Cas1PersonNotArrivedNotificationVersions = {
+    1: Cas1PersonNotArrivedNotificationV1;
 };
 
 /**
- * An approved-premises.person.not-arrived envelope with version 1 data.
+ * The data of approved-premises.person.not-arrived's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1PersonNotArrivedEnvelopeV1 = EventEnvelope<"approved-premises.person.not-arrived", 1, Cas1PersonNotArrivedV1>;
+export type Cas1PersonNotArrivedNotification = Cas1PersonNotArrivedNotificationV1;
 
 /**
- * An approved-premises.person.not-arrived envelope at the latest version (1).
+ * Validator for {@link Cas1PersonNotArrivedNotificationV1}.
  */
-export type Cas1PersonNotArrivedEnvelope = Cas1PersonNotArrivedEnvelopeV1;
-
-/**
- * The data of approved-premises.person.not-arrived at the latest version (1).
- */
-export type Cas1PersonNotArrivedData = Cas1PersonNotArrivedV1;
-
-/**
- * Validator for {@link Cas1PersonNotArrivedV1}.
- */
-export const cas1PersonNotArrivedV1 = z.strictObject({
+export const cas1PersonNotArrivedNotificationV1 = z.strictObject({
     personReference: personReference,
     applicationId: uuid,
     applicationUrl: uri,
@@ -93,83 +83,98 @@ export const cas1PersonNotArrivedV1 = z.strictObject({
 });
 
 /**
+ * An approved-premises.person.not-arrived notification with version 1 data.
+ */
+export type Cas1PersonNotArrivedEnvelopeV1 = EventEnvelope<"approved-premises.person.not-arrived", 1, Cas1PersonNotArrivedNotificationV1>;
+
+/**
+ * An approved-premises.person.not-arrived notification at the latest version (1).
+ */
+export type Cas1PersonNotArrivedEnvelope = Cas1PersonNotArrivedEnvelopeV1;
+
+/**
  * Person did not arrive at approved premises: A person did not arrive at an approved premises on the day their booking expected them.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1PersonNotArrived = /*#__PURE__*/ defineEventType<"approved-premises.person.not-arrived", Cas1PersonNotArrivedVersions, 1>({
+export const cas1PersonNotArrived = /*#__PURE__*/ defineEventType<"approved-premises.person.not-arrived", {
+    notification: {
+        versions: Cas1PersonNotArrivedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "approved-premises.person.not-arrived",
     title: "Person did not arrive at approved premises",
     description: "A person did not arrive at an approved premises on the day their booking expected them.",
     timeline: { "1": "The person did not arrive at {{premises.name}} on {{expectedArrivalOn}}: {{reason}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/v1.schema.json",
-            data: cas1PersonNotArrivedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/v1.schema.json",
-                title: "Cas1PersonNotArrivedV1",
-                description: "A person did not arrive at an approved premises on the day their booking expected them.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "expectedArrivalOn", "recordedBy", "reason", "legacyReasonCode"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the booking was made for."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/notification/v1.schema.json",
+                data: cas1PersonNotArrivedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/notification/v1.schema.json",
+                    title: "Cas1PersonNotArrivedNotificationV1",
+                    description: "A person did not arrive at an approved premises on the day their booking expected them.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "expectedArrivalOn", "recordedBy", "reason", "legacyReasonCode"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the booking was made for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid"
+                        },
+                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        expectedArrivalOn: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person was expected to arrive."
+                        },
+                        recordedBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who recorded that the person did not arrive. The catalogue gives no type; a staff member."
+                        },
+                        reason: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Why the person did not arrive, in words."
+                        },
+                        legacyReasonCode: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The matching non-arrival reason code in nDelius."
+                        },
+                        notes: {
+                            type: "string",
+                            description: "Free-text notes about the non-arrival. May be empty."
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    bookingId: {
-                        type: "string",
-                        format: "uuid"
-                    },
-                    premises: { $ref: "../_shared/premises.schema.json" },
-                    expectedArrivalOn: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person was expected to arrive."
-                    },
-                    recordedBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who recorded that the person did not arrive. The catalogue gives no type; a staff member."
-                    },
-                    reason: {
-                        type: "string",
-                        minLength: 1,
-                        description: "Why the person did not arrive, in words."
-                    },
-                    legacyReasonCode: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The matching non-arrival reason code in nDelius."
-                    },
-                    notes: {
-                        type: "string",
-                        description: "Free-text notes about the non-arrival. May be empty."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        Premises: premisesSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    Premises: premisesSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

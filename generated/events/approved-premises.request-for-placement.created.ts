@@ -16,7 +16,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A request for a placement in an approved premises was created for an application.
  */
-export interface Cas1RequestForPlacementCreatedV1 {
+export interface Cas1RequestForPlacementCreatedNotificationV1 {
     personReference: PersonReference;
     /**
      * The application the request is for.
@@ -59,7 +59,7 @@ export interface Cas1RequestForPlacementCreatedV1 {
 /**
  * A request for a placement in an approved premises was created for an application. Version 2 has the same shape as version 1 but pins down the meaning of requestForPlacementId, createdAt and createdBy.
  */
-export interface Cas1RequestForPlacementCreatedV2 {
+export interface Cas1RequestForPlacementCreatedNotificationV2 {
     personReference: PersonReference;
     /**
      * The application the request is for.
@@ -100,71 +100,76 @@ export interface Cas1RequestForPlacementCreatedV2 {
 }
 
 /**
- * The data type of each version of approved-premises.request-for-placement.created.
+ * The data type of each version of approved-premises.request-for-placement.created's notification (`additionalInformation`).
  */
-export type Cas1RequestForPlacementCreatedVersions = {
-    1: Cas1RequestForPlacementCreatedV1;
-    2: Cas1RequestForPlacementCreatedV2;
+export type Cas1RequestForPlacementCreatedNotificationVersions = {
+    1: Cas1RequestForPlacementCreatedNotificationV1;
+    2: Cas1RequestForPlacementCreatedNotificationV2;
 };
 
 /**
- * An approved-premises.request-for-placement.created envelope with version 1 data.
+ * The data of approved-premises.request-for-placement.created's notification (`additionalInformation`) at the latest version (2).
  */
-export type Cas1RequestForPlacementCreatedEnvelopeV1 = EventEnvelope<"approved-premises.request-for-placement.created", 1, Cas1RequestForPlacementCreatedV1>;
+export type Cas1RequestForPlacementCreatedNotification = Cas1RequestForPlacementCreatedNotificationV2;
 
 /**
- * An approved-premises.request-for-placement.created envelope with version 2 data.
+ * Validator for {@link Cas1RequestForPlacementCreatedNotificationV1}.
  */
-export type Cas1RequestForPlacementCreatedEnvelopeV2 = EventEnvelope<"approved-premises.request-for-placement.created", 2, Cas1RequestForPlacementCreatedV2>;
+export const cas1RequestForPlacementCreatedNotificationV1 = z.strictObject({
+    personReference: personReference,
+    applicationId: uuid,
+    applicationUrl: uri,
+    deliusEventNumber: z.string().check(z.minLength(1)),
+    requestForPlacementId: uuid,
+    createdAt: dateTime,
+    createdBy: z.exactOptional(staffMember),
+    expectedArrival: date,
+    duration: integer.check(z.gte(0), z.lte(3650)),
+    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"])
+});
 
 /**
- * An approved-premises.request-for-placement.created envelope at the latest version (2).
+ * Validator for {@link Cas1RequestForPlacementCreatedNotificationV2}.
+ */
+export const cas1RequestForPlacementCreatedNotificationV2 = z.strictObject({
+    personReference: personReference,
+    applicationId: uuid,
+    applicationUrl: uri,
+    deliusEventNumber: z.string().check(z.minLength(1)),
+    requestForPlacementId: uuid,
+    createdAt: dateTime,
+    createdBy: z.exactOptional(staffMember),
+    expectedArrival: date,
+    duration: integer.check(z.gte(0), z.lte(3650)),
+    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"])
+});
+
+/**
+ * An approved-premises.request-for-placement.created notification with version 1 data.
+ */
+export type Cas1RequestForPlacementCreatedEnvelopeV1 = EventEnvelope<"approved-premises.request-for-placement.created", 1, Cas1RequestForPlacementCreatedNotificationV1>;
+
+/**
+ * An approved-premises.request-for-placement.created notification with version 2 data.
+ */
+export type Cas1RequestForPlacementCreatedEnvelopeV2 = EventEnvelope<"approved-premises.request-for-placement.created", 2, Cas1RequestForPlacementCreatedNotificationV2>;
+
+/**
+ * An approved-premises.request-for-placement.created notification at the latest version (2).
  */
 export type Cas1RequestForPlacementCreatedEnvelope = Cas1RequestForPlacementCreatedEnvelopeV2;
-
-/**
- * The data of approved-premises.request-for-placement.created at the latest version (2).
- */
-export type Cas1RequestForPlacementCreatedData = Cas1RequestForPlacementCreatedV2;
-
-/**
- * Validator for {@link Cas1RequestForPlacementCreatedV1}.
- */
-export const cas1RequestForPlacementCreatedV1 = z.strictObject({
-    personReference: personReference,
-    applicationId: uuid,
-    applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    requestForPlacementId: uuid,
-    createdAt: dateTime,
-    createdBy: z.exactOptional(staffMember),
-    expectedArrival: date,
-    duration: integer.check(z.gte(0), z.lte(3650)),
-    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"])
-});
-
-/**
- * Validator for {@link Cas1RequestForPlacementCreatedV2}.
- */
-export const cas1RequestForPlacementCreatedV2 = z.strictObject({
-    personReference: personReference,
-    applicationId: uuid,
-    applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    requestForPlacementId: uuid,
-    createdAt: dateTime,
-    createdBy: z.exactOptional(staffMember),
-    expectedArrival: date,
-    duration: integer.check(z.gte(0), z.lte(3650)),
-    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"])
-});
 
 /**
  * Approved premises request for placement created: A request for a placement in an approved premises was created for an application. From version 2 the request is always a placement application.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
-export const cas1RequestForPlacementCreated = /*#__PURE__*/ defineEventType<"approved-premises.request-for-placement.created", Cas1RequestForPlacementCreatedVersions, 2>({
+export const cas1RequestForPlacementCreated = /*#__PURE__*/ defineEventType<"approved-premises.request-for-placement.created", {
+    notification: {
+        versions: Cas1RequestForPlacementCreatedNotificationVersions;
+        latest: 2;
+    };
+}>({
     type: "approved-premises.request-for-placement.created",
     title: "Approved premises request for placement created",
     description: "A request for a placement in an approved premises was created for an application. From version 2 the request is always a placement application.",
@@ -173,144 +178,144 @@ export const cas1RequestForPlacementCreated = /*#__PURE__*/ defineEventType<"app
         "2": "A placement application ({{requestForPlacementType}}) was created for {{duration}} days from {{expectedArrival}}"
     },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/v1.schema.json",
-            data: cas1RequestForPlacementCreatedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/v1.schema.json",
-                title: "Cas1RequestForPlacementCreatedV1",
-                description: "A request for a placement in an approved premises was created for an application.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "requestForPlacementId", "createdAt", "expectedArrival", "duration", "requestForPlacementType"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the request is for."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/notification/v1.schema.json",
+                data: cas1RequestForPlacementCreatedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/notification/v1.schema.json",
+                    title: "Cas1RequestForPlacementCreatedNotificationV1",
+                    description: "A request for a placement in an approved premises was created for an application.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "requestForPlacementId", "createdAt", "expectedArrival", "duration", "requestForPlacementType"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the request is for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        requestForPlacementId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The request for placement. Version 1 does not fix which record this identifies; version 2 does."
+                        },
+                        createdAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the request was created."
+                        },
+                        createdBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who created the request, when known."
+                        },
+                        expectedArrival: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to arrive."
+                        },
+                        duration: {
+                            type: "integer",
+                            minimum: 0,
+                            maximum: 3650,
+                            description: "How long the placement is for, in days."
+                        },
+                        requestForPlacementType: {
+                            "enum": ["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"],
+                            description: "Why the placement is requested: the initial request made with the application, release on temporary licence, release following a parole decision, or an additional placement."
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    requestForPlacementId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The request for placement. Version 1 does not fix which record this identifies; version 2 does."
-                    },
-                    createdAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the request was created."
-                    },
-                    createdBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who created the request, when known."
-                    },
-                    expectedArrival: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to arrive."
-                    },
-                    duration: {
-                        type: "integer",
-                        minimum: 0,
-                        maximum: 3650,
-                        description: "How long the placement is for, in days."
-                    },
-                    requestForPlacementType: {
-                        "enum": ["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"],
-                        description: "Why the placement is requested: the initial request made with the application, release on temporary licence, release following a parole decision, or an additional placement."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    StaffMember: staffMemberSchema()
-                }
-            })
-        },
-        {
-            version: 2,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/v2.schema.json",
-            data: cas1RequestForPlacementCreatedV2,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/v2.schema.json",
-                title: "Cas1RequestForPlacementCreatedV2",
-                description: "A request for a placement in an approved premises was created for an application. Version 2 has the same shape as version 1 but pins down the meaning of requestForPlacementId, createdAt and createdBy.",
-                type: "object",
-                additionalProperties: false,
-                required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "requestForPlacementId", "createdAt", "expectedArrival", "duration", "requestForPlacementType"],
-                properties: {
-                    personReference: { $ref: "../_shared/person-reference.schema.json" },
-                    applicationId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The application the request is for."
+                })
+            },
+            {
+                version: 2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/notification/v2.schema.json",
+                data: cas1RequestForPlacementCreatedNotificationV2,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/notification/v2.schema.json",
+                    title: "Cas1RequestForPlacementCreatedNotificationV2",
+                    description: "A request for a placement in an approved premises was created for an application. Version 2 has the same shape as version 1 but pins down the meaning of requestForPlacementId, createdAt and createdBy.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "requestForPlacementId", "createdAt", "expectedArrival", "duration", "requestForPlacementType"],
+                    properties: {
+                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The application the request is for."
+                        },
+                        applicationUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where the application can be viewed."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The nDelius event (conviction) number the application relates to."
+                        },
+                        requestForPlacementId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "Always the placement application, from version 2 on. Version 1 did not fix which record it identified."
+                        },
+                        createdAt: {
+                            type: "string",
+                            format: "date-time",
+                            description: "When the placement application was created."
+                        },
+                        createdBy: {
+                            $ref: "../../_shared/staff-member.schema.json",
+                            description: "Who created the placement application. From version 2 producers always send it, but it stays optional so that the shape is identical to version 1."
+                        },
+                        expectedArrival: {
+                            type: "string",
+                            format: "date",
+                            description: "The day the person is expected to arrive."
+                        },
+                        duration: {
+                            type: "integer",
+                            minimum: 0,
+                            maximum: 3650,
+                            description: "How long the placement is for, in days."
+                        },
+                        requestForPlacementType: {
+                            "enum": ["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"],
+                            description: "Why the placement is requested: the initial request made with the application, release on temporary licence, release following a parole decision, or an additional placement."
+                        }
                     },
-                    applicationUrl: {
-                        type: "string",
-                        format: "uri",
-                        description: "Where the application can be viewed."
-                    },
-                    deliusEventNumber: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The nDelius event (conviction) number the application relates to."
-                    },
-                    requestForPlacementId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "Always the placement application, from version 2 on. Version 1 did not fix which record it identified."
-                    },
-                    createdAt: {
-                        type: "string",
-                        format: "date-time",
-                        description: "When the placement application was created."
-                    },
-                    createdBy: {
-                        $ref: "../_shared/staff-member.schema.json",
-                        description: "Who created the placement application. From version 2 producers always send it, but it stays optional so that the shape is identical to version 1."
-                    },
-                    expectedArrival: {
-                        type: "string",
-                        format: "date",
-                        description: "The day the person is expected to arrive."
-                    },
-                    duration: {
-                        type: "integer",
-                        minimum: 0,
-                        maximum: 3650,
-                        description: "How long the placement is for, in days."
-                    },
-                    requestForPlacementType: {
-                        "enum": ["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"],
-                        description: "Why the placement is requested: the initial request made with the application, release on temporary licence, release following a parole decision, or an additional placement."
+                    $defs: {
+                        Crn: crnSchema(),
+                        NomsNumber: nomsNumberSchema(),
+                        PersonReference: personReferenceSchema(),
+                        StaffMember: staffMemberSchema()
                     }
-                },
-                $defs: {
-                    Crn: crnSchema(),
-                    NomsNumber: nomsNumberSchema(),
-                    PersonReference: personReferenceSchema(),
-                    StaffMember: staffMemberSchema()
+                }),
+                upcast: {
+                    kind: "meaning-only",
+                    run: carryOver
                 }
-            }),
-            upcast: {
-                kind: "meaning-only",
-                run: carryOver
             }
-        }
-    ]
+        ] }
 });

@@ -13,7 +13,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A probation practitioner approved the action plan that the service provider submitted for a referral.
  */
-export interface ActionPlanApprovedV1 {
+export interface ActionPlanApprovedNotificationV1 {
     /**
      * The referral in the interventions service.
      */
@@ -25,72 +25,77 @@ export interface ActionPlanApprovedV1 {
 }
 
 /**
- * The data type of each version of intervention.action-plan.approved.
+ * The data type of each version of intervention.action-plan.approved's notification (`additionalInformation`).
  */
-export type ActionPlanApprovedVersions = {
-    1: ActionPlanApprovedV1;
+export type ActionPlanApprovedNotificationVersions = {
+    1: ActionPlanApprovedNotificationV1;
 };
 
 /**
- * An intervention.action-plan.approved envelope with version 1 data.
+ * The data of intervention.action-plan.approved's notification (`additionalInformation`) at the latest version (1).
  */
-export type ActionPlanApprovedEnvelopeV1 = EventEnvelope<"intervention.action-plan.approved", 1, ActionPlanApprovedV1>;
+export type ActionPlanApprovedNotification = ActionPlanApprovedNotificationV1;
 
 /**
- * An intervention.action-plan.approved envelope at the latest version (1).
+ * Validator for {@link ActionPlanApprovedNotificationV1}.
  */
-export type ActionPlanApprovedEnvelope = ActionPlanApprovedEnvelopeV1;
-
-/**
- * The data of intervention.action-plan.approved at the latest version (1).
- */
-export type ActionPlanApprovedData = ActionPlanApprovedV1;
-
-/**
- * Validator for {@link ActionPlanApprovedV1}.
- */
-export const actionPlanApprovedV1 = z.strictObject({
+export const actionPlanApprovedNotificationV1 = z.strictObject({
     referralId: uuid,
     actionPlanId: uuid
 });
+
+/**
+ * An intervention.action-plan.approved notification with version 1 data.
+ */
+export type ActionPlanApprovedEnvelopeV1 = EventEnvelope<"intervention.action-plan.approved", 1, ActionPlanApprovedNotificationV1>;
+
+/**
+ * An intervention.action-plan.approved notification at the latest version (1).
+ */
+export type ActionPlanApprovedEnvelope = ActionPlanApprovedEnvelopeV1;
 
 /**
  * Action plan approved: A probation practitioner approved the action plan that a service provider submitted for a referral.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const actionPlanApproved = /*#__PURE__*/ defineEventType<"intervention.action-plan.approved", ActionPlanApprovedVersions, 1>({
+export const actionPlanApproved = /*#__PURE__*/ defineEventType<"intervention.action-plan.approved", {
+    notification: {
+        versions: ActionPlanApprovedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "intervention.action-plan.approved",
     title: "Action plan approved",
     description: "A probation practitioner approved the action plan that a service provider submitted for a referral.",
     timeline: { "1": "The probation practitioner approved the action plan" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.approved/v1.schema.json",
-            data: actionPlanApprovedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.approved/v1.schema.json",
-                title: "ActionPlanApprovedV1",
-                description: "A probation practitioner approved the action plan that the service provider submitted for a referral.",
-                type: "object",
-                additionalProperties: false,
-                required: ["referralId", "actionPlanId"],
-                properties: {
-                    referralId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The referral in the interventions service."
-                    },
-                    actionPlanId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The action plan in the interventions service. A referral can have more than one action plan over its life."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.approved/notification/v1.schema.json",
+                data: actionPlanApprovedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.approved/notification/v1.schema.json",
+                    title: "ActionPlanApprovedNotificationV1",
+                    description: "A probation practitioner approved the action plan that the service provider submitted for a referral.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["referralId", "actionPlanId"],
+                    properties: {
+                        referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The referral in the interventions service."
+                        },
+                        actionPlanId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The action plan in the interventions service. A referral can have more than one action plan over its life."
+                        }
                     }
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

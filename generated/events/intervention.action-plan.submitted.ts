@@ -13,7 +13,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A service provider submitted an action plan for a referral, for the probation practitioner to approve.
  */
-export interface ActionPlanSubmittedV1 {
+export interface ActionPlanSubmittedNotificationV1 {
     /**
      * The referral in the interventions service.
      */
@@ -25,72 +25,77 @@ export interface ActionPlanSubmittedV1 {
 }
 
 /**
- * The data type of each version of intervention.action-plan.submitted.
+ * The data type of each version of intervention.action-plan.submitted's notification (`additionalInformation`).
  */
-export type ActionPlanSubmittedVersions = {
-    1: ActionPlanSubmittedV1;
+export type ActionPlanSubmittedNotificationVersions = {
+    1: ActionPlanSubmittedNotificationV1;
 };
 
 /**
- * An intervention.action-plan.submitted envelope with version 1 data.
+ * The data of intervention.action-plan.submitted's notification (`additionalInformation`) at the latest version (1).
  */
-export type ActionPlanSubmittedEnvelopeV1 = EventEnvelope<"intervention.action-plan.submitted", 1, ActionPlanSubmittedV1>;
+export type ActionPlanSubmittedNotification = ActionPlanSubmittedNotificationV1;
 
 /**
- * An intervention.action-plan.submitted envelope at the latest version (1).
+ * Validator for {@link ActionPlanSubmittedNotificationV1}.
  */
-export type ActionPlanSubmittedEnvelope = ActionPlanSubmittedEnvelopeV1;
-
-/**
- * The data of intervention.action-plan.submitted at the latest version (1).
- */
-export type ActionPlanSubmittedData = ActionPlanSubmittedV1;
-
-/**
- * Validator for {@link ActionPlanSubmittedV1}.
- */
-export const actionPlanSubmittedV1 = z.strictObject({
+export const actionPlanSubmittedNotificationV1 = z.strictObject({
     referralId: uuid,
     actionPlanId: uuid
 });
+
+/**
+ * An intervention.action-plan.submitted notification with version 1 data.
+ */
+export type ActionPlanSubmittedEnvelopeV1 = EventEnvelope<"intervention.action-plan.submitted", 1, ActionPlanSubmittedNotificationV1>;
+
+/**
+ * An intervention.action-plan.submitted notification at the latest version (1).
+ */
+export type ActionPlanSubmittedEnvelope = ActionPlanSubmittedEnvelopeV1;
 
 /**
  * Action plan submitted: A service provider submitted an action plan for a referral to the probation practitioner for approval.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const actionPlanSubmitted = /*#__PURE__*/ defineEventType<"intervention.action-plan.submitted", ActionPlanSubmittedVersions, 1>({
+export const actionPlanSubmitted = /*#__PURE__*/ defineEventType<"intervention.action-plan.submitted", {
+    notification: {
+        versions: ActionPlanSubmittedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "intervention.action-plan.submitted",
     title: "Action plan submitted",
     description: "A service provider submitted an action plan for a referral to the probation practitioner for approval.",
     timeline: { "1": "The service provider submitted an action plan for approval" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.submitted/v1.schema.json",
-            data: actionPlanSubmittedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.submitted/v1.schema.json",
-                title: "ActionPlanSubmittedV1",
-                description: "A service provider submitted an action plan for a referral, for the probation practitioner to approve.",
-                type: "object",
-                additionalProperties: false,
-                required: ["referralId", "actionPlanId"],
-                properties: {
-                    referralId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The referral in the interventions service."
-                    },
-                    actionPlanId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The action plan in the interventions service. A referral can have more than one action plan over its life."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.submitted/notification/v1.schema.json",
+                data: actionPlanSubmittedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.submitted/notification/v1.schema.json",
+                    title: "ActionPlanSubmittedNotificationV1",
+                    description: "A service provider submitted an action plan for a referral, for the probation practitioner to approve.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["referralId", "actionPlanId"],
+                    properties: {
+                        referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The referral in the interventions service."
+                        },
+                        actionPlanId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The action plan in the interventions service. A referral can have more than one action plan over its life."
+                        }
                     }
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

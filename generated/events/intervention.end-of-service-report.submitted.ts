@@ -13,7 +13,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A service provider submitted the end of service report for a referral, summarising what the intervention achieved.
  */
-export interface EndOfServiceReportSubmittedV1 {
+export interface EndOfServiceReportSubmittedNotificationV1 {
     /**
      * The referral in the interventions service.
      */
@@ -25,72 +25,77 @@ export interface EndOfServiceReportSubmittedV1 {
 }
 
 /**
- * The data type of each version of intervention.end-of-service-report.submitted.
+ * The data type of each version of intervention.end-of-service-report.submitted's notification (`additionalInformation`).
  */
-export type EndOfServiceReportSubmittedVersions = {
-    1: EndOfServiceReportSubmittedV1;
+export type EndOfServiceReportSubmittedNotificationVersions = {
+    1: EndOfServiceReportSubmittedNotificationV1;
 };
 
 /**
- * An intervention.end-of-service-report.submitted envelope with version 1 data.
+ * The data of intervention.end-of-service-report.submitted's notification (`additionalInformation`) at the latest version (1).
  */
-export type EndOfServiceReportSubmittedEnvelopeV1 = EventEnvelope<"intervention.end-of-service-report.submitted", 1, EndOfServiceReportSubmittedV1>;
+export type EndOfServiceReportSubmittedNotification = EndOfServiceReportSubmittedNotificationV1;
 
 /**
- * An intervention.end-of-service-report.submitted envelope at the latest version (1).
+ * Validator for {@link EndOfServiceReportSubmittedNotificationV1}.
  */
-export type EndOfServiceReportSubmittedEnvelope = EndOfServiceReportSubmittedEnvelopeV1;
-
-/**
- * The data of intervention.end-of-service-report.submitted at the latest version (1).
- */
-export type EndOfServiceReportSubmittedData = EndOfServiceReportSubmittedV1;
-
-/**
- * Validator for {@link EndOfServiceReportSubmittedV1}.
- */
-export const endOfServiceReportSubmittedV1 = z.strictObject({
+export const endOfServiceReportSubmittedNotificationV1 = z.strictObject({
     referralId: uuid,
     endOfServiceReportId: uuid
 });
+
+/**
+ * An intervention.end-of-service-report.submitted notification with version 1 data.
+ */
+export type EndOfServiceReportSubmittedEnvelopeV1 = EventEnvelope<"intervention.end-of-service-report.submitted", 1, EndOfServiceReportSubmittedNotificationV1>;
+
+/**
+ * An intervention.end-of-service-report.submitted notification at the latest version (1).
+ */
+export type EndOfServiceReportSubmittedEnvelope = EndOfServiceReportSubmittedEnvelopeV1;
 
 /**
  * End of service report submitted: A service provider submitted the end of service report for a referral.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const endOfServiceReportSubmitted = /*#__PURE__*/ defineEventType<"intervention.end-of-service-report.submitted", EndOfServiceReportSubmittedVersions, 1>({
+export const endOfServiceReportSubmitted = /*#__PURE__*/ defineEventType<"intervention.end-of-service-report.submitted", {
+    notification: {
+        versions: EndOfServiceReportSubmittedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "intervention.end-of-service-report.submitted",
     title: "End of service report submitted",
     description: "A service provider submitted the end of service report for a referral.",
     timeline: { "1": "The service provider submitted the end of service report" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.end-of-service-report.submitted/v1.schema.json",
-            data: endOfServiceReportSubmittedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.end-of-service-report.submitted/v1.schema.json",
-                title: "EndOfServiceReportSubmittedV1",
-                description: "A service provider submitted the end of service report for a referral, summarising what the intervention achieved.",
-                type: "object",
-                additionalProperties: false,
-                required: ["referralId", "endOfServiceReportId"],
-                properties: {
-                    referralId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The referral in the interventions service."
-                    },
-                    endOfServiceReportId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The end of service report in the interventions service."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.end-of-service-report.submitted/notification/v1.schema.json",
+                data: endOfServiceReportSubmittedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.end-of-service-report.submitted/notification/v1.schema.json",
+                    title: "EndOfServiceReportSubmittedNotificationV1",
+                    description: "A service provider submitted the end of service report for a referral, summarising what the intervention achieved.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["referralId", "endOfServiceReportId"],
+                    properties: {
+                        referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The referral in the interventions service."
+                        },
+                        endOfServiceReportId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The end of service report in the interventions service."
+                        }
                     }
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

@@ -13,7 +13,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A service provider assigned a referral to one of its caseworkers.
  */
-export interface ReferralAssignedV1 {
+export interface ReferralAssignedNotificationV1 {
     /**
      * The referral in the interventions service.
      */
@@ -25,72 +25,77 @@ export interface ReferralAssignedV1 {
 }
 
 /**
- * The data type of each version of intervention.referral.assigned.
+ * The data type of each version of intervention.referral.assigned's notification (`additionalInformation`).
  */
-export type ReferralAssignedVersions = {
-    1: ReferralAssignedV1;
+export type ReferralAssignedNotificationVersions = {
+    1: ReferralAssignedNotificationV1;
 };
 
 /**
- * An intervention.referral.assigned envelope with version 1 data.
+ * The data of intervention.referral.assigned's notification (`additionalInformation`) at the latest version (1).
  */
-export type ReferralAssignedEnvelopeV1 = EventEnvelope<"intervention.referral.assigned", 1, ReferralAssignedV1>;
+export type ReferralAssignedNotification = ReferralAssignedNotificationV1;
 
 /**
- * An intervention.referral.assigned envelope at the latest version (1).
+ * Validator for {@link ReferralAssignedNotificationV1}.
  */
-export type ReferralAssignedEnvelope = ReferralAssignedEnvelopeV1;
-
-/**
- * The data of intervention.referral.assigned at the latest version (1).
- */
-export type ReferralAssignedData = ReferralAssignedV1;
-
-/**
- * Validator for {@link ReferralAssignedV1}.
- */
-export const referralAssignedV1 = z.strictObject({
+export const referralAssignedNotificationV1 = z.strictObject({
     referralId: uuid,
     assignedTo: z.string().check(z.minLength(1))
 });
+
+/**
+ * An intervention.referral.assigned notification with version 1 data.
+ */
+export type ReferralAssignedEnvelopeV1 = EventEnvelope<"intervention.referral.assigned", 1, ReferralAssignedNotificationV1>;
+
+/**
+ * An intervention.referral.assigned notification at the latest version (1).
+ */
+export type ReferralAssignedEnvelope = ReferralAssignedEnvelopeV1;
 
 /**
  * Referral assigned: A service provider assigned a referral to a caseworker.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const referralAssigned = /*#__PURE__*/ defineEventType<"intervention.referral.assigned", ReferralAssignedVersions, 1>({
+export const referralAssigned = /*#__PURE__*/ defineEventType<"intervention.referral.assigned", {
+    notification: {
+        versions: ReferralAssignedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "intervention.referral.assigned",
     title: "Referral assigned",
     description: "A service provider assigned a referral to a caseworker.",
     timeline: { "1": "The referral was assigned to caseworker {{assignedTo}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.assigned/v1.schema.json",
-            data: referralAssignedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.assigned/v1.schema.json",
-                title: "ReferralAssignedV1",
-                description: "A service provider assigned a referral to one of its caseworkers.",
-                type: "object",
-                additionalProperties: false,
-                required: ["referralId", "assignedTo"],
-                properties: {
-                    referralId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The referral in the interventions service."
-                    },
-                    assignedTo: {
-                        type: "string",
-                        minLength: 1,
-                        description: "The sign-in name (username) of the caseworker who now holds the referral."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.assigned/notification/v1.schema.json",
+                data: referralAssignedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.assigned/notification/v1.schema.json",
+                    title: "ReferralAssignedNotificationV1",
+                    description: "A service provider assigned a referral to one of its caseworkers.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["referralId", "assignedTo"],
+                    properties: {
+                        referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The referral in the interventions service."
+                        },
+                        assignedTo: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The sign-in name (username) of the caseworker who now holds the referral."
+                        }
                     }
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

@@ -13,7 +13,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A referral reached its end and needs no more work from anyone. deliveryState says how it ended.
  */
-export interface ReferralConcludedV1 {
+export interface ReferralConcludedNotificationV1 {
     /**
      * The referral in the interventions service.
      */
@@ -25,73 +25,78 @@ export interface ReferralConcludedV1 {
 }
 
 /**
- * The data type of each version of intervention.referral.concluded.
+ * The data type of each version of intervention.referral.concluded's notification (`additionalInformation`).
  */
-export type ReferralConcludedVersions = {
-    1: ReferralConcludedV1;
+export type ReferralConcludedNotificationVersions = {
+    1: ReferralConcludedNotificationV1;
 };
 
 /**
- * An intervention.referral.concluded envelope with version 1 data.
+ * The data of intervention.referral.concluded's notification (`additionalInformation`) at the latest version (1).
  */
-export type ReferralConcludedEnvelopeV1 = EventEnvelope<"intervention.referral.concluded", 1, ReferralConcludedV1>;
+export type ReferralConcludedNotification = ReferralConcludedNotificationV1;
 
 /**
- * An intervention.referral.concluded envelope at the latest version (1).
+ * Validator for {@link ReferralConcludedNotificationV1}.
  */
-export type ReferralConcludedEnvelope = ReferralConcludedEnvelopeV1;
-
-/**
- * The data of intervention.referral.concluded at the latest version (1).
- */
-export type ReferralConcludedData = ReferralConcludedV1;
-
-/**
- * Validator for {@link ReferralConcludedV1}.
- */
-export const referralConcludedV1 = z.strictObject({
+export const referralConcludedNotificationV1 = z.strictObject({
     referralId: uuid,
     deliveryState: z.string().check(z.minLength(1))
 });
+
+/**
+ * An intervention.referral.concluded notification with version 1 data.
+ */
+export type ReferralConcludedEnvelopeV1 = EventEnvelope<"intervention.referral.concluded", 1, ReferralConcludedNotificationV1>;
+
+/**
+ * An intervention.referral.concluded notification at the latest version (1).
+ */
+export type ReferralConcludedEnvelope = ReferralConcludedEnvelopeV1;
 
 /**
  * Referral concluded: A referral was concluded and no more work is needed on it. deliveryState says how it ended.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const referralConcluded = /*#__PURE__*/ defineEventType<"intervention.referral.concluded", ReferralConcludedVersions, 1>({
+export const referralConcluded = /*#__PURE__*/ defineEventType<"intervention.referral.concluded", {
+    notification: {
+        versions: ReferralConcludedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "intervention.referral.concluded",
     title: "Referral concluded",
     description: "A referral was concluded and no more work is needed on it. deliveryState says how it ended.",
     timeline: { "1": "The referral was concluded ({{deliveryState}})" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.concluded/v1.schema.json",
-            data: referralConcludedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.concluded/v1.schema.json",
-                title: "ReferralConcludedV1",
-                description: "A referral reached its end and needs no more work from anyone. deliveryState says how it ended.",
-                type: "object",
-                additionalProperties: false,
-                required: ["referralId", "deliveryState"],
-                properties: {
-                    referralId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The referral in the interventions service."
-                    },
-                    deliveryState: {
-                        type: "string",
-                        minLength: 1,
-                        description: "How the referral ended, as the interventions service names it, for example COMPLETED, PREMATURELY_ENDED or CANCELLED. The catalogue gives no closed list, so this is a non-empty string rather than an enum.",
-                        examples: ["COMPLETED", "PREMATURELY_ENDED", "CANCELLED"]
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.concluded/notification/v1.schema.json",
+                data: referralConcludedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.concluded/notification/v1.schema.json",
+                    title: "ReferralConcludedNotificationV1",
+                    description: "A referral reached its end and needs no more work from anyone. deliveryState says how it ended.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["referralId", "deliveryState"],
+                    properties: {
+                        referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The referral in the interventions service."
+                        },
+                        deliveryState: {
+                            type: "string",
+                            minLength: 1,
+                            description: "How the referral ended, as the interventions service names it, for example COMPLETED, PREMATURELY_ENDED or CANCELLED. The catalogue gives no closed list, so this is a non-empty string rather than an enum.",
+                            examples: ["COMPLETED", "PREMATURELY_ENDED", "CANCELLED"]
+                        }
                     }
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

@@ -13,7 +13,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A referral was ended early, before the intervention was delivered in full. The service provider may still have administrative work to finish, such as the end of service report; intervention.referral.concluded follows when nothing is left to do.
  */
-export interface ReferralEndedV1 {
+export interface ReferralEndedNotificationV1 {
     /**
      * The referral in the interventions service.
      */
@@ -21,64 +21,69 @@ export interface ReferralEndedV1 {
 }
 
 /**
- * The data type of each version of intervention.referral.ended.
+ * The data type of each version of intervention.referral.ended's notification (`additionalInformation`).
  */
-export type ReferralEndedVersions = {
-    1: ReferralEndedV1;
+export type ReferralEndedNotificationVersions = {
+    1: ReferralEndedNotificationV1;
 };
 
 /**
- * An intervention.referral.ended envelope with version 1 data.
+ * The data of intervention.referral.ended's notification (`additionalInformation`) at the latest version (1).
  */
-export type ReferralEndedEnvelopeV1 = EventEnvelope<"intervention.referral.ended", 1, ReferralEndedV1>;
+export type ReferralEndedNotification = ReferralEndedNotificationV1;
 
 /**
- * An intervention.referral.ended envelope at the latest version (1).
+ * Validator for {@link ReferralEndedNotificationV1}.
  */
-export type ReferralEndedEnvelope = ReferralEndedEnvelopeV1;
-
-/**
- * The data of intervention.referral.ended at the latest version (1).
- */
-export type ReferralEndedData = ReferralEndedV1;
-
-/**
- * Validator for {@link ReferralEndedV1}.
- */
-export const referralEndedV1 = z.strictObject({
+export const referralEndedNotificationV1 = z.strictObject({
     referralId: uuid
 });
+
+/**
+ * An intervention.referral.ended notification with version 1 data.
+ */
+export type ReferralEndedEnvelopeV1 = EventEnvelope<"intervention.referral.ended", 1, ReferralEndedNotificationV1>;
+
+/**
+ * An intervention.referral.ended notification at the latest version (1).
+ */
+export type ReferralEndedEnvelope = ReferralEndedEnvelopeV1;
 
 /**
  * Referral ended: A referral was ended early, before the intervention was fully delivered. The service provider may still have administrative work to finish; intervention.referral.concluded follows when there is none left.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const referralEnded = /*#__PURE__*/ defineEventType<"intervention.referral.ended", ReferralEndedVersions, 1>({
+export const referralEnded = /*#__PURE__*/ defineEventType<"intervention.referral.ended", {
+    notification: {
+        versions: ReferralEndedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "intervention.referral.ended",
     title: "Referral ended",
     description: "A referral was ended early, before the intervention was fully delivered. The service provider may still have administrative work to finish; intervention.referral.concluded follows when there is none left.",
     timeline: { "1": "The referral was ended early; the service provider may still have work to finish" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.ended/v1.schema.json",
-            data: referralEndedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.ended/v1.schema.json",
-                title: "ReferralEndedV1",
-                description: "A referral was ended early, before the intervention was delivered in full. The service provider may still have administrative work to finish, such as the end of service report; intervention.referral.concluded follows when nothing is left to do.",
-                type: "object",
-                additionalProperties: false,
-                required: ["referralId"],
-                properties: { referralId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The referral in the interventions service."
-                    } }
-            })
-        }
-    ]
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.ended/notification/v1.schema.json",
+                data: referralEndedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.ended/notification/v1.schema.json",
+                    title: "ReferralEndedNotificationV1",
+                    description: "A referral was ended early, before the intervention was delivered in full. The service provider may still have administrative work to finish, such as the end of service report; intervention.referral.concluded follows when nothing is left to do.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["referralId"],
+                    properties: { referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The referral in the interventions service."
+                        } }
+                })
+            }
+        ] }
 });

@@ -13,7 +13,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * A probation practitioner sent a referral for an intervention to a service provider.
  */
-export interface ReferralSentV1 {
+export interface ReferralSentNotificationV1 {
     /**
      * The referral in the interventions service.
      */
@@ -21,64 +21,69 @@ export interface ReferralSentV1 {
 }
 
 /**
- * The data type of each version of intervention.referral.sent.
+ * The data type of each version of intervention.referral.sent's notification (`additionalInformation`).
  */
-export type ReferralSentVersions = {
-    1: ReferralSentV1;
+export type ReferralSentNotificationVersions = {
+    1: ReferralSentNotificationV1;
 };
 
 /**
- * An intervention.referral.sent envelope with version 1 data.
+ * The data of intervention.referral.sent's notification (`additionalInformation`) at the latest version (1).
  */
-export type ReferralSentEnvelopeV1 = EventEnvelope<"intervention.referral.sent", 1, ReferralSentV1>;
+export type ReferralSentNotification = ReferralSentNotificationV1;
 
 /**
- * An intervention.referral.sent envelope at the latest version (1).
+ * Validator for {@link ReferralSentNotificationV1}.
  */
-export type ReferralSentEnvelope = ReferralSentEnvelopeV1;
-
-/**
- * The data of intervention.referral.sent at the latest version (1).
- */
-export type ReferralSentData = ReferralSentV1;
-
-/**
- * Validator for {@link ReferralSentV1}.
- */
-export const referralSentV1 = z.strictObject({
+export const referralSentNotificationV1 = z.strictObject({
     referralId: uuid
 });
+
+/**
+ * An intervention.referral.sent notification with version 1 data.
+ */
+export type ReferralSentEnvelopeV1 = EventEnvelope<"intervention.referral.sent", 1, ReferralSentNotificationV1>;
+
+/**
+ * An intervention.referral.sent notification at the latest version (1).
+ */
+export type ReferralSentEnvelope = ReferralSentEnvelopeV1;
 
 /**
  * Referral sent: A probation practitioner sent a referral for an intervention to a service provider.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const referralSent = /*#__PURE__*/ defineEventType<"intervention.referral.sent", ReferralSentVersions, 1>({
+export const referralSent = /*#__PURE__*/ defineEventType<"intervention.referral.sent", {
+    notification: {
+        versions: ReferralSentNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "intervention.referral.sent",
     title: "Referral sent",
     description: "A probation practitioner sent a referral for an intervention to a service provider.",
     timeline: { "1": "A referral for an intervention was sent to the service provider" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.sent/v1.schema.json",
-            data: referralSentV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.sent/v1.schema.json",
-                title: "ReferralSentV1",
-                description: "A probation practitioner sent a referral for an intervention to a service provider.",
-                type: "object",
-                additionalProperties: false,
-                required: ["referralId"],
-                properties: { referralId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The referral in the interventions service."
-                    } }
-            })
-        }
-    ]
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.sent/notification/v1.schema.json",
+                data: referralSentNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.sent/notification/v1.schema.json",
+                    title: "ReferralSentNotificationV1",
+                    description: "A probation practitioner sent a referral for an intervention to a service provider.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["referralId"],
+                    properties: { referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The referral in the interventions service."
+                        } }
+                })
+            }
+        ] }
 });

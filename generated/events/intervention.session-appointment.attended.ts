@@ -13,7 +13,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * The service provider recorded that the person on probation attended a delivery session appointment.
  */
-export interface SessionAppointmentAttendedV1 {
+export interface SessionAppointmentAttendedNotificationV1 {
     /**
      * The referral in the interventions service.
      */
@@ -29,79 +29,84 @@ export interface SessionAppointmentAttendedV1 {
 }
 
 /**
- * The data type of each version of intervention.session-appointment.attended.
+ * The data type of each version of intervention.session-appointment.attended's notification (`additionalInformation`).
  */
-export type SessionAppointmentAttendedVersions = {
-    1: SessionAppointmentAttendedV1;
+export type SessionAppointmentAttendedNotificationVersions = {
+    1: SessionAppointmentAttendedNotificationV1;
 };
 
 /**
- * An intervention.session-appointment.attended envelope with version 1 data.
+ * The data of intervention.session-appointment.attended's notification (`additionalInformation`) at the latest version (1).
  */
-export type SessionAppointmentAttendedEnvelopeV1 = EventEnvelope<"intervention.session-appointment.attended", 1, SessionAppointmentAttendedV1>;
+export type SessionAppointmentAttendedNotification = SessionAppointmentAttendedNotificationV1;
 
 /**
- * An intervention.session-appointment.attended envelope at the latest version (1).
+ * Validator for {@link SessionAppointmentAttendedNotificationV1}.
  */
-export type SessionAppointmentAttendedEnvelope = SessionAppointmentAttendedEnvelopeV1;
-
-/**
- * The data of intervention.session-appointment.attended at the latest version (1).
- */
-export type SessionAppointmentAttendedData = SessionAppointmentAttendedV1;
-
-/**
- * Validator for {@link SessionAppointmentAttendedV1}.
- */
-export const sessionAppointmentAttendedV1 = z.strictObject({
+export const sessionAppointmentAttendedNotificationV1 = z.strictObject({
     referralId: uuid,
     appointmentId: uuid,
     sessionNumber: integer.check(z.gte(1), z.lte(100))
 });
 
 /**
+ * An intervention.session-appointment.attended notification with version 1 data.
+ */
+export type SessionAppointmentAttendedEnvelopeV1 = EventEnvelope<"intervention.session-appointment.attended", 1, SessionAppointmentAttendedNotificationV1>;
+
+/**
+ * An intervention.session-appointment.attended notification at the latest version (1).
+ */
+export type SessionAppointmentAttendedEnvelope = SessionAppointmentAttendedEnvelopeV1;
+
+/**
  * Session appointment attended: A service provider recorded that the person attended a delivery session appointment.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const sessionAppointmentAttended = /*#__PURE__*/ defineEventType<"intervention.session-appointment.attended", SessionAppointmentAttendedVersions, 1>({
+export const sessionAppointmentAttended = /*#__PURE__*/ defineEventType<"intervention.session-appointment.attended", {
+    notification: {
+        versions: SessionAppointmentAttendedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "intervention.session-appointment.attended",
     title: "Session appointment attended",
     description: "A service provider recorded that the person attended a delivery session appointment.",
     timeline: { "1": "The person attended session {{sessionNumber}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.attended/v1.schema.json",
-            data: sessionAppointmentAttendedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.attended/v1.schema.json",
-                title: "SessionAppointmentAttendedV1",
-                description: "The service provider recorded that the person on probation attended a delivery session appointment.",
-                type: "object",
-                additionalProperties: false,
-                required: ["referralId", "appointmentId", "sessionNumber"],
-                properties: {
-                    referralId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The referral in the interventions service."
-                    },
-                    appointmentId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The appointment whose attendance was recorded."
-                    },
-                    sessionNumber: {
-                        type: "integer",
-                        minimum: 1,
-                        maximum: 100,
-                        description: "Which session of the action plan the appointment was for, counting from 1."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.attended/notification/v1.schema.json",
+                data: sessionAppointmentAttendedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.attended/notification/v1.schema.json",
+                    title: "SessionAppointmentAttendedNotificationV1",
+                    description: "The service provider recorded that the person on probation attended a delivery session appointment.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["referralId", "appointmentId", "sessionNumber"],
+                    properties: {
+                        referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The referral in the interventions service."
+                        },
+                        appointmentId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The appointment whose attendance was recorded."
+                        },
+                        sessionNumber: {
+                            type: "integer",
+                            minimum: 1,
+                            maximum: 100,
+                            description: "Which session of the action plan the appointment was for, counting from 1."
+                        }
                     }
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

@@ -13,7 +13,7 @@ import { envelopeShape } from "../envelope.js";
 /**
  * The service provider recorded that the person on probation did not attend a delivery session appointment.
  */
-export interface SessionAppointmentMissedV1 {
+export interface SessionAppointmentMissedNotificationV1 {
     /**
      * The referral in the interventions service.
      */
@@ -29,79 +29,84 @@ export interface SessionAppointmentMissedV1 {
 }
 
 /**
- * The data type of each version of intervention.session-appointment.missed.
+ * The data type of each version of intervention.session-appointment.missed's notification (`additionalInformation`).
  */
-export type SessionAppointmentMissedVersions = {
-    1: SessionAppointmentMissedV1;
+export type SessionAppointmentMissedNotificationVersions = {
+    1: SessionAppointmentMissedNotificationV1;
 };
 
 /**
- * An intervention.session-appointment.missed envelope with version 1 data.
+ * The data of intervention.session-appointment.missed's notification (`additionalInformation`) at the latest version (1).
  */
-export type SessionAppointmentMissedEnvelopeV1 = EventEnvelope<"intervention.session-appointment.missed", 1, SessionAppointmentMissedV1>;
+export type SessionAppointmentMissedNotification = SessionAppointmentMissedNotificationV1;
 
 /**
- * An intervention.session-appointment.missed envelope at the latest version (1).
+ * Validator for {@link SessionAppointmentMissedNotificationV1}.
  */
-export type SessionAppointmentMissedEnvelope = SessionAppointmentMissedEnvelopeV1;
-
-/**
- * The data of intervention.session-appointment.missed at the latest version (1).
- */
-export type SessionAppointmentMissedData = SessionAppointmentMissedV1;
-
-/**
- * Validator for {@link SessionAppointmentMissedV1}.
- */
-export const sessionAppointmentMissedV1 = z.strictObject({
+export const sessionAppointmentMissedNotificationV1 = z.strictObject({
     referralId: uuid,
     appointmentId: uuid,
     sessionNumber: integer.check(z.gte(1), z.lte(100))
 });
 
 /**
+ * An intervention.session-appointment.missed notification with version 1 data.
+ */
+export type SessionAppointmentMissedEnvelopeV1 = EventEnvelope<"intervention.session-appointment.missed", 1, SessionAppointmentMissedNotificationV1>;
+
+/**
+ * An intervention.session-appointment.missed notification at the latest version (1).
+ */
+export type SessionAppointmentMissedEnvelope = SessionAppointmentMissedEnvelopeV1;
+
+/**
  * Session appointment missed: A service provider recorded that the person did not attend a delivery session appointment.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const sessionAppointmentMissed = /*#__PURE__*/ defineEventType<"intervention.session-appointment.missed", SessionAppointmentMissedVersions, 1>({
+export const sessionAppointmentMissed = /*#__PURE__*/ defineEventType<"intervention.session-appointment.missed", {
+    notification: {
+        versions: SessionAppointmentMissedNotificationVersions;
+        latest: 1;
+    };
+}>({
     type: "intervention.session-appointment.missed",
     title: "Session appointment missed",
     description: "A service provider recorded that the person did not attend a delivery session appointment.",
     timeline: { "1": "The person missed session {{sessionNumber}}" },
     envelope: envelopeShape,
-    versions: [
-        {
-            version: 1,
-            schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.missed/v1.schema.json",
-            data: sessionAppointmentMissedV1,
-            schema: () => ({
-                $schema: "https://json-schema.org/draft/2020-12/schema",
-                $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.missed/v1.schema.json",
-                title: "SessionAppointmentMissedV1",
-                description: "The service provider recorded that the person on probation did not attend a delivery session appointment.",
-                type: "object",
-                additionalProperties: false,
-                required: ["referralId", "appointmentId", "sessionNumber"],
-                properties: {
-                    referralId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The referral in the interventions service."
-                    },
-                    appointmentId: {
-                        type: "string",
-                        format: "uuid",
-                        description: "The appointment whose attendance was recorded."
-                    },
-                    sessionNumber: {
-                        type: "integer",
-                        minimum: 1,
-                        maximum: 100,
-                        description: "Which session of the action plan the appointment was for, counting from 1."
+    notification: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.missed/notification/v1.schema.json",
+                data: sessionAppointmentMissedNotificationV1,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.missed/notification/v1.schema.json",
+                    title: "SessionAppointmentMissedNotificationV1",
+                    description: "The service provider recorded that the person on probation did not attend a delivery session appointment.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["referralId", "appointmentId", "sessionNumber"],
+                    properties: {
+                        referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The referral in the interventions service."
+                        },
+                        appointmentId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The appointment whose attendance was recorded."
+                        },
+                        sessionNumber: {
+                            type: "integer",
+                            minimum: 1,
+                            maximum: 100,
+                            description: "Which session of the action plan the appointment was for, counting from 1."
+                        }
                     }
-                }
-            })
-        }
-    ]
+                })
+            }
+        ] }
 });

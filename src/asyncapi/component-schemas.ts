@@ -10,7 +10,7 @@
  * 2020-12, where it does not, so a `$ref` that has assertions beside it is
  * moved into an `allOf` of its own, which means the same in both.
  */
-import type { Catalogue, JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
+import type { Catalogue, ContractKind, JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
 import { ANNOTATIONS } from '../codegen/keywords.js';
 import { walkSchema } from '../compat/schema-walk.js';
 import { ConfigError } from '../errors.js';
@@ -22,8 +22,8 @@ export interface ComponentSchemas {
   readonly envelope: string;
 }
 
-/** The key of a version's data schema, such as `approved-premises.booking.cancelled.v2`. */
-export const dataSchemaKey = (eventType: string, version: number): string => `${eventType}.v${version}`;
+/** The key of a contract version's data schema, such as `approved-premises.booking.cancelled.detail.v2`. */
+export const dataSchemaKey = (eventType: string, kind: ContractKind, version: number): string => `${eventType}.${kind}.v${version}`;
 
 /** A reference to a component schema. */
 export const schemaRef = (key: string, pointer = ''): { $ref: string } => ({ $ref: `#/components/schemas/${key}${pointer}` });
@@ -32,7 +32,9 @@ export function componentSchemas(catalogue: Catalogue): ComponentSchemas {
   const files: [string, SchemaFile][] = [
     [titleOf(catalogue.envelope, 'Envelope'), catalogue.envelope],
     ...catalogue.shared.map((s) => [s.typeName, s] as [string, SchemaFile]),
-    ...catalogue.events.flatMap((e) => e.versions.map((v) => [dataSchemaKey(e.type, v.version), v.schema] as [string, SchemaFile])),
+    ...catalogue.events.flatMap((e) =>
+      e.contracts.flatMap((c) => c.versions.map((v) => [dataSchemaKey(e.type, c.kind, v.version), v.schema] as [string, SchemaFile])),
+    ),
   ];
   const keyById = new Map(files.map(([key, file]) => [file.id, key]));
   const schemas: Record<string, JsonSchemaObject> = {};

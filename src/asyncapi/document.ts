@@ -11,7 +11,7 @@
  * @see https://www.asyncapi.com/docs/reference/specification/v3.0.0
  * @see https://github.com/asyncapi/bindings/tree/master/sns
  */
-import type { Catalogue, Consumer, EventTypeSource, JsonSchemaObject, VersionSource } from '../catalogue/model.js';
+import type { Catalogue, Consumer, ContractSource, EventTypeSource, JsonSchemaObject, VersionSource } from '../catalogue/model.js';
 import { componentSchemas, dataSchemaKey, schemaRef } from './component-schemas.js';
 
 export interface AsyncApiOptions {
@@ -26,8 +26,8 @@ export const CHANNEL = 'domainEvents';
 const SNS_BINDING = '0.1.0';
 const SQS_BINDING = '0.2.0';
 
-/** The key of a message: `approved-premises.booking.cancelled.v2`. */
-export const messageKey = dataSchemaKey;
+/** The key of a message, one version of a notification: `intervention.referral.sent.v1`. */
+export const messageKey = (eventType: string, version: number): string => `${eventType}.v${version}`;
 
 /** The SQS queue a consumer reads from, named after it: `service` or `service-component`. */
 export const queueName = (c: Consumer): string => (c.component ? `${c.service}-${c.component}` : c.service);
@@ -37,16 +37,18 @@ type Json = Record<string, unknown>;
 export function asyncApiDocument(catalogue: Catalogue, options: AsyncApiOptions): Json {
   const { schemas, envelope } = componentSchemas(catalogue);
   const messages: Record<string, Json> = {};
-  for (const event of catalogue.events) {
-    for (const v of event.versions) messages[messageKey(event.type, v.version)] = message(event, v, envelope);
+  // Only notifications travel on the topic; detail contracts are component schemas, for those who fetch detailUrl.
+  const published = catalogue.events.filter((e) => e.notification);
+  for (const event of published) {
+    for (const v of (event.notification as ContractSource).versions) messages[messageKey(event.type, v.version)] = message(event, v, envelope);
   }
   const channelRef = { $ref: `#/channels/${CHANNEL}` };
   const refsTo = (events: readonly EventTypeSource[]) =>
-    events.flatMap((e) => e.versions.map((v) => ({ $ref: `#/channels/${CHANNEL}/messages/${messageKey(e.type, v.version)}` })));
+    events.flatMap((e) => (e.notification?.versions ?? []).map((v) => ({ $ref: `#/channels/${CHANNEL}/messages/${messageKey(e.type, v.version)}` })));
 
   const operations: Record<string, Json> = {};
-  for (const producer of unique(catalogue.events.flatMap((e) => e.metadata.producers))) {
-    const sent = catalogue.events.filter((e) => e.metadata.producers.includes(producer));
+  for (const producer of unique(published.flatMap((e) => e.metadata.producers))) {
+    const sent = published.filter((e) => e.metadata.producers.includes(producer));
     operations[`${producer}.send`] = {
       action: 'send',
       channel: channelRef,
@@ -56,7 +58,7 @@ export function asyncApiDocument(catalogue: Catalogue, options: AsyncApiOptions)
     };
   }
   for (const consumer of consumers(catalogue)) {
-    const received = catalogue.events.filter((e) => e.metadata.consumers.some((c) => sameConsumer(c, consumer)));
+    const received = published.filter((e) => e.metadata.consumers.some((c) => sameConsumer(c, consumer)));
     const queue = queueName(consumer);
     operations[`${queue}.receive`] = {
       action: 'receive',
@@ -111,7 +113,7 @@ export function asyncApiDocument(catalogue: Catalogue, options: AsyncApiOptions)
 function message(event: EventTypeSource, source: VersionSource, envelope: string): Json {
   const { metadata } = event;
   const { version } = source;
-  const latest = event.versions.at(-1) === source;
+  const latest = event.notification?.versions.at(-1) === source;
   const pinned: JsonSchemaObject = {
     type: 'object',
     // An envelope without a version is read as version 1, so only later versions must carry theirs.
@@ -119,7 +121,7 @@ function message(event: EventTypeSource, source: VersionSource, envelope: string
     properties: {
       eventType: { const: event.type },
       version: { const: version },
-      additionalInformation: schemaRef(dataSchemaKey(event.type, version)),
+      additionalInformation: schemaRef(dataSchemaKey(event.type, 'notification', version)),
     },
   };
   const examples = source.examples.filter((e) => e.expect === 'valid').map((e) => ({ name: e.name, payload: e.json }));

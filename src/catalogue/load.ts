@@ -8,7 +8,19 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { checkEventMetadata, checkUpcastDeclaration, EVENT_TYPE_PATTERN } from './metadata.js';
-import type { Catalogue, EventTypeSource, ExampleSource, JsonSchemaObject, SchemaFile, SharedSchema, UpcastSource, VersionSource } from './model.js';
+import {
+  type Catalogue,
+  CONTRACT_KINDS,
+  type ContractKind,
+  type ContractSource,
+  type EventTypeSource,
+  type ExampleSource,
+  type JsonSchemaObject,
+  type SchemaFile,
+  type SharedSchema,
+  type UpcastSource,
+  type VersionSource,
+} from './model.js';
 import { SCHEMA_ID_BASE, schemaIdOf } from './schema-id.js';
 
 /** Finding codes the loader can raise; `check` reports them with these codes. */
@@ -28,7 +40,7 @@ export interface LoadResult {
 
 const VERSION_FILE = /^v([1-9][0-9]*)\.schema\.json$/u;
 const UPCAST_FILE = /^v([1-9][0-9]*)\.upcast\.json$/u;
-const EXAMPLE_FILE = /^v([1-9][0-9]*)\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(valid|invalid)\.json$/u;
+const EXAMPLE_FILE = /^(notification|detail)\.v([1-9][0-9]*)\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(valid|invalid)\.json$/u;
 
 /**
  * Loads the catalogue under `<root>/<dir>`.
@@ -135,22 +147,65 @@ function loadEventType(
     }
   }
 
-  const files = list(root, eventDir);
+  for (const name of list(root, eventDir)) {
+    if (name !== 'event.json' && name !== 'examples' && !(CONTRACT_KINDS as readonly string[]).includes(name)) {
+      problem('naming', `${eventDir}/${name}`, '', 'unexpected file: an event folder holds event.json, notification/, detail/ and examples/');
+    }
+  }
   const examples = loadExamples(root, eventDir, readJson, problem);
+  const contracts: ContractSource[] = [];
+  for (const kind of CONTRACT_KINDS) {
+    const contract = loadContract(root, `${eventDir}/${kind}`, type, kind, examples, readJson, readSchema, problem);
+    if (contract) contracts.push(contract);
+  }
+  for (const example of examples) {
+    const contract = contracts.find((c) => c.kind === example.contract);
+    if (!contract?.versions.some((v) => v.version === example.version)) {
+      problem('naming', example.file, '', `there is no ${example.contract}/v${example.version}.schema.json for this example`);
+    }
+  }
+  if (contracts.length === 0) {
+    problem('naming', eventDir, '', 'an event type needs notification/v1.schema.json, detail/v1.schema.json or both');
+    return undefined;
+  }
+  const notification = contracts.find((c) => c.kind === 'notification');
+  const detail = contracts.find((c) => c.kind === 'detail');
+  if (metadata) {
+    if (!notification && metadata.status !== 'not-emitted') {
+      problem('naming', eventDir, '', 'an event type that is published needs notification/v1.schema.json; one that never is has status "not-emitted"');
+    }
+    if (notification && metadata.status === 'not-emitted') {
+      problem('naming', notification.dir, '', 'a "not-emitted" event type is never published, so it has no notification contract');
+    }
+  }
+  if (!metadata) return undefined;
+  return { type, dir: eventDir, metadataFile, metadata, ...(notification ? { notification } : {}), ...(detail ? { detail } : {}), contracts };
+}
+
+function loadContract(
+  root: string,
+  dir: string,
+  type: string,
+  kind: ContractKind,
+  examples: readonly ExampleSource[],
+  readJson: (file: string) => unknown,
+  readSchema: (file: string, id: string) => SchemaFile | undefined,
+  problem: (code: LoadProblemCode, file: string, pointer: string, message: string) => void,
+): ContractSource | undefined {
+  if (!existsSync(join(root, dir))) return undefined;
+  const files = list(root, dir);
   const versions: VersionSource[] = [];
   for (const name of files) {
     const match = VERSION_FILE.exec(name);
     if (!match) {
-      if (name !== 'event.json' && name !== 'examples' && !UPCAST_FILE.test(name)) {
-        problem('naming', `${eventDir}/${name}`, '', 'unexpected file: an event folder holds event.json, vN.schema.json, vN.upcast.json and examples/');
-      }
+      if (!UPCAST_FILE.test(name)) problem('naming', `${dir}/${name}`, '', `unexpected file: a ${kind} folder holds vN.schema.json and vN.upcast.json`);
       continue;
     }
     const version = Number(match[1]);
-    const schema = readSchema(`${eventDir}/${name}`, schemaIdOf(type, version));
+    const schema = readSchema(`${dir}/${name}`, schemaIdOf(type, kind, version));
     if (!schema) continue;
     let upcast: UpcastSource | undefined;
-    const upcastFile = `${eventDir}/v${version}.upcast.json`;
+    const upcastFile = `${dir}/v${version}.upcast.json`;
     if (existsSync(join(root, upcastFile))) {
       if (version === 1) problem('naming', upcastFile, '', 'version 1 has nothing to upcast from');
       const checked = checkUpcastDeclaration(readJson(upcastFile));
@@ -161,7 +216,7 @@ function loadEventType(
       version,
       schema,
       ...(upcast ? { upcast } : {}),
-      examples: examples.filter((e) => e.version === version),
+      examples: examples.filter((e) => e.contract === kind && e.version === version),
     });
   }
   versions.sort((a, b) => a.version - b.version);
@@ -171,20 +226,14 @@ function loadEventType(
   for (const name of files) {
     const match = UPCAST_FILE.exec(name);
     if (match && !versions.some((v) => v.version === Number(match[1]))) {
-      problem('naming', `${eventDir}/${name}`, '', `there is no v${match[1]}.schema.json for this upcast`);
-    }
-  }
-  for (const example of examples) {
-    if (!versions.some((v) => v.version === example.version)) {
-      problem('naming', example.file, '', `there is no v${example.version}.schema.json for this example`);
+      problem('naming', `${dir}/${name}`, '', `there is no v${match[1]}.schema.json for this upcast`);
     }
   }
   if (versions.length === 0) {
-    problem('naming', eventDir, '', 'an event type needs at least v1.schema.json');
+    problem('naming', dir, '', `a ${kind} contract needs at least v1.schema.json`);
     return undefined;
   }
-  if (!metadata) return undefined;
-  return { type, dir: eventDir, metadataFile, metadata, versions };
+  return { type, kind, dir, versions };
 }
 
 function loadExamples(
@@ -198,12 +247,19 @@ function loadExamples(
     const file = `${eventDir}/examples/${name}`;
     const match = EXAMPLE_FILE.exec(name);
     if (!match) {
-      problem('naming', file, '', 'examples are named vN.<kebab-name>.valid.json or vN.<kebab-name>.invalid.json');
+      problem('naming', file, '', 'examples are named <notification|detail>.vN.<kebab-name>.<valid|invalid>.json');
       continue;
     }
     const json = readJson(file);
     if (json === undefined) continue;
-    out.push({ file, version: Number(match[1]), name: match[2] as string, expect: match[3] as 'valid' | 'invalid', json });
+    out.push({
+      file,
+      contract: match[1] as ContractKind,
+      version: Number(match[2]),
+      name: match[3] as string,
+      expect: match[4] as 'valid' | 'invalid',
+      json,
+    });
   }
   return out;
 }

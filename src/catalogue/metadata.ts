@@ -11,6 +11,8 @@ const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 export const EVENT_TYPE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$/u;
 const pointer = z.string().check(z.regex(/^(\/[^/]+)+$/u));
 const nonEmpty = z.string().check(z.minLength(1));
+/** A producer file a contract was modelled from: `owner/repo@commit:path`. */
+const sourceFile = z.string().check(z.regex(/^[\w.-]+\/[\w.-]+@[0-9a-f]{7,40}:\S+$/u));
 
 const eventMetadata = z.strictObject({
   $schema: z.literal('../_meta/event.schema.json'),
@@ -22,8 +24,15 @@ const eventMetadata = z.strictObject({
   consumers: z
     .array(z.strictObject({ service: z.string().check(z.regex(kebab)), component: z.exactOptional(z.string().check(z.regex(kebab))) }))
     .check(unique()),
-  status: z.enum(['draft', 'active', 'deprecated', 'retired']),
+  status: z.enum(['draft', 'active', 'not-emitted', 'deprecated', 'retired']),
   detailUrl: z.exactOptional(z.string()),
+  source: z.exactOptional(
+    z.strictObject({
+      notification: z.exactOptional(z.array(sourceFile).check(z.minLength(1))),
+      detail: z.exactOptional(z.array(sourceFile).check(z.minLength(1))),
+    }),
+  ),
+  $comment: z.exactOptional(nonEmpty),
   timeline: z
     .record(z.string().check(z.regex(/^[1-9][0-9]*$/u)), nonEmpty)
     .check(z.refine((t) => '1' in t, { message: 'needs a template for version 1', path: ['1'] })),
@@ -44,7 +53,7 @@ const operation = z.union([
 ]);
 
 const upcastDeclaration = z.strictObject({
-  $schema: z.literal('../_meta/upcast.schema.json'),
+  $schema: z.literal('../../_meta/upcast.schema.json'),
   kind: z.enum(['transform', 'meaning-only', 'typed']),
   description: nonEmpty,
   operations: z.exactOptional(z.array(operation)),

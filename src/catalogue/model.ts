@@ -39,9 +39,15 @@ export interface EventMetadata {
   readonly owner: string;
   readonly producers: readonly string[];
   readonly consumers: readonly Consumer[];
-  readonly status: 'draft' | 'active' | 'deprecated' | 'retired';
+  /** `not-emitted`: the producer stores and serves detail documents of this type but never publishes a notification. */
+  readonly status: 'draft' | 'active' | 'not-emitted' | 'deprecated' | 'retired';
   readonly detailUrl?: string;
-  /** Timeline templates keyed by the first version they apply to. */
+  /** The producer files each contract was modelled from, as `owner/repo@commit:path`. */
+  readonly source?: { readonly notification?: readonly string[]; readonly detail?: readonly string[] };
+  /**
+   * Timeline templates keyed by the first version they apply to: versions of
+   * the detail contract where there is one, else of the notification contract.
+   */
   readonly timeline: Readonly<Record<string, string>>;
 }
 
@@ -69,9 +75,20 @@ export interface UpcastSource {
   readonly declaration: UpcastDeclaration;
 }
 
-/** An example envelope under `examples/`, named `vN.<name>.(valid|invalid).json`. */
+/**
+ * The two contracts an event type can have: the notification's
+ * `additionalInformation`, and the detail document's `eventDetails`.
+ */
+export type ContractKind = 'notification' | 'detail';
+export const CONTRACT_KINDS: readonly ContractKind[] = ['notification', 'detail'];
+
+/**
+ * An example under `examples/`, named `<contract>.vN.<name>.(valid|invalid).json`:
+ * a whole notification (the envelope) or a whole detail document.
+ */
 export interface ExampleSource {
   readonly file: string;
+  readonly contract: ContractKind;
   readonly version: number;
   readonly name: string;
   readonly expect: 'valid' | 'invalid';
@@ -86,14 +103,29 @@ export interface VersionSource {
   readonly examples: readonly ExampleSource[];
 }
 
+/** One contract of an event type: a versioned JSON Schema with its upcasts and examples. */
+export interface ContractSource {
+  /** The event type, such as `approved-premises.booking.cancelled`. */
+  readonly type: string;
+  readonly kind: ContractKind;
+  /** Repository-relative folder, e.g. `schemas/approved-premises.booking.cancelled/detail`. */
+  readonly dir: string;
+  /** Sorted by version, ascending. */
+  readonly versions: readonly VersionSource[];
+}
+
 export interface EventTypeSource {
   readonly type: string;
   /** Repository-relative folder, e.g. `schemas/approved-premises.booking.cancelled`. */
   readonly dir: string;
   readonly metadataFile: string;
   readonly metadata: EventMetadata;
-  /** Sorted by version, ascending. */
-  readonly versions: readonly VersionSource[];
+  /** What the notification carries in `additionalInformation`; absent for types that are never published. */
+  readonly notification?: ContractSource;
+  /** What the detail document carries in `eventDetails`; absent where the producer serves none. */
+  readonly detail?: ContractSource;
+  /** The contracts present, notification first. */
+  readonly contracts: readonly ContractSource[];
 }
 
 export interface Catalogue {
@@ -104,3 +136,6 @@ export interface Catalogue {
   /** Sorted by event type. */
   readonly events: readonly EventTypeSource[];
 }
+
+/** The contract an event type's timeline templates read: the detail contract where there is one, as the CAS timeline reads detail documents. */
+export const timelineContract = (event: EventTypeSource): ContractSource => (event.detail ?? event.notification) as ContractSource;

@@ -7,5 +7,6 @@
 /** The base of every `$id` in the catalogue. */
 export const SCHEMA_ID_BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
 
-/** The `$id` of the JSON Schema of version `version` of `eventType`'s data. */
-export const schemaIdOf = (eventType: string, version: number): string => `${SCHEMA_ID_BASE}${eventType}/v${version}.schema.json`;
+/** The `$id` of the JSON Schema of version `version` of one of `eventType`'s contracts. */
+export const schemaIdOf = (eventType: string, contract: 'notification' | 'detail', version: number): string =>
+  `${SCHEMA_ID_BASE}${eventType}/${contract}/v${version}.schema.json`;

@@ -51,7 +51,7 @@ export async function render(root: string, catalogue: Catalogue): Promise<Map<st
   files.set(`${OUT_DIR}/shared.ts`, shared.source);
   files.set(`${OUT_DIR}/envelope.ts`, envelope.source);
   for (const [i, event] of catalogue.events.entries()) files.set(`${OUT_DIR}/events/${event.type}.ts`, events[i] as string);
-  files.set(`${OUT_DIR}/index.ts`, indexModule(catalogue, names, shared.types, envelope.types));
+  files.set(`${OUT_DIR}/index.ts`, indexModule(names, shared.types, envelope.types));
   files.set(`${OUT_DIR}/type-pairs.ts`, typePairsModule(names));
   files.set('package.json', withExports(readFileSync(join(root, 'package.json'), 'utf8'), catalogue));
   return files;
@@ -78,7 +78,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     changed.push(file);
     if (!options.check) rmSync(join(root, file));
   }
-  const schemas = catalogue.shared.length + 1 + catalogue.events.reduce((n, e) => n + e.versions.length, 0);
+  const schemas = catalogue.shared.length + 1 + catalogue.events.reduce((n, e) => n + e.contracts.reduce((m, c) => m + c.versions.length, 0), 0);
   return { files: [...files.keys()], changed: changed.sort(), eventTypes: catalogue.events.length, schemas };
 }
 

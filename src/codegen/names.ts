@@ -3,7 +3,7 @@
  * the TypeScript printer so that commands that only name things (`new`,
  * `bump`, `import`, `check`) do not load TypeScript.
  */
-import type { Catalogue, EventTypeSource } from '../catalogue/model.js';
+import type { Catalogue, ContractKind, EventTypeSource } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 
 /** `lowerCamelCase` from a PascalCase type name. */
@@ -41,29 +41,40 @@ export interface NameProblem {
   readonly message: string;
 }
 
+/** The word a contract's titles carry after the event type's base name. */
+export const contractWord = (kind: ContractKind): string => (kind === 'notification' ? 'Notification' : 'Detail');
+
+/** The title version `version` of a contract must have, given the event type's base name. */
+export const contractTitle = (base: string, kind: ContractKind, version: number): string => `${base}${contractWord(kind)}V${version}`;
+
 /**
- * The name an event type's generated types share: its v1 title less `V1`
- * (`Cas1BookingCancelledV1` → `Cas1BookingCancelled`). Every later version's
- * title is that name followed by `V` and its version. `base` is undefined when
- * v1's title gives no such name; `problems` lists each title that breaks the
- * rule.
+ * The name an event type's generated types share, read from its contracts'
+ * titles: a notification contract's are `<Base>NotificationV<n>` and a
+ * detail contract's `<Base>DetailV<n>` (`Cas1BookingCancelledDetailV2`), with
+ * one base for both. `base` is undefined when the first contract's v1 title
+ * gives no such name; `problems` lists each title that breaks the rule.
  */
 export function baseNameOf(event: EventTypeSource): { readonly base: string | undefined; readonly problems: readonly NameProblem[] } {
-  const [first, ...later] = event.versions;
-  if (!first) return { base: undefined, problems: [] };
+  const [primary, ...others] = event.contracts;
+  const first = primary?.versions[0];
+  if (!primary || !first) return { base: undefined, problems: [] };
   const title = first.schema.json.title;
-  const base = typeof title === 'string' && title.endsWith('V1') ? title.slice(0, -2) : undefined;
+  const suffix = `${contractWord(primary.kind)}V1`;
+  const base = typeof title === 'string' && title.endsWith(suffix) ? title.slice(0, -suffix.length) : undefined;
   if (base === undefined || !PASCAL_NAME.test(base)) {
-    const message = 'must be a PascalCase name ending in V1, such as Cas1BookingCancelledV1; it names the generated TypeScript types';
+    const example = contractTitle('Cas1BookingCancelled', primary.kind, 1);
+    const message = `must be a PascalCase name ending in ${suffix}, such as ${example}; it names the generated TypeScript types`;
     return { base: undefined, problems: [{ file: first.schema.file, pointer: '/title', message }] };
   }
-  const problems = later
-    .filter((v) => v.schema.json.title !== `${base}V${v.version}`)
-    .map((v) => ({
-      file: v.schema.file,
-      pointer: '/title',
-      message: `must be ${JSON.stringify(`${base}V${v.version}`)}, the v1 title's name with V${v.version}`,
-    }));
+  const problems = [primary, ...others].flatMap((contract) =>
+    contract.versions
+      .filter((v) => v.schema.json.title !== contractTitle(base, contract.kind, v.version))
+      .map((v) => ({
+        file: v.schema.file,
+        pointer: '/title',
+        message: `must be ${JSON.stringify(contractTitle(base, contract.kind, v.version))}: the event type's name ${base}, then ${contractWord(contract.kind)}V${v.version}`,
+      })),
+  );
   return { base, problems };
 }
 
@@ -72,7 +83,7 @@ export function requireBaseName(event: EventTypeSource): string {
   const { base, problems } = baseNameOf(event);
   const problem = problems[0];
   if (problem) throw new ConfigError(problem.file, problem.pointer, problem.message);
-  if (base === undefined) throw new ConfigError(event.dir, '', 'has no version schemas');
+  if (base === undefined) throw new ConfigError(event.dir, '', 'has no contract schemas');
   return base;
 }
 
@@ -98,6 +109,6 @@ export function nameCollisions(catalogue: Catalogue, bases: readonly (string | u
   };
   claim('Envelope', catalogue.envelope.file);
   for (const shared of catalogue.shared) claim(shared.typeName, shared.file);
-  for (const [i, event] of catalogue.events.entries()) claim(bases[i], event.versions[0]?.schema.file ?? event.dir);
+  for (const [i, event] of catalogue.events.entries()) claim(bases[i], event.contracts[0]?.versions[0]?.schema.file ?? event.dir);
   return problems;
 }

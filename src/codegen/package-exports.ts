@@ -18,7 +18,7 @@ export function exportsMap(catalogue: Catalogue): Record<string, Conditions | st
   const schemaFiles = [
     catalogue.envelope.file,
     ...catalogue.shared.map((s) => s.file),
-    ...catalogue.events.flatMap((e) => e.versions.map((v) => v.schema.file)),
+    ...catalogue.events.flatMap((e) => e.contracts.flatMap((c) => c.versions.map((v) => v.schema.file))),
   ].sort();
   for (const file of schemaFiles) map[`./${file}`] = `./${file}`;
   map['./package.json'] = './package.json';

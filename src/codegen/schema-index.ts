@@ -17,7 +17,7 @@ export interface SchemaIndex {
 export function indexCatalogue(catalogue: Catalogue): SchemaIndex {
   const shared = new Map(catalogue.shared.map((s) => [s.id, s]));
   const all = new Map<string, SchemaFile>([[catalogue.envelope.id, catalogue.envelope], ...shared]);
-  for (const event of catalogue.events) for (const v of event.versions) all.set(v.schema.id, v.schema);
+  for (const event of catalogue.events) for (const contract of event.contracts) for (const v of contract.versions) all.set(v.schema.id, v.schema);
   return { shared, all };
 }
 

@@ -15,7 +15,7 @@
  * // cancelled.steps[0]: { from: 1, to: 2, compatibility: 'none', backward: [...], forward: [...] }
  * ```
  */
-import type { Catalogue, EventTypeSource } from '../catalogue/model.js';
+import type { Catalogue, ContractKind, ContractSource } from '../catalogue/model.js';
 import { indexCatalogue } from '../codegen/schema-index.js';
 import { type Classification, classify } from './engine.js';
 import type { NormalSchema } from './normal-schema.js';
@@ -29,6 +29,7 @@ export interface VersionStep extends Classification {
 
 export interface EventTypeCompatibility {
   readonly eventType: string;
+  readonly contract: ContractKind;
   /** Each version against the one before it, in order: v1 → v2, v2 → v3… */
   readonly steps: readonly VersionStep[];
   /** Each version against every earlier one, in order: v1 → v2, v1 → v3, v2 → v3… */
@@ -38,17 +39,18 @@ export interface EventTypeCompatibility {
 }
 
 /**
- * Classifies every version change of `eventType`.
+ * Classifies every version change of one of `eventType`'s contracts (default: the detail contract where there is one).
  *
- * @returns undefined when the catalogue has no such event type.
+ * @returns undefined when the catalogue has no such event type or contract.
  */
-export function compareVersions(catalogue: Catalogue, eventType: string): EventTypeCompatibility | undefined {
+export function compareVersions(catalogue: Catalogue, eventType: string, kind?: ContractKind): EventTypeCompatibility | undefined {
   const event = catalogue.events.find((e) => e.type === eventType);
-  return event ? compareEventVersions(event, indexCatalogue(catalogue).all) : undefined;
+  const contract = event && (kind ? event.contracts.find((c) => c.kind === kind) : (event.detail ?? event.notification));
+  return contract ? compareEventVersions(contract, indexCatalogue(catalogue).all) : undefined;
 }
 
-/** Classifies every version change of `event`, whose `$ref`s resolve in `documents` (the catalogue's index). */
-export function compareEventVersions(event: EventTypeSource, documents: SchemaDocuments): EventTypeCompatibility {
+/** Classifies every version change of `event`'s contract, whose `$ref`s resolve in `documents` (the catalogue's index). */
+export function compareEventVersions(event: ContractSource, documents: SchemaDocuments): EventTypeCompatibility {
   const problems: NormaliseProblem[] = [];
   const normal = new Map<number, NormalSchema>();
   for (const version of event.versions) {
@@ -65,7 +67,7 @@ export function compareEventVersions(event: EventTypeSource, documents: SchemaDo
       if (earlier === event.versions[i - 1]) steps.push(step);
     }
   });
-  return { eventType: event.type, steps, pairs, problems };
+  return { eventType: event.type, contract: event.kind, steps, pairs, problems };
 }
 
 function compareStep(normal: ReadonlyMap<number, NormalSchema>, from: number, to: number): VersionStep {

@@ -358,7 +358,7 @@ class SchemaConverter {
       this.options.shared,
     );
     if (match?.kind === 'same') {
-      const ref = `../_shared/${match.shared.name}`;
+      const ref = `../../_shared/${match.shared.name}`;
       this.options.findings.notice('shared-schema', target, `is exactly the shared ${match.shared.title}; referred to as ${ref}`);
       this.refs.set(target, { key: name, ref, schema });
       return ref;
@@ -367,7 +367,7 @@ class SchemaConverter {
       this.options.findings.notice(
         'shared-schema',
         target,
-        `has the properties of the shared ${match.shared.title} but other constraints; kept as it is (consider $ref ../_shared/${match.shared.name})`,
+        `has the properties of the shared ${match.shared.title} but other constraints; kept as it is (consider $ref ../../_shared/${match.shared.name})`,
       );
     }
     let title = pascal(name);
@@ -384,7 +384,7 @@ class SchemaConverter {
 
   /** A converted `$ref`'s schema, for comparing with shared schemas. */
   private resolveOutput(ref: string): unknown {
-    if (ref.startsWith('../_shared/')) return this.options.shared.find((s) => ref.endsWith(`/${s.name}`))?.normal;
+    if (ref.startsWith('../../_shared/')) return this.options.shared.find((s) => ref.endsWith(`/${s.name}`))?.normal;
     return this.converted(ref);
   }
 }

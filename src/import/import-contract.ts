@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { schemaIdOf } from '../catalogue/schema-id.js';
-import { kebab } from '../codegen/names.js';
+import { contractTitle, kebab } from '../codegen/names.js';
 import { UsageError } from '../errors.js';
 import { asyncApiEvents } from './asyncapi.js';
 import { type FoundEvent, isEventType } from './contract.js';
@@ -129,7 +129,8 @@ function convertEvent(
     return undefined;
   }
   if (!event.data) return undefined;
-  const reserved = new Set([...taken, `${base}V1`, base]);
+  const title = contractTitle(base, 'notification', 1);
+  const reserved = new Set([...taken, title, base]);
   const converted = convertData(event.data.node, event.data.pointer, {
     document: source.document,
     kind: source.kind,
@@ -143,18 +144,18 @@ function convertEvent(
 
   const schema: JsonSchemaObject = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: schemaIdOf(eventType, 1),
-    title: `${base}V1`,
+    $id: schemaIdOf(eventType, 'notification', 1),
+    title,
     ...converted.schema,
     ...(Object.keys(converted.defs).length > 0 ? { $defs: converted.defs } : {}),
   };
   const dir = `${outDir}/${eventType}`;
   const files: ImportedFile[] = [
     { path: `${dir}/event.json`, content: jsonText(metadata(source, event, eventType, options, findings)) },
-    { path: `${dir}/v1.schema.json`, content: jsonText(schema) },
+    { path: `${dir}/notification/v1.schema.json`, content: jsonText(schema) },
   ];
   for (const example of examplesOf(event, eventType, schema, converted.resolve, findings)) {
-    files.push({ path: `${dir}/examples/v1.${example.name}.valid.json`, content: jsonText(example.envelope) });
+    files.push({ path: `${dir}/examples/notification.v1.${example.name}.valid.json`, content: jsonText(example.envelope) });
   }
   return { eventType, files };
 }

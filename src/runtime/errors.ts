@@ -5,13 +5,13 @@
  * `expected` / `received` where they apply. The text of every message is made
  * in one place, `messages.ts`, from the code and its parameters.
  */
-import type { ContractIssueCode, InputIssueCode, IssueCode } from './issue-codes.js';
+import type { ContractIssueCode, FetchIssueCode, InputIssueCode, IssueCode } from './issue-codes.js';
 import { messageFor } from './messages.js';
 
 export type { IssueCode };
 
 /** Stable codes for an error as a whole: the code of an input or contract problem, or the kind of the issues it holds. */
-export type ErrorCode = InputIssueCode | Exclude<ContractIssueCode, 'version_mismatch'> | 'invalid_event' | 'upcast_failed' | 'invalid_option';
+export type ErrorCode = InputIssueCode | Exclude<ContractIssueCode, 'version_mismatch'> | FetchIssueCode | 'invalid_event' | 'upcast_failed' | 'invalid_option';
 
 /** One problem with an input. */
 export interface Issue {

@@ -1,19 +1,33 @@
 /**
- * The object each event type exports: its versions, schemas, builder, parser
- * and upcaster. Generated modules call {@link defineEventType}; everything
- * else in this file is shared by all event types.
+ * The object each event type exports: its notification and detail contracts,
+ * with their builders, parsers and upcasters. Generated modules call
+ * {@link defineEventType}; everything else in this file is shared by all
+ * event types.
  */
 import * as z from 'zod/mini';
 import type { Envelope } from '../../generated/envelope.js';
-import type { JsonSchemaObject } from '../catalogue/model.js';
+import {
+  type ContractDefinition,
+  type ContractFunctions,
+  type ContractTypes,
+  defineContract,
+  tiered,
+  type VersionMap,
+} from './contract.js';
+import {
+  type BuildDetailOptions,
+  buildDetailWith,
+  type DetailParseOptions,
+  type DetailParseResult,
+  type DetailRuntime,
+  detailDocumentSchema,
+  safeParseDetailWith,
+  unwrapDetail,
+} from './detail.js';
 import type { EnvelopeLike } from './envelope.js';
-import { type ContractError, contractError, type IssueInput } from './errors.js';
+import { contractError } from './errors.js';
 import { type EventRuntime, type Lookup, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './parse.js';
-import { runChain, type UpcastContext, type UpcastStepDefinition } from './upcast.js';
 import { fromZodIssues } from './zod-issues.js';
-
-/** Data types by version number, such as `{ 1: BookingCancelledV1; 2: BookingCancelledV2 }`. */
-export type VersionMap = { readonly [version: number]: unknown };
 
 /** An envelope whose data is version `V` of event type `T`. */
 export type EventEnvelope<T extends string, V extends number, D> = Omit<Envelope, 'eventType' | 'version' | 'additionalInformation'> & {
@@ -21,6 +35,19 @@ export type EventEnvelope<T extends string, V extends number, D> = Omit<Envelope
   readonly version: V;
   readonly additionalInformation: D;
 };
+
+/**
+ * A detail document: what the producer stores and serves at `detailUrl`. Its
+ * schema version is not in it; it travels beside it (CAS: the
+ * `domain_events.schema_version` column).
+ */
+export interface DetailDocument<T extends string, D> {
+  readonly id: string;
+  /** When the event happened (RFC 3339). */
+  readonly timestamp: string;
+  readonly eventType: T;
+  readonly eventDetails: D;
+}
 
 /** What `build` takes: the envelope less what it can fill in. */
 export interface BuildInput<D> {
@@ -50,31 +77,10 @@ export interface BuildOptions {
   readonly randomUUID?: () => string;
 }
 
-/** Options for `upcast`. */
-export interface UpcastOptions<To extends number> {
-  /** The version `data` is at. */
-  readonly from: number;
-  /** The version to reach. Default: the latest. */
-  readonly to?: To;
-  /** The envelope the data came in; upcasters may read `occurredAt`, `id` and the like from it. */
-  readonly envelope: UpcastContext['envelope'];
-  /** Values for upcasters, as in `ParseOptions.context`. */
-  readonly context?: Readonly<Record<string, unknown>>;
-}
-
-export type UpcastResult<D> = { readonly success: true; readonly data: D } | { readonly success: false; readonly error: ContractError };
-
-/** One version, as the generated module describes it. */
-export interface VersionDefinition {
-  readonly version: number;
-  /** The `$id` of the version's JSON Schema. */
-  readonly schemaId: string;
-  /** The zod validator of the data. */
-  readonly data: z.ZodMiniType;
-  /** The version's JSON Schema, with the shared definitions it uses embedded. */
-  readonly schema: () => JsonSchemaObject;
-  /** How the previous version becomes this one. Absent for version 1. */
-  readonly upcast?: UpcastStepDefinition;
+/** The contracts' types of one event type, as its generated module declares them. */
+export interface EventContracts {
+  readonly notification?: ContractTypes;
+  readonly detail?: ContractTypes;
 }
 
 /** What a generated module passes to {@link defineEventType}. */
@@ -82,44 +88,79 @@ export interface EventTypeDefinition<T extends string> {
   readonly type: T;
   readonly title: string;
   readonly description: string;
-  /** Timeline templates keyed by the first version they apply to. */
+  /** Timeline templates keyed by the first version they apply to (of the detail contract where there is one). */
   readonly timeline: Readonly<Record<string, string>>;
   /** The envelope's zod shape, from `generated/envelope.ts`. */
   readonly envelope: z.core.$ZodLooseShape;
-  /** Every version, in order from 1. */
-  readonly versions: readonly VersionDefinition[];
+  readonly notification?: ContractDefinition;
+  readonly detail?: ContractDefinition;
 }
 
 type VersionOf<M extends VersionMap> = keyof M & number;
 
-/** An event type: its contract, and the functions to build, read and upcast it. */
-export interface EventType<T extends string = string, M extends VersionMap = VersionMap, L extends VersionOf<M> = VersionOf<M>> {
-  /** The event type, such as `approved-premises.booking.cancelled`. */
-  readonly type: T;
-  readonly title: string;
-  readonly description: string;
-  /** The latest version. */
-  readonly latest: L;
-  /** Every version, ascending. */
-  readonly versions: readonly VersionOf<M>[];
-  /** Timeline templates keyed by the first version they apply to. */
-  readonly timeline: Readonly<Record<string, string>>;
-  /** The JSON Schema of a version's data (default: the latest), with its shared definitions embedded. */
-  schema(version?: VersionOf<M>): JsonSchemaObject;
-  /** Builds a valid envelope at the latest version, filling in id, times and version. Throws `ContractError` when the result is invalid. */
+/** The notification contract: `additionalInformation`, and the functions to build and read notifications. */
+export interface NotificationContract<T extends string, M extends VersionMap, L extends VersionOf<M>> extends ContractFunctions<M, L> {
+  readonly kind: 'notification';
+  /** Builds a valid notification at the latest version, filling in id, times and version. Throws `ContractError` when the result is invalid. */
   build(input: BuildInput<M[L]>, options?: BuildOptions): EventEnvelope<T, L, M[L]>;
-  /** Reads an event of this type, upcast to the latest version. Never throws. */
+  /** Reads a notification of this type, upcast to the latest version. Never throws. */
   safeParse(input: unknown, options?: ParseOptions<'latest'>): ParseResult<EventEnvelope<T, L, M[L]>>;
-  /** Reads an event of this type, upcast to version `to`. Never throws. */
+  /** Reads a notification of this type, upcast to version `to`. Never throws. */
   safeParse<V extends VersionOf<M>>(input: unknown, options: ParseOptions<V>): ParseResult<EventEnvelope<T, V, M[V]>>;
   /** As `safeParse`, but throws `ContractError`. */
   parse(input: unknown, options?: ParseOptions<'latest'>): EventEnvelope<T, L, M[L]>;
   parse<V extends VersionOf<M>>(input: unknown, options: ParseOptions<V>): EventEnvelope<T, V, M[V]>;
-  /** Upcasts data (not a whole envelope) from one version to another. Never throws. */
-  upcast<To extends VersionOf<M> = L>(data: unknown, options: UpcastOptions<To>): UpcastResult<M[To]>;
-  /** @internal What the parser and registry use. */
-  readonly runtime: EventRuntime;
 }
+
+/** The detail contract: a detail document's `eventDetails`, and the functions to build and read detail documents. */
+export interface DetailContract<T extends string, M extends VersionMap, L extends VersionOf<M>> extends ContractFunctions<M, L> {
+  readonly kind: 'detail';
+  /** Builds a valid detail document at the latest version, for the producer to store and serve. Throws `ContractError` when it is invalid. */
+  build(eventDetails: M[L], options?: BuildDetailOptions): DetailDocument<T, M[L]>;
+  /** Reads a detail document of this type, its stored version given as `options.version` (null or absent: 1), upcast to the latest. Never throws. */
+  safeParse(input: unknown, options?: DetailParseOptions<'latest'>): DetailParseResult<DetailDocument<T, M[L]>>;
+  /** Reads a detail document of this type, upcast to version `to`. Never throws. */
+  safeParse<V extends VersionOf<M>>(input: unknown, options: DetailParseOptions<V>): DetailParseResult<DetailDocument<T, M[V]>>;
+  /** As `safeParse`, but throws `ContractError`. */
+  parse(input: unknown, options?: DetailParseOptions<'latest'>): DetailDocument<T, M[L]>;
+  parse<V extends VersionOf<M>>(input: unknown, options: DetailParseOptions<V>): DetailDocument<T, M[V]>;
+}
+
+type NotificationOf<T extends string, C extends ContractTypes> = NotificationContract<T, C['versions'], C['latest'] & VersionOf<C['versions']>>;
+type DetailOf<T extends string, C extends ContractTypes> = DetailContract<T, C['versions'], C['latest'] & VersionOf<C['versions']>>;
+
+/** The parts of an event type with a notification contract: the contract, and its functions at the top level. */
+export type NotificationPart<T extends string, C extends ContractTypes> = {
+  readonly notification: NotificationOf<T, C>;
+  readonly build: NotificationOf<T, C>['build'];
+  readonly safeParse: NotificationOf<T, C>['safeParse'];
+  readonly parse: NotificationOf<T, C>['parse'];
+};
+
+/** The parts of an event type with a detail contract: the contract, and its functions at the top level. */
+export type DetailPart<T extends string, C extends ContractTypes> = {
+  readonly detail: DetailOf<T, C>;
+  readonly buildDetail: DetailOf<T, C>['build'];
+  readonly safeParseDetail: DetailOf<T, C>['safeParse'];
+  readonly parseDetail: DetailOf<T, C>['parse'];
+};
+
+/** What every event type has, whichever contracts it has. */
+export interface EventTypeBase<T extends string> {
+  /** The event type, such as `approved-premises.booking.cancelled`. */
+  readonly type: T;
+  readonly title: string;
+  readonly description: string;
+  /** Timeline templates keyed by the first version they apply to (of the detail contract where there is one). */
+  readonly timeline: Readonly<Record<string, string>>;
+  /** @internal What the parsers and registry use. */
+  readonly runtime: { readonly notification?: EventRuntime; readonly detail?: DetailRuntime };
+}
+
+/** An event type: its contracts, and the functions to build, read and upcast them. */
+export type EventType<T extends string = string, C extends EventContracts = EventContracts> = EventTypeBase<T> &
+  (C['notification'] extends ContractTypes ? NotificationPart<T, C['notification']> : unknown) &
+  (C['detail'] extends ContractTypes ? DetailPart<T, C['detail']> : unknown);
 
 /**
  * The schema of a whole envelope of `type` at `version`, not compiled: the
@@ -131,58 +172,72 @@ export function envelopeSchema(envelope: z.core.$ZodLooseShape, type: string, ve
   return z.looseObject({ ...envelope, eventType: z.literal(type), version: versionField, additionalInformation: data });
 }
 
-/**
- * How many times a validator runs on zod's interpreter before it is compiled.
- * Compiling an envelope validator takes about 6 ms, what some 450 interpreted
- * runs lose against compiled ones (about 17 µs against 4 µs each). So a
- * process that reads one message (a cold Lambda, a CLI) never pays for it,
- * and one that reads many pays it once, early.
- */
-export const COMPILE_AFTER = 100;
-
-/** A validator that starts interpreted and is compiled on its {@link COMPILE_AFTER}th use. Both agree with JSON Schema; the differential tests check each. */
-function tiered(build: () => z.ZodMiniType): () => z.ZodMiniType {
-  let schema: z.ZodMiniType | undefined;
-  let uses = 0;
-  return () => {
-    if (uses >= COMPILE_AFTER) return schema as z.ZodMiniType;
-    schema ??= build();
-    if (++uses === COMPILE_AFTER) schema = z.compile(schema);
-    return schema;
-  };
-}
-
 /** Creates the object for one event type. Called by generated modules. */
-export function defineEventType<T extends string, M extends VersionMap, L extends VersionOf<M>>(definition: EventTypeDefinition<T>): EventType<T, M, L> {
-  const { type, versions } = definition;
-  const latest = versions.length as L;
-  const dataValidators = versions.map((v) => tiered(() => v.data));
-  const envelopeValidators = versions.map((v) => tiered(() => envelopeSchema(definition.envelope, type, v.version, v.data)));
-  const dataValidator = (version: number): z.ZodMiniType => (dataValidators[version - 1] as () => z.ZodMiniType)();
-  const runtime: EventRuntime = {
-    type,
-    latest,
-    chain: versions.map((v) => ({ version: v.version, ...(v.upcast ? { upcast: v.upcast } : {}), validator: () => dataValidator(v.version) })),
-    envelopeValidator: (version) => (envelopeValidators[version - 1] as () => z.ZodMiniType)(),
-  };
-  const lookup: Lookup = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
-
-  const eventType = {
+export function defineEventType<T extends string, C extends EventContracts>(definition: EventTypeDefinition<T>): EventType<T, C> {
+  const { type } = definition;
+  const eventType: Record<string, unknown> = {
     type,
     title: definition.title,
     description: definition.description,
-    latest,
-    versions: versions.map((v) => v.version),
     timeline: definition.timeline,
-    runtime,
-    schema(version: number = latest) {
-      const v = versions[version - 1];
-      if (!v) throw new RangeError(`${type} has no version ${version}; it has 1 to ${latest}`);
-      return v.schema();
-    },
+  };
+  const runtime: { notification?: EventRuntime; detail?: DetailRuntime } = {};
+  if (definition.notification) {
+    const notification = notificationContract(definition, definition.notification);
+    runtime.notification = notification.runtime;
+    eventType.notification = notification.contract;
+    eventType.build = notification.contract.build;
+    eventType.safeParse = notification.contract.safeParse;
+    eventType.parse = notification.contract.parse;
+  }
+  if (definition.detail) {
+    const detail = detailContract(type, definition.detail);
+    runtime.detail = detail.runtime;
+    eventType.detail = detail.contract;
+    eventType.buildDetail = detail.contract.build;
+    eventType.safeParseDetail = detail.contract.safeParse;
+    eventType.parseDetail = detail.contract.parse;
+  }
+  eventType.runtime = runtime;
+  return eventType as unknown as EventType<T, C>;
+}
+
+function detailContract(type: string, contract: ContractDefinition): { runtime: DetailRuntime; contract: DetailContract<string, VersionMap, number> } {
+  const { runtime: base, functions } = defineContract(type, contract);
+  const documentValidators = contract.versions.map((v) => tiered(() => detailDocumentSchema(type, v.data)));
+  const runtime: DetailRuntime = { ...base, documentValidator: (version) => (documentValidators[version - 1] as () => z.ZodMiniType)() };
+  const lookup: Lookup<DetailRuntime> = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
+  const out = {
+    kind: 'detail',
+    latest: functions.latest,
+    versions: functions.versions,
+    schema: functions.schema,
+    upcast: functions.upcast,
+    build: (eventDetails: unknown, options?: BuildDetailOptions) => buildDetailWith(runtime, eventDetails, options),
+    safeParse: (input: unknown, options?: DetailParseOptions) => safeParseDetailWith(lookup, input, options, type),
+    parse: (input: unknown, options?: DetailParseOptions) => unwrapDetail(safeParseDetailWith(lookup, input, options, type)),
+  };
+  return { runtime, contract: out as unknown as DetailContract<string, VersionMap, number> };
+}
+
+function notificationContract(
+  definition: EventTypeDefinition<string>,
+  contract: ContractDefinition,
+): { runtime: EventRuntime; contract: NotificationContract<string, VersionMap, number> } {
+  const { type } = definition;
+  const { runtime: base, functions } = defineContract(type, contract);
+  const envelopeValidators = contract.versions.map((v) => tiered(() => envelopeSchema(definition.envelope, type, v.version, v.data)));
+  const runtime: EventRuntime = { ...base, envelopeValidator: (version) => (envelopeValidators[version - 1] as () => z.ZodMiniType)() };
+  const lookup: Lookup = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
+  const out = {
+    kind: 'notification',
+    latest: functions.latest,
+    versions: functions.versions,
+    schema: functions.schema,
+    upcast: functions.upcast,
     build(input: BuildInput<unknown>, options?: BuildOptions) {
-      const envelope = assemble(definition, latest, input, options);
-      const validator = runtime.envelopeValidator(latest);
+      const envelope = assemble(definition, runtime.latest, input, options);
+      const validator = runtime.envelopeValidator(runtime.latest);
       if (!z.validate(validator, envelope)) {
         const result = validator.safeParse(envelope);
         throw contractError('invalid_event', result.success ? [{ code: 'invalid_value', path: '' }] : fromZodIssues(result.error.issues, envelope));
@@ -191,27 +246,8 @@ export function defineEventType<T extends string, M extends VersionMap, L extend
     },
     safeParse: (input: unknown, options?: ParseOptions) => safeParseWith(lookup, input, options, type),
     parse: (input: unknown, options?: ParseOptions) => unwrap(safeParseWith(lookup, input, options, type)),
-    upcast(data: unknown, options: UpcastOptions<number>) {
-      const to = options.to ?? latest;
-      if (!Number.isInteger(options.from) || options.from < 1 || options.from > latest || !Number.isInteger(to) || to < options.from || to > latest) {
-        return {
-          success: false,
-          error: contractError('invalid_option', [
-            { code: 'invalid_option', path: '', detail: `cannot upcast ${type} from ${options.from} to ${to}; it has versions 1 to ${latest}` },
-          ]),
-        };
-      }
-      const from = dataValidator(options.from);
-      if (!z.validate(from, data)) {
-        const result = from.safeParse(data);
-        const issues: IssueInput[] = result.success ? [{ code: 'invalid_value', path: '' }] : fromZodIssues(result.error.issues, data);
-        return { success: false, error: contractError('invalid_event', issues) };
-      }
-      const result = runChain(type, runtime.chain, data, options.from, to, { envelope: options.envelope, values: options.context ?? {} }, []);
-      return result.ok ? { success: true, data: result.data } : { success: false, error: result.error };
-    },
   };
-  return eventType as unknown as EventType<T, M, L>;
+  return { runtime, contract: out as unknown as NotificationContract<string, VersionMap, number> };
 }
 
 const BUILD_FIELDS: ReadonlySet<string> = new Set([

@@ -31,5 +31,8 @@ export type ValidationIssueCode =
 /** Problems in an upcast step: an error made of these is `upcast_failed`. */
 export type UpcastIssueCode = 'upcast_failed' | 'upcast_input_missing';
 
+/** Problems fetching a detail document from `detailUrl`. An error made of one of these takes its code. */
+export type FetchIssueCode = 'detail_url_missing' | 'fetch_failed' | 'fetch_timeout' | 'body_timeout' | 'not_found' | 'http_error';
+
 /** Stable codes for a single problem. */
-export type IssueCode = InputIssueCode | ContractIssueCode | ValidationIssueCode | UpcastIssueCode | 'invalid_option';
+export type IssueCode = InputIssueCode | ContractIssueCode | ValidationIssueCode | UpcastIssueCode | FetchIssueCode | 'invalid_option';

@@ -36,6 +36,12 @@ const templates: Record<IssueCode, (p: Params, detail?: string) => string> = {
   upcast_failed: (_p, d) => `the upcast failed${d ? `: ${d}` : ''}`,
   upcast_input_missing: (_p, d) => d ?? 'the upcast needs an input that was not given',
   invalid_option: (p, d) => d ?? `expected ${p.expected}, received ${p.received}`,
+  detail_url_missing: () => 'the notification has no detailUrl to fetch its detail document from',
+  fetch_failed: (p, d) => `could not fetch ${p.received}${d ? `: ${d}` : ''}`,
+  fetch_timeout: (p) => `no answer from ${p.received} within ${p.expected}`,
+  body_timeout: (p) => `the body from ${p.received} did not arrive within ${p.expected}`,
+  not_found: (p) => `${p.received} answered 404 Not Found`,
+  http_error: (p, d) => `${p.received} answered HTTP ${p.expected}${d ? ` (${d})` : ''}`,
 };
 
 /** The message for an issue with this code and these parameters. */

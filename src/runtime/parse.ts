@@ -4,6 +4,7 @@
  * version asked for. {@link safeParseWith} never throws, whatever it is given.
  */
 import * as z from 'zod/mini';
+import type { ContractRuntime } from './contract.js';
 import type { EnvelopeLike } from './envelope.js';
 import { isEnvelopeField, withData } from './envelope.js';
 import { ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
@@ -12,7 +13,7 @@ import { isRecord } from './formats/format.js';
 import { FORMATS, type FormatName, isFormatName, SELF_DESCRIBING } from './formats/index.js';
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, exceedsDepth, type Limits } from './json-text.js';
 import { describeValue, typeName } from './messages.js';
-import { type ChainVersion, runChain, type UpcastContext } from './upcast.js';
+import { runChain, type UpcastContext } from './upcast.js';
 import { fromZodIssues } from './zod-issues.js';
 
 /** Options for `safeParse` and `parse`. */
@@ -57,18 +58,15 @@ export type ParseResult<E> =
     }
   | { readonly success: false; readonly error: ContractError };
 
-/** What the parser needs to know about one event type. */
-export interface EventRuntime {
-  readonly type: string;
-  readonly latest: number;
-  readonly chain: readonly ChainVersion[];
+/** What the parser needs to know about one event type's notification contract. */
+export interface EventRuntime extends ContractRuntime {
   /** The validator of a whole envelope at this version, ready for repeated use. */
   envelopeValidator(version: number): z.ZodMiniType;
 }
 
-/** Finds the contract for an event type; `known` lists every type, for hints. */
-export interface Lookup {
-  find(eventType: string): EventRuntime | undefined;
+/** Finds the contract for an event type; `known` lists every type that has one, for hints. */
+export interface Lookup<R extends ContractRuntime = EventRuntime> {
+  find(eventType: string): R | undefined;
   known(): readonly string[];
 }
 
@@ -233,7 +231,7 @@ function versionOf(envelope: Record<string, unknown>, options: ParseOptions): nu
   return own;
 }
 
-function unknownType(eventType: string, lookup: Lookup, path: string): IssueInput {
+export function unknownType(eventType: string, lookup: Lookup<ContractRuntime>, path: string): IssueInput {
   const trimmed = eventType.trim();
   let detail: string | undefined;
   if (trimmed !== eventType && lookup.find(trimmed)) detail = `it has white space around it; did you mean ${JSON.stringify(trimmed)}?`;

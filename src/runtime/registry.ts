@@ -1,7 +1,7 @@
 /**
  * The registry: every event type by name, for parsers that accept any event.
  */
-import type { JsonSchemaObject } from '../catalogue/model.js';
+import type { DetailRuntime } from './detail.js';
 import type { BuildOptions } from './event-type.js';
 import type { EventRuntime, Lookup } from './parse.js';
 
@@ -10,12 +10,9 @@ export interface RegisteredEventType {
   readonly type: string;
   readonly title: string;
   readonly description: string;
-  readonly latest: number;
-  readonly versions: readonly number[];
   readonly timeline: Readonly<Record<string, string>>;
-  readonly runtime: EventRuntime;
-  build(input: never, options?: BuildOptions): unknown;
-  schema(version?: never): JsonSchemaObject;
+  readonly runtime: { readonly notification?: EventRuntime; readonly detail?: DetailRuntime };
+  readonly notification?: { build(input: never, options?: BuildOptions): unknown };
 }
 
 export interface Registry {
@@ -23,16 +20,22 @@ export interface Registry {
   readonly types: readonly string[];
   /** The event type's object, or undefined for an unknown type. */
   get(eventType: string): RegisteredEventType | undefined;
-  readonly lookup: Lookup;
+  /** Notification contracts by event type. */
+  readonly lookup: Lookup<EventRuntime>;
+  /** Detail contracts by event type. */
+  readonly detailLookup: Lookup<DetailRuntime>;
 }
 
 export function createRegistry(eventTypes: readonly RegisteredEventType[]): Registry {
   const byName = new Map(eventTypes.map((e) => [e.type, e] as const));
   if (byName.size !== eventTypes.length) throw new Error('two event types share a name');
   const types = [...byName.keys()].sort();
+  const notified = types.filter((t) => byName.get(t)?.runtime.notification);
+  const detailed = types.filter((t) => byName.get(t)?.runtime.detail);
   return {
     types,
     get: (eventType) => byName.get(eventType),
-    lookup: { find: (eventType) => byName.get(eventType)?.runtime, known: () => types },
+    lookup: { find: (eventType) => byName.get(eventType)?.runtime.notification, known: () => notified },
+    detailLookup: { find: (eventType) => byName.get(eventType)?.runtime.detail, known: () => detailed },
   };
 }

@@ -1,6 +1,8 @@
 /**
- * `domain-events bump <eventType>`: the checklist teams follow by hand to add
- * version N+1, as files:
+ * `domain-events bump <eventType> [--contract notification|detail]`: the
+ * checklist teams follow by hand to add version N+1 of one of the event
+ * type's contracts (by default its detail contract where it has one, where
+ * stored documents change shape), as files:
  * - `vN+1.schema.json`, a copy of the latest schema with its own `$id` and
  *   title (`…VN+1`), formatting kept;
  * - `vN+1.upcast.json`, a `transform` stub with no operations (enough while
@@ -12,33 +14,45 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
-import type { Catalogue, JsonSchemaObject } from '../catalogue/model.js';
+import type { Catalogue, ContractKind, JsonSchemaObject } from '../catalogue/model.js';
 import { PLACEHOLDER } from '../catalogue/placeholder.js';
 import { schemaIdOf } from '../catalogue/schema-id.js';
-import { requireBaseName } from '../codegen/names.js';
+import { contractTitle, requireBaseName } from '../codegen/names.js';
 import { isObject } from '../compat/schema-walk.js';
 import { UsageError } from '../errors.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
 import { invalidTwin } from './examples.js';
 import { type FilePlan, kebabOf, planChangeset } from './files.js';
 
-/** Plans version N+1 of `eventType`; throws {@link UsageError} for an unknown event type. */
-export function planBump(root: string, catalogue: Catalogue, packageName: string, eventType: string): { plan: FilePlan; version: number } {
+/**
+ * Plans version N+1 of one of `eventType`'s contracts: `kind`, or by default
+ * the detail contract where there is one. Throws {@link UsageError} for an
+ * unknown event type or a contract it does not have.
+ */
+export function planBump(
+  root: string,
+  catalogue: Catalogue,
+  packageName: string,
+  eventType: string,
+  kind?: ContractKind,
+): { plan: FilePlan; version: number; contract: ContractKind } {
   const event = catalogue.events.find((e) => e.type === eventType);
   if (!event) throw new UsageError(`there is no event type ${JSON.stringify(eventType)} in ${catalogue.dir}/; to add one, use domain-events new ${eventType}`);
-  const latest = event.versions[event.versions.length - 1];
+  const contract = kind === undefined ? (event.detail ?? event.notification) : event.contracts.find((c) => c.kind === kind);
+  if (!contract) throw new UsageError(`${eventType} has no ${kind} contract; it has ${event.contracts.map((c) => c.kind).join(' and ')}`);
+  const latest = contract.versions[contract.versions.length - 1];
   if (!latest) throw new UsageError(`${eventType} has no versions`);
   const next = latest.version + 1;
   const base = requireBaseName(event);
   const plan: FilePlan = new Map();
 
-  const id = schemaIdOf(eventType, next);
-  const title = `${base}V${next}`;
-  plan.set(`${event.dir}/v${next}.schema.json`, retitled(readFileSync(join(root, latest.schema.file), 'utf8'), latest.schema.json, id, title));
+  const id = schemaIdOf(eventType, contract.kind, next);
+  const title = contractTitle(base, contract.kind, next);
+  plan.set(`${contract.dir}/v${next}.schema.json`, retitled(readFileSync(join(root, latest.schema.file), 'utf8'), latest.schema.json, id, title));
   plan.set(
-    `${event.dir}/v${next}.upcast.json`,
+    `${contract.dir}/v${next}.upcast.json`,
     jsonText({
-      $schema: '../_meta/upcast.schema.json',
+      $schema: '../../_meta/upcast.schema.json',
       kind: 'transform',
       description: `${PLACEHOLDER}: how version ${latest.version} data becomes version ${next} data`,
       operations: [],
@@ -47,13 +61,22 @@ export function planBump(root: string, catalogue: Catalogue, packageName: string
 
   const source = latest.examples.filter((e) => e.expect === 'valid' && isObject(e.json)).at(-1);
   if (source) {
-    const valid = { ...(source.json as Record<string, unknown>), version: next };
-    plan.set(`${event.dir}/examples/v${next}.${source.name}.valid.json`, jsonText(valid));
-    const invalid = invalidTwin(valid, latest.schema.json);
-    if (invalid) plan.set(`${event.dir}/examples/v${next}.${invalid.name}.invalid.json`, jsonText(invalid.example));
+    // A notification says its version; a detail document does not (its version is stored beside it).
+    const valid = contract.kind === 'notification' ? { ...(source.json as Record<string, unknown>), version: next } : (source.json as Record<string, unknown>);
+    const prefix = `${event.dir}/examples/${contract.kind}.v${next}`;
+    plan.set(`${prefix}.${source.name}.valid.json`, jsonText(valid));
+    const invalid = invalidTwin(valid, latest.schema.json, contract.kind === 'notification' ? 'additionalInformation' : 'eventDetails');
+    if (invalid) plan.set(`${prefix}.${invalid.name}.invalid.json`, jsonText(invalid.example));
   }
-  planChangeset(root, plan, `${kebabOf(eventType)}-v${next}`, packageName, 'minor', `Add version ${next} of \`${eventType}\`.`);
-  return { plan, version: next };
+  planChangeset(
+    root,
+    plan,
+    `${kebabOf(eventType)}-${contract.kind}-v${next}`,
+    packageName,
+    'minor',
+    `Add version ${next} of the ${contract.kind} contract of \`${eventType}\`.`,
+  );
+  return { plan, version: next, contract: contract.kind };
 }
 
 /**

@@ -3,21 +3,24 @@
  * so the generator runs at once, with placeholders where a person must still
  * say something (`check` reports those that remain):
  * - `event.json`, valid against `schemas/_meta/event.schema.json`;
- * - `v1.schema.json`, a closed object with its `$id` and a unique PascalCase
- *   title ending in V1, ready for properties;
- * - a valid and an invalid example;
+ * - `notification/v1.schema.json` (what the notification carries in
+ *   `additionalInformation`) and, with `detail`, `detail/v1.schema.json`
+ *   (what the detail document served at `detailUrl` carries in
+ *   `eventDetails`): closed objects with their `$id`s and titles, ready for
+ *   properties;
+ * - a valid and an invalid example of each;
  * - a changeset declaring a minor release.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
 import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
-import type { Catalogue } from '../catalogue/model.js';
+import type { Catalogue, ContractKind } from '../catalogue/model.js';
 import { PLACEHOLDER, PLACEHOLDER_NAME } from '../catalogue/placeholder.js';
 import { schemaIdOf } from '../catalogue/schema-id.js';
-import { baseNameOf, PASCAL_NAME, pascal } from '../codegen/names.js';
+import { baseNameOf, contractTitle, PASCAL_NAME, pascal } from '../codegen/names.js';
 import { UsageError } from '../errors.js';
-import { exampleEnvelope, invalidTwin } from './examples.js';
+import { exampleDetailDocument, exampleEnvelope, invalidTwin } from './examples.js';
 import { type FilePlan, kebabOf, planChangeset } from './files.js';
 
 export interface NewEventTypeOptions {
@@ -32,6 +35,8 @@ export interface NewEventTypeOptions {
   readonly description?: string;
   /** The PascalCase name of the generated types. Default: from the entity and verb, or the whole type when that is taken. */
   readonly typeName?: string;
+  /** Also scaffold a detail contract, for a producer that serves detail documents at `detailUrl`. Default false. */
+  readonly detail?: boolean;
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -66,21 +71,30 @@ export function planNewEventType(root: string, catalogue: Catalogue, packageName
       timeline: { '1': `${PLACEHOLDER}: one sentence for a person's timeline, such as "${title}"` },
     }),
   );
-  const schema = {
+  const contractSchema = (kind: ContractKind) => ({
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: schemaIdOf(type, 1),
-    title: `${base}V1`,
-    description,
+    $id: schemaIdOf(type, kind, 1),
+    title: contractTitle(base, kind, 1),
+    description: kind === 'notification' ? description : `${PLACEHOLDER}: what the detail document served at detailUrl says`,
     type: 'object',
     additionalProperties: false,
     required: [],
     properties: {},
-  };
-  plan.set(`${dir}/v1.schema.json`, jsonText(schema));
+  });
+  const notification = contractSchema('notification');
+  plan.set(`${dir}/notification/v1.schema.json`, jsonText(notification));
   const valid = exampleEnvelope(type, 1, producers[0] as string, title, {});
-  plan.set(`${dir}/examples/v1.${kebabOf(type)}.valid.json`, jsonText(valid));
-  const invalid = invalidTwin(valid, schema) as NonNullable<ReturnType<typeof invalidTwin>>;
-  plan.set(`${dir}/examples/v1.${invalid.name}.invalid.json`, jsonText(invalid.example));
+  plan.set(`${dir}/examples/notification.v1.${kebabOf(type)}.valid.json`, jsonText(valid));
+  const invalid = invalidTwin(valid, notification) as NonNullable<ReturnType<typeof invalidTwin>>;
+  plan.set(`${dir}/examples/notification.v1.${invalid.name}.invalid.json`, jsonText(invalid.example));
+  if (options.detail) {
+    const detail = contractSchema('detail');
+    plan.set(`${dir}/detail/v1.schema.json`, jsonText(detail));
+    const document = exampleDetailDocument(type, {});
+    plan.set(`${dir}/examples/detail.v1.${kebabOf(type)}.valid.json`, jsonText(document));
+    const broken = invalidTwin(document, detail, 'eventDetails') as NonNullable<ReturnType<typeof invalidTwin>>;
+    plan.set(`${dir}/examples/detail.v1.${broken.name}.invalid.json`, jsonText(broken.example));
+  }
   planChangeset(root, plan, `add-${kebabOf(type)}`, packageName, 'minor', `Add the \`${type}\` event type.`);
   return plan;
 }

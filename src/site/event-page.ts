@@ -9,7 +9,7 @@ import { examplesSection, timelineSection } from './example-sections.js';
 import { flowSvg } from './graph.js';
 import { type Html, html } from './html.js';
 import { badge, breakable, joined, page } from './layout.js';
-import { changesSection, fieldsSection } from './version-sections.js';
+import { CONTRACT_TEXT, changesSection, fieldsSection, versionAnchor } from './version-sections.js';
 
 /** Event pages sit one folder below the site's root. */
 const UP = '../';
@@ -28,7 +28,7 @@ export function eventPage(view: EventView): string {
   };
   const main = html`<p class="crumbs"><a href="${UP}index.html">All event types</a> › <a href="${UP}index.html#domain-${view.domain}">${view.domain}</a></p>
 <h1>${breakable(event.type)}</h1>
-<p class="lede">${metadata.title} ${badge(metadata.status, `status-${metadata.status}`)} ${badge(`latest v${view.latest}`, 'version')}</p>
+<p class="lede">${metadata.title} ${badge(metadata.status, `status-${metadata.status}`)} ${view.contracts.map((c) => badge(`${c.contract.kind} v${c.latest}`, 'version'))}</p>
 <p>${metadata.description}</p>
 ${facts(view)}
 <nav class="toc" aria-label="On this page"><a href="#flow">Producers and consumers</a><a href="#fields">Fields</a><a href="#changes">Changes</a><a href="#examples">Examples</a><a href="#timeline">Timeline</a></nav>
@@ -44,7 +44,7 @@ ${timelineSection(event)}`;
 }
 
 function facts(view: EventView): Html {
-  const { metadata, versions } = view.event;
+  const { metadata } = view.event;
   const none = html`<em>none listed</em>`;
   return html`<dl class="facts">
 <dt>Owner</dt><dd>${metadata.owner}</dd>
@@ -52,7 +52,12 @@ function facts(view: EventView): Html {
 <dt>Consumers</dt><dd>${
     metadata.consumers.length > 0 ? joined(metadata.consumers.map((c) => html`<a href="${filtered('consumer', consumerKey(c))}">${consumerName(c)}</a>`)) : none
   }</dd>
-<dt>Versions</dt><dd>${joined(versions.map((v) => html`<a href="#v${v.version}">v${v.version}</a>`))}</dd>
+${view.contracts.map(
+  (c) =>
+    html`<dt>${CONTRACT_TEXT[c.contract.kind].title} versions</dt><dd>${joined(
+      c.contract.versions.map((v) => html`<a href="#${versionAnchor(c.contract.kind, v.version)}">v${v.version}</a>`),
+    )}</dd>`,
+)}
 ${metadata.detailUrl ? html`<dt>Detail URL</dt><dd><code>${metadata.detailUrl}</code></dd>` : ''}
 </dl>`;
 }

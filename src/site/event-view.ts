@@ -1,23 +1,30 @@
 /**
  * What the site shows about one event type, worked out once and shared by
- * the index and the event's own page: its domain, the field rows of every
- * version, the changes between versions, and the words it is found by.
+ * the index and the event's own page: its domain, and for each of its
+ * contracts the field rows of every version, the changes between versions, and the words it is found by.
  */
-import type { Consumer, EventTypeSource } from '../catalogue/model.js';
+import type { Consumer, ContractSource, EventTypeSource } from '../catalogue/model.js';
 import type { SchemaDocuments } from '../compat/normalise.js';
 import { type FieldRow, fieldRows } from './fields.js';
 import { type ForwardBreak, type VersionChange, versionChanges } from './version-changes.js';
 
-export interface EventView {
-  readonly event: EventTypeSource;
-  /** The first part of the event type: `approved-premises`, `intervention`. */
-  readonly domain: string;
+/** What the site shows about one contract of an event type. */
+export interface ContractView {
+  readonly contract: ContractSource;
   /** The latest version number. */
   readonly latest: number;
   /** Field rows by version number. */
   readonly fields: ReadonlyMap<number, readonly FieldRow[]>;
   readonly steps: readonly VersionChange[];
   readonly forwardBreaks: readonly ForwardBreak[];
+}
+
+export interface EventView {
+  readonly event: EventTypeSource;
+  /** The first part of the event type: `approved-premises`, `intervention`. */
+  readonly domain: string;
+  /** Each contract the event type has, notification first. */
+  readonly contracts: readonly ContractView[];
   /** Lower-case text the index's search looks in: names, description, owner, services, field paths. */
   readonly searchText: string;
   /** The page's path from the site's root. */
@@ -44,9 +51,14 @@ export const consumerFilters = (c: Consumer): Array<readonly [string, string]> =
 /** The page of an event type, from the site's root. */
 export const eventHref = (eventType: string): string => `events/${eventType}.html`;
 
+function contractView(contract: ContractSource, documents: SchemaDocuments): ContractView {
+  const fields = new Map(contract.versions.map((v) => [v.version, fieldRows(v.schema, documents)]));
+  const { steps, forwardBreaks } = versionChanges(contract, documents, fields);
+  return { contract, latest: contract.versions.at(-1)?.version ?? 1, fields, steps, forwardBreaks };
+}
+
 export function eventView(event: EventTypeSource, documents: SchemaDocuments): EventView {
-  const fields = new Map(event.versions.map((v) => [v.version, fieldRows(v.schema, documents)]));
-  const { steps, forwardBreaks } = versionChanges(event, documents, fields);
+  const contracts = event.contracts.map((c) => contractView(c, documents));
   const { metadata } = event;
   const words = [
     event.type,
@@ -55,15 +67,12 @@ export function eventView(event: EventTypeSource, documents: SchemaDocuments): E
     metadata.owner,
     ...metadata.producers,
     ...metadata.consumers.flatMap((c) => [c.service, c.component ?? '']),
-    ...new Set([...fields.values()].flatMap((rows) => rows.map((r) => r.path))),
+    ...new Set(contracts.flatMap((c) => [...c.fields.values()].flatMap((rows) => rows.map((r) => r.path)))),
   ];
   return {
     event,
     domain: domainOf(event.type),
-    latest: event.versions.at(-1)?.version ?? 1,
-    fields,
-    steps,
-    forwardBreaks,
+    contracts,
     searchText: words.join(' ').toLowerCase(),
     href: eventHref(event.type),
   };

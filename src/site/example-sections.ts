@@ -3,19 +3,21 @@
  * from `examples/`, valid and invalid, and the timeline wording, each
  * version's template beside the sentence `describe` makes from an example.
  */
-import type { EventTypeSource, ExampleSource } from '../catalogue/model.js';
+import { type EventTypeSource, type ExampleSource, timelineContract } from '../catalogue/model.js';
 import { describeWith, templateFor } from '../runtime/describe.js';
 import { type Html, html } from './html.js';
 import { badge, scrolling } from './layout.js';
 
 export function examplesSection(event: EventTypeSource): Html {
-  const versions = [...event.versions].reverse();
   return html`<section id="examples" aria-labelledby="examples-heading">
 <h2 id="examples-heading">Examples</h2>
-<p>Whole envelopes, as a consumer receives them. The valid ones must be accepted and the invalid ones rejected; <code>domain-events check</code> holds the schemas to both.</p>
-${versions.map(
-  (v) => html`<h3>Version ${v.version}</h3>
+<p>Whole documents: notifications as a consumer receives them, detail documents as the producer serves them. The valid ones must be accepted and the invalid ones rejected; <code>domain-events check</code> holds the schemas to both.</p>
+${event.contracts.map(
+  (contract) =>
+    html`${[...contract.versions].reverse().map(
+      (v) => html`<h3>${contract.kind === 'notification' ? 'Notification' : 'Detail document'} version ${v.version}</h3>
 ${v.examples.length === 0 ? html`<p>No examples.</p>` : validFirst(v.examples).map(exampleBlock)}`,
+    )}`,
 )}
 </section>`;
 }
@@ -39,7 +41,7 @@ const sampleOf = (examples: readonly ExampleSource[]): ExampleSource | undefined
 
 export function timelineSection(event: EventTypeSource): Html {
   const { timeline } = event.metadata;
-  const rows = event.versions.map((v) => {
+  const rows = timelineContract(event).versions.map((v) => {
     const template = templateFor(timeline, v.version);
     const sample = sampleOf(v.examples);
     return html`<tr>

@@ -11,7 +11,7 @@ import { ASYNCAPI_FILE, badge, breakable, joined, page } from './layout.js';
 
 export function indexPage(views: readonly EventView[]): string {
   const domains = [...new Set(views.map((v) => v.domain))];
-  const versions = views.reduce((n, v) => n + v.event.versions.length, 0);
+  const versions = views.reduce((n, v) => n + v.contracts.reduce((m, c) => m + c.contract.versions.length, 0), 0);
   const main = html`<h1>Probation domain events</h1>
 <p class="lede">${views.length} event types in ${domains.length} domains, ${versions} schema versions. Every event travels on the shared domain-events topic; the
 <a href="${ASYNCAPI_FILE}">AsyncAPI document</a> describes the same catalogue for tools.</p>
@@ -68,7 +68,7 @@ function card(view: EventView): Html {
   return html`<li class="event-card" data-event="${event.type}" data-domain="${view.domain}" data-status="${metadata.status}" data-producers="${metadata.producers.join('|')}" data-consumers="${[...new Set(consumers)].join('|')}" data-search="${view.searchText}">
 <h3><a href="${view.href}">${breakable(event.type)}</a></h3>
 <p>${metadata.description}</p>
-<p class="meta">${badge(metadata.status, `status-${metadata.status}`)} ${badge(`v${view.latest}`, 'version')} ${
+<p class="meta">${badge(metadata.status, `status-${metadata.status}`)} ${view.contracts.map((c) => badge(`${c.contract.kind} v${c.latest}`, 'version'))} ${
     metadata.producers.length > 0 ? html`Produced by ${joined(metadata.producers)}` : 'No producer listed'
   }; ${metadata.consumers.length > 0 ? html`consumed by ${joined(metadata.consumers.map(consumerName))}` : 'no consumer listed'}.</p>
 </li>`;

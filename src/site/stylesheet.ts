@@ -14,10 +14,11 @@ html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--text); background: #fff; }
 a { color: var(--link); }
 code, pre, .mono { font-family: var(--mono); font-size: 0.875rem; }
-h1, h2, h3 { line-height: 1.25; overflow-wrap: anywhere; }
+h1, h2, h3, h4 { line-height: 1.25; overflow-wrap: anywhere; }
 h1 { font-size: 1.75rem; margin: 0.5rem 0; }
 h2 { font-size: 1.35rem; margin: 2.25rem 0 0.75rem; padding-top: 0.5rem; border-top: 1px solid var(--line); }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
+h4 { font-size: 1rem; margin: 1.25rem 0 0.5rem; }
 .site-header { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; align-items: baseline; padding: 0.75rem 1rem; background: #0b2e4f; color: #fff; }
 .site-header a { color: #fff; }
 .site-header .site-name { font-weight: 700; text-decoration: none; margin-right: auto; }

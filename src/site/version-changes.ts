@@ -4,7 +4,7 @@
  * said plainly both ways round, the fields added, removed or changed, and
  * the upcast declaration that carries old data forward.
  */
-import type { EventTypeSource, UpcastDeclaration } from '../catalogue/model.js';
+import type { ContractSource, UpcastDeclaration } from '../catalogue/model.js';
 import { compareEventVersions, type VersionStep } from '../compat/compare-versions.js';
 import type { Compatibility } from '../compat/engine.js';
 import type { SchemaDocuments } from '../compat/normalise.js';
@@ -52,13 +52,13 @@ const HEADLINES: Readonly<Record<Compatibility, string>> = {
 };
 
 /**
- * Each consecutive step of `event`, v1 → v2, v2 → v3…, and every pair of
+ * Each consecutive step of a contract, v1 → v2, v2 → v3…, and every pair of
  * versions that is not forward compatible (transitively, so v1 → v3 counts).
  *
  * @param fields the field rows of each version, by version number.
  */
 export function versionChanges(
-  event: EventTypeSource,
+  event: ContractSource,
   documents: SchemaDocuments,
   fields: ReadonlyMap<number, readonly FieldRow[]>,
 ): { steps: VersionChange[]; forwardBreaks: ForwardBreak[] } {

@@ -3,27 +3,42 @@
  * version's fields, and what changed from each version to the next, with
  * the compatibility engine's verdict and the upcast declaration.
  */
-import type { UpcastDeclaration, UpcastOperation } from '../catalogue/model.js';
+import type { ContractKind, UpcastDeclaration, UpcastOperation } from '../catalogue/model.js';
 import type { Reason } from '../compat/rule.js';
-import type { EventView } from './event-view.js';
+import type { ContractView, EventView } from './event-view.js';
 import type { FieldRow } from './fields.js';
-import { type Html, html } from './html.js';
+import { type Html, html, trusted } from './html.js';
 import { badge, joined, scrolling } from './layout.js';
 import type { ChangedField, VersionChange } from './version-changes.js';
 
-/** A table of the fields of each version, the latest first. */
+/** What a contract's data is, in words. */
+export const CONTRACT_TEXT: Readonly<Record<ContractKind, { title: string; data: string }>> = {
+  notification: { title: 'Notification', data: "the notification's <code>additionalInformation</code>, published on the topic" },
+  detail: { title: 'Detail document', data: "the detail document's <code>eventDetails</code>, served at <code>detailUrl</code> and stored by the producer" },
+};
+
+/** The anchor of a contract version on an event's page: `notification-v1`, `detail-v2`. */
+export const versionAnchor = (kind: ContractKind, version: number): string => `${kind}-v${version}`;
+
+/** A table of the fields of each version of each contract, the latest first. */
 export function fieldsSection(view: EventView): Html {
-  const versions = [...view.event.versions].reverse();
-  const latest = versions[0]?.version;
   return html`<section id="fields" aria-labelledby="fields-heading">
 <h2 id="fields-heading">Fields</h2>
-<p>The data of each version (the envelope's <code>additionalInformation</code>). Nested fields are written as paths; <code>[]</code> stands for each item of a list.</p>
-${versions.map(
-  (v) => html`<h3 id="v${v.version}">Version ${v.version} ${v.version === latest ? badge('latest', 'latest') : ''}</h3>
-${typeof v.schema.json.description === 'string' ? html`<p>${v.schema.json.description}</p>` : ''}
-${scrolling(`Fields of version ${v.version}`, fieldTable(view.fields.get(v.version) ?? []))}`,
-)}
+<p>Nested fields are written as paths; <code>[]</code> stands for each item of a list.</p>
+${view.contracts.map((c) => contractFields(c))}
 </section>`;
+}
+
+function contractFields(view: ContractView): Html {
+  const { kind } = view.contract;
+  const versions = [...view.contract.versions].reverse();
+  return html`<h3 id="${kind}-fields">${CONTRACT_TEXT[kind].title}</h3>
+<p>The data of each version: ${trusted(CONTRACT_TEXT[kind].data)}.</p>
+${versions.map(
+  (v) => html`<h4 id="${versionAnchor(kind, v.version)}">Version ${v.version} ${v.version === view.latest ? badge('latest', 'latest') : ''}</h4>
+${typeof v.schema.json.description === 'string' ? html`<p>${v.schema.json.description}</p>` : ''}
+${scrolling(`Fields of ${kind} version ${v.version}`, fieldTable(view.fields.get(v.version) ?? []))}`,
+)}`;
 }
 
 export function fieldTable(rows: readonly FieldRow[]): Html {
@@ -53,28 +68,30 @@ function values(list: readonly unknown[]): Html {
   return list.length > FOLD_VALUES ? html`<details class="values-list"><summary>${list.length} values</summary>${codes}</details>` : html`${codes}`;
 }
 
-/** Each step from one version to the next, and which older consumers a newer version breaks. */
+/** Each step from one version to the next of each contract, and which older consumers a newer version breaks. */
 export function changesSection(view: EventView): Html {
-  const body =
-    view.steps.length === 0
-      ? html`<p>There is only one version so far.</p>`
-      : html`${view.steps.map(change)}${
-          view.forwardBreaks.length > 0
-            ? html`<p><strong>Consumers upgrade first:</strong> ${joined(
-                view.forwardBreaks.map((b) => `a consumer on v${b.from} rejects some v${b.to} data`),
-                '; ',
-              )}. Move consumers to the newer version before any producer sends it.</p>`
-            : ''
-        }`;
   return html`<section id="changes" aria-labelledby="changes-heading">
 <h2 id="changes-heading">Changes between versions</h2>
-${body}
+${view.contracts.map((c) => html`<h3>${CONTRACT_TEXT[c.contract.kind].title}</h3>${contractChanges(c)}`)}
 </section>`;
 }
 
-function change(step: VersionChange): Html {
-  return html`<article class="change" id="v${step.from}-to-v${step.to}">
-<h3>v${step.from} → v${step.to} ${badge(step.headline, `compat-${step.compatibility}`)}</h3>
+function contractChanges(view: ContractView): Html {
+  return view.steps.length === 0
+    ? html`<p>There is only one version so far.</p>`
+    : html`${view.steps.map((step) => change(step, view.contract.kind))}${
+        view.forwardBreaks.length > 0
+          ? html`<p><strong>Consumers upgrade first:</strong> ${joined(
+              view.forwardBreaks.map((b) => `a consumer on v${b.from} rejects some v${b.to} data`),
+              '; ',
+            )}. Move consumers to the newer version before any producer sends it.</p>`
+          : ''
+      }`;
+}
+
+function change(step: VersionChange, kind: ContractKind): Html {
+  return html`<article class="change" id="${kind}-v${step.from}-to-v${step.to}">
+<h4>v${step.from} → v${step.to} ${badge(step.headline, `compat-${step.compatibility}`)}</h4>
 <ul class="summary">
 <li>${step.backward}${reasons(step.backwardReasons)}</li>
 <li>${step.forward}${reasons(step.forwardReasons)}</li>

@@ -61,7 +61,7 @@ export function writeCatalog(options: CatalogOptions): CatalogResult {
     files: [...files.keys()].sort(),
     removed,
     eventTypes: catalogue.events.length,
-    messages: catalogue.events.reduce((n, e) => n + e.versions.length, 0),
+    messages: catalogue.events.reduce((n, e) => n + (e.notification?.versions.length ?? 0), 0),
   };
 }
 

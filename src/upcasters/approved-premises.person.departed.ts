@@ -6,14 +6,14 @@
  * example from its own audit records; otherwise every field is "unknown", as
  * the declarative upcast of approved-premises.person.arrived does.
  */
-import type { Cas1PersonDepartedV1, Cas1PersonDepartedV2 } from '../../generated/events/approved-premises.person.departed.js';
+import type { Cas1PersonDepartedNotificationV1, Cas1PersonDepartedNotificationV2 } from '../../generated/events/approved-premises.person.departed.js';
 import type { StaffMember } from '../../generated/shared.js';
 import type { UpcastContext } from '../runtime/upcast.js';
 
 /** The staff member recorded when nobody can say who recorded the departure. */
 export const UNKNOWN_STAFF_MEMBER: StaffMember = { staffCode: 'unknown', forenames: 'unknown', surname: 'unknown', username: 'unknown' };
 
-export function upcastV1ToV2(data: Cas1PersonDepartedV1, context: UpcastContext): Cas1PersonDepartedV2 {
+export function upcastNotificationV1ToV2(data: Cas1PersonDepartedNotificationV1, context: UpcastContext): Cas1PersonDepartedNotificationV2 {
   // Validated with the rest of the v2 data straight after this step, so a wrong value is reported, not passed on.
   const recordedBy = (context.values.recordedBy as StaffMember | undefined) ?? UNKNOWN_STAFF_MEMBER;
   return {

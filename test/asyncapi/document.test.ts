@@ -51,7 +51,7 @@ describe('asyncApiDocument', () => {
     const channels = parsed.channels().all();
     expect(channels.map((c) => [c.id(), c.address()])).toEqual([[CHANNEL, TOPIC]]);
     expect(channels[0]?.bindings().get('sns')?.value()).toMatchObject({ name: TOPIC });
-    const want = catalogue.events.flatMap((e) => e.versions.map((v) => messageKey(e.type, v.version)));
+    const want = catalogue.events.flatMap((e) => (e.notification?.versions ?? []).map((v) => messageKey(e.type, v.version)));
     expect(
       channels[0]
         ?.messages()
@@ -101,7 +101,7 @@ describe('asyncApiDocument', () => {
     );
     let checked = 0;
     for (const event of catalogue.events) {
-      for (const version of event.versions) {
+      for (const version of event.notification?.versions ?? []) {
         const own = messageKey(event.type, version.version);
         for (const example of version.examples) {
           const accepting = [...validators].filter(([, validate]) => validate(example.json)).map(([id]) => id);

@@ -7,37 +7,45 @@ import { loadCatalogue } from '../../src/catalogue/load.js';
 import { repoCatalogue } from '../support/repo.js';
 import { tempRepo, writeEventType } from '../support/temp-repo.js';
 
-const minimal = { title: 'ThingHappenedV1', type: 'object', additionalProperties: false, properties: {} };
+const minimal = { title: 'ThingHappenedNotificationV1', type: 'object', additionalProperties: false, properties: {} };
 
 describe('loadCatalogue', () => {
   it('reads this repository with no problems', () => {
     const catalogue = repoCatalogue();
-    expect({ events: catalogue.events.length, versions: catalogue.events.reduce((n, e) => n + e.versions.length, 0), shared: catalogue.shared.length }).toEqual(
-      { events: 28, versions: 35, shared: 12 },
-    );
+    expect({
+      events: catalogue.events.length,
+      versions: catalogue.events.reduce((n, e) => n + e.contracts.reduce((m, c) => m + c.versions.length, 0), 0),
+      shared: catalogue.shared.length,
+    }).toEqual({ events: 28, versions: 35, shared: 12 });
   });
 
   const cases: Array<[string, (write: (path: string, content: unknown) => void) => void, Array<{ code: string; file: string; pointer: string }>]> = [
     [
       'a folder that is not an event type name',
-      (w) => w('schemas/BookingCancelled/v1.schema.json', {}),
+      (w) => w('schemas/BookingCancelled/notification/v1.schema.json', {}),
       [{ code: 'naming', file: 'schemas/BookingCancelled', pointer: '' }],
     ],
     [
       'a file that is not JSON',
-      (w) => w('schemas/test.thing.happened/v2.schema.json', '{ nope'),
-      [{ code: 'invalid-json', file: 'schemas/test.thing.happened/v2.schema.json', pointer: '' }],
+      (w) => w('schemas/test.thing.happened/notification/v2.schema.json', '{ nope'),
+      [{ code: 'invalid-json', file: 'schemas/test.thing.happened/notification/v2.schema.json', pointer: '' }],
     ],
     [
       'an $id that does not match the path',
-      (w) => w('schemas/test.thing.happened/v2.schema.json', { $id: 'https://example.org/v2.schema.json', title: 'ThingHappenedV2' }),
-      [{ code: 'schema-id', file: 'schemas/test.thing.happened/v2.schema.json', pointer: '/$id' }],
+      (w) =>
+        w('schemas/test.thing.happened/notification/v2.schema.json', {
+          $id: 'https://example.org/notification/v2.schema.json',
+          title: 'ThingHappenedNotificationV2',
+        }),
+      [{ code: 'schema-id', file: 'schemas/test.thing.happened/notification/v2.schema.json', pointer: '/$id' }],
     ],
     [
       'a gap in the versions',
       (w) =>
-        w('schemas/test.thing.happened/v3.schema.json', { $id: 'https://schemas.probation.justice.gov.uk/domain-events/test.thing.happened/v3.schema.json' }),
-      [{ code: 'version-gap', file: 'schemas/test.thing.happened/v3.schema.json', pointer: '' }],
+        w('schemas/test.thing.happened/notification/v3.schema.json', {
+          $id: 'https://schemas.probation.justice.gov.uk/domain-events/test.thing.happened/notification/v3.schema.json',
+        }),
+      [{ code: 'version-gap', file: 'schemas/test.thing.happened/notification/v3.schema.json', pointer: '' }],
     ],
     [
       'an example with a bad name',
@@ -46,8 +54,8 @@ describe('loadCatalogue', () => {
     ],
     [
       'an example for a version that does not exist',
-      (w) => w('schemas/test.thing.happened/examples/v4.x.valid.json', {}),
-      [{ code: 'naming', file: 'schemas/test.thing.happened/examples/v4.x.valid.json', pointer: '' }],
+      (w) => w('schemas/test.thing.happened/examples/notification.v4.x.valid.json', {}),
+      [{ code: 'naming', file: 'schemas/test.thing.happened/examples/notification.v4.x.valid.json', pointer: '' }],
     ],
     [
       'a stray file',
@@ -87,21 +95,25 @@ describe('loadCatalogue', () => {
     ],
     [
       'an upcast for version 1',
-      (w) => w('schemas/test.thing.happened/v1.upcast.json', { $schema: '../_meta/upcast.schema.json', kind: 'meaning-only', description: 'x' }),
-      [{ code: 'naming', file: 'schemas/test.thing.happened/v1.upcast.json', pointer: '' }],
+      (w) =>
+        w('schemas/test.thing.happened/notification/v1.upcast.json', { $schema: '../../_meta/upcast.schema.json', kind: 'meaning-only', description: 'x' }),
+      [{ code: 'naming', file: 'schemas/test.thing.happened/notification/v1.upcast.json', pointer: '' }],
     ],
     [
       'an upcast of an unknown kind',
       (w) => {
-        w('schemas/test.thing.happened/v2.schema.json', { $id: 'https://schemas.probation.justice.gov.uk/domain-events/test.thing.happened/v2.schema.json' });
-        w('schemas/test.thing.happened/v2.upcast.json', { $schema: '../_meta/upcast.schema.json', kind: 'magic', description: 'x' });
+        w('schemas/test.thing.happened/notification/v2.schema.json', {
+          $id: 'https://schemas.probation.justice.gov.uk/domain-events/test.thing.happened/notification/v2.schema.json',
+        });
+        w('schemas/test.thing.happened/notification/v2.upcast.json', { $schema: '../../_meta/upcast.schema.json', kind: 'magic', description: 'x' });
       },
-      [{ code: 'upcast-invalid', file: 'schemas/test.thing.happened/v2.upcast.json', pointer: '/kind' }],
+      [{ code: 'upcast-invalid', file: 'schemas/test.thing.happened/notification/v2.upcast.json', pointer: '/kind' }],
     ],
     [
       'an upcast with no version to go to',
-      (w) => w('schemas/test.thing.happened/v2.upcast.json', { $schema: '../_meta/upcast.schema.json', kind: 'meaning-only', description: 'x' }),
-      [{ code: 'naming', file: 'schemas/test.thing.happened/v2.upcast.json', pointer: '' }],
+      (w) =>
+        w('schemas/test.thing.happened/notification/v2.upcast.json', { $schema: '../../_meta/upcast.schema.json', kind: 'meaning-only', description: 'x' }),
+      [{ code: 'naming', file: 'schemas/test.thing.happened/notification/v2.upcast.json', pointer: '' }],
     ],
   ];
 

@@ -17,7 +17,9 @@ const META = 'https://schemas.probation.justice.gov.uk/domain-events/_meta/';
 
 const metadata = catalogue.events.map((e) => JSON.parse(readFileSync(join(ROOT, e.metadataFile), 'utf8')) as Record<string, unknown>);
 const upcasts = catalogue.events.flatMap((e) =>
-  e.versions.flatMap((v) => (v.upcast ? [JSON.parse(readFileSync(join(ROOT, v.upcast.file), 'utf8')) as Record<string, unknown>] : [])),
+  e.contracts
+    .flatMap((c) => c.versions)
+    .flatMap((v) => (v.upcast ? [JSON.parse(readFileSync(join(ROOT, v.upcast.file), 'utf8')) as Record<string, unknown>] : [])),
 );
 const base = metadata[0] as Record<string, unknown>;
 const transform = upcasts.find((u) => u.kind === 'transform' && Array.isArray(u.operations) && u.operations.length > 0) as Record<string, unknown>;

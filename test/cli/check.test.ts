@@ -16,17 +16,17 @@ const props = (json: Json) => json.properties as Record<string, Json>;
 
 /** Adds v3 of booking.cancelled, which requires a new cancellationCategory, with examples and a minor changeset. */
 function addIncompatibleV3(repo: GitRepo): void {
-  const v3 = JSON.parse(repo.read(`${CANCELLED}/v2.schema.json`)) as Json;
-  v3.$id = String(v3.$id).replace('v2.schema.json', 'v3.schema.json');
-  v3.title = 'Cas1BookingCancelledV3';
+  const v3 = JSON.parse(repo.read(`${CANCELLED}/notification/v2.schema.json`)) as Json;
+  v3.$id = String(v3.$id).replace('notification/v2.schema.json', 'notification/v3.schema.json');
+  v3.title = 'Cas1BookingCancelledNotificationV3';
   props(v3).cancellationCategory = { enum: ['recall', 'withdrawn', 'other'] };
   (v3.required as string[]).push('cancellationCategory');
-  repo.write(`${CANCELLED}/v3.schema.json`, JSON.stringify(v3, null, 2));
-  const valid = JSON.parse(repo.read(`${CANCELLED}/examples/v2.cancelled.valid.json`)) as Json;
+  repo.write(`${CANCELLED}/notification/v3.schema.json`, JSON.stringify(v3, null, 2));
+  const valid = JSON.parse(repo.read(`${CANCELLED}/examples/notification.v2.cancelled.valid.json`)) as Json;
   const data = { ...(valid.additionalInformation as Json), cancellationCategory: 'recall' };
-  repo.write(`${CANCELLED}/examples/v3.cancelled.valid.json`, JSON.stringify({ ...valid, version: 3, additionalInformation: data }, null, 2));
+  repo.write(`${CANCELLED}/examples/notification.v3.cancelled.valid.json`, JSON.stringify({ ...valid, version: 3, additionalInformation: data }, null, 2));
   repo.write(
-    `${CANCELLED}/examples/v3.unknown-category.invalid.json`,
+    `${CANCELLED}/examples/notification.v3.unknown-category.invalid.json`,
     JSON.stringify({ ...valid, version: 3, additionalInformation: { ...data, cancellationCategory: 'lost' } }, null, 2),
   );
   repo.write('.changeset/booking-cancelled-v3.md', changeset('minor', 'Add version 3 of approved-premises.booking.cancelled.'));
@@ -36,13 +36,13 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
   it('fails an edit to a released schema, naming the JSON Pointer', () => {
     const repo = gitRepo();
     repo.git('checkout', '-q', '-b', 'change');
-    repo.editJson(`${CANCELLED}/v1.schema.json`, (s) => ((props(s).cancellationReason as Json).maxLength = 500));
+    repo.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => ((props(s).cancellationReason as Json).maxLength = 500));
     repo.write('.changeset/tighten.md', changeset('patch'));
     repo.commit('Limit the cancellation reason');
 
     const { code, stdout } = cli(repo.root, 'check', '--against', 'main');
     expect(code).toBe(1);
-    expect(stdout).toContain(`released-version-changed  ${CANCELLED}/v1.schema.json#/properties/cancellationReason/maxLength`);
+    expect(stdout).toContain(`released-version-changed  ${CANCELLED}/notification/v1.schema.json#/properties/cancellationReason/maxLength`);
     expect(stdout).toContain('"maxLength" added: 500');
     // A changed released version is a breaking change, so a patch changeset is too small as well.
     expect(stdout).toContain('changeset-bump-too-small');
@@ -59,15 +59,15 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([
       expect.objectContaining({
         code: 'upcaster-required',
-        file: `${CANCELLED}/v3.upcast.json`,
+        file: `${CANCELLED}/notification/v3.upcast.json`,
         message: expect.stringContaining('v3 requires "cancellationCategory", v2 does not'),
       }),
     ]);
 
     repo.write(
-      `${CANCELLED}/v3.upcast.json`,
+      `${CANCELLED}/notification/v3.upcast.json`,
       JSON.stringify({
-        $schema: '../_meta/upcast.schema.json',
+        $schema: '../../_meta/upcast.schema.json',
         kind: 'transform',
         description: 'Version 2 did not say why; old cancellations are recorded as other.',
         operations: [{ op: 'add', path: '/cancellationCategory', value: 'other' }],
@@ -84,7 +84,12 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     const repo = gitRepo();
     const from = 'schemas/intervention.referral.sent';
     const to = 'schemas/intervention.referral.withdrawn';
-    for (const file of ['event.json', 'v1.schema.json', 'examples/v1.referral-sent.valid.json', 'examples/v1.occurred-at-without-offset.invalid.json']) {
+    for (const file of [
+      'event.json',
+      'notification/v1.schema.json',
+      'examples/notification.v1.referral-sent.valid.json',
+      'examples/notification.v1.occurred-at-without-offset.invalid.json',
+    ]) {
       repo.write(
         `${to}/${file.replace('referral-sent', 'referral-withdrawn')}`,
         repo.read(`${from}/${file}`).replaceAll('referral.sent', 'referral.withdrawn').replaceAll('ReferralSent', 'ReferralWithdrawn'),
@@ -108,7 +113,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
 
   it('passes an edit to annotations only as a patch', () => {
     const repo = gitRepo();
-    repo.editJson(`${CANCELLED}/v1.schema.json`, (s) => {
+    repo.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => {
       s.description = 'A booking at an approved premises was cancelled (reworded).';
       Object.assign(props(s).cancelledAt as Json, { description: 'Midnight UTC.', examples: ['2024-10-27T00:00:00Z'], deprecated: true });
       s.$comment = 'Superseded by v2.';
@@ -141,18 +146,18 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     const unpacked = mkdtempSync(join(tmpdir(), 'domain-events-package-'));
     onTestFinished(() => rmSync(unpacked, { recursive: true, force: true }));
     cpSync(join(repo.root, 'schemas'), join(unpacked, 'schemas'), { recursive: true });
-    repo.editJson(`${CANCELLED}/v2.schema.json`, (s) => (props(s).cancelledAtDate = { type: 'string' }));
+    repo.editJson(`${CANCELLED}/notification/v2.schema.json`, (s) => (props(s).cancelledAtDate = { type: 'string' }));
     const { code, stdout } = cli(repo.root, 'check', '--against', unpacked);
     expect(code).toBe(1);
-    expect(stdout).toContain(`released-version-changed  ${CANCELLED}/v2.schema.json#/properties/cancelledAtDate`);
+    expect(stdout).toContain(`released-version-changed  ${CANCELLED}/notification/v2.schema.json#/properties/cancelledAtDate`);
   });
 
   it('writes GitHub annotations', () => {
     const repo = gitRepo();
-    repo.editJson(`${CANCELLED}/v1.schema.json`, (s) => ((props(s).cancellationReason as Json).maxLength = 500));
+    repo.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => ((props(s).cancellationReason as Json).maxLength = 500));
     const { stdout } = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'github');
     expect(stdout).toContain(
-      `::error file=${CANCELLED}/v1.schema.json,title=released-version-changed::released-version-changed: /properties/cancellationReason/maxLength: "maxLength" added: 500`,
+      `::error file=${CANCELLED}/notification/v1.schema.json,title=released-version-changed::released-version-changed: /properties/cancellationReason/maxLength: "maxLength" added: 500`,
     );
   });
 
@@ -189,12 +194,12 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('-c', 'user.name=Test', '-c', 'user.email=test@example.test', 'commit', '-q', '--no-gpg-sign', '-m', 'Release');
-    const file = join(pkg, 'schemas/intervention.referral.sent/v1.schema.json');
+    const file = join(pkg, 'schemas/intervention.referral.sent/notification/v1.schema.json');
     const schema = JSON.parse(readFileSync(file, 'utf8')) as Json;
     (props(schema).referralId as Json).maxLength = 40;
     writeFileSync(file, JSON.stringify(schema));
     const { code, stdout } = cli(pkg, 'check', '--against', 'main');
-    expect(stdout).toContain('released-version-changed  schemas/intervention.referral.sent/v1.schema.json#/properties/referralId/maxLength');
+    expect(stdout).toContain('released-version-changed  schemas/intervention.referral.sent/notification/v1.schema.json#/properties/referralId/maxLength');
     expect(code).toBe(1);
   });
 

@@ -55,7 +55,7 @@ describe('domain-events import', () => {
   ])('%s', (_name, { args, status, written }) => {
     const result = run(...args);
     expect(result.status, result.stderr).toBe(status);
-    for (const type of written) expect(existsSync(join(cwd, 'schemas', type, 'v1.schema.json'))).toBe(true);
+    for (const type of written) expect(existsSync(join(cwd, 'schemas', type, 'notification/v1.schema.json'))).toBe(true);
     if (written.length === 0) expect(existsSync(join(cwd, 'schemas', 'accommodation.cas3.bedspace.archived'))).toBe(false);
   });
 
@@ -73,8 +73,8 @@ describe('domain-events import', () => {
           written: true,
           files: [
             'elsewhere/accommodation.cas3.bedspace.archived/event.json',
-            'elsewhere/accommodation.cas3.bedspace.archived/v1.schema.json',
-            'elsewhere/accommodation.cas3.bedspace.archived/examples/v1.example.valid.json',
+            'elsewhere/accommodation.cas3.bedspace.archived/notification/v1.schema.json',
+            'elsewhere/accommodation.cas3.bedspace.archived/examples/notification.v1.example.valid.json',
           ],
         },
       ],

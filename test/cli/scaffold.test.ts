@@ -41,17 +41,17 @@ describe('domain-events new', () => {
     expect(validate(`${BASE}_meta/event.schema.json`, metadata)).toBe(true);
     expect(metadata).toMatchObject({ eventType: 'approved-premises.room.cleaned', title: 'Room cleaned', status: 'draft' });
 
-    const schema = json(repo, `${dir}/v1.schema.json`);
+    const schema = json(repo, `${dir}/notification/v1.schema.json`);
     expect(schema).toMatchObject({
-      $id: `${BASE}approved-premises.room.cleaned/v1.schema.json`,
-      title: 'RoomCleanedV1',
+      $id: `${BASE}approved-premises.room.cleaned/notification/v1.schema.json`,
+      title: 'RoomCleanedNotificationV1',
       type: 'object',
       additionalProperties: false,
     });
     const examples = readdirSync(join(repo.root, dir, 'examples'));
-    expect(examples).toEqual(['v1.room-cleaned.valid.json', 'v1.unknown-property.invalid.json']);
-    const valid = json(repo, `${dir}/examples/v1.room-cleaned.valid.json`);
-    const invalid = json(repo, `${dir}/examples/v1.unknown-property.invalid.json`);
+    expect(examples).toEqual(['notification.v1.room-cleaned.valid.json', 'notification.v1.unknown-property.invalid.json']);
+    const valid = json(repo, `${dir}/examples/notification.v1.room-cleaned.valid.json`);
+    const invalid = json(repo, `${dir}/examples/notification.v1.unknown-property.invalid.json`);
     expect(validate(String(schema.$id), valid.additionalInformation)).toBe(true);
     expect(validate(String(schema.$id), invalid.additionalInformation)).toBe(false);
     expect(validate(`${BASE}envelope.schema.json`, valid)).toBe(true);
@@ -61,7 +61,7 @@ describe('domain-events new', () => {
       releases: [{ name: '@probation/domain-events', type: 'minor' }],
       summary: 'Add the `approved-premises.room.cleaned` event type.',
     });
-    expect(repo.read('generated/events/approved-premises.room.cleaned.ts')).toContain('RoomCleanedV1');
+    expect(repo.read('generated/events/approved-premises.room.cleaned.ts')).toContain('RoomCleanedNotificationV1');
     expect(cli(repo.root, 'generate', '--check').code).toBe(0);
 
     const checked = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'json');
@@ -70,7 +70,7 @@ describe('domain-events new', () => {
       `metadata-missing ${dir}/event.json#/owner`,
       `metadata-missing ${dir}/event.json#/producers/0`,
       `metadata-missing ${dir}/event.json#/timeline/1`,
-      `metadata-missing ${dir}/v1.schema.json#/description`,
+      `metadata-missing ${dir}/notification/v1.schema.json#/description`,
     ]);
     expect(checked.code).toBe(1);
   });
@@ -94,7 +94,7 @@ describe('domain-events new', () => {
       producers: ['hmpps-interventions-service'],
       description: 'The referral was withdrawn.',
     });
-    expect(json(repo, `${dir}/v1.schema.json`).title).toBe('InterventionWithdrawnV1');
+    expect(json(repo, `${dir}/notification/v1.schema.json`).title).toBe('InterventionWithdrawnNotificationV1');
     repo.editJson(`${dir}/event.json`, (m) => (m.timeline = { '1': 'The referral was withdrawn' }));
     const checked = cli(repo.root, 'check', '--against', 'HEAD');
     expect(checked.stdout).toContain('0 error(s), 0 warning(s)');
@@ -125,33 +125,38 @@ describe('domain-events bump', () => {
     expect(code).toBe(0);
 
     // The copy keeps the file's layout: only the $id and title lines differ.
-    const [v2, v3] = [repo.read(`${dir}/v2.schema.json`).split('\n'), repo.read(`${dir}/v3.schema.json`).split('\n')];
+    const [v2, v3] = [repo.read(`${dir}/notification/v2.schema.json`).split('\n'), repo.read(`${dir}/notification/v3.schema.json`).split('\n')];
     expect(v3.length).toBe(v2.length);
     expect(v3.filter((line, i) => line !== v2[i])).toEqual([
-      `  "$id": "${BASE}approved-premises.booking.cancelled/v3.schema.json",`,
-      '  "title": "Cas1BookingCancelledV3",',
+      `  "$id": "${BASE}approved-premises.booking.cancelled/notification/v3.schema.json",`,
+      '  "title": "Cas1BookingCancelledNotificationV3",',
     ]);
-    expect(json(repo, `${dir}/v3.upcast.json`)).toMatchObject({ kind: 'transform', operations: [] });
-    expect(json(repo, `${dir}/examples/v3.cancelled.valid.json`)).toMatchObject({ version: 3 });
-    expect(existsSync(join(repo.root, dir, 'examples/v3.unknown-property.invalid.json'))).toBe(true);
-    expect(parseChangeset(repo.read('.changeset/booking-cancelled-v3.md')).releases).toEqual([{ name: '@probation/domain-events', type: 'minor' }]);
-    expect(repo.read('generated/events/approved-premises.booking.cancelled.ts')).toContain('Cas1BookingCancelledV3');
+    expect(json(repo, `${dir}/notification/v3.upcast.json`)).toMatchObject({ kind: 'transform', operations: [] });
+    expect(json(repo, `${dir}/examples/notification.v3.cancelled.valid.json`)).toMatchObject({ version: 3 });
+    expect(existsSync(join(repo.root, dir, 'examples/notification.v3.missing-person-reference.invalid.json'))).toBe(true);
+    expect(parseChangeset(repo.read('.changeset/booking-cancelled-notification-v3.md')).releases).toEqual([
+      { name: '@probation/domain-events', type: 'minor' },
+    ]);
+    expect(repo.read('generated/events/approved-premises.booking.cancelled.ts')).toContain('Cas1BookingCancelledNotificationV3');
 
     // As bumped: only the upcast's description is left to write.
     const bumped = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'json');
-    expect(codes(bumped.stdout)).toEqual([`not-forward-compatible ${dir}/v3.schema.json#`, `metadata-missing ${dir}/v3.upcast.json#/description`]);
+    expect(codes(bumped.stdout)).toEqual([
+      `not-forward-compatible ${dir}/notification/v3.schema.json#`,
+      `metadata-missing ${dir}/notification/v3.upcast.json#/description`,
+    ]);
 
     // After an incompatible edit, check names the upcaster and the example still to do.
-    repo.editJson(`${dir}/v3.schema.json`, (s) => {
+    repo.editJson(`${dir}/notification/v3.schema.json`, (s) => {
       (s.properties as Record<string, unknown>).cancellationCategory = { enum: ['recall', 'other'] };
       (s.required as string[]).push('cancellationCategory');
     });
-    repo.editJson(`${dir}/v3.upcast.json`, (u) => (u.description = 'Old cancellations are recorded as other.'));
+    repo.editJson(`${dir}/notification/v3.upcast.json`, (u) => (u.description = 'Old cancellations are recorded as other.'));
     const edited = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'json');
     expect(codes(edited.stdout)).toEqual([
-      `example-invalid ${dir}/examples/v3.cancelled.valid.json#/additionalInformation/cancellationCategory`,
-      `not-forward-compatible ${dir}/v3.schema.json#`,
-      `upcaster-required ${dir}/v3.upcast.json#`,
+      `example-invalid ${dir}/examples/notification.v3.cancelled.valid.json#/additionalInformation/cancellationCategory`,
+      `not-forward-compatible ${dir}/notification/v3.schema.json#`,
+      `upcaster-required ${dir}/notification/v3.upcast.json#`,
     ]);
     expect(edited.code).toBe(1);
   });

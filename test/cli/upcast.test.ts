@@ -15,9 +15,9 @@ const row = (version: unknown, envelope: Record<string, unknown>, changes: Recor
     },
   });
 
-const cancelledV1 = example('approved-premises.booking.cancelled', 'v1.cancelled.valid.json');
-const cancelledV2 = example('approved-premises.booking.cancelled', 'v2.cancelled.valid.json');
-const arrivedV1 = example('approved-premises.person.arrived', 'v1.person-arrived.valid.json');
+const cancelledV1 = example('approved-premises.booking.cancelled', 'notification.v1.cancelled.valid.json');
+const cancelledV2 = example('approved-premises.booking.cancelled', 'notification.v2.cancelled.valid.json');
+const arrivedV1 = example('approved-premises.person.arrived', 'notification.v1.person-arrived.valid.json');
 const unknownType = Object.assign({}, cancelledV2, { eventType: 'probation.case.transferred' });
 const recorder = { staffCode: 'N54A999', forenames: 'Jane', surname: 'Doe', username: 'JaneDoeNPS' };
 

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRun, example, linesOf, runCli, tempDir } from './cli-process.js';
 
-const sent = JSON.stringify(example('intervention.referral.sent', 'v1.referral-sent.valid.json'));
-const cancelledV1 = example('approved-premises.booking.cancelled', 'v1.cancelled.valid.json');
-const crnNull = JSON.stringify(example('approved-premises.booking.cancelled', 'v2.crn-null-string.invalid.json'));
+const sent = JSON.stringify(example('intervention.referral.sent', 'notification.v1.referral-sent.valid.json'));
+const cancelledV1 = example('approved-premises.booking.cancelled', 'notification.v1.cancelled.valid.json');
+const crnNull = JSON.stringify(example('approved-premises.booking.cancelled', 'notification.v2.crn-null-string.invalid.json'));
 const unknownType = JSON.stringify(Object.assign({}, JSON.parse(sent), { eventType: 'probation.case.transferred' }));
 // Two issues in one record: a malformed id and a null where a string is required.
 const twoIssues = JSON.stringify(

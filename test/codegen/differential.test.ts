@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { envelope, envelopeShape } from '../../generated/envelope.js';
 import * as shared from '../../generated/shared.js';
+import type { ContractKind } from '../../src/catalogue/model.js';
 import { namesOf } from '../../src/codegen/modules/event-module.js';
-import { camel } from '../../src/codegen/names.js';
+import { camel, contractTitle } from '../../src/codegen/names.js';
 import { envelopeSchema } from '../../src/runtime/event-type.js';
 import { referenceEnvelopeVerdict, referenceValidator } from '../support/ajv.js';
 import { mutated, resolverFor, valid } from '../support/arbitrary.js';
@@ -23,16 +24,16 @@ const catalogue = repoCatalogue();
 const ajv = referenceValidator(catalogue);
 const resolve = resolverFor(catalogue);
 
-const versions = catalogue.events.flatMap((event) => event.versions.map((version) => ({ event, version })));
+const versions = catalogue.events.flatMap((event) => event.contracts.flatMap((contract) => contract.versions.map((version) => ({ event, contract, version }))));
 
 const modules = import.meta.glob<Record<string, z.ZodMiniType>>('../../generated/events/*.ts', { eager: true });
 
-async function validatorOf(type: string, version: number): Promise<z.ZodMiniType> {
+async function validatorOf(type: string, version: number, kind: ContractKind): Promise<z.ZodMiniType> {
   const event = catalogue.events.find((e) => e.type === type);
   const module = modules[`../../generated/events/${type}.ts`];
   if (!event || !module) throw new Error(type);
-  const validator = module[camel(`${namesOf(event).base}V${version}`)];
-  if (!validator) throw new Error(`no validator for ${type} v${version}`);
+  const validator = module[camel(contractTitle(namesOf(event).base, kind, version))];
+  if (!validator) throw new Error(`no validator for ${type} ${kind} v${version}`);
   return validator;
 }
 
@@ -44,36 +45,39 @@ function verdicts(schemaId: string, plain: z.ZodMiniType, compiled: z.ZodMiniTyp
 }
 
 describe('generated validators agree with Ajv', () => {
-  describe.each(versions.map(({ event, version }) => [`${event.type} v${version.version}`, { event, version }] as const))('%s', (_, { event, version }) => {
-    it('on values generated from the schema (all valid under Ajv)', async () => {
-      const plain = await validatorOf(event.type, version.version);
-      const compiled = z.compile(plain);
-      const values = valid(version.schema.json, version.schema.id, resolve);
-      fc.assert(
-        fc.property(values, (value) => {
-          expect(verdicts(version.schema.id, plain, compiled, value)).toEqual({ ajv: true, zod: true, compiled: true });
-        }),
-        { seed: SEED, numRuns: RUNS },
-      );
-    });
+  describe.each(versions.map(({ event, contract, version }) => [`${event.type} ${contract.kind} v${version.version}`, { event, contract, version }] as const))(
+    '%s',
+    (_, { event, contract, version }) => {
+      it('on values generated from the schema (all valid under Ajv)', async () => {
+        const plain = await validatorOf(event.type, version.version, contract.kind);
+        const compiled = z.compile(plain);
+        const values = valid(version.schema.json, version.schema.id, resolve);
+        fc.assert(
+          fc.property(values, (value) => {
+            expect(verdicts(version.schema.id, plain, compiled, value)).toEqual({ ajv: true, zod: true, compiled: true });
+          }),
+          { seed: SEED, numRuns: RUNS },
+        );
+      });
 
-    it('on mutations of those values, valid or not', async () => {
-      const plain = await validatorOf(event.type, version.version);
-      const compiled = z.compile(plain);
-      const values = mutated(valid(version.schema.json, version.schema.id, resolve));
-      let rejected = 0;
-      fc.assert(
-        fc.property(values, (value) => {
-          const v = verdicts(version.schema.id, plain, compiled, value);
-          expect({ zod: v.zod, compiled: v.compiled }).toEqual({ zod: v.ajv, compiled: v.ajv });
-          if (!v.ajv) rejected++;
-        }),
-        { seed: SEED, numRuns: RUNS },
-      );
-      // Many mutations must produce invalid values, or this test would prove little.
-      expect(rejected).toBeGreaterThan(RUNS / 3);
-    });
-  });
+      it('on mutations of those values, valid or not', async () => {
+        const plain = await validatorOf(event.type, version.version, contract.kind);
+        const compiled = z.compile(plain);
+        const values = mutated(valid(version.schema.json, version.schema.id, resolve));
+        let rejected = 0;
+        fc.assert(
+          fc.property(values, (value) => {
+            const v = verdicts(version.schema.id, plain, compiled, value);
+            expect({ zod: v.zod, compiled: v.compiled }).toEqual({ zod: v.ajv, compiled: v.ajv });
+            if (!v.ajv) rejected++;
+          }),
+          { seed: SEED, numRuns: RUNS },
+        );
+        // Many mutations must produce invalid values, or this test would prove little.
+        expect(rejected).toBeGreaterThan(RUNS / 3);
+      });
+    },
+  );
 
   describe.each(catalogue.shared.map((s) => [s.typeName, s] as const))('shared %s', (_, sharedSchema) => {
     it('on generated values and their mutations', () => {
@@ -107,11 +111,13 @@ describe('generated validators agree with Ajv', () => {
 });
 
 describe('every example is judged as Ajv judges it, and as its name says', () => {
-  const examples = catalogue.events.flatMap((event) => event.versions.flatMap((version) => version.examples.map((example) => ({ event, version, example }))));
-  it.each(examples.map((e) => [e.example.file, e] as const))('%s', async (_, { event, version, example }) => {
+  const examples = catalogue.events.flatMap((event) =>
+    event.contracts.flatMap((contract) => contract.versions.flatMap((version) => version.examples.map((example) => ({ event, contract, version, example })))),
+  );
+  it.each(examples.filter((e) => e.contract.kind === 'notification').map((e) => [e.example.file, e] as const))('%s', async (_, { event, version, example }) => {
     const reference = referenceEnvelopeVerdict(ajv, catalogue, example.json, event.type, version.version);
     // The parser's envelope validator, as it runs before and after it is compiled.
-    const interpreted = envelopeSchema(envelopeShape, event.type, version.version, await validatorOf(event.type, version.version));
+    const interpreted = envelopeSchema(envelopeShape, event.type, version.version, await validatorOf(event.type, version.version, 'notification'));
     const compiled = z.compile(interpreted);
     const sameVersion = ((example.json as { version?: unknown }).version ?? 1) === version.version;
     const ours = { interpreted: sameVersion && z.validate(interpreted, example.json), compiled: sameVersion && z.validate(compiled, example.json) };

@@ -90,24 +90,30 @@ describe('domain-events generate refuses, with exit 2, naming the file and point
   const cases: Array<[string, { schema: Record<string, unknown>; where: string }]> = [
     [
       'a $dynamicRef',
-      { schema: { properties: { node: { $dynamicRef: '#node' } } }, where: 'schemas/test.thing.happened/v1.schema.json#/properties/node/$dynamicRef' },
+      {
+        schema: { properties: { node: { $dynamicRef: '#node' } } },
+        where: 'schemas/test.thing.happened/notification/v1.schema.json#/properties/node/$dynamicRef',
+      },
     ],
     [
       'an unresolvable $ref',
-      { schema: { properties: { who: { $ref: '../_shared/nobody.schema.json' } } }, where: 'schemas/test.thing.happened/v1.schema.json#/properties/who/$ref' },
+      {
+        schema: { properties: { who: { $ref: '../_shared/nobody.schema.json' } } },
+        where: 'schemas/test.thing.happened/notification/v1.schema.json#/properties/who/$ref',
+      },
     ],
     [
       'oneOf',
       {
         schema: { properties: { a: { oneOf: [{ type: 'string' }, { type: 'integer' }] } } },
-        where: 'schemas/test.thing.happened/v1.schema.json#/properties/a/oneOf',
+        where: 'schemas/test.thing.happened/notification/v1.schema.json#/properties/a/oneOf',
       },
     ],
   ];
   it.each(cases)('%s', (_, { schema, where }) => {
     const repo = tempRepo();
     try {
-      writeEventType(repo, 'test.thing.happened', [{ title: 'ThingHappenedV1', type: 'object', additionalProperties: false, ...schema }]);
+      writeEventType(repo, 'test.thing.happened', [{ title: 'ThingHappenedNotificationV1', type: 'object', additionalProperties: false, ...schema }]);
       const run = cli(repo.root, 'generate');
       expect(run.status).toBe(2);
       expect(run.stderr).toContain(where);
@@ -119,9 +125,9 @@ describe('domain-events generate refuses, with exit 2, naming the file and point
   it('a repository whose event type lacks event.json', () => {
     const repo = tempRepo();
     try {
-      repo.write('schemas/test.thing.happened/v1.schema.json', {
-        $id: 'https://schemas.probation.justice.gov.uk/domain-events/test.thing.happened/v1.schema.json',
-        title: 'ThingHappenedV1',
+      repo.write('schemas/test.thing.happened/notification/v1.schema.json', {
+        $id: 'https://schemas.probation.justice.gov.uk/domain-events/test.thing.happened/notification/v1.schema.json',
+        title: 'ThingHappenedNotificationV1',
         type: 'object',
       });
       const run = cli(repo.root, 'generate');
@@ -146,7 +152,7 @@ describe('schema text cannot break or inject into the generated code', () => {
     const properties = Object.fromEntries(hostile.map((text, i) => [`${text}${i}`, { type: 'string', description: text, examples: [text] }]));
     writeEventType(repo, 'test.text.written', [
       {
-        title: 'TextWrittenV1',
+        title: 'TextWrittenNotificationV1',
         description: hostile.join(' | '),
         type: 'object',
         additionalProperties: false,
@@ -169,7 +175,7 @@ describe('schema text cannot break or inject into the generated code', () => {
 
   it('the validator takes those names and texts as data', async () => {
     const module = (await import(join(repo.root, 'generated/events/test.text.written.ts'))) as Record<string, { safeParse(v: unknown): { success: boolean } }>;
-    const validator = module.textWrittenV1;
+    const validator = module.textWrittenNotificationV1;
     if (!validator) throw new Error('no validator');
     const value = Object.fromEntries(hostile.map((text, i) => [`${text}${i}`, text]));
     expect(validator.safeParse(value).success).toBe(true);
@@ -181,10 +187,10 @@ describe('schema text cannot break or inject into the generated code', () => {
   it('the event keeps its texts exactly', async () => {
     const module = (await import(join(repo.root, 'generated/events/test.text.written.ts'))) as Record<
       string,
-      { description: string; timeline: Record<string, string>; schema(): { description: string } }
+      { description: string; timeline: Record<string, string>; notification: { schema(): { description: string } } }
     >;
     const event = module.textWritten;
-    expect({ description: event?.description, timeline: event?.timeline['1'], schema: event?.schema().description }).toEqual({
+    expect({ description: event?.description, timeline: event?.timeline['1'], schema: event?.notification.schema().description }).toEqual({
       description: hostile.join(' */ '),
       timeline: hostile.join(' '),
       schema: hostile.join(' | '),

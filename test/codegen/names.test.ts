@@ -8,12 +8,14 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue, EventTypeSource } from '../../src/catalogue/model.js';
 import { render } from '../../src/codegen/generate.js';
 import { namesOf } from '../../src/codegen/modules/event-module.js';
-import { baseNameOf, kebab, nameCollisions, requireBaseName } from '../../src/codegen/names.js';
+import { baseNameOf, contractTitle, kebab, nameCollisions, requireBaseName } from '../../src/codegen/names.js';
 import { ConfigError } from '../../src/errors.js';
-import { ROOT, repoCatalogue } from '../support/repo.js';
+import { ROOT, repoCatalogue, withVersions } from '../support/repo.js';
 
 const catalogue = repoCatalogue();
 const CANCELLED = 'approved-premises.booking.cancelled';
+/** The contract of booking.cancelled that has two versions. */
+const KIND = 'notification';
 
 /** `from` (by default the catalogue) with the title of `version` of `type` replaced. */
 function retitled(type: string, version: number, title: string, from: Catalogue = catalogue): Catalogue {
@@ -22,20 +24,23 @@ function retitled(type: string, version: number, title: string, from: Catalogue 
     events: from.events.map((event) =>
       event.type !== type
         ? event
-        : { ...event, versions: event.versions.map((v) => (v.version !== version ? v : { ...v, schema: { ...v.schema, json: { ...v.schema.json, title } } })) },
+        : withVersions(event, KIND, (versions) =>
+            versions.map((v) => (v.version !== version ? v : { ...v, schema: { ...v.schema, json: { ...v.schema.json, title } } })),
+          ),
     ),
   };
 }
 
 const eventOf = (c: Catalogue, type: string): EventTypeSource => c.events.find((e) => e.type === type) as EventTypeSource;
-const fileOf = (type: string, version: number) => `schemas/${type}/v${version}.schema.json`;
+const fileOf = (type: string, version: number) => `schemas/${type}/${KIND}/v${version}.schema.json`;
 
 describe('baseNameOf', () => {
   it('gives every catalogue event type the name its v1 title starts with, and no problems', () => {
     for (const event of catalogue.events) {
       const { base, problems } = baseNameOf(event);
       expect(problems).toEqual([]);
-      expect(`${base}V1`).toBe(event.versions[0]?.schema.json.title);
+      const first = event.contracts[0];
+      expect(first && contractTitle(base as string, first.kind, 1)).toBe(first?.versions[0]?.schema.json.title);
     }
     expect(baseNameOf(eventOf(catalogue, CANCELLED)).base).toBe('Cas1BookingCancelled');
   });
@@ -43,13 +48,13 @@ describe('baseNameOf', () => {
   it('keeps the name, and reports a later title that does not follow it', () => {
     const { base, problems } = baseNameOf(eventOf(retitled(CANCELLED, 2, 'BookingCancelledV2'), CANCELLED));
     expect(base).toBe('Cas1BookingCancelled');
-    expect(problems).toEqual([{ file: fileOf(CANCELLED, 2), pointer: '/title', message: expect.stringContaining('"Cas1BookingCancelledV2"') }]);
+    expect(problems).toEqual([{ file: fileOf(CANCELLED, 2), pointer: '/title', message: expect.stringContaining('"Cas1BookingCancelledNotificationV2"') }]);
   });
 
-  it.each(['Cas1BookingCancelled', 'cas1BookingCancelledV1', 'Cas1-BookingV1', 'V1'])('has no name when the v1 title is %j', (title) => {
+  it.each(['Cas1BookingCancelled', 'cas1BookingCancelledNotificationV1', 'Cas1-BookingV1', 'V1'])('has no name when the v1 title is %j', (title) => {
     const { base, problems } = baseNameOf(eventOf(retitled(CANCELLED, 1, title), CANCELLED));
     expect(base).toBeUndefined();
-    expect(problems).toEqual([{ file: fileOf(CANCELLED, 1), pointer: '/title', message: expect.stringContaining('PascalCase name ending in V1') }]);
+    expect(problems).toEqual([{ file: fileOf(CANCELLED, 1), pointer: '/title', message: expect.stringContaining('PascalCase name ending in NotificationV1') }]);
   });
 
   it('is what the generator names modules by, and the generator stops at its first problem', () => {
@@ -71,7 +76,7 @@ describe('nameCollisions', () => {
   });
 
   it('reports an event type named like a shared definition, at the event type', () => {
-    const c = retitled(CANCELLED, 1, 'StaffMemberV1');
+    const c = retitled(CANCELLED, 1, 'StaffMemberNotificationV1');
     expect(nameCollisions(c, bases(c))).toEqual([
       {
         file: fileOf(CANCELLED, 1),
@@ -84,8 +89,8 @@ describe('nameCollisions', () => {
   it('reports an event type named Envelope, and two event types with one name, at the later one', () => {
     const first = catalogue.events[0] as EventTypeSource;
     const second = catalogue.events[1] as EventTypeSource;
-    const c = retitled(second.type, 1, 'SameNameV1', retitled(first.type, 1, 'EnvelopeV1'));
-    const again = retitled(CANCELLED, 1, 'SameNameV1', c);
+    const c = retitled(second.type, 1, 'SameNameNotificationV1', retitled(first.type, 1, 'EnvelopeNotificationV1'));
+    const again = retitled(CANCELLED, 1, 'SameNameNotificationV1', c);
     expect(nameCollisions(again, bases(again)).map((p) => [p.file, p.message.split(';')[0]])).toEqual([
       [fileOf(first.type, 1), `the name Envelope is also used by ${catalogue.envelope.file}`],
       [fileOf(CANCELLED, 1), `the name SameName is also used by ${fileOf(second.type, 1)}`],
@@ -104,8 +109,8 @@ describe('nameCollisions', () => {
   });
 
   it('stops the generator, naming the same file', async () => {
-    const c = retitled(CANCELLED, 1, 'StaffMemberV1');
-    const c2 = { ...c, events: c.events.map((e) => (e.type === CANCELLED ? { ...e, versions: e.versions.slice(0, 1) } : e)) };
+    const c = retitled(CANCELLED, 1, 'StaffMemberNotificationV1');
+    const c2 = { ...c, events: c.events.map((e) => (e.type === CANCELLED ? withVersions(e, KIND, (versions) => versions.slice(0, 1)) : e)) };
     await expect(render(ROOT, c2)).rejects.toThrow(`${fileOf(CANCELLED, 1)}#/title: the name StaffMember is also used by`);
   });
 });

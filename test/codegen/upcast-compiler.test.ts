@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonSchemaObject, UpcastOperation } from '../../src/catalogue/model.js';
 import { compileUpcast } from '../../src/codegen/upcast-compiler.js';
 import { ConfigError } from '../../src/errors.js';
+import type { ContractTypes } from '../../src/runtime/contract.js';
 import type { EventType } from '../../src/runtime/event-type.js';
 import { ROOT } from '../support/repo.js';
 import { type TempRepo, tempRepo, writeEventType } from '../support/temp-repo.js';
 
-const staff = { $ref: '../_shared/staff-member.schema.json' };
+const staff = { $ref: '../../_shared/staff-member.schema.json' };
 const v1: JsonSchemaObject = {
-  title: 'WidgetMovedV1',
+  title: 'WidgetMovedNotificationV1',
   type: 'object',
   additionalProperties: false,
   required: ['colour', 'oldName', 'at', 'nested'],
@@ -29,7 +30,7 @@ const v1: JsonSchemaObject = {
   },
 };
 const v2: JsonSchemaObject = {
-  title: 'WidgetMovedV2',
+  title: 'WidgetMovedNotificationV2',
   type: 'object',
   additionalProperties: false,
   required: ['colour', 'newName', 'at', 'atDate', 'createdBy', 'source', 'recordedAt', 'nested'],
@@ -63,14 +64,15 @@ const operations: UpcastOperation[] = [
 
 describe('every declarative operation, generated and run', () => {
   let repo: TempRepo;
-  let widget: EventType;
+  let widget: EventType<string, { notification: ContractTypes }>;
   beforeAll(async () => {
     repo = tempRepo();
     writeEventType(repo, 'test.widget.moved', [v1, v2], {
-      2: { $schema: '../_meta/upcast.schema.json', kind: 'transform', description: 'All the operations.', operations },
+      2: { $schema: '../../_meta/upcast.schema.json', kind: 'transform', description: 'All the operations.', operations },
     });
     execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'generate'], { cwd: repo.root, encoding: 'utf8' });
-    widget = ((await import(join(repo.root, 'generated/events/test.widget.moved.ts'))) as { widgetMoved: EventType }).widgetMoved;
+    widget = ((await import(join(repo.root, 'generated/events/test.widget.moved.ts'))) as { widgetMoved: EventType<string, { notification: ContractTypes }> })
+      .widgetMoved;
   });
   afterAll(() => repo.remove());
 
@@ -83,7 +85,7 @@ describe('every declarative operation, generated and run', () => {
   });
 
   it('builds version 2 as declared', () => {
-    expect(widget.upcast(data, { from: 1, envelope, context: { createdBy } })).toEqual({
+    expect(widget.notification.upcast(data, { from: 1, envelope, context: { createdBy } })).toEqual({
       success: true,
       data: {
         colour: 'red',
@@ -101,7 +103,7 @@ describe('every declarative operation, generated and run', () => {
 
   it('leaves out optional fields the data does not have', () => {
     const { note: _, ...withoutNote } = data;
-    const result = widget.upcast({ ...withoutNote, nested: { a: 'A' }, colour: 'BLUE' }, { from: 1, envelope, context: { createdBy } });
+    const result = widget.notification.upcast({ ...withoutNote, nested: { a: 'A' }, colour: 'BLUE' }, { from: 1, envelope, context: { createdBy } });
     expect(result.success && Object.keys(result.data as object)).toEqual(['colour', 'newName', 'at', 'atDate', 'createdBy', 'source', 'recordedAt', 'nested']);
     expect(result.success && (result.data as { colour: string; nested: object })).toMatchObject({ colour: 'BLUE', nested: { a: 'A', c: 'x' } });
   });
@@ -114,7 +116,7 @@ describe('every declarative operation, generated and run', () => {
       "envelope's publishedAt",
     ],
   ])('fails, naming what is missing: %s', (_, options, missing) => {
-    const result = widget.upcast(data, { from: 1, ...options });
+    const result = widget.notification.upcast(data, { from: 1, ...options });
     expect(result.success ? 'upcast' : [result.error.code, result.error.issues[0]?.code, result.error.step]).toEqual([
       'upcast_failed',
       'upcast_input_missing',
@@ -125,7 +127,7 @@ describe('every declarative operation, generated and run', () => {
 
   it('does not change its input', () => {
     const input = structuredClone(data);
-    widget.upcast(input, { from: 1, envelope, context: { createdBy } });
+    widget.notification.upcast(input, { from: 1, envelope, context: { createdBy } });
     expect(input).toEqual(data);
   });
 });
@@ -247,7 +249,7 @@ describe('the compiler refuses an upcast that would lose data or leave a field u
   it.each(refusals)('%s', (_, { from, to, ops, pointer, message }) => {
     const compile = () =>
       compileUpcast({
-        file: 'schemas/test.widget.moved/v2.upcast.json',
+        file: 'schemas/test.widget.moved/notification/v2.upcast.json',
         functionName: 'upcastV1ToV2',
         from: { schema: from, typeName: 'V1', deref: (s) => s as JsonSchemaObject },
         to: { schema: to, typeName: 'V2', deref: (s) => s as JsonSchemaObject },
@@ -258,7 +260,7 @@ describe('the compiler refuses an upcast that would lose data or leave a field u
       compile();
     } catch (error) {
       expect({ file: (error as ConfigError).file, pointer: (error as ConfigError).pointer }).toEqual({
-        file: 'schemas/test.widget.moved/v2.upcast.json',
+        file: 'schemas/test.widget.moved/notification/v2.upcast.json',
         pointer,
       });
       expect((error as ConfigError).message).toMatch(message);

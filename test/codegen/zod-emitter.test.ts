@@ -196,14 +196,14 @@ describe('the emitter refuses what it cannot translate faithfully, naming the fi
   it.each(refusals)('%s', (_, { schema, pointer, message }) => {
     const error = (() => {
       try {
-        emittedCode(schema, 'schemas/test/v1.schema.json');
+        emittedCode(schema, 'schemas/test/notification/v1.schema.json');
       } catch (e) {
         return e;
       }
       return undefined;
     })();
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).file).toBe('schemas/test/v1.schema.json');
+    expect((error as ConfigError).file).toBe('schemas/test/notification/v1.schema.json');
     expect((error as ConfigError).pointer).toBe(pointer);
     expect((error as ConfigError).message).toMatch(message);
   });

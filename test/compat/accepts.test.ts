@@ -63,7 +63,7 @@ describe('accepts', () => {
     const ajv = referenceValidator(catalogue);
     let compared = 0;
     for (const event of catalogue.events) {
-      for (const version of event.versions) {
+      for (const version of event.contracts.flatMap((c) => c.versions)) {
         const validate = ajv.getSchema(version.schema.id);
         const schema = normalise(version.schema, catalogueDocuments).schema;
         for (const example of version.examples) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ContractSource } from '../../src/catalogue/model.js';
 import { compareVersions } from '../../src/compat/compare-versions.js';
+import { withVersions } from '../support/repo.js';
 import { catalogue } from './schema-files.js';
 
 const cases: [string, { given: string; want: { steps: string[]; pairs: string[] } }][] = [
@@ -24,11 +26,12 @@ describe('compareVersions', () => {
   it('compares each later version with every earlier one', () => {
     const event = catalogue.events.find((e) => e.type === 'approved-premises.booking.made');
     if (!event) throw new Error('booking.made is missing');
-    const v2 = event.versions[1];
+    const contract = event.detail ?? (event.notification as ContractSource);
+    const v2 = contract.versions[1];
     if (!v2) throw new Error('booking.made v2 is missing');
     // A third version identical to v2 (but for $id and title): full against v2, backward against v1.
-    const v3 = { ...v2, version: 3, schema: { ...v2.schema, file: `${event.dir}/v3.schema.json`, id: v2.schema.id.replace('v2', 'v3') } };
-    const extended = { ...catalogue, events: catalogue.events.map((e) => (e === event ? { ...e, versions: [...e.versions, v3] } : e)) };
+    const v3 = { ...v2, version: 3, schema: { ...v2.schema, file: `${contract.dir}/v3.schema.json`, id: v2.schema.id.replace('v2', 'v3') } };
+    const extended = { ...catalogue, events: catalogue.events.map((e) => (e === event ? withVersions(e, contract.kind, (versions) => [...versions, v3]) : e)) };
     const result = compareVersions(extended, event.type);
     expect(result?.steps.map((s) => `${s.from}→${s.to} ${s.compatibility}`)).toEqual(['1→2 backward', '2→3 full']);
     expect(result?.pairs.map((s) => `${s.from}→${s.to} ${s.compatibility}`)).toEqual(['1→2 backward', '1→3 backward', '2→3 full']);

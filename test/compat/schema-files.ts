@@ -2,7 +2,7 @@
  * Test helpers: schemas written inline in a test as schema files, and the
  * real catalogue's files, with the documents their `$ref`s reach.
  */
-import type { JsonSchemaObject, SchemaFile } from '../../src/catalogue/model.js';
+import type { ContractKind, JsonSchemaObject, SchemaFile } from '../../src/catalogue/model.js';
 import { indexCatalogue } from '../../src/codegen/schema-index.js';
 import type { NormalSchema } from '../../src/compat/normal-schema.js';
 import { normalise, type SchemaDocuments } from '../../src/compat/normalise.js';
@@ -24,10 +24,13 @@ export function documentsOf(...files: SchemaFile[]): SchemaDocuments {
 export const catalogue = repoCatalogue();
 export const catalogueDocuments: SchemaDocuments = indexCatalogue(catalogue).all;
 
-/** A version's schema file from the repository's catalogue. */
-export function versionFile(eventType: string, version: number): SchemaFile {
-  const found = catalogue.events.find((e) => e.type === eventType)?.versions.find((v) => v.version === version);
-  if (!found) throw new Error(`no ${eventType} v${version} in the catalogue`);
+/** A contract version's schema file from the repository's catalogue. */
+export function versionFile(eventType: string, version: number, kind: ContractKind = 'notification'): SchemaFile {
+  const found = catalogue.events
+    .find((e) => e.type === eventType)
+    ?.contracts.find((c) => c.kind === kind)
+    ?.versions.find((v) => v.version === version);
+  if (!found) throw new Error(`no ${eventType} ${kind} v${version} in the catalogue`);
   return found.schema;
 }
 

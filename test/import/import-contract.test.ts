@@ -109,7 +109,7 @@ describe('the defects real specs have are reported where they are', () => {
 describe('what the converted schemas say', () => {
   const schemaOf = (file: string, eventType: string, options: Partial<ImportOptions> = {}) => {
     const event = dryRun(file, options).events.find((e) => e.eventType === eventType);
-    return JSON.parse(event?.files.find((f) => f.path.endsWith('v1.schema.json'))?.content ?? 'null') as Record<
+    return JSON.parse(event?.files.find((f) => f.path.endsWith('notification/v1.schema.json'))?.content ?? 'null') as Record<
       string,
       Record<string, Record<string, unknown>>
     >;
@@ -119,8 +119,8 @@ describe('what the converted schemas say', () => {
     const schema = schemaOf('asyncapi-referral-withdrawn.yaml', 'intervention.referral.withdrawn');
     expect(schema).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: 'https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.withdrawn/v1.schema.json',
-      title: 'InterventionReferralWithdrawnV1',
+      $id: 'https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.withdrawn/notification/v1.schema.json',
+      title: 'InterventionReferralWithdrawnNotificationV1',
       type: 'object',
       additionalProperties: false,
       required: ['referralId', 'withdrawalReasonCode', 'withdrawnBy'],
@@ -134,7 +134,7 @@ describe('what the converted schemas say', () => {
         file: 'openapi-cas1-events.yaml',
         eventType: 'approved-premises.key-worker.assigned',
         property: 'assignedKeyWorker',
-        want: { $ref: '../_shared/staff-member.schema.json' },
+        want: { $ref: '../../_shared/staff-member.schema.json' },
       },
     ],
     [
@@ -228,7 +228,7 @@ describe('writing', () => {
     const result = importContract({ root, file: fixture('openapi-cas3-events.json'), out });
     expect(result.events[0]?.written).toBe(true);
     const dir = join(out, 'accommodation.cas3.bedspace.archived');
-    expect(JSON.parse(readFileSync(join(dir, 'examples/v1.example.valid.json'), 'utf8'))).toMatchObject({
+    expect(JSON.parse(readFileSync(join(dir, 'examples/notification.v1.example.valid.json'), 'utf8'))).toMatchObject({
       eventType: 'accommodation.cas3.bedspace.archived',
       version: 1,
       occurredAt: '2024-11-05T16:45:10.123456+00:00',

@@ -45,7 +45,7 @@ describe('the packed tarball', () => {
     expect(files).toContain('package/dist/index.js');
     expect(files).toContain('package/dist/index.cjs');
     expect(files).toContain('package/dist/cli.js');
-    expect(files).toContain('package/schemas/approved-premises.booking.cancelled/v2.schema.json');
+    expect(files).toContain('package/schemas/approved-premises.booking.cancelled/notification/v2.schema.json');
     expect(files).toContain('package/README.md');
     expect(files).toContain('package/CHANGELOG.md');
     expect(files.filter((f) => /^package\/(src|test|generated|scripts)\//u.test(f))).toEqual([]);
@@ -65,7 +65,7 @@ describe('a consumer', () => {
   });
 
   const script = `
-    const v1 = require(${JSON.stringify(join(ROOT, 'schemas/approved-premises.booking.cancelled/examples/v1.cancelled.valid.json'))});
+    const v1 = require(${JSON.stringify(join(ROOT, 'schemas/approved-premises.booking.cancelled/examples/notification.v1.cancelled.valid.json'))});
     const report = (root, one) => {
       const r = one.cas1BookingCancelled.safeParse(JSON.stringify(v1));
       const bad = root.safeParse('{}');
@@ -87,8 +87,8 @@ describe('a consumer', () => {
   });
 
   it('reads the raw JSON Schemas through the exports map', () => {
-    const code = `console.log(require('@probation/domain-events/schemas/approved-premises.booking.cancelled/v2.schema.json').title)`;
+    const code = `console.log(require('@probation/domain-events/schemas/approved-premises.booking.cancelled/notification/v2.schema.json').title)`;
     const run = spawnSync(process.execPath, ['-e', code], { cwd: project, encoding: 'utf8' });
-    expect(run.stdout.trim()).toBe('Cas1BookingCancelledV2');
+    expect(run.stdout.trim()).toBe('Cas1BookingCancelledNotificationV2');
   });
 });

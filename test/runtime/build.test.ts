@@ -3,11 +3,11 @@
  * event type's build output reads back unchanged.
  */
 import { describe, expect, it } from 'vitest';
-import { build, type Cas1BookingCancelledV2, ContractError, cas1BookingCancelled, parse, registry, serialize } from '../../src/index.js';
+import { build, type Cas1BookingCancelledNotificationV2, ContractError, cas1BookingCancelled, parse, registry, serialize } from '../../src/index.js';
 import { example } from '../support/examples.js';
 import { repoCatalogue } from '../support/repo.js';
 
-const data = cas1BookingCancelled.parse(example('approved-premises.booking.cancelled', 'v2.cancelled.valid.json')).additionalInformation;
+const data = cas1BookingCancelled.parse(example('approved-premises.booking.cancelled', 'notification.v2.cancelled.valid.json')).additionalInformation;
 const clock = { now: () => new Date('2024-07-01T08:15:00.000Z'), randomUUID: () => '9b1d1a4e-2c5f-4f3a-8e7d-6c5b4a392817' };
 const thrown = (fn: () => unknown) => {
   try {
@@ -92,17 +92,17 @@ describe('build', () => {
   it.each(repoCatalogue().events.map((e) => [e.type, e] as const))(
     '%s: the latest valid example builds, serializes and reads back unchanged',
     (type, source) => {
-      const latest = source.versions[source.versions.length - 1];
+      const latest = source.notification?.versions.at(-1);
       const example = latest?.examples.find((x) => x.expect === 'valid')?.json as { additionalInformation: unknown } | undefined;
       if (!example) throw new Error(`no valid example for ${type}`);
       // Any type name will do at run time; the cast only picks one of the overloads' types.
       const event = build(
         type as 'approved-premises.booking.cancelled',
-        { additionalInformation: example.additionalInformation as Cas1BookingCancelledV2 },
+        { additionalInformation: example.additionalInformation as Cas1BookingCancelledNotificationV2 },
         clock,
       );
       expect(parse(serialize(event))).toEqual(event);
-      expect(registry.get(type)?.latest).toBe(event.version);
+      expect(registry.get(type)?.runtime.notification?.latest).toBe(event.version);
     },
   );
 });

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { timelineContract } from '../../src/catalogue/model.js';
 import { describe as describeEvent } from '../../src/index.js';
 import { describeWith, fillTemplate, templateFor, templatePaths } from '../../src/runtime/describe.js';
 import { changed, example } from '../support/examples.js';
@@ -11,8 +12,8 @@ import { repoCatalogue } from '../support/repo.js';
 
 const CHANGED = 'approved-premises.booking.changed';
 const CANCELLED = 'approved-premises.booking.cancelled';
-const changedV1 = example(CHANGED, 'v1.booking-changed.valid.json');
-const changedV2 = example(CHANGED, 'v2.booking-changed.valid.json');
+const changedV1 = example(CHANGED, 'notification.v1.booking-changed.valid.json');
+const changedV2 = example(CHANGED, 'notification.v2.booking-changed.valid.json');
 const data = (event: Record<string, unknown>) => event.additionalInformation as Record<string, unknown>;
 
 describe('describe', () => {
@@ -30,12 +31,15 @@ describe('describe', () => {
     ],
     [
       'booking.cancelled v1',
-      { given: example(CANCELLED, 'v1.cancelled.valid.json'), want: 'The booking at Hope House was cancelled by John Smith: Booking successfully appealed' },
+      {
+        given: example(CANCELLED, 'notification.v1.cancelled.valid.json'),
+        want: 'The booking at Hope House was cancelled by John Smith: Booking successfully appealed',
+      },
     ],
     [
       'booking.cancelled v2 says from when',
       {
-        given: example(CANCELLED, 'v2.cancelled.valid.json'),
+        given: example(CANCELLED, 'notification.v2.cancelled.valid.json'),
         want: 'The booking at Hope House was cancelled with effect from 2024-07-01 by John Smith: The person was recalled to prison',
       },
     ],
@@ -115,10 +119,10 @@ describe('describe', () => {
   it('gives a sentence with every value filled in for every valid example in the catalogue', () => {
     const { events } = repoCatalogue();
     const sentences = events.flatMap((event) =>
-      event.versions.flatMap((v) => v.examples.filter((e) => e.expect === 'valid').map((e) => [e.file, describeEvent(e.json)] as const)),
+      timelineContract(event).versions.flatMap((v) => v.examples.filter((e) => e.expect === 'valid').map((e) => [e.file, describeEvent(e.json)] as const)),
     );
     // Every version has at least one valid example, so every template is exercised.
-    expect(sentences.length).toBeGreaterThanOrEqual(events.reduce((n, e) => n + e.versions.length, 0));
+    expect(sentences.length).toBeGreaterThanOrEqual(events.reduce((n, e) => n + timelineContract(e).versions.length, 0));
     for (const [file, sentence] of sentences) {
       expect(sentence, file).not.toMatch(/unknown|undefined|\{\{|\}\}/u);
       expect(sentence.length, file).toBeGreaterThan(20);

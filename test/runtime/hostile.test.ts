@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cas1BookingCancelled, type ParseOptions, safeParse } from '../../src/index.js';
 import { changed, example } from '../support/examples.js';
 
-const v2 = example('approved-premises.booking.cancelled', 'v2.cancelled.valid.json');
+const v2 = example('approved-premises.booking.cancelled', 'notification.v2.cancelled.valid.json');
 const v2Text = JSON.stringify(v2);
 const data = v2.additionalInformation as Record<string, unknown>;
 
@@ -113,7 +113,7 @@ describe('keys that name prototypes', () => {
   });
 
   it('__proto__ survives an upcast as data, not as a prototype', () => {
-    const v1Text = JSON.stringify(example('approved-premises.booking.cancelled', 'v1.cancelled.valid.json'));
+    const v1Text = JSON.stringify(example('approved-premises.booking.cancelled', 'notification.v1.cancelled.valid.json'));
     const result = safeParse(`{"__proto__":{"polluted":true},${v1Text.slice(1)}`);
     if (!result.success) throw result.error;
     expect(result.upgradedFrom).toBe(1);
@@ -133,7 +133,7 @@ describe('keys that name prototypes', () => {
 
 describe('numbers, strings and keys JSON.parse would take quietly', () => {
   it('an integer above 2^53 is out of the schema range, not rounded quietly', () => {
-    const referral = JSON.stringify(example('intervention.session-appointment.attended', 'v1.session-attended.valid.json'));
+    const referral = JSON.stringify(example('intervention.session-appointment.attended', 'notification.v1.session-attended.valid.json'));
     const text = referral.replace(/"sessionNumber":\d+/u, '"sessionNumber":9007199254740993');
     expect(outcome(text)).toEqual({ code: 'invalid_event', issues: ['too_big /additionalInformation/sessionNumber'] });
   });
@@ -250,7 +250,7 @@ describe('wrong types everywhere', () => {
 });
 
 describe('the traps seen in real traffic', () => {
-  const v1 = example('approved-premises.booking.cancelled', 'v1.cancelled.valid.json');
+  const v1 = example('approved-premises.booking.cancelled', 'notification.v1.cancelled.valid.json');
   const cases: Array<[string, unknown, string[]]> = [
     [
       'an optional field sent as explicit null',

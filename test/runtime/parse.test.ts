@@ -7,8 +7,8 @@ import { ContractError, cas1BookingCancelled, cas1PersonArrived, type ParseOptio
 import { changed, example, exampleText } from '../support/examples.js';
 
 const CANCELLED = 'approved-premises.booking.cancelled';
-const v1 = example(CANCELLED, 'v1.cancelled.valid.json');
-const v2 = example(CANCELLED, 'v2.cancelled.valid.json');
+const v1 = example(CANCELLED, 'notification.v1.cancelled.valid.json');
+const v2 = example(CANCELLED, 'notification.v2.cancelled.valid.json');
 const detailOf = (envelope: Record<string, unknown>) => ({
   id: '2c7b4b0e-6f52-4a1c-9a1f-0c7e6f0b5a11',
   timestamp: envelope.occurredAt,
@@ -19,7 +19,7 @@ const detailOf = (envelope: Record<string, unknown>) => ({
 type Want = { version: number; upgradedFrom?: number } | { code: string; issue: string; path: string; message?: RegExp };
 
 const cases: Array<[string, { given: unknown; options?: ParseOptions; want: Want }]> = [
-  ['a latest-version message as text', { given: exampleText(CANCELLED, 'v2.cancelled.valid.json'), want: { version: 2 } }],
+  ['a latest-version message as text', { given: exampleText(CANCELLED, 'notification.v2.cancelled.valid.json'), want: { version: 2 } }],
   ['a latest-version message as a value', { given: v2, want: { version: 2 } }],
   ['a version 1 message is upcast to the latest', { given: v1, want: { version: 2, upgradedFrom: 1 } }],
   ['a message without a version is read as version 1', { given: changed(v1, { version: undefined }), want: { version: 2, upgradedFrom: 1 } }],
@@ -94,7 +94,7 @@ const cases: Array<[string, { given: unknown; options?: ParseOptions; want: Want
   [
     'version 2 data labelled version 1 gets a hint',
     {
-      given: example(CANCELLED, 'v1.v2-data-labelled-version-1.invalid.json'),
+      given: example(CANCELLED, 'notification.v1.v2-data-labelled-version-1.invalid.json'),
       want: { code: 'invalid_event', issue: 'version_mismatch', path: '/version', message: /valid at version 2/ },
     },
   ],
@@ -160,7 +160,7 @@ describe('upcasting while reading', () => {
     });
   });
 
-  const arrived = example('approved-premises.person.arrived', 'v1.person-arrived.valid.json');
+  const arrived = example('approved-premises.person.arrived', 'notification.v1.person-arrived.valid.json');
   const staff = { staffCode: 'N54B123', forenames: 'Ann', surname: 'Jones' };
 
   it('person.arrived takes recordedBy from the caller', () => {
@@ -196,7 +196,7 @@ describe('upcasting while reading', () => {
   });
 
   it('the typed person.departed upcaster behaves as the declarative person.arrived one', () => {
-    const departed = example('approved-premises.person.departed', 'v1.person-departed.valid.json');
+    const departed = example('approved-premises.person.departed', 'notification.v1.person-departed.valid.json');
     const withStaff = safeParse(departed, { context: { recordedBy: staff } });
     const without = safeParse(departed);
     if (!withStaff.success || !without.success) throw new Error('expected both to parse');
@@ -207,7 +207,7 @@ describe('upcasting while reading', () => {
   });
 
   it('request-for-placement v1 → v2 changes meaning only: the data is carried over', () => {
-    const rfp = example('approved-premises.request-for-placement.created', 'v1.request-for-placement-created.valid.json');
+    const rfp = example('approved-premises.request-for-placement.created', 'notification.v1.request-for-placement-created.valid.json');
     const result = safeParse(rfp);
     if (!result.success) throw result.error;
     expect({ version: result.event.version, data: result.event.additionalInformation }).toEqual({ version: 2, data: rfp.additionalInformation });
@@ -251,7 +251,7 @@ describe('parse', () => {
     }
   });
   it('an event type object reads only its own type', () => {
-    const other = example('intervention.referral.sent', 'v1.referral-sent.valid.json');
+    const other = example('intervention.referral.sent', 'notification.v1.referral-sent.valid.json');
     const result = cas1BookingCancelled.safeParse(other);
     expect(result.success ? 'valid' : [result.error.code, result.error.issues[0]?.path]).toEqual(['event_type_mismatch', '/eventType']);
   });

@@ -27,11 +27,11 @@ const LONDON_DATES: Array<[string, string, string]> = [
   ['late on new year’s eve (GMT)', '2024-12-31T23:30:00Z', '2024-12-31'],
 ];
 
-const cancelledV1 = example('approved-premises.booking.cancelled', 'v1.cancelled.valid.json');
-const arrivedV1 = example('approved-premises.person.arrived', 'v1.person-arrived.valid.json');
-const rfpV1 = example('approved-premises.request-for-placement.created', 'v1.request-for-placement-created.valid.json');
-const cancelledV2 = example('approved-premises.booking.cancelled', 'v2.cancelled.valid.json');
-const referral = example('intervention.referral.sent', 'v1.referral-sent.valid.json');
+const cancelledV1 = example('approved-premises.booking.cancelled', 'notification.v1.cancelled.valid.json');
+const arrivedV1 = example('approved-premises.person.arrived', 'notification.v1.person-arrived.valid.json');
+const rfpV1 = example('approved-premises.request-for-placement.created', 'notification.v1.request-for-placement-created.valid.json');
+const cancelledV2 = example('approved-premises.booking.cancelled', 'notification.v2.cancelled.valid.json');
+const referral = example('intervention.referral.sent', 'notification.v1.referral-sent.valid.json');
 
 /** The detail document a producer persists for an event. */
 const detail = (id: string, timestamp: string, envelope: Record<string, unknown>, data = envelope.additionalInformation) => ({

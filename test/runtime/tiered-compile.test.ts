@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { cas1BookingCancelled, cas1PersonArrived } from '../../src/index.js';
-import { COMPILE_AFTER } from '../../src/runtime/event-type.js';
+import { COMPILE_AFTER } from '../../src/runtime/contract.js';
 import { example } from '../support/examples.js';
 
 const CANCELLED = 'approved-premises.booking.cancelled';
 const inputs = {
-  latest: example(CANCELLED, 'v2.cancelled.valid.json'),
-  stored: example(CANCELLED, 'v1.cancelled.valid.json'),
-  invalid: example(CANCELLED, 'v2.missing-cancelled-at-date.invalid.json'),
+  latest: example(CANCELLED, 'notification.v2.cancelled.valid.json'),
+  stored: example(CANCELLED, 'notification.v1.cancelled.valid.json'),
+  invalid: example(CANCELLED, 'notification.v2.missing-cancelled-at-date.invalid.json'),
 };
 
 /** Whether zod has a compiled fast path for this schema. */
@@ -28,7 +28,7 @@ function verdict(input: unknown) {
 }
 
 describe('validators are compiled after COMPILE_AFTER uses', () => {
-  const runtime = cas1BookingCancelled.runtime;
+  const runtime = cas1BookingCancelled.runtime.notification as NonNullable<typeof cas1BookingCancelled.runtime.notification>;
   // The version 2 data validator, which checks what the upcast from version 1 returns.
   const upcastResult = runtime.chain[1];
   if (!upcastResult) throw new Error('the chain has no version 2');
@@ -56,7 +56,7 @@ describe('validators are compiled after COMPILE_AFTER uses', () => {
 
   it('the switch comes on the COMPILE_AFTER-th use, and not before', () => {
     // An event type no other test here reads, so its count starts at zero.
-    const fresh = cas1PersonArrived.runtime;
+    const fresh = cas1PersonArrived.runtime.notification as NonNullable<typeof cas1PersonArrived.runtime.notification>;
     for (let use = 1; use < COMPILE_AFTER; use++) expect(isCompiled(fresh.envelopeValidator(1))).toBe(false);
     expect(isCompiled(fresh.envelopeValidator(1))).toBe(true);
     expect(isCompiled(fresh.envelopeValidator(2))).toBe(false);

@@ -10,7 +10,7 @@ import { registry } from '../../src/index.js';
 import type { ChainVersion, UpcastContext } from '../../src/runtime/upcast.js';
 import { runChain } from '../../src/runtime/upcast.js';
 import { resolverFor, valid } from '../support/arbitrary.js';
-import { repoCatalogue } from '../support/repo.js';
+import { historyOf, repoCatalogue } from '../support/repo.js';
 
 const SEED = 20_261_123;
 const SAMPLES = 1000;
@@ -36,7 +36,8 @@ const contexts = (eventType: string) =>
 
 /** The failures when `samples` values of version `from` go through `chain` to `to`. */
 function upcastFailures(eventType: string, chain: readonly ChainVersion[], from: number, to: number) {
-  const source = catalogue.events.find((e) => e.type === eventType)?.versions[from - 1];
+  const event = catalogue.events.find((e) => e.type === eventType);
+  const source = event && historyOf(event).versions[from - 1];
   if (!source) throw new Error(`${eventType} v${from}`);
   const samples = fc.sample(fc.tuple(valid(source.schema.json, source.schema.id, resolve), contexts(eventType)), { seed: SEED, numRuns: SAMPLES });
   const failures: Array<{ data: unknown; error: unknown }> = [];
@@ -47,18 +48,25 @@ function upcastFailures(eventType: string, chain: readonly ChainVersion[], from:
   return { tried: samples.length, failures };
 }
 
-const steps = catalogue.events.flatMap((event) =>
-  event.versions.slice(0, -1).map((v) => [`${event.type} v${v.version} → v${event.versions.length}`, event.type, v.version, event.versions.length] as const),
-);
+const steps = catalogue.events.flatMap((event) => {
+  const { kind, versions } = historyOf(event);
+  return versions.slice(0, -1).map((v) => [`${event.type} ${kind} v${v.version} → v${versions.length}`, event.type, v.version, versions.length] as const);
+});
+
+/** The runtime of the contract that carries `eventType`'s history. */
+const chainOf = (eventType: string): readonly ChainVersion[] => {
+  const runtime = registry.get(eventType)?.runtime;
+  const contract = runtime?.detail ?? runtime?.notification;
+  if (!contract) throw new Error(eventType);
+  return contract.chain;
+};
 
 describe('every old version upcasts to valid latest data', () => {
   it('there are old versions to test', () => {
     expect(steps.length).toBeGreaterThanOrEqual(7);
   });
   it.each(steps)('%s', (_, eventType, from, to) => {
-    const runtime = registry.get(eventType)?.runtime;
-    if (!runtime) throw new Error(eventType);
-    const { tried, failures } = upcastFailures(eventType, runtime.chain, from, to);
+    const { tried, failures } = upcastFailures(eventType, chainOf(eventType), from, to);
     expect(tried).toBe(SAMPLES);
     expect(failures.slice(0, 3)).toEqual([]);
   });
@@ -66,9 +74,7 @@ describe('every old version upcasts to valid latest data', () => {
 
 describe('the property fails for a broken chain', () => {
   const broken = (eventType: string, run: (data: never, context: UpcastContext) => unknown) => {
-    const runtime = registry.get(eventType)?.runtime;
-    if (!runtime) throw new Error(eventType);
-    return runtime.chain.map((v) => (v.version === 2 ? { ...v, upcast: { kind: 'typed' as const, run } } : v));
+    return chainOf(eventType).map((v) => (v.version === 2 ? { ...v, upcast: { kind: 'typed' as const, run } } : v));
   };
 
   it('an upcaster that forgets a required field', () => {

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { JsonSchemaObject, SchemaFile } from '../../src/catalogue/model.js';
 import { indexCatalogue } from '../../src/codegen/schema-index.js';
 import { type FieldRow, fieldRows } from '../../src/site/fields.js';
-import { repoCatalogue } from '../support/repo.js';
+import { historyOf, repoCatalogue } from '../support/repo.js';
 
 const BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
 const documents = indexCatalogue(repoCatalogue()).all;
-const rows = (json: JsonSchemaObject): FieldRow[] => fieldRows({ file: 'schemas/test/v1.schema.json', id: `${BASE}test/v1.schema.json`, json }, documents);
+const rows = (json: JsonSchemaObject): FieldRow[] =>
+  fieldRows({ file: 'schemas/test/notification/v1.schema.json', id: `${BASE}test/notification/v1.schema.json`, json }, documents);
 const pick = (list: FieldRow[], path: string) => list.find((r) => r.path === path);
 
 describe('fieldRows', () => {
@@ -56,7 +57,7 @@ describe('fieldRows', () => {
     [
       'a shared shape is followed and named; its own description is kept when the reference has none',
       {
-        given: { type: 'object', properties: { premises: { $ref: '../_shared/premises.schema.json' } } },
+        given: { type: 'object', properties: { premises: { $ref: '../../_shared/premises.schema.json' } } },
         want: [
           { path: 'premises', type: 'object', shared: 'Premises', description: 'An approved premises (CAS1).' },
           { path: 'premises.id', depth: 1, format: 'uuid', required: true },
@@ -109,7 +110,7 @@ describe('fieldRows', () => {
 
   it('reads a real version: booking.cancelled v2 marks the deprecated cancelledAt', () => {
     const event = repoCatalogue().events.find((e) => e.type === 'approved-premises.booking.cancelled');
-    const v2 = event?.versions[1]?.schema as SchemaFile;
+    const v2 = (event && historyOf(event).versions[1]?.schema) as SchemaFile;
     const list = fieldRows(v2, documents);
     expect(pick(list, 'cancelledAt')).toMatchObject({ deprecated: true, required: true, format: 'date-time' });
     expect(pick(list, 'cancelledAtDate')).toMatchObject({ deprecated: false, required: true, format: 'date' });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../src/codegen/schema-index.js';
 import { type FieldRow, fieldRows } from '../../src/site/fields.js';
 import { fieldChanges, versionChanges } from '../../src/site/version-changes.js';
-import { repoCatalogue } from '../support/repo.js';
+import { historyOf, repoCatalogue } from '../support/repo.js';
 
 const catalogue = repoCatalogue();
 const documents = indexCatalogue(catalogue).all;
@@ -11,7 +11,8 @@ const documents = indexCatalogue(catalogue).all;
 function changesOf(type: string) {
   const event = catalogue.events.find((e) => e.type === type);
   if (!event) throw new Error(`no ${type}`);
-  return versionChanges(event, documents, new Map(event.versions.map((v) => [v.version, fieldRows(v.schema, documents)])));
+  const contract = historyOf(event);
+  return versionChanges(contract, documents, new Map(contract.versions.map((v) => [v.version, fieldRows(v.schema, documents)])));
 }
 
 describe('versionChanges on the catalogue', () => {

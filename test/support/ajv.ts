@@ -24,14 +24,14 @@ export function referenceValidator(catalogue: Catalogue, options: ReferenceOptio
   addFormats(ajv, { mode: options.formats ?? 'full' });
   for (const shared of catalogue.shared) ajv.addSchema(shared.json);
   ajv.addSchema(catalogue.envelope.json);
-  for (const event of catalogue.events) for (const version of event.versions) ajv.addSchema(version.schema.json);
+  for (const event of catalogue.events) for (const contract of event.contracts) for (const version of contract.versions) ajv.addSchema(version.schema.json);
   return ajv;
 }
 
 /** Ajv's verdict on whole envelopes of `eventType` at `version`, as this package defines validity, with the schemas looked up once. */
 export function envelopeVerdict(ajv: Reference, catalogue: Catalogue, eventType: string, version: number): (document: unknown) => boolean {
   const envelope = ajv.getSchema(catalogue.envelope.id);
-  const data = ajv.getSchema(catalogue.events.find((e) => e.type === eventType)?.versions[version - 1]?.schema.id ?? '');
+  const data = ajv.getSchema(catalogue.events.find((e) => e.type === eventType)?.notification?.versions[version - 1]?.schema.id ?? '');
   if (!envelope || !data) throw new Error(`no schema for ${eventType} v${version}`);
   return (document) => {
     if (!envelope(document)) return false;

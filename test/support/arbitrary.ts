@@ -14,7 +14,7 @@ export function resolverFor(catalogue: Catalogue, documents: readonly JsonSchema
   const byId = new Map<string, JsonSchemaObject>();
   for (const s of catalogue.shared) byId.set(s.id, s.json);
   byId.set(catalogue.envelope.id, catalogue.envelope.json);
-  for (const e of catalogue.events) for (const v of e.versions) byId.set(v.schema.id, v.schema.json);
+  for (const e of catalogue.events) for (const c of e.contracts) for (const v of c.versions) byId.set(v.schema.id, v.schema.json);
   for (const d of documents) byId.set(String(d.$id), d);
   return (ref, baseId) => {
     const url = new URL(ref, baseId);

@@ -12,10 +12,10 @@ import { emitZod } from '../../src/codegen/zod-emitter.js';
 import * as checks from '../../src/runtime/schema-checks.js';
 
 const printer = ts.createPrinter();
-export const TEST_ID = 'https://schemas.probation.justice.gov.uk/domain-events/test/v1.schema.json';
+export const TEST_ID = 'https://schemas.probation.justice.gov.uk/domain-events/test/notification/v1.schema.json';
 
 /** The printed code for `schema`'s validator. Throws the emitter's ConfigError where it refuses. */
-export function emittedCode(schema: JsonSchemaObject, file = 'schemas/test/v1.schema.json'): string {
+export function emittedCode(schema: JsonSchemaObject, file = 'schemas/test/notification/v1.schema.json'): string {
   const scope = new ModuleScope(file, TEST_ID, schema, { shared: new Map(), all: new Map() }, { kind: 'import' }, new Set(['validator']));
   const expression = emitZod(schema, '', scope);
   const source = ts.createSourceFile('x.ts', '', ts.ScriptTarget.ES2022);

@@ -52,8 +52,14 @@ export function tempRepo(schemas: 'copy' | 'minimal' = 'minimal'): TempRepo {
 
 const BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
 
-/** A minimal, valid event type: metadata, its version schemas, and a valid and invalid example per version. */
-export function writeEventType(repo: TempRepo, type: string, versions: readonly Record<string, unknown>[], upcasts: Record<number, unknown> = {}): void {
+/** A minimal, valid event type: metadata and the version schemas of one contract (default: its notification). */
+export function writeEventType(
+  repo: TempRepo,
+  type: string,
+  versions: readonly Record<string, unknown>[],
+  upcasts: Record<number, unknown> = {},
+  kind: 'notification' | 'detail' = 'notification',
+): void {
   repo.write(`schemas/${type}/event.json`, {
     $schema: '../_meta/event.schema.json',
     eventType: type,
@@ -62,16 +68,16 @@ export function writeEventType(repo: TempRepo, type: string, versions: readonly 
     owner: 'test-team',
     producers: ['test-service'],
     consumers: [],
-    status: 'draft',
+    status: kind === 'detail' ? 'not-emitted' : 'draft',
     timeline: { '1': 'Something happened.' },
   });
   versions.forEach((schema, i) => {
     const version = i + 1;
-    repo.write(`schemas/${type}/v${version}.schema.json`, {
+    repo.write(`schemas/${type}/${kind}/v${version}.schema.json`, {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: `${BASE}${type}/v${version}.schema.json`,
+      $id: `${BASE}${type}/${kind}/v${version}.schema.json`,
       ...schema,
     });
   });
-  for (const [version, upcast] of Object.entries(upcasts)) repo.write(`schemas/${type}/v${version}.upcast.json`, upcast);
+  for (const [version, upcast] of Object.entries(upcasts)) repo.write(`schemas/${type}/${kind}/v${version}.upcast.json`, upcast);
 }

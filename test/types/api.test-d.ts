@@ -6,20 +6,20 @@ import { describe, expectTypeOf, test } from 'vitest';
 import {
   build,
   type Cas1BookingCancelledEnvelopeV1,
-  type Cas1BookingCancelledV2,
-  type Cas1BookingChangedData,
+  type Cas1BookingCancelledNotificationV2,
+  type Cas1BookingChangedNotification,
   cas1BookingCancelled,
   type DomainEvent,
   safeParse,
 } from '../../src/index.js';
 
-declare const data: Cas1BookingCancelledV2;
+declare const data: Cas1BookingCancelledNotificationV2;
 
 describe('build', () => {
   test('takes the latest data type and returns the latest envelope', () => {
     const event = build('approved-premises.booking.cancelled', { additionalInformation: data });
     expectTypeOf(event.version).toEqualTypeOf<2>();
-    expectTypeOf(event.additionalInformation).toEqualTypeOf<Cas1BookingCancelledV2>();
+    expectTypeOf(event.additionalInformation).toEqualTypeOf<Cas1BookingCancelledNotificationV2>();
   });
 
   test('a missing or wrong field is a compile error', () => {
@@ -41,7 +41,7 @@ describe('safeParse', () => {
     if (result.success) {
       expectTypeOf(result.event).toEqualTypeOf<DomainEvent>();
       if (result.event.eventType === 'approved-premises.booking.changed') {
-        expectTypeOf(result.event.additionalInformation).toEqualTypeOf<Cas1BookingChangedData>();
+        expectTypeOf(result.event.additionalInformation).toEqualTypeOf<Cas1BookingChangedNotification>();
       }
     } else {
       expectTypeOf(result.error.issues[0]?.path).toEqualTypeOf<string | undefined>();

@@ -12,18 +12,25 @@ interface NewOptions {
   title?: string;
   description?: string;
   typeName?: string;
+  detail?: boolean;
   format: 'text' | 'json';
 }
 
 export function newCommand(context: CommandContext): Command {
   return new Command('new')
-    .description('Scaffold a new event type: event.json, a closed v1 schema, a valid and an invalid example, a changeset (minor); then regenerate')
+    .description(
+      'Scaffold a new event type: event.json, a closed notification v1 schema (and with --detail a detail v1 schema), a valid and an invalid example of each, a changeset (minor); then regenerate',
+    )
     .argument('<eventType>', 'the new event type, <domain>.<entity>.<past-tense verb>, such as approved-premises.booking.made')
     .option('--owner <team>', 'the team that owns the contract (default: a placeholder that check reports)')
     .option('--producer <service...>', 'the kebab-case service(s) that publish it (default: a placeholder that check reports)')
     .option('--title <text>', 'a short name, such as "Booking made" (default: from the entity and verb)')
     .option('--description <text>', 'what happened, in plain words (default: a placeholder that check reports)')
-    .option('--type-name <PascalName>', 'the name of the generated types, without V1 (default: from the entity and verb, or the whole event type when taken)')
+    .option(
+      '--type-name <PascalName>',
+      'the name of the generated types, without NotificationV1 (default: from the entity and verb, or the whole event type when taken)',
+    )
+    .option('--detail', 'also scaffold a detail contract, for a producer that serves detail documents at detailUrl')
     .addOption(formatOption())
     .addHelpText('after', '\nExits 2, writing nothing, for a name that is not an event type name, one that exists, or a catalogue that does not load.')
     .action(async (eventType: string, options: NewOptions) => {
@@ -43,12 +50,13 @@ export function newCommand(context: CommandContext): Command {
         ...(options.title === undefined ? {} : { title: options.title }),
         ...(options.description === undefined ? {} : { description: options.description }),
         ...(options.typeName === undefined ? {} : { typeName: options.typeName }),
+        ...(options.detail ? { detail: true } : {}),
       });
       const written = writePlan(context.root, plan);
       const generated = await generate({ root: context.root });
       reportScaffold(context.output, options.format, written, generated, [
-        "add the data's properties to v1.schema.json, and fill in the examples to match",
-        'replace every TODO placeholder in event.json and v1.schema.json',
+        `add the data's properties to notification/v1.schema.json${options.detail ? ' and detail/v1.schema.json' : ''}, and fill in the examples to match`,
+        'replace every TODO placeholder in event.json and the schemas',
         'run domain-events check --against origin/main',
       ]);
       context.exit(EXIT.ok);

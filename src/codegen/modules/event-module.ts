@@ -1,18 +1,19 @@
 /**
  * `generated/events/<event.type>.ts`: one module per event type, importable
- * on its own. It holds each version's data type and validator, the upcast
- * chain, the typed envelopes, and the event type's object.
+ * on its own. For each of its contracts (notification, detail) it holds each
+ * version's data type and validator and the upcast chain; then the typed
+ * notifications and detail documents, and the event type's object.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import type { EventTypeSource, JsonSchema, JsonSchemaObject, SharedSchema, VersionSource } from '../../catalogue/model.js';
+import type { ContractKind, ContractSource, EventTypeSource, JsonSchema, JsonSchemaObject, SharedSchema, VersionSource } from '../../catalogue/model.js';
 import { ConfigError } from '../../errors.js';
 import { ModuleScope } from '../module-scope.js';
-import { camel, requireBaseName } from '../names.js';
+import { camel, contractWord, requireBaseName } from '../names.js';
 import type { SchemaIndex } from '../schema-index.js';
 import { exportConst, id, importNamed, json, literalType, object, printModule, pure, str, typeRef, withDoc } from '../ts.js';
-import { emitTypes, mergeDeclarations } from '../typescript-types.js';
+import { type EmittedTypes, emitTypes, mergeDeclarations } from '../typescript-types.js';
 import { compileUpcast } from '../upcast-compiler.js';
 import { emitZod } from '../zod-emitter.js';
 import { importsFor } from './imports.js';
@@ -20,112 +21,212 @@ import { sharedSchemaName } from './shared-module.js';
 
 const f = ts.factory;
 
+/** The names of one contract's generated code. */
+export interface ContractNames {
+  readonly kind: ContractKind;
+  /** e.g. `Cas1BookingCancelledDetail`; each version's data type is `<prefix>V<n>`, its validator `<camel prefix>V<n>`. */
+  readonly prefix: string;
+  readonly versions: readonly number[];
+}
+
 /** The names a module exports, which the registry index re-exports. */
 export interface EventModuleNames {
   readonly type: string;
   readonly module: string;
   /** The event type's object, e.g. `cas1BookingCancelled`. */
   readonly object: string;
-  /** e.g. `Cas1BookingCancelled`; types are `<base>V1`, `<base>Envelope`… */
+  /** e.g. `Cas1BookingCancelled`; types are `<base>NotificationV1`, `<base>DetailV2`, `<base>Envelope`… */
   readonly base: string;
-  readonly versions: readonly number[];
+  readonly notification?: ContractNames;
+  readonly detail?: ContractNames;
 }
 
 /** The names of an event type's module; throws {@link ConfigError} when its titles break the naming. */
 export function namesOf(event: EventTypeSource): EventModuleNames {
   const base = requireBaseName(event);
-  return { type: event.type, module: `./events/${event.type}.js`, object: camel(base), base, versions: event.versions.map((v) => v.version) };
+  const contract = (c: ContractSource | undefined): { notification?: ContractNames } | { detail?: ContractNames } =>
+    c ? { [c.kind]: { kind: c.kind, prefix: `${base}${contractWord(c.kind)}`, versions: c.versions.map((v) => v.version) } } : {};
+  return { type: event.type, module: `./events/${event.type}.js`, object: camel(base), base, ...contract(event.notification), ...contract(event.detail) };
+}
+
+/** What one contract contributes to its event type's module. */
+interface ContractCode {
+  /** Each version's types; the module merges both contracts' into one set of declarations. */
+  readonly types: readonly EmittedTypes[];
+  readonly statements: ts.Statement[];
+  readonly definition: ts.Expression;
+}
+
+/** What the module's contracts need imported. */
+interface ModuleNeeds {
+  readonly helpers: Set<string>;
+  readonly upcastHelpers: Set<string>;
+  readonly sharedValidators: Set<string>;
+  readonly sharedTypes: Set<string>;
+  readonly typedImports: ts.Statement[];
+  upcastContext: boolean;
 }
 
 export async function eventModule(event: EventTypeSource, index: SchemaIndex, root: string): Promise<string> {
   const names = namesOf(event);
   const { base } = names;
-  const reserved = new Set([names.object, ...event.versions.map((v) => camel(`${base}V${v.version}`))]);
-  const helpers = new Set<string>();
-  const upcastHelpers = new Set<string>();
-  const sharedValidators = new Set<string>();
-  const definitions: ts.Statement[] = [];
-  const validators: ts.Statement[] = [];
-  const upcasters: ts.Statement[] = [];
-  const typedImports: ts.Statement[] = [];
+  const needs: ModuleNeeds = {
+    helpers: new Set(),
+    upcastHelpers: new Set(),
+    sharedValidators: new Set(),
+    sharedTypes: new Set(),
+    typedImports: [],
+    upcastContext: false,
+  };
+  const reserved = new Set([names.object, ...[names.notification, names.detail].flatMap((c) => (c ? c.versions.map((v) => camel(`${c.prefix}V${v}`)) : []))]);
+  const notification = event.notification && (await contractCode(event, event.notification, names.notification as ContractNames, index, root, reserved, needs));
+  const detail = event.detail && (await contractCode(event, event.detail, names.detail as ContractNames, index, root, reserved, needs));
 
-  for (const version of event.versions) {
-    const scope = new ModuleScope(version.schema.file, version.schema.id, version.schema.json, index, { kind: 'import' }, reserved);
-    const expression = emitZod(version.schema.json, '', scope);
-    for (const h of scope.helpers) helpers.add(h);
-    for (const v of scope.sharedValidators) sharedValidators.add(v);
-    definitions.push(...scope.definitions);
-    validators.push(exportConst(camel(`${base}V${version.version}`), expression, `Validator for {@link ${base}V${version.version}}.`));
-  }
-  const typeParts = await Promise.all(event.versions.map((v) => emitTypes(v.schema.json, v.schema.file, index)));
-  const types = mergeDeclarations(event.dir, typeParts);
-  const sharedTypes = new Set(typeParts.flatMap((t) => [...t.sharedTypes]));
-
-  const schemaFunctions = new Set<string>();
-  const steps = new Map<number, { kind: string; run: string }>();
-  for (let i = 1; i < event.versions.length; i++) {
-    const from = event.versions[i - 1] as VersionSource;
-    const to = event.versions[i] as VersionSource;
-    const fn = `upcastV${from.version}ToV${to.version}`;
-    const declaration = to.upcast?.declaration;
-    if (!declaration) continue; // no upcast declared: the data is carried over and must be valid at the new version
-    if (declaration.kind === 'meaning-only') {
-      upcastHelpers.add('carryOver');
-      steps.set(to.version, { kind: 'meaning-only', run: 'carryOver' });
-    } else if (declaration.kind === 'typed') {
-      const file = `src/upcasters/${event.type}.ts`;
-      if (!existsSync(join(root, file))) {
-        throw new ConfigError((to.upcast as { file: string }).file, '/kind', `a typed upcast needs ${file}, exporting ${fn}`);
-      }
-      typedImports.push(importNamed(`../../src/upcasters/${event.type}.js`, [fn]) as ts.Statement);
-      steps.set(to.version, { kind: 'typed', run: fn });
-    } else {
-      const compiled = compileUpcast({
-        file: (to.upcast as { file: string }).file,
-        functionName: fn,
-        from: { schema: from.schema.json, typeName: `${base}V${from.version}`, deref: derefIn(from, index) },
-        to: { schema: to.schema.json, typeName: `${base}V${to.version}`, deref: derefIn(to, index) },
-        operations: declaration.operations,
-      });
-      for (const h of compiled.helpers) upcastHelpers.add(h);
-      upcasters.push(...compiled.statements);
-      steps.set(to.version, { kind: 'transform', run: fn });
+  const envelopeTypes: ts.Statement[] = [];
+  if (names.notification) {
+    const { prefix, versions } = names.notification;
+    const latest = versions.length;
+    for (const v of versions) {
+      envelopeTypes.push(
+        typeAlias(
+          `${base}EnvelopeV${v}`,
+          typeRef('EventEnvelope', [literalType(event.type), literalType(v), typeRef(`${prefix}V${v}`)]),
+          `An ${event.type} notification with version ${v} data.`,
+        ),
+      );
     }
+    envelopeTypes.push(typeAlias(`${base}Envelope`, typeRef(`${base}EnvelopeV${latest}`), `An ${event.type} notification at the latest version (${latest}).`));
+  }
+  if (names.detail) {
+    const { prefix, versions } = names.detail;
+    const latest = versions.length;
+    for (const v of versions) {
+      envelopeTypes.push(
+        typeAlias(
+          `${base}DetailDocumentV${v}`,
+          typeRef('DetailDocument', [literalType(event.type), typeRef(`${prefix}V${v}`)]),
+          `An ${event.type} detail document with version ${v} details.`,
+        ),
+      );
+    }
+    envelopeTypes.push(
+      typeAlias(`${base}DetailDocument`, typeRef(`${base}DetailDocumentV${latest}`), `An ${event.type} detail document at the latest version (${latest}).`),
+    );
   }
 
-  const latest = event.versions.length;
-  const versionMap = f.createTypeLiteralNode(
-    event.versions.map((v) => f.createPropertySignature(undefined, f.createNumericLiteral(v.version), undefined, typeRef(`${base}V${v.version}`))),
-  );
-  const envelopeTypes = event.versions.map((v) =>
-    withDoc(
-      f.createTypeAliasDeclaration(
-        [f.createModifier(ts.SyntaxKind.ExportKeyword)],
-        `${base}EnvelopeV${v.version}`,
-        undefined,
-        typeRef('EventEnvelope', [literalType(event.type), literalType(v.version), typeRef(`${base}V${v.version}`)]),
-      ),
-      `An ${event.type} envelope with version ${v.version} data.`,
-    ),
-  );
-  const alias = (name: string, target: string, doc: string) =>
-    withDoc(f.createTypeAliasDeclaration([f.createModifier(ts.SyntaxKind.ExportKeyword)], name, undefined, typeRef(target)), doc);
-
+  const contractTypes = (c: ContractNames | undefined) =>
+    c ? [[c.kind, f.createTypeLiteralNode([prop('versions', typeRef(`${c.prefix}Versions`)), prop('latest', literalType(c.versions.length))])] as const] : [];
+  const typeArguments = f.createTypeLiteralNode([...contractTypes(names.notification), ...contractTypes(names.detail)].map(([k, t]) => prop(k, t)));
   const definition = object([
     ['type', str(event.type)],
     ['title', str(event.metadata.title)],
     ['description', str(event.metadata.description)],
     ['timeline', json(event.metadata.timeline)],
     ['envelope', id('envelopeShape')],
+    ...(notification ? [['notification', notification.definition] as [string, ts.Expression]] : []),
+    ...(detail ? [['detail', detail.definition] as [string, ts.Expression]] : []),
+  ]);
+  const call = pure(f.createCallExpression(id('defineEventType'), [literalType(event.type), typeArguments], [definition]));
+
+  return printModule([
+    ...importsFor(
+      { runtime: '../../src/runtime', shared: '../shared.js' },
+      { zod: true, checks: needs.helpers, upcastHelpers: needs.upcastHelpers, sharedValidators: needs.sharedValidators, sharedTypes: needs.sharedTypes },
+    ),
+    importNamed('../../src/runtime/event-type.js', ['defineEventType']),
+    importNamed('../../src/runtime/event-type.js', [...(names.detail ? ['DetailDocument'] : []), ...(names.notification ? ['EventEnvelope'] : [])], true),
+    needs.upcastContext ? importNamed('../../src/runtime/upcast.js', ['UpcastContext'], true) : undefined,
+    importNamed('../envelope.js', ['envelopeShape']),
+    ...needs.typedImports,
+    ...mergeDeclarations(event.dir, [...(notification?.types ?? []), ...(detail?.types ?? [])]).values(),
+    ...(notification?.statements ?? []),
+    ...(detail?.statements ?? []),
+    ...envelopeTypes,
+    exportConst(
+      names.object,
+      call,
+      `${event.metadata.title}: ${event.metadata.description}\n\nOwner: ${event.metadata.owner}. Produced by ${event.metadata.producers.join(', ')}.`,
+    ),
+  ]);
+}
+
+const prop = (name: string, type: ts.TypeNode) => f.createPropertySignature(undefined, name, undefined, type);
+const typeAlias = (name: string, type: ts.TypeNode, doc: string) =>
+  withDoc(f.createTypeAliasDeclaration([f.createModifier(ts.SyntaxKind.ExportKeyword)], name, undefined, type), doc);
+
+/** One contract's types, validators and upcasters, and the definition `defineEventType` takes for it. */
+async function contractCode(
+  event: EventTypeSource,
+  contract: ContractSource,
+  names: ContractNames,
+  index: SchemaIndex,
+  root: string,
+  reserved: Set<string>,
+  needs: ModuleNeeds,
+): Promise<ContractCode> {
+  const { prefix } = names;
+  const definitions: ts.Statement[] = [];
+  const validators: ts.Statement[] = [];
+  const upcasters: ts.Statement[] = [];
+  for (const version of contract.versions) {
+    const scope = new ModuleScope(version.schema.file, version.schema.id, version.schema.json, index, { kind: 'import' }, reserved);
+    const expression = emitZod(version.schema.json, '', scope);
+    for (const h of scope.helpers) needs.helpers.add(h);
+    for (const v of scope.sharedValidators) needs.sharedValidators.add(v);
+    definitions.push(...scope.definitions);
+    validators.push(exportConst(camel(`${prefix}V${version.version}`), expression, `Validator for {@link ${prefix}V${version.version}}.`));
+  }
+  const types = await Promise.all(contract.versions.map((v) => emitTypes(v.schema.json, v.schema.file, index)));
+  for (const t of types) for (const s of t.sharedTypes) needs.sharedTypes.add(s);
+
+  const schemaFunctions = new Set<string>();
+  const steps = new Map<number, { kind: string; run: string }>();
+  for (let i = 1; i < contract.versions.length; i++) {
+    const from = contract.versions[i - 1] as VersionSource;
+    const to = contract.versions[i] as VersionSource;
+    const fn = `upcast${contractWord(contract.kind)}V${from.version}ToV${to.version}`;
+    const declaration = to.upcast?.declaration;
+    if (!declaration) continue; // no upcast declared: the data is carried over and must be valid at the new version
+    if (declaration.kind === 'meaning-only') {
+      needs.upcastHelpers.add('carryOver');
+      steps.set(to.version, { kind: 'meaning-only', run: 'carryOver' });
+    } else if (declaration.kind === 'typed') {
+      const file = `src/upcasters/${event.type}.ts`;
+      if (!existsSync(join(root, file))) {
+        throw new ConfigError((to.upcast as { file: string }).file, '/kind', `a typed upcast needs ${file}, exporting ${fn}`);
+      }
+      needs.typedImports.push(importNamed(`../../src/upcasters/${event.type}.js`, [fn]) as ts.Statement);
+      steps.set(to.version, { kind: 'typed', run: fn });
+    } else {
+      const compiled = compileUpcast({
+        file: (to.upcast as { file: string }).file,
+        functionName: fn,
+        from: { schema: from.schema.json, typeName: `${prefix}V${from.version}`, deref: derefIn(from, index) },
+        to: { schema: to.schema.json, typeName: `${prefix}V${to.version}`, deref: derefIn(to, index) },
+        operations: declaration.operations,
+      });
+      for (const h of compiled.helpers) needs.upcastHelpers.add(h);
+      needs.upcastContext = true;
+      upcasters.push(...compiled.statements);
+      steps.set(to.version, { kind: 'transform', run: fn });
+    }
+  }
+  for (const fn of schemaFunctions) needs.sharedValidators.add(fn);
+
+  const latest = contract.versions.length;
+  const versionMap = f.createTypeLiteralNode(
+    contract.versions.map((v) => f.createPropertySignature(undefined, f.createNumericLiteral(v.version), undefined, typeRef(`${prefix}V${v.version}`))),
+  );
+  const definition = object([
     [
       'versions',
       f.createArrayLiteralExpression(
-        event.versions.map((v) => {
+        contract.versions.map((v) => {
           const step = steps.get(v.version);
           return object([
             ['version', json(v.version)],
             ['schemaId', str(v.schema.id)],
-            ['data', id(camel(`${base}V${v.version}`))],
+            ['data', id(camel(`${prefix}V${v.version}`))],
             [
               'schema',
               f.createArrowFunction(
@@ -154,35 +255,19 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
       ),
     ],
   ]);
-  const call = pure(f.createCallExpression(id('defineEventType'), [literalType(event.type), typeRef(`${base}Versions`), literalType(latest)], [definition]));
-
-  return printModule([
-    ...importsFor(
-      { runtime: '../../src/runtime', shared: '../shared.js' },
-      { zod: true, checks: helpers, upcastHelpers, sharedValidators: [...sharedValidators, ...schemaFunctions], sharedTypes },
-    ),
-    importNamed('../../src/runtime/event-type.js', ['defineEventType']),
-    importNamed('../../src/runtime/event-type.js', ['EventEnvelope'], true),
-    upcasters.length > 0 ? importNamed('../../src/runtime/upcast.js', ['UpcastContext'], true) : undefined,
-    importNamed('../envelope.js', ['envelopeShape']),
-    ...typedImports,
-    ...types.values(),
-    withDoc(
-      f.createTypeAliasDeclaration([f.createModifier(ts.SyntaxKind.ExportKeyword)], `${base}Versions`, undefined, versionMap),
-      `The data type of each version of ${event.type}.`,
-    ),
-    ...envelopeTypes,
-    alias(`${base}Envelope`, `${base}EnvelopeV${latest}`, `An ${event.type} envelope at the latest version (${latest}).`),
-    alias(`${base}Data`, `${base}V${latest}`, `The data of ${event.type} at the latest version (${latest}).`),
-    ...definitions,
-    ...validators,
-    ...upcasters,
-    exportConst(
-      names.object,
-      call,
-      `${event.metadata.title}: ${event.metadata.description}\n\nOwner: ${event.metadata.owner}. Produced by ${event.metadata.producers.join(', ')}.`,
-    ),
-  ]);
+  for (const fn of schemaFunctions) needs.sharedValidators.add(fn);
+  const word = contract.kind === 'notification' ? 'notification (`additionalInformation`)' : 'detail document (`eventDetails`)';
+  return {
+    types,
+    statements: [
+      typeAlias(`${prefix}Versions`, versionMap, `The data type of each version of ${event.type}'s ${word}.`),
+      typeAlias(prefix, typeRef(`${prefix}V${latest}`), `The data of ${event.type}'s ${word} at the latest version (${latest}).`),
+      ...definitions,
+      ...validators,
+      ...upcasters,
+    ],
+    definition,
+  };
 }
 
 /** Follows `$ref`s (local `$defs` or shared files) from inside `root` to the schema they name. */

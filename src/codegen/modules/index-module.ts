@@ -1,12 +1,11 @@
 /**
  * `generated/index.ts`: the registry of every event type, the unions of all
- * events, and explicit re-exports (explicit, so two modules can never clash
+ * notifications and detail documents, and explicit re-exports (explicit, so two modules can never clash
  * silently under `export *`).
  */
 import ts from 'typescript';
-import type { Catalogue } from '../../catalogue/model.js';
 import { exportConst, id, importNamed, printModule, str, typeRef, withDoc } from '../ts.js';
-import type { EventModuleNames } from './event-module.js';
+import type { ContractNames, EventModuleNames } from './event-module.js';
 
 const f = ts.factory;
 const exported = [f.createModifier(ts.SyntaxKind.ExportKeyword)];
@@ -16,25 +15,44 @@ function reexport(spec: string, names: readonly string[], typeOnly: boolean): ts
 }
 
 const union = (name: string, members: readonly string[], doc: string) =>
-  withDoc(f.createTypeAliasDeclaration(exported, name, undefined, f.createUnionTypeNode(members.map((m) => typeRef(m)))), doc);
+  withDoc(
+    f.createTypeAliasDeclaration(
+      exported,
+      name,
+      undefined,
+      members.length === 0 ? f.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword) : f.createUnionTypeNode(members.map((m) => typeRef(m))),
+    ),
+    doc,
+  );
 
-export function indexModule(
-  catalogue: Catalogue,
-  events: readonly EventModuleNames[],
-  sharedTypes: readonly string[],
-  envelopeTypes: readonly string[],
-): string {
-  const typeNames = (e: EventModuleNames) => [
-    ...e.versions.flatMap((v) => [`${e.base}V${v}`, `${e.base}EnvelopeV${v}`]),
-    `${e.base}Envelope`,
-    `${e.base}Data`,
-    `${e.base}Versions`,
+/** Every type name one event type's module exports. */
+function typeNames(e: EventModuleNames): string[] {
+  const contract = (c: ContractNames | undefined) => (c ? [...c.versions.map((v) => `${c.prefix}V${v}`), c.prefix, `${c.prefix}Versions`] : []);
+  return [
+    ...contract(e.notification),
+    ...(e.notification ? [...e.notification.versions.map((v) => `${e.base}EnvelopeV${v}`), `${e.base}Envelope`] : []),
+    ...contract(e.detail),
+    ...(e.detail ? [...e.detail.versions.map((v) => `${e.base}DetailDocumentV${v}`), `${e.base}DetailDocument`] : []),
   ];
+}
+
+export function indexModule(events: readonly EventModuleNames[], sharedTypes: readonly string[], envelopeTypes: readonly string[]): string {
+  const notified = events.filter((e) => e.notification);
+  const detailed = events.filter((e) => e.detail);
   return printModule([
     ...events.map((e) => importNamed(e.module, [e.object])),
-    ...events.map((e) => importNamed(e.module, [`${e.base}Envelope`, ...e.versions.map((v) => `${e.base}EnvelopeV${v}`)], true)),
+    ...events.map((e) =>
+      importNamed(
+        e.module,
+        [
+          ...(e.notification ? [`${e.base}Envelope`, ...e.notification.versions.map((v) => `${e.base}EnvelopeV${v}`)] : []),
+          ...(e.detail ? [`${e.base}DetailDocument`] : []),
+        ],
+        true,
+      ),
+    ),
     f.createExportDeclaration(undefined, false, f.createNamedExports(events.map((e) => f.createExportSpecifier(false, undefined, e.object)))),
-    ...events.map((e) => reexport(e.module, [...typeNames(e)].sort(), true)),
+    ...events.map((e) => reexport(e.module, typeNames(e).sort(), true)),
     reexport('./shared.js', [...sharedTypes].sort(), true),
     reexport('./envelope.js', [...envelopeTypes].sort(), true),
     exportConst(
@@ -64,15 +82,19 @@ export function indexModule(
     ),
     union(
       'DomainEvent',
-      events.map((e) => `${e.base}Envelope`),
-      'Any event in the catalogue, at its latest version: a union discriminated by `eventType`.',
+      notified.map((e) => `${e.base}Envelope`),
+      'Any notification in the catalogue, at its latest version: a union discriminated by `eventType`.',
     ),
     union(
       'AnyVersionEvent',
-      events.flatMap((e) => e.versions.map((v) => `${e.base}EnvelopeV${v}`)),
-      'Any event in the catalogue, at any of its versions.',
+      notified.flatMap((e) => (e.notification as ContractNames).versions.map((v) => `${e.base}EnvelopeV${v}`)),
+      'Any notification in the catalogue, at any of its versions.',
     ),
-    `/** The number of schema files this module was generated from. */\nexport const schemaCount = ${catalogue.shared.length + 1 + events.reduce((n, e) => n + e.versions.length, 0)};`,
+    union(
+      'AnyDetailDocument',
+      detailed.map((e) => `${e.base}DetailDocument`),
+      'Any detail document in the catalogue, at its latest version: a union discriminated by `eventType`.',
+    ),
   ]);
 }
 
@@ -82,19 +104,20 @@ export function indexModule(
  */
 export function typePairsModule(events: readonly EventModuleNames[]): string {
   const lower = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-  const members = events.flatMap((e) =>
-    e.versions.map((v) =>
+  const contracts = events.flatMap((e) => [e.notification, e.detail].flatMap((c) => (c ? [{ e, c }] : [])));
+  const members = contracts.flatMap(({ e, c }) =>
+    c.versions.map((v) =>
       f.createPropertySignature(
         undefined,
-        str(`${e.type} v${v}`),
+        str(`${e.type} ${c.kind} v${v}`),
         undefined,
         f.createTypeLiteralNode([
-          f.createPropertySignature(undefined, 'json', undefined, typeRef(`${e.base}V${v}`)),
+          f.createPropertySignature(undefined, 'json', undefined, typeRef(`${c.prefix}V${v}`)),
           f.createPropertySignature(
             undefined,
             'zod',
             undefined,
-            f.createTypeReferenceNode(f.createQualifiedName(id('z'), 'infer'), [f.createTypeQueryNode(id(lower(`${e.base}V${v}`)))]),
+            f.createTypeReferenceNode(f.createQualifiedName(id('z'), 'infer'), [f.createTypeQueryNode(id(lower(`${c.prefix}V${v}`)))]),
           ),
         ]),
       ),
@@ -105,13 +128,13 @@ export function typePairsModule(events: readonly EventModuleNames[]): string {
     ...events.map((e) =>
       importNamed(
         e.module,
-        e.versions.flatMap((v) => [`${e.base}V${v}`, lower(`${e.base}V${v}`)]),
+        [e.notification, e.detail].flatMap((c) => (c ? c.versions.flatMap((v) => [`${c.prefix}V${v}`, lower(`${c.prefix}V${v}`)]) : [])),
         true,
       ),
     ),
     withDoc(
       f.createInterfaceDeclaration(exported, 'TypePairs', undefined, undefined, members),
-      'For every version: the JSON Schema type and the type its zod validator infers. Tests require them to be the same.',
+      'For every contract version: the JSON Schema type and the type its zod validator infers. Tests require them to be the same.',
     ),
   ]);
 }

@@ -14,6 +14,7 @@
  * annotation: moving a definition into a shared file, adding a `type` that an
  * `enum` already implies, `const` for a one-value `enum`.
  */
+import type { ContractKind } from '../../catalogue/model.js';
 import { type Compatibility, classify } from '../engine.js';
 import { diffSchemas, type SchemaDifference } from '../schema-diff.js';
 import type { BumpLevel } from './bump.js';
@@ -21,10 +22,12 @@ import type { Snapshot } from './snapshot.js';
 
 export type Change = { readonly level: BumpLevel; readonly description: string } & (
   | { readonly kind: 'event-type-added' | 'event-type-removed'; readonly eventType: string }
-  | { readonly kind: 'version-added' | 'version-removed'; readonly eventType: string; readonly version: number }
+  | { readonly kind: 'contract-added' | 'contract-removed'; readonly eventType: string; readonly contract: ContractKind }
+  | { readonly kind: 'version-added' | 'version-removed'; readonly eventType: string; readonly contract: ContractKind; readonly version: number }
   | {
       readonly kind: 'version-changed';
       readonly eventType: string;
+      readonly contract: ContractKind;
       readonly version: number;
       readonly differences: readonly SchemaDifference[];
       readonly compatibility: Compatibility;
@@ -36,26 +39,36 @@ export type Change = { readonly level: BumpLevel; readonly description: string }
 /** Every change from `baseline` to `current`. */
 export function changesBetween(baseline: Snapshot, current: Snapshot): Change[] {
   const changes: Change[] = [];
-  for (const [type, versions] of baseline.versionFiles) {
-    const now = current.versionFiles.get(type);
+  for (const type of baseline.eventTypes) {
+    if (!current.eventTypes.has(type)) changes.push({ kind: 'event-type-removed', eventType: type, level: 'major', description: `event type ${type} removed` });
+  }
+  for (const type of current.eventTypes) {
+    if (!baseline.eventTypes.has(type)) changes.push({ kind: 'event-type-added', eventType: type, level: 'minor', description: `new event type ${type}` });
+  }
+  for (const [key, versions] of baseline.versionFiles) {
+    const [type, contract] = splitKey(key);
+    if (!current.eventTypes.has(type)) continue;
+    const now = current.versionFiles.get(key);
     if (!now) {
-      changes.push({ kind: 'event-type-removed', eventType: type, level: 'major', description: `event type ${type} removed` });
+      changes.push({ kind: 'contract-removed', eventType: type, contract, level: 'major', description: `the ${contract} contract of ${type} removed` });
       continue;
     }
     for (const version of versions) {
       if (!now.includes(version))
-        changes.push({ kind: 'version-removed', eventType: type, version, level: 'major', description: `${type} v${version} removed` });
+        changes.push({ kind: 'version-removed', eventType: type, contract, version, level: 'major', description: `${key} v${version} removed` });
     }
   }
-  for (const [type, versions] of current.versionFiles) {
-    const before = baseline.versionFiles.get(type);
+  for (const [key, versions] of current.versionFiles) {
+    const [type, contract] = splitKey(key);
+    if (!baseline.eventTypes.has(type)) continue;
+    const before = baseline.versionFiles.get(key);
     if (!before) {
-      changes.push({ kind: 'event-type-added', eventType: type, level: 'minor', description: `new event type ${type}` });
+      changes.push({ kind: 'contract-added', eventType: type, contract, level: 'minor', description: `new ${contract} contract for ${type}` });
       continue;
     }
     for (const version of versions) {
       if (!before.includes(version))
-        changes.push({ kind: 'version-added', eventType: type, version, level: 'minor', description: `new version ${type} v${version}` });
+        changes.push({ kind: 'version-added', eventType: type, contract, version, level: 'minor', description: `new version ${key} v${version}` });
     }
   }
   changes.push(...releasedVersionChanges(baseline, current), ...envelopeChanges(baseline, current));
@@ -64,6 +77,11 @@ export function changesBetween(baseline: Snapshot, current: Snapshot): Change[] 
   }
   return changes;
 }
+
+const splitKey = (key: string): [string, ContractKind] => {
+  const slash = key.lastIndexOf('/');
+  return [key.slice(0, slash), key.slice(slash + 1) as ContractKind];
+};
 
 /** A compatibility, in words. */
 export const COMPATIBILITY_TEXT: Readonly<Record<Compatibility, string>> = {
@@ -75,8 +93,8 @@ export const COMPATIBILITY_TEXT: Readonly<Record<Compatibility, string>> = {
 
 function releasedVersionChanges(baseline: Snapshot, current: Snapshot): Change[] {
   const out: Change[] = [];
-  for (const before of baseline.catalogue.events) {
-    const after = current.catalogue.events.find((e) => e.type === before.type);
+  for (const before of baseline.catalogue.events.flatMap((e) => e.contracts)) {
+    const after = current.catalogue.events.find((e) => e.type === before.type)?.contracts.find((c) => c.kind === before.kind);
     for (const old of before.versions) {
       const now = after?.versions.find((v) => v.version === old.version);
       if (!now) continue;
@@ -87,11 +105,12 @@ function releasedVersionChanges(baseline: Snapshot, current: Snapshot): Change[]
       out.push({
         kind: 'version-changed',
         eventType: before.type,
+        contract: before.kind,
         version: old.version,
         differences,
         compatibility,
         level: 'major',
-        description: `released version ${before.type} v${old.version} changed`,
+        description: `released version ${before.type}/${before.kind} v${old.version} changed`,
       });
     }
   }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { type LoadProblem, loadCatalogue } from '../../catalogue/load.js';
-import type { Catalogue, SchemaFile } from '../../catalogue/model.js';
+import type { Catalogue, ContractKind, SchemaFile } from '../../catalogue/model.js';
 import { indexCatalogue } from '../../codegen/schema-index.js';
 import type { NormalSchema } from '../normal-schema.js';
 import { type Normalised, type NormaliseProblem, normalise, type SchemaDocuments } from '../normalise.js';
@@ -20,8 +20,10 @@ export interface Snapshot {
   readonly documents: SchemaDocuments;
   /** Every file under `schemas/`, by repository-relative path, with its content. */
   readonly files: ReadonlyMap<string, string>;
-  /** The version numbers that have a `vN.schema.json` file, by event type folder, whether or not they load. */
+  /** The version numbers that have a `vN.schema.json` file, by contract folder (`<event.type>/<notification|detail>`), whether or not they load. */
   readonly versionFiles: ReadonlyMap<string, readonly number[]>;
+  /** The event type folders that hold a contract's version file. */
+  readonly eventTypes: ReadonlySet<string>;
   /** Every schema file that loaded: the envelope, the shared definitions and every version. */
   readonly schemas: readonly SchemaFile[];
   /** The normal form of a schema file of this snapshot (cached). */
@@ -30,7 +32,10 @@ export interface Snapshot {
   normaliseProblems(schema: SchemaFile): readonly NormaliseProblem[];
 }
 
-const VERSION_FILE = /^schemas\/([^/_][^/]*)\/v([1-9][0-9]*)\.schema\.json$/u;
+const VERSION_FILE = /^schemas\/(([^/_][^/]*)\/(?:notification|detail))\/v([1-9][0-9]*)\.schema\.json$/u;
+
+/** The key of a contract in {@link Snapshot.versionFiles}: its folder under `schemas/`. */
+export const contractKey = (eventType: string, kind: ContractKind): string => `${eventType}/${kind}`;
 
 /** Reads the snapshot under `root`, whose `schemas/` folder holds the catalogue. */
 export function readSnapshot(root: string): Snapshot {
@@ -38,13 +43,15 @@ export function readSnapshot(root: string): Snapshot {
   const documents = indexCatalogue(catalogue).all;
   const files = new Map<string, string>();
   const versionFiles = new Map<string, number[]>();
+  const eventTypes = new Set<string>();
   for (const file of globSync('schemas/**', { cwd: root, dot: true }).sort()) {
     files.set(file, readFileSync(join(root, file), 'utf8'));
     const match = VERSION_FILE.exec(file);
     if (!match) continue;
     const list = versionFiles.get(match[1] as string) ?? [];
-    list.push(Number(match[2]));
+    list.push(Number(match[3]));
     versionFiles.set(match[1] as string, list);
+    eventTypes.add(match[2] as string);
   }
   for (const list of versionFiles.values()) list.sort((a, b) => a - b);
   const cache = new Map<string, Normalised>();
@@ -63,7 +70,8 @@ export function readSnapshot(root: string): Snapshot {
     documents,
     files,
     versionFiles,
-    schemas: [catalogue.envelope, ...catalogue.shared, ...catalogue.events.flatMap((e) => e.versions.map((v) => v.schema))],
+    eventTypes,
+    schemas: [catalogue.envelope, ...catalogue.shared, ...catalogue.events.flatMap((e) => e.contracts.flatMap((c) => c.versions.map((v) => v.schema)))],
     normal: (schema) => normalised(schema).schema,
     normaliseProblems: (schema) => normalised(schema).problems,
   };

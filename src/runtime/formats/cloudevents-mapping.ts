@@ -8,7 +8,7 @@
  * | `producer` | `source` |
  * | `eventType` | `type` |
  * | `occurredAt` | `time`, written as it is |
- * | `version` | `dataschema`: the version's schema `$id`, `…/<event type>/v<version>.schema.json` |
+ * | `version` | `dataschema`: the notification version's schema `$id`, `…/<event type>/notification/v<version>.schema.json` |
  * | `personReference` | `subject` = the CRN, and extensions `noms` and `pnc`; any other list of identifiers travels whole as JSON in `personreference` (with `subject` still the first CRN) |
  * | `traceparent` | `traceparent` (the Distributed Tracing extension) |
  * | `publishedAt`, `requestId`, `correlationId`, `description`, `detailUrl` | extensions `publishedat`, `requestid`, `correlationid`, `description`, `detailurl` |
@@ -112,7 +112,7 @@ export function attributesOf(event: EnvelopeLike): Record<string, string> {
   };
   const person = personAttributes(event.personReference);
   if (person.subject !== undefined) out.subject = person.subject;
-  out.dataschema = schemaIdOf(event.eventType, event.version);
+  out.dataschema = schemaIdOf(event.eventType, 'notification', event.version);
   out.datacontenttype = 'application/json';
   for (const [attribute, field] of EXTENSIONS) {
     const value = event[field];
@@ -295,12 +295,12 @@ function putOthers(
 
 /** The version named by a `dataschema`, or the issue with it. */
 function versionIn(dataschema: unknown, eventType: unknown): number | Omit<IssueInput, 'path'> {
-  const match = typeof dataschema === 'string' ? /^(.+)\/v([1-9][0-9]{0,2})\.schema\.json$/u.exec(dataschema) : null;
+  const match = typeof dataschema === 'string' ? /^(.+)\/notification\/v([1-9][0-9]{0,2})\.schema\.json$/u.exec(dataschema) : null;
   const base = match?.[1];
   if (!match || base === undefined || !base.startsWith(SCHEMA_ID_BASE)) {
     return {
       code: 'invalid_input',
-      expected: `the $id of a version's schema, ${SCHEMA_ID_BASE}<event type>/v<version>.schema.json`,
+      expected: `the $id of a notification version's schema, ${SCHEMA_ID_BASE}<event type>/notification/v<version>.schema.json`,
       received: describeValue(dataschema),
     };
   }

@@ -13,18 +13,21 @@ const props = (json: Json) => json.properties as Record<string, Json>;
 
 /** Adds v3 of booking.cancelled: a copy of v2 with its own $id and title, edited by `change`. */
 function addV3(copy: CatalogueCopy, change: (json: Json) => void = () => undefined): void {
-  const v2 = JSON.parse(copy.read(`${CANCELLED}/v2.schema.json`)) as Json;
-  v2.$id = String(v2.$id).replace('v2.schema.json', 'v3.schema.json');
-  v2.title = 'Cas1BookingCancelledV3';
+  const v2 = JSON.parse(copy.read(`${CANCELLED}/notification/v2.schema.json`)) as Json;
+  v2.$id = String(v2.$id).replace('notification/v2.schema.json', 'notification/v3.schema.json');
+  v2.title = 'Cas1BookingCancelledNotificationV3';
   change(v2);
-  copy.write(`${CANCELLED}/v3.schema.json`, JSON.stringify(v2));
-  const valid = JSON.parse(copy.read(`${CANCELLED}/examples/v2.cancelled.valid.json`)) as Json;
-  copy.write(`${CANCELLED}/examples/v3.cancelled.valid.json`, JSON.stringify({ ...valid, version: 3 }));
-  copy.write(`${CANCELLED}/examples/v3.crn-null-string.invalid.json`, copy.read(`${CANCELLED}/examples/v2.crn-null-string.invalid.json`));
+  copy.write(`${CANCELLED}/notification/v3.schema.json`, JSON.stringify(v2));
+  const valid = JSON.parse(copy.read(`${CANCELLED}/examples/notification.v2.cancelled.valid.json`)) as Json;
+  copy.write(`${CANCELLED}/examples/notification.v3.cancelled.valid.json`, JSON.stringify({ ...valid, version: 3 }));
+  copy.write(
+    `${CANCELLED}/examples/notification.v3.crn-null-string.invalid.json`,
+    copy.read(`${CANCELLED}/examples/notification.v2.crn-null-string.invalid.json`),
+  );
 }
 
 const upcast = (kind: string, operations?: unknown[]) =>
-  JSON.stringify({ $schema: '../_meta/upcast.schema.json', kind, description: 'How v2 data becomes v3 data.', ...(operations ? { operations } : {}) });
+  JSON.stringify({ $schema: '../../_meta/upcast.schema.json', kind, description: 'How v2 data becomes v3 data.', ...(operations ? { operations } : {}) });
 
 interface Case {
   readonly given: (copy: CatalogueCopy) => void;
@@ -37,10 +40,10 @@ const cases: [string, Case][] = [
     'a released version edited',
     {
       given: (c) => {
-        c.editJson(`${CANCELLED}/v1.schema.json`, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 200 }));
+        c.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 200 }));
         c.write('.changeset/edit.md', changeset('major'));
       },
-      want: { findings: [`released-version-changed ${CANCELLED}/v1.schema.json#/properties/cancellationReason/maxLength`], bump: 'major' },
+      want: { findings: [`released-version-changed ${CANCELLED}/notification/v1.schema.json#/properties/cancellationReason/maxLength`], bump: 'major' },
     },
   ],
   [
@@ -57,7 +60,7 @@ const cases: [string, Case][] = [
     'annotations only, with a patch changeset',
     {
       given: (c) => {
-        c.editJson(`${CANCELLED}/v1.schema.json`, (s) => {
+        c.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => {
           s.description = 'Reworded.';
           Object.assign(props(s).cancellationReason as Json, { description: 'Why.', examples: ['Recalled'], deprecated: true });
         });
@@ -77,11 +80,16 @@ const cases: [string, Case][] = [
     'a version removed',
     {
       given: (c) => {
-        for (const f of ['v2.schema.json', 'v2.upcast.json', 'examples/v2.booking-made.valid.json', 'examples/v2.characteristic-not-in-enum.invalid.json'])
+        for (const f of [
+          'notification/v2.schema.json',
+          'notification/v2.upcast.json',
+          'examples/notification.v2.booking-made.valid.json',
+          'examples/notification.v2.characteristic-not-in-enum.invalid.json',
+        ])
           c.remove(`${MADE}/${f}`);
         c.write('.changeset/x.md', changeset('major'));
       },
-      want: { findings: [`version-removed ${MADE}/v2.schema.json`], bump: 'major' },
+      want: { findings: [`version-removed ${MADE}/notification/v2.schema.json`], bump: 'major' },
     },
   ],
   [
@@ -101,7 +109,7 @@ const cases: [string, Case][] = [
         addV3(c);
         c.write('.changeset/v3.md', changeset('minor'));
       },
-      want: { findings: [`not-forward-compatible ${CANCELLED}/v3.schema.json`], bump: 'minor' },
+      want: { findings: [`not-forward-compatible ${CANCELLED}/notification/v3.schema.json`], bump: 'minor' },
     },
   ],
   [
@@ -111,7 +119,10 @@ const cases: [string, Case][] = [
         addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
         c.write('.changeset/v3.md', changeset('minor'));
       },
-      want: { findings: [`not-forward-compatible ${CANCELLED}/v3.schema.json`, `upcaster-required ${CANCELLED}/v3.upcast.json`], bump: 'minor' },
+      want: {
+        findings: [`not-forward-compatible ${CANCELLED}/notification/v3.schema.json`, `upcaster-required ${CANCELLED}/notification/v3.upcast.json`],
+        bump: 'minor',
+      },
     },
   ],
   [
@@ -119,10 +130,13 @@ const cases: [string, Case][] = [
     {
       given: (c) => {
         addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
-        c.write(`${CANCELLED}/v3.upcast.json`, upcast('meaning-only'));
+        c.write(`${CANCELLED}/notification/v3.upcast.json`, upcast('meaning-only'));
         c.write('.changeset/v3.md', changeset('minor'));
       },
-      want: { findings: [`not-forward-compatible ${CANCELLED}/v3.schema.json`, `upcaster-required ${CANCELLED}/v3.upcast.json`], bump: 'minor' },
+      want: {
+        findings: [`not-forward-compatible ${CANCELLED}/notification/v3.schema.json`, `upcaster-required ${CANCELLED}/notification/v3.upcast.json`],
+        bump: 'minor',
+      },
     },
   ],
   [
@@ -130,10 +144,13 @@ const cases: [string, Case][] = [
     {
       given: (c) => {
         addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
-        c.write(`${CANCELLED}/v3.upcast.json`, upcast('transform', []));
+        c.write(`${CANCELLED}/notification/v3.upcast.json`, upcast('transform', []));
         c.write('.changeset/v3.md', changeset('minor'));
       },
-      want: { findings: [`not-forward-compatible ${CANCELLED}/v3.schema.json`, `upcaster-required ${CANCELLED}/v3.upcast.json`], bump: 'minor' },
+      want: {
+        findings: [`not-forward-compatible ${CANCELLED}/notification/v3.schema.json`, `upcaster-required ${CANCELLED}/notification/v3.upcast.json`],
+        bump: 'minor',
+      },
     },
   ],
   [
@@ -141,10 +158,10 @@ const cases: [string, Case][] = [
     {
       given: (c) => {
         addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
-        c.write(`${CANCELLED}/v3.upcast.json`, upcast('typed'));
+        c.write(`${CANCELLED}/notification/v3.upcast.json`, upcast('typed'));
         c.write('.changeset/v3.md', changeset('minor'));
       },
-      want: { findings: [`not-forward-compatible ${CANCELLED}/v3.schema.json`], bump: 'minor' },
+      want: { findings: [`not-forward-compatible ${CANCELLED}/notification/v3.schema.json`], bump: 'minor' },
     },
   ],
   [
@@ -154,7 +171,7 @@ const cases: [string, Case][] = [
         addV3(c);
         c.write('.changeset/v3.md', changeset('patch'));
       },
-      want: { findings: ['changeset-bump-too-small .changeset/v3.md', `not-forward-compatible ${CANCELLED}/v3.schema.json`], bump: 'minor' },
+      want: { findings: ['changeset-bump-too-small .changeset/v3.md', `not-forward-compatible ${CANCELLED}/notification/v3.schema.json`], bump: 'minor' },
     },
   ],
   [
@@ -165,7 +182,7 @@ const cases: [string, Case][] = [
         c.write('.changeset/v3.md', 'minor, please');
       },
       want: {
-        findings: ['changeset-missing .changeset', 'changeset-invalid .changeset/v3.md', `not-forward-compatible ${CANCELLED}/v3.schema.json`],
+        findings: ['changeset-missing .changeset', 'changeset-invalid .changeset/v3.md', `not-forward-compatible ${CANCELLED}/notification/v3.schema.json`],
         bump: 'minor',
       },
     },
@@ -177,7 +194,7 @@ const cases: [string, Case][] = [
         addV3(c);
         c.write('.changeset/v3.md', '---\n"other-package": major\n---\n\nx\n');
       },
-      want: { findings: ['changeset-missing .changeset', `not-forward-compatible ${CANCELLED}/v3.schema.json`], bump: 'minor' },
+      want: { findings: ['changeset-missing .changeset', `not-forward-compatible ${CANCELLED}/notification/v3.schema.json`], bump: 'minor' },
     },
   ],
   [
@@ -194,7 +211,10 @@ const cases: [string, Case][] = [
     'a released version rewritten to accept exactly the same documents',
     {
       given: (c) => {
-        c.editJson(`${CANCELLED}/v1.schema.json`, (s) => (props(s).cancelledBy = JSON.parse(c.read('schemas/_shared/staff-member.schema.json')) as Json));
+        c.editJson(
+          `${CANCELLED}/notification/v1.schema.json`,
+          (s) => (props(s).cancelledBy = JSON.parse(c.read('schemas/_shared/staff-member.schema.json')) as Json),
+        );
         c.write('.changeset/same.md', changeset('patch'));
       },
       want: { findings: [], bump: 'patch' },
@@ -213,12 +233,12 @@ describe('check: evolution', () => {
 
   it('names the JSON Pointer, the change and what to do instead', () => {
     const copy = catalogueCopy();
-    copy.editJson(`${CANCELLED}/v1.schema.json`, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 200 }));
+    copy.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 200 }));
     const [finding] = checkAgainstRepo(copy).findings.filter((f) => f.code === 'released-version-changed');
     expect(finding?.message).toMatch(
-      /^"maxLength" added: 200 \(the change is forward compatible only.*\); released version approved-premises\.booking\.cancelled v1 must not change/,
+      /^"maxLength" added: 200 \(the change is forward compatible only.*\); released version approved-premises\.booking\.cancelled\/notification v1 must not change/,
     );
-    expect(finding?.message).toContain('domain-events bump approved-premises.booking.cancelled');
+    expect(finding?.message).toContain('domain-events bump approved-premises.booking.cancelled --contract notification');
   });
 
   it('names every released version a shared file change reaches, once', () => {
@@ -226,7 +246,7 @@ describe('check: evolution', () => {
     copy.editJson('schemas/_shared/premises.schema.json', (s) => ((props(s).name as Json).maxLength = 100));
     const findings = checkAgainstRepo(copy).findings.filter((f) => f.code === 'released-version-changed');
     expect(findings).toHaveLength(1);
-    expect(findings[0]?.message).toContain('approved-premises.booking.cancelled v1, approved-premises.booking.cancelled v2');
+    expect(findings[0]?.message).toContain('approved-premises.booking.cancelled/notification v1, approved-premises.booking.cancelled/notification v2');
   });
 
   it('lists why an upcaster is needed', () => {

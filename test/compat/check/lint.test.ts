@@ -26,10 +26,10 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
   [
     'required without a property (in a closed object, no document is valid, so neither is the valid example)',
     {
-      given: (c) => c.editJson(`${SENT}/v1.schema.json`, (s) => (s.required = ['referralId', 'referralUrl'])),
+      given: (c) => c.editJson(`${SENT}/notification/v1.schema.json`, (s) => (s.required = ['referralId', 'referralUrl'])),
       want: [
-        `example-invalid ${SENT}/examples/v1.referral-sent.valid.json#/additionalInformation/referralUrl`,
-        `required-without-property ${SENT}/v1.schema.json#/required/1`,
+        `example-invalid ${SENT}/examples/notification.v1.referral-sent.valid.json#/additionalInformation/referralUrl`,
+        `required-without-property ${SENT}/notification/v1.schema.json#/required/1`,
       ],
     },
   ],
@@ -44,23 +44,26 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
     'unsupported keywords, each listed',
     {
       given: (c) =>
-        c.editJson(`${SENT}/v1.schema.json`, (s) => {
+        c.editJson(`${SENT}/notification/v1.schema.json`, (s) => {
           props(s).referralId = { type: 'string', oneOf: [{ format: 'uuid' }] };
           s.patternProperties = {};
         }),
-      want: [`unsupported-keyword ${SENT}/v1.schema.json#/patternProperties`, `unsupported-keyword ${SENT}/v1.schema.json#/properties/referralId/oneOf`],
+      want: [
+        `unsupported-keyword ${SENT}/notification/v1.schema.json#/patternProperties`,
+        `unsupported-keyword ${SENT}/notification/v1.schema.json#/properties/referralId/oneOf`,
+      ],
     },
   ],
   [
     'a version without an invalid example',
-    { given: (c) => c.remove(`${SENT}/examples/v1.occurred-at-without-offset.invalid.json`), want: [`missing-examples ${SENT}/examples`] },
+    { given: (c) => c.remove(`${SENT}/examples/notification.v1.occurred-at-without-offset.invalid.json`), want: [`missing-examples ${SENT}/examples`] },
   ],
   [
     'a version without any example',
     {
       given: (c) => {
-        c.remove(`${ASSESSED}/examples/v2.application-assessed.valid.json`);
-        c.remove(`${ASSESSED}/examples/v2.assessment-id-not-uuid.invalid.json`);
+        c.remove(`${ASSESSED}/examples/notification.v2.application-assessed.valid.json`);
+        c.remove(`${ASSESSED}/examples/notification.v2.assessment-id-not-uuid.invalid.json`);
       },
       want: [`missing-examples ${ASSESSED}/examples`, `missing-examples ${ASSESSED}/examples`],
     },
@@ -68,28 +71,35 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
   [
     'a valid example the schema rejects',
     {
-      given: (c) => c.editJson(`${SENT}/examples/v1.referral-sent.valid.json`, (e) => ((e.additionalInformation as Json).referralId = 'not-a-uuid')),
-      want: [`example-invalid ${SENT}/examples/v1.referral-sent.valid.json#/additionalInformation/referralId`],
+      given: (c) =>
+        c.editJson(`${SENT}/examples/notification.v1.referral-sent.valid.json`, (e) => ((e.additionalInformation as Json).referralId = 'not-a-uuid')),
+      want: [`example-invalid ${SENT}/examples/notification.v1.referral-sent.valid.json#/additionalInformation/referralId`],
     },
   ],
   [
     'a valid example labelled with another version',
     {
-      given: (c) => c.editJson(`${ASSESSED}/examples/v2.application-assessed.valid.json`, (e) => (e.version = 1)),
-      want: [`example-invalid ${ASSESSED}/examples/v2.application-assessed.valid.json#/version`],
+      given: (c) => c.editJson(`${ASSESSED}/examples/notification.v2.application-assessed.valid.json`, (e) => (e.version = 1)),
+      want: [`example-invalid ${ASSESSED}/examples/notification.v2.application-assessed.valid.json#/version`],
     },
   ],
   [
     'a title that breaks the naming',
-    { given: (c) => c.editJson(`${ASSESSED}/v2.schema.json`, (s) => (s.title = 'AssessedV2')), want: [`naming ${ASSESSED}/v2.schema.json#/title`] },
+    {
+      given: (c) => c.editJson(`${ASSESSED}/notification/v2.schema.json`, (s) => (s.title = 'AssessedV2')),
+      want: [`naming ${ASSESSED}/notification/v2.schema.json#/title`],
+    },
   ],
   [
     'a name used twice',
-    { given: (c) => c.editJson(`${SENT}/v1.schema.json`, (s) => (s.title = 'StaffMemberV1')), want: [`naming ${SENT}/v1.schema.json#/title`] },
+    {
+      given: (c) => c.editJson(`${SENT}/notification/v1.schema.json`, (s) => (s.title = 'StaffMemberV1')),
+      want: [`naming ${SENT}/notification/v1.schema.json#/title`],
+    },
   ],
   [
     'an event type name that is not one',
-    { given: (c) => c.write('schemas/Intervention.Thing/v1.schema.json', '{}'), want: ['naming schemas/Intervention.Thing'] },
+    { given: (c) => c.write('schemas/Intervention.Thing/notification/v1.schema.json', '{}'), want: ['naming schemas/Intervention.Thing'] },
   ],
   ['metadata missing', { given: (c) => c.editJson(`${SENT}/event.json`, (m) => delete m.owner), want: [`metadata-missing ${SENT}/event.json#/owner`] }],
   [
@@ -99,21 +109,21 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
   [
     'a version gap, copied without its $id and title',
     {
-      given: (c) => c.write(`${SENT}/v3.schema.json`, c.read(`${SENT}/v1.schema.json`)),
+      given: (c) => c.write(`${SENT}/notification/v3.schema.json`, c.read(`${SENT}/notification/v1.schema.json`)),
       want: [
         `missing-examples ${SENT}/examples`,
         `missing-examples ${SENT}/examples`,
-        `version-gap ${SENT}/v3.schema.json`,
-        `schema-id ${SENT}/v3.schema.json#/$id`,
-        `naming ${SENT}/v3.schema.json#/title`,
+        `version-gap ${SENT}/notification/v3.schema.json`,
+        `schema-id ${SENT}/notification/v3.schema.json#/$id`,
+        `naming ${SENT}/notification/v3.schema.json#/title`,
       ],
     },
   ],
   [
     'a $ref that resolves to nothing',
     {
-      given: (c) => c.editJson(`${SENT}/v1.schema.json`, (s) => (props(s).referralId = { $ref: '../_shared/referral.schema.json' })),
-      want: [`invalid-schema ${SENT}/v1.schema.json#/properties/referralId/$ref`],
+      given: (c) => c.editJson(`${SENT}/notification/v1.schema.json`, (s) => (props(s).referralId = { $ref: '../../_shared/referral.schema.json' })),
+      want: [`invalid-schema ${SENT}/notification/v1.schema.json#/properties/referralId/$ref`],
     },
   ],
 ];

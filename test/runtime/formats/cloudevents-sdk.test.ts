@@ -33,7 +33,7 @@ function expectAttributes(ce: CloudEvent<unknown>, event: EnvelopeLike, descript
   expect(ce.specversion).toBe('1.0');
   expect(ce.type).toBe(event.eventType);
   expect(iso(ce.time as string)).toBe(iso(event.occurredAt));
-  expect(ce.dataschema).toBe(`https://schemas.probation.justice.gov.uk/domain-events/${event.eventType}/v${event.version}.schema.json`);
+  expect(ce.dataschema).toBe(`https://schemas.probation.justice.gov.uk/domain-events/${event.eventType}/notification/v${event.version}.schema.json`);
   expect(ce.subject).toBe(event.personReference?.identifiers.find((i) => i.type === 'CRN')?.value);
   expect(ce.datacontenttype).toBe('application/json');
   expect(ce.traceparent).toBe(TRACEPARENT);

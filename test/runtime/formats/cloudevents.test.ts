@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ContractError, type EnvelopeLike, type Issue, safeParse, serialize, toHttpBinary, toKafkaBinary } from '../../../src/index.js';
 import { example } from './examples.js';
 
-const event = example('approved-premises.booking.cancelled/examples/v2.cancelled.valid.json');
-const legacy = example('intervention.referral.assigned/examples/v1.referral-assigned.valid.json');
+const event = example('approved-premises.booking.cancelled/examples/notification.v2.cancelled.valid.json');
+const legacy = example('intervention.referral.assigned/examples/notification.v1.referral-assigned.valid.json');
 const BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
 
 const structured = (e: EnvelopeLike = event) => JSON.parse(serialize(e, 'cloudevents')) as Record<string, unknown>;
@@ -21,7 +21,7 @@ describe('writing structured mode', () => {
       type: 'approved-premises.booking.cancelled',
       time: event.occurredAt,
       subject: 'X320741',
-      dataschema: `${BASE}approved-premises.booking.cancelled/v2.schema.json`,
+      dataschema: `${BASE}approved-premises.booking.cancelled/notification/v2.schema.json`,
       datacontenttype: 'application/json',
       traceparent: event.traceparent,
       publishedat: event.publishedAt,
@@ -112,14 +112,14 @@ describe('reading structured mode: what is wrong is reported where it is', () =>
     [
       'a dataschema of another event type',
       {
-        given: { ...structured(), dataschema: `${BASE}approved-premises.booking.made/v2.schema.json` },
+        given: { ...structured(), dataschema: `${BASE}approved-premises.booking.made/notification/v2.schema.json` },
         want: { code: 'event_type_mismatch', issue: { code: 'event_type_mismatch', path: '/dataschema' } },
       },
     ],
     [
       'a version this package does not know',
       {
-        given: { ...structured(), dataschema: `${BASE}approved-premises.booking.cancelled/v9.schema.json` },
+        given: { ...structured(), dataschema: `${BASE}approved-premises.booking.cancelled/notification/v9.schema.json` },
         want: { code: 'unknown_version', issue: { code: 'unknown_version', path: '/dataschema' } },
       },
     ],

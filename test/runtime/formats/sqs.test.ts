@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Issue, safeParse, serialize, toSqsNotification } from '../../../src/index.js';
 import { example } from './examples.js';
 
-const event = example('approved-premises.booking.cancelled/examples/v2.cancelled.valid.json');
+const event = example('approved-premises.booking.cancelled/examples/notification.v2.cancelled.valid.json');
 const body = () => JSON.parse(serialize(event, 'sqs')) as Record<string, unknown> & { MessageAttributes: { eventType: Record<string, unknown> } };
 const withMessage = (change: (message: Record<string, unknown>) => void) => {
   const notification = body();

@@ -3,13 +3,15 @@
  * the compatibility of each against them; shared by the rules about new
  * versions.
  */
-import type { EventTypeSource, VersionSource } from '../../../catalogue/model.js';
+import type { ContractSource, EventTypeSource, VersionSource } from '../../../catalogue/model.js';
 import { type Classification, classify } from '../../engine.js';
 import type { Reason } from '../../rule.js';
 import type { CheckContext } from '../context.js';
+import { contractKey } from '../snapshot.js';
 
 export interface NewVersion {
   readonly event: EventTypeSource;
+  readonly contract: ContractSource;
   readonly version: VersionSource;
   /** This version against each earlier one, nearest first (so `[0]` is the previous version). */
   readonly against: readonly (Classification & { readonly from: number })[];
@@ -30,15 +32,17 @@ export function newVersions(context: CheckContext): readonly NewVersion[] {
 function classifyNewVersions({ baseline, current }: CheckContext): NewVersion[] {
   const out: NewVersion[] = [];
   for (const event of current.catalogue.events) {
-    const released = baseline.versionFiles.get(event.type) ?? [];
-    for (const version of event.versions) {
-      if (version.version === 1 || released.includes(version.version)) continue;
-      const earlier = event.versions.filter((v) => v.version < version.version).reverse();
-      const against = earlier.map((older) => ({
-        from: older.version,
-        ...classify(current.normal(older.schema), current.normal(version.schema), { older: `v${older.version}`, newer: `v${version.version}` }),
-      }));
-      out.push({ event, version, against });
+    for (const contract of event.contracts) {
+      const released = baseline.versionFiles.get(contractKey(event.type, contract.kind)) ?? [];
+      for (const version of contract.versions) {
+        if (version.version === 1 || released.includes(version.version)) continue;
+        const earlier = contract.versions.filter((v) => v.version < version.version).reverse();
+        const against = earlier.map((older) => ({
+          from: older.version,
+          ...classify(current.normal(older.schema), current.normal(version.schema), { older: `v${older.version}`, newer: `v${version.version}` }),
+        }));
+        out.push({ event, contract, version, against });
+      }
     }
   }
   return out;

@@ -16,8 +16,8 @@ export const releasedVersionChanged: CheckRule = ({ changes }) => {
       const key = JSON.stringify([difference.file, difference.pointer, difference.message]);
       const group = grouped.get(key) ?? { ...difference, versions: [], eventTypes: new Set(), compat: new Set() };
       group.compat.add(COMPATIBILITY_TEXT[change.compatibility]);
-      group.versions.push(`${change.eventType} v${change.version}`);
-      group.eventTypes.add(change.eventType);
+      group.versions.push(`${change.eventType}/${change.contract} v${change.version}`);
+      group.eventTypes.add(`${change.eventType} --contract ${change.contract}`);
       grouped.set(key, group);
     }
   }

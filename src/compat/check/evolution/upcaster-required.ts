@@ -16,12 +16,12 @@ import { describeReasons, newVersions } from './new-versions.js';
 
 export const upcasterRequired: CheckRule = (context) => {
   const out: Finding[] = [];
-  for (const { event, version, against } of newVersions(context)) {
+  for (const { event, contract, version, against } of newVersions(context)) {
     const previous = against[0];
     if (!previous || previous.backward.length === 0) continue;
     const [from, to] = [`v${previous.from}`, `v${version.version}`];
     const declaration = version.upcast?.declaration;
-    const file = version.upcast?.file ?? `${event.dir}/${to}.upcast.json`;
+    const file = version.upcast?.file ?? `${contract.dir}/${to}.upcast.json`;
     const why = `${to} is not backward compatible with ${from}: ${describeReasons(previous.backward)}`;
     let problem: string | undefined;
     if (!declaration)

@@ -1,7 +1,8 @@
 /**
  * `naming`, beyond what the loader checks (folder and file names): every
- * version's title is the event type's PascalCase name followed by `V` and the
- * version (`Cas1BookingCancelledV2`), because titles name the generated
+ * version's title is the event type's PascalCase name followed by its
+ * contract (`Notification`, `Detail`), `V` and the version
+ * (`Cas1BookingCancelledDetailV2`), because titles name the generated
  * TypeScript types; and no two event types, shared definitions or the
  * envelope share a name. The generator enforces the same rules, from the same
  * functions, but stops at the first problem; this reports every one.

@@ -18,7 +18,7 @@ export const placeholders: CheckRule = ({ current }) => {
     for (const key of ['title', 'description', 'owner', 'detailUrl'] as const) if (isPlaceholder(metadata[key])) flag(event.metadataFile, [key]);
     for (const [i, producer] of metadata.producers.entries()) if (isPlaceholder(producer)) flag(event.metadataFile, ['producers', i]);
     for (const [key, text] of Object.entries(metadata.timeline)) if (isPlaceholder(text)) flag(event.metadataFile, ['timeline', key]);
-    for (const version of event.versions) {
+    for (const version of event.contracts.flatMap((c) => c.versions)) {
       if (isPlaceholder(version.schema.json.description)) flag(version.schema.file, ['description']);
       if (version.upcast && isPlaceholder(version.upcast.declaration.description)) flag(version.upcast.file, ['description']);
     }

@@ -6,7 +6,7 @@
  * keyed `N` applies to version N and the versions after it, up to the next
  * key. `{{envelope.field}}` is checked against the envelope schema.
  */
-import type { EventTypeSource } from '../../../catalogue/model.js';
+import { type EventTypeSource, timelineContract } from '../../../catalogue/model.js';
 import { ENVELOPE_PREFIX, templatePaths } from '../../../runtime/describe.js';
 import { toPointer } from '../../../runtime/json-pointer.js';
 import type { NormalSchema } from '../../normal-schema.js';
@@ -50,7 +50,7 @@ function versionsOf(event: EventTypeSource, key: string) {
       .map(Number)
       .filter((k) => k > from),
   );
-  return event.versions.filter((v) => v.version >= from && v.version < next);
+  return timelineContract(event).versions.filter((v) => v.version >= from && v.version < next);
 }
 
 /**

@@ -1,0 +1,212 @@
+/**
+ * Reading and writing detail documents: what a producer stores and serves at
+ * `detailUrl`, `{ id, timestamp, eventType, eventDetails }`. The schema
+ * version of `eventDetails` is not in the document; it travels beside it (CAS:
+ * the `domain_events.schema_version` column, where NULL means version 1), so
+ * the reader is told it, and upcasts `eventDetails` to the latest version.
+ * {@link safeParseDetailWith} never throws, whatever it is given.
+ */
+import * as z from 'zod/mini';
+import type { ContractRuntime } from './contract.js';
+import { type ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
+import { isRecord } from './formats/format.js';
+import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, type Limits } from './json-text.js';
+import { describeValue, typeName } from './messages.js';
+import { type Lookup, unknownType } from './parse.js';
+import { dateTime, uuid } from './schema-checks.js';
+import { runChain, type UpcastContext } from './upcast.js';
+import { fromZodIssues } from './zod-issues.js';
+
+/** Options for `safeParseDetail` and `parseDetail`. */
+export interface DetailParseOptions<To extends number | 'latest' = number | 'latest'> {
+  /** The event type expected. A document of another type is an `event_type_mismatch`. */
+  readonly eventType?: string;
+  /** The stored schema version of `eventDetails`. `null` and `undefined` mean 1, as a NULL `schema_version` column does. */
+  readonly version?: number | null;
+  /** The version to upcast to. Default `latest`. A document newer than this is a `version_too_new` error. */
+  readonly to?: To;
+  /** Values for upcasters, such as `{ recordedBy: staffMember }` for person.arrived's detail v1 → v2. */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** Size and depth limits for JSON text. Defaults: 1 MiB and 64 levels. */
+  readonly limits?: Partial<Limits>;
+  /** Duplicate keys in JSON text: `reject` (the default) or `last-wins`. */
+  readonly duplicateKeys?: DuplicateKeys;
+}
+
+/** The result of `safeParseDetail`. */
+export type DetailParseResult<D> =
+  | {
+      readonly success: true;
+      /** The document, with `eventDetails` at `version`. */
+      readonly detail: D;
+      /** The version of `eventDetails` now. */
+      readonly version: number;
+      /** The stored version, when it was upcast. */
+      readonly upgradedFrom?: number;
+    }
+  | { readonly success: false; readonly error: ContractError };
+
+/** What `buildDetail` takes besides the details. */
+export interface BuildDetailOptions {
+  /** Default: a new random (v4) UUID. */
+  readonly id?: string;
+  /** When the event happened. Default: now. */
+  readonly timestamp?: string;
+  /** The clock. Default `() => new Date()`. */
+  readonly now?: () => Date;
+  /** The id source. Default `crypto.randomUUID`. */
+  readonly randomUUID?: () => string;
+}
+
+/** What the detail reader needs to know about one event type's detail contract. */
+export interface DetailRuntime extends ContractRuntime {
+  /** The validator of a whole detail document at this version, ready for repeated use. */
+  documentValidator(version: number): z.ZodMiniType;
+}
+
+/**
+ * The schema of a whole detail document of `type` whose `eventDetails` are
+ * `details`, not compiled. Properties it does not name are kept.
+ */
+export function detailDocumentSchema(type: string, details: z.ZodMiniType): z.ZodMiniType {
+  return z.looseObject({ id: uuid, timestamp: dateTime, eventType: z.literal(type), eventDetails: details });
+}
+
+type Failure = { readonly success: false; readonly error: ContractError };
+const fail = (code: ErrorCode, issues: readonly IssueInput[]): Failure => ({ success: false, error: contractError(code, issues) });
+
+/** Reads a detail document against the detail contracts `lookup` knows; `defaultType` is the type expected when the options name none. Never throws. */
+export function safeParseDetailWith(
+  lookup: Lookup<DetailRuntime>,
+  input: unknown,
+  options: DetailParseOptions = {},
+  defaultType?: string,
+): DetailParseResult<Record<string, unknown>> {
+  try {
+    return parseDetailUnchecked(lookup, input, options, options.eventType ?? defaultType);
+  } catch (error) {
+    // Reaching here is a bug in this package; it is still reported, not thrown.
+    return fail('invalid_input', [{ code: 'invalid_input', path: '', detail: `internal error while parsing: ${(error as Error)?.message ?? String(error)}` }]);
+  }
+}
+
+function parseDetailUnchecked(
+  lookup: Lookup<DetailRuntime>,
+  input: unknown,
+  options: DetailParseOptions,
+  expectedType: string | undefined,
+): DetailParseResult<Record<string, unknown>> {
+  const optionProblem = checkDetailOptions(options);
+  if (optionProblem) return fail('invalid_option', [optionProblem]);
+  let value = input;
+  if (typeof input === 'string') {
+    const limits = options.limits ? { ...DEFAULT_LIMITS, ...options.limits } : DEFAULT_LIMITS;
+    const decoded = decodeJson(input, limits, options.duplicateKeys ?? 'reject');
+    if (!decoded.ok) return fail(decoded.issue.code as ErrorCode, [decoded.issue]);
+    value = decoded.value;
+  }
+  if (!isRecord(value))
+    return fail('invalid_input', [{ code: 'invalid_input', path: '', expected: 'a detail document (an object)', received: typeName(value) }]);
+
+  const eventType = value.eventType;
+  if (typeof eventType !== 'string') {
+    const issue: IssueInput =
+      eventType === undefined
+        ? { code: 'required', path: '/eventType', expected: 'string' }
+        : { code: 'invalid_type', path: '/eventType', expected: 'string', received: typeName(eventType) };
+    return fail('invalid_event', [issue]);
+  }
+  if (expectedType !== undefined && eventType !== expectedType) {
+    return fail('event_type_mismatch', [
+      { code: 'event_type_mismatch', path: '/eventType', expected: JSON.stringify(expectedType), received: JSON.stringify(eventType) },
+    ]);
+  }
+  const runtime = lookup.find(eventType);
+  if (!runtime) return fail('unknown_event_type', [unknownType(eventType, lookup, '/eventType')]);
+
+  const version = options.version ?? 1;
+  if (version > runtime.latest) {
+    return fail('unknown_version', [
+      {
+        code: 'unknown_version',
+        path: '',
+        expected: runtime.latest === 1 ? 'version 1' : `versions 1 to ${runtime.latest}`,
+        received: String(version),
+        detail: 'Upgrade @probation/domain-events to read it',
+      },
+    ]);
+  }
+  const target = options.to === undefined || options.to === 'latest' ? runtime.latest : options.to;
+  if (target > runtime.latest) {
+    return fail('invalid_option', [
+      { code: 'invalid_option', path: '', detail: `options.to is ${target}, but ${eventType}'s detail contract has versions 1 to ${runtime.latest}` },
+    ]);
+  }
+  if (version > target) {
+    return fail('version_too_new', [{ code: 'version_too_new', path: '', expected: String(target), received: String(version) }]);
+  }
+
+  const validator = runtime.documentValidator(version);
+  if (!z.validate(validator, value)) {
+    const result = validator.safeParse(value);
+    const issues: IssueInput[] = result.success ? [{ code: 'invalid_value', path: '' }] : fromZodIssues(result.error.issues, value);
+    return fail('invalid_event', issues);
+  }
+  if (version === target) return { success: true, detail: value, version };
+
+  const context: UpcastContext = {
+    envelope: { id: value.id as string, eventType, occurredAt: value.timestamp as string },
+    values: options.context ?? {},
+  };
+  const chain = runChain(eventType, runtime.chain, value.eventDetails, version, target, context, ['eventDetails']);
+  if (!chain.ok) return { success: false, error: chain.error };
+  return { success: true, detail: withDetails(value, chain.data), version: target, upgradedFrom: version };
+}
+
+function checkDetailOptions(options: DetailParseOptions): IssueInput | undefined {
+  const { version, to } = options;
+  if (version !== undefined && version !== null && !(Number.isInteger(version) && version >= 1)) {
+    return { code: 'invalid_option', path: '', detail: `options.version must be a whole number from 1, or null; received ${describeValue(version)}` };
+  }
+  if (to !== undefined && to !== 'latest' && !(Number.isInteger(to) && to >= 1)) {
+    return { code: 'invalid_option', path: '', detail: `options.to must be a whole number from 1, or 'latest'; received ${describeValue(to)}` };
+  }
+  return undefined;
+}
+
+const DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'timestamp', 'eventType', 'eventDetails']);
+
+/** A copy of a detail document with new details, written field by field; properties it does not name are carried over. */
+export function withDetails(document: Readonly<Record<string, unknown>>, details: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: document.id, timestamp: document.timestamp, eventType: document.eventType, eventDetails: details };
+  for (const key of Object.keys(document)) {
+    // defineProperty keeps a key named "__proto__" as data instead of setting the prototype.
+    if (!DOCUMENT_FIELDS.has(key)) Object.defineProperty(out, key, { value: document[key], enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** Builds a detail document of `type` at the latest version; throws `ContractError` when it is not valid. */
+export function buildDetailWith(runtime: DetailRuntime, eventDetails: unknown, options: BuildDetailOptions = {}): Record<string, unknown> {
+  if (typeof options !== 'object' || options === null) {
+    throw contractError('invalid_option', [{ code: 'invalid_option', path: '', detail: 'buildDetail takes an options object' }]);
+  }
+  const document = {
+    id: options.id ?? (options.randomUUID ?? (() => crypto.randomUUID()))(),
+    timestamp: options.timestamp ?? (options.now ?? (() => new Date()))().toISOString(),
+    eventType: runtime.type,
+    eventDetails,
+  };
+  const validator = runtime.documentValidator(runtime.latest);
+  if (!z.validate(validator, document)) {
+    const result = validator.safeParse(document);
+    throw contractError('invalid_event', result.success ? [{ code: 'invalid_value', path: '' }] : fromZodIssues(result.error.issues, document));
+  }
+  return document;
+}
+
+/** Unwraps a detail result, throwing its error. */
+export function unwrapDetail<D>(result: DetailParseResult<D>): D {
+  if (result.success) return result.detail;
+  throw result.error;
+}
