@@ -19,7 +19,7 @@ export interface BundleParts {
   /** zod's `z.compile`, which makes validators fast after their first uses. */
   readonly zodCompiler: number;
   readonly zodOther: number;
-  /** The wire formats `auto` tells apart: SQS, detail, CloudEvents. */
+  /** The wire formats `auto` tells apart: SQS and CloudEvents. */
   readonly formats: number;
   /** Generated validators, types' runtime parts and upcaster wiring. */
   readonly generated: number;

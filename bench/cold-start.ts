@@ -1,6 +1,6 @@
 /**
  * Cold start: in a fresh Node process, the time from before the package's
- * import to the end of the first `safeParse` of a booking.cancelled event,
+ * import to the end of the first `safeParse` of a booking.cancelled notification,
  * measured inside the process (so Node's own start-up is not counted), for the
  * root entry point and for one event type's subpath. The median of several
  * processes.
@@ -37,7 +37,7 @@ async function once(code: string, event: string): Promise<number> {
 
 export async function benchColdStart(processes: number): Promise<ColdStartResults> {
   const event = JSON.stringify(
-    JSON.parse(readFileSync(join(ROOT, 'schemas/approved-premises.booking.cancelled/examples/notification.v2.cancelled.valid.json'), 'utf8')),
+    JSON.parse(readFileSync(join(ROOT, 'schemas/approved-premises.booking.cancelled/examples/notification.v1.booking-cancelled.valid.json'), 'utf8')),
   );
   const root = script('@probation/domain-events', 'm.safeParse(text)');
   const one = script('@probation/domain-events/events/approved-premises.booking.cancelled', 'm.cas1BookingCancelled.safeParse(text)');

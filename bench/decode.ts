@@ -1,28 +1,33 @@
 /**
  * Decoding and encoding one event, each beside its baselines in one run.
  *
- * Decoding is a string in, a validated envelope at the latest version out,
- * for approved-premises.booking.cancelled: (a) a version 2 event, already
- * latest, and (b) a stored version 1 event, upcast to version 2. The
- * baselines are `JSON.parse` alone; `JSON.parse` then Ajv (draft 2020-12,
- * compiled, default options, its validators looked up once) on the same
- * schemas, with ajv-formats in its full mode, whose meaning this package
- * follows; the same with ajv-formats' fast mode, which is looser (it takes
- * 2023-02-30 for a date, for one) and shows what the strict formats cost; and
- * `JSON.parse` then zod's ordinary `safeParse` on the same generated schema,
- * not compiled. No baseline upcasts: for (b) they only validate the version 1
- * document. One more row is not a baseline but a floor: `JSON.parse` then
- * the compiled validator that `safeParse` itself runs, with nothing else
- * (no duplicate-key check, no format detection, no result).
+ * Decoding is a string in, a validated document at the latest version out,
+ * for approved-premises.booking.cancelled: (a) its notification, as it comes
+ * off the queue, already at the latest (and only) notification version, read
+ * with `safeParse`; and (b) a version 1 detail document, as the producer
+ * stored it years ago (its `schema_version` beside it), read with
+ * `safeParseDetail` and upcast to version 2. The baselines are `JSON.parse`
+ * alone; `JSON.parse` then Ajv (draft 2020-12, compiled, default options,
+ * its validators looked up once) on the same schemas, with ajv-formats in its
+ * full mode, whose meaning this package follows; the same with ajv-formats'
+ * fast mode, which is looser (it takes 2023-02-30 for a date, for one) and
+ * shows what the strict formats cost; and `JSON.parse` then zod's ordinary
+ * `safeParse` on the same generated schema, not compiled. No baseline
+ * upcasts: for (b) they only validate the version 1 document. One more row
+ * is not a baseline but a floor: `JSON.parse` then the compiled validator
+ * that `safeParse` (or `safeParseDetail`) itself runs, with nothing else (no
+ * duplicate-key check, no format detection, no result).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { envelopeShape } from '../generated/envelope.js';
-import { cas1BookingCancelledNotificationV1, cas1BookingCancelledNotificationV2 } from '../generated/events/approved-premises.booking.cancelled.js';
+import { cas1BookingCancelledDetailV1, cas1BookingCancelledNotificationV1 } from '../generated/events/approved-premises.booking.cancelled.js';
+import type { Catalogue } from '../src/catalogue/model.js';
 import type * as Package from '../src/index.js';
+import { detailDocumentSchema } from '../src/runtime/detail.js';
 import { envelopeSchema } from '../src/runtime/event-type.js';
-import { envelopeVerdict, referenceValidator } from '../test/support/ajv.js';
+import { envelopeVerdict, type Reference, referenceValidator } from '../test/support/ajv.js';
 import { ROOT, repoCatalogue } from '../test/support/repo.js';
 import { compare, type Measured } from './stats.js';
 
@@ -30,60 +35,93 @@ const TYPE = 'approved-premises.booking.cancelled';
 
 // The built package, as a service imports it (by name, through its exports map), typed from its source so
 // that type-checking does not need a build.
-const { build, safeParse, serialize } = (await import('@probation/domain-events' as string)) as typeof Package;
+const { build, safeParse, safeParseDetail, serialize } = (await import('@probation/domain-events' as string)) as typeof Package;
 
 function example(name: string): string {
   // One line, as on the wire.
   return JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'schemas', TYPE, 'examples', name), 'utf8')));
 }
 
+/**
+ * Ajv's verdict on whole detail documents of `eventType` whose `eventDetails` are at `version`, as this
+ * package defines validity (`detailDocumentSchema`): an id, a timestamp, the type, and the version's data.
+ */
+function detailVerdict(ajv: Reference, catalogue: Catalogue, eventType: string, version: number): (document: unknown) => boolean {
+  const id = catalogue.events.find((e) => e.type === eventType)?.detail?.versions[version - 1]?.schema.id;
+  if (!id) throw new Error(`no detail schema for ${eventType} v${version}`);
+  return ajv.compile({
+    type: 'object',
+    required: ['id', 'timestamp', 'eventType', 'eventDetails'],
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      timestamp: { type: 'string', format: 'date-time' },
+      eventType: { const: eventType },
+      eventDetails: { $ref: id },
+    },
+  });
+}
+
 export interface DecodeResults {
+  /** The sizes of the two inputs: the latest notification, and the stored version 1 detail document. */
   readonly bytes: { readonly latest: number; readonly upcast: number };
+  /** (a) The notification, at the latest version. */
   readonly latest: Measured[];
+  /** (b) The version 1 detail document, upcast to version 2. */
   readonly upcast: Measured[];
   readonly encode: Measured[];
 }
 
 export async function benchDecode(rounds: number): Promise<DecodeResults> {
-  const latest = example('notification.v2.cancelled.valid.json');
-  const stored = example('notification.v1.cancelled.valid.json');
+  const latest = example('notification.v1.booking-cancelled.valid.json');
+  const stored = example('detail.v1.cancelled.valid.json');
   const catalogue = repoCatalogue();
-  // Ajv as a service runs it (stopping at the first error), in each ajv-formats mode, with its verdict per version.
+  // Ajv as a service runs it (stopping at the first error), in each ajv-formats mode, with its verdict on each input.
   const ajvVerdicts = (formats: 'full' | 'fast') => {
     const ajv = referenceValidator(catalogue, { allErrors: false, formats });
-    return { 1: envelopeVerdict(ajv, catalogue, TYPE, 1), 2: envelopeVerdict(ajv, catalogue, TYPE, 2) };
+    return { notification: envelopeVerdict(ajv, catalogue, TYPE, 1), detail: detailVerdict(ajv, catalogue, TYPE, 1) };
   };
   const ajvVerdict = ajvVerdicts('full');
   const ajvFastVerdict = ajvVerdicts('fast');
-  const zodV1 = envelopeSchema(envelopeShape, TYPE, 1, cas1BookingCancelledNotificationV1);
-  const zodV2 = envelopeSchema(envelopeShape, TYPE, 2, cas1BookingCancelledNotificationV2);
-  const compiled = { 1: z.compile(zodV1), 2: z.compile(zodV2) };
+  const zodNotification = envelopeSchema(envelopeShape, TYPE, 1, cas1BookingCancelledNotificationV1);
+  const zodDetail = detailDocumentSchema(TYPE, cas1BookingCancelledDetailV1);
+  const compiled = { notification: z.compile(zodNotification), detail: z.compile(zodDetail) };
 
   // Every candidate must accept its input, or the comparison means nothing.
   const sanity = [
     safeParse(latest).success,
-    safeParse(stored).success,
-    ajvVerdict[2](JSON.parse(latest)),
-    ajvVerdict[1](JSON.parse(stored)),
-    ajvFastVerdict[2](JSON.parse(latest)),
-    ajvFastVerdict[1](JSON.parse(stored)),
-    zodV2.safeParse(JSON.parse(latest)).success,
-    zodV1.safeParse(JSON.parse(stored)).success,
-    z.validate(compiled[2], JSON.parse(latest)),
-    z.validate(compiled[1], JSON.parse(stored)),
+    safeParseDetail(stored, { version: 1 }).success,
+    ajvVerdict.notification(JSON.parse(latest)),
+    ajvVerdict.detail(JSON.parse(stored)),
+    ajvFastVerdict.notification(JSON.parse(latest)),
+    ajvFastVerdict.detail(JSON.parse(stored)),
+    zodNotification.safeParse(JSON.parse(latest)).success,
+    zodDetail.safeParse(JSON.parse(stored)).success,
+    z.validate(compiled.notification, JSON.parse(latest)),
+    z.validate(compiled.detail, JSON.parse(stored)),
   ];
   if (sanity.includes(false)) throw new Error(`a decode candidate rejects its input: ${JSON.stringify(sanity)}`);
-  const upgraded = safeParse(stored);
-  if (!upgraded.success || upgraded.event.version !== 2) throw new Error('the stored version 1 event was not upcast to version 2');
+  const read = safeParse(latest);
+  if (!read.success || read.event.version !== 1 || read.upgradedFrom !== undefined) throw new Error('the notification was not read at its own, latest version');
+  const upgraded = safeParseDetail(stored, { version: 1 });
+  if (!upgraded.success || upgraded.version !== 2 || upgraded.upgradedFrom !== 1)
+    throw new Error('the stored version 1 detail document was not upcast to version 2');
 
-  const decodeCandidates = (text: string, version: 1 | 2) => [
+  const baselines = (text: string, contract: 'notification' | 'detail') => [
     { name: 'JSON.parse', run: () => JSON.parse(text) },
-    { name: 'JSON.parse + Ajv', run: () => ajvVerdict[version](JSON.parse(text)) },
-    { name: 'JSON.parse + Ajv, fast formats', run: () => ajvFastVerdict[version](JSON.parse(text)) },
-    { name: 'JSON.parse + zod safeParse', run: () => (version === 1 ? zodV1 : zodV2).safeParse(JSON.parse(text)) },
-    { name: 'JSON.parse + compiled validator alone', run: () => z.validate(compiled[version], JSON.parse(text)) },
-    { name: 'safeParse', run: () => safeParse(text) },
-    { name: "safeParse, duplicateKeys: 'last-wins'", run: () => safeParse(text, { duplicateKeys: 'last-wins' }) },
+    { name: 'JSON.parse + Ajv', run: () => ajvVerdict[contract](JSON.parse(text)) },
+    { name: 'JSON.parse + Ajv, fast formats', run: () => ajvFastVerdict[contract](JSON.parse(text)) },
+    { name: 'JSON.parse + zod safeParse', run: () => (contract === 'notification' ? zodNotification : zodDetail).safeParse(JSON.parse(text)) },
+    { name: 'JSON.parse + compiled validator alone', run: () => z.validate(compiled[contract], JSON.parse(text)) },
+  ];
+  const notificationCandidates = [
+    ...baselines(latest, 'notification'),
+    { name: 'safeParse', run: () => safeParse(latest) },
+    { name: "safeParse, duplicateKeys: 'last-wins'", run: () => safeParse(latest, { duplicateKeys: 'last-wins' }) },
+  ];
+  const detailCandidates = [
+    ...baselines(stored, 'detail'),
+    { name: 'safeParseDetail', run: () => safeParseDetail(stored, { version: 1 }) },
+    { name: "safeParseDetail, duplicateKeys: 'last-wins'", run: () => safeParseDetail(stored, { version: 1, duplicateKeys: 'last-wins' }) },
   ];
 
   const event = JSON.parse(latest);
@@ -100,8 +138,8 @@ export async function benchDecode(rounds: number): Promise<DecodeResults> {
 
   return {
     bytes: { latest: Buffer.byteLength(latest), upcast: Buffer.byteLength(stored) },
-    latest: await compare(decodeCandidates(latest, 2), rounds),
-    upcast: await compare(decodeCandidates(stored, 1), rounds),
+    latest: await compare(notificationCandidates, rounds),
+    upcast: await compare(detailCandidates, rounds),
     encode: await compare(encode, rounds),
   };
 }

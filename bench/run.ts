@@ -76,7 +76,7 @@ if (wanted('cli')) {
   results.cli = await benchCli(size.lines);
 }
 if (wanted('generate')) {
-  log(`generate the catalogue, and ${size.syntheticTypes} synthetic event types × 3 versions…`);
+  log(`generate the catalogue, and ${size.syntheticTypes} synthetic event types × 3 detail versions…`);
   results.generate = await benchGenerate(size.syntheticTypes);
 }
 if (wanted('bundle')) {

@@ -6,8 +6,6 @@
 
 import * as z from "zod/mini";
 import { dateTime, integer, maxLength, uri, uuid } from "../src/runtime/schema-checks.js";
-import { crn, nomsNumber } from "./shared.js";
-import type { Crn, NomsNumber } from "./shared.js";
 
 /**
  * The fields around every probation domain event: the HMPPS domain-event message, plus transport fields. Consumers ignore fields they do not know, so the envelope is open. additionalInformation carries the event's data, whose shape is given by the JSON Schema of the event type's version.
@@ -36,9 +34,9 @@ export interface Envelope {
      */
     eventType: string;
     /**
-     * The schema version of additionalInformation. A message without one is read as version 1.
+     * The schema version of additionalInformation. Real producers send 1. A message without one, or with null, is read as version 1.
      */
-    version?: number;
+    version?: (number | null);
     /**
      * When the thing happened (RFC 3339, with an offset).
      */
@@ -64,12 +62,18 @@ export interface EnvelopePersonReference {
 
 export interface CrnIdentifier {
     type: "CRN";
-    value: Crn;
+    /**
+     * The CRN. Readers accept what producers send (CAS3 has sent CRNs in lower case); build requires a well-formed CRN (_shared/crn.schema.json).
+     */
+    value: string;
 }
 
 export interface NomsIdentifier {
     type: "NOMS";
-    value: NomsNumber;
+    /**
+     * The NOMS number. Readers accept what producers send (CAS1 sends "Unknown NOMS Number" when there is none); build requires a well-formed NOMS number (_shared/noms-number.schema.json).
+     */
+    value: string;
 }
 
 /**
@@ -85,7 +89,7 @@ export interface PncIdentifier {
  */
 export const crnIdentifier = z.strictObject({
     type: z.enum(["CRN"]),
-    value: crn
+    value: z.string().check(z.minLength(1))
 });
 
 /**
@@ -93,7 +97,7 @@ export const crnIdentifier = z.strictObject({
  */
 export const nomsIdentifier = z.strictObject({
     type: z.enum(["NOMS"]),
-    value: nomsNumber
+    value: z.string().check(z.minLength(1))
 });
 
 /**
@@ -112,6 +116,37 @@ export const envelopePersonReference = z.strictObject({
 });
 
 /**
+ * Validator for {@link CrnIdentifier}.
+ */
+export const crnIdentifierOpen = z.looseObject({
+    type: z.enum(["CRN"]),
+    value: z.string().check(z.minLength(1))
+});
+
+/**
+ * Validator for {@link NomsIdentifier}.
+ */
+export const nomsIdentifierOpen = z.looseObject({
+    type: z.enum(["NOMS"]),
+    value: z.string().check(z.minLength(1))
+});
+
+/**
+ * Validator for {@link PncIdentifier}.
+ */
+export const pncIdentifierOpen = z.looseObject({
+    type: z.enum(["PNC"]),
+    value: z.string().check(z.regex(new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
+});
+
+/**
+ * Validator for {@link EnvelopePersonReference}.
+ */
+export const envelopePersonReferenceOpen = z.looseObject({
+    identifiers: z.array(z.discriminatedUnion("type", [crnIdentifierOpen, nomsIdentifierOpen, pncIdentifierOpen]))
+});
+
+/**
  * The zod shape of the envelope, which each event version extends with its own data.
  */
 export const envelopeShape = {
@@ -122,11 +157,30 @@ export const envelopeShape = {
     correlationId: z.exactOptional(z.string().check(z.minLength(1), maxLength(200))),
     traceparent: z.exactOptional(z.string().check(z.regex(new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
     eventType: z.string().check(z.regex(new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
-    version: z.exactOptional(integer.check(z.gte(1), z.lte(999))),
+    version: z.exactOptional(z.union([integer.check(z.gte(1), z.lte(999)), z.null()])),
     occurredAt: dateTime,
     description: z.exactOptional(z.string()),
     detailUrl: z.exactOptional(uri),
     personReference: z.exactOptional(envelopePersonReference),
+    additionalInformation: z.looseObject({})
+};
+
+/**
+ * The zod shape of the envelope as readers use it: its closed parts accept properties they do not name, which are reported as warnings.
+ */
+export const envelopeShapeOpen = {
+    id: z.exactOptional(uuid),
+    publishedAt: z.exactOptional(dateTime),
+    producer: z.exactOptional(z.string().check(z.regex(new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
+    requestId: z.exactOptional(z.string().check(z.minLength(1), maxLength(200))),
+    correlationId: z.exactOptional(z.string().check(z.minLength(1), maxLength(200))),
+    traceparent: z.exactOptional(z.string().check(z.regex(new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
+    eventType: z.string().check(z.regex(new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
+    version: z.exactOptional(z.union([integer.check(z.gte(1), z.lte(999)), z.null()])),
+    occurredAt: dateTime,
+    description: z.exactOptional(z.string()),
+    detailUrl: z.exactOptional(uri),
+    personReference: z.exactOptional(envelopePersonReferenceOpen),
     additionalInformation: z.looseObject({})
 };
 

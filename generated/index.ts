@@ -4,191 +4,341 @@
  */
 
 
+import { cas3BedspaceArchived } from "./events/accommodation.cas3.bedspace.archived.js";
+import { cas3BedspaceUnarchived } from "./events/accommodation.cas3.bedspace.unarchived.js";
 import { cas3BookingCancelled } from "./events/accommodation.cas3.booking.cancelled.js";
+import { cas3BookingCancelledUpdated } from "./events/accommodation.cas3.booking.cancelled.updated.js";
 import { cas3BookingConfirmed } from "./events/accommodation.cas3.booking.confirmed.js";
 import { cas3BookingProvisionallyMade } from "./events/accommodation.cas3.booking.provisionally-made.js";
+import { cas3DraftReferralDeleted } from "./events/accommodation.cas3.draft.referral.deleted.js";
 import { cas3PersonArrived } from "./events/accommodation.cas3.person.arrived.js";
+import { cas3PersonArrivedUpdated } from "./events/accommodation.cas3.person.arrived.updated.js";
 import { cas3PersonDeparted } from "./events/accommodation.cas3.person.departed.js";
+import { cas3PersonDepartedUpdated } from "./events/accommodation.cas3.person.departed.updated.js";
+import { cas3PremisesArchived } from "./events/accommodation.cas3.premises.archived.js";
+import { cas3PremisesUnarchived } from "./events/accommodation.cas3.premises.unarchived.js";
 import { cas3ReferralSubmitted } from "./events/accommodation.cas3.referral.submitted.js";
 import { cas1ApplicationAssessed } from "./events/approved-premises.application.assessed.js";
+import { cas1ApplicationExpired } from "./events/approved-premises.application.expired.js";
+import { cas1ApplicationExpiredManually } from "./events/approved-premises.application.expired-manually.js";
 import { cas1ApplicationSubmitted } from "./events/approved-premises.application.submitted.js";
 import { cas1ApplicationWithdrawn } from "./events/approved-premises.application.withdrawn.js";
 import { cas1AssessmentAllocated } from "./events/approved-premises.assessment.allocated.js";
 import { cas1AssessmentAppealed } from "./events/approved-premises.assessment.appealed.js";
+import { cas1AssessmentInfoRequested } from "./events/approved-premises.assessment.info-requested.js";
 import { cas1BookingCancelled } from "./events/approved-premises.booking.cancelled.js";
 import { cas1BookingChanged } from "./events/approved-premises.booking.changed.js";
+import { cas1BookingKeyworkerAssigned } from "./events/approved-premises.booking.keyworker.assigned.js";
 import { cas1BookingMade } from "./events/approved-premises.booking.made.js";
 import { cas1BookingNotMade } from "./events/approved-premises.booking.not-made.js";
+import { cas1MatchRequestWithdrawn } from "./events/approved-premises.match-request.withdrawn.js";
 import { cas1PersonArrived } from "./events/approved-premises.person.arrived.js";
 import { cas1PersonDeparted } from "./events/approved-premises.person.departed.js";
 import { cas1PersonNotArrived } from "./events/approved-premises.person.not-arrived.js";
+import { cas1PlacementApplicationAllocated } from "./events/approved-premises.placement-application.allocated.js";
+import { cas1PlacementApplicationWithdrawn } from "./events/approved-premises.placement-application.withdrawn.js";
+import { cas1PlacementChangeRequestCreated } from "./events/approved-premises.placement-change-request.created.js";
+import { cas1PlacementChangeRequestRejected } from "./events/approved-premises.placement-change-request.rejected.js";
+import { cas1RequestForPlacementAssessed } from "./events/approved-premises.request-for-placement.assessed.js";
 import { cas1RequestForPlacementCreated } from "./events/approved-premises.request-for-placement.created.js";
-import { actionPlanApproved } from "./events/intervention.action-plan.approved.js";
-import { actionPlanSubmitted } from "./events/intervention.action-plan.submitted.js";
-import { endOfServiceReportSubmitted } from "./events/intervention.end-of-service-report.submitted.js";
-import { referralAssigned } from "./events/intervention.referral.assigned.js";
-import { referralConcluded } from "./events/intervention.referral.concluded.js";
-import { referralEnded } from "./events/intervention.referral.ended.js";
-import { referralSent } from "./events/intervention.referral.sent.js";
-import { sessionAppointmentAttended } from "./events/intervention.session-appointment.attended.js";
-import { sessionAppointmentMissed } from "./events/intervention.session-appointment.missed.js";
-import type { Cas3BookingCancelledEnvelope, Cas3BookingCancelledEnvelopeV1 } from "./events/accommodation.cas3.booking.cancelled.js";
-import type { Cas3BookingConfirmedEnvelope, Cas3BookingConfirmedEnvelopeV1 } from "./events/accommodation.cas3.booking.confirmed.js";
-import type { Cas3BookingProvisionallyMadeEnvelope, Cas3BookingProvisionallyMadeEnvelopeV1 } from "./events/accommodation.cas3.booking.provisionally-made.js";
-import type { Cas3PersonArrivedEnvelope, Cas3PersonArrivedEnvelopeV1 } from "./events/accommodation.cas3.person.arrived.js";
-import type { Cas3PersonDepartedEnvelope, Cas3PersonDepartedEnvelopeV1 } from "./events/accommodation.cas3.person.departed.js";
-import type { Cas3ReferralSubmittedEnvelope, Cas3ReferralSubmittedEnvelopeV1 } from "./events/accommodation.cas3.referral.submitted.js";
-import type { Cas1ApplicationAssessedEnvelope, Cas1ApplicationAssessedEnvelopeV1, Cas1ApplicationAssessedEnvelopeV2 } from "./events/approved-premises.application.assessed.js";
-import type { Cas1ApplicationSubmittedEnvelope, Cas1ApplicationSubmittedEnvelopeV1 } from "./events/approved-premises.application.submitted.js";
-import type { Cas1ApplicationWithdrawnEnvelope, Cas1ApplicationWithdrawnEnvelopeV1 } from "./events/approved-premises.application.withdrawn.js";
-import type { Cas1AssessmentAllocatedEnvelope, Cas1AssessmentAllocatedEnvelopeV1 } from "./events/approved-premises.assessment.allocated.js";
-import type { Cas1AssessmentAppealedEnvelope, Cas1AssessmentAppealedEnvelopeV1 } from "./events/approved-premises.assessment.appealed.js";
-import type { Cas1BookingCancelledEnvelope, Cas1BookingCancelledEnvelopeV1, Cas1BookingCancelledEnvelopeV2 } from "./events/approved-premises.booking.cancelled.js";
-import type { Cas1BookingChangedEnvelope, Cas1BookingChangedEnvelopeV1, Cas1BookingChangedEnvelopeV2 } from "./events/approved-premises.booking.changed.js";
-import type { Cas1BookingMadeEnvelope, Cas1BookingMadeEnvelopeV1, Cas1BookingMadeEnvelopeV2 } from "./events/approved-premises.booking.made.js";
-import type { Cas1BookingNotMadeEnvelope, Cas1BookingNotMadeEnvelopeV1 } from "./events/approved-premises.booking.not-made.js";
-import type { Cas1PersonArrivedEnvelope, Cas1PersonArrivedEnvelopeV1, Cas1PersonArrivedEnvelopeV2 } from "./events/approved-premises.person.arrived.js";
-import type { Cas1PersonDepartedEnvelope, Cas1PersonDepartedEnvelopeV1, Cas1PersonDepartedEnvelopeV2 } from "./events/approved-premises.person.departed.js";
-import type { Cas1PersonNotArrivedEnvelope, Cas1PersonNotArrivedEnvelopeV1 } from "./events/approved-premises.person.not-arrived.js";
-import type { Cas1RequestForPlacementCreatedEnvelope, Cas1RequestForPlacementCreatedEnvelopeV1, Cas1RequestForPlacementCreatedEnvelopeV2 } from "./events/approved-premises.request-for-placement.created.js";
-import type { ActionPlanApprovedEnvelope, ActionPlanApprovedEnvelopeV1 } from "./events/intervention.action-plan.approved.js";
-import type { ActionPlanSubmittedEnvelope, ActionPlanSubmittedEnvelopeV1 } from "./events/intervention.action-plan.submitted.js";
-import type { EndOfServiceReportSubmittedEnvelope, EndOfServiceReportSubmittedEnvelopeV1 } from "./events/intervention.end-of-service-report.submitted.js";
-import type { ReferralAssignedEnvelope, ReferralAssignedEnvelopeV1 } from "./events/intervention.referral.assigned.js";
-import type { ReferralConcludedEnvelope, ReferralConcludedEnvelopeV1 } from "./events/intervention.referral.concluded.js";
-import type { ReferralEndedEnvelope, ReferralEndedEnvelopeV1 } from "./events/intervention.referral.ended.js";
-import type { ReferralSentEnvelope, ReferralSentEnvelopeV1 } from "./events/intervention.referral.sent.js";
-import type { SessionAppointmentAttendedEnvelope, SessionAppointmentAttendedEnvelopeV1 } from "./events/intervention.session-appointment.attended.js";
-import type { SessionAppointmentMissedEnvelope, SessionAppointmentMissedEnvelopeV1 } from "./events/intervention.session-appointment.missed.js";
+import { interventionActionPlanApproved } from "./events/intervention.action-plan.approved.js";
+import { interventionActionPlanSubmitted } from "./events/intervention.action-plan.submitted.js";
+import { interventionEndOfServiceReportSubmitted } from "./events/intervention.end-of-service-report.submitted.js";
+import { interventionInitialAssessmentAppointmentAttended } from "./events/intervention.initial-assessment-appointment.attended.js";
+import { interventionInitialAssessmentAppointmentMissed } from "./events/intervention.initial-assessment-appointment.missed.js";
+import { interventionInitialAssessmentAppointmentSessionFeedbackSubmitted } from "./events/intervention.initial-assessment-appointment.session-feedback-submitted.js";
+import { interventionReferralAssigned } from "./events/intervention.referral.assigned.js";
+import { interventionReferralCancelled } from "./events/intervention.referral.cancelled.js";
+import { interventionReferralCompleted } from "./events/intervention.referral.completed.js";
+import { interventionReferralConcluded } from "./events/intervention.referral.concluded.js";
+import { interventionReferralEnded } from "./events/intervention.referral.ended.js";
+import { interventionReferralPrematurelyEnded } from "./events/intervention.referral.prematurely-ended.js";
+import { interventionReferralSent } from "./events/intervention.referral.sent.js";
+import { interventionSessionAppointmentAttended } from "./events/intervention.session-appointment.attended.js";
+import { interventionSessionAppointmentMissed } from "./events/intervention.session-appointment.missed.js";
+import { interventionSessionAppointmentSessionFeedbackSubmitted } from "./events/intervention.session-appointment.session-feedback-submitted.js";
+import type { Cas3BedspaceArchivedDetailDocument } from "./events/accommodation.cas3.bedspace.archived.js";
+import type { Cas3BedspaceUnarchivedDetailDocument } from "./events/accommodation.cas3.bedspace.unarchived.js";
+import type { Cas3BookingCancelledDetailDocument, Cas3BookingCancelledEnvelope, Cas3BookingCancelledEnvelopeV1 } from "./events/accommodation.cas3.booking.cancelled.js";
+import type { Cas3BookingCancelledUpdatedDetailDocument, Cas3BookingCancelledUpdatedEnvelope, Cas3BookingCancelledUpdatedEnvelopeV1 } from "./events/accommodation.cas3.booking.cancelled.updated.js";
+import type { Cas3BookingConfirmedDetailDocument, Cas3BookingConfirmedEnvelope, Cas3BookingConfirmedEnvelopeV1 } from "./events/accommodation.cas3.booking.confirmed.js";
+import type { Cas3BookingProvisionallyMadeDetailDocument, Cas3BookingProvisionallyMadeEnvelope, Cas3BookingProvisionallyMadeEnvelopeV1 } from "./events/accommodation.cas3.booking.provisionally-made.js";
+import type { Cas3DraftReferralDeletedDetailDocument } from "./events/accommodation.cas3.draft.referral.deleted.js";
+import type { Cas3PersonArrivedDetailDocument, Cas3PersonArrivedEnvelope, Cas3PersonArrivedEnvelopeV1 } from "./events/accommodation.cas3.person.arrived.js";
+import type { Cas3PersonArrivedUpdatedDetailDocument, Cas3PersonArrivedUpdatedEnvelope, Cas3PersonArrivedUpdatedEnvelopeV1 } from "./events/accommodation.cas3.person.arrived.updated.js";
+import type { Cas3PersonDepartedDetailDocument, Cas3PersonDepartedEnvelope, Cas3PersonDepartedEnvelopeV1 } from "./events/accommodation.cas3.person.departed.js";
+import type { Cas3PersonDepartedUpdatedDetailDocument, Cas3PersonDepartedUpdatedEnvelope, Cas3PersonDepartedUpdatedEnvelopeV1 } from "./events/accommodation.cas3.person.departed.updated.js";
+import type { Cas3PremisesArchivedDetailDocument } from "./events/accommodation.cas3.premises.archived.js";
+import type { Cas3PremisesUnarchivedDetailDocument } from "./events/accommodation.cas3.premises.unarchived.js";
+import type { Cas3ReferralSubmittedDetailDocument, Cas3ReferralSubmittedEnvelope, Cas3ReferralSubmittedEnvelopeV1 } from "./events/accommodation.cas3.referral.submitted.js";
+import type { Cas1ApplicationAssessedDetailDocument, Cas1ApplicationAssessedEnvelope, Cas1ApplicationAssessedEnvelopeV1 } from "./events/approved-premises.application.assessed.js";
+import type { Cas1ApplicationExpiredDetailDocument } from "./events/approved-premises.application.expired.js";
+import type { Cas1ApplicationExpiredManuallyDetailDocument } from "./events/approved-premises.application.expired-manually.js";
+import type { Cas1ApplicationSubmittedDetailDocument, Cas1ApplicationSubmittedEnvelope, Cas1ApplicationSubmittedEnvelopeV1 } from "./events/approved-premises.application.submitted.js";
+import type { Cas1ApplicationWithdrawnDetailDocument, Cas1ApplicationWithdrawnEnvelope, Cas1ApplicationWithdrawnEnvelopeV1 } from "./events/approved-premises.application.withdrawn.js";
+import type { Cas1AssessmentAllocatedDetailDocument, Cas1AssessmentAllocatedEnvelope, Cas1AssessmentAllocatedEnvelopeV1 } from "./events/approved-premises.assessment.allocated.js";
+import type { Cas1AssessmentAppealedDetailDocument, Cas1AssessmentAppealedEnvelope, Cas1AssessmentAppealedEnvelopeV1 } from "./events/approved-premises.assessment.appealed.js";
+import type { Cas1AssessmentInfoRequestedDetailDocument, Cas1AssessmentInfoRequestedEnvelope, Cas1AssessmentInfoRequestedEnvelopeV1 } from "./events/approved-premises.assessment.info-requested.js";
+import type { Cas1BookingCancelledDetailDocument, Cas1BookingCancelledEnvelope, Cas1BookingCancelledEnvelopeV1 } from "./events/approved-premises.booking.cancelled.js";
+import type { Cas1BookingChangedDetailDocument, Cas1BookingChangedEnvelope, Cas1BookingChangedEnvelopeV1 } from "./events/approved-premises.booking.changed.js";
+import type { Cas1BookingKeyworkerAssignedDetailDocument } from "./events/approved-premises.booking.keyworker.assigned.js";
+import type { Cas1BookingMadeDetailDocument, Cas1BookingMadeEnvelope, Cas1BookingMadeEnvelopeV1 } from "./events/approved-premises.booking.made.js";
+import type { Cas1BookingNotMadeDetailDocument, Cas1BookingNotMadeEnvelope, Cas1BookingNotMadeEnvelopeV1 } from "./events/approved-premises.booking.not-made.js";
+import type { Cas1MatchRequestWithdrawnDetailDocument, Cas1MatchRequestWithdrawnEnvelope, Cas1MatchRequestWithdrawnEnvelopeV1 } from "./events/approved-premises.match-request.withdrawn.js";
+import type { Cas1PersonArrivedDetailDocument, Cas1PersonArrivedEnvelope, Cas1PersonArrivedEnvelopeV1 } from "./events/approved-premises.person.arrived.js";
+import type { Cas1PersonDepartedDetailDocument, Cas1PersonDepartedEnvelope, Cas1PersonDepartedEnvelopeV1 } from "./events/approved-premises.person.departed.js";
+import type { Cas1PersonNotArrivedDetailDocument, Cas1PersonNotArrivedEnvelope, Cas1PersonNotArrivedEnvelopeV1 } from "./events/approved-premises.person.not-arrived.js";
+import type { Cas1PlacementApplicationAllocatedDetailDocument, Cas1PlacementApplicationAllocatedEnvelope, Cas1PlacementApplicationAllocatedEnvelopeV1 } from "./events/approved-premises.placement-application.allocated.js";
+import type { Cas1PlacementApplicationWithdrawnDetailDocument } from "./events/approved-premises.placement-application.withdrawn.js";
+import type { Cas1PlacementChangeRequestCreatedDetailDocument } from "./events/approved-premises.placement-change-request.created.js";
+import type { Cas1PlacementChangeRequestRejectedDetailDocument } from "./events/approved-premises.placement-change-request.rejected.js";
+import type { Cas1RequestForPlacementAssessedDetailDocument, Cas1RequestForPlacementAssessedEnvelope, Cas1RequestForPlacementAssessedEnvelopeV1 } from "./events/approved-premises.request-for-placement.assessed.js";
+import type { Cas1RequestForPlacementCreatedDetailDocument } from "./events/approved-premises.request-for-placement.created.js";
+import type { InterventionActionPlanApprovedEnvelope, InterventionActionPlanApprovedEnvelopeV1 } from "./events/intervention.action-plan.approved.js";
+import type { InterventionActionPlanSubmittedEnvelope, InterventionActionPlanSubmittedEnvelopeV1 } from "./events/intervention.action-plan.submitted.js";
+import type { InterventionEndOfServiceReportSubmittedEnvelope, InterventionEndOfServiceReportSubmittedEnvelopeV1 } from "./events/intervention.end-of-service-report.submitted.js";
+import type { InterventionInitialAssessmentAppointmentAttendedEnvelope, InterventionInitialAssessmentAppointmentAttendedEnvelopeV1 } from "./events/intervention.initial-assessment-appointment.attended.js";
+import type { InterventionInitialAssessmentAppointmentMissedEnvelope, InterventionInitialAssessmentAppointmentMissedEnvelopeV1 } from "./events/intervention.initial-assessment-appointment.missed.js";
+import type { InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedEnvelope, InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedEnvelopeV1 } from "./events/intervention.initial-assessment-appointment.session-feedback-submitted.js";
+import type { InterventionReferralAssignedEnvelope, InterventionReferralAssignedEnvelopeV1 } from "./events/intervention.referral.assigned.js";
+import type { InterventionReferralCancelledEnvelope, InterventionReferralCancelledEnvelopeV1 } from "./events/intervention.referral.cancelled.js";
+import type { InterventionReferralCompletedEnvelope, InterventionReferralCompletedEnvelopeV1 } from "./events/intervention.referral.completed.js";
+import type { InterventionReferralConcludedEnvelope, InterventionReferralConcludedEnvelopeV1 } from "./events/intervention.referral.concluded.js";
+import type { InterventionReferralEndedEnvelope, InterventionReferralEndedEnvelopeV1 } from "./events/intervention.referral.ended.js";
+import type { InterventionReferralPrematurelyEndedEnvelope, InterventionReferralPrematurelyEndedEnvelopeV1 } from "./events/intervention.referral.prematurely-ended.js";
+import type { InterventionReferralSentEnvelope, InterventionReferralSentEnvelopeV1 } from "./events/intervention.referral.sent.js";
+import type { InterventionSessionAppointmentAttendedEnvelope, InterventionSessionAppointmentAttendedEnvelopeV1 } from "./events/intervention.session-appointment.attended.js";
+import type { InterventionSessionAppointmentMissedEnvelope, InterventionSessionAppointmentMissedEnvelopeV1 } from "./events/intervention.session-appointment.missed.js";
+import type { InterventionSessionAppointmentSessionFeedbackSubmittedEnvelope, InterventionSessionAppointmentSessionFeedbackSubmittedEnvelopeV1 } from "./events/intervention.session-appointment.session-feedback-submitted.js";
 
-export { cas3BookingCancelled, cas3BookingConfirmed, cas3BookingProvisionallyMade, cas3PersonArrived, cas3PersonDeparted, cas3ReferralSubmitted, cas1ApplicationAssessed, cas1ApplicationSubmitted, cas1ApplicationWithdrawn, cas1AssessmentAllocated, cas1AssessmentAppealed, cas1BookingCancelled, cas1BookingChanged, cas1BookingMade, cas1BookingNotMade, cas1PersonArrived, cas1PersonDeparted, cas1PersonNotArrived, cas1RequestForPlacementCreated, actionPlanApproved, actionPlanSubmitted, endOfServiceReportSubmitted, referralAssigned, referralConcluded, referralEnded, referralSent, sessionAppointmentAttended, sessionAppointmentMissed };
+export { cas3BedspaceArchived, cas3BedspaceUnarchived, cas3BookingCancelled, cas3BookingCancelledUpdated, cas3BookingConfirmed, cas3BookingProvisionallyMade, cas3DraftReferralDeleted, cas3PersonArrived, cas3PersonArrivedUpdated, cas3PersonDeparted, cas3PersonDepartedUpdated, cas3PremisesArchived, cas3PremisesUnarchived, cas3ReferralSubmitted, cas1ApplicationAssessed, cas1ApplicationExpired, cas1ApplicationExpiredManually, cas1ApplicationSubmitted, cas1ApplicationWithdrawn, cas1AssessmentAllocated, cas1AssessmentAppealed, cas1AssessmentInfoRequested, cas1BookingCancelled, cas1BookingChanged, cas1BookingKeyworkerAssigned, cas1BookingMade, cas1BookingNotMade, cas1MatchRequestWithdrawn, cas1PersonArrived, cas1PersonDeparted, cas1PersonNotArrived, cas1PlacementApplicationAllocated, cas1PlacementApplicationWithdrawn, cas1PlacementChangeRequestCreated, cas1PlacementChangeRequestRejected, cas1RequestForPlacementAssessed, cas1RequestForPlacementCreated, interventionActionPlanApproved, interventionActionPlanSubmitted, interventionEndOfServiceReportSubmitted, interventionInitialAssessmentAppointmentAttended, interventionInitialAssessmentAppointmentMissed, interventionInitialAssessmentAppointmentSessionFeedbackSubmitted, interventionReferralAssigned, interventionReferralCancelled, interventionReferralCompleted, interventionReferralConcluded, interventionReferralEnded, interventionReferralPrematurelyEnded, interventionReferralSent, interventionSessionAppointmentAttended, interventionSessionAppointmentMissed, interventionSessionAppointmentSessionFeedbackSubmitted };
 
-export type { Cas3BookingCancelledEnvelope, Cas3BookingCancelledEnvelopeV1, Cas3BookingCancelledNotification, Cas3BookingCancelledNotificationV1, Cas3BookingCancelledNotificationVersions } from "./events/accommodation.cas3.booking.cancelled.js";
+export type { Cas3BedspaceArchivedDetail, Cas3BedspaceArchivedDetailDocument, Cas3BedspaceArchivedDetailDocumentV1, Cas3BedspaceArchivedDetailV1, Cas3BedspaceArchivedDetailVersions } from "./events/accommodation.cas3.bedspace.archived.js";
 
-export type { Cas3BookingConfirmedEnvelope, Cas3BookingConfirmedEnvelopeV1, Cas3BookingConfirmedNotification, Cas3BookingConfirmedNotificationV1, Cas3BookingConfirmedNotificationVersions } from "./events/accommodation.cas3.booking.confirmed.js";
+export type { Cas3BedspaceUnarchivedDetail, Cas3BedspaceUnarchivedDetailDocument, Cas3BedspaceUnarchivedDetailDocumentV1, Cas3BedspaceUnarchivedDetailV1, Cas3BedspaceUnarchivedDetailVersions } from "./events/accommodation.cas3.bedspace.unarchived.js";
 
-export type { Cas3BookingProvisionallyMadeEnvelope, Cas3BookingProvisionallyMadeEnvelopeV1, Cas3BookingProvisionallyMadeNotification, Cas3BookingProvisionallyMadeNotificationV1, Cas3BookingProvisionallyMadeNotificationVersions } from "./events/accommodation.cas3.booking.provisionally-made.js";
+export type { Cas3BookingCancelledDetail, Cas3BookingCancelledDetailDocument, Cas3BookingCancelledDetailDocumentV1, Cas3BookingCancelledDetailV1, Cas3BookingCancelledDetailVersions, Cas3BookingCancelledEnvelope, Cas3BookingCancelledEnvelopeV1, Cas3BookingCancelledNotification, Cas3BookingCancelledNotificationV1, Cas3BookingCancelledNotificationVersions } from "./events/accommodation.cas3.booking.cancelled.js";
 
-export type { Cas3PersonArrivedEnvelope, Cas3PersonArrivedEnvelopeV1, Cas3PersonArrivedNotification, Cas3PersonArrivedNotificationV1, Cas3PersonArrivedNotificationVersions } from "./events/accommodation.cas3.person.arrived.js";
+export type { Cas3BookingCancelledUpdatedDetail, Cas3BookingCancelledUpdatedDetailDocument, Cas3BookingCancelledUpdatedDetailDocumentV1, Cas3BookingCancelledUpdatedDetailV1, Cas3BookingCancelledUpdatedDetailVersions, Cas3BookingCancelledUpdatedEnvelope, Cas3BookingCancelledUpdatedEnvelopeV1, Cas3BookingCancelledUpdatedNotification, Cas3BookingCancelledUpdatedNotificationV1, Cas3BookingCancelledUpdatedNotificationVersions } from "./events/accommodation.cas3.booking.cancelled.updated.js";
 
-export type { Cas3PersonDepartedEnvelope, Cas3PersonDepartedEnvelopeV1, Cas3PersonDepartedNotification, Cas3PersonDepartedNotificationV1, Cas3PersonDepartedNotificationVersions } from "./events/accommodation.cas3.person.departed.js";
+export type { Cas3BookingConfirmedDetail, Cas3BookingConfirmedDetailDocument, Cas3BookingConfirmedDetailDocumentV1, Cas3BookingConfirmedDetailV1, Cas3BookingConfirmedDetailVersions, Cas3BookingConfirmedEnvelope, Cas3BookingConfirmedEnvelopeV1, Cas3BookingConfirmedNotification, Cas3BookingConfirmedNotificationV1, Cas3BookingConfirmedNotificationVersions } from "./events/accommodation.cas3.booking.confirmed.js";
 
-export type { Cas3ReferralSubmittedEnvelope, Cas3ReferralSubmittedEnvelopeV1, Cas3ReferralSubmittedNotification, Cas3ReferralSubmittedNotificationV1, Cas3ReferralSubmittedNotificationVersions } from "./events/accommodation.cas3.referral.submitted.js";
+export type { Cas3BookingProvisionallyMadeDetail, Cas3BookingProvisionallyMadeDetailDocument, Cas3BookingProvisionallyMadeDetailDocumentV1, Cas3BookingProvisionallyMadeDetailV1, Cas3BookingProvisionallyMadeDetailVersions, Cas3BookingProvisionallyMadeEnvelope, Cas3BookingProvisionallyMadeEnvelopeV1, Cas3BookingProvisionallyMadeNotification, Cas3BookingProvisionallyMadeNotificationV1, Cas3BookingProvisionallyMadeNotificationVersions } from "./events/accommodation.cas3.booking.provisionally-made.js";
 
-export type { Cas1ApplicationAssessedEnvelope, Cas1ApplicationAssessedEnvelopeV1, Cas1ApplicationAssessedEnvelopeV2, Cas1ApplicationAssessedNotification, Cas1ApplicationAssessedNotificationV1, Cas1ApplicationAssessedNotificationV2, Cas1ApplicationAssessedNotificationVersions } from "./events/approved-premises.application.assessed.js";
+export type { Cas3DraftReferralDeletedDetail, Cas3DraftReferralDeletedDetailDocument, Cas3DraftReferralDeletedDetailDocumentV1, Cas3DraftReferralDeletedDetailV1, Cas3DraftReferralDeletedDetailVersions } from "./events/accommodation.cas3.draft.referral.deleted.js";
 
-export type { Cas1ApplicationSubmittedEnvelope, Cas1ApplicationSubmittedEnvelopeV1, Cas1ApplicationSubmittedNotification, Cas1ApplicationSubmittedNotificationV1, Cas1ApplicationSubmittedNotificationVersions } from "./events/approved-premises.application.submitted.js";
+export type { Cas3PersonArrivedDetail, Cas3PersonArrivedDetailDocument, Cas3PersonArrivedDetailDocumentV1, Cas3PersonArrivedDetailV1, Cas3PersonArrivedDetailVersions, Cas3PersonArrivedEnvelope, Cas3PersonArrivedEnvelopeV1, Cas3PersonArrivedNotification, Cas3PersonArrivedNotificationV1, Cas3PersonArrivedNotificationVersions } from "./events/accommodation.cas3.person.arrived.js";
 
-export type { Cas1ApplicationWithdrawnEnvelope, Cas1ApplicationWithdrawnEnvelopeV1, Cas1ApplicationWithdrawnNotification, Cas1ApplicationWithdrawnNotificationV1, Cas1ApplicationWithdrawnNotificationVersions } from "./events/approved-premises.application.withdrawn.js";
+export type { Cas3PersonArrivedUpdatedDetail, Cas3PersonArrivedUpdatedDetailDocument, Cas3PersonArrivedUpdatedDetailDocumentV1, Cas3PersonArrivedUpdatedDetailV1, Cas3PersonArrivedUpdatedDetailVersions, Cas3PersonArrivedUpdatedEnvelope, Cas3PersonArrivedUpdatedEnvelopeV1, Cas3PersonArrivedUpdatedNotification, Cas3PersonArrivedUpdatedNotificationV1, Cas3PersonArrivedUpdatedNotificationVersions } from "./events/accommodation.cas3.person.arrived.updated.js";
 
-export type { Cas1AssessmentAllocatedEnvelope, Cas1AssessmentAllocatedEnvelopeV1, Cas1AssessmentAllocatedNotification, Cas1AssessmentAllocatedNotificationV1, Cas1AssessmentAllocatedNotificationVersions } from "./events/approved-premises.assessment.allocated.js";
+export type { Cas3PersonDepartedDetail, Cas3PersonDepartedDetailDocument, Cas3PersonDepartedDetailDocumentV1, Cas3PersonDepartedDetailV1, Cas3PersonDepartedDetailVersions, Cas3PersonDepartedEnvelope, Cas3PersonDepartedEnvelopeV1, Cas3PersonDepartedNotification, Cas3PersonDepartedNotificationV1, Cas3PersonDepartedNotificationVersions } from "./events/accommodation.cas3.person.departed.js";
 
-export type { Cas1AssessmentAppealedEnvelope, Cas1AssessmentAppealedEnvelopeV1, Cas1AssessmentAppealedNotification, Cas1AssessmentAppealedNotificationV1, Cas1AssessmentAppealedNotificationVersions } from "./events/approved-premises.assessment.appealed.js";
+export type { Cas3PersonDepartedUpdatedDetail, Cas3PersonDepartedUpdatedDetailDocument, Cas3PersonDepartedUpdatedDetailDocumentV1, Cas3PersonDepartedUpdatedDetailV1, Cas3PersonDepartedUpdatedDetailVersions, Cas3PersonDepartedUpdatedEnvelope, Cas3PersonDepartedUpdatedEnvelopeV1, Cas3PersonDepartedUpdatedNotification, Cas3PersonDepartedUpdatedNotificationV1, Cas3PersonDepartedUpdatedNotificationVersions } from "./events/accommodation.cas3.person.departed.updated.js";
 
-export type { Cas1BookingCancelledEnvelope, Cas1BookingCancelledEnvelopeV1, Cas1BookingCancelledEnvelopeV2, Cas1BookingCancelledNotification, Cas1BookingCancelledNotificationV1, Cas1BookingCancelledNotificationV2, Cas1BookingCancelledNotificationVersions } from "./events/approved-premises.booking.cancelled.js";
+export type { Cas3PremisesArchivedDetail, Cas3PremisesArchivedDetailDocument, Cas3PremisesArchivedDetailDocumentV1, Cas3PremisesArchivedDetailV1, Cas3PremisesArchivedDetailVersions } from "./events/accommodation.cas3.premises.archived.js";
 
-export type { Cas1BookingChangedEnvelope, Cas1BookingChangedEnvelopeV1, Cas1BookingChangedEnvelopeV2, Cas1BookingChangedNotification, Cas1BookingChangedNotificationV1, Cas1BookingChangedNotificationV2, Cas1BookingChangedNotificationVersions } from "./events/approved-premises.booking.changed.js";
+export type { Cas3PremisesUnarchivedDetail, Cas3PremisesUnarchivedDetailDocument, Cas3PremisesUnarchivedDetailDocumentV1, Cas3PremisesUnarchivedDetailV1, Cas3PremisesUnarchivedDetailVersions } from "./events/accommodation.cas3.premises.unarchived.js";
 
-export type { Cas1BookingMadeEnvelope, Cas1BookingMadeEnvelopeV1, Cas1BookingMadeEnvelopeV2, Cas1BookingMadeNotification, Cas1BookingMadeNotificationV1, Cas1BookingMadeNotificationV2, Cas1BookingMadeNotificationVersions } from "./events/approved-premises.booking.made.js";
+export type { Cas3ReferralSubmittedDetail, Cas3ReferralSubmittedDetailDocument, Cas3ReferralSubmittedDetailDocumentV1, Cas3ReferralSubmittedDetailV1, Cas3ReferralSubmittedDetailVersions, Cas3ReferralSubmittedEnvelope, Cas3ReferralSubmittedEnvelopeV1, Cas3ReferralSubmittedNotification, Cas3ReferralSubmittedNotificationV1, Cas3ReferralSubmittedNotificationVersions } from "./events/accommodation.cas3.referral.submitted.js";
 
-export type { Cas1BookingNotMadeEnvelope, Cas1BookingNotMadeEnvelopeV1, Cas1BookingNotMadeNotification, Cas1BookingNotMadeNotificationV1, Cas1BookingNotMadeNotificationVersions } from "./events/approved-premises.booking.not-made.js";
+export type { Cas1ApplicationAssessedDetail, Cas1ApplicationAssessedDetailDocument, Cas1ApplicationAssessedDetailDocumentV1, Cas1ApplicationAssessedDetailDocumentV2, Cas1ApplicationAssessedDetailV1, Cas1ApplicationAssessedDetailV2, Cas1ApplicationAssessedDetailVersions, Cas1ApplicationAssessedEnvelope, Cas1ApplicationAssessedEnvelopeV1, Cas1ApplicationAssessedNotification, Cas1ApplicationAssessedNotificationV1, Cas1ApplicationAssessedNotificationVersions } from "./events/approved-premises.application.assessed.js";
 
-export type { Cas1PersonArrivedEnvelope, Cas1PersonArrivedEnvelopeV1, Cas1PersonArrivedEnvelopeV2, Cas1PersonArrivedNotification, Cas1PersonArrivedNotificationV1, Cas1PersonArrivedNotificationV2, Cas1PersonArrivedNotificationVersions } from "./events/approved-premises.person.arrived.js";
+export type { Cas1ApplicationExpiredDetail, Cas1ApplicationExpiredDetailDocument, Cas1ApplicationExpiredDetailDocumentV1, Cas1ApplicationExpiredDetailDocumentV2, Cas1ApplicationExpiredDetailV1, Cas1ApplicationExpiredDetailV2, Cas1ApplicationExpiredDetailVersions } from "./events/approved-premises.application.expired.js";
 
-export type { Cas1PersonDepartedEnvelope, Cas1PersonDepartedEnvelopeV1, Cas1PersonDepartedEnvelopeV2, Cas1PersonDepartedNotification, Cas1PersonDepartedNotificationV1, Cas1PersonDepartedNotificationV2, Cas1PersonDepartedNotificationVersions } from "./events/approved-premises.person.departed.js";
+export type { Cas1ApplicationExpiredManuallyDetail, Cas1ApplicationExpiredManuallyDetailDocument, Cas1ApplicationExpiredManuallyDetailDocumentV1, Cas1ApplicationExpiredManuallyDetailV1, Cas1ApplicationExpiredManuallyDetailVersions } from "./events/approved-premises.application.expired-manually.js";
 
-export type { Cas1PersonNotArrivedEnvelope, Cas1PersonNotArrivedEnvelopeV1, Cas1PersonNotArrivedNotification, Cas1PersonNotArrivedNotificationV1, Cas1PersonNotArrivedNotificationVersions } from "./events/approved-premises.person.not-arrived.js";
+export type { Cas1ApplicationSubmittedDetail, Cas1ApplicationSubmittedDetailDocument, Cas1ApplicationSubmittedDetailDocumentV1, Cas1ApplicationSubmittedDetailV1, Cas1ApplicationSubmittedDetailVersions, Cas1ApplicationSubmittedEnvelope, Cas1ApplicationSubmittedEnvelopeV1, Cas1ApplicationSubmittedNotification, Cas1ApplicationSubmittedNotificationV1, Cas1ApplicationSubmittedNotificationVersions } from "./events/approved-premises.application.submitted.js";
 
-export type { Cas1RequestForPlacementCreatedEnvelope, Cas1RequestForPlacementCreatedEnvelopeV1, Cas1RequestForPlacementCreatedEnvelopeV2, Cas1RequestForPlacementCreatedNotification, Cas1RequestForPlacementCreatedNotificationV1, Cas1RequestForPlacementCreatedNotificationV2, Cas1RequestForPlacementCreatedNotificationVersions } from "./events/approved-premises.request-for-placement.created.js";
+export type { Cas1ApplicationWithdrawnDetail, Cas1ApplicationWithdrawnDetailDocument, Cas1ApplicationWithdrawnDetailDocumentV1, Cas1ApplicationWithdrawnDetailV1, Cas1ApplicationWithdrawnDetailVersions, Cas1ApplicationWithdrawnEnvelope, Cas1ApplicationWithdrawnEnvelopeV1, Cas1ApplicationWithdrawnNotification, Cas1ApplicationWithdrawnNotificationV1, Cas1ApplicationWithdrawnNotificationVersions } from "./events/approved-premises.application.withdrawn.js";
 
-export type { ActionPlanApprovedEnvelope, ActionPlanApprovedEnvelopeV1, ActionPlanApprovedNotification, ActionPlanApprovedNotificationV1, ActionPlanApprovedNotificationVersions } from "./events/intervention.action-plan.approved.js";
+export type { Cas1AssessmentAllocatedDetail, Cas1AssessmentAllocatedDetailDocument, Cas1AssessmentAllocatedDetailDocumentV1, Cas1AssessmentAllocatedDetailV1, Cas1AssessmentAllocatedDetailVersions, Cas1AssessmentAllocatedEnvelope, Cas1AssessmentAllocatedEnvelopeV1, Cas1AssessmentAllocatedNotification, Cas1AssessmentAllocatedNotificationV1, Cas1AssessmentAllocatedNotificationVersions } from "./events/approved-premises.assessment.allocated.js";
 
-export type { ActionPlanSubmittedEnvelope, ActionPlanSubmittedEnvelopeV1, ActionPlanSubmittedNotification, ActionPlanSubmittedNotificationV1, ActionPlanSubmittedNotificationVersions } from "./events/intervention.action-plan.submitted.js";
+export type { Cas1AssessmentAppealedDetail, Cas1AssessmentAppealedDetailDocument, Cas1AssessmentAppealedDetailDocumentV1, Cas1AssessmentAppealedDetailV1, Cas1AssessmentAppealedDetailVersions, Cas1AssessmentAppealedEnvelope, Cas1AssessmentAppealedEnvelopeV1, Cas1AssessmentAppealedNotification, Cas1AssessmentAppealedNotificationV1, Cas1AssessmentAppealedNotificationVersions } from "./events/approved-premises.assessment.appealed.js";
 
-export type { EndOfServiceReportSubmittedEnvelope, EndOfServiceReportSubmittedEnvelopeV1, EndOfServiceReportSubmittedNotification, EndOfServiceReportSubmittedNotificationV1, EndOfServiceReportSubmittedNotificationVersions } from "./events/intervention.end-of-service-report.submitted.js";
+export type { Cas1AssessmentInfoRequestedDetail, Cas1AssessmentInfoRequestedDetailDocument, Cas1AssessmentInfoRequestedDetailDocumentV1, Cas1AssessmentInfoRequestedDetailV1, Cas1AssessmentInfoRequestedDetailVersions, Cas1AssessmentInfoRequestedEnvelope, Cas1AssessmentInfoRequestedEnvelopeV1, Cas1AssessmentInfoRequestedNotification, Cas1AssessmentInfoRequestedNotificationV1, Cas1AssessmentInfoRequestedNotificationVersions } from "./events/approved-premises.assessment.info-requested.js";
 
-export type { ReferralAssignedEnvelope, ReferralAssignedEnvelopeV1, ReferralAssignedNotification, ReferralAssignedNotificationV1, ReferralAssignedNotificationVersions } from "./events/intervention.referral.assigned.js";
+export type { Cas1BookingCancelledDetail, Cas1BookingCancelledDetailDocument, Cas1BookingCancelledDetailDocumentV1, Cas1BookingCancelledDetailDocumentV2, Cas1BookingCancelledDetailV1, Cas1BookingCancelledDetailV2, Cas1BookingCancelledDetailVersions, Cas1BookingCancelledEnvelope, Cas1BookingCancelledEnvelopeV1, Cas1BookingCancelledNotification, Cas1BookingCancelledNotificationV1, Cas1BookingCancelledNotificationVersions } from "./events/approved-premises.booking.cancelled.js";
 
-export type { ReferralConcludedEnvelope, ReferralConcludedEnvelopeV1, ReferralConcludedNotification, ReferralConcludedNotificationV1, ReferralConcludedNotificationVersions } from "./events/intervention.referral.concluded.js";
+export type { Cas1BookingChangedDetail, Cas1BookingChangedDetailDocument, Cas1BookingChangedDetailDocumentV1, Cas1BookingChangedDetailDocumentV2, Cas1BookingChangedDetailV1, Cas1BookingChangedDetailV2, Cas1BookingChangedDetailVersions, Cas1BookingChangedEnvelope, Cas1BookingChangedEnvelopeV1, Cas1BookingChangedNotification, Cas1BookingChangedNotificationV1, Cas1BookingChangedNotificationVersions } from "./events/approved-premises.booking.changed.js";
 
-export type { ReferralEndedEnvelope, ReferralEndedEnvelopeV1, ReferralEndedNotification, ReferralEndedNotificationV1, ReferralEndedNotificationVersions } from "./events/intervention.referral.ended.js";
+export type { Cas1BookingKeyworkerAssignedDetail, Cas1BookingKeyworkerAssignedDetailDocument, Cas1BookingKeyworkerAssignedDetailDocumentV1, Cas1BookingKeyworkerAssignedDetailV1, Cas1BookingKeyworkerAssignedDetailVersions } from "./events/approved-premises.booking.keyworker.assigned.js";
 
-export type { ReferralSentEnvelope, ReferralSentEnvelopeV1, ReferralSentNotification, ReferralSentNotificationV1, ReferralSentNotificationVersions } from "./events/intervention.referral.sent.js";
+export type { Cas1BookingMadeDetail, Cas1BookingMadeDetailDocument, Cas1BookingMadeDetailDocumentV1, Cas1BookingMadeDetailDocumentV2, Cas1BookingMadeDetailV1, Cas1BookingMadeDetailV2, Cas1BookingMadeDetailVersions, Cas1BookingMadeEnvelope, Cas1BookingMadeEnvelopeV1, Cas1BookingMadeNotification, Cas1BookingMadeNotificationV1, Cas1BookingMadeNotificationVersions } from "./events/approved-premises.booking.made.js";
 
-export type { SessionAppointmentAttendedEnvelope, SessionAppointmentAttendedEnvelopeV1, SessionAppointmentAttendedNotification, SessionAppointmentAttendedNotificationV1, SessionAppointmentAttendedNotificationVersions } from "./events/intervention.session-appointment.attended.js";
+export type { Cas1BookingNotMadeDetail, Cas1BookingNotMadeDetailDocument, Cas1BookingNotMadeDetailDocumentV1, Cas1BookingNotMadeDetailV1, Cas1BookingNotMadeDetailVersions, Cas1BookingNotMadeEnvelope, Cas1BookingNotMadeEnvelopeV1, Cas1BookingNotMadeNotification, Cas1BookingNotMadeNotificationV1, Cas1BookingNotMadeNotificationVersions } from "./events/approved-premises.booking.not-made.js";
 
-export type { SessionAppointmentMissedEnvelope, SessionAppointmentMissedEnvelopeV1, SessionAppointmentMissedNotification, SessionAppointmentMissedNotificationV1, SessionAppointmentMissedNotificationVersions } from "./events/intervention.session-appointment.missed.js";
+export type { Cas1MatchRequestWithdrawnDetail, Cas1MatchRequestWithdrawnDetailDocument, Cas1MatchRequestWithdrawnDetailDocumentV1, Cas1MatchRequestWithdrawnDetailV1, Cas1MatchRequestWithdrawnDetailVersions, Cas1MatchRequestWithdrawnEnvelope, Cas1MatchRequestWithdrawnEnvelopeV1, Cas1MatchRequestWithdrawnNotification, Cas1MatchRequestWithdrawnNotificationV1, Cas1MatchRequestWithdrawnNotificationVersions } from "./events/approved-premises.match-request.withdrawn.js";
 
-export type { Cas1Characteristic, Cas3Premises, Crn, Cru, Ldu, NomsNumber, PersonReference, Premises, ProbationArea, Region, StaffMember, Team } from "./shared.js";
+export type { Cas1PersonArrivedDetail, Cas1PersonArrivedDetailDocument, Cas1PersonArrivedDetailDocumentV1, Cas1PersonArrivedDetailDocumentV2, Cas1PersonArrivedDetailV1, Cas1PersonArrivedDetailV2, Cas1PersonArrivedDetailVersions, Cas1PersonArrivedEnvelope, Cas1PersonArrivedEnvelopeV1, Cas1PersonArrivedNotification, Cas1PersonArrivedNotificationV1, Cas1PersonArrivedNotificationVersions } from "./events/approved-premises.person.arrived.js";
+
+export type { Cas1PersonDepartedDetail, Cas1PersonDepartedDetailDocument, Cas1PersonDepartedDetailDocumentV1, Cas1PersonDepartedDetailDocumentV2, Cas1PersonDepartedDetailV1, Cas1PersonDepartedDetailV2, Cas1PersonDepartedDetailVersions, Cas1PersonDepartedEnvelope, Cas1PersonDepartedEnvelopeV1, Cas1PersonDepartedNotification, Cas1PersonDepartedNotificationV1, Cas1PersonDepartedNotificationVersions } from "./events/approved-premises.person.departed.js";
+
+export type { Cas1PersonNotArrivedDetail, Cas1PersonNotArrivedDetailDocument, Cas1PersonNotArrivedDetailDocumentV1, Cas1PersonNotArrivedDetailV1, Cas1PersonNotArrivedDetailVersions, Cas1PersonNotArrivedEnvelope, Cas1PersonNotArrivedEnvelopeV1, Cas1PersonNotArrivedNotification, Cas1PersonNotArrivedNotificationV1, Cas1PersonNotArrivedNotificationVersions } from "./events/approved-premises.person.not-arrived.js";
+
+export type { Cas1PlacementApplicationAllocatedDetail, Cas1PlacementApplicationAllocatedDetailDocument, Cas1PlacementApplicationAllocatedDetailDocumentV1, Cas1PlacementApplicationAllocatedDetailV1, Cas1PlacementApplicationAllocatedDetailVersions, Cas1PlacementApplicationAllocatedEnvelope, Cas1PlacementApplicationAllocatedEnvelopeV1, Cas1PlacementApplicationAllocatedNotification, Cas1PlacementApplicationAllocatedNotificationV1, Cas1PlacementApplicationAllocatedNotificationVersions } from "./events/approved-premises.placement-application.allocated.js";
+
+export type { Cas1PlacementApplicationWithdrawnDetail, Cas1PlacementApplicationWithdrawnDetailDocument, Cas1PlacementApplicationWithdrawnDetailDocumentV1, Cas1PlacementApplicationWithdrawnDetailV1, Cas1PlacementApplicationWithdrawnDetailVersions } from "./events/approved-premises.placement-application.withdrawn.js";
+
+export type { Cas1PlacementChangeRequestCreatedDetail, Cas1PlacementChangeRequestCreatedDetailDocument, Cas1PlacementChangeRequestCreatedDetailDocumentV1, Cas1PlacementChangeRequestCreatedDetailV1, Cas1PlacementChangeRequestCreatedDetailVersions } from "./events/approved-premises.placement-change-request.created.js";
+
+export type { Cas1PlacementChangeRequestRejectedDetail, Cas1PlacementChangeRequestRejectedDetailDocument, Cas1PlacementChangeRequestRejectedDetailDocumentV1, Cas1PlacementChangeRequestRejectedDetailV1, Cas1PlacementChangeRequestRejectedDetailVersions } from "./events/approved-premises.placement-change-request.rejected.js";
+
+export type { Cas1RequestForPlacementAssessedDetail, Cas1RequestForPlacementAssessedDetailDocument, Cas1RequestForPlacementAssessedDetailDocumentV1, Cas1RequestForPlacementAssessedDetailV1, Cas1RequestForPlacementAssessedDetailVersions, Cas1RequestForPlacementAssessedEnvelope, Cas1RequestForPlacementAssessedEnvelopeV1, Cas1RequestForPlacementAssessedNotification, Cas1RequestForPlacementAssessedNotificationV1, Cas1RequestForPlacementAssessedNotificationVersions } from "./events/approved-premises.request-for-placement.assessed.js";
+
+export type { Cas1RequestForPlacementCreatedDetail, Cas1RequestForPlacementCreatedDetailDocument, Cas1RequestForPlacementCreatedDetailDocumentV1, Cas1RequestForPlacementCreatedDetailDocumentV2, Cas1RequestForPlacementCreatedDetailV1, Cas1RequestForPlacementCreatedDetailV2, Cas1RequestForPlacementCreatedDetailVersions } from "./events/approved-premises.request-for-placement.created.js";
+
+export type { InterventionActionPlanApprovedEnvelope, InterventionActionPlanApprovedEnvelopeV1, InterventionActionPlanApprovedNotification, InterventionActionPlanApprovedNotificationV1, InterventionActionPlanApprovedNotificationVersions } from "./events/intervention.action-plan.approved.js";
+
+export type { InterventionActionPlanSubmittedEnvelope, InterventionActionPlanSubmittedEnvelopeV1, InterventionActionPlanSubmittedNotification, InterventionActionPlanSubmittedNotificationV1, InterventionActionPlanSubmittedNotificationVersions } from "./events/intervention.action-plan.submitted.js";
+
+export type { InterventionEndOfServiceReportSubmittedEnvelope, InterventionEndOfServiceReportSubmittedEnvelopeV1, InterventionEndOfServiceReportSubmittedNotification, InterventionEndOfServiceReportSubmittedNotificationV1, InterventionEndOfServiceReportSubmittedNotificationVersions } from "./events/intervention.end-of-service-report.submitted.js";
+
+export type { InterventionInitialAssessmentAppointmentAttendedEnvelope, InterventionInitialAssessmentAppointmentAttendedEnvelopeV1, InterventionInitialAssessmentAppointmentAttendedNotification, InterventionInitialAssessmentAppointmentAttendedNotificationV1, InterventionInitialAssessmentAppointmentAttendedNotificationVersions } from "./events/intervention.initial-assessment-appointment.attended.js";
+
+export type { InterventionInitialAssessmentAppointmentMissedEnvelope, InterventionInitialAssessmentAppointmentMissedEnvelopeV1, InterventionInitialAssessmentAppointmentMissedNotification, InterventionInitialAssessmentAppointmentMissedNotificationV1, InterventionInitialAssessmentAppointmentMissedNotificationVersions } from "./events/intervention.initial-assessment-appointment.missed.js";
+
+export type { InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedEnvelope, InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedEnvelopeV1, InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotification, InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1, InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationVersions } from "./events/intervention.initial-assessment-appointment.session-feedback-submitted.js";
+
+export type { InterventionReferralAssignedEnvelope, InterventionReferralAssignedEnvelopeV1, InterventionReferralAssignedNotification, InterventionReferralAssignedNotificationV1, InterventionReferralAssignedNotificationVersions } from "./events/intervention.referral.assigned.js";
+
+export type { InterventionReferralCancelledEnvelope, InterventionReferralCancelledEnvelopeV1, InterventionReferralCancelledNotification, InterventionReferralCancelledNotificationV1, InterventionReferralCancelledNotificationVersions } from "./events/intervention.referral.cancelled.js";
+
+export type { InterventionReferralCompletedEnvelope, InterventionReferralCompletedEnvelopeV1, InterventionReferralCompletedNotification, InterventionReferralCompletedNotificationV1, InterventionReferralCompletedNotificationVersions } from "./events/intervention.referral.completed.js";
+
+export type { InterventionReferralConcludedEnvelope, InterventionReferralConcludedEnvelopeV1, InterventionReferralConcludedNotification, InterventionReferralConcludedNotificationV1, InterventionReferralConcludedNotificationVersions } from "./events/intervention.referral.concluded.js";
+
+export type { InterventionReferralEndedEnvelope, InterventionReferralEndedEnvelopeV1, InterventionReferralEndedNotification, InterventionReferralEndedNotificationV1, InterventionReferralEndedNotificationVersions } from "./events/intervention.referral.ended.js";
+
+export type { InterventionReferralPrematurelyEndedEnvelope, InterventionReferralPrematurelyEndedEnvelopeV1, InterventionReferralPrematurelyEndedNotification, InterventionReferralPrematurelyEndedNotificationV1, InterventionReferralPrematurelyEndedNotificationVersions } from "./events/intervention.referral.prematurely-ended.js";
+
+export type { InterventionReferralSentEnvelope, InterventionReferralSentEnvelopeV1, InterventionReferralSentNotification, InterventionReferralSentNotificationV1, InterventionReferralSentNotificationVersions } from "./events/intervention.referral.sent.js";
+
+export type { InterventionSessionAppointmentAttendedEnvelope, InterventionSessionAppointmentAttendedEnvelopeV1, InterventionSessionAppointmentAttendedNotification, InterventionSessionAppointmentAttendedNotificationV1, InterventionSessionAppointmentAttendedNotificationVersions } from "./events/intervention.session-appointment.attended.js";
+
+export type { InterventionSessionAppointmentMissedEnvelope, InterventionSessionAppointmentMissedEnvelopeV1, InterventionSessionAppointmentMissedNotification, InterventionSessionAppointmentMissedNotificationV1, InterventionSessionAppointmentMissedNotificationVersions } from "./events/intervention.session-appointment.missed.js";
+
+export type { InterventionSessionAppointmentSessionFeedbackSubmittedEnvelope, InterventionSessionAppointmentSessionFeedbackSubmittedEnvelopeV1, InterventionSessionAppointmentSessionFeedbackSubmittedNotification, InterventionSessionAppointmentSessionFeedbackSubmittedNotificationV1, InterventionSessionAppointmentSessionFeedbackSubmittedNotificationVersions } from "./events/intervention.session-appointment.session-feedback-submitted.js";
+
+export type { Cas1BookedBy, Cas1BookingSummary, Cas1ChangeRequestType, Cas1CodedId, Cas1Cru, Cas1DatePeriod, Cas1EventTier, Cas1Ldu, Cas1PersonReference, Cas1Premises, Cas1ProbationArea, Cas1Region, Cas1SpaceCharacteristic, Cas1StaffMember, Cas1Team, Cas1TransferInfo, Cas1WithdrawnBy, Cas3Crn, Cas3MoveOnCategory, Cas3PersonReference, Cas3Premises, Cas3StaffMember, Crn, InterventionReferralDeliveryState, NomsNumber } from "./shared.js";
 
 export type { CrnIdentifier, Envelope, EnvelopePersonReference, NomsIdentifier, PncIdentifier } from "./envelope.js";
 
 /**
- * Every event type in the catalogue (28), by name.
+ * Every event type in the catalogue (53), by name.
  */
 export const eventTypes = [
+    cas3BedspaceArchived,
+    cas3BedspaceUnarchived,
     cas3BookingCancelled,
+    cas3BookingCancelledUpdated,
     cas3BookingConfirmed,
     cas3BookingProvisionallyMade,
+    cas3DraftReferralDeleted,
     cas3PersonArrived,
+    cas3PersonArrivedUpdated,
     cas3PersonDeparted,
+    cas3PersonDepartedUpdated,
+    cas3PremisesArchived,
+    cas3PremisesUnarchived,
     cas3ReferralSubmitted,
     cas1ApplicationAssessed,
+    cas1ApplicationExpired,
+    cas1ApplicationExpiredManually,
     cas1ApplicationSubmitted,
     cas1ApplicationWithdrawn,
     cas1AssessmentAllocated,
     cas1AssessmentAppealed,
+    cas1AssessmentInfoRequested,
     cas1BookingCancelled,
     cas1BookingChanged,
+    cas1BookingKeyworkerAssigned,
     cas1BookingMade,
     cas1BookingNotMade,
+    cas1MatchRequestWithdrawn,
     cas1PersonArrived,
     cas1PersonDeparted,
     cas1PersonNotArrived,
+    cas1PlacementApplicationAllocated,
+    cas1PlacementApplicationWithdrawn,
+    cas1PlacementChangeRequestCreated,
+    cas1PlacementChangeRequestRejected,
+    cas1RequestForPlacementAssessed,
     cas1RequestForPlacementCreated,
-    actionPlanApproved,
-    actionPlanSubmitted,
-    endOfServiceReportSubmitted,
-    referralAssigned,
-    referralConcluded,
-    referralEnded,
-    referralSent,
-    sessionAppointmentAttended,
-    sessionAppointmentMissed
+    interventionActionPlanApproved,
+    interventionActionPlanSubmitted,
+    interventionEndOfServiceReportSubmitted,
+    interventionInitialAssessmentAppointmentAttended,
+    interventionInitialAssessmentAppointmentMissed,
+    interventionInitialAssessmentAppointmentSessionFeedbackSubmitted,
+    interventionReferralAssigned,
+    interventionReferralCancelled,
+    interventionReferralCompleted,
+    interventionReferralConcluded,
+    interventionReferralEnded,
+    interventionReferralPrematurelyEnded,
+    interventionReferralSent,
+    interventionSessionAppointmentAttended,
+    interventionSessionAppointmentMissed,
+    interventionSessionAppointmentSessionFeedbackSubmitted
 ] as const;
 
 /**
  * Each event type's object, by event type name.
  */
 export interface EventTypes {
+    "accommodation.cas3.bedspace.archived": typeof cas3BedspaceArchived;
+    "accommodation.cas3.bedspace.unarchived": typeof cas3BedspaceUnarchived;
     "accommodation.cas3.booking.cancelled": typeof cas3BookingCancelled;
+    "accommodation.cas3.booking.cancelled.updated": typeof cas3BookingCancelledUpdated;
     "accommodation.cas3.booking.confirmed": typeof cas3BookingConfirmed;
     "accommodation.cas3.booking.provisionally-made": typeof cas3BookingProvisionallyMade;
+    "accommodation.cas3.draft.referral.deleted": typeof cas3DraftReferralDeleted;
     "accommodation.cas3.person.arrived": typeof cas3PersonArrived;
+    "accommodation.cas3.person.arrived.updated": typeof cas3PersonArrivedUpdated;
     "accommodation.cas3.person.departed": typeof cas3PersonDeparted;
+    "accommodation.cas3.person.departed.updated": typeof cas3PersonDepartedUpdated;
+    "accommodation.cas3.premises.archived": typeof cas3PremisesArchived;
+    "accommodation.cas3.premises.unarchived": typeof cas3PremisesUnarchived;
     "accommodation.cas3.referral.submitted": typeof cas3ReferralSubmitted;
     "approved-premises.application.assessed": typeof cas1ApplicationAssessed;
+    "approved-premises.application.expired": typeof cas1ApplicationExpired;
+    "approved-premises.application.expired-manually": typeof cas1ApplicationExpiredManually;
     "approved-premises.application.submitted": typeof cas1ApplicationSubmitted;
     "approved-premises.application.withdrawn": typeof cas1ApplicationWithdrawn;
     "approved-premises.assessment.allocated": typeof cas1AssessmentAllocated;
     "approved-premises.assessment.appealed": typeof cas1AssessmentAppealed;
+    "approved-premises.assessment.info-requested": typeof cas1AssessmentInfoRequested;
     "approved-premises.booking.cancelled": typeof cas1BookingCancelled;
     "approved-premises.booking.changed": typeof cas1BookingChanged;
+    "approved-premises.booking.keyworker.assigned": typeof cas1BookingKeyworkerAssigned;
     "approved-premises.booking.made": typeof cas1BookingMade;
     "approved-premises.booking.not-made": typeof cas1BookingNotMade;
+    "approved-premises.match-request.withdrawn": typeof cas1MatchRequestWithdrawn;
     "approved-premises.person.arrived": typeof cas1PersonArrived;
     "approved-premises.person.departed": typeof cas1PersonDeparted;
     "approved-premises.person.not-arrived": typeof cas1PersonNotArrived;
+    "approved-premises.placement-application.allocated": typeof cas1PlacementApplicationAllocated;
+    "approved-premises.placement-application.withdrawn": typeof cas1PlacementApplicationWithdrawn;
+    "approved-premises.placement-change-request.created": typeof cas1PlacementChangeRequestCreated;
+    "approved-premises.placement-change-request.rejected": typeof cas1PlacementChangeRequestRejected;
+    "approved-premises.request-for-placement.assessed": typeof cas1RequestForPlacementAssessed;
     "approved-premises.request-for-placement.created": typeof cas1RequestForPlacementCreated;
-    "intervention.action-plan.approved": typeof actionPlanApproved;
-    "intervention.action-plan.submitted": typeof actionPlanSubmitted;
-    "intervention.end-of-service-report.submitted": typeof endOfServiceReportSubmitted;
-    "intervention.referral.assigned": typeof referralAssigned;
-    "intervention.referral.concluded": typeof referralConcluded;
-    "intervention.referral.ended": typeof referralEnded;
-    "intervention.referral.sent": typeof referralSent;
-    "intervention.session-appointment.attended": typeof sessionAppointmentAttended;
-    "intervention.session-appointment.missed": typeof sessionAppointmentMissed;
+    "intervention.action-plan.approved": typeof interventionActionPlanApproved;
+    "intervention.action-plan.submitted": typeof interventionActionPlanSubmitted;
+    "intervention.end-of-service-report.submitted": typeof interventionEndOfServiceReportSubmitted;
+    "intervention.initial-assessment-appointment.attended": typeof interventionInitialAssessmentAppointmentAttended;
+    "intervention.initial-assessment-appointment.missed": typeof interventionInitialAssessmentAppointmentMissed;
+    "intervention.initial-assessment-appointment.session-feedback-submitted": typeof interventionInitialAssessmentAppointmentSessionFeedbackSubmitted;
+    "intervention.referral.assigned": typeof interventionReferralAssigned;
+    "intervention.referral.cancelled": typeof interventionReferralCancelled;
+    "intervention.referral.completed": typeof interventionReferralCompleted;
+    "intervention.referral.concluded": typeof interventionReferralConcluded;
+    "intervention.referral.ended": typeof interventionReferralEnded;
+    "intervention.referral.prematurely-ended": typeof interventionReferralPrematurelyEnded;
+    "intervention.referral.sent": typeof interventionReferralSent;
+    "intervention.session-appointment.attended": typeof interventionSessionAppointmentAttended;
+    "intervention.session-appointment.missed": typeof interventionSessionAppointmentMissed;
+    "intervention.session-appointment.session-feedback-submitted": typeof interventionSessionAppointmentSessionFeedbackSubmitted;
 }
 
 /**
@@ -199,14 +349,14 @@ export type EventTypeName = keyof EventTypes;
 /**
  * Any notification in the catalogue, at its latest version: a union discriminated by `eventType`.
  */
-export type DomainEvent = Cas3BookingCancelledEnvelope | Cas3BookingConfirmedEnvelope | Cas3BookingProvisionallyMadeEnvelope | Cas3PersonArrivedEnvelope | Cas3PersonDepartedEnvelope | Cas3ReferralSubmittedEnvelope | Cas1ApplicationAssessedEnvelope | Cas1ApplicationSubmittedEnvelope | Cas1ApplicationWithdrawnEnvelope | Cas1AssessmentAllocatedEnvelope | Cas1AssessmentAppealedEnvelope | Cas1BookingCancelledEnvelope | Cas1BookingChangedEnvelope | Cas1BookingMadeEnvelope | Cas1BookingNotMadeEnvelope | Cas1PersonArrivedEnvelope | Cas1PersonDepartedEnvelope | Cas1PersonNotArrivedEnvelope | Cas1RequestForPlacementCreatedEnvelope | ActionPlanApprovedEnvelope | ActionPlanSubmittedEnvelope | EndOfServiceReportSubmittedEnvelope | ReferralAssignedEnvelope | ReferralConcludedEnvelope | ReferralEndedEnvelope | ReferralSentEnvelope | SessionAppointmentAttendedEnvelope | SessionAppointmentMissedEnvelope;
+export type DomainEvent = Cas3BookingCancelledEnvelope | Cas3BookingCancelledUpdatedEnvelope | Cas3BookingConfirmedEnvelope | Cas3BookingProvisionallyMadeEnvelope | Cas3PersonArrivedEnvelope | Cas3PersonArrivedUpdatedEnvelope | Cas3PersonDepartedEnvelope | Cas3PersonDepartedUpdatedEnvelope | Cas3ReferralSubmittedEnvelope | Cas1ApplicationAssessedEnvelope | Cas1ApplicationSubmittedEnvelope | Cas1ApplicationWithdrawnEnvelope | Cas1AssessmentAllocatedEnvelope | Cas1AssessmentAppealedEnvelope | Cas1AssessmentInfoRequestedEnvelope | Cas1BookingCancelledEnvelope | Cas1BookingChangedEnvelope | Cas1BookingMadeEnvelope | Cas1BookingNotMadeEnvelope | Cas1MatchRequestWithdrawnEnvelope | Cas1PersonArrivedEnvelope | Cas1PersonDepartedEnvelope | Cas1PersonNotArrivedEnvelope | Cas1PlacementApplicationAllocatedEnvelope | Cas1RequestForPlacementAssessedEnvelope | InterventionActionPlanApprovedEnvelope | InterventionActionPlanSubmittedEnvelope | InterventionEndOfServiceReportSubmittedEnvelope | InterventionInitialAssessmentAppointmentAttendedEnvelope | InterventionInitialAssessmentAppointmentMissedEnvelope | InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedEnvelope | InterventionReferralAssignedEnvelope | InterventionReferralCancelledEnvelope | InterventionReferralCompletedEnvelope | InterventionReferralConcludedEnvelope | InterventionReferralEndedEnvelope | InterventionReferralPrematurelyEndedEnvelope | InterventionReferralSentEnvelope | InterventionSessionAppointmentAttendedEnvelope | InterventionSessionAppointmentMissedEnvelope | InterventionSessionAppointmentSessionFeedbackSubmittedEnvelope;
 
 /**
  * Any notification in the catalogue, at any of its versions.
  */
-export type AnyVersionEvent = Cas3BookingCancelledEnvelopeV1 | Cas3BookingConfirmedEnvelopeV1 | Cas3BookingProvisionallyMadeEnvelopeV1 | Cas3PersonArrivedEnvelopeV1 | Cas3PersonDepartedEnvelopeV1 | Cas3ReferralSubmittedEnvelopeV1 | Cas1ApplicationAssessedEnvelopeV1 | Cas1ApplicationAssessedEnvelopeV2 | Cas1ApplicationSubmittedEnvelopeV1 | Cas1ApplicationWithdrawnEnvelopeV1 | Cas1AssessmentAllocatedEnvelopeV1 | Cas1AssessmentAppealedEnvelopeV1 | Cas1BookingCancelledEnvelopeV1 | Cas1BookingCancelledEnvelopeV2 | Cas1BookingChangedEnvelopeV1 | Cas1BookingChangedEnvelopeV2 | Cas1BookingMadeEnvelopeV1 | Cas1BookingMadeEnvelopeV2 | Cas1BookingNotMadeEnvelopeV1 | Cas1PersonArrivedEnvelopeV1 | Cas1PersonArrivedEnvelopeV2 | Cas1PersonDepartedEnvelopeV1 | Cas1PersonDepartedEnvelopeV2 | Cas1PersonNotArrivedEnvelopeV1 | Cas1RequestForPlacementCreatedEnvelopeV1 | Cas1RequestForPlacementCreatedEnvelopeV2 | ActionPlanApprovedEnvelopeV1 | ActionPlanSubmittedEnvelopeV1 | EndOfServiceReportSubmittedEnvelopeV1 | ReferralAssignedEnvelopeV1 | ReferralConcludedEnvelopeV1 | ReferralEndedEnvelopeV1 | ReferralSentEnvelopeV1 | SessionAppointmentAttendedEnvelopeV1 | SessionAppointmentMissedEnvelopeV1;
+export type AnyVersionEvent = Cas3BookingCancelledEnvelopeV1 | Cas3BookingCancelledUpdatedEnvelopeV1 | Cas3BookingConfirmedEnvelopeV1 | Cas3BookingProvisionallyMadeEnvelopeV1 | Cas3PersonArrivedEnvelopeV1 | Cas3PersonArrivedUpdatedEnvelopeV1 | Cas3PersonDepartedEnvelopeV1 | Cas3PersonDepartedUpdatedEnvelopeV1 | Cas3ReferralSubmittedEnvelopeV1 | Cas1ApplicationAssessedEnvelopeV1 | Cas1ApplicationSubmittedEnvelopeV1 | Cas1ApplicationWithdrawnEnvelopeV1 | Cas1AssessmentAllocatedEnvelopeV1 | Cas1AssessmentAppealedEnvelopeV1 | Cas1AssessmentInfoRequestedEnvelopeV1 | Cas1BookingCancelledEnvelopeV1 | Cas1BookingChangedEnvelopeV1 | Cas1BookingMadeEnvelopeV1 | Cas1BookingNotMadeEnvelopeV1 | Cas1MatchRequestWithdrawnEnvelopeV1 | Cas1PersonArrivedEnvelopeV1 | Cas1PersonDepartedEnvelopeV1 | Cas1PersonNotArrivedEnvelopeV1 | Cas1PlacementApplicationAllocatedEnvelopeV1 | Cas1RequestForPlacementAssessedEnvelopeV1 | InterventionActionPlanApprovedEnvelopeV1 | InterventionActionPlanSubmittedEnvelopeV1 | InterventionEndOfServiceReportSubmittedEnvelopeV1 | InterventionInitialAssessmentAppointmentAttendedEnvelopeV1 | InterventionInitialAssessmentAppointmentMissedEnvelopeV1 | InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedEnvelopeV1 | InterventionReferralAssignedEnvelopeV1 | InterventionReferralCancelledEnvelopeV1 | InterventionReferralCompletedEnvelopeV1 | InterventionReferralConcludedEnvelopeV1 | InterventionReferralEndedEnvelopeV1 | InterventionReferralPrematurelyEndedEnvelopeV1 | InterventionReferralSentEnvelopeV1 | InterventionSessionAppointmentAttendedEnvelopeV1 | InterventionSessionAppointmentMissedEnvelopeV1 | InterventionSessionAppointmentSessionFeedbackSubmittedEnvelopeV1;
 
 /**
  * Any detail document in the catalogue, at its latest version: a union discriminated by `eventType`.
  */
-export type AnyDetailDocument = never;
+export type AnyDetailDocument = Cas3BedspaceArchivedDetailDocument | Cas3BedspaceUnarchivedDetailDocument | Cas3BookingCancelledDetailDocument | Cas3BookingCancelledUpdatedDetailDocument | Cas3BookingConfirmedDetailDocument | Cas3BookingProvisionallyMadeDetailDocument | Cas3DraftReferralDeletedDetailDocument | Cas3PersonArrivedDetailDocument | Cas3PersonArrivedUpdatedDetailDocument | Cas3PersonDepartedDetailDocument | Cas3PersonDepartedUpdatedDetailDocument | Cas3PremisesArchivedDetailDocument | Cas3PremisesUnarchivedDetailDocument | Cas3ReferralSubmittedDetailDocument | Cas1ApplicationAssessedDetailDocument | Cas1ApplicationExpiredDetailDocument | Cas1ApplicationExpiredManuallyDetailDocument | Cas1ApplicationSubmittedDetailDocument | Cas1ApplicationWithdrawnDetailDocument | Cas1AssessmentAllocatedDetailDocument | Cas1AssessmentAppealedDetailDocument | Cas1AssessmentInfoRequestedDetailDocument | Cas1BookingCancelledDetailDocument | Cas1BookingChangedDetailDocument | Cas1BookingKeyworkerAssignedDetailDocument | Cas1BookingMadeDetailDocument | Cas1BookingNotMadeDetailDocument | Cas1MatchRequestWithdrawnDetailDocument | Cas1PersonArrivedDetailDocument | Cas1PersonDepartedDetailDocument | Cas1PersonNotArrivedDetailDocument | Cas1PlacementApplicationAllocatedDetailDocument | Cas1PlacementApplicationWithdrawnDetailDocument | Cas1PlacementChangeRequestCreatedDetailDocument | Cas1PlacementChangeRequestRejectedDetailDocument | Cas1RequestForPlacementAssessedDetailDocument | Cas1RequestForPlacementCreatedDetailDocument;

@@ -5,25 +5,270 @@
 
 
 import * as z from "zod/mini";
-import { uuid } from "../src/runtime/schema-checks.js";
+import { date, integer, uuid } from "../src/runtime/schema-checks.js";
 
 /**
- * A characteristic of a room (such as hasEnSuite) or of an approved premises (such as acceptsHateCrimeOffenders) that a placement can require.
+ * Who made (or tried to make) a placement, and their central referral unit.
  */
-export type Cas1Characteristic = ("isArsonSuitable" | "isArsonDesignated" | "hasEnSuite" | "isSingle" | "isGroundFloor" | "isStepFreeDesignated" | "isWheelchairDesignated" | "hasWideStepFreeAccess" | "isCatered" | "isSuitedForSexOffenders" | "acceptsSexOffenders" | "acceptsChildSexOffenders" | "acceptsNonSexualChildOffenders" | "acceptsHateCrimeOffenders");
+export interface Cas1BookedBy {
+    staffMember: (Cas1StaffMember | null);
+    cru: (Cas1Cru | null);
+}
 
 /**
- * A transitional accommodation (CAS3) property, by its address.
+ * A placement (space booking) in brief: where, and the expected or actual dates.
+ */
+export interface Cas1BookingSummary {
+    /**
+     * The placement (space booking).
+     */
+    id: string;
+    premises: Cas1Premises;
+    arrivalDate: string;
+    departureDate: string;
+}
+
+/**
+ * The kind of change requested for a placement.
+ */
+export type Cas1ChangeRequestType = ("placementAppeal" | "placementExtension" | "plannedTransfer");
+
+/**
+ * A reference-data item, by its identifier and code.
+ */
+export interface Cas1CodedId {
+    id: string;
+    code: string;
+}
+
+/**
+ * The central referral unit (the user's approved premises area) that acted.
+ */
+export interface Cas1Cru {
+    name: string;
+}
+
+/**
+ * A period of whole days.
+ */
+export interface Cas1DatePeriod {
+    startDate: string;
+    endDate: string;
+}
+
+/**
+ * The person's tier (from the tier service) at the time of the event.
+ */
+export interface Cas1EventTier {
+    /**
+     * The tier, such as B2.
+     */
+    tierScore: string;
+    /**
+     * When the tier was calculated, as a local date and time with no offset.
+     */
+    calculationDate: string;
+    provisional: (boolean | null);
+    /**
+     * The version of the tiering model.
+     */
+    version: ("V2" | "V3");
+}
+
+/**
+ * A local delivery unit in nDelius.
+ */
+export interface Cas1Ldu {
+    code: string;
+    name: string;
+}
+
+/**
+ * The person an approved premises event is about, as written inside its eventDetails.
+ */
+export interface Cas1PersonReference {
+    /**
+     * The case reference number in nDelius.
+     */
+    crn: Crn;
+    /**
+     * The prison (NOMS) number, or one of the two placeholders the producer writes when the person has none.
+     */
+    noms: (NomsNumber | ("Unknown NOMS Number" | "Unknown NOMS Id"));
+}
+
+/**
+ * An approved premises, by its identifiers in the approved premises service and in nDelius.
+ */
+export interface Cas1Premises {
+    /**
+     * The premises in the approved premises service.
+     */
+    id: string;
+    name: string;
+    /**
+     * The premises code used by the approved premises service.
+     */
+    apCode: string;
+    /**
+     * The premises code used by nDelius (the "Q code").
+     */
+    legacyApCode: string;
+    /**
+     * The local authority area the premises is in.
+     */
+    localAuthorityAreaName: string;
+}
+
+/**
+ * A probation area (provider) in nDelius.
+ */
+export interface Cas1ProbationArea {
+    code: string;
+    name: string;
+}
+
+/**
+ * A probation region, by its nDelius probation area code and description.
+ */
+export interface Cas1Region {
+    code: string;
+    name: string;
+}
+
+/**
+ * A characteristic of an approved premises or of a room in it that a placement needs or has.
+ */
+export type Cas1SpaceCharacteristic = ("acceptsChildSexOffenders" | "acceptsHateCrimeOffenders" | "acceptsNonSexualChildOffenders" | "acceptsSexOffenders" | "additionalRestrictions" | "hasArsonInsuranceConditions" | "hasBrailleSignage" | "hasCallForAssistance" | "hasCrib7Bedding" | "hasEnSuite" | "hasFixedMobilityAids" | "hasHearingLoop" | "hasLift" | "hasNearbySprinkler" | "hasSmokeDetector" | "hasStepFreeAccess" | "hasStepFreeAccessToCommunalAreas" | "hasTactileFlooring" | "hasTurningSpace" | "hasWheelChairAccessibleBathrooms" | "hasWideAccessToCommunalAreas" | "hasWideDoor" | "hasWideStepFreeAccess" | "isArsonDesignated" | "isArsonSuitable" | "isCatered" | "isESAP" | "isFullyFm" | "isGroundFloor" | "isGroundFloorNrOffice" | "isIAP" | "isPIPE" | "isRecoveryFocussed" | "isSemiSpecialistMentalHealth" | "isSingle" | "isStepFreeDesignated" | "isSuitableForVulnerable" | "isSuitedForSexOffenders" | "isTopFloorVulnerable" | "isWheelchairAccessible" | "isWheelchairDesignated");
+
+/**
+ * A member of staff as the approved premises service records them in its events, taken from their nDelius staff record.
+ */
+export interface Cas1StaffMember {
+    /**
+     * The staff code in nDelius, for example N54A999. The placeholder "unknown" appears in rows the producer back-filled.
+     */
+    staffCode: string;
+    /**
+     * First name and middle names, separated by a space.
+     */
+    forenames: string;
+    surname: string;
+    /**
+     * The nDelius sign-in name, or null when the staff record has none.
+     */
+    username: (string | null);
+    /**
+     * @deprecated
+     * The numeric nDelius staff identifier. No longer written.
+     */
+    staffIdentifier?: number;
+}
+
+/**
+ * A probation team in nDelius.
+ */
+export interface Cas1Team {
+    code: string;
+    name: string;
+}
+
+/**
+ * The other placement in a transfer: the one a person moved from (on booking.made) or to (on booking.changed).
+ */
+export interface Cas1TransferInfo {
+    /**
+     * Whether the transfer was planned or an emergency.
+     */
+    type: ("PLANNED" | "EMERGENCY");
+    /**
+     * The change request behind a planned transfer, if any.
+     */
+    changeRequestId: (string | null);
+    booking: Cas1BookingSummary;
+}
+
+/**
+ * Who withdrew something, and the probation area they belong to.
+ */
+export interface Cas1WithdrawnBy {
+    staffMember: Cas1StaffMember;
+    probationArea: Cas1ProbationArea;
+}
+
+/**
+ * The case reference number (CRN) as the transitional accommodation service stored it for the person. Normally one upper-case letter and six digits, but older CAS3 records may hold it in lower case or with surrounding spaces.
+ */
+export type Cas3Crn = string;
+
+/**
+ * @deprecated
+ * Where the person moved on to after leaving, as recorded on departures written before 28 March 2024.
+ */
+export interface Cas3MoveOnCategory {
+    /**
+     * The name of the move-on category.
+     */
+    description: string;
+    /**
+     * The legacy nDelius category code, or an empty string when there was none.
+     */
+    label: string;
+}
+
+/**
+ * Who the event is about, as written inside CAS3 event details: the CRN, and the prison (NOMS) number when the service knows one.
+ */
+export interface Cas3PersonReference {
+    crn: Cas3Crn;
+    /**
+     * The prison number, or null when the person has none on record.
+     */
+    noms: (NomsNumber | null);
+}
+
+/**
+ * A transitional accommodation property, by its postal address and the probation region that runs it.
  */
 export interface Cas3Premises {
-    addressLine1: string;
-    addressLine2?: string;
-    postcode: string;
-    town?: string;
     /**
-     * The probation region that manages the property.
+     * First line of the address, including any flat or house number.
+     */
+    addressLine1: string;
+    /**
+     * Second line of the address, or null.
+     */
+    addressLine2: (string | null);
+    /**
+     * Postcode. Written trimmed and in upper case by the current producer; older rows hold it as entered.
+     */
+    postcode: string;
+    /**
+     * Town or city, or null.
+     */
+    town: (string | null);
+    /**
+     * Name of the probation region that manages the property, such as "North East".
      */
     region: string;
+}
+
+/**
+ * The CAS3 user who did something, identified by their nDelius staff code and username and the nDelius code of their probation region.
+ */
+export interface Cas3StaffMember {
+    /**
+     * The staff code nDelius gives the user.
+     */
+    staffCode: string;
+    /**
+     * The user's nDelius sign-in name.
+     */
+    username: string;
+    /**
+     * The nDelius code of the probation region the user belongs to.
+     */
+    probationRegionCode: string;
 }
 
 /**
@@ -32,19 +277,9 @@ export interface Cas3Premises {
 export type Crn = string;
 
 /**
- * A central referral unit, which allocates approved premises placements.
+ * How far delivery of an intervention got when its referral ended: CANCELLED (no action plan had been approved, or no delivery session had been attended yet), PREMATURELY_ENDED (sessions had started but not every session of the approved action plan has an attendance record) or COMPLETED (every session of the approved action plan has an attendance record).
  */
-export interface Cru {
-    name: string;
-}
-
-/**
- * A local delivery unit in nDelius.
- */
-export interface Ldu {
-    code: string;
-    name: string;
-}
+export type InterventionReferralDeliveryState = ("CANCELLED" | "PREMATURELY_ENDED" | "COMPLETED");
 
 /**
  * Prison number (NOMS number): one upper-case letter, four digits and two upper-case letters. Placeholders such as "Unknown NOMS Number" are not NOMS numbers and are rejected.
@@ -52,84 +287,175 @@ export interface Ldu {
 export type NomsNumber = string;
 
 /**
- * The person the event is about, as carried inside the data of approved premises (CAS1) and transitional accommodation (CAS3) events.
+ * Validator for {@link Cas1StaffMember}.
  */
-export interface PersonReference {
-    crn: Crn;
-    noms: NomsNumber;
-}
+export const cas1StaffMember = z.strictObject({
+    staffCode: z.string(),
+    forenames: z.string(),
+    surname: z.string(),
+    username: z.union([z.string(), z.null()]),
+    staffIdentifier: z.exactOptional(integer)
+});
 
 /**
- * An approved premises (CAS1).
+ * Validator for {@link Cas1Cru}.
  */
-export interface Premises {
-    id: string;
-    name: string;
-    /**
-     * The premises code in the approved premises service.
-     */
-    apCode: string;
-    /**
-     * The premises code in nDelius.
-     */
-    legacyApCode: string;
-    localAuthorityAreaName: string;
-}
+export const cas1Cru = z.strictObject({
+    name: z.string()
+});
 
 /**
- * A probation area (provider) in nDelius.
+ * Validator for {@link Cas1BookedBy}.
  */
-export interface ProbationArea {
-    code: string;
-    name: string;
-}
+export const cas1BookedBy = z.strictObject({
+    staffMember: z.union([cas1StaffMember, z.null()]),
+    cru: z.union([cas1Cru, z.null()])
+});
 
 /**
- * A probation region.
+ * Validator for {@link Cas1StaffMember}, as readers use it: properties it does not name are accepted.
  */
-export interface Region {
-    code: string;
-    name: string;
-}
+export const cas1StaffMemberOpen = z.looseObject({
+    staffCode: z.string(),
+    forenames: z.string(),
+    surname: z.string(),
+    username: z.union([z.string(), z.null()]),
+    staffIdentifier: z.exactOptional(integer)
+});
 
 /**
- * A member of probation staff as known to nDelius.
+ * Validator for {@link Cas1Cru}, as readers use it: properties it does not name are accepted.
  */
-export interface StaffMember {
-    /**
-     * The staff code in nDelius, for example N54A999.
-     */
-    staffCode: string;
-    forenames: string;
-    surname: string;
-    /**
-     * The person's sign-in name, when they have one.
-     */
-    username?: string;
-}
+export const cas1CruOpen = z.looseObject({
+    name: z.string()
+});
 
 /**
- * A probation team in nDelius.
+ * Validator for {@link Cas1BookedBy}, as readers use it: properties it does not name are accepted.
  */
-export interface Team {
-    code: string;
-    name: string;
-}
+export const cas1BookedByOpen = z.looseObject({
+    staffMember: z.union([cas1StaffMemberOpen, z.null()]),
+    cru: z.union([cas1CruOpen, z.null()])
+});
 
 /**
- * Validator for {@link Cas1Characteristic}.
+ * Validator for {@link Cas1Premises}.
  */
-export const cas1Characteristic = z.enum(["isArsonSuitable", "isArsonDesignated", "hasEnSuite", "isSingle", "isGroundFloor", "isStepFreeDesignated", "isWheelchairDesignated", "hasWideStepFreeAccess", "isCatered", "isSuitedForSexOffenders", "acceptsSexOffenders", "acceptsChildSexOffenders", "acceptsNonSexualChildOffenders", "acceptsHateCrimeOffenders"]);
+export const cas1Premises = z.strictObject({
+    id: uuid,
+    name: z.string(),
+    apCode: z.string(),
+    legacyApCode: z.string(),
+    localAuthorityAreaName: z.string()
+});
 
 /**
- * Validator for {@link Cas3Premises}.
+ * Validator for {@link Cas1BookingSummary}.
  */
-export const cas3Premises = z.strictObject({
-    addressLine1: z.string().check(z.minLength(1)),
-    addressLine2: z.exactOptional(z.string()),
-    postcode: z.string().check(z.minLength(1)),
-    town: z.exactOptional(z.string()),
-    region: z.string().check(z.minLength(1))
+export const cas1BookingSummary = z.strictObject({
+    id: uuid,
+    premises: cas1Premises,
+    arrivalDate: date,
+    departureDate: date
+});
+
+/**
+ * Validator for {@link Cas1Premises}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1PremisesOpen = z.looseObject({
+    id: uuid,
+    name: z.string(),
+    apCode: z.string(),
+    legacyApCode: z.string(),
+    localAuthorityAreaName: z.string()
+});
+
+/**
+ * Validator for {@link Cas1BookingSummary}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1BookingSummaryOpen = z.looseObject({
+    id: uuid,
+    premises: cas1PremisesOpen,
+    arrivalDate: date,
+    departureDate: date
+});
+
+/**
+ * Validator for {@link Cas1ChangeRequestType}.
+ */
+export const cas1ChangeRequestType = z.enum(["placementAppeal", "placementExtension", "plannedTransfer"]);
+
+/**
+ * Validator for {@link Cas1ChangeRequestType}, as readers use it: the same as the closed one.
+ */
+export const cas1ChangeRequestTypeOpen = cas1ChangeRequestType;
+
+/**
+ * Validator for {@link Cas1CodedId}.
+ */
+export const cas1CodedId = z.strictObject({
+    id: uuid,
+    code: z.string()
+});
+
+/**
+ * Validator for {@link Cas1CodedId}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1CodedIdOpen = z.looseObject({
+    id: uuid,
+    code: z.string()
+});
+
+/**
+ * Validator for {@link Cas1DatePeriod}.
+ */
+export const cas1DatePeriod = z.strictObject({
+    startDate: date,
+    endDate: date
+});
+
+/**
+ * Validator for {@link Cas1DatePeriod}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1DatePeriodOpen = z.looseObject({
+    startDate: date,
+    endDate: date
+});
+
+/**
+ * Validator for {@link Cas1EventTier}.
+ */
+export const cas1EventTier = z.strictObject({
+    tierScore: z.string(),
+    calculationDate: z.string().check(z.regex(new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u"))),
+    provisional: z.union([z.boolean(), z.null()]),
+    version: z.enum(["V2", "V3"])
+});
+
+/**
+ * Validator for {@link Cas1EventTier}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1EventTierOpen = z.looseObject({
+    tierScore: z.string(),
+    calculationDate: z.string().check(z.regex(new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u"))),
+    provisional: z.union([z.boolean(), z.null()]),
+    version: z.enum(["V2", "V3"])
+});
+
+/**
+ * Validator for {@link Cas1Ldu}.
+ */
+export const cas1Ldu = z.strictObject({
+    code: z.string(),
+    name: z.string()
+});
+
+/**
+ * Validator for {@link Cas1Ldu}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1LduOpen = z.looseObject({
+    code: z.string(),
+    name: z.string()
 });
 
 /**
@@ -138,88 +464,645 @@ export const cas3Premises = z.strictObject({
 export const crn = z.string().check(z.regex(new RegExp("^[A-Z][0-9]{6}$", "u")));
 
 /**
- * Validator for {@link Cru}.
- */
-export const cru = z.strictObject({
-    name: z.string().check(z.minLength(1))
-});
-
-/**
- * Validator for {@link Ldu}.
- */
-export const ldu = z.strictObject({
-    code: z.string().check(z.minLength(1)),
-    name: z.string().check(z.minLength(1))
-});
-
-/**
  * Validator for {@link NomsNumber}.
  */
 export const nomsNumber = z.string().check(z.regex(new RegExp("^[A-Z][0-9]{4}[A-Z]{2}$", "u")));
 
 /**
- * Validator for {@link PersonReference}.
+ * Validator for {@link Cas1PersonReference}.
  */
-export const personReference = z.strictObject({
+export const cas1PersonReference = z.strictObject({
     crn: crn,
-    noms: nomsNumber
+    noms: z.union([nomsNumber, z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
 });
 
 /**
- * Validator for {@link Premises}.
+ * Validator for {@link Crn}, as readers use it: the same as the closed one.
  */
-export const premises = z.strictObject({
-    id: uuid,
-    name: z.string().check(z.minLength(1)),
-    apCode: z.string().check(z.minLength(1)),
-    legacyApCode: z.string().check(z.minLength(1)),
-    localAuthorityAreaName: z.string().check(z.minLength(1))
+export const crnOpen = crn;
+
+/**
+ * Validator for {@link NomsNumber}, as readers use it: the same as the closed one.
+ */
+export const nomsNumberOpen = nomsNumber;
+
+/**
+ * Validator for {@link Cas1PersonReference}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1PersonReferenceOpen = z.looseObject({
+    crn: crnOpen,
+    noms: z.union([nomsNumberOpen, z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
 });
 
 /**
- * Validator for {@link ProbationArea}.
+ * Validator for {@link Cas1ProbationArea}.
  */
-export const probationArea = z.strictObject({
-    code: z.string().check(z.minLength(1)),
-    name: z.string().check(z.minLength(1))
+export const cas1ProbationArea = z.strictObject({
+    code: z.string(),
+    name: z.string()
 });
 
 /**
- * Validator for {@link Region}.
+ * Validator for {@link Cas1ProbationArea}, as readers use it: properties it does not name are accepted.
  */
-export const region = z.strictObject({
-    code: z.string().check(z.minLength(1)),
-    name: z.string().check(z.minLength(1))
+export const cas1ProbationAreaOpen = z.looseObject({
+    code: z.string(),
+    name: z.string()
 });
 
 /**
- * Validator for {@link StaffMember}.
+ * Validator for {@link Cas1Region}.
  */
-export const staffMember = z.strictObject({
+export const cas1Region = z.strictObject({
+    code: z.string(),
+    name: z.string()
+});
+
+/**
+ * Validator for {@link Cas1Region}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1RegionOpen = z.looseObject({
+    code: z.string(),
+    name: z.string()
+});
+
+/**
+ * Validator for {@link Cas1SpaceCharacteristic}.
+ */
+export const cas1SpaceCharacteristic = z.enum(["acceptsChildSexOffenders", "acceptsHateCrimeOffenders", "acceptsNonSexualChildOffenders", "acceptsSexOffenders", "additionalRestrictions", "hasArsonInsuranceConditions", "hasBrailleSignage", "hasCallForAssistance", "hasCrib7Bedding", "hasEnSuite", "hasFixedMobilityAids", "hasHearingLoop", "hasLift", "hasNearbySprinkler", "hasSmokeDetector", "hasStepFreeAccess", "hasStepFreeAccessToCommunalAreas", "hasTactileFlooring", "hasTurningSpace", "hasWheelChairAccessibleBathrooms", "hasWideAccessToCommunalAreas", "hasWideDoor", "hasWideStepFreeAccess", "isArsonDesignated", "isArsonSuitable", "isCatered", "isESAP", "isFullyFm", "isGroundFloor", "isGroundFloorNrOffice", "isIAP", "isPIPE", "isRecoveryFocussed", "isSemiSpecialistMentalHealth", "isSingle", "isStepFreeDesignated", "isSuitableForVulnerable", "isSuitedForSexOffenders", "isTopFloorVulnerable", "isWheelchairAccessible", "isWheelchairDesignated"]);
+
+/**
+ * Validator for {@link Cas1SpaceCharacteristic}, as readers use it: the same as the closed one.
+ */
+export const cas1SpaceCharacteristicOpen = cas1SpaceCharacteristic;
+
+/**
+ * Validator for {@link Cas1Team}.
+ */
+export const cas1Team = z.strictObject({
+    code: z.string(),
+    name: z.string()
+});
+
+/**
+ * Validator for {@link Cas1Team}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1TeamOpen = z.looseObject({
+    code: z.string(),
+    name: z.string()
+});
+
+/**
+ * Validator for {@link Cas1TransferInfo}.
+ */
+export const cas1TransferInfo = z.strictObject({
+    type: z.enum(["PLANNED", "EMERGENCY"]),
+    changeRequestId: z.union([uuid, z.null()]),
+    booking: cas1BookingSummary
+});
+
+/**
+ * Validator for {@link Cas1TransferInfo}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1TransferInfoOpen = z.looseObject({
+    type: z.enum(["PLANNED", "EMERGENCY"]),
+    changeRequestId: z.union([uuid, z.null()]),
+    booking: cas1BookingSummaryOpen
+});
+
+/**
+ * Validator for {@link Cas1WithdrawnBy}.
+ */
+export const cas1WithdrawnBy = z.strictObject({
+    staffMember: cas1StaffMember,
+    probationArea: cas1ProbationArea
+});
+
+/**
+ * Validator for {@link Cas1WithdrawnBy}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1WithdrawnByOpen = z.looseObject({
+    staffMember: cas1StaffMemberOpen,
+    probationArea: cas1ProbationAreaOpen
+});
+
+/**
+ * Validator for {@link Cas3Crn}.
+ */
+export const cas3Crn = z.string().check(z.regex(new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")));
+
+/**
+ * Validator for {@link Cas3Crn}, as readers use it: the same as the closed one.
+ */
+export const cas3CrnOpen = cas3Crn;
+
+/**
+ * Validator for {@link Cas3MoveOnCategory}.
+ */
+export const cas3MoveOnCategory = z.strictObject({
+    description: z.string(),
+    label: z.string()
+});
+
+/**
+ * Validator for {@link Cas3MoveOnCategory}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3MoveOnCategoryOpen = z.looseObject({
+    description: z.string(),
+    label: z.string()
+});
+
+/**
+ * Validator for {@link Cas3PersonReference}.
+ */
+export const cas3PersonReference = z.strictObject({
+    crn: cas3Crn,
+    noms: z.union([nomsNumber, z.null()])
+});
+
+/**
+ * Validator for {@link Cas3PersonReference}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3PersonReferenceOpen = z.looseObject({
+    crn: cas3CrnOpen,
+    noms: z.union([nomsNumberOpen, z.null()])
+});
+
+/**
+ * Validator for {@link Cas3Premises}.
+ */
+export const cas3Premises = z.strictObject({
+    addressLine1: z.string(),
+    addressLine2: z.union([z.string(), z.null()]),
+    postcode: z.string(),
+    town: z.union([z.string(), z.null()]),
+    region: z.string().check(z.minLength(1))
+});
+
+/**
+ * Validator for {@link Cas3Premises}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3PremisesOpen = z.looseObject({
+    addressLine1: z.string(),
+    addressLine2: z.union([z.string(), z.null()]),
+    postcode: z.string(),
+    town: z.union([z.string(), z.null()]),
+    region: z.string().check(z.minLength(1))
+});
+
+/**
+ * Validator for {@link Cas3StaffMember}.
+ */
+export const cas3StaffMember = z.strictObject({
     staffCode: z.string().check(z.minLength(1)),
-    forenames: z.string().check(z.minLength(1)),
-    surname: z.string().check(z.minLength(1)),
-    username: z.exactOptional(z.string().check(z.minLength(1)))
+    username: z.string().check(z.minLength(1)),
+    probationRegionCode: z.string().check(z.minLength(1))
 });
 
 /**
- * Validator for {@link Team}.
+ * Validator for {@link Cas3StaffMember}, as readers use it: properties it does not name are accepted.
  */
-export const team = z.strictObject({
-    code: z.string().check(z.minLength(1)),
-    name: z.string().check(z.minLength(1))
+export const cas3StaffMemberOpen = z.looseObject({
+    staffCode: z.string().check(z.minLength(1)),
+    username: z.string().check(z.minLength(1)),
+    probationRegionCode: z.string().check(z.minLength(1))
 });
 
 /**
- * The JSON Schema of {@link Cas1Characteristic} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-characteristic.schema.json).
+ * Validator for {@link InterventionReferralDeliveryState}.
  */
-export const cas1CharacteristicSchema = () => ({
+export const interventionReferralDeliveryState = z.enum(["CANCELLED", "PREMATURELY_ENDED", "COMPLETED"]);
+
+/**
+ * Validator for {@link InterventionReferralDeliveryState}, as readers use it: the same as the closed one.
+ */
+export const interventionReferralDeliveryStateOpen = interventionReferralDeliveryState;
+
+/**
+ * The JSON Schema of {@link Cas1BookedBy} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-booked-by.schema.json).
+ */
+export const cas1BookedBySchema = () => ({
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-characteristic.schema.json",
-    title: "Cas1Characteristic",
-    description: "A characteristic of a room (such as hasEnSuite) or of an approved premises (such as acceptsHateCrimeOffenders) that a placement can require.",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-booked-by.schema.json",
+    title: "Cas1BookedBy",
+    description: "Who made (or tried to make) a placement, and their central referral unit.",
+    $comment: "Both members are nullable in src/main/kotlin/uk/gov/justice/digital/hmpps/approvedpremisesapi/api/events/cas1/model/BookingMadeBookedBy.kt; the current builders always fill both.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        staffMember: { anyOf: [{ $ref: "cas1-staff-member.schema.json" }, { type: "null" }] },
+        cru: { anyOf: [{ $ref: "cas1-cru.schema.json" }, { type: "null" }] }
+    },
+    required: ["staffMember", "cru"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1BookingSummary} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-booking-summary.schema.json).
+ */
+export const cas1BookingSummarySchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-booking-summary.schema.json",
+    title: "Cas1BookingSummary",
+    description: "A placement (space booking) in brief: where, and the expected or actual dates.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        id: {
+            type: "string",
+            format: "uuid",
+            description: "The placement (space booking)."
+        },
+        premises: { $ref: "cas1-premises.schema.json" },
+        arrivalDate: {
+            type: "string",
+            format: "date"
+        },
+        departureDate: {
+            type: "string",
+            format: "date"
+        }
+    },
+    required: ["id", "premises", "arrivalDate", "departureDate"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1ChangeRequestType} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-change-request-type.schema.json).
+ */
+export const cas1ChangeRequestTypeSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-change-request-type.schema.json",
+    title: "Cas1ChangeRequestType",
+    description: "The kind of change requested for a placement.",
     type: "string",
-    "enum": ["isArsonSuitable", "isArsonDesignated", "hasEnSuite", "isSingle", "isGroundFloor", "isStepFreeDesignated", "isWheelchairDesignated", "hasWideStepFreeAccess", "isCatered", "isSuitedForSexOffenders", "acceptsSexOffenders", "acceptsChildSexOffenders", "acceptsNonSexualChildOffenders", "acceptsHateCrimeOffenders"]
+    "enum": ["placementAppeal", "placementExtension", "plannedTransfer"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1CodedId} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-coded-id.schema.json).
+ */
+export const cas1CodedIdSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-coded-id.schema.json",
+    title: "Cas1CodedId",
+    description: "A reference-data item, by its identifier and code.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        id: {
+            type: "string",
+            format: "uuid"
+        },
+        code: { type: "string" }
+    },
+    required: ["id", "code"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1Cru} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-cru.schema.json).
+ */
+export const cas1CruSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-cru.schema.json",
+    title: "Cas1Cru",
+    description: "The central referral unit (the user's approved premises area) that acted.",
+    $comment: "The builders write \"Unknown CRU\" when the user has no area.",
+    type: "object",
+    additionalProperties: false,
+    properties: { name: { type: "string" } },
+    required: ["name"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1DatePeriod} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-date-period.schema.json).
+ */
+export const cas1DatePeriodSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-date-period.schema.json",
+    title: "Cas1DatePeriod",
+    description: "A period of whole days.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        startDate: {
+            type: "string",
+            format: "date"
+        },
+        endDate: {
+            type: "string",
+            format: "date"
+        }
+    },
+    required: ["startDate", "endDate"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1EventTier} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-event-tier.schema.json).
+ */
+export const cas1EventTierSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-event-tier.schema.json",
+    title: "Cas1EventTier",
+    description: "The person's tier (from the tier service) at the time of the event.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        tierScore: {
+            type: "string",
+            description: "The tier, such as B2."
+        },
+        calculationDate: {
+            type: "string",
+            pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$",
+            description: "When the tier was calculated, as a local date and time with no offset.",
+            $comment: "A Kotlin LocalDateTime (src/main/kotlin/uk/gov/justice/digital/hmpps/approvedpremisesapi/api/events/cas1/model/EventTier.kt), written by Jackson as ISO_LOCAL_DATE_TIME: seconds always present, fraction only when non-zero, never an offset."
+        },
+        provisional: { type: ["boolean", "null"] },
+        version: {
+            type: "string",
+            "enum": ["V2", "V3"],
+            description: "The version of the tiering model."
+        }
+    },
+    required: ["tierScore", "calculationDate", "provisional", "version"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1Ldu} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-ldu.schema.json).
+ */
+export const cas1LduSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-ldu.schema.json",
+    title: "Cas1Ldu",
+    description: "A local delivery unit in nDelius.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        code: { type: "string" },
+        name: { type: "string" }
+    },
+    required: ["code", "name"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1PersonReference} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-person-reference.schema.json).
+ */
+export const cas1PersonReferenceSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-person-reference.schema.json",
+    title: "Cas1PersonReference",
+    description: "The person an approved premises event is about, as written inside its eventDetails.",
+    $comment: "Own definition instead of the shared person-reference: the producer writes a placeholder instead of a NOMS number when it has none. Most builders use \"Unknown NOMS Number\"; the arrival, non-arrival, departure and keyworker builders in src/main/kotlin/uk/gov/justice/digital/hmpps/approvedpremisesapi/service/cas1/Cas1SpaceBookingManagementDomainEventService.kt use \"Unknown NOMS Id\". Both are allowed; anything else must be a real NOMS number.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        crn: {
+            $ref: "crn.schema.json",
+            description: "The case reference number in nDelius."
+        },
+        noms: {
+            description: "The prison (NOMS) number, or one of the two placeholders the producer writes when the person has none.",
+            anyOf: [{ $ref: "noms-number.schema.json" }, {
+                    type: "string",
+                    "enum": ["Unknown NOMS Number", "Unknown NOMS Id"]
+                }]
+        }
+    },
+    required: ["crn", "noms"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1Premises} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-premises.schema.json).
+ */
+export const cas1PremisesSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-premises.schema.json",
+    title: "Cas1Premises",
+    description: "An approved premises, by its identifiers in the approved premises service and in nDelius.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        id: {
+            type: "string",
+            format: "uuid",
+            description: "The premises in the approved premises service."
+        },
+        name: { type: "string" },
+        apCode: {
+            type: "string",
+            description: "The premises code used by the approved premises service."
+        },
+        legacyApCode: {
+            type: "string",
+            description: "The premises code used by nDelius (the \"Q code\")."
+        },
+        localAuthorityAreaName: {
+            type: "string",
+            description: "The local authority area the premises is in."
+        }
+    },
+    required: ["id", "name", "apCode", "legacyApCode", "localAuthorityAreaName"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1ProbationArea} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-probation-area.schema.json).
+ */
+export const cas1ProbationAreaSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-probation-area.schema.json",
+    title: "Cas1ProbationArea",
+    description: "A probation area (provider) in nDelius.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        code: { type: "string" },
+        name: { type: "string" }
+    },
+    required: ["code", "name"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1Region} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-region.schema.json).
+ */
+export const cas1RegionSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-region.schema.json",
+    title: "Cas1Region",
+    description: "A probation region, by its nDelius probation area code and description.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        code: { type: "string" },
+        name: { type: "string" }
+    },
+    required: ["code", "name"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1SpaceCharacteristic} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-space-characteristic.schema.json).
+ */
+export const cas1SpaceCharacteristicSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-space-characteristic.schema.json",
+    title: "Cas1SpaceCharacteristic",
+    description: "A characteristic of an approved premises or of a room in it that a placement needs or has.",
+    $comment: "All 41 values of src/main/kotlin/uk/gov/justice/digital/hmpps/approvedpremisesapi/api/events/cas1/model/SpaceCharacteristic.kt, unchanged since the enum was introduced (January 2025). The builders map each criterion with SpaceCharacteristic.entries.first, so no other value can be written.",
+    type: "string",
+    "enum": ["acceptsChildSexOffenders", "acceptsHateCrimeOffenders", "acceptsNonSexualChildOffenders", "acceptsSexOffenders", "additionalRestrictions", "hasArsonInsuranceConditions", "hasBrailleSignage", "hasCallForAssistance", "hasCrib7Bedding", "hasEnSuite", "hasFixedMobilityAids", "hasHearingLoop", "hasLift", "hasNearbySprinkler", "hasSmokeDetector", "hasStepFreeAccess", "hasStepFreeAccessToCommunalAreas", "hasTactileFlooring", "hasTurningSpace", "hasWheelChairAccessibleBathrooms", "hasWideAccessToCommunalAreas", "hasWideDoor", "hasWideStepFreeAccess", "isArsonDesignated", "isArsonSuitable", "isCatered", "isESAP", "isFullyFm", "isGroundFloor", "isGroundFloorNrOffice", "isIAP", "isPIPE", "isRecoveryFocussed", "isSemiSpecialistMentalHealth", "isSingle", "isStepFreeDesignated", "isSuitableForVulnerable", "isSuitedForSexOffenders", "isTopFloorVulnerable", "isWheelchairAccessible", "isWheelchairDesignated"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1StaffMember} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-staff-member.schema.json).
+ */
+export const cas1StaffMemberSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-staff-member.schema.json",
+    title: "Cas1StaffMember",
+    description: "A member of staff as the approved premises service records them in its events, taken from their nDelius staff record.",
+    $comment: "Modelled from src/main/kotlin/uk/gov/justice/digital/hmpps/approvedpremisesapi/api/events/cas1/model/StaffMember.kt and StaffDetail.toStaffMember() in src/main/kotlin/uk/gov/justice/digital/hmpps/approvedpremisesapi/client/deliuscontext/StaffDetail.kt. Cas1DomainEventMigrationService back-fills person.arrived/person.departed v1 rows with \"unknown\" in every field, so no pattern is enforced on staffCode.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        staffCode: {
+            type: "string",
+            description: "The staff code in nDelius, for example N54A999. The placeholder \"unknown\" appears in rows the producer back-filled."
+        },
+        forenames: {
+            type: "string",
+            description: "First name and middle names, separated by a space."
+        },
+        surname: { type: "string" },
+        username: {
+            type: ["string", "null"],
+            description: "The nDelius sign-in name, or null when the staff record has none."
+        },
+        staffIdentifier: {
+            type: "integer",
+            deprecated: true,
+            description: "The numeric nDelius staff identifier. No longer written.",
+            $comment: "Required (int64) in the producer's OpenAPI model until commit 02eefbb00b (2024-12-05), so every staff member stored before then carries it. Optional here so that those rows stay valid; the producer never writes it now."
+        }
+    },
+    required: ["staffCode", "forenames", "surname", "username"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1Team} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-team.schema.json).
+ */
+export const cas1TeamSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-team.schema.json",
+    title: "Cas1Team",
+    description: "A probation team in nDelius.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        code: { type: "string" },
+        name: { type: "string" }
+    },
+    required: ["code", "name"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1TransferInfo} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-transfer-info.schema.json).
+ */
+export const cas1TransferInfoSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-transfer-info.schema.json",
+    title: "Cas1TransferInfo",
+    description: "The other placement in a transfer: the one a person moved from (on booking.made) or to (on booking.changed).",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        type: {
+            type: "string",
+            "enum": ["PLANNED", "EMERGENCY"],
+            description: "Whether the transfer was planned or an emergency."
+        },
+        changeRequestId: {
+            type: ["string", "null"],
+            format: "uuid",
+            description: "The change request behind a planned transfer, if any."
+        },
+        booking: { $ref: "cas1-booking-summary.schema.json" }
+    },
+    required: ["type", "changeRequestId", "booking"]
+});
+
+/**
+ * The JSON Schema of {@link Cas1WithdrawnBy} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-withdrawn-by.schema.json).
+ */
+export const cas1WithdrawnBySchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-withdrawn-by.schema.json",
+    title: "Cas1WithdrawnBy",
+    description: "Who withdrew something, and the probation area they belong to.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+        staffMember: { $ref: "cas1-staff-member.schema.json" },
+        probationArea: { $ref: "cas1-probation-area.schema.json" }
+    },
+    required: ["staffMember", "probationArea"]
+});
+
+/**
+ * The JSON Schema of {@link Cas3Crn} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas3-crn.schema.json).
+ */
+export const cas3CrnSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas3-crn.schema.json",
+    title: "Cas3Crn",
+    description: "The case reference number (CRN) as the transitional accommodation service stored it for the person. Normally one upper-case letter and six digits, but older CAS3 records may hold it in lower case or with surrounding spaces.",
+    $comment: "Wider than _shared/crn.schema.json on purpose. Bookings took the CRN exactly as typed until commit 301c98269427 (2025-02-03, \"fix bookings with lowercase CRNS\") started upper-casing it; the person lookup of that era trimmed and upper-cased the CRN before calling nDelius, so a lower-case or padded CRN passed validation and was stored as typed. CAS3 applications still store body.crn as sent (cas3/controller/Cas3ApplicationsController.kt at c380b04aeb35). The stored CRN is copied into personReference.crn (and draft.referral.deleted crn), so those rows carry it.",
+    type: "string",
+    pattern: "^\\s*[A-Za-z][0-9]{6}\\s*$",
+    examples: ["X320741"]
+});
+
+/**
+ * The JSON Schema of {@link Cas3MoveOnCategory} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas3-move-on-category.schema.json).
+ */
+export const cas3MoveOnCategorySchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas3-move-on-category.schema.json",
+    title: "Cas3MoveOnCategory",
+    description: "Where the person moved on to after leaving, as recorded on departures written before 28 March 2024.",
+    deprecated: true,
+    $comment: "Present only in person.departed and person.departed.updated rows written before commit d71e63b034c1 (2024-03-28) removed it. Built as MoveOnCategory(description = moveOnCategory.name, label = moveOnCategory.legacyDeliusCategoryCode ?: \"\"), so label may be empty.",
+    type: "object",
+    additionalProperties: false,
+    required: ["description", "label"],
+    properties: {
+        description: {
+            type: "string",
+            description: "The name of the move-on category."
+        },
+        label: {
+            type: "string",
+            description: "The legacy nDelius category code, or an empty string when there was none."
+        }
+    }
+});
+
+/**
+ * The JSON Schema of {@link Cas3PersonReference} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas3-person-reference.schema.json).
+ */
+export const cas3PersonReferenceSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas3-person-reference.schema.json",
+    title: "Cas3PersonReference",
+    description: "Who the event is about, as written inside CAS3 event details: the CRN, and the prison (NOMS) number when the service knows one.",
+    $comment: "Kotlin PersonReference(crn: String, noms: String? = null) in cas3/model/generated/events/PersonReference.kt; unchanged since the first CAS3 event (2023), so noms is always written, as null when unknown. The NOMS number is copied from nDelius or the Prison API (booking.nomsNumber / application.nomsNumber), so the shared NOMS pattern is assumed to hold.",
+    type: "object",
+    additionalProperties: false,
+    required: ["crn", "noms"],
+    properties: {
+        crn: { $ref: "cas3-crn.schema.json" },
+        noms: {
+            anyOf: [{ $ref: "noms-number.schema.json" }, { type: "null" }],
+            description: "The prison number, or null when the person has none on record."
+        }
+    }
 });
 
 /**
@@ -229,25 +1112,66 @@ export const cas3PremisesSchema = () => ({
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas3-premises.schema.json",
     title: "Cas3Premises",
-    description: "A transitional accommodation (CAS3) property, by its address.",
+    description: "A transitional accommodation property, by its postal address and the probation region that runs it.",
+    $comment: "Kotlin Premises in cas3/model/generated/events/Premises.kt: addressLine1, postcode and region are non-null; addressLine2 and town are nullable and always written. Address fields are free text (premises were seeded from spreadsheets), so no length or postcode pattern is enforced. The street number is part of addressLine1 (ADR 0015).",
     type: "object",
     additionalProperties: false,
-    required: ["addressLine1", "postcode", "region"],
+    required: ["addressLine1", "addressLine2", "postcode", "town", "region"],
     properties: {
         addressLine1: {
             type: "string",
-            minLength: 1
+            description: "First line of the address, including any flat or house number."
         },
-        addressLine2: { type: "string" },
+        addressLine2: {
+            type: ["string", "null"],
+            description: "Second line of the address, or null."
+        },
         postcode: {
             type: "string",
-            minLength: 1
+            description: "Postcode. Written trimmed and in upper case by the current producer; older rows hold it as entered."
         },
-        town: { type: "string" },
+        town: {
+            type: ["string", "null"],
+            description: "Town or city, or null."
+        },
         region: {
             type: "string",
             minLength: 1,
-            description: "The probation region that manages the property."
+            description: "Name of the probation region that manages the property, such as \"North East\"."
+        }
+    }
+});
+
+/**
+ * The JSON Schema of {@link Cas3StaffMember} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas3-staff-member.schema.json).
+ */
+export const cas3StaffMemberSchema = () => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cas3-staff-member.schema.json",
+    title: "Cas3StaffMember",
+    description: "The CAS3 user who did something, identified by their nDelius staff code and username and the nDelius code of their probation region.",
+    $comment: "Kotlin StaffMember(staffCode, username, probationRegionCode), all non-null Strings, in cas3/model/generated/events/StaffMember.kt. Filled by Cas3DomainEventBuilder.populateStaffMember from UserEntity.deliusStaffCode, UserEntity.deliusUsername and ProbationRegionEntity.deliusCode. This is not the CAS1 staff shape (no forenames or surname).",
+    type: "object",
+    additionalProperties: false,
+    required: ["staffCode", "username", "probationRegionCode"],
+    properties: {
+        staffCode: {
+            type: "string",
+            minLength: 1,
+            description: "The staff code nDelius gives the user.",
+            examples: ["N07B512"]
+        },
+        username: {
+            type: "string",
+            minLength: 1,
+            description: "The user's nDelius sign-in name.",
+            examples: ["AmaraOkaforNPS"]
+        },
+        probationRegionCode: {
+            type: "string",
+            minLength: 1,
+            description: "The nDelius code of the probation region the user belongs to.",
+            examples: ["N07"]
         }
     }
 });
@@ -266,43 +1190,16 @@ export const crnSchema = () => ({
 });
 
 /**
- * The JSON Schema of {@link Cru} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cru.schema.json).
+ * The JSON Schema of {@link InterventionReferralDeliveryState} (https://schemas.probation.justice.gov.uk/domain-events/_shared/intervention-referral-delivery-state.schema.json).
  */
-export const cruSchema = () => ({
+export const interventionReferralDeliveryStateSchema = () => ({
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/cru.schema.json",
-    title: "Cru",
-    description: "A central referral unit, which allocates approved premises placements.",
-    type: "object",
-    additionalProperties: false,
-    required: ["name"],
-    properties: { name: {
-            type: "string",
-            minLength: 1
-        } }
-});
-
-/**
- * The JSON Schema of {@link Ldu} (https://schemas.probation.justice.gov.uk/domain-events/_shared/ldu.schema.json).
- */
-export const lduSchema = () => ({
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/ldu.schema.json",
-    title: "Ldu",
-    description: "A local delivery unit in nDelius.",
-    type: "object",
-    additionalProperties: false,
-    required: ["code", "name"],
-    properties: {
-        code: {
-            type: "string",
-            minLength: 1
-        },
-        name: {
-            type: "string",
-            minLength: 1
-        }
-    }
+    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/intervention-referral-delivery-state.schema.json",
+    title: "InterventionReferralDeliveryState",
+    description: "How far delivery of an intervention got when its referral ended: CANCELLED (no action plan had been approved, or no delivery session had been attended yet), PREMATURELY_ENDED (sessions had started but not every session of the approved action plan has an attendance record) or COMPLETED (every session of the approved action plan has an attendance record).",
+    $comment: "The name() of the Kotlin enum ReferralConcludedState in service/ReferralConcluder.kt (ministryofjustice/hmpps-interventions-service@6cc17e91bb5e); the state is derived from DeliveryState in the same file.",
+    type: "string",
+    "enum": ["CANCELLED", "PREMATURELY_ENDED", "COMPLETED"]
 });
 
 /**
@@ -316,161 +1213,4 @@ export const nomsNumberSchema = () => ({
     type: "string",
     pattern: "^[A-Z][0-9]{4}[A-Z]{2}$",
     examples: ["A1234AB"]
-});
-
-/**
- * The JSON Schema of {@link PersonReference} (https://schemas.probation.justice.gov.uk/domain-events/_shared/person-reference.schema.json).
- */
-export const personReferenceSchema = () => ({
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/person-reference.schema.json",
-    title: "PersonReference",
-    description: "The person the event is about, as carried inside the data of approved premises (CAS1) and transitional accommodation (CAS3) events.",
-    type: "object",
-    additionalProperties: false,
-    required: ["crn", "noms"],
-    properties: {
-        crn: { $ref: "crn.schema.json" },
-        noms: { $ref: "noms-number.schema.json" }
-    }
-});
-
-/**
- * The JSON Schema of {@link Premises} (https://schemas.probation.justice.gov.uk/domain-events/_shared/premises.schema.json).
- */
-export const premisesSchema = () => ({
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/premises.schema.json",
-    title: "Premises",
-    description: "An approved premises (CAS1).",
-    type: "object",
-    additionalProperties: false,
-    required: ["id", "name", "apCode", "legacyApCode", "localAuthorityAreaName"],
-    properties: {
-        id: {
-            type: "string",
-            format: "uuid"
-        },
-        name: {
-            type: "string",
-            minLength: 1
-        },
-        apCode: {
-            type: "string",
-            minLength: 1,
-            description: "The premises code in the approved premises service."
-        },
-        legacyApCode: {
-            type: "string",
-            minLength: 1,
-            description: "The premises code in nDelius."
-        },
-        localAuthorityAreaName: {
-            type: "string",
-            minLength: 1
-        }
-    }
-});
-
-/**
- * The JSON Schema of {@link ProbationArea} (https://schemas.probation.justice.gov.uk/domain-events/_shared/probation-area.schema.json).
- */
-export const probationAreaSchema = () => ({
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/probation-area.schema.json",
-    title: "ProbationArea",
-    description: "A probation area (provider) in nDelius.",
-    type: "object",
-    additionalProperties: false,
-    required: ["code", "name"],
-    properties: {
-        code: {
-            type: "string",
-            minLength: 1
-        },
-        name: {
-            type: "string",
-            minLength: 1
-        }
-    }
-});
-
-/**
- * The JSON Schema of {@link Region} (https://schemas.probation.justice.gov.uk/domain-events/_shared/region.schema.json).
- */
-export const regionSchema = () => ({
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/region.schema.json",
-    title: "Region",
-    description: "A probation region.",
-    type: "object",
-    additionalProperties: false,
-    required: ["code", "name"],
-    properties: {
-        code: {
-            type: "string",
-            minLength: 1
-        },
-        name: {
-            type: "string",
-            minLength: 1
-        }
-    }
-});
-
-/**
- * The JSON Schema of {@link StaffMember} (https://schemas.probation.justice.gov.uk/domain-events/_shared/staff-member.schema.json).
- */
-export const staffMemberSchema = () => ({
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/staff-member.schema.json",
-    title: "StaffMember",
-    description: "A member of probation staff as known to nDelius.",
-    type: "object",
-    additionalProperties: false,
-    required: ["staffCode", "forenames", "surname"],
-    properties: {
-        staffCode: {
-            type: "string",
-            minLength: 1,
-            description: "The staff code in nDelius, for example N54A999.",
-            examples: ["N54A999"]
-        },
-        forenames: {
-            type: "string",
-            minLength: 1
-        },
-        surname: {
-            type: "string",
-            minLength: 1
-        },
-        username: {
-            type: "string",
-            minLength: 1,
-            description: "The person's sign-in name, when they have one."
-        }
-    }
-});
-
-/**
- * The JSON Schema of {@link Team} (https://schemas.probation.justice.gov.uk/domain-events/_shared/team.schema.json).
- */
-export const teamSchema = () => ({
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://schemas.probation.justice.gov.uk/domain-events/_shared/team.schema.json",
-    title: "Team",
-    description: "A probation team in nDelius.",
-    type: "object",
-    additionalProperties: false,
-    required: ["code", "name"],
-    properties: {
-        code: {
-            type: "string",
-            minLength: 1
-        },
-        name: {
-            type: "string",
-            minLength: 1
-        }
-    }
 });

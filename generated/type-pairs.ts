@@ -5,177 +5,406 @@
 
 
 import type * as z from "zod/mini";
-import type { Cas3BookingCancelledNotificationV1, cas3BookingCancelledNotificationV1 } from "./events/accommodation.cas3.booking.cancelled.js";
-import type { Cas3BookingConfirmedNotificationV1, cas3BookingConfirmedNotificationV1 } from "./events/accommodation.cas3.booking.confirmed.js";
-import type { Cas3BookingProvisionallyMadeNotificationV1, cas3BookingProvisionallyMadeNotificationV1 } from "./events/accommodation.cas3.booking.provisionally-made.js";
-import type { Cas3PersonArrivedNotificationV1, cas3PersonArrivedNotificationV1 } from "./events/accommodation.cas3.person.arrived.js";
-import type { Cas3PersonDepartedNotificationV1, cas3PersonDepartedNotificationV1 } from "./events/accommodation.cas3.person.departed.js";
-import type { Cas3ReferralSubmittedNotificationV1, cas3ReferralSubmittedNotificationV1 } from "./events/accommodation.cas3.referral.submitted.js";
-import type { Cas1ApplicationAssessedNotificationV1, Cas1ApplicationAssessedNotificationV2, cas1ApplicationAssessedNotificationV1, cas1ApplicationAssessedNotificationV2 } from "./events/approved-premises.application.assessed.js";
-import type { Cas1ApplicationSubmittedNotificationV1, cas1ApplicationSubmittedNotificationV1 } from "./events/approved-premises.application.submitted.js";
-import type { Cas1ApplicationWithdrawnNotificationV1, cas1ApplicationWithdrawnNotificationV1 } from "./events/approved-premises.application.withdrawn.js";
-import type { Cas1AssessmentAllocatedNotificationV1, cas1AssessmentAllocatedNotificationV1 } from "./events/approved-premises.assessment.allocated.js";
-import type { Cas1AssessmentAppealedNotificationV1, cas1AssessmentAppealedNotificationV1 } from "./events/approved-premises.assessment.appealed.js";
-import type { Cas1BookingCancelledNotificationV1, Cas1BookingCancelledNotificationV2, cas1BookingCancelledNotificationV1, cas1BookingCancelledNotificationV2 } from "./events/approved-premises.booking.cancelled.js";
-import type { Cas1BookingChangedNotificationV1, Cas1BookingChangedNotificationV2, cas1BookingChangedNotificationV1, cas1BookingChangedNotificationV2 } from "./events/approved-premises.booking.changed.js";
-import type { Cas1BookingMadeNotificationV1, Cas1BookingMadeNotificationV2, cas1BookingMadeNotificationV1, cas1BookingMadeNotificationV2 } from "./events/approved-premises.booking.made.js";
-import type { Cas1BookingNotMadeNotificationV1, cas1BookingNotMadeNotificationV1 } from "./events/approved-premises.booking.not-made.js";
-import type { Cas1PersonArrivedNotificationV1, Cas1PersonArrivedNotificationV2, cas1PersonArrivedNotificationV1, cas1PersonArrivedNotificationV2 } from "./events/approved-premises.person.arrived.js";
-import type { Cas1PersonDepartedNotificationV1, Cas1PersonDepartedNotificationV2, cas1PersonDepartedNotificationV1, cas1PersonDepartedNotificationV2 } from "./events/approved-premises.person.departed.js";
-import type { Cas1PersonNotArrivedNotificationV1, cas1PersonNotArrivedNotificationV1 } from "./events/approved-premises.person.not-arrived.js";
-import type { Cas1RequestForPlacementCreatedNotificationV1, Cas1RequestForPlacementCreatedNotificationV2, cas1RequestForPlacementCreatedNotificationV1, cas1RequestForPlacementCreatedNotificationV2 } from "./events/approved-premises.request-for-placement.created.js";
-import type { ActionPlanApprovedNotificationV1, actionPlanApprovedNotificationV1 } from "./events/intervention.action-plan.approved.js";
-import type { ActionPlanSubmittedNotificationV1, actionPlanSubmittedNotificationV1 } from "./events/intervention.action-plan.submitted.js";
-import type { EndOfServiceReportSubmittedNotificationV1, endOfServiceReportSubmittedNotificationV1 } from "./events/intervention.end-of-service-report.submitted.js";
-import type { ReferralAssignedNotificationV1, referralAssignedNotificationV1 } from "./events/intervention.referral.assigned.js";
-import type { ReferralConcludedNotificationV1, referralConcludedNotificationV1 } from "./events/intervention.referral.concluded.js";
-import type { ReferralEndedNotificationV1, referralEndedNotificationV1 } from "./events/intervention.referral.ended.js";
-import type { ReferralSentNotificationV1, referralSentNotificationV1 } from "./events/intervention.referral.sent.js";
-import type { SessionAppointmentAttendedNotificationV1, sessionAppointmentAttendedNotificationV1 } from "./events/intervention.session-appointment.attended.js";
-import type { SessionAppointmentMissedNotificationV1, sessionAppointmentMissedNotificationV1 } from "./events/intervention.session-appointment.missed.js";
+import type { Cas3BedspaceArchivedDetailV1, cas3BedspaceArchivedDetailV1 } from "./events/accommodation.cas3.bedspace.archived.js";
+import type { Cas3BedspaceUnarchivedDetailV1, cas3BedspaceUnarchivedDetailV1 } from "./events/accommodation.cas3.bedspace.unarchived.js";
+import type { Cas3BookingCancelledDetailV1, Cas3BookingCancelledNotificationV1, cas3BookingCancelledDetailV1, cas3BookingCancelledNotificationV1 } from "./events/accommodation.cas3.booking.cancelled.js";
+import type { Cas3BookingCancelledUpdatedDetailV1, Cas3BookingCancelledUpdatedNotificationV1, cas3BookingCancelledUpdatedDetailV1, cas3BookingCancelledUpdatedNotificationV1 } from "./events/accommodation.cas3.booking.cancelled.updated.js";
+import type { Cas3BookingConfirmedDetailV1, Cas3BookingConfirmedNotificationV1, cas3BookingConfirmedDetailV1, cas3BookingConfirmedNotificationV1 } from "./events/accommodation.cas3.booking.confirmed.js";
+import type { Cas3BookingProvisionallyMadeDetailV1, Cas3BookingProvisionallyMadeNotificationV1, cas3BookingProvisionallyMadeDetailV1, cas3BookingProvisionallyMadeNotificationV1 } from "./events/accommodation.cas3.booking.provisionally-made.js";
+import type { Cas3DraftReferralDeletedDetailV1, cas3DraftReferralDeletedDetailV1 } from "./events/accommodation.cas3.draft.referral.deleted.js";
+import type { Cas3PersonArrivedDetailV1, Cas3PersonArrivedNotificationV1, cas3PersonArrivedDetailV1, cas3PersonArrivedNotificationV1 } from "./events/accommodation.cas3.person.arrived.js";
+import type { Cas3PersonArrivedUpdatedDetailV1, Cas3PersonArrivedUpdatedNotificationV1, cas3PersonArrivedUpdatedDetailV1, cas3PersonArrivedUpdatedNotificationV1 } from "./events/accommodation.cas3.person.arrived.updated.js";
+import type { Cas3PersonDepartedDetailV1, Cas3PersonDepartedNotificationV1, cas3PersonDepartedDetailV1, cas3PersonDepartedNotificationV1 } from "./events/accommodation.cas3.person.departed.js";
+import type { Cas3PersonDepartedUpdatedDetailV1, Cas3PersonDepartedUpdatedNotificationV1, cas3PersonDepartedUpdatedDetailV1, cas3PersonDepartedUpdatedNotificationV1 } from "./events/accommodation.cas3.person.departed.updated.js";
+import type { Cas3PremisesArchivedDetailV1, cas3PremisesArchivedDetailV1 } from "./events/accommodation.cas3.premises.archived.js";
+import type { Cas3PremisesUnarchivedDetailV1, cas3PremisesUnarchivedDetailV1 } from "./events/accommodation.cas3.premises.unarchived.js";
+import type { Cas3ReferralSubmittedDetailV1, Cas3ReferralSubmittedNotificationV1, cas3ReferralSubmittedDetailV1, cas3ReferralSubmittedNotificationV1 } from "./events/accommodation.cas3.referral.submitted.js";
+import type { Cas1ApplicationAssessedDetailV1, Cas1ApplicationAssessedDetailV2, Cas1ApplicationAssessedNotificationV1, cas1ApplicationAssessedDetailV1, cas1ApplicationAssessedDetailV2, cas1ApplicationAssessedNotificationV1 } from "./events/approved-premises.application.assessed.js";
+import type { Cas1ApplicationExpiredDetailV1, Cas1ApplicationExpiredDetailV2, cas1ApplicationExpiredDetailV1, cas1ApplicationExpiredDetailV2 } from "./events/approved-premises.application.expired.js";
+import type { Cas1ApplicationExpiredManuallyDetailV1, cas1ApplicationExpiredManuallyDetailV1 } from "./events/approved-premises.application.expired-manually.js";
+import type { Cas1ApplicationSubmittedDetailV1, Cas1ApplicationSubmittedNotificationV1, cas1ApplicationSubmittedDetailV1, cas1ApplicationSubmittedNotificationV1 } from "./events/approved-premises.application.submitted.js";
+import type { Cas1ApplicationWithdrawnDetailV1, Cas1ApplicationWithdrawnNotificationV1, cas1ApplicationWithdrawnDetailV1, cas1ApplicationWithdrawnNotificationV1 } from "./events/approved-premises.application.withdrawn.js";
+import type { Cas1AssessmentAllocatedDetailV1, Cas1AssessmentAllocatedNotificationV1, cas1AssessmentAllocatedDetailV1, cas1AssessmentAllocatedNotificationV1 } from "./events/approved-premises.assessment.allocated.js";
+import type { Cas1AssessmentAppealedDetailV1, Cas1AssessmentAppealedNotificationV1, cas1AssessmentAppealedDetailV1, cas1AssessmentAppealedNotificationV1 } from "./events/approved-premises.assessment.appealed.js";
+import type { Cas1AssessmentInfoRequestedDetailV1, Cas1AssessmentInfoRequestedNotificationV1, cas1AssessmentInfoRequestedDetailV1, cas1AssessmentInfoRequestedNotificationV1 } from "./events/approved-premises.assessment.info-requested.js";
+import type { Cas1BookingCancelledDetailV1, Cas1BookingCancelledDetailV2, Cas1BookingCancelledNotificationV1, cas1BookingCancelledDetailV1, cas1BookingCancelledDetailV2, cas1BookingCancelledNotificationV1 } from "./events/approved-premises.booking.cancelled.js";
+import type { Cas1BookingChangedDetailV1, Cas1BookingChangedDetailV2, Cas1BookingChangedNotificationV1, cas1BookingChangedDetailV1, cas1BookingChangedDetailV2, cas1BookingChangedNotificationV1 } from "./events/approved-premises.booking.changed.js";
+import type { Cas1BookingKeyworkerAssignedDetailV1, cas1BookingKeyworkerAssignedDetailV1 } from "./events/approved-premises.booking.keyworker.assigned.js";
+import type { Cas1BookingMadeDetailV1, Cas1BookingMadeDetailV2, Cas1BookingMadeNotificationV1, cas1BookingMadeDetailV1, cas1BookingMadeDetailV2, cas1BookingMadeNotificationV1 } from "./events/approved-premises.booking.made.js";
+import type { Cas1BookingNotMadeDetailV1, Cas1BookingNotMadeNotificationV1, cas1BookingNotMadeDetailV1, cas1BookingNotMadeNotificationV1 } from "./events/approved-premises.booking.not-made.js";
+import type { Cas1MatchRequestWithdrawnDetailV1, Cas1MatchRequestWithdrawnNotificationV1, cas1MatchRequestWithdrawnDetailV1, cas1MatchRequestWithdrawnNotificationV1 } from "./events/approved-premises.match-request.withdrawn.js";
+import type { Cas1PersonArrivedDetailV1, Cas1PersonArrivedDetailV2, Cas1PersonArrivedNotificationV1, cas1PersonArrivedDetailV1, cas1PersonArrivedDetailV2, cas1PersonArrivedNotificationV1 } from "./events/approved-premises.person.arrived.js";
+import type { Cas1PersonDepartedDetailV1, Cas1PersonDepartedDetailV2, Cas1PersonDepartedNotificationV1, cas1PersonDepartedDetailV1, cas1PersonDepartedDetailV2, cas1PersonDepartedNotificationV1 } from "./events/approved-premises.person.departed.js";
+import type { Cas1PersonNotArrivedDetailV1, Cas1PersonNotArrivedNotificationV1, cas1PersonNotArrivedDetailV1, cas1PersonNotArrivedNotificationV1 } from "./events/approved-premises.person.not-arrived.js";
+import type { Cas1PlacementApplicationAllocatedDetailV1, Cas1PlacementApplicationAllocatedNotificationV1, cas1PlacementApplicationAllocatedDetailV1, cas1PlacementApplicationAllocatedNotificationV1 } from "./events/approved-premises.placement-application.allocated.js";
+import type { Cas1PlacementApplicationWithdrawnDetailV1, cas1PlacementApplicationWithdrawnDetailV1 } from "./events/approved-premises.placement-application.withdrawn.js";
+import type { Cas1PlacementChangeRequestCreatedDetailV1, cas1PlacementChangeRequestCreatedDetailV1 } from "./events/approved-premises.placement-change-request.created.js";
+import type { Cas1PlacementChangeRequestRejectedDetailV1, cas1PlacementChangeRequestRejectedDetailV1 } from "./events/approved-premises.placement-change-request.rejected.js";
+import type { Cas1RequestForPlacementAssessedDetailV1, Cas1RequestForPlacementAssessedNotificationV1, cas1RequestForPlacementAssessedDetailV1, cas1RequestForPlacementAssessedNotificationV1 } from "./events/approved-premises.request-for-placement.assessed.js";
+import type { Cas1RequestForPlacementCreatedDetailV1, Cas1RequestForPlacementCreatedDetailV2, cas1RequestForPlacementCreatedDetailV1, cas1RequestForPlacementCreatedDetailV2 } from "./events/approved-premises.request-for-placement.created.js";
+import type { InterventionActionPlanApprovedNotificationV1, interventionActionPlanApprovedNotificationV1 } from "./events/intervention.action-plan.approved.js";
+import type { InterventionActionPlanSubmittedNotificationV1, interventionActionPlanSubmittedNotificationV1 } from "./events/intervention.action-plan.submitted.js";
+import type { InterventionEndOfServiceReportSubmittedNotificationV1, interventionEndOfServiceReportSubmittedNotificationV1 } from "./events/intervention.end-of-service-report.submitted.js";
+import type { InterventionInitialAssessmentAppointmentAttendedNotificationV1, interventionInitialAssessmentAppointmentAttendedNotificationV1 } from "./events/intervention.initial-assessment-appointment.attended.js";
+import type { InterventionInitialAssessmentAppointmentMissedNotificationV1, interventionInitialAssessmentAppointmentMissedNotificationV1 } from "./events/intervention.initial-assessment-appointment.missed.js";
+import type { InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1, interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1 } from "./events/intervention.initial-assessment-appointment.session-feedback-submitted.js";
+import type { InterventionReferralAssignedNotificationV1, interventionReferralAssignedNotificationV1 } from "./events/intervention.referral.assigned.js";
+import type { InterventionReferralCancelledNotificationV1, interventionReferralCancelledNotificationV1 } from "./events/intervention.referral.cancelled.js";
+import type { InterventionReferralCompletedNotificationV1, interventionReferralCompletedNotificationV1 } from "./events/intervention.referral.completed.js";
+import type { InterventionReferralConcludedNotificationV1, interventionReferralConcludedNotificationV1 } from "./events/intervention.referral.concluded.js";
+import type { InterventionReferralEndedNotificationV1, interventionReferralEndedNotificationV1 } from "./events/intervention.referral.ended.js";
+import type { InterventionReferralPrematurelyEndedNotificationV1, interventionReferralPrematurelyEndedNotificationV1 } from "./events/intervention.referral.prematurely-ended.js";
+import type { InterventionReferralSentNotificationV1, interventionReferralSentNotificationV1 } from "./events/intervention.referral.sent.js";
+import type { InterventionSessionAppointmentAttendedNotificationV1, interventionSessionAppointmentAttendedNotificationV1 } from "./events/intervention.session-appointment.attended.js";
+import type { InterventionSessionAppointmentMissedNotificationV1, interventionSessionAppointmentMissedNotificationV1 } from "./events/intervention.session-appointment.missed.js";
+import type { InterventionSessionAppointmentSessionFeedbackSubmittedNotificationV1, interventionSessionAppointmentSessionFeedbackSubmittedNotificationV1 } from "./events/intervention.session-appointment.session-feedback-submitted.js";
 
 /**
  * For every contract version: the JSON Schema type and the type its zod validator infers. Tests require them to be the same.
  */
 export interface TypePairs {
+    "accommodation.cas3.bedspace.archived detail v1": {
+        json: Cas3BedspaceArchivedDetailV1;
+        zod: z.infer<typeof cas3BedspaceArchivedDetailV1>;
+    };
+    "accommodation.cas3.bedspace.unarchived detail v1": {
+        json: Cas3BedspaceUnarchivedDetailV1;
+        zod: z.infer<typeof cas3BedspaceUnarchivedDetailV1>;
+    };
     "accommodation.cas3.booking.cancelled notification v1": {
         json: Cas3BookingCancelledNotificationV1;
         zod: z.infer<typeof cas3BookingCancelledNotificationV1>;
+    };
+    "accommodation.cas3.booking.cancelled detail v1": {
+        json: Cas3BookingCancelledDetailV1;
+        zod: z.infer<typeof cas3BookingCancelledDetailV1>;
+    };
+    "accommodation.cas3.booking.cancelled.updated notification v1": {
+        json: Cas3BookingCancelledUpdatedNotificationV1;
+        zod: z.infer<typeof cas3BookingCancelledUpdatedNotificationV1>;
+    };
+    "accommodation.cas3.booking.cancelled.updated detail v1": {
+        json: Cas3BookingCancelledUpdatedDetailV1;
+        zod: z.infer<typeof cas3BookingCancelledUpdatedDetailV1>;
     };
     "accommodation.cas3.booking.confirmed notification v1": {
         json: Cas3BookingConfirmedNotificationV1;
         zod: z.infer<typeof cas3BookingConfirmedNotificationV1>;
     };
+    "accommodation.cas3.booking.confirmed detail v1": {
+        json: Cas3BookingConfirmedDetailV1;
+        zod: z.infer<typeof cas3BookingConfirmedDetailV1>;
+    };
     "accommodation.cas3.booking.provisionally-made notification v1": {
         json: Cas3BookingProvisionallyMadeNotificationV1;
         zod: z.infer<typeof cas3BookingProvisionallyMadeNotificationV1>;
+    };
+    "accommodation.cas3.booking.provisionally-made detail v1": {
+        json: Cas3BookingProvisionallyMadeDetailV1;
+        zod: z.infer<typeof cas3BookingProvisionallyMadeDetailV1>;
+    };
+    "accommodation.cas3.draft.referral.deleted detail v1": {
+        json: Cas3DraftReferralDeletedDetailV1;
+        zod: z.infer<typeof cas3DraftReferralDeletedDetailV1>;
     };
     "accommodation.cas3.person.arrived notification v1": {
         json: Cas3PersonArrivedNotificationV1;
         zod: z.infer<typeof cas3PersonArrivedNotificationV1>;
     };
+    "accommodation.cas3.person.arrived detail v1": {
+        json: Cas3PersonArrivedDetailV1;
+        zod: z.infer<typeof cas3PersonArrivedDetailV1>;
+    };
+    "accommodation.cas3.person.arrived.updated notification v1": {
+        json: Cas3PersonArrivedUpdatedNotificationV1;
+        zod: z.infer<typeof cas3PersonArrivedUpdatedNotificationV1>;
+    };
+    "accommodation.cas3.person.arrived.updated detail v1": {
+        json: Cas3PersonArrivedUpdatedDetailV1;
+        zod: z.infer<typeof cas3PersonArrivedUpdatedDetailV1>;
+    };
     "accommodation.cas3.person.departed notification v1": {
         json: Cas3PersonDepartedNotificationV1;
         zod: z.infer<typeof cas3PersonDepartedNotificationV1>;
+    };
+    "accommodation.cas3.person.departed detail v1": {
+        json: Cas3PersonDepartedDetailV1;
+        zod: z.infer<typeof cas3PersonDepartedDetailV1>;
+    };
+    "accommodation.cas3.person.departed.updated notification v1": {
+        json: Cas3PersonDepartedUpdatedNotificationV1;
+        zod: z.infer<typeof cas3PersonDepartedUpdatedNotificationV1>;
+    };
+    "accommodation.cas3.person.departed.updated detail v1": {
+        json: Cas3PersonDepartedUpdatedDetailV1;
+        zod: z.infer<typeof cas3PersonDepartedUpdatedDetailV1>;
+    };
+    "accommodation.cas3.premises.archived detail v1": {
+        json: Cas3PremisesArchivedDetailV1;
+        zod: z.infer<typeof cas3PremisesArchivedDetailV1>;
+    };
+    "accommodation.cas3.premises.unarchived detail v1": {
+        json: Cas3PremisesUnarchivedDetailV1;
+        zod: z.infer<typeof cas3PremisesUnarchivedDetailV1>;
     };
     "accommodation.cas3.referral.submitted notification v1": {
         json: Cas3ReferralSubmittedNotificationV1;
         zod: z.infer<typeof cas3ReferralSubmittedNotificationV1>;
     };
+    "accommodation.cas3.referral.submitted detail v1": {
+        json: Cas3ReferralSubmittedDetailV1;
+        zod: z.infer<typeof cas3ReferralSubmittedDetailV1>;
+    };
     "approved-premises.application.assessed notification v1": {
         json: Cas1ApplicationAssessedNotificationV1;
         zod: z.infer<typeof cas1ApplicationAssessedNotificationV1>;
     };
-    "approved-premises.application.assessed notification v2": {
-        json: Cas1ApplicationAssessedNotificationV2;
-        zod: z.infer<typeof cas1ApplicationAssessedNotificationV2>;
+    "approved-premises.application.assessed detail v1": {
+        json: Cas1ApplicationAssessedDetailV1;
+        zod: z.infer<typeof cas1ApplicationAssessedDetailV1>;
+    };
+    "approved-premises.application.assessed detail v2": {
+        json: Cas1ApplicationAssessedDetailV2;
+        zod: z.infer<typeof cas1ApplicationAssessedDetailV2>;
+    };
+    "approved-premises.application.expired detail v1": {
+        json: Cas1ApplicationExpiredDetailV1;
+        zod: z.infer<typeof cas1ApplicationExpiredDetailV1>;
+    };
+    "approved-premises.application.expired detail v2": {
+        json: Cas1ApplicationExpiredDetailV2;
+        zod: z.infer<typeof cas1ApplicationExpiredDetailV2>;
+    };
+    "approved-premises.application.expired-manually detail v1": {
+        json: Cas1ApplicationExpiredManuallyDetailV1;
+        zod: z.infer<typeof cas1ApplicationExpiredManuallyDetailV1>;
     };
     "approved-premises.application.submitted notification v1": {
         json: Cas1ApplicationSubmittedNotificationV1;
         zod: z.infer<typeof cas1ApplicationSubmittedNotificationV1>;
     };
+    "approved-premises.application.submitted detail v1": {
+        json: Cas1ApplicationSubmittedDetailV1;
+        zod: z.infer<typeof cas1ApplicationSubmittedDetailV1>;
+    };
     "approved-premises.application.withdrawn notification v1": {
         json: Cas1ApplicationWithdrawnNotificationV1;
         zod: z.infer<typeof cas1ApplicationWithdrawnNotificationV1>;
+    };
+    "approved-premises.application.withdrawn detail v1": {
+        json: Cas1ApplicationWithdrawnDetailV1;
+        zod: z.infer<typeof cas1ApplicationWithdrawnDetailV1>;
     };
     "approved-premises.assessment.allocated notification v1": {
         json: Cas1AssessmentAllocatedNotificationV1;
         zod: z.infer<typeof cas1AssessmentAllocatedNotificationV1>;
     };
+    "approved-premises.assessment.allocated detail v1": {
+        json: Cas1AssessmentAllocatedDetailV1;
+        zod: z.infer<typeof cas1AssessmentAllocatedDetailV1>;
+    };
     "approved-premises.assessment.appealed notification v1": {
         json: Cas1AssessmentAppealedNotificationV1;
         zod: z.infer<typeof cas1AssessmentAppealedNotificationV1>;
+    };
+    "approved-premises.assessment.appealed detail v1": {
+        json: Cas1AssessmentAppealedDetailV1;
+        zod: z.infer<typeof cas1AssessmentAppealedDetailV1>;
+    };
+    "approved-premises.assessment.info-requested notification v1": {
+        json: Cas1AssessmentInfoRequestedNotificationV1;
+        zod: z.infer<typeof cas1AssessmentInfoRequestedNotificationV1>;
+    };
+    "approved-premises.assessment.info-requested detail v1": {
+        json: Cas1AssessmentInfoRequestedDetailV1;
+        zod: z.infer<typeof cas1AssessmentInfoRequestedDetailV1>;
     };
     "approved-premises.booking.cancelled notification v1": {
         json: Cas1BookingCancelledNotificationV1;
         zod: z.infer<typeof cas1BookingCancelledNotificationV1>;
     };
-    "approved-premises.booking.cancelled notification v2": {
-        json: Cas1BookingCancelledNotificationV2;
-        zod: z.infer<typeof cas1BookingCancelledNotificationV2>;
+    "approved-premises.booking.cancelled detail v1": {
+        json: Cas1BookingCancelledDetailV1;
+        zod: z.infer<typeof cas1BookingCancelledDetailV1>;
+    };
+    "approved-premises.booking.cancelled detail v2": {
+        json: Cas1BookingCancelledDetailV2;
+        zod: z.infer<typeof cas1BookingCancelledDetailV2>;
     };
     "approved-premises.booking.changed notification v1": {
         json: Cas1BookingChangedNotificationV1;
         zod: z.infer<typeof cas1BookingChangedNotificationV1>;
     };
-    "approved-premises.booking.changed notification v2": {
-        json: Cas1BookingChangedNotificationV2;
-        zod: z.infer<typeof cas1BookingChangedNotificationV2>;
+    "approved-premises.booking.changed detail v1": {
+        json: Cas1BookingChangedDetailV1;
+        zod: z.infer<typeof cas1BookingChangedDetailV1>;
+    };
+    "approved-premises.booking.changed detail v2": {
+        json: Cas1BookingChangedDetailV2;
+        zod: z.infer<typeof cas1BookingChangedDetailV2>;
+    };
+    "approved-premises.booking.keyworker.assigned detail v1": {
+        json: Cas1BookingKeyworkerAssignedDetailV1;
+        zod: z.infer<typeof cas1BookingKeyworkerAssignedDetailV1>;
     };
     "approved-premises.booking.made notification v1": {
         json: Cas1BookingMadeNotificationV1;
         zod: z.infer<typeof cas1BookingMadeNotificationV1>;
     };
-    "approved-premises.booking.made notification v2": {
-        json: Cas1BookingMadeNotificationV2;
-        zod: z.infer<typeof cas1BookingMadeNotificationV2>;
+    "approved-premises.booking.made detail v1": {
+        json: Cas1BookingMadeDetailV1;
+        zod: z.infer<typeof cas1BookingMadeDetailV1>;
+    };
+    "approved-premises.booking.made detail v2": {
+        json: Cas1BookingMadeDetailV2;
+        zod: z.infer<typeof cas1BookingMadeDetailV2>;
     };
     "approved-premises.booking.not-made notification v1": {
         json: Cas1BookingNotMadeNotificationV1;
         zod: z.infer<typeof cas1BookingNotMadeNotificationV1>;
     };
+    "approved-premises.booking.not-made detail v1": {
+        json: Cas1BookingNotMadeDetailV1;
+        zod: z.infer<typeof cas1BookingNotMadeDetailV1>;
+    };
+    "approved-premises.match-request.withdrawn notification v1": {
+        json: Cas1MatchRequestWithdrawnNotificationV1;
+        zod: z.infer<typeof cas1MatchRequestWithdrawnNotificationV1>;
+    };
+    "approved-premises.match-request.withdrawn detail v1": {
+        json: Cas1MatchRequestWithdrawnDetailV1;
+        zod: z.infer<typeof cas1MatchRequestWithdrawnDetailV1>;
+    };
     "approved-premises.person.arrived notification v1": {
         json: Cas1PersonArrivedNotificationV1;
         zod: z.infer<typeof cas1PersonArrivedNotificationV1>;
     };
-    "approved-premises.person.arrived notification v2": {
-        json: Cas1PersonArrivedNotificationV2;
-        zod: z.infer<typeof cas1PersonArrivedNotificationV2>;
+    "approved-premises.person.arrived detail v1": {
+        json: Cas1PersonArrivedDetailV1;
+        zod: z.infer<typeof cas1PersonArrivedDetailV1>;
+    };
+    "approved-premises.person.arrived detail v2": {
+        json: Cas1PersonArrivedDetailV2;
+        zod: z.infer<typeof cas1PersonArrivedDetailV2>;
     };
     "approved-premises.person.departed notification v1": {
         json: Cas1PersonDepartedNotificationV1;
         zod: z.infer<typeof cas1PersonDepartedNotificationV1>;
     };
-    "approved-premises.person.departed notification v2": {
-        json: Cas1PersonDepartedNotificationV2;
-        zod: z.infer<typeof cas1PersonDepartedNotificationV2>;
+    "approved-premises.person.departed detail v1": {
+        json: Cas1PersonDepartedDetailV1;
+        zod: z.infer<typeof cas1PersonDepartedDetailV1>;
+    };
+    "approved-premises.person.departed detail v2": {
+        json: Cas1PersonDepartedDetailV2;
+        zod: z.infer<typeof cas1PersonDepartedDetailV2>;
     };
     "approved-premises.person.not-arrived notification v1": {
         json: Cas1PersonNotArrivedNotificationV1;
         zod: z.infer<typeof cas1PersonNotArrivedNotificationV1>;
     };
-    "approved-premises.request-for-placement.created notification v1": {
-        json: Cas1RequestForPlacementCreatedNotificationV1;
-        zod: z.infer<typeof cas1RequestForPlacementCreatedNotificationV1>;
+    "approved-premises.person.not-arrived detail v1": {
+        json: Cas1PersonNotArrivedDetailV1;
+        zod: z.infer<typeof cas1PersonNotArrivedDetailV1>;
     };
-    "approved-premises.request-for-placement.created notification v2": {
-        json: Cas1RequestForPlacementCreatedNotificationV2;
-        zod: z.infer<typeof cas1RequestForPlacementCreatedNotificationV2>;
+    "approved-premises.placement-application.allocated notification v1": {
+        json: Cas1PlacementApplicationAllocatedNotificationV1;
+        zod: z.infer<typeof cas1PlacementApplicationAllocatedNotificationV1>;
+    };
+    "approved-premises.placement-application.allocated detail v1": {
+        json: Cas1PlacementApplicationAllocatedDetailV1;
+        zod: z.infer<typeof cas1PlacementApplicationAllocatedDetailV1>;
+    };
+    "approved-premises.placement-application.withdrawn detail v1": {
+        json: Cas1PlacementApplicationWithdrawnDetailV1;
+        zod: z.infer<typeof cas1PlacementApplicationWithdrawnDetailV1>;
+    };
+    "approved-premises.placement-change-request.created detail v1": {
+        json: Cas1PlacementChangeRequestCreatedDetailV1;
+        zod: z.infer<typeof cas1PlacementChangeRequestCreatedDetailV1>;
+    };
+    "approved-premises.placement-change-request.rejected detail v1": {
+        json: Cas1PlacementChangeRequestRejectedDetailV1;
+        zod: z.infer<typeof cas1PlacementChangeRequestRejectedDetailV1>;
+    };
+    "approved-premises.request-for-placement.assessed notification v1": {
+        json: Cas1RequestForPlacementAssessedNotificationV1;
+        zod: z.infer<typeof cas1RequestForPlacementAssessedNotificationV1>;
+    };
+    "approved-premises.request-for-placement.assessed detail v1": {
+        json: Cas1RequestForPlacementAssessedDetailV1;
+        zod: z.infer<typeof cas1RequestForPlacementAssessedDetailV1>;
+    };
+    "approved-premises.request-for-placement.created detail v1": {
+        json: Cas1RequestForPlacementCreatedDetailV1;
+        zod: z.infer<typeof cas1RequestForPlacementCreatedDetailV1>;
+    };
+    "approved-premises.request-for-placement.created detail v2": {
+        json: Cas1RequestForPlacementCreatedDetailV2;
+        zod: z.infer<typeof cas1RequestForPlacementCreatedDetailV2>;
     };
     "intervention.action-plan.approved notification v1": {
-        json: ActionPlanApprovedNotificationV1;
-        zod: z.infer<typeof actionPlanApprovedNotificationV1>;
+        json: InterventionActionPlanApprovedNotificationV1;
+        zod: z.infer<typeof interventionActionPlanApprovedNotificationV1>;
     };
     "intervention.action-plan.submitted notification v1": {
-        json: ActionPlanSubmittedNotificationV1;
-        zod: z.infer<typeof actionPlanSubmittedNotificationV1>;
+        json: InterventionActionPlanSubmittedNotificationV1;
+        zod: z.infer<typeof interventionActionPlanSubmittedNotificationV1>;
     };
     "intervention.end-of-service-report.submitted notification v1": {
-        json: EndOfServiceReportSubmittedNotificationV1;
-        zod: z.infer<typeof endOfServiceReportSubmittedNotificationV1>;
+        json: InterventionEndOfServiceReportSubmittedNotificationV1;
+        zod: z.infer<typeof interventionEndOfServiceReportSubmittedNotificationV1>;
+    };
+    "intervention.initial-assessment-appointment.attended notification v1": {
+        json: InterventionInitialAssessmentAppointmentAttendedNotificationV1;
+        zod: z.infer<typeof interventionInitialAssessmentAppointmentAttendedNotificationV1>;
+    };
+    "intervention.initial-assessment-appointment.missed notification v1": {
+        json: InterventionInitialAssessmentAppointmentMissedNotificationV1;
+        zod: z.infer<typeof interventionInitialAssessmentAppointmentMissedNotificationV1>;
+    };
+    "intervention.initial-assessment-appointment.session-feedback-submitted notification v1": {
+        json: InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1;
+        zod: z.infer<typeof interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1>;
     };
     "intervention.referral.assigned notification v1": {
-        json: ReferralAssignedNotificationV1;
-        zod: z.infer<typeof referralAssignedNotificationV1>;
+        json: InterventionReferralAssignedNotificationV1;
+        zod: z.infer<typeof interventionReferralAssignedNotificationV1>;
+    };
+    "intervention.referral.cancelled notification v1": {
+        json: InterventionReferralCancelledNotificationV1;
+        zod: z.infer<typeof interventionReferralCancelledNotificationV1>;
+    };
+    "intervention.referral.completed notification v1": {
+        json: InterventionReferralCompletedNotificationV1;
+        zod: z.infer<typeof interventionReferralCompletedNotificationV1>;
     };
     "intervention.referral.concluded notification v1": {
-        json: ReferralConcludedNotificationV1;
-        zod: z.infer<typeof referralConcludedNotificationV1>;
+        json: InterventionReferralConcludedNotificationV1;
+        zod: z.infer<typeof interventionReferralConcludedNotificationV1>;
     };
     "intervention.referral.ended notification v1": {
-        json: ReferralEndedNotificationV1;
-        zod: z.infer<typeof referralEndedNotificationV1>;
+        json: InterventionReferralEndedNotificationV1;
+        zod: z.infer<typeof interventionReferralEndedNotificationV1>;
+    };
+    "intervention.referral.prematurely-ended notification v1": {
+        json: InterventionReferralPrematurelyEndedNotificationV1;
+        zod: z.infer<typeof interventionReferralPrematurelyEndedNotificationV1>;
     };
     "intervention.referral.sent notification v1": {
-        json: ReferralSentNotificationV1;
-        zod: z.infer<typeof referralSentNotificationV1>;
+        json: InterventionReferralSentNotificationV1;
+        zod: z.infer<typeof interventionReferralSentNotificationV1>;
     };
     "intervention.session-appointment.attended notification v1": {
-        json: SessionAppointmentAttendedNotificationV1;
-        zod: z.infer<typeof sessionAppointmentAttendedNotificationV1>;
+        json: InterventionSessionAppointmentAttendedNotificationV1;
+        zod: z.infer<typeof interventionSessionAppointmentAttendedNotificationV1>;
     };
     "intervention.session-appointment.missed notification v1": {
-        json: SessionAppointmentMissedNotificationV1;
-        zod: z.infer<typeof sessionAppointmentMissedNotificationV1>;
+        json: InterventionSessionAppointmentMissedNotificationV1;
+        zod: z.infer<typeof interventionSessionAppointmentMissedNotificationV1>;
+    };
+    "intervention.session-appointment.session-feedback-submitted notification v1": {
+        json: InterventionSessionAppointmentSessionFeedbackSubmittedNotificationV1;
+        zod: z.infer<typeof interventionSessionAppointmentSessionFeedbackSubmittedNotificationV1>;
     };
 }

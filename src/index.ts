@@ -118,7 +118,7 @@ export function safeParseDetail(input: unknown, options?: DetailParseOptions): D
 
 /** As {@link safeParseDetail}, but returns the document and throws {@link ContractError} when it is not valid. */
 export function parseDetail(input: unknown, options?: DetailParseOptions): AnyDetailDocument {
-  return unwrapDetail(safeParseDetailWith(registry.detailLookup, input, options)) as AnyDetailDocument;
+  return unwrapDetail(safeParseDetailWith(registry.detailLookup, input, options)) as unknown as AnyDetailDocument;
 }
 
 /**
@@ -135,8 +135,8 @@ export function fetchDetail(event: DetailSource, options?: FetchDetailOptions): 
 
 /**
  * Lays an event out as a string for a transport. Default format `hmpps`;
- * `sqs` writes the SNS notification an SQS queue receives, `detail` the
- * detail document, and `cloudevents` a structured CloudEvent (send it as
+ * `sqs` writes the SNS notification an SQS queue receives, and
+ * `cloudevents` a structured CloudEvent (send it as
  * `application/cloudevents+json`). The event is not validated again: build it
  * with {@link build} or read it with {@link parse}.
  */
@@ -146,14 +146,17 @@ export function serialize(event: EnvelopeLike, format: FormatName = 'hmpps'): st
 }
 
 /**
- * The timeline sentence for an event, such as "The booking at Hope House was
- * cancelled by John Smith: …", from the template in its event type's
- * `event.json` for the event's version (the template keyed by the highest
- * version not above it), so the wording follows the version.
+ * The timeline sentence for an event, such as "The placement at Hope House
+ * was cancelled: …", from the template in its event type's `event.json` for
+ * the event's version (the template keyed by the highest version not above
+ * it), so the wording follows the version. For an event type with a detail
+ * contract, give it the detail document (as the CAS timeline reads them) and
+ * its stored version as `options.version` (null or absent: 1); otherwise the
+ * notification.
  *
  * Never throws: a value the event lacks is shown as `options.missing`
  * (default `unknown`); for an unknown event type or a bad version, the result
- * is the envelope's `description`, else the empty string.
+ * is the notification's `description`, else the empty string.
  */
 export function describe(event: unknown, options?: DescribeOptions): string {
   return describeWith(event, registry, options);
@@ -181,6 +184,6 @@ export type { FormatName } from './runtime/formats/index.js';
 export { type PublishInput, type PublishOptions, type StringAttribute, toPublishInput } from './runtime/formats/sns-publish.js';
 export { type NotificationOptions, type SqsNotification, toSqsNotification } from './runtime/formats/sqs.js';
 export { DEFAULT_LIMITS, type DuplicateKeys, type Limits } from './runtime/json-text.js';
-export type { ParseOptions, ParseResult } from './runtime/parse.js';
+export type { ParseOptions, ParseResult, UnknownProperties } from './runtime/parse.js';
 export type { Registry } from './runtime/registry.js';
 export type { UpcastContext, Upcaster } from './runtime/upcast.js';

@@ -6,41 +6,71 @@
 
 import * as z from "zod/mini";
 import { date, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crnSchema, nomsNumberSchema, personReference, personReferenceSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { PersonReference, StaffMember } from "../shared.js";
+import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas3PersonReference, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A transitional accommodation (CAS3) booking was cancelled.
+ * additionalInformation of the accommodation.cas3.booking.cancelled notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
  */
 export interface Cas3BookingCancelledNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The booking in the transitional accommodation service, when there is one.
+     * The CAS3 referral (application) behind the booking, or null when the booking was made without a referral. Always written.
      */
-    bookingId?: string;
+    applicationId: (string | null);
     /**
-     * Where the booking can be viewed, when there is one.
+     * The CAS3 booking. Never null for this event type.
      */
-    bookingUrl?: string;
+    bookingId: string;
+}
+
+/**
+ * What the CAS API stores and serves for a cancelled CAS3 booking.
+ */
+export interface Cas3BookingCancelledDetailV1 {
     /**
-     * The day the cancellation takes effect. Despite its name this is a date, not a date-time.
+     * The person the booking or referral is for.
      */
-    cancelledAt: string;
+    personReference: Cas3PersonReference;
     /**
-     * Why the booking was cancelled.
+     * The CAS3 booking.
+     */
+    bookingId: string;
+    /**
+     * API address of the booking: /premises/{premisesId}/bookings/{bookingId} on the CAS API host.
+     */
+    bookingUrl: string;
+    /**
+     * Name of the cancellation reason chosen by the user (CAS reference data).
      */
     cancellationReason: string;
     /**
-     * Free-text notes about the cancellation. May be empty.
+     * The CAS3 referral (application) the booking was made from, or null when the booking was made without one.
      */
-    notes?: string;
+    applicationId: (string | null);
     /**
-     * Who cancelled the booking, when known.
+     * API address of the referral (/applications/{applicationId} on the CAS API host), or null when there is no referral.
      */
-    cancelledBy?: StaffMember;
+    applicationUrl: (string | null);
+    /**
+     * The day the cancellation takes effect (a date, despite the name). Null only when an old row is served, see $comment.
+     */
+    cancelledAt?: (string | null);
+    /**
+     * Free-text notes on the cancellation, or null.
+     */
+    notes?: (string | null);
+    /**
+     * Who recorded the cancellation, or null when there was no user.
+     */
+    cancelledBy?: (Cas3StaffMember | null);
+    /**
+     * @deprecated
+     * The cancellation notes, under their first name. Only in rows written between 2023-10-19 and 2023-11-14.
+     */
+    cancellationContext?: (string | null);
 }
 
 /**
@@ -59,13 +89,60 @@ export type Cas3BookingCancelledNotification = Cas3BookingCancelledNotificationV
  * Validator for {@link Cas3BookingCancelledNotificationV1}.
  */
 export const cas3BookingCancelledNotificationV1 = z.strictObject({
-    personReference: personReference,
-    bookingId: z.exactOptional(uuid),
-    bookingUrl: z.exactOptional(uri),
-    cancelledAt: date,
+    applicationId: z.union([uuid, z.null()]),
+    bookingId: uuid
+});
+
+/**
+ * Validator for {@link Cas3BookingCancelledNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3BookingCancelledNotificationV1Open = z.looseObject({
+    applicationId: z.union([uuid, z.null()]),
+    bookingId: uuid
+});
+
+/**
+ * The data type of each version of accommodation.cas3.booking.cancelled's detail document (`eventDetails`).
+ */
+export type Cas3BookingCancelledDetailVersions = {
+    1: Cas3BookingCancelledDetailV1;
+};
+
+/**
+ * The data of accommodation.cas3.booking.cancelled's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas3BookingCancelledDetail = Cas3BookingCancelledDetailV1;
+
+/**
+ * Validator for {@link Cas3BookingCancelledDetailV1}.
+ */
+export const cas3BookingCancelledDetailV1 = z.strictObject({
+    personReference: cas3PersonReference,
+    bookingId: uuid,
+    bookingUrl: uri,
     cancellationReason: z.string().check(z.minLength(1)),
-    notes: z.exactOptional(z.string()),
-    cancelledBy: z.exactOptional(staffMember)
+    applicationId: z.union([uuid, z.null()]),
+    applicationUrl: z.union([uri, z.null()]),
+    cancelledAt: z.exactOptional(z.union([date, z.null()])),
+    notes: z.exactOptional(z.union([z.string(), z.null()])),
+    cancelledBy: z.exactOptional(z.union([cas3StaffMember, z.null()])),
+    cancellationContext: z.exactOptional(z.union([z.string(), z.null()]))
+});
+
+/**
+ * Validator for {@link Cas3BookingCancelledDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3BookingCancelledDetailV1Open = z.looseObject({
+    personReference: cas3PersonReferenceOpen,
+    bookingId: uuid,
+    bookingUrl: uri,
+    cancellationReason: z.string().check(z.minLength(1)),
+    applicationId: z.union([uuid, z.null()]),
+    applicationUrl: z.union([uri, z.null()]),
+    cancelledAt: z.exactOptional(z.union([date, z.null()])),
+    notes: z.exactOptional(z.union([z.string(), z.null()])),
+    cancelledBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()])),
+    cancellationContext: z.exactOptional(z.union([z.string(), z.null()]))
 });
 
 /**
@@ -79,7 +156,17 @@ export type Cas3BookingCancelledEnvelopeV1 = EventEnvelope<"accommodation.cas3.b
 export type Cas3BookingCancelledEnvelope = Cas3BookingCancelledEnvelopeV1;
 
 /**
- * CAS3 booking cancelled: A transitional accommodation (CAS3) booking was cancelled.
+ * An accommodation.cas3.booking.cancelled detail document with version 1 details.
+ */
+export type Cas3BookingCancelledDetailDocumentV1 = DetailDocument<"accommodation.cas3.booking.cancelled", Cas3BookingCancelledDetailV1>;
+
+/**
+ * An accommodation.cas3.booking.cancelled detail document at the latest version (1).
+ */
+export type Cas3BookingCancelledDetailDocument = Cas3BookingCancelledDetailDocumentV1;
+
+/**
+ * CAS3 booking cancelled: A transitional accommodation (CAS3) booking was cancelled. Published when a user records a cancellation on a booking that had none.
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
  */
@@ -88,61 +175,121 @@ export const cas3BookingCancelled = /*#__PURE__*/ defineEventType<"accommodation
         versions: Cas3BookingCancelledNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas3BookingCancelledDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "accommodation.cas3.booking.cancelled",
     title: "CAS3 booking cancelled",
-    description: "A transitional accommodation (CAS3) booking was cancelled.",
-    timeline: { "1": "The transitional accommodation booking was cancelled with effect from {{cancelledAt}}: {{cancellationReason}}" },
+    description: "A transitional accommodation (CAS3) booking was cancelled. Published when a user records a cancellation on a booking that had none.",
+    timeline: { "1": "The transitional accommodation booking for {{personReference.crn}} was cancelled: {{cancellationReason}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/booking-cancelled/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/notification/v1.schema.json",
                 data: cas3BookingCancelledNotificationV1,
+                open: cas3BookingCancelledNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/notification/v1.schema.json",
                     title: "Cas3BookingCancelledNotificationV1",
-                    description: "A transitional accommodation (CAS3) booking was cancelled.",
+                    description: "additionalInformation of the accommodation.cas3.booking.cancelled notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.",
+                    $comment: "Kotlin SnsEventAdditionalInformation(applicationId: UUID? = null, bookingId: UUID? = null) in model/domainevent/SnsEvent.kt, filled in Cas3DomainEventService.saveAndEmit from the DomainEvent built by Cas3DomainEventBuilder. Jackson writes both keys every time, null when null.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "cancelledAt", "cancellationReason"],
+                    required: ["applicationId", "bookingId"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: ["string", "null"],
+                            format: "uuid",
+                            description: "The CAS3 referral (application) behind the booking, or null when the booking was made without a referral. Always written."
+                        },
                         bookingId: {
                             type: "string",
                             format: "uuid",
-                            description: "The booking in the transitional accommodation service, when there is one."
+                            description: "The CAS3 booking. Never null for this event type."
+                        }
+                    }
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/detail/v1.schema.json",
+                data: cas3BookingCancelledDetailV1,
+                open: cas3BookingCancelledDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/detail/v1.schema.json",
+                    title: "Cas3BookingCancelledDetailV1",
+                    description: "What the CAS API stores and serves for a cancelled CAS3 booking.",
+                    $comment: "Kotlin CAS3BookingCancelledEventDetails. Rows are stored from 2023-10-19; notifications from 2023-12-13. notes and cancelledAt replaced cancellationContext on 2023-11-14 (commit 4988edeb351d) and cancelledBy arrived on 2024-02-13 (commit 7629b2e1e780), with no schema version bump (CAS3 has none), so older stored rows lack them: they are optional here. detailUrl serves a row after reading it into the current Kotlin class, so such a row is served with cancelledAt, notes and cancelledBy as null and without cancellationContext.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "bookingId", "bookingUrl", "cancellationReason", "applicationId", "applicationUrl"],
+                    properties: {
+                        personReference: {
+                            $ref: "../../_shared/cas3-person-reference.schema.json",
+                            description: "The person the booking or referral is for."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The CAS3 booking."
                         },
                         bookingUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the booking can be viewed, when there is one."
-                        },
-                        cancelledAt: {
-                            type: "string",
-                            format: "date",
-                            description: "The day the cancellation takes effect. Despite its name this is a date, not a date-time."
+                            description: "API address of the booking: /premises/{premisesId}/bookings/{bookingId} on the CAS API host."
                         },
                         cancellationReason: {
                             type: "string",
                             minLength: 1,
-                            description: "Why the booking was cancelled."
+                            description: "Name of the cancellation reason chosen by the user (CAS reference data)."
+                        },
+                        applicationId: {
+                            type: ["string", "null"],
+                            format: "uuid",
+                            description: "The CAS3 referral (application) the booking was made from, or null when the booking was made without one."
+                        },
+                        applicationUrl: {
+                            type: ["string", "null"],
+                            format: "uri",
+                            description: "API address of the referral (/applications/{applicationId} on the CAS API host), or null when there is no referral."
+                        },
+                        cancelledAt: {
+                            type: ["string", "null"],
+                            format: "date",
+                            description: "The day the cancellation takes effect (a date, despite the name). Null only when an old row is served, see $comment.",
+                            $comment: "The builder always fills it from the non-null Cas3CancellationEntity.date. Rows stored before 2023-11-14 lack it; when such a row is served at detailUrl the controller reads it into the current Kotlin class (cancelledAt: LocalDate? = null) and writes it back out, so it is served as null."
                         },
                         notes: {
-                            type: "string",
-                            description: "Free-text notes about the cancellation. May be empty."
+                            type: ["string", "null"],
+                            description: "Free-text notes on the cancellation, or null.",
+                            $comment: "Absent from rows written before 2023-11-14, which have cancellationContext instead."
                         },
                         cancelledBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who cancelled the booking, when known."
+                            anyOf: [{ $ref: "../../_shared/cas3-staff-member.schema.json" }, { type: "null" }],
+                            description: "Who recorded the cancellation, or null when there was no user.",
+                            $comment: "Absent from rows written before 2024-02-13."
+                        },
+                        cancellationContext: {
+                            type: ["string", "null"],
+                            deprecated: true,
+                            description: "The cancellation notes, under their first name. Only in rows written between 2023-10-19 and 2023-11-14.",
+                            $comment: "Replaced by notes in commit 4988edeb351d; kept so that those stored rows stay valid."
                         }
                     },
                     $defs: {
-                        Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        StaffMember: staffMemberSchema()
+                        Cas3Crn: cas3CrnSchema(),
+                        Cas3PersonReference: cas3PersonReferenceSchema(),
+                        Cas3StaffMember: cas3StaffMemberSchema(),
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

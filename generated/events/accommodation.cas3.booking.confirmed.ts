@@ -5,39 +5,63 @@
 
 
 import * as z from "zod/mini";
-import { date, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas3Premises, cas3PremisesSchema, crnSchema, nomsNumberSchema, personReference, personReferenceSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { Cas3Premises, PersonReference, StaffMember } from "../shared.js";
+import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
+import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas3PersonReference, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A provisional transitional accommodation (CAS3) booking was confirmed.
+ * additionalInformation of the accommodation.cas3.booking.confirmed notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
  */
 export interface Cas3BookingConfirmedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The booking in the transitional accommodation service, when there is one.
+     * The CAS3 referral (application) behind the booking, or null when the booking was made without a referral. Always written.
      */
-    bookingId?: string;
+    applicationId: (string | null);
     /**
-     * Where the booking can be viewed, when there is one.
+     * The CAS3 booking. Never null for this event type.
      */
-    bookingUrl?: string;
-    premises: Cas3Premises;
+    bookingId: string;
+}
+
+/**
+ * What the CAS API stores and serves for a confirmed CAS3 booking.
+ */
+export interface Cas3BookingConfirmedDetailV1 {
     /**
-     * The day the person is expected to arrive.
+     * The person the booking or referral is for.
      */
-    arrivalOn: string;
+    personReference: Cas3PersonReference;
     /**
-     * The day the person is expected to leave.
+     * The CAS3 booking.
      */
-    expectedDepartureOn: string;
+    bookingId: string;
     /**
-     * Who confirmed the booking.
+     * API address of the booking: /premises/{premisesId}/bookings/{bookingId} on the CAS API host.
      */
-    confirmedBy: StaffMember;
+    bookingUrl: string;
+    /**
+     * The expected arrival day, written as midnight UTC of the booking's arrival date.
+     */
+    expectedArrivedAt: string;
+    /**
+     * Always an empty string from this producer.
+     */
+    notes: string;
+    /**
+     * The CAS3 referral (application) the booking was made from, or null when the booking was made without one.
+     */
+    applicationId: (string | null);
+    /**
+     * API address of the referral (/applications/{applicationId} on the CAS API host), or null when there is no referral.
+     */
+    applicationUrl: (string | null);
+    /**
+     * Who confirmed the booking. Null only when a row older than the field is served.
+     */
+    confirmedBy?: (Cas3StaffMember | null);
 }
 
 /**
@@ -56,13 +80,56 @@ export type Cas3BookingConfirmedNotification = Cas3BookingConfirmedNotificationV
  * Validator for {@link Cas3BookingConfirmedNotificationV1}.
  */
 export const cas3BookingConfirmedNotificationV1 = z.strictObject({
-    personReference: personReference,
-    bookingId: z.exactOptional(uuid),
-    bookingUrl: z.exactOptional(uri),
-    premises: cas3Premises,
-    arrivalOn: date,
-    expectedDepartureOn: date,
-    confirmedBy: staffMember
+    applicationId: z.union([uuid, z.null()]),
+    bookingId: uuid
+});
+
+/**
+ * Validator for {@link Cas3BookingConfirmedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3BookingConfirmedNotificationV1Open = z.looseObject({
+    applicationId: z.union([uuid, z.null()]),
+    bookingId: uuid
+});
+
+/**
+ * The data type of each version of accommodation.cas3.booking.confirmed's detail document (`eventDetails`).
+ */
+export type Cas3BookingConfirmedDetailVersions = {
+    1: Cas3BookingConfirmedDetailV1;
+};
+
+/**
+ * The data of accommodation.cas3.booking.confirmed's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas3BookingConfirmedDetail = Cas3BookingConfirmedDetailV1;
+
+/**
+ * Validator for {@link Cas3BookingConfirmedDetailV1}.
+ */
+export const cas3BookingConfirmedDetailV1 = z.strictObject({
+    personReference: cas3PersonReference,
+    bookingId: uuid,
+    bookingUrl: uri,
+    expectedArrivedAt: dateTime,
+    notes: z.string(),
+    applicationId: z.union([uuid, z.null()]),
+    applicationUrl: z.union([uri, z.null()]),
+    confirmedBy: z.exactOptional(z.union([cas3StaffMember, z.null()]))
+});
+
+/**
+ * Validator for {@link Cas3BookingConfirmedDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3BookingConfirmedDetailV1Open = z.looseObject({
+    personReference: cas3PersonReferenceOpen,
+    bookingId: uuid,
+    bookingUrl: uri,
+    expectedArrivedAt: dateTime,
+    notes: z.string(),
+    applicationId: z.union([uuid, z.null()]),
+    applicationUrl: z.union([uri, z.null()]),
+    confirmedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()]))
 });
 
 /**
@@ -76,6 +143,16 @@ export type Cas3BookingConfirmedEnvelopeV1 = EventEnvelope<"accommodation.cas3.b
 export type Cas3BookingConfirmedEnvelope = Cas3BookingConfirmedEnvelopeV1;
 
 /**
+ * An accommodation.cas3.booking.confirmed detail document with version 1 details.
+ */
+export type Cas3BookingConfirmedDetailDocumentV1 = DetailDocument<"accommodation.cas3.booking.confirmed", Cas3BookingConfirmedDetailV1>;
+
+/**
+ * An accommodation.cas3.booking.confirmed detail document at the latest version (1).
+ */
+export type Cas3BookingConfirmedDetailDocument = Cas3BookingConfirmedDetailDocumentV1;
+
+/**
  * CAS3 booking confirmed: A provisional transitional accommodation (CAS3) booking was confirmed.
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
@@ -85,59 +162,109 @@ export const cas3BookingConfirmed = /*#__PURE__*/ defineEventType<"accommodation
         versions: Cas3BookingConfirmedNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas3BookingConfirmedDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "accommodation.cas3.booking.confirmed",
     title: "CAS3 booking confirmed",
     description: "A provisional transitional accommodation (CAS3) booking was confirmed.",
-    timeline: { "1": "The booking at {{premises.addressLine1}}, {{premises.postcode}} from {{arrivalOn}} to {{expectedDepartureOn}} was confirmed by {{confirmedBy.forenames}} {{confirmedBy.surname}}" },
+    timeline: { "1": "The transitional accommodation booking for {{personReference.crn}} was confirmed, with arrival expected on {{expectedArrivedAt}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/booking-confirmed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/notification/v1.schema.json",
                 data: cas3BookingConfirmedNotificationV1,
+                open: cas3BookingConfirmedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/notification/v1.schema.json",
                     title: "Cas3BookingConfirmedNotificationV1",
-                    description: "A provisional transitional accommodation (CAS3) booking was confirmed.",
+                    description: "additionalInformation of the accommodation.cas3.booking.confirmed notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.",
+                    $comment: "Kotlin SnsEventAdditionalInformation(applicationId: UUID? = null, bookingId: UUID? = null) in model/domainevent/SnsEvent.kt, filled in Cas3DomainEventService.saveAndEmit from the DomainEvent built by Cas3DomainEventBuilder. Jackson writes both keys every time, null when null. occurredAt is the booking's creation time (booking.createdAt), not the time of the confirmation.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "premises", "arrivalOn", "expectedDepartureOn", "confirmedBy"],
+                    required: ["applicationId", "bookingId"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: ["string", "null"],
+                            format: "uuid",
+                            description: "The CAS3 referral (application) behind the booking, or null when the booking was made without a referral. Always written."
+                        },
                         bookingId: {
                             type: "string",
                             format: "uuid",
-                            description: "The booking in the transitional accommodation service, when there is one."
+                            description: "The CAS3 booking. Never null for this event type."
+                        }
+                    }
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/detail/v1.schema.json",
+                data: cas3BookingConfirmedDetailV1,
+                open: cas3BookingConfirmedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/detail/v1.schema.json",
+                    title: "Cas3BookingConfirmedDetailV1",
+                    description: "What the CAS API stores and serves for a confirmed CAS3 booking.",
+                    $comment: "Kotlin CAS3BookingConfirmedEventDetails. Rows from 2023-10-19, notifications from 2023-12-13. confirmedBy arrived on 2024-02-13 (commit 7629b2e1e780), so it is optional (absent in stored rows, null when such rows are served).",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "bookingId", "bookingUrl", "expectedArrivedAt", "notes", "applicationId", "applicationUrl"],
+                    properties: {
+                        personReference: {
+                            $ref: "../../_shared/cas3-person-reference.schema.json",
+                            description: "The person the booking or referral is for."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The CAS3 booking."
                         },
                         bookingUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the booking can be viewed, when there is one."
+                            description: "API address of the booking: /premises/{premisesId}/bookings/{bookingId} on the CAS API host."
                         },
-                        premises: { $ref: "../../_shared/cas3-premises.schema.json" },
-                        arrivalOn: {
+                        expectedArrivedAt: {
                             type: "string",
-                            format: "date",
-                            description: "The day the person is expected to arrive."
+                            format: "date-time",
+                            description: "The expected arrival day, written as midnight UTC of the booking's arrival date.",
+                            $comment: "Kotlin Instant built as booking.arrivalDate.atStartOfDay().toInstant(UTC)."
                         },
-                        expectedDepartureOn: {
+                        notes: {
                             type: "string",
-                            format: "date",
-                            description: "The day the person is expected to leave."
+                            description: "Always an empty string from this producer."
+                        },
+                        applicationId: {
+                            type: ["string", "null"],
+                            format: "uuid",
+                            description: "The CAS3 referral (application) the booking was made from, or null when the booking was made without one."
+                        },
+                        applicationUrl: {
+                            type: ["string", "null"],
+                            format: "uri",
+                            description: "API address of the referral (/applications/{applicationId} on the CAS API host), or null when there is no referral."
                         },
                         confirmedBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who confirmed the booking."
+                            anyOf: [{ $ref: "../../_shared/cas3-staff-member.schema.json" }, { type: "null" }],
+                            description: "Who confirmed the booking. Null only when a row older than the field is served.",
+                            $comment: "The builder always fills it (populateStaffMember of a non-null user). Stored rows written before 2024-02-13 lack it; served at detailUrl they show it as null, because the controller re-reads rows into the current class (confirmedBy: StaffMember? = null)."
                         }
                     },
                     $defs: {
-                        Cas3Premises: cas3PremisesSchema(),
-                        Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        StaffMember: staffMemberSchema()
+                        Cas3Crn: cas3CrnSchema(),
+                        Cas3PersonReference: cas3PersonReferenceSchema(),
+                        Cas3StaffMember: cas3StaffMemberSchema(),
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

@@ -6,28 +6,52 @@
 
 import * as z from "zod/mini";
 import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas3Premises, cas3PremisesSchema, crnSchema, nomsNumberSchema, personReference, personReferenceSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { Cas3Premises, PersonReference, StaffMember } from "../shared.js";
+import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3Premises, cas3PremisesOpen, cas3PremisesSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas3PersonReference, Cas3Premises, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A person arrived at a transitional accommodation (CAS3) property for their booking.
+ * additionalInformation of the accommodation.cas3.person.arrived notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
  */
 export interface Cas3PersonArrivedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The booking in the transitional accommodation service, when there is one.
+     * The CAS3 referral (application) behind the booking, or null when the booking was made without a referral. Always written.
      */
-    bookingId?: string;
+    applicationId: (string | null);
     /**
-     * Where the booking can be viewed, when there is one.
+     * The CAS3 booking. Never null for this event type.
+     */
+    bookingId: string;
+}
+
+/**
+ * What the CAS API stores and serves when a person arrives at a CAS3 property.
+ */
+export interface Cas3PersonArrivedDetailV1 {
+    /**
+     * The person the booking or referral is for.
+     */
+    personReference: Cas3PersonReference;
+    /**
+     * The nDelius event (conviction) number from the referral, or an empty string when the booking has no referral.
+     */
+    deliusEventNumber: string;
+    /**
+     * The CAS3 booking.
+     */
+    bookingId: string;
+    /**
+     * API address of the booking: /premises/{premisesId}/bookings/{bookingId} on the CAS API host.
      */
     bookingUrl?: string;
+    /**
+     * The property the person arrived at.
+     */
     premises: Cas3Premises;
     /**
-     * When the person arrived.
+     * When the person arrived, as recorded.
      */
     arrivedAt: string;
     /**
@@ -35,13 +59,21 @@ export interface Cas3PersonArrivedNotificationV1 {
      */
     expectedDepartureOn: string;
     /**
-     * Free-text notes about the arrival. Always sent, but may be empty.
+     * Free-text notes on the arrival, or an empty string when there are none.
      */
     notes: string;
     /**
-     * Who recorded the arrival, when known.
+     * The CAS3 referral (application) the booking was made from, or null when the booking was made without one.
      */
-    recordedBy?: StaffMember;
+    applicationId: (string | null);
+    /**
+     * API address of the referral (/applications/{applicationId} on the CAS API host), or null when there is no referral.
+     */
+    applicationUrl?: (string | null);
+    /**
+     * Who recorded the arrival, or null when there was no user.
+     */
+    recordedBy?: (Cas3StaffMember | null);
 }
 
 /**
@@ -60,14 +92,62 @@ export type Cas3PersonArrivedNotification = Cas3PersonArrivedNotificationV1;
  * Validator for {@link Cas3PersonArrivedNotificationV1}.
  */
 export const cas3PersonArrivedNotificationV1 = z.strictObject({
-    personReference: personReference,
-    bookingId: z.exactOptional(uuid),
+    applicationId: z.union([uuid, z.null()]),
+    bookingId: uuid
+});
+
+/**
+ * Validator for {@link Cas3PersonArrivedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3PersonArrivedNotificationV1Open = z.looseObject({
+    applicationId: z.union([uuid, z.null()]),
+    bookingId: uuid
+});
+
+/**
+ * The data type of each version of accommodation.cas3.person.arrived's detail document (`eventDetails`).
+ */
+export type Cas3PersonArrivedDetailVersions = {
+    1: Cas3PersonArrivedDetailV1;
+};
+
+/**
+ * The data of accommodation.cas3.person.arrived's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas3PersonArrivedDetail = Cas3PersonArrivedDetailV1;
+
+/**
+ * Validator for {@link Cas3PersonArrivedDetailV1}.
+ */
+export const cas3PersonArrivedDetailV1 = z.strictObject({
+    personReference: cas3PersonReference,
+    deliusEventNumber: z.string(),
+    bookingId: uuid,
     bookingUrl: z.exactOptional(uri),
     premises: cas3Premises,
     arrivedAt: dateTime,
     expectedDepartureOn: date,
     notes: z.string(),
-    recordedBy: z.exactOptional(staffMember)
+    applicationId: z.union([uuid, z.null()]),
+    applicationUrl: z.exactOptional(z.union([uri, z.null()])),
+    recordedBy: z.exactOptional(z.union([cas3StaffMember, z.null()]))
+});
+
+/**
+ * Validator for {@link Cas3PersonArrivedDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3PersonArrivedDetailV1Open = z.looseObject({
+    personReference: cas3PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    bookingId: uuid,
+    bookingUrl: z.exactOptional(uri),
+    premises: cas3PremisesOpen,
+    arrivedAt: dateTime,
+    expectedDepartureOn: date,
+    notes: z.string(),
+    applicationId: z.union([uuid, z.null()]),
+    applicationUrl: z.exactOptional(z.union([uri, z.null()])),
+    recordedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()]))
 });
 
 /**
@@ -81,7 +161,17 @@ export type Cas3PersonArrivedEnvelopeV1 = EventEnvelope<"accommodation.cas3.pers
 export type Cas3PersonArrivedEnvelope = Cas3PersonArrivedEnvelopeV1;
 
 /**
- * Person arrived at CAS3 accommodation: A person arrived at a transitional accommodation (CAS3) property for their booking.
+ * An accommodation.cas3.person.arrived detail document with version 1 details.
+ */
+export type Cas3PersonArrivedDetailDocumentV1 = DetailDocument<"accommodation.cas3.person.arrived", Cas3PersonArrivedDetailV1>;
+
+/**
+ * An accommodation.cas3.person.arrived detail document at the latest version (1).
+ */
+export type Cas3PersonArrivedDetailDocument = Cas3PersonArrivedDetailDocumentV1;
+
+/**
+ * CAS3 person arrived: A person was recorded as having arrived at their transitional accommodation (CAS3) bedspace.
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
  */
@@ -90,42 +180,91 @@ export const cas3PersonArrived = /*#__PURE__*/ defineEventType<"accommodation.ca
         versions: Cas3PersonArrivedNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas3PersonArrivedDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "accommodation.cas3.person.arrived",
-    title: "Person arrived at CAS3 accommodation",
-    description: "A person arrived at a transitional accommodation (CAS3) property for their booking.",
-    timeline: { "1": "The person arrived at {{premises.addressLine1}}, {{premises.postcode}} at {{arrivedAt}} and is expected to leave on {{expectedDepartureOn}}" },
+    title: "CAS3 person arrived",
+    description: "A person was recorded as having arrived at their transitional accommodation (CAS3) bedspace.",
+    timeline: { "1": "{{personReference.crn}} arrived at {{premises.addressLine1}}, {{premises.postcode}} on {{arrivedAt}} and is expected to leave on {{expectedDepartureOn}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/person-arrived/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived/notification/v1.schema.json",
                 data: cas3PersonArrivedNotificationV1,
+                open: cas3PersonArrivedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived/notification/v1.schema.json",
                     title: "Cas3PersonArrivedNotificationV1",
-                    description: "A person arrived at a transitional accommodation (CAS3) property for their booking.",
+                    description: "additionalInformation of the accommodation.cas3.person.arrived notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.",
+                    $comment: "Kotlin SnsEventAdditionalInformation(applicationId: UUID? = null, bookingId: UUID? = null) in model/domainevent/SnsEvent.kt, filled in Cas3DomainEventService.saveAndEmit from the DomainEvent built by Cas3DomainEventBuilder. Jackson writes both keys every time, null when null. Emitted in production since 2024-03-28. occurredAt is the recorded arrival date-time (arrival.arrivalDateTime).",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "premises", "arrivedAt", "expectedDepartureOn", "notes"],
+                    required: ["applicationId", "bookingId"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: ["string", "null"],
+                            format: "uuid",
+                            description: "The CAS3 referral (application) behind the booking, or null when the booking was made without a referral. Always written."
+                        },
                         bookingId: {
                             type: "string",
                             format: "uuid",
-                            description: "The booking in the transitional accommodation service, when there is one."
+                            description: "The CAS3 booking. Never null for this event type."
+                        }
+                    }
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived/detail/v1.schema.json",
+                data: cas3PersonArrivedDetailV1,
+                open: cas3PersonArrivedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived/detail/v1.schema.json",
+                    title: "Cas3PersonArrivedDetailV1",
+                    description: "What the CAS API stores and serves when a person arrives at a CAS3 property.",
+                    $comment: "Kotlin CAS3PersonArrivedEventDetails. Rows are stored from 2023-10-12, before bookingUrl and applicationUrl were added (commit 58b1c54f6d10, 2023-10-16) and before recordedBy (2024-02-14), so those three are optional here. Served at detailUrl, such rows show applicationUrl and recordedBy as null (Kotlin defaults); a row without bookingUrl (non-null, no default) cannot be read by the controller at all. Notifications only from 2024-03-28, when every field below was written.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "deliusEventNumber", "bookingId", "premises", "arrivedAt", "expectedDepartureOn", "notes", "applicationId"],
+                    properties: {
+                        personReference: {
+                            $ref: "../../_shared/cas3-person-reference.schema.json",
+                            description: "The person the booking or referral is for."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number from the referral, or an empty string when the booking has no referral."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The CAS3 booking."
                         },
                         bookingUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the booking can be viewed, when there is one."
+                            description: "API address of the booking: /premises/{premisesId}/bookings/{bookingId} on the CAS API host.",
+                            $comment: "Absent from rows written before 2023-10-16."
                         },
-                        premises: { $ref: "../../_shared/cas3-premises.schema.json" },
+                        premises: {
+                            $ref: "../../_shared/cas3-premises.schema.json",
+                            description: "The property the person arrived at."
+                        },
                         arrivedAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the person arrived."
+                            description: "When the person arrived, as recorded."
                         },
                         expectedDepartureOn: {
                             type: "string",
@@ -134,19 +273,31 @@ export const cas3PersonArrived = /*#__PURE__*/ defineEventType<"accommodation.ca
                         },
                         notes: {
                             type: "string",
-                            description: "Free-text notes about the arrival. Always sent, but may be empty."
+                            description: "Free-text notes on the arrival, or an empty string when there are none."
+                        },
+                        applicationId: {
+                            type: ["string", "null"],
+                            format: "uuid",
+                            description: "The CAS3 referral (application) the booking was made from, or null when the booking was made without one."
+                        },
+                        applicationUrl: {
+                            type: ["string", "null"],
+                            format: "uri",
+                            description: "API address of the referral (/applications/{applicationId} on the CAS API host), or null when there is no referral.",
+                            $comment: "Absent from rows written before 2023-10-16."
                         },
                         recordedBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who recorded the arrival, when known."
+                            anyOf: [{ $ref: "../../_shared/cas3-staff-member.schema.json" }, { type: "null" }],
+                            description: "Who recorded the arrival, or null when there was no user.",
+                            $comment: "Absent from rows written before 2024-02-14."
                         }
                     },
                     $defs: {
+                        Cas3Crn: cas3CrnSchema(),
+                        Cas3PersonReference: cas3PersonReferenceSchema(),
                         Cas3Premises: cas3PremisesSchema(),
-                        Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        StaffMember: staffMemberSchema()
+                        Cas3StaffMember: cas3StaffMemberSchema(),
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

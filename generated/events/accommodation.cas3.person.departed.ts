@@ -6,42 +6,83 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas3Premises, cas3PremisesSchema, crnSchema, nomsNumberSchema, personReference, personReferenceSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { Cas3Premises, PersonReference, StaffMember } from "../shared.js";
+import { cas3CrnSchema, cas3MoveOnCategory, cas3MoveOnCategoryOpen, cas3MoveOnCategorySchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3Premises, cas3PremisesOpen, cas3PremisesSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas3MoveOnCategory, Cas3PersonReference, Cas3Premises, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A person left a transitional accommodation (CAS3) property.
+ * additionalInformation of the accommodation.cas3.person.departed notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
  */
 export interface Cas3PersonDepartedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The booking in the transitional accommodation service, when there is one.
+     * The CAS3 referral (application) behind the booking, or null when the booking was made without a referral. Always written.
      */
-    bookingId?: string;
+    applicationId: (string | null);
     /**
-     * Where the booking can be viewed, when there is one.
+     * The CAS3 booking. Never null for this event type.
+     */
+    bookingId: string;
+}
+
+/**
+ * What the CAS API stores and serves when a person leaves a CAS3 property.
+ */
+export interface Cas3PersonDepartedDetailV1 {
+    /**
+     * The person the booking or referral is for.
+     */
+    personReference: Cas3PersonReference;
+    /**
+     * The nDelius event (conviction) number from the referral, or an empty string when the booking has no referral.
+     */
+    deliusEventNumber: string;
+    /**
+     * The CAS3 booking.
+     */
+    bookingId: string;
+    /**
+     * API address of the booking: /premises/{premisesId}/bookings/{bookingId} on the CAS API host.
      */
     bookingUrl?: string;
+    /**
+     * The property the person left.
+     */
     premises: Cas3Premises;
     /**
-     * When the person left.
+     * When the person left, as recorded.
      */
     departedAt: string;
     /**
-     * Why the person left.
+     * Name of the departure reason chosen by the user (CAS reference data).
      */
     reason: string;
     /**
-     * Free-text notes about the departure. Always sent, but may be empty.
+     * Free-text notes on the departure, or an empty string when there are none.
      */
     notes: string;
     /**
-     * Who recorded the departure, when known.
+     * The CAS3 referral (application) the booking was made from, or null when the booking was made without one.
      */
-    recordedBy?: StaffMember;
+    applicationId: (string | null);
+    /**
+     * API address of the referral (/applications/{applicationId} on the CAS API host), or null when there is no referral.
+     */
+    applicationUrl?: (string | null);
+    /**
+     * Further detail on the reason. The producer always writes null.
+     */
+    reasonDetail: (string | null);
+    /**
+     * Who recorded the departure, or null when there was no user.
+     */
+    recordedBy?: (Cas3StaffMember | null);
+    /**
+     * @deprecated
+     * Where the person moved on to. Only in rows written before 2024-03-28.
+     */
+    moveOnCategory?: Cas3MoveOnCategory;
 }
 
 /**
@@ -60,14 +101,66 @@ export type Cas3PersonDepartedNotification = Cas3PersonDepartedNotificationV1;
  * Validator for {@link Cas3PersonDepartedNotificationV1}.
  */
 export const cas3PersonDepartedNotificationV1 = z.strictObject({
-    personReference: personReference,
-    bookingId: z.exactOptional(uuid),
+    applicationId: z.union([uuid, z.null()]),
+    bookingId: uuid
+});
+
+/**
+ * Validator for {@link Cas3PersonDepartedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3PersonDepartedNotificationV1Open = z.looseObject({
+    applicationId: z.union([uuid, z.null()]),
+    bookingId: uuid
+});
+
+/**
+ * The data type of each version of accommodation.cas3.person.departed's detail document (`eventDetails`).
+ */
+export type Cas3PersonDepartedDetailVersions = {
+    1: Cas3PersonDepartedDetailV1;
+};
+
+/**
+ * The data of accommodation.cas3.person.departed's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas3PersonDepartedDetail = Cas3PersonDepartedDetailV1;
+
+/**
+ * Validator for {@link Cas3PersonDepartedDetailV1}.
+ */
+export const cas3PersonDepartedDetailV1 = z.strictObject({
+    personReference: cas3PersonReference,
+    deliusEventNumber: z.string(),
+    bookingId: uuid,
     bookingUrl: z.exactOptional(uri),
     premises: cas3Premises,
     departedAt: dateTime,
     reason: z.string().check(z.minLength(1)),
     notes: z.string(),
-    recordedBy: z.exactOptional(staffMember)
+    applicationId: z.union([uuid, z.null()]),
+    applicationUrl: z.exactOptional(z.union([uri, z.null()])),
+    reasonDetail: z.union([z.string(), z.null()]),
+    recordedBy: z.exactOptional(z.union([cas3StaffMember, z.null()])),
+    moveOnCategory: z.exactOptional(cas3MoveOnCategory)
+});
+
+/**
+ * Validator for {@link Cas3PersonDepartedDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3PersonDepartedDetailV1Open = z.looseObject({
+    personReference: cas3PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    bookingId: uuid,
+    bookingUrl: z.exactOptional(uri),
+    premises: cas3PremisesOpen,
+    departedAt: dateTime,
+    reason: z.string().check(z.minLength(1)),
+    notes: z.string(),
+    applicationId: z.union([uuid, z.null()]),
+    applicationUrl: z.exactOptional(z.union([uri, z.null()])),
+    reasonDetail: z.union([z.string(), z.null()]),
+    recordedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()])),
+    moveOnCategory: z.exactOptional(cas3MoveOnCategoryOpen)
 });
 
 /**
@@ -81,7 +174,17 @@ export type Cas3PersonDepartedEnvelopeV1 = EventEnvelope<"accommodation.cas3.per
 export type Cas3PersonDepartedEnvelope = Cas3PersonDepartedEnvelopeV1;
 
 /**
- * Person departed from CAS3 accommodation: A person left a transitional accommodation (CAS3) property.
+ * An accommodation.cas3.person.departed detail document with version 1 details.
+ */
+export type Cas3PersonDepartedDetailDocumentV1 = DetailDocument<"accommodation.cas3.person.departed", Cas3PersonDepartedDetailV1>;
+
+/**
+ * An accommodation.cas3.person.departed detail document at the latest version (1).
+ */
+export type Cas3PersonDepartedDetailDocument = Cas3PersonDepartedDetailDocumentV1;
+
+/**
+ * CAS3 person departed: A person was recorded as having left their transitional accommodation (CAS3) bedspace.
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
  */
@@ -90,63 +193,134 @@ export const cas3PersonDeparted = /*#__PURE__*/ defineEventType<"accommodation.c
         versions: Cas3PersonDepartedNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas3PersonDepartedDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "accommodation.cas3.person.departed",
-    title: "Person departed from CAS3 accommodation",
-    description: "A person left a transitional accommodation (CAS3) property.",
-    timeline: { "1": "The person left {{premises.addressLine1}}, {{premises.postcode}} at {{departedAt}}: {{reason}}" },
+    title: "CAS3 person departed",
+    description: "A person was recorded as having left their transitional accommodation (CAS3) bedspace.",
+    timeline: { "1": "{{personReference.crn}} left {{premises.addressLine1}}, {{premises.postcode}} on {{departedAt}}: {{reason}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/person-departed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/notification/v1.schema.json",
                 data: cas3PersonDepartedNotificationV1,
+                open: cas3PersonDepartedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/notification/v1.schema.json",
                     title: "Cas3PersonDepartedNotificationV1",
-                    description: "A person left a transitional accommodation (CAS3) property.",
+                    description: "additionalInformation of the accommodation.cas3.person.departed notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.",
+                    $comment: "Kotlin SnsEventAdditionalInformation(applicationId: UUID? = null, bookingId: UUID? = null) in model/domainevent/SnsEvent.kt, filled in Cas3DomainEventService.saveAndEmit from the DomainEvent built by Cas3DomainEventBuilder. Jackson writes both keys every time, null when null. Emitted in production since 2024-03-28. occurredAt is the recorded departure date-time (departure.dateTime).",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "premises", "departedAt", "reason", "notes"],
+                    required: ["applicationId", "bookingId"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        applicationId: {
+                            type: ["string", "null"],
+                            format: "uuid",
+                            description: "The CAS3 referral (application) behind the booking, or null when the booking was made without a referral. Always written."
+                        },
                         bookingId: {
                             type: "string",
                             format: "uuid",
-                            description: "The booking in the transitional accommodation service, when there is one."
+                            description: "The CAS3 booking. Never null for this event type."
+                        }
+                    }
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/detail/v1.schema.json",
+                data: cas3PersonDepartedDetailV1,
+                open: cas3PersonDepartedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/detail/v1.schema.json",
+                    title: "Cas3PersonDepartedDetailV1",
+                    description: "What the CAS API stores and serves when a person leaves a CAS3 property.",
+                    $comment: "Kotlin CAS3PersonDepartedEventDetails. Rows are stored from 2023-10-12: bookingUrl and applicationUrl were added on 2023-10-16 and recordedBy on 2024-02-14, so they are optional; moveOnCategory was written (required) until 2024-03-28 and is kept as a deprecated optional property so those stored rows stay valid (it is dropped when such a row is served, because the controller re-reads it into the current class). Notifications only from 2024-03-28, after moveOnCategory was removed.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["personReference", "deliusEventNumber", "bookingId", "premises", "departedAt", "reason", "notes", "applicationId", "reasonDetail"],
+                    properties: {
+                        personReference: {
+                            $ref: "../../_shared/cas3-person-reference.schema.json",
+                            description: "The person the booking or referral is for."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number from the referral, or an empty string when the booking has no referral."
+                        },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The CAS3 booking."
                         },
                         bookingUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the booking can be viewed, when there is one."
+                            description: "API address of the booking: /premises/{premisesId}/bookings/{bookingId} on the CAS API host.",
+                            $comment: "Absent from rows written before 2023-10-16."
                         },
-                        premises: { $ref: "../../_shared/cas3-premises.schema.json" },
+                        premises: {
+                            $ref: "../../_shared/cas3-premises.schema.json",
+                            description: "The property the person left."
+                        },
                         departedAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the person left."
+                            description: "When the person left, as recorded."
                         },
                         reason: {
                             type: "string",
                             minLength: 1,
-                            description: "Why the person left."
+                            description: "Name of the departure reason chosen by the user (CAS reference data)."
                         },
                         notes: {
                             type: "string",
-                            description: "Free-text notes about the departure. Always sent, but may be empty."
+                            description: "Free-text notes on the departure, or an empty string when there are none."
+                        },
+                        applicationId: {
+                            type: ["string", "null"],
+                            format: "uuid",
+                            description: "The CAS3 referral (application) the booking was made from, or null when the booking was made without one."
+                        },
+                        applicationUrl: {
+                            type: ["string", "null"],
+                            format: "uri",
+                            description: "API address of the referral (/applications/{applicationId} on the CAS API host), or null when there is no referral.",
+                            $comment: "Absent from rows written before 2023-10-16."
+                        },
+                        reasonDetail: {
+                            type: ["string", "null"],
+                            description: "Further detail on the reason. The producer always writes null."
                         },
                         recordedBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who recorded the departure, when known."
+                            anyOf: [{ $ref: "../../_shared/cas3-staff-member.schema.json" }, { type: "null" }],
+                            description: "Who recorded the departure, or null when there was no user.",
+                            $comment: "Absent from rows written before 2024-02-14."
+                        },
+                        moveOnCategory: {
+                            $ref: "../../_shared/cas3-move-on-category.schema.json",
+                            description: "Where the person moved on to. Only in rows written before 2024-03-28.",
+                            deprecated: true
                         }
                     },
                     $defs: {
+                        Cas3Crn: cas3CrnSchema(),
+                        Cas3MoveOnCategory: cas3MoveOnCategorySchema(),
+                        Cas3PersonReference: cas3PersonReferenceSchema(),
                         Cas3Premises: cas3PremisesSchema(),
-                        Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        StaffMember: staffMemberSchema()
+                        Cas3StaffMember: cas3StaffMemberSchema(),
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

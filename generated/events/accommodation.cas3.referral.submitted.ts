@@ -5,38 +5,43 @@
 
 
 import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crnSchema, nomsNumberSchema, personReference, personReferenceSchema } from "../shared.js";
-import type { PersonReference } from "../shared.js";
+import { uri, uuid } from "../../src/runtime/schema-checks.js";
+import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas3PersonReference } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A probation practitioner submitted a referral for transitional accommodation (CAS3).
+ * additionalInformation of the accommodation.cas3.referral.submitted notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
  */
 export interface Cas3ReferralSubmittedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The booking in the transitional accommodation service, when there is one.
-     */
-    bookingId?: string;
-    /**
-     * Where the booking can be viewed, when there is one.
-     */
-    bookingUrl?: string;
-    /**
-     * The referral (application) in the transitional accommodation service.
+     * The CAS3 referral (application) that was submitted.
      */
     applicationId: string;
     /**
-     * Where the referral can be viewed.
+     * Always null for this event type: a referral has no booking yet. The producer writes the key.
+     */
+    bookingId: null;
+}
+
+/**
+ * What the CAS API stores and serves for a submitted CAS3 referral.
+ */
+export interface Cas3ReferralSubmittedDetailV1 {
+    /**
+     * The person the referral is for.
+     */
+    personReference: Cas3PersonReference;
+    /**
+     * The CAS3 referral (application).
+     */
+    applicationId: string;
+    /**
+     * API address of the referral: /applications/{applicationId} on the CAS API host.
      */
     applicationUrl: string;
-    /**
-     * When the referral was submitted, when the producer sends it.
-     */
-    submittedAt?: string;
 }
 
 /**
@@ -55,12 +60,46 @@ export type Cas3ReferralSubmittedNotification = Cas3ReferralSubmittedNotificatio
  * Validator for {@link Cas3ReferralSubmittedNotificationV1}.
  */
 export const cas3ReferralSubmittedNotificationV1 = z.strictObject({
-    personReference: personReference,
-    bookingId: z.exactOptional(uuid),
-    bookingUrl: z.exactOptional(uri),
     applicationId: uuid,
-    applicationUrl: uri,
-    submittedAt: z.exactOptional(dateTime)
+    bookingId: z.null()
+});
+
+/**
+ * Validator for {@link Cas3ReferralSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3ReferralSubmittedNotificationV1Open = z.looseObject({
+    applicationId: uuid,
+    bookingId: z.null()
+});
+
+/**
+ * The data type of each version of accommodation.cas3.referral.submitted's detail document (`eventDetails`).
+ */
+export type Cas3ReferralSubmittedDetailVersions = {
+    1: Cas3ReferralSubmittedDetailV1;
+};
+
+/**
+ * The data of accommodation.cas3.referral.submitted's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas3ReferralSubmittedDetail = Cas3ReferralSubmittedDetailV1;
+
+/**
+ * Validator for {@link Cas3ReferralSubmittedDetailV1}.
+ */
+export const cas3ReferralSubmittedDetailV1 = z.strictObject({
+    personReference: cas3PersonReference,
+    applicationId: uuid,
+    applicationUrl: uri
+});
+
+/**
+ * Validator for {@link Cas3ReferralSubmittedDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas3ReferralSubmittedDetailV1Open = z.looseObject({
+    personReference: cas3PersonReferenceOpen,
+    applicationId: uuid,
+    applicationUrl: uri
 });
 
 /**
@@ -74,7 +113,17 @@ export type Cas3ReferralSubmittedEnvelopeV1 = EventEnvelope<"accommodation.cas3.
 export type Cas3ReferralSubmittedEnvelope = Cas3ReferralSubmittedEnvelopeV1;
 
 /**
- * CAS3 referral submitted: A probation practitioner submitted a referral for transitional accommodation (CAS3).
+ * An accommodation.cas3.referral.submitted detail document with version 1 details.
+ */
+export type Cas3ReferralSubmittedDetailDocumentV1 = DetailDocument<"accommodation.cas3.referral.submitted", Cas3ReferralSubmittedDetailV1>;
+
+/**
+ * An accommodation.cas3.referral.submitted detail document at the latest version (1).
+ */
+export type Cas3ReferralSubmittedDetailDocument = Cas3ReferralSubmittedDetailDocumentV1;
+
+/**
+ * CAS3 referral submitted: A referral (application) for transitional accommodation (CAS3) was submitted.
  *
  * Owner: hmpps-temporary-accommodation. Produced by hmpps-approved-premises-api.
  */
@@ -83,57 +132,82 @@ export const cas3ReferralSubmitted = /*#__PURE__*/ defineEventType<"accommodatio
         versions: Cas3ReferralSubmittedNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas3ReferralSubmittedDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "accommodation.cas3.referral.submitted",
     title: "CAS3 referral submitted",
-    description: "A probation practitioner submitted a referral for transitional accommodation (CAS3).",
-    timeline: { "1": "A referral for transitional accommodation was submitted" },
+    description: "A referral (application) for transitional accommodation (CAS3) was submitted.",
+    timeline: { "1": "A transitional accommodation referral was submitted for {{personReference.crn}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/referral-submitted/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/notification/v1.schema.json",
                 data: cas3ReferralSubmittedNotificationV1,
+                open: cas3ReferralSubmittedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/notification/v1.schema.json",
                     title: "Cas3ReferralSubmittedNotificationV1",
-                    description: "A probation practitioner submitted a referral for transitional accommodation (CAS3).",
+                    description: "additionalInformation of the accommodation.cas3.referral.submitted notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.",
+                    $comment: "Kotlin SnsEventAdditionalInformation(applicationId: UUID? = null, bookingId: UUID? = null) in model/domainevent/SnsEvent.kt, filled in Cas3DomainEventService.saveAndEmit from the DomainEvent built by Cas3DomainEventBuilder. Jackson writes both keys every time, null when null. occurredAt is the referral's creation time (application.createdAt), not its submission time.",
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["applicationId", "bookingId"],
+                    properties: {
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The CAS3 referral (application) that was submitted."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for this event type: a referral has no booking yet. The producer writes the key."
+                        }
+                    }
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/detail/v1.schema.json",
+                data: cas3ReferralSubmittedDetailV1,
+                open: cas3ReferralSubmittedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/detail/v1.schema.json",
+                    title: "Cas3ReferralSubmittedDetailV1",
+                    description: "What the CAS API stores and serves for a submitted CAS3 referral.",
+                    $comment: "Kotlin CAS3ReferralSubmittedEventDetails: three non-null fields, unchanged since the type was introduced on 2023-10-19.",
                     type: "object",
                     additionalProperties: false,
                     required: ["personReference", "applicationId", "applicationUrl"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
-                        bookingId: {
-                            type: "string",
-                            format: "uuid",
-                            description: "The booking in the transitional accommodation service, when there is one."
-                        },
-                        bookingUrl: {
-                            type: "string",
-                            format: "uri",
-                            description: "Where the booking can be viewed, when there is one."
+                        personReference: {
+                            $ref: "../../_shared/cas3-person-reference.schema.json",
+                            description: "The person the referral is for."
                         },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The referral (application) in the transitional accommodation service."
+                            description: "The CAS3 referral (application)."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the referral can be viewed."
-                        },
-                        submittedAt: {
-                            type: "string",
-                            format: "date-time",
-                            description: "When the referral was submitted, when the producer sends it."
+                            description: "API address of the referral: /applications/{applicationId} on the CAS API host."
                         }
                     },
                     $defs: {
-                        Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema()
+                        Cas3Crn: cas3CrnSchema(),
+                        Cas3PersonReference: cas3PersonReferenceSchema(),
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

@@ -6,95 +6,127 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crnSchema, cru, cruSchema, nomsNumberSchema, personReference, personReferenceSchema, probationArea, probationAreaSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { Cru, PersonReference, ProbationArea, StaffMember } from "../shared.js";
+import { cas1Cru, cas1CruOpen, cas1CruSchema, cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1Cru, Cas1EventTier, Cas1PersonReference, Cas1ProbationArea, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * An assessor assessed an application for a place in an approved premises and reached a decision.
+ * The additionalInformation of the approved-premises.application.assessed notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1ApplicationAssessedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application for an approved premises placement.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
      */
-    applicationUrl: string;
-    /**
-     * The nDelius event (conviction) number the application relates to.
-     */
-    deliusEventNumber: string;
-    assessedAt: string;
-    /**
-     * Who assessed the application. Each part is sent only when it is known.
-     */
-    assessedBy: {
-        staffMember?: StaffMember;
-        probationArea?: ProbationArea;
-        cru?: Cru;
-    };
-    /**
-     * The outcome of the assessment, as the approved premises service names it, for example accepted or rejected. The catalogue gives no closed list, so this is a non-empty string.
-     */
-    decision: string;
-    /**
-     * Why the assessor decided as they did.
-     */
-    decisionRationale?: string;
-    /**
-     * When the person is expected to arrive, if the assessor gave a date.
-     */
-    arrivalDate?: string;
+    bookingId?: null;
 }
 
 /**
- * An assessor assessed an application for a place in an approved premises and reached a decision. Version 2 can also name the assessment.
+ * The eventDetails of an application-assessed detail document stored with schema version 1 (NULL in domain_events.schema_version).
  */
-export interface Cas1ApplicationAssessedNotificationV2 {
-    personReference: PersonReference;
+export interface Cas1ApplicationAssessedDetailV1 {
     /**
-     * The application for an approved premises placement.
+     * The approved premises application.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
      */
     deliusEventNumber: string;
     /**
-     * The assessment in the approved premises service. Added in version 2; optional, so version 1 data is still valid.
+     * When the assessment was completed.
      */
-    assessmentId?: string;
     assessedAt: string;
     /**
-     * Who assessed the application. Each part is sent only when it is known.
+     * Who assessed the application, with their probation area and central referral unit.
      */
     assessedBy: {
-        staffMember?: StaffMember;
-        probationArea?: ProbationArea;
-        cru?: Cru;
+        staffMember: (Cas1StaffMember | null);
+        probationArea: (Cas1ProbationArea | null);
+        cru: (Cas1Cru | null);
     };
     /**
-     * The outcome of the assessment, as the approved premises service names it, for example accepted or rejected. The catalogue gives no closed list, so this is a non-empty string.
+     * The outcome of the assessment.
      */
-    decision: string;
+    decision: ("ACCEPTED" | "REJECTED");
     /**
-     * Why the assessor decided as they did.
+     * Why the application was rejected; null when accepted.
      */
-    decisionRationale?: string;
+    decisionRationale: (string | null);
     /**
-     * When the person is expected to arrive, if the assessor gave a date.
+     * On acceptance, the expected arrival date given with the application, as midnight (UTC) of that day; null on rejection or when no date was given.
      */
-    arrivalDate?: string;
+    arrivalDate?: (string | null);
+    assessmentId?: null;
+    personTier?: null;
+}
+
+/**
+ * The eventDetails of an application-assessed detail document at schema version 2, which added the assessment identifier.
+ */
+export interface Cas1ApplicationAssessedDetailV2 {
+    /**
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
+     */
+    applicationUrl: string;
+    /**
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
+    /**
+     * When the assessment was completed.
+     */
+    assessedAt: string;
+    /**
+     * Who assessed the application, with their probation area and central referral unit.
+     */
+    assessedBy: {
+        staffMember: (Cas1StaffMember | null);
+        probationArea: (Cas1ProbationArea | null);
+        cru: (Cas1Cru | null);
+    };
+    /**
+     * The outcome of the assessment.
+     */
+    decision: ("ACCEPTED" | "REJECTED");
+    /**
+     * The assessment.
+     */
+    assessmentId: (string | null);
+    /**
+     * Why the application was rejected; null when accepted.
+     */
+    decisionRationale: (string | null);
+    /**
+     * On acceptance, the expected arrival date given with the application, as midnight (UTC) of that day; null on rejection or when no date was given.
+     */
+    arrivalDate?: (string | null);
+    /**
+     * The person's tier when the event happened, or null when the tier service had none.
+     */
+    personTier?: (Cas1EventTier | null);
 }
 
 /**
@@ -102,67 +134,142 @@ export interface Cas1ApplicationAssessedNotificationV2 {
  */
 export type Cas1ApplicationAssessedNotificationVersions = {
     1: Cas1ApplicationAssessedNotificationV1;
-    2: Cas1ApplicationAssessedNotificationV2;
 };
 
 /**
- * The data of approved-premises.application.assessed's notification (`additionalInformation`) at the latest version (2).
+ * The data of approved-premises.application.assessed's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1ApplicationAssessedNotification = Cas1ApplicationAssessedNotificationV2;
+export type Cas1ApplicationAssessedNotification = Cas1ApplicationAssessedNotificationV1;
 
 /**
  * Validator for {@link Cas1ApplicationAssessedNotificationV1}.
  */
 export const cas1ApplicationAssessedNotificationV1 = z.strictObject({
-    personReference: personReference,
     applicationId: uuid,
-    applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    assessedAt: dateTime,
-    assessedBy: z.strictObject({
-        staffMember: z.exactOptional(staffMember),
-        probationArea: z.exactOptional(probationArea),
-        cru: z.exactOptional(cru)
-    }),
-    decision: z.string().check(z.minLength(1)),
-    decisionRationale: z.exactOptional(z.string().check(z.minLength(1))),
-    arrivalDate: z.exactOptional(dateTime)
+    bookingId: z.exactOptional(z.null())
 });
 
 /**
- * Validator for {@link Cas1ApplicationAssessedNotificationV2}.
+ * Validator for {@link Cas1ApplicationAssessedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationAssessedNotificationV2 = z.strictObject({
-    personReference: personReference,
+export const cas1ApplicationAssessedNotificationV1Open = z.looseObject({
     applicationId: uuid,
-    applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    assessmentId: z.exactOptional(uuid),
-    assessedAt: dateTime,
-    assessedBy: z.strictObject({
-        staffMember: z.exactOptional(staffMember),
-        probationArea: z.exactOptional(probationArea),
-        cru: z.exactOptional(cru)
-    }),
-    decision: z.string().check(z.minLength(1)),
-    decisionRationale: z.exactOptional(z.string().check(z.minLength(1))),
-    arrivalDate: z.exactOptional(dateTime)
+    bookingId: z.exactOptional(z.null())
 });
 
-function upcastNotificationV1ToV2(data: Cas1ApplicationAssessedNotificationV1, context: UpcastContext): Cas1ApplicationAssessedNotificationV2 {
-    const out: Cas1ApplicationAssessedNotificationV2 = {
-        personReference: data.personReference,
+/**
+ * The data type of each version of approved-premises.application.assessed's detail document (`eventDetails`).
+ */
+export type Cas1ApplicationAssessedDetailVersions = {
+    1: Cas1ApplicationAssessedDetailV1;
+    2: Cas1ApplicationAssessedDetailV2;
+};
+
+/**
+ * The data of approved-premises.application.assessed's detail document (`eventDetails`) at the latest version (2).
+ */
+export type Cas1ApplicationAssessedDetail = Cas1ApplicationAssessedDetailV2;
+
+/**
+ * Validator for {@link Cas1ApplicationAssessedDetailV1}.
+ */
+export const cas1ApplicationAssessedDetailV1 = z.strictObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    assessedAt: dateTime,
+    assessedBy: z.strictObject({
+        staffMember: z.union([cas1StaffMember, z.null()]),
+        probationArea: z.union([cas1ProbationArea, z.null()]),
+        cru: z.union([cas1Cru, z.null()])
+    }),
+    decision: z.enum(["ACCEPTED", "REJECTED"]),
+    decisionRationale: z.union([z.string(), z.null()]),
+    arrivalDate: z.exactOptional(z.union([dateTime, z.null()])),
+    assessmentId: z.exactOptional(z.null()),
+    personTier: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1ApplicationAssessedDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1ApplicationAssessedDetailV1Open = z.looseObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    assessedAt: dateTime,
+    assessedBy: z.looseObject({
+        staffMember: z.union([cas1StaffMemberOpen, z.null()]),
+        probationArea: z.union([cas1ProbationAreaOpen, z.null()]),
+        cru: z.union([cas1CruOpen, z.null()])
+    }),
+    decision: z.enum(["ACCEPTED", "REJECTED"]),
+    decisionRationale: z.union([z.string(), z.null()]),
+    arrivalDate: z.exactOptional(z.union([dateTime, z.null()])),
+    assessmentId: z.exactOptional(z.null()),
+    personTier: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1ApplicationAssessedDetailV2}.
+ */
+export const cas1ApplicationAssessedDetailV2 = z.strictObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    assessedAt: dateTime,
+    assessedBy: z.strictObject({
+        staffMember: z.union([cas1StaffMember, z.null()]),
+        probationArea: z.union([cas1ProbationArea, z.null()]),
+        cru: z.union([cas1Cru, z.null()])
+    }),
+    decision: z.enum(["ACCEPTED", "REJECTED"]),
+    assessmentId: z.union([uuid, z.null()]),
+    decisionRationale: z.union([z.string(), z.null()]),
+    arrivalDate: z.exactOptional(z.union([dateTime, z.null()])),
+    personTier: z.exactOptional(z.union([cas1EventTier, z.null()]))
+});
+
+/**
+ * Validator for {@link Cas1ApplicationAssessedDetailV2}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1ApplicationAssessedDetailV2Open = z.looseObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    assessedAt: dateTime,
+    assessedBy: z.looseObject({
+        staffMember: z.union([cas1StaffMemberOpen, z.null()]),
+        probationArea: z.union([cas1ProbationAreaOpen, z.null()]),
+        cru: z.union([cas1CruOpen, z.null()])
+    }),
+    decision: z.enum(["ACCEPTED", "REJECTED"]),
+    assessmentId: z.union([uuid, z.null()]),
+    decisionRationale: z.union([z.string(), z.null()]),
+    arrivalDate: z.exactOptional(z.union([dateTime, z.null()])),
+    personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
+});
+
+function upcastDetailV1ToV2(data: Cas1ApplicationAssessedDetailV1, context: UpcastContext): Cas1ApplicationAssessedDetailV2 {
+    const out: Cas1ApplicationAssessedDetailV2 = {
         applicationId: data.applicationId,
         applicationUrl: data.applicationUrl,
+        personReference: data.personReference,
         deliusEventNumber: data.deliusEventNumber,
         assessedAt: data.assessedAt,
         assessedBy: data.assessedBy,
-        decision: data.decision
+        decision: data.decision,
+        assessmentId: null,
+        decisionRationale: data.decisionRationale
     };
-    if (data.decisionRationale !== undefined)
-        out.decisionRationale = data.decisionRationale;
     if (data.arrivalDate !== undefined)
         out.arrivalDate = data.arrivalDate;
+    if (data.personTier !== undefined)
+        out.personTier = data.personTier;
     return out;
 }
 
@@ -172,182 +279,252 @@ function upcastNotificationV1ToV2(data: Cas1ApplicationAssessedNotificationV1, c
 export type Cas1ApplicationAssessedEnvelopeV1 = EventEnvelope<"approved-premises.application.assessed", 1, Cas1ApplicationAssessedNotificationV1>;
 
 /**
- * An approved-premises.application.assessed notification with version 2 data.
+ * An approved-premises.application.assessed notification at the latest version (1).
  */
-export type Cas1ApplicationAssessedEnvelopeV2 = EventEnvelope<"approved-premises.application.assessed", 2, Cas1ApplicationAssessedNotificationV2>;
+export type Cas1ApplicationAssessedEnvelope = Cas1ApplicationAssessedEnvelopeV1;
 
 /**
- * An approved-premises.application.assessed notification at the latest version (2).
+ * An approved-premises.application.assessed detail document with version 1 details.
  */
-export type Cas1ApplicationAssessedEnvelope = Cas1ApplicationAssessedEnvelopeV2;
+export type Cas1ApplicationAssessedDetailDocumentV1 = DetailDocument<"approved-premises.application.assessed", Cas1ApplicationAssessedDetailV1>;
 
 /**
- * Approved premises application assessed: An assessor assessed an application for a place in an approved premises and recorded a decision.
+ * An approved-premises.application.assessed detail document with version 2 details.
+ */
+export type Cas1ApplicationAssessedDetailDocumentV2 = DetailDocument<"approved-premises.application.assessed", Cas1ApplicationAssessedDetailV2>;
+
+/**
+ * An approved-premises.application.assessed detail document at the latest version (2).
+ */
+export type Cas1ApplicationAssessedDetailDocument = Cas1ApplicationAssessedDetailDocumentV2;
+
+/**
+ * Approved premises application assessed: An assessor accepted or rejected an application for a place in an approved premises.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
 export const cas1ApplicationAssessed = /*#__PURE__*/ defineEventType<"approved-premises.application.assessed", {
     notification: {
         versions: Cas1ApplicationAssessedNotificationVersions;
+        latest: 1;
+    };
+    detail: {
+        versions: Cas1ApplicationAssessedDetailVersions;
         latest: 2;
     };
 }>({
     type: "approved-premises.application.assessed",
     title: "Approved premises application assessed",
-    description: "An assessor assessed an application for a place in an approved premises and recorded a decision.",
-    timeline: {
-        "1": "The application was assessed on {{assessedAt}} with the decision: {{decision}}",
-        "2": "The application was assessed on {{assessedAt}} with the decision: {{decision}}"
-    },
+    description: "An assessor accepted or rejected an application for a place in an approved premises.",
+    timeline: { "1": "The application was assessed at {{assessedAt}}: {{decision}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/application-assessed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/notification/v1.schema.json",
                 data: cas1ApplicationAssessedNotificationV1,
+                open: cas1ApplicationAssessedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/notification/v1.schema.json",
                     title: "Cas1ApplicationAssessedNotificationV1",
-                    description: "An assessor assessed an application for a place in an approved premises and reached a decision.",
+                    description: "The additionalInformation of the approved-premises.application.assessed notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "assessedAt", "assessedBy", "decision"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application for an approved premises placement."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/detail/v1.schema.json",
+                data: cas1ApplicationAssessedDetailV1,
+                open: cas1ApplicationAssessedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/detail/v1.schema.json",
+                    title: "Cas1ApplicationAssessedDetailV1",
+                    description: "The eventDetails of an application-assessed detail document stored with schema version 1 (NULL in domain_events.schema_version).",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
+                            description: "Where a user of the approved premises service can see the application."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
                         },
                         deliusEventNumber: {
                             type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         assessedAt: {
                             type: "string",
-                            format: "date-time"
+                            format: "date-time",
+                            description: "When the assessment was completed."
                         },
                         assessedBy: {
                             type: "object",
                             additionalProperties: false,
-                            description: "Who assessed the application. Each part is sent only when it is known.",
+                            description: "Who assessed the application, with their probation area and central referral unit.",
+                            $comment: "All three members are nullable in src/main/kotlin/uk/gov/justice/digital/hmpps/approvedpremisesapi/api/events/cas1/model/ApplicationAssessedAssessedBy.kt; the builders always fill them.",
                             properties: {
-                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
-                                probationArea: { $ref: "../../_shared/probation-area.schema.json" },
-                                cru: { $ref: "../../_shared/cru.schema.json" }
-                            }
+                                staffMember: { anyOf: [{ $ref: "../../_shared/cas1-staff-member.schema.json" }, { type: "null" }] },
+                                probationArea: { anyOf: [{ $ref: "../../_shared/cas1-probation-area.schema.json" }, { type: "null" }] },
+                                cru: { anyOf: [{ $ref: "../../_shared/cas1-cru.schema.json" }, { type: "null" }] }
+                            },
+                            required: ["staffMember", "probationArea", "cru"]
                         },
                         decision: {
                             type: "string",
-                            minLength: 1,
-                            description: "The outcome of the assessment, as the approved premises service names it, for example accepted or rejected. The catalogue gives no closed list, so this is a non-empty string.",
-                            examples: ["accepted", "rejected"]
+                            "enum": ["ACCEPTED", "REJECTED"],
+                            description: "The outcome of the assessment.",
+                            $comment: "A String in the Kotlin model, always written from AssessmentDecision.toString(), i.e. the entity enum names ACCEPTED and REJECTED (jpa/entity/AssessmentEntity.kt)."
                         },
                         decisionRationale: {
-                            type: "string",
-                            minLength: 1,
-                            description: "Why the assessor decided as they did."
+                            type: ["string", "null"],
+                            description: "Why the application was rejected; null when accepted."
                         },
                         arrivalDate: {
-                            type: "string",
+                            type: ["string", "null"],
                             format: "date-time",
-                            description: "When the person is expected to arrive, if the assessor gave a date."
+                            description: "On acceptance, the expected arrival date given with the application, as midnight (UTC) of that day; null on rejection or when no date was given.",
+                            $comment: "Added on 2024-01-09 (commit f642e39f78), after version 1 began, so older rows do not have it."
+                        },
+                        assessmentId: {
+                            type: "null",
+                            $comment: "Cas1UpdateEventNumberSeedJob rewrites stored rows through the current Kotlin class, so a rewritten row of this version carries this later property, always as null."
+                        },
+                        personTier: {
+                            type: "null",
+                            $comment: "Cas1UpdateEventNumberSeedJob rewrites stored rows through the current Kotlin class, so a rewritten row of this version carries this later property, always as null."
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "assessedAt", "assessedBy", "decision", "decisionRationale"],
                     $defs: {
+                        Cas1Cru: cas1CruSchema(),
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1ProbationArea: cas1ProbationAreaSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        Cru: cruSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        ProbationArea: probationAreaSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             },
             {
                 version: 2,
-                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/notification/v2.schema.json",
-                data: cas1ApplicationAssessedNotificationV2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/detail/v2.schema.json",
+                data: cas1ApplicationAssessedDetailV2,
+                open: cas1ApplicationAssessedDetailV2Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
-                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/notification/v2.schema.json",
-                    title: "Cas1ApplicationAssessedNotificationV2",
-                    description: "An assessor assessed an application for a place in an approved premises and reached a decision. Version 2 can also name the assessment.",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/detail/v2.schema.json",
+                    title: "Cas1ApplicationAssessedDetailV2",
+                    description: "The eventDetails of an application-assessed detail document at schema version 2, which added the assessment identifier.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "assessedAt", "assessedBy", "decision"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application for an approved premises placement."
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
+                            description: "Where a user of the approved premises service can see the application."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
                         },
                         deliusEventNumber: {
                             type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
-                        },
-                        assessmentId: {
-                            type: "string",
-                            format: "uuid",
-                            description: "The assessment in the approved premises service. Added in version 2; optional, so version 1 data is still valid."
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         assessedAt: {
                             type: "string",
-                            format: "date-time"
+                            format: "date-time",
+                            description: "When the assessment was completed."
                         },
                         assessedBy: {
                             type: "object",
                             additionalProperties: false,
-                            description: "Who assessed the application. Each part is sent only when it is known.",
+                            description: "Who assessed the application, with their probation area and central referral unit.",
+                            $comment: "All three members are nullable in src/main/kotlin/uk/gov/justice/digital/hmpps/approvedpremisesapi/api/events/cas1/model/ApplicationAssessedAssessedBy.kt; the builders always fill them.",
                             properties: {
-                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
-                                probationArea: { $ref: "../../_shared/probation-area.schema.json" },
-                                cru: { $ref: "../../_shared/cru.schema.json" }
-                            }
+                                staffMember: { anyOf: [{ $ref: "../../_shared/cas1-staff-member.schema.json" }, { type: "null" }] },
+                                probationArea: { anyOf: [{ $ref: "../../_shared/cas1-probation-area.schema.json" }, { type: "null" }] },
+                                cru: { anyOf: [{ $ref: "../../_shared/cas1-cru.schema.json" }, { type: "null" }] }
+                            },
+                            required: ["staffMember", "probationArea", "cru"]
                         },
                         decision: {
                             type: "string",
-                            minLength: 1,
-                            description: "The outcome of the assessment, as the approved premises service names it, for example accepted or rejected. The catalogue gives no closed list, so this is a non-empty string.",
-                            examples: ["accepted", "rejected"]
+                            "enum": ["ACCEPTED", "REJECTED"],
+                            description: "The outcome of the assessment.",
+                            $comment: "A String in the Kotlin model, always written from AssessmentDecision.toString(), i.e. the entity enum names ACCEPTED and REJECTED (jpa/entity/AssessmentEntity.kt)."
+                        },
+                        assessmentId: {
+                            type: ["string", "null"],
+                            format: "uuid",
+                            description: "The assessment.",
+                            $comment: "The addition that defines version 2 (commit 93bd69e81d, 2025-03-21). Nullable in the Kotlin model; the builders always fill it."
                         },
                         decisionRationale: {
-                            type: "string",
-                            minLength: 1,
-                            description: "Why the assessor decided as they did."
+                            type: ["string", "null"],
+                            description: "Why the application was rejected; null when accepted."
                         },
                         arrivalDate: {
-                            type: "string",
+                            type: ["string", "null"],
                             format: "date-time",
-                            description: "When the person is expected to arrive, if the assessor gave a date."
+                            description: "On acceptance, the expected arrival date given with the application, as midnight (UTC) of that day; null on rejection or when no date was given.",
+                            $comment: "Always written in version 2, but optional because version 1 rows from before 2024-01-09 lack it and upcast unchanged."
+                        },
+                        personTier: {
+                            anyOf: [{ $ref: "../../_shared/cas1-event-tier.schema.json" }, { type: "null" }],
+                            description: "The person's tier when the event happened, or null when the tier service had none.",
+                            $comment: "Added to the Kotlin class on 2026-07-30 (commit ed7b24275), after this schema version began, so older rows do not have it."
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "assessedAt", "assessedBy", "decision", "assessmentId", "decisionRationale"],
+                    $comment: "CATALOGUE.md says application.assessed v2 adds optional fields only. In the code assessmentId is written in every version 2 row (nullable type), so it is required (nullable) here and the upcast sets it to null.",
                     $defs: {
+                        Cas1Cru: cas1CruSchema(),
+                        Cas1EventTier: cas1EventTierSchema(),
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1ProbationArea: cas1ProbationAreaSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        Cru: cruSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        ProbationArea: probationAreaSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 }),
                 upcast: {
                     kind: "transform",
-                    run: upcastNotificationV1ToV2
+                    run: upcastDetailV1ToV2
                 }
             }
         ] }

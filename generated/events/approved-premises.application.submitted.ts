@@ -6,68 +6,92 @@
 
 import * as z from "zod/mini";
 import { dateTime, integer, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crnSchema, ldu, lduSchema, nomsNumberSchema, personReference, personReferenceSchema, probationArea, probationAreaSchema, region, regionSchema, staffMember, staffMemberSchema, team, teamSchema } from "../shared.js";
-import type { Ldu, PersonReference, ProbationArea, Region, StaffMember, Team } from "../shared.js";
+import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1Ldu, cas1LduOpen, cas1LduSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1Region, cas1RegionOpen, cas1RegionSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, cas1Team, cas1TeamOpen, cas1TeamSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1EventTier, Cas1Ldu, Cas1PersonReference, Cas1ProbationArea, Cas1Region, Cas1StaffMember, Cas1Team } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A probation practitioner submitted an application for a place in an approved premises.
+ * The additionalInformation of the approved-premises.application.submitted notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1ApplicationSubmittedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application for an approved premises placement.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
+     */
+    bookingId?: null;
+}
+
+/**
+ * The eventDetails of an application-submitted detail document. Schema version 1 is the only version.
+ */
+export interface Cas1ApplicationSubmittedDetailV1 {
+    /**
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
      */
     deliusEventNumber: string;
     /**
-     * The person's MAPPA category and level, as free text, when they are managed under MAPPA.
-     */
-    mappa?: string;
-    /**
-     * The length of the sentence in whole months, when there is a sentence of fixed length.
-     */
-    sentenceLengthInMonths?: number;
-    /**
-     * The nDelius identifier of the main offence the application relates to. Sent as a string.
-     */
-    offenceId?: string;
-    /**
-     * How the person is or will be released, as the approved premises service names it, for example licence, rotl or hdc. The catalogue gives no closed list, so this is a non-empty string.
+     * The expected kind of release.
      */
     releaseType: string;
     /**
-     * The person's age in years when the application was submitted.
+     * The person's age in whole years on the day the application was submitted.
      */
     age: number;
     /**
-     * The person's gender as recorded on the application.
+     * The person's gender as nDelius records it, or null when it has none.
      */
-    gender: ("male" | "female");
+    gender: ("Male" | "Female" | null);
     /**
-     * Where the person would like to be placed, as a postcode district.
+     * The postcode district the person should be placed near, for example LS2.
      */
     targetLocation: string;
+    /**
+     * When the application was submitted.
+     */
     submittedAt: string;
     /**
-     * Who submitted the application, and where they work.
+     * Who submitted the application, with their probation area and region and the team and local delivery unit managing the case.
      */
     submittedBy: {
-        staffMember: StaffMember;
-        probationArea: ProbationArea;
-        team: Team;
-        ldu: Ldu;
-        region: Region;
+        staffMember: Cas1StaffMember;
+        probationArea: Cas1ProbationArea;
+        team: Cas1Team;
+        ldu: Cas1Ldu;
+        region: Cas1Region;
     };
+    /**
+     * The MAPPA category and level, such as "CAT C3/LEVEL L2", or null.
+     */
+    mappa: (string | null);
+    /**
+     * Always written as null by the current code.
+     */
+    sentenceLengthInMonths: (number | null);
+    /**
+     * The offence the application is for, as identified by nDelius.
+     */
+    offenceId: (string | null);
+    /**
+     * The person's tier when the event happened, or null when the tier service had none.
+     */
+    personTier?: (Cas1EventTier | null);
 }
 
 /**
@@ -86,25 +110,80 @@ export type Cas1ApplicationSubmittedNotification = Cas1ApplicationSubmittedNotif
  * Validator for {@link Cas1ApplicationSubmittedNotificationV1}.
  */
 export const cas1ApplicationSubmittedNotificationV1 = z.strictObject({
-    personReference: personReference,
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1ApplicationSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1ApplicationSubmittedNotificationV1Open = z.looseObject({
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * The data type of each version of approved-premises.application.submitted's detail document (`eventDetails`).
+ */
+export type Cas1ApplicationSubmittedDetailVersions = {
+    1: Cas1ApplicationSubmittedDetailV1;
+};
+
+/**
+ * The data of approved-premises.application.submitted's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas1ApplicationSubmittedDetail = Cas1ApplicationSubmittedDetailV1;
+
+/**
+ * Validator for {@link Cas1ApplicationSubmittedDetailV1}.
+ */
+export const cas1ApplicationSubmittedDetailV1 = z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    mappa: z.exactOptional(z.string().check(z.minLength(1))),
-    sentenceLengthInMonths: z.exactOptional(integer.check(z.gte(0), z.lte(1200))),
-    offenceId: z.exactOptional(z.string().check(z.minLength(1))),
-    releaseType: z.string().check(z.minLength(1)),
-    age: integer.check(z.gte(10), z.lte(120)),
-    gender: z.enum(["male", "female"]),
-    targetLocation: z.string().check(z.minLength(1)),
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    releaseType: z.string(),
+    age: integer.check(z.gte(0)),
+    gender: z.literal(["Male", "Female", null]),
+    targetLocation: z.string(),
     submittedAt: dateTime,
     submittedBy: z.strictObject({
-        staffMember: staffMember,
-        probationArea: probationArea,
-        team: team,
-        ldu: ldu,
-        region: region
-    })
+        staffMember: cas1StaffMember,
+        probationArea: cas1ProbationArea,
+        team: cas1Team,
+        ldu: cas1Ldu,
+        region: cas1Region
+    }),
+    mappa: z.union([z.string(), z.null()]),
+    sentenceLengthInMonths: z.union([integer, z.null()]),
+    offenceId: z.union([z.string(), z.null()]),
+    personTier: z.exactOptional(z.union([cas1EventTier, z.null()]))
+});
+
+/**
+ * Validator for {@link Cas1ApplicationSubmittedDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1ApplicationSubmittedDetailV1Open = z.looseObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    releaseType: z.string(),
+    age: integer.check(z.gte(0)),
+    gender: z.literal(["Male", "Female", null]),
+    targetLocation: z.string(),
+    submittedAt: dateTime,
+    submittedBy: z.looseObject({
+        staffMember: cas1StaffMemberOpen,
+        probationArea: cas1ProbationAreaOpen,
+        team: cas1TeamOpen,
+        ldu: cas1LduOpen,
+        region: cas1RegionOpen
+    }),
+    mappa: z.union([z.string(), z.null()]),
+    sentenceLengthInMonths: z.union([integer, z.null()]),
+    offenceId: z.union([z.string(), z.null()]),
+    personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
 });
 
 /**
@@ -118,7 +197,17 @@ export type Cas1ApplicationSubmittedEnvelopeV1 = EventEnvelope<"approved-premise
 export type Cas1ApplicationSubmittedEnvelope = Cas1ApplicationSubmittedEnvelopeV1;
 
 /**
- * Approved premises application submitted: A probation practitioner submitted an application for a place in an approved premises (CAS1).
+ * An approved-premises.application.submitted detail document with version 1 details.
+ */
+export type Cas1ApplicationSubmittedDetailDocumentV1 = DetailDocument<"approved-premises.application.submitted", Cas1ApplicationSubmittedDetailV1>;
+
+/**
+ * An approved-premises.application.submitted detail document at the latest version (1).
+ */
+export type Cas1ApplicationSubmittedDetailDocument = Cas1ApplicationSubmittedDetailDocumentV1;
+
+/**
+ * Approved premises application submitted: A probation practitioner submitted an application for a place in an approved premises. Published as soon as the application is submitted.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
@@ -127,108 +216,146 @@ export const cas1ApplicationSubmitted = /*#__PURE__*/ defineEventType<"approved-
         versions: Cas1ApplicationSubmittedNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas1ApplicationSubmittedDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "approved-premises.application.submitted",
     title: "Approved premises application submitted",
-    description: "A probation practitioner submitted an application for a place in an approved premises (CAS1).",
-    timeline: { "1": "The application for an approved premises placement was submitted by {{submittedBy.staffMember.forenames}} {{submittedBy.staffMember.surname}} of {{submittedBy.team.name}}" },
+    description: "A probation practitioner submitted an application for a place in an approved premises. Published as soon as the application is submitted.",
+    timeline: { "1": "The application was submitted by {{submittedBy.staffMember.forenames}} {{submittedBy.staffMember.surname}} ({{submittedBy.team.name}})" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/application-submitted/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/notification/v1.schema.json",
                 data: cas1ApplicationSubmittedNotificationV1,
+                open: cas1ApplicationSubmittedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/notification/v1.schema.json",
                     title: "Cas1ApplicationSubmittedNotificationV1",
-                    description: "A probation practitioner submitted an application for a place in an approved premises.",
+                    description: "The additionalInformation of the approved-premises.application.submitted notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "releaseType", "age", "gender", "targetLocation", "submittedAt", "submittedBy"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application for an approved premises placement."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/detail/v1.schema.json",
+                data: cas1ApplicationSubmittedDetailV1,
+                open: cas1ApplicationSubmittedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/detail/v1.schema.json",
+                    title: "Cas1ApplicationSubmittedDetailV1",
+                    description: "The eventDetails of an application-submitted detail document. Schema version 1 is the only version.",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
+                            description: "Where a user of the approved premises service can see the application."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
                         },
                         deliusEventNumber: {
                             type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
-                        },
-                        mappa: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The person's MAPPA category and level, as free text, when they are managed under MAPPA.",
-                            examples: ["CAT C2/LEVEL L2"]
-                        },
-                        sentenceLengthInMonths: {
-                            type: "integer",
-                            minimum: 0,
-                            maximum: 1200,
-                            description: "The length of the sentence in whole months, when there is a sentence of fixed length."
-                        },
-                        offenceId: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius identifier of the main offence the application relates to. Sent as a string."
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         releaseType: {
                             type: "string",
-                            minLength: 1,
-                            description: "How the person is or will be released, as the approved premises service names it, for example licence, rotl or hdc. The catalogue gives no closed list, so this is a non-empty string.",
-                            examples: ["licence", "rotl", "hdc"]
+                            description: "The expected kind of release.",
+                            $comment: "The name of the ReleaseTypeOption Kotlin enum entry (toString()), e.g. licence, rotl, hdc, pss, inCommunity, notApplicable, extendedDeterminateLicence, paroleDirectedLicence, reReleasedPostRecall, reReleasedFollowingFixedTermRecall; kept as a plain string because it is a free String in the Kotlin model."
                         },
                         age: {
                             type: "integer",
-                            minimum: 10,
-                            maximum: 120,
-                            description: "The person's age in years when the application was submitted."
+                            description: "The person's age in whole years on the day the application was submitted.",
+                            minimum: 0
                         },
                         gender: {
-                            "enum": ["male", "female"],
-                            description: "The person's gender as recorded on the application."
+                            type: ["string", "null"],
+                            "enum": ["Male", "Female", null],
+                            description: "The person's gender as nDelius records it, or null when it has none.",
+                            $comment: "Nullable since commit df9a5b710 (2025-08-08); any other nDelius value makes the producer fail rather than write the event."
                         },
                         targetLocation: {
                             type: "string",
-                            minLength: 1,
-                            description: "Where the person would like to be placed, as a postcode district.",
-                            examples: ["LS2"]
+                            description: "The postcode district the person should be placed near, for example LS2."
                         },
                         submittedAt: {
                             type: "string",
-                            format: "date-time"
+                            format: "date-time",
+                            description: "When the application was submitted."
                         },
                         submittedBy: {
                             type: "object",
                             additionalProperties: false,
-                            description: "Who submitted the application, and where they work.",
-                            required: ["staffMember", "probationArea", "team", "ldu", "region"],
+                            description: "Who submitted the application, with their probation area and region and the team and local delivery unit managing the case.",
                             properties: {
-                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
-                                probationArea: { $ref: "../../_shared/probation-area.schema.json" },
-                                team: { $ref: "../../_shared/team.schema.json" },
-                                ldu: { $ref: "../../_shared/ldu.schema.json" },
-                                region: { $ref: "../../_shared/region.schema.json" }
-                            }
+                                staffMember: { $ref: "../../_shared/cas1-staff-member.schema.json" },
+                                probationArea: { $ref: "../../_shared/cas1-probation-area.schema.json" },
+                                team: { $ref: "../../_shared/cas1-team.schema.json" },
+                                ldu: { $ref: "../../_shared/cas1-ldu.schema.json" },
+                                region: { $ref: "../../_shared/cas1-region.schema.json" }
+                            },
+                            required: ["staffMember", "probationArea", "team", "ldu", "region"]
+                        },
+                        mappa: {
+                            type: ["string", "null"],
+                            description: "The MAPPA category and level, such as \"CAT C3/LEVEL L2\", or null."
+                        },
+                        sentenceLengthInMonths: {
+                            type: ["integer", "null"],
+                            description: "Always written as null by the current code."
+                        },
+                        offenceId: {
+                            type: ["string", "null"],
+                            description: "The offence the application is for, as identified by nDelius."
+                        },
+                        personTier: {
+                            anyOf: [{ $ref: "../../_shared/cas1-event-tier.schema.json" }, { type: "null" }],
+                            description: "The person's tier when the event happened, or null when the tier service had none.",
+                            $comment: "Added to the Kotlin class on 2026-07-30 (commit ed7b24275), after this schema version began, so older rows do not have it."
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "releaseType", "age", "gender", "targetLocation", "submittedAt", "submittedBy", "mappa", "sentenceLengthInMonths", "offenceId"],
                     $defs: {
+                        Cas1EventTier: cas1EventTierSchema(),
+                        Cas1Ldu: cas1LduSchema(),
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1ProbationArea: cas1ProbationAreaSchema(),
+                        Cas1Region: cas1RegionSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
+                        Cas1Team: cas1TeamSchema(),
                         Crn: crnSchema(),
-                        Ldu: lduSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        ProbationArea: probationAreaSchema(),
-                        Region: regionSchema(),
-                        StaffMember: staffMemberSchema(),
-                        Team: teamSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

@@ -6,45 +6,62 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crnSchema, nomsNumberSchema, personReference, personReferenceSchema, probationArea, probationAreaSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { PersonReference, ProbationArea, StaffMember } from "../shared.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBy, cas1WithdrawnByOpen, cas1WithdrawnBySchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1PersonReference, Cas1WithdrawnBy } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * An application for a place in an approved premises was withdrawn.
+ * The additionalInformation of the approved-premises.application.withdrawn notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1ApplicationWithdrawnNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application for an approved premises placement.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
+     */
+    bookingId?: null;
+}
+
+/**
+ * The eventDetails of an application-withdrawn detail document. Schema version 1 is the only version.
+ */
+export interface Cas1ApplicationWithdrawnDetailV1 {
+    /**
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
      */
     deliusEventNumber: string;
+    /**
+     * When the application was withdrawn.
+     */
     withdrawnAt: string;
     /**
-     * Who withdrew the application, and their probation area.
+     * Who withdrew the application.
      */
-    withdrawnBy: {
-        staffMember: StaffMember;
-        probationArea: ProbationArea;
-    };
+    withdrawnBy: Cas1WithdrawnBy;
     /**
-     * Why the application was withdrawn, as a reason code of the approved premises service.
+     * Why the application was withdrawn.
      */
     withdrawalReason: string;
     /**
-     * Free text that explains the withdrawal when the listed reasons did not fit.
+     * Free text given when the reason is "other".
      */
-    otherWithdrawalReason?: string;
+    otherWithdrawalReason?: (string | null);
 }
 
 /**
@@ -63,17 +80,56 @@ export type Cas1ApplicationWithdrawnNotification = Cas1ApplicationWithdrawnNotif
  * Validator for {@link Cas1ApplicationWithdrawnNotificationV1}.
  */
 export const cas1ApplicationWithdrawnNotificationV1 = z.strictObject({
-    personReference: personReference,
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1ApplicationWithdrawnNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1ApplicationWithdrawnNotificationV1Open = z.looseObject({
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * The data type of each version of approved-premises.application.withdrawn's detail document (`eventDetails`).
+ */
+export type Cas1ApplicationWithdrawnDetailVersions = {
+    1: Cas1ApplicationWithdrawnDetailV1;
+};
+
+/**
+ * The data of approved-premises.application.withdrawn's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas1ApplicationWithdrawnDetail = Cas1ApplicationWithdrawnDetailV1;
+
+/**
+ * Validator for {@link Cas1ApplicationWithdrawnDetailV1}.
+ */
+export const cas1ApplicationWithdrawnDetailV1 = z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
     withdrawnAt: dateTime,
-    withdrawnBy: z.strictObject({
-        staffMember: staffMember,
-        probationArea: probationArea
-    }),
-    withdrawalReason: z.string().check(z.minLength(1)),
-    otherWithdrawalReason: z.exactOptional(z.string().check(z.minLength(1)))
+    withdrawnBy: cas1WithdrawnBy,
+    withdrawalReason: z.string(),
+    otherWithdrawalReason: z.exactOptional(z.union([z.string(), z.null()]))
+});
+
+/**
+ * Validator for {@link Cas1ApplicationWithdrawnDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1ApplicationWithdrawnDetailV1Open = z.looseObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    withdrawnAt: dateTime,
+    withdrawnBy: cas1WithdrawnByOpen,
+    withdrawalReason: z.string(),
+    otherWithdrawalReason: z.exactOptional(z.union([z.string(), z.null()]))
 });
 
 /**
@@ -87,7 +143,17 @@ export type Cas1ApplicationWithdrawnEnvelopeV1 = EventEnvelope<"approved-premise
 export type Cas1ApplicationWithdrawnEnvelope = Cas1ApplicationWithdrawnEnvelopeV1;
 
 /**
- * Approved premises application withdrawn: An application for a place in an approved premises was withdrawn.
+ * An approved-premises.application.withdrawn detail document with version 1 details.
+ */
+export type Cas1ApplicationWithdrawnDetailDocumentV1 = DetailDocument<"approved-premises.application.withdrawn", Cas1ApplicationWithdrawnDetailV1>;
+
+/**
+ * An approved-premises.application.withdrawn detail document at the latest version (1).
+ */
+export type Cas1ApplicationWithdrawnDetailDocument = Cas1ApplicationWithdrawnDetailDocumentV1;
+
+/**
+ * Approved premises application withdrawn: A submitted application for an approved premises place was withdrawn. Withdrawals of applications that were never submitted are stored but not published.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
@@ -96,73 +162,107 @@ export const cas1ApplicationWithdrawn = /*#__PURE__*/ defineEventType<"approved-
         versions: Cas1ApplicationWithdrawnNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas1ApplicationWithdrawnDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "approved-premises.application.withdrawn",
     title: "Approved premises application withdrawn",
-    description: "An application for a place in an approved premises was withdrawn.",
+    description: "A submitted application for an approved premises place was withdrawn. Withdrawals of applications that were never submitted are stored but not published.",
     timeline: { "1": "The application was withdrawn by {{withdrawnBy.staffMember.forenames}} {{withdrawnBy.staffMember.surname}}: {{withdrawalReason}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/application-withdrawn/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/notification/v1.schema.json",
                 data: cas1ApplicationWithdrawnNotificationV1,
+                open: cas1ApplicationWithdrawnNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/notification/v1.schema.json",
                     title: "Cas1ApplicationWithdrawnNotificationV1",
-                    description: "An application for a place in an approved premises was withdrawn.",
+                    description: "The additionalInformation of the approved-premises.application.withdrawn notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "withdrawnAt", "withdrawnBy", "withdrawalReason"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application for an approved premises placement."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/detail/v1.schema.json",
+                data: cas1ApplicationWithdrawnDetailV1,
+                open: cas1ApplicationWithdrawnDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/detail/v1.schema.json",
+                    title: "Cas1ApplicationWithdrawnDetailV1",
+                    description: "The eventDetails of an application-withdrawn detail document. Schema version 1 is the only version.",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
+                            description: "Where a user of the approved premises service can see the application."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
                         },
                         deliusEventNumber: {
                             type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         withdrawnAt: {
                             type: "string",
-                            format: "date-time"
+                            format: "date-time",
+                            description: "When the application was withdrawn."
                         },
                         withdrawnBy: {
-                            type: "object",
-                            additionalProperties: false,
-                            description: "Who withdrew the application, and their probation area.",
-                            required: ["staffMember", "probationArea"],
-                            properties: {
-                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
-                                probationArea: { $ref: "../../_shared/probation-area.schema.json" }
-                            }
+                            $ref: "../../_shared/cas1-withdrawn-by.schema.json",
+                            description: "Who withdrew the application."
                         },
                         withdrawalReason: {
                             type: "string",
-                            minLength: 1,
-                            description: "Why the application was withdrawn, as a reason code of the approved premises service."
+                            description: "Why the application was withdrawn.",
+                            $comment: "The name of the application withdrawal-reason enum entry, e.g. change_in_circumstances_new_application_to_be_submitted; a free String in the Kotlin model."
                         },
                         otherWithdrawalReason: {
-                            type: "string",
-                            minLength: 1,
-                            description: "Free text that explains the withdrawal when the listed reasons did not fit."
+                            type: ["string", "null"],
+                            description: "Free text given when the reason is \"other\".",
+                            $comment: "Added on 2023-07-31 (commit 382ee5d8e1), after the first rows were written on 2023-07-26, so the earliest rows do not have it."
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "withdrawnAt", "withdrawnBy", "withdrawalReason"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1ProbationArea: cas1ProbationAreaSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
+                        Cas1WithdrawnBy: cas1WithdrawnBySchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        ProbationArea: probationAreaSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

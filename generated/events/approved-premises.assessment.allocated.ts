@@ -6,45 +6,62 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crnSchema, nomsNumberSchema, personReference, personReferenceSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { PersonReference, StaffMember } from "../shared.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * The assessment of an application for an approved premises place was allocated to an assessor.
+ * The additionalInformation of the approved-premises.assessment.allocated notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1AssessmentAllocatedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application being assessed.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
+     */
+    bookingId?: null;
+}
+
+/**
+ * The eventDetails of an assessment-allocated detail document. Schema version 1 is the only version.
+ */
+export interface Cas1AssessmentAllocatedDetailV1 {
+    /**
+     * The assessment.
+     */
+    assessmentId: string;
+    /**
+     * Where a user of the approved premises service can see the assessment.
+     */
+    assessmentUrl: string;
+    /**
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The person the event is about.
      */
-    deliusEventNumber: string;
-    /**
-     * The assessment in the approved premises service.
-     */
-    assessmentId: string;
+    personReference: Cas1PersonReference;
     /**
      * When the assessment was allocated.
      */
     allocatedAt: string;
     /**
-     * The assessor who now holds the assessment.
+     * The assessor it was allocated to.
      */
-    allocatedTo: StaffMember;
+    allocatedTo: (Cas1StaffMember | null);
     /**
-     * Who allocated the assessment, when known.
+     * Who allocated it; null when the system allocated it automatically.
      */
-    allocatedBy?: StaffMember;
+    allocatedBy: (Cas1StaffMember | null);
 }
 
 /**
@@ -63,14 +80,56 @@ export type Cas1AssessmentAllocatedNotification = Cas1AssessmentAllocatedNotific
  * Validator for {@link Cas1AssessmentAllocatedNotificationV1}.
  */
 export const cas1AssessmentAllocatedNotificationV1 = z.strictObject({
-    personReference: personReference,
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1AssessmentAllocatedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1AssessmentAllocatedNotificationV1Open = z.looseObject({
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * The data type of each version of approved-premises.assessment.allocated's detail document (`eventDetails`).
+ */
+export type Cas1AssessmentAllocatedDetailVersions = {
+    1: Cas1AssessmentAllocatedDetailV1;
+};
+
+/**
+ * The data of approved-premises.assessment.allocated's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas1AssessmentAllocatedDetail = Cas1AssessmentAllocatedDetailV1;
+
+/**
+ * Validator for {@link Cas1AssessmentAllocatedDetailV1}.
+ */
+export const cas1AssessmentAllocatedDetailV1 = z.strictObject({
+    assessmentId: uuid,
+    assessmentUrl: uri,
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    assessmentId: uuid,
+    personReference: cas1PersonReference,
     allocatedAt: dateTime,
-    allocatedTo: staffMember,
-    allocatedBy: z.exactOptional(staffMember)
+    allocatedTo: z.union([cas1StaffMember, z.null()]),
+    allocatedBy: z.union([cas1StaffMember, z.null()])
+});
+
+/**
+ * Validator for {@link Cas1AssessmentAllocatedDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1AssessmentAllocatedDetailV1Open = z.looseObject({
+    assessmentId: uuid,
+    assessmentUrl: uri,
+    applicationId: uuid,
+    applicationUrl: uri,
+    personReference: cas1PersonReferenceOpen,
+    allocatedAt: dateTime,
+    allocatedTo: z.union([cas1StaffMemberOpen, z.null()]),
+    allocatedBy: z.union([cas1StaffMemberOpen, z.null()])
 });
 
 /**
@@ -84,7 +143,17 @@ export type Cas1AssessmentAllocatedEnvelopeV1 = EventEnvelope<"approved-premises
 export type Cas1AssessmentAllocatedEnvelope = Cas1AssessmentAllocatedEnvelopeV1;
 
 /**
- * Approved premises assessment allocated: The assessment of an application for an approved premises place was allocated to an assessor.
+ * An approved-premises.assessment.allocated detail document with version 1 details.
+ */
+export type Cas1AssessmentAllocatedDetailDocumentV1 = DetailDocument<"approved-premises.assessment.allocated", Cas1AssessmentAllocatedDetailV1>;
+
+/**
+ * An approved-premises.assessment.allocated detail document at the latest version (1).
+ */
+export type Cas1AssessmentAllocatedDetailDocument = Cas1AssessmentAllocatedDetailDocumentV1;
+
+/**
+ * Approved premises assessment allocated: An assessment of an approved premises application was allocated to an assessor, by a user or automatically.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
@@ -93,46 +162,84 @@ export const cas1AssessmentAllocated = /*#__PURE__*/ defineEventType<"approved-p
         versions: Cas1AssessmentAllocatedNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas1AssessmentAllocatedDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "approved-premises.assessment.allocated",
     title: "Approved premises assessment allocated",
-    description: "The assessment of an application for an approved premises place was allocated to an assessor.",
-    timeline: { "1": "The assessment of the application was allocated to {{allocatedTo.forenames}} {{allocatedTo.surname}}" },
+    description: "An assessment of an approved premises application was allocated to an assessor, by a user or automatically.",
+    timeline: { "1": "The assessment was allocated" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/assessment-allocated/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/notification/v1.schema.json",
                 data: cas1AssessmentAllocatedNotificationV1,
+                open: cas1AssessmentAllocatedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/notification/v1.schema.json",
                     title: "Cas1AssessmentAllocatedNotificationV1",
-                    description: "The assessment of an application for an approved premises place was allocated to an assessor.",
+                    description: "The additionalInformation of the approved-premises.assessment.allocated notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "assessmentId", "allocatedAt", "allocatedTo"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application being assessed."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/detail/v1.schema.json",
+                data: cas1AssessmentAllocatedDetailV1,
+                open: cas1AssessmentAllocatedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/detail/v1.schema.json",
+                    title: "Cas1AssessmentAllocatedDetailV1",
+                    description: "The eventDetails of an assessment-allocated detail document. Schema version 1 is the only version.",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        assessmentId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The assessment."
+                        },
+                        assessmentUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Where a user of the approved premises service can see the assessment."
+                        },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
+                            description: "Where a user of the approved premises service can see the application."
                         },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
-                        },
-                        assessmentId: {
-                            type: "string",
-                            format: "uuid",
-                            description: "The assessment in the approved premises service."
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
                         },
                         allocatedAt: {
                             type: "string",
@@ -140,19 +247,21 @@ export const cas1AssessmentAllocated = /*#__PURE__*/ defineEventType<"approved-p
                             description: "When the assessment was allocated."
                         },
                         allocatedTo: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "The assessor who now holds the assessment."
+                            anyOf: [{ $ref: "../../_shared/cas1-staff-member.schema.json" }, { type: "null" }],
+                            description: "The assessor it was allocated to.",
+                            $comment: "Nullable in the Kotlin model; the builder always fills it."
                         },
                         allocatedBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who allocated the assessment, when known."
+                            anyOf: [{ $ref: "../../_shared/cas1-staff-member.schema.json" }, { type: "null" }],
+                            description: "Who allocated it; null when the system allocated it automatically."
                         }
                     },
+                    required: ["assessmentId", "assessmentUrl", "applicationId", "applicationUrl", "personReference", "allocatedAt", "allocatedTo", "allocatedBy"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

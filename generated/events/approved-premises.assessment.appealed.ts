@@ -6,47 +6,64 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crnSchema, nomsNumberSchema, personReference, personReferenceSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { PersonReference, StaffMember } from "../shared.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * An appeal against the assessment of an application for an approved premises place was recorded, with its decision.
+ * The additionalInformation of the approved-premises.assessment.appealed notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1AssessmentAppealedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application whose assessment was appealed.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
+     */
+    bookingId?: null;
+}
+
+/**
+ * The eventDetails of an assessment-appealed detail document. Schema version 1 is the only version.
+ */
+export interface Cas1AssessmentAppealedDetailV1 {
+    /**
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
-     */
-    deliusEventNumber: string;
-    /**
-     * The appeal in the approved premises service.
+     * The appeal.
      */
     appealId: string;
     /**
-     * Where the appeal can be viewed.
+     * Where a user of the approved premises service can see the appeal.
      */
     appealUrl: string;
+    /**
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
     /**
      * When the appeal was recorded.
      */
     createdAt: string;
     /**
-     * Who recorded the appeal. The catalogue gives no type; a staff member.
+     * Who recorded the appeal.
      */
-    createdBy: StaffMember;
+    createdBy: Cas1StaffMember;
     /**
-     * The grounds of the appeal.
+     * What the appeal was about.
      */
     appealDetail: string;
     /**
@@ -54,9 +71,14 @@ export interface Cas1AssessmentAppealedNotificationV1 {
      */
     decision: ("accepted" | "rejected");
     /**
-     * Why the appeal was decided as it was.
+     * Why that decision was made.
      */
     decisionDetail: string;
+    /**
+     * @deprecated
+     * Who reviewed the appeal. No longer written.
+     */
+    reviewer?: string;
 }
 
 /**
@@ -75,17 +97,64 @@ export type Cas1AssessmentAppealedNotification = Cas1AssessmentAppealedNotificat
  * Validator for {@link Cas1AssessmentAppealedNotificationV1}.
  */
 export const cas1AssessmentAppealedNotificationV1 = z.strictObject({
-    personReference: personReference,
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1AssessmentAppealedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1AssessmentAppealedNotificationV1Open = z.looseObject({
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * The data type of each version of approved-premises.assessment.appealed's detail document (`eventDetails`).
+ */
+export type Cas1AssessmentAppealedDetailVersions = {
+    1: Cas1AssessmentAppealedDetailV1;
+};
+
+/**
+ * The data of approved-premises.assessment.appealed's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas1AssessmentAppealedDetail = Cas1AssessmentAppealedDetailV1;
+
+/**
+ * Validator for {@link Cas1AssessmentAppealedDetailV1}.
+ */
+export const cas1AssessmentAppealedDetailV1 = z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
     appealId: uuid,
     appealUrl: uri,
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
     createdAt: dateTime,
-    createdBy: staffMember,
-    appealDetail: z.string().check(z.minLength(1)),
+    createdBy: cas1StaffMember,
+    appealDetail: z.string(),
     decision: z.enum(["accepted", "rejected"]),
-    decisionDetail: z.string().check(z.minLength(1))
+    decisionDetail: z.string(),
+    reviewer: z.exactOptional(z.string())
+});
+
+/**
+ * Validator for {@link Cas1AssessmentAppealedDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1AssessmentAppealedDetailV1Open = z.looseObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    appealId: uuid,
+    appealUrl: uri,
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    createdAt: dateTime,
+    createdBy: cas1StaffMemberOpen,
+    appealDetail: z.string(),
+    decision: z.enum(["accepted", "rejected"]),
+    decisionDetail: z.string(),
+    reviewer: z.exactOptional(z.string())
 });
 
 /**
@@ -99,7 +168,17 @@ export type Cas1AssessmentAppealedEnvelopeV1 = EventEnvelope<"approved-premises.
 export type Cas1AssessmentAppealedEnvelope = Cas1AssessmentAppealedEnvelopeV1;
 
 /**
- * Approved premises assessment appealed: An appeal against the assessment of an application for an approved premises place was recorded with its decision.
+ * An approved-premises.assessment.appealed detail document with version 1 details.
+ */
+export type Cas1AssessmentAppealedDetailDocumentV1 = DetailDocument<"approved-premises.assessment.appealed", Cas1AssessmentAppealedDetailV1>;
+
+/**
+ * An approved-premises.assessment.appealed detail document at the latest version (1).
+ */
+export type Cas1AssessmentAppealedDetailDocument = Cas1AssessmentAppealedDetailDocumentV1;
+
+/**
+ * Approved premises assessment appealed: An appeal against the rejection of an approved premises application was recorded with its outcome.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
@@ -108,51 +187,88 @@ export const cas1AssessmentAppealed = /*#__PURE__*/ defineEventType<"approved-pr
         versions: Cas1AssessmentAppealedNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas1AssessmentAppealedDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "approved-premises.assessment.appealed",
     title: "Approved premises assessment appealed",
-    description: "An appeal against the assessment of an application for an approved premises place was recorded with its decision.",
-    timeline: { "1": "An appeal against the assessment was {{decision}}: {{decisionDetail}}" },
+    description: "An appeal against the rejection of an approved premises application was recorded with its outcome.",
+    timeline: { "1": "The assessment was appealed, and the appeal was {{decision}}: {{decisionDetail}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/assessment-appealed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/notification/v1.schema.json",
                 data: cas1AssessmentAppealedNotificationV1,
+                open: cas1AssessmentAppealedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/notification/v1.schema.json",
                     title: "Cas1AssessmentAppealedNotificationV1",
-                    description: "An appeal against the assessment of an application for an approved premises place was recorded, with its decision.",
+                    description: "The additionalInformation of the approved-premises.assessment.appealed notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "appealId", "appealUrl", "createdAt", "createdBy", "appealDetail", "decision", "decisionDetail"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application whose assessment was appealed."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/detail/v1.schema.json",
+                data: cas1AssessmentAppealedDetailV1,
+                open: cas1AssessmentAppealedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/detail/v1.schema.json",
+                    title: "Cas1AssessmentAppealedDetailV1",
+                    description: "The eventDetails of an assessment-appealed detail document. Schema version 1 is the only version.",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         appealId: {
                             type: "string",
                             format: "uuid",
-                            description: "The appeal in the approved premises service."
+                            description: "The appeal."
                         },
                         appealUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the appeal can be viewed."
+                            description: "Where a user of the approved premises service can see the appeal."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         createdAt: {
                             type: "string",
@@ -160,29 +276,35 @@ export const cas1AssessmentAppealed = /*#__PURE__*/ defineEventType<"approved-pr
                             description: "When the appeal was recorded."
                         },
                         createdBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who recorded the appeal. The catalogue gives no type; a staff member."
+                            $ref: "../../_shared/cas1-staff-member.schema.json",
+                            description: "Who recorded the appeal."
                         },
                         appealDetail: {
                             type: "string",
-                            minLength: 1,
-                            description: "The grounds of the appeal."
+                            description: "What the appeal was about."
                         },
                         decision: {
+                            type: "string",
                             "enum": ["accepted", "rejected"],
                             description: "The outcome of the appeal."
                         },
                         decisionDetail: {
                             type: "string",
-                            minLength: 1,
-                            description: "Why the appeal was decided as it was."
+                            description: "Why that decision was made."
+                        },
+                        reviewer: {
+                            type: "string",
+                            description: "Who reviewed the appeal. No longer written.",
+                            $comment: "Required in the first rows (2024-02-15) and removed on 2024-02-22 (commit 326ea2f970); optional so that those rows stay valid.",
+                            deprecated: true
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "appealId", "appealUrl", "personReference", "deliusEventNumber", "createdAt", "createdBy", "appealDetail", "decision", "decisionDetail"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

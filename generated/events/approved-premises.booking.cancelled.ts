@@ -7,74 +7,122 @@
 import * as z from "zod/mini";
 import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { dateInZone } from "../../src/runtime/upcast-helpers.js";
-import { crnSchema, nomsNumberSchema, personReference, personReferenceSchema, premises, premisesSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { PersonReference, Premises, StaffMember } from "../shared.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A booking at an approved premises was cancelled.
+ * The additionalInformation of the approved-premises.booking.cancelled notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1BookingCancelledNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application the booking was made for.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
+     */
+    bookingId?: null;
+}
+
+/**
+ * The eventDetails of a booking-cancelled detail document stored with schema version 1 (NULL).
+ */
+export interface Cas1BookingCancelledDetailV1 {
+    /**
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
+    /**
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The placement (booking or space booking) in the approved premises service.
      */
-    deliusEventNumber: string;
     bookingId: string;
-    premises: Premises;
     /**
-     * The day the cancellation takes effect. Always midnight UTC of that day.
+     * The approved premises.
+     */
+    premises: Cas1Premises;
+    /**
+     * The day the cancellation takes effect, written as an instant.
      */
     cancelledAt: string;
-    cancelledBy: StaffMember;
+    /**
+     * Who cancelled the placement.
+     */
+    cancelledBy: Cas1StaffMember;
+    /**
+     * Why the placement was cancelled, as the name of the cancellation reason.
+     */
     cancellationReason: string;
 }
 
 /**
- * A booking at an approved premises was cancelled. Version 2 says on which day the cancellation takes effect, and when it was recorded.
+ * The eventDetails of a booking-cancelled detail document at schema version 2, which added the effective date and when the cancellation was recorded.
  */
-export interface Cas1BookingCancelledNotificationV2 {
-    personReference: PersonReference;
+export interface Cas1BookingCancelledDetailV2 {
     /**
-     * The application the booking was made for.
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
+    /**
+     * The approved premises application.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The placement (booking or space booking) in the approved premises service.
      */
-    deliusEventNumber: string;
     bookingId: string;
-    premises: Premises;
+    /**
+     * The approved premises.
+     */
+    premises: Cas1Premises;
     /**
      * @deprecated
-     * Deprecated: use cancelledAtDate. Midnight UTC of the day the cancellation takes effect.
+     * The day the cancellation takes effect, at midnight UTC. Use cancelledAtDate instead.
      */
     cancelledAt: string;
     /**
-     * The day the cancellation takes effect, in UK local time.
+     * The day the cancellation takes effect.
      */
     cancelledAtDate: string;
+    /**
+     * Who cancelled the placement.
+     */
+    cancelledBy: Cas1StaffMember;
+    /**
+     * Why the placement was cancelled, as the name of the cancellation reason.
+     */
+    cancellationReason: string;
     /**
      * When the cancellation was recorded.
      */
     cancellationRecordedAt: string;
-    cancelledBy: StaffMember;
-    cancellationReason: string;
+    /**
+     * The placement appeal that led to the cancellation, if any.
+     */
+    appealChangeRequestId?: (string | null);
 }
 
 /**
@@ -82,59 +130,121 @@ export interface Cas1BookingCancelledNotificationV2 {
  */
 export type Cas1BookingCancelledNotificationVersions = {
     1: Cas1BookingCancelledNotificationV1;
-    2: Cas1BookingCancelledNotificationV2;
 };
 
 /**
- * The data of approved-premises.booking.cancelled's notification (`additionalInformation`) at the latest version (2).
+ * The data of approved-premises.booking.cancelled's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1BookingCancelledNotification = Cas1BookingCancelledNotificationV2;
+export type Cas1BookingCancelledNotification = Cas1BookingCancelledNotificationV1;
 
 /**
  * Validator for {@link Cas1BookingCancelledNotificationV1}.
  */
 export const cas1BookingCancelledNotificationV1 = z.strictObject({
-    personReference: personReference,
     applicationId: uuid,
-    applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    bookingId: uuid,
-    premises: premises,
-    cancelledAt: dateTime,
-    cancelledBy: staffMember,
-    cancellationReason: z.string().check(z.minLength(1))
+    bookingId: z.exactOptional(z.null())
 });
 
 /**
- * Validator for {@link Cas1BookingCancelledNotificationV2}.
+ * Validator for {@link Cas1BookingCancelledNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingCancelledNotificationV2 = z.strictObject({
-    personReference: personReference,
+export const cas1BookingCancelledNotificationV1Open = z.looseObject({
     applicationId: uuid,
-    applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    bookingId: uuid,
-    premises: premises,
-    cancelledAt: dateTime,
-    cancelledAtDate: date,
-    cancellationRecordedAt: dateTime,
-    cancelledBy: staffMember,
-    cancellationReason: z.string().check(z.minLength(1))
+    bookingId: z.exactOptional(z.null())
 });
 
-function upcastNotificationV1ToV2(data: Cas1BookingCancelledNotificationV1, context: UpcastContext): Cas1BookingCancelledNotificationV2 {
-    const out: Cas1BookingCancelledNotificationV2 = {
+/**
+ * The data type of each version of approved-premises.booking.cancelled's detail document (`eventDetails`).
+ */
+export type Cas1BookingCancelledDetailVersions = {
+    1: Cas1BookingCancelledDetailV1;
+    2: Cas1BookingCancelledDetailV2;
+};
+
+/**
+ * The data of approved-premises.booking.cancelled's detail document (`eventDetails`) at the latest version (2).
+ */
+export type Cas1BookingCancelledDetail = Cas1BookingCancelledDetailV2;
+
+/**
+ * Validator for {@link Cas1BookingCancelledDetailV1}.
+ */
+export const cas1BookingCancelledDetailV1 = z.strictObject({
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    premises: cas1Premises,
+    cancelledAt: dateTime,
+    cancelledBy: cas1StaffMember,
+    cancellationReason: z.string()
+});
+
+/**
+ * Validator for {@link Cas1BookingCancelledDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1BookingCancelledDetailV1Open = z.looseObject({
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    premises: cas1PremisesOpen,
+    cancelledAt: dateTime,
+    cancelledBy: cas1StaffMemberOpen,
+    cancellationReason: z.string()
+});
+
+/**
+ * Validator for {@link Cas1BookingCancelledDetailV2}.
+ */
+export const cas1BookingCancelledDetailV2 = z.strictObject({
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    premises: cas1Premises,
+    cancelledAt: dateTime,
+    cancelledAtDate: date,
+    cancelledBy: cas1StaffMember,
+    cancellationReason: z.string(),
+    cancellationRecordedAt: dateTime,
+    appealChangeRequestId: z.exactOptional(z.union([uuid, z.null()]))
+});
+
+/**
+ * Validator for {@link Cas1BookingCancelledDetailV2}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1BookingCancelledDetailV2Open = z.looseObject({
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    premises: cas1PremisesOpen,
+    cancelledAt: dateTime,
+    cancelledAtDate: date,
+    cancelledBy: cas1StaffMemberOpen,
+    cancellationReason: z.string(),
+    cancellationRecordedAt: dateTime,
+    appealChangeRequestId: z.exactOptional(z.union([uuid, z.null()]))
+});
+
+function upcastDetailV1ToV2(data: Cas1BookingCancelledDetailV1, context: UpcastContext): Cas1BookingCancelledDetailV2 {
+    const out: Cas1BookingCancelledDetailV2 = {
         personReference: data.personReference,
+        deliusEventNumber: data.deliusEventNumber,
         applicationId: data.applicationId,
         applicationUrl: data.applicationUrl,
-        deliusEventNumber: data.deliusEventNumber,
         bookingId: data.bookingId,
         premises: data.premises,
         cancelledAt: data.cancelledAt,
         cancelledAtDate: dateInZone(data.cancelledAt, "Europe/London"),
-        cancellationRecordedAt: context.envelope.occurredAt,
         cancelledBy: data.cancelledBy,
-        cancellationReason: data.cancellationReason
+        cancellationReason: data.cancellationReason,
+        cancellationRecordedAt: context.envelope.occurredAt
     };
     return out;
 }
@@ -145,156 +255,228 @@ function upcastNotificationV1ToV2(data: Cas1BookingCancelledNotificationV1, cont
 export type Cas1BookingCancelledEnvelopeV1 = EventEnvelope<"approved-premises.booking.cancelled", 1, Cas1BookingCancelledNotificationV1>;
 
 /**
- * An approved-premises.booking.cancelled notification with version 2 data.
+ * An approved-premises.booking.cancelled notification at the latest version (1).
  */
-export type Cas1BookingCancelledEnvelopeV2 = EventEnvelope<"approved-premises.booking.cancelled", 2, Cas1BookingCancelledNotificationV2>;
+export type Cas1BookingCancelledEnvelope = Cas1BookingCancelledEnvelopeV1;
 
 /**
- * An approved-premises.booking.cancelled notification at the latest version (2).
+ * An approved-premises.booking.cancelled detail document with version 1 details.
  */
-export type Cas1BookingCancelledEnvelope = Cas1BookingCancelledEnvelopeV2;
+export type Cas1BookingCancelledDetailDocumentV1 = DetailDocument<"approved-premises.booking.cancelled", Cas1BookingCancelledDetailV1>;
 
 /**
- * Approved premises booking cancelled: A booking (placement) at an approved premises was cancelled before the person arrived.
+ * An approved-premises.booking.cancelled detail document with version 2 details.
+ */
+export type Cas1BookingCancelledDetailDocumentV2 = DetailDocument<"approved-premises.booking.cancelled", Cas1BookingCancelledDetailV2>;
+
+/**
+ * An approved-premises.booking.cancelled detail document at the latest version (2).
+ */
+export type Cas1BookingCancelledDetailDocument = Cas1BookingCancelledDetailDocumentV2;
+
+/**
+ * Approved premises placement cancelled: A placement (booking) at an approved premises was cancelled before or instead of the person arriving.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
 export const cas1BookingCancelled = /*#__PURE__*/ defineEventType<"approved-premises.booking.cancelled", {
     notification: {
         versions: Cas1BookingCancelledNotificationVersions;
+        latest: 1;
+    };
+    detail: {
+        versions: Cas1BookingCancelledDetailVersions;
         latest: 2;
     };
 }>({
     type: "approved-premises.booking.cancelled",
-    title: "Approved premises booking cancelled",
-    description: "A booking (placement) at an approved premises was cancelled before the person arrived.",
+    title: "Approved premises placement cancelled",
+    description: "A placement (booking) at an approved premises was cancelled before or instead of the person arriving.",
     timeline: {
-        "1": "The booking at {{premises.name}} was cancelled by {{cancelledBy.forenames}} {{cancelledBy.surname}}: {{cancellationReason}}",
-        "2": "The booking at {{premises.name}} was cancelled with effect from {{cancelledAtDate}} by {{cancelledBy.forenames}} {{cancelledBy.surname}}: {{cancellationReason}}"
+        "1": "The placement at {{premises.name}} was cancelled: {{cancellationReason}}",
+        "2": "The placement at {{premises.name}} was cancelled with effect from {{cancelledAtDate}}: {{cancellationReason}}"
     },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/booking-cancelled/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/notification/v1.schema.json",
                 data: cas1BookingCancelledNotificationV1,
+                open: cas1BookingCancelledNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/notification/v1.schema.json",
                     title: "Cas1BookingCancelledNotificationV1",
-                    description: "A booking at an approved premises was cancelled.",
+                    description: "The additionalInformation of the approved-premises.booking.cancelled notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "cancelledAt", "cancelledBy", "cancellationReason"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/detail/v1.schema.json",
+                data: cas1BookingCancelledDetailV1,
+                open: cas1BookingCancelledDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/detail/v1.schema.json",
+                    title: "Cas1BookingCancelledDetailV1",
+                    description: "The eventDetails of a booking-cancelled detail document stored with schema version 1 (NULL).",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
+                        },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         bookingId: {
                             type: "string",
-                            format: "uuid"
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
                         },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
                         cancelledAt: {
                             type: "string",
                             format: "date-time",
-                            description: "The day the cancellation takes effect. Always midnight UTC of that day."
+                            description: "The day the cancellation takes effect, written as an instant.",
+                            $comment: "Before 2023-12-11 (commit a1451f066) the day was written as midnight at +18:00, i.e. 06:00Z on the day before; since then as midnight UTC."
                         },
-                        cancelledBy: { $ref: "../../_shared/staff-member.schema.json" },
+                        cancelledBy: {
+                            $ref: "../../_shared/cas1-staff-member.schema.json",
+                            description: "Who cancelled the placement."
+                        },
                         cancellationReason: {
                             type: "string",
-                            minLength: 1
+                            description: "Why the placement was cancelled, as the name of the cancellation reason."
                         }
                     },
+                    required: ["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "premises", "cancelledAt", "cancelledBy", "cancellationReason"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             },
             {
                 version: 2,
-                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/notification/v2.schema.json",
-                data: cas1BookingCancelledNotificationV2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/detail/v2.schema.json",
+                data: cas1BookingCancelledDetailV2,
+                open: cas1BookingCancelledDetailV2Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
-                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/notification/v2.schema.json",
-                    title: "Cas1BookingCancelledNotificationV2",
-                    description: "A booking at an approved premises was cancelled. Version 2 says on which day the cancellation takes effect, and when it was recorded.",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/detail/v2.schema.json",
+                    title: "Cas1BookingCancelledDetailV2",
+                    description: "The eventDetails of a booking-cancelled detail document at schema version 2, which added the effective date and when the cancellation was recorded.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "cancelledAt", "cancelledAtDate", "cancellationRecordedAt", "cancelledBy", "cancellationReason"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
+                        },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         bookingId: {
                             type: "string",
-                            format: "uuid"
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
                         },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
                         cancelledAt: {
                             type: "string",
                             format: "date-time",
-                            deprecated: true,
-                            description: "Deprecated: use cancelledAtDate. Midnight UTC of the day the cancellation takes effect."
+                            description: "The day the cancellation takes effect, at midnight UTC. Use cancelledAtDate instead.",
+                            deprecated: true
                         },
                         cancelledAtDate: {
                             type: "string",
                             format: "date",
-                            description: "The day the cancellation takes effect, in UK local time."
+                            description: "The day the cancellation takes effect."
+                        },
+                        cancelledBy: {
+                            $ref: "../../_shared/cas1-staff-member.schema.json",
+                            description: "Who cancelled the placement."
+                        },
+                        cancellationReason: {
+                            type: "string",
+                            description: "Why the placement was cancelled, as the name of the cancellation reason."
                         },
                         cancellationRecordedAt: {
                             type: "string",
                             format: "date-time",
                             description: "When the cancellation was recorded."
                         },
-                        cancelledBy: { $ref: "../../_shared/staff-member.schema.json" },
-                        cancellationReason: {
-                            type: "string",
-                            minLength: 1
+                        appealChangeRequestId: {
+                            type: ["string", "null"],
+                            format: "uuid",
+                            description: "The placement appeal that led to the cancellation, if any.",
+                            $comment: "Added on 2025-05-09 (commit abf1ae832), after version 2 began, so older rows do not have it."
                         }
                     },
+                    required: ["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "premises", "cancelledAt", "cancelledAtDate", "cancelledBy", "cancellationReason", "cancellationRecordedAt"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 }),
                 upcast: {
                     kind: "transform",
-                    run: upcastNotificationV1ToV2
+                    run: upcastDetailV1ToV2
                 }
             }
         ] }

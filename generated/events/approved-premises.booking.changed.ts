@@ -5,102 +5,138 @@
 
 
 import * as z from "zod/mini";
-import { date, dateTime, uniqueItems, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1Characteristic, cas1CharacteristicSchema, crnSchema, nomsNumberSchema, personReference, personReferenceSchema, premises, premisesSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { Cas1Characteristic, PersonReference, Premises, StaffMember } from "../shared.js";
+import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
+import { cas1BookingSummarySchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1SpaceCharacteristic, cas1SpaceCharacteristicOpen, cas1SpaceCharacteristicSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, cas1TransferInfo, cas1TransferInfoOpen, cas1TransferInfoSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1PersonReference, Cas1Premises, Cas1SpaceCharacteristic, Cas1StaffMember, Cas1TransferInfo } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A booking at an approved premises was changed. The data gives the booking as it stands after the change.
+ * The additionalInformation of the approved-premises.booking.changed notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1BookingChangedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application the booking was made for.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
+     */
+    bookingId?: null;
+}
+
+/**
+ * The eventDetails of a booking-changed detail document stored with schema version 1 (NULL): the new dates only.
+ */
+export interface Cas1BookingChangedDetailV1 {
+    /**
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The placement (booking or space booking) in the approved premises service.
+     */
+    bookingId: string;
+    /**
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
      */
     deliusEventNumber: string;
-    bookingId: string;
     /**
      * When the change was made.
      */
     changedAt: string;
     /**
-     * Who made the change. The catalogue gives no type; a staff member, as for cancelledBy.
+     * Who made the change.
      */
-    changedBy: StaffMember;
-    premises: Premises;
+    changedBy: Cas1StaffMember;
     /**
-     * The day the person is expected to arrive, after the change.
+     * The approved premises.
+     */
+    premises: Cas1Premises;
+    /**
+     * The expected (or actual) arrival date after the change.
      */
     arrivalOn: string;
     /**
-     * The day the person is expected to leave, after the change.
+     * The expected departure date after the change.
      */
     departureOn: string;
 }
 
 /**
- * A booking at an approved premises was changed. Version 2 can also say what the booking was before the change: its earlier dates and room and premises characteristics.
+ * The eventDetails of a booking-changed detail document at schema version 2, which also says what the dates (and later the characteristics) were before the change.
  */
-export interface Cas1BookingChangedNotificationV2 {
-    personReference: PersonReference;
+export interface Cas1BookingChangedDetailV2 {
     /**
-     * The application the booking was made for.
+     * The approved premises application.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The placement (booking or space booking) in the approved premises service.
+     */
+    bookingId: string;
+    /**
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
      */
     deliusEventNumber: string;
-    bookingId: string;
     /**
      * When the change was made.
      */
     changedAt: string;
     /**
-     * Who made the change. The catalogue gives no type; a staff member, as for cancelledBy.
+     * Who made the change.
      */
-    changedBy: StaffMember;
-    premises: Premises;
+    changedBy: Cas1StaffMember;
     /**
-     * The day the person is expected to arrive, after the change.
+     * The approved premises.
+     */
+    premises: Cas1Premises;
+    /**
+     * The expected (or actual) arrival date after the change.
      */
     arrivalOn: string;
     /**
-     * The day the person is expected to leave, after the change.
+     * The expected departure date after the change.
      */
     departureOn: string;
     /**
-     * The arrival day before the change, when the change moved it. Added in version 2.
+     * The arrival date before the change, when the change moved it; otherwise null.
      */
-    previousArrivalOn?: string;
+    previousArrivalOn: (string | null);
     /**
-     * The departure day before the change, when the change moved it. Added in version 2.
+     * The departure date before the change, when the change moved it; otherwise null.
      */
-    previousDepartureOn?: string;
+    previousDepartureOn: (string | null);
     /**
-     * The room and premises characteristics the placement requires after the change. Added in version 2.
+     * The characteristics the placement needs after the change.
      */
-    characteristics?: Cas1Characteristic[];
+    characteristics?: (Cas1SpaceCharacteristic[] | null);
     /**
-     * The room and premises characteristics the placement required before the change, when the change altered them. Added in version 2.
+     * The characteristics before the change, when the change altered them; otherwise null.
      */
-    previousCharacteristics?: Cas1Characteristic[];
+    previousCharacteristics?: (Cas1SpaceCharacteristic[] | null);
+    /**
+     * When the change ended the placement because of a transfer, the placement the person moved to; otherwise null.
+     */
+    transferredTo?: (Cas1TransferInfo | null);
 }
 
 /**
@@ -108,62 +144,130 @@ export interface Cas1BookingChangedNotificationV2 {
  */
 export type Cas1BookingChangedNotificationVersions = {
     1: Cas1BookingChangedNotificationV1;
-    2: Cas1BookingChangedNotificationV2;
 };
 
 /**
- * The data of approved-premises.booking.changed's notification (`additionalInformation`) at the latest version (2).
+ * The data of approved-premises.booking.changed's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1BookingChangedNotification = Cas1BookingChangedNotificationV2;
+export type Cas1BookingChangedNotification = Cas1BookingChangedNotificationV1;
 
 /**
  * Validator for {@link Cas1BookingChangedNotificationV1}.
  */
 export const cas1BookingChangedNotificationV1 = z.strictObject({
-    personReference: personReference,
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1BookingChangedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1BookingChangedNotificationV1Open = z.looseObject({
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * The data type of each version of approved-premises.booking.changed's detail document (`eventDetails`).
+ */
+export type Cas1BookingChangedDetailVersions = {
+    1: Cas1BookingChangedDetailV1;
+    2: Cas1BookingChangedDetailV2;
+};
+
+/**
+ * The data of approved-premises.booking.changed's detail document (`eventDetails`) at the latest version (2).
+ */
+export type Cas1BookingChangedDetail = Cas1BookingChangedDetailV2;
+
+/**
+ * Validator for {@link Cas1BookingChangedDetailV1}.
+ */
+export const cas1BookingChangedDetailV1 = z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
     bookingId: uuid,
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
     changedAt: dateTime,
-    changedBy: staffMember,
-    premises: premises,
+    changedBy: cas1StaffMember,
+    premises: cas1Premises,
     arrivalOn: date,
     departureOn: date
 });
 
 /**
- * Validator for {@link Cas1BookingChangedNotificationV2}.
+ * Validator for {@link Cas1BookingChangedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingChangedNotificationV2 = z.strictObject({
-    personReference: personReference,
+export const cas1BookingChangedDetailV1Open = z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
     bookingId: uuid,
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
     changedAt: dateTime,
-    changedBy: staffMember,
-    premises: premises,
+    changedBy: cas1StaffMemberOpen,
+    premises: cas1PremisesOpen,
     arrivalOn: date,
-    departureOn: date,
-    previousArrivalOn: z.exactOptional(date),
-    previousDepartureOn: z.exactOptional(date),
-    characteristics: z.exactOptional(z.array(cas1Characteristic).check(uniqueItems())),
-    previousCharacteristics: z.exactOptional(z.array(cas1Characteristic).check(uniqueItems()))
+    departureOn: date
 });
 
-function upcastNotificationV1ToV2(data: Cas1BookingChangedNotificationV1, context: UpcastContext): Cas1BookingChangedNotificationV2 {
-    const out: Cas1BookingChangedNotificationV2 = {
-        personReference: data.personReference,
+/**
+ * Validator for {@link Cas1BookingChangedDetailV2}.
+ */
+export const cas1BookingChangedDetailV2 = z.strictObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    changedAt: dateTime,
+    changedBy: cas1StaffMember,
+    premises: cas1Premises,
+    arrivalOn: date,
+    departureOn: date,
+    previousArrivalOn: z.union([date, z.null()]),
+    previousDepartureOn: z.union([date, z.null()]),
+    characteristics: z.exactOptional(z.union([z.array(cas1SpaceCharacteristic), z.null()])),
+    previousCharacteristics: z.exactOptional(z.union([z.array(cas1SpaceCharacteristic), z.null()])),
+    transferredTo: z.exactOptional(z.union([cas1TransferInfo, z.null()]))
+});
+
+/**
+ * Validator for {@link Cas1BookingChangedDetailV2}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1BookingChangedDetailV2Open = z.looseObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    changedAt: dateTime,
+    changedBy: cas1StaffMemberOpen,
+    premises: cas1PremisesOpen,
+    arrivalOn: date,
+    departureOn: date,
+    previousArrivalOn: z.union([date, z.null()]),
+    previousDepartureOn: z.union([date, z.null()]),
+    characteristics: z.exactOptional(z.union([z.array(cas1SpaceCharacteristicOpen), z.null()])),
+    previousCharacteristics: z.exactOptional(z.union([z.array(cas1SpaceCharacteristicOpen), z.null()])),
+    transferredTo: z.exactOptional(z.union([cas1TransferInfoOpen, z.null()]))
+});
+
+function upcastDetailV1ToV2(data: Cas1BookingChangedDetailV1, context: UpcastContext): Cas1BookingChangedDetailV2 {
+    const out: Cas1BookingChangedDetailV2 = {
         applicationId: data.applicationId,
         applicationUrl: data.applicationUrl,
-        deliusEventNumber: data.deliusEventNumber,
         bookingId: data.bookingId,
+        personReference: data.personReference,
+        deliusEventNumber: data.deliusEventNumber,
         changedAt: data.changedAt,
         changedBy: data.changedBy,
         premises: data.premises,
         arrivalOn: data.arrivalOn,
-        departureOn: data.departureOn
+        departureOn: data.departureOn,
+        previousArrivalOn: null,
+        previousDepartureOn: null
     };
     return out;
 }
@@ -174,67 +278,115 @@ function upcastNotificationV1ToV2(data: Cas1BookingChangedNotificationV1, contex
 export type Cas1BookingChangedEnvelopeV1 = EventEnvelope<"approved-premises.booking.changed", 1, Cas1BookingChangedNotificationV1>;
 
 /**
- * An approved-premises.booking.changed notification with version 2 data.
+ * An approved-premises.booking.changed notification at the latest version (1).
  */
-export type Cas1BookingChangedEnvelopeV2 = EventEnvelope<"approved-premises.booking.changed", 2, Cas1BookingChangedNotificationV2>;
+export type Cas1BookingChangedEnvelope = Cas1BookingChangedEnvelopeV1;
 
 /**
- * An approved-premises.booking.changed notification at the latest version (2).
+ * An approved-premises.booking.changed detail document with version 1 details.
  */
-export type Cas1BookingChangedEnvelope = Cas1BookingChangedEnvelopeV2;
+export type Cas1BookingChangedDetailDocumentV1 = DetailDocument<"approved-premises.booking.changed", Cas1BookingChangedDetailV1>;
 
 /**
- * Approved premises booking changed: A booking at an approved premises was changed.
+ * An approved-premises.booking.changed detail document with version 2 details.
+ */
+export type Cas1BookingChangedDetailDocumentV2 = DetailDocument<"approved-premises.booking.changed", Cas1BookingChangedDetailV2>;
+
+/**
+ * An approved-premises.booking.changed detail document at the latest version (2).
+ */
+export type Cas1BookingChangedDetailDocument = Cas1BookingChangedDetailDocumentV2;
+
+/**
+ * Approved premises placement changed: The dates or room characteristics of a placement at an approved premises were changed, or the placement was ended early by a transfer.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
 export const cas1BookingChanged = /*#__PURE__*/ defineEventType<"approved-premises.booking.changed", {
     notification: {
         versions: Cas1BookingChangedNotificationVersions;
+        latest: 1;
+    };
+    detail: {
+        versions: Cas1BookingChangedDetailVersions;
         latest: 2;
     };
 }>({
     type: "approved-premises.booking.changed",
-    title: "Approved premises booking changed",
-    description: "A booking at an approved premises was changed.",
+    title: "Approved premises placement changed",
+    description: "The dates or room characteristics of a placement at an approved premises were changed, or the placement was ended early by a transfer.",
     timeline: {
-        "1": "The booking at {{premises.name}} was changed by {{changedBy.forenames}} {{changedBy.surname}} to run from {{arrivalOn}} to {{departureOn}}",
-        "2": "{{changedBy.forenames}} {{changedBy.surname}} changed the dates or room requirements of the booking at {{premises.name}}; it now runs from {{arrivalOn}} to {{departureOn}}"
+        "1": "The placement at {{premises.name}} was changed to run from {{arrivalOn}} to {{departureOn}}",
+        "2": "{{changedBy.forenames}} {{changedBy.surname}} changed the placement at {{premises.name}}; it now runs from {{arrivalOn}} to {{departureOn}}"
     },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/booking-changed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/notification/v1.schema.json",
                 data: cas1BookingChangedNotificationV1,
+                open: cas1BookingChangedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/notification/v1.schema.json",
                     title: "Cas1BookingChangedNotificationV1",
-                    description: "A booking at an approved premises was changed. The data gives the booking as it stands after the change.",
+                    description: "The additionalInformation of the approved-premises.booking.changed notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/detail/v1.schema.json",
+                data: cas1BookingChangedDetailV1,
+                open: cas1BookingChangedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/detail/v1.schema.json",
+                    title: "Cas1BookingChangedDetailV1",
+                    description: "The eventDetails of a booking-changed detail document stored with schema version 1 (NULL): the new dates only.",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         bookingId: {
                             type: "string",
-                            format: "uuid"
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         changedAt: {
                             type: "string",
@@ -242,62 +394,69 @@ export const cas1BookingChanged = /*#__PURE__*/ defineEventType<"approved-premis
                             description: "When the change was made."
                         },
                         changedBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who made the change. The catalogue gives no type; a staff member, as for cancelledBy."
+                            $ref: "../../_shared/cas1-staff-member.schema.json",
+                            description: "Who made the change."
                         },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
                         arrivalOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to arrive, after the change."
+                            description: "The expected (or actual) arrival date after the change."
                         },
                         departureOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to leave, after the change."
+                            description: "The expected departure date after the change."
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "bookingId", "personReference", "deliusEventNumber", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             },
             {
                 version: 2,
-                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/notification/v2.schema.json",
-                data: cas1BookingChangedNotificationV2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/detail/v2.schema.json",
+                data: cas1BookingChangedDetailV2,
+                open: cas1BookingChangedDetailV2Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
-                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/notification/v2.schema.json",
-                    title: "Cas1BookingChangedNotificationV2",
-                    description: "A booking at an approved premises was changed. Version 2 can also say what the booking was before the change: its earlier dates and room and premises characteristics.",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/detail/v2.schema.json",
+                    title: "Cas1BookingChangedDetailV2",
+                    description: "The eventDetails of a booking-changed detail document at schema version 2, which also says what the dates (and later the characteristics) were before the change.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         bookingId: {
                             type: "string",
-                            format: "uuid"
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         changedAt: {
                             type: "string",
@@ -305,55 +464,69 @@ export const cas1BookingChanged = /*#__PURE__*/ defineEventType<"approved-premis
                             description: "When the change was made."
                         },
                         changedBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who made the change. The catalogue gives no type; a staff member, as for cancelledBy."
+                            $ref: "../../_shared/cas1-staff-member.schema.json",
+                            description: "Who made the change."
                         },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
                         arrivalOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to arrive, after the change."
+                            description: "The expected (or actual) arrival date after the change."
                         },
                         departureOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to leave, after the change."
+                            description: "The expected departure date after the change."
                         },
                         previousArrivalOn: {
-                            type: "string",
+                            type: ["string", "null"],
                             format: "date",
-                            description: "The arrival day before the change, when the change moved it. Added in version 2."
+                            description: "The arrival date before the change, when the change moved it; otherwise null.",
+                            $comment: "One of the additions that define version 2 (commit 770fd90537, 2024-12-18): written, possibly null, in every version 2 row."
                         },
                         previousDepartureOn: {
-                            type: "string",
+                            type: ["string", "null"],
                             format: "date",
-                            description: "The departure day before the change, when the change moved it. Added in version 2."
+                            description: "The departure date before the change, when the change moved it; otherwise null.",
+                            $comment: "One of the additions that define version 2 (commit 770fd90537, 2024-12-18): written, possibly null, in every version 2 row."
                         },
                         characteristics: {
-                            type: "array",
-                            items: { $ref: "../../_shared/cas1-characteristic.schema.json" },
-                            uniqueItems: true,
-                            description: "The room and premises characteristics the placement requires after the change. Added in version 2."
+                            type: ["array", "null"],
+                            items: { $ref: "../../_shared/cas1-space-characteristic.schema.json" },
+                            description: "The characteristics the placement needs after the change.",
+                            $comment: "Added on 2025-01-21 (commit 94ea48deaa), after version 2 began, so older rows do not have it."
                         },
                         previousCharacteristics: {
-                            type: "array",
-                            items: { $ref: "../../_shared/cas1-characteristic.schema.json" },
-                            uniqueItems: true,
-                            description: "The room and premises characteristics the placement required before the change, when the change altered them. Added in version 2."
+                            type: ["array", "null"],
+                            items: { $ref: "../../_shared/cas1-space-characteristic.schema.json" },
+                            description: "The characteristics before the change, when the change altered them; otherwise null.",
+                            $comment: "Added on 2025-01-21 (commit 94ea48deaa), after version 2 began, so older rows do not have it."
+                        },
+                        transferredTo: {
+                            anyOf: [{ $ref: "../../_shared/cas1-transfer-info.schema.json" }, { type: "null" }],
+                            description: "When the change ended the placement because of a transfer, the placement the person moved to; otherwise null.",
+                            $comment: "Added on 2025-05-09 (commit abf1ae832), after version 2 began, so older rows do not have it."
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "bookingId", "personReference", "deliusEventNumber", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn", "previousArrivalOn", "previousDepartureOn"],
+                    $comment: "CATALOGUE.md says booking.changed v2 adds optional fields only. In the code previousArrivalOn and previousDepartureOn are written (possibly null) in every version 2 row, so they are required (nullable) here and the upcast sets them to null.",
                     $defs: {
-                        Cas1Characteristic: cas1CharacteristicSchema(),
+                        Cas1BookingSummary: cas1BookingSummarySchema(),
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1SpaceCharacteristic: cas1SpaceCharacteristicSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
+                        Cas1TransferInfo: cas1TransferInfoSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 }),
                 upcast: {
                     kind: "transform",
-                    run: upcastNotificationV1ToV2
+                    run: upcastDetailV1ToV2
                 }
             }
         ] }

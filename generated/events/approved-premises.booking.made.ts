@@ -5,128 +5,175 @@
 
 
 import * as z from "zod/mini";
-import { date, dateTime, uniqueItems, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1Characteristic, cas1CharacteristicSchema, crnSchema, cru, cruSchema, nomsNumberSchema, personReference, personReferenceSchema, premises, premisesSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { Cas1Characteristic, Cru, PersonReference, Premises, StaffMember } from "../shared.js";
+import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
+import { cas1BookedBy, cas1BookedByOpen, cas1BookedBySchema, cas1BookingSummarySchema, cas1CruSchema, cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1SpaceCharacteristic, cas1SpaceCharacteristicOpen, cas1SpaceCharacteristicSchema, cas1StaffMemberSchema, cas1TransferInfo, cas1TransferInfoOpen, cas1TransferInfoSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1BookedBy, Cas1EventTier, Cas1PersonReference, Cas1Premises, Cas1SpaceCharacteristic, Cas1TransferInfo } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A place was booked for a person at an approved premises.
+ * The additionalInformation of the approved-premises.booking.made notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1BookingMadeNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application the booking was made for.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
      */
-    applicationUrl: string;
-    /**
-     * The nDelius event (conviction) number the application relates to.
-     */
-    deliusEventNumber: string;
-    bookingId: string;
-    /**
-     * When the booking was made.
-     */
-    createdAt: string;
-    /**
-     * Who made the booking. Each part is sent only when it is known.
-     */
-    bookedBy: {
-        staffMember?: StaffMember;
-        cru?: Cru;
-    };
-    premises: Premises;
-    /**
-     * The day the person is expected to arrive.
-     */
-    arrivalOn: string;
-    /**
-     * The day the person is expected to leave.
-     */
-    departureOn: string;
-    /**
-     * The day the application was submitted.
-     */
-    applicationSubmittedOn?: string;
-    /**
-     * How the person is or will be released, as named on the application, for example licence or rotl.
-     */
-    releaseType?: string;
-    /**
-     * The type of sentence, as named on the application, for example standardDeterminate.
-     */
-    sentenceType?: string;
-    /**
-     * The person's situation when the application was made, as named on the application, for example riskManagement or residencyManagement.
-     */
-    situation?: string;
+    bookingId?: null;
 }
 
 /**
- * A place was booked for a person at an approved premises. Version 2 can also say which room and premises characteristics the placement requires.
+ * The eventDetails of a booking-made detail document stored with schema version 1 (NULL).
  */
-export interface Cas1BookingMadeNotificationV2 {
-    personReference: PersonReference;
+export interface Cas1BookingMadeDetailV1 {
     /**
-     * The application the booking was made for.
+     * The approved premises application.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The placement (booking or space booking) in the approved premises service.
      */
-    deliusEventNumber: string;
     bookingId: string;
     /**
-     * When the booking was made.
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
+    /**
+     * When the placement was made.
      */
     createdAt: string;
     /**
-     * Who made the booking. Each part is sent only when it is known.
+     * Who made the placement.
      */
-    bookedBy: {
-        staffMember?: StaffMember;
-        cru?: Cru;
-    };
-    premises: Premises;
+    bookedBy: Cas1BookedBy;
     /**
-     * The day the person is expected to arrive.
+     * The approved premises.
+     */
+    premises: Cas1Premises;
+    /**
+     * The expected arrival date.
      */
     arrivalOn: string;
     /**
-     * The day the person is expected to leave.
+     * The expected departure date.
      */
     departureOn: string;
     /**
-     * The day the application was submitted.
+     * When the application was submitted (an instant, not a date).
      */
-    applicationSubmittedOn?: string;
+    applicationSubmittedOn?: (string | null);
     /**
-     * How the person is or will be released, as named on the application, for example licence or rotl.
+     * The release type of the placement request, as the name of its enum (e.g. licence, rotl).
      */
-    releaseType?: string;
+    releaseType?: (string | null);
     /**
-     * The type of sentence, as named on the application, for example standardDeterminate.
+     * The sentence type of the placement request, as the name of its enum.
      */
-    sentenceType?: string;
+    sentenceType?: (string | null);
     /**
-     * The person's situation when the application was made, as named on the application, for example riskManagement or residencyManagement.
+     * The situation of the placement request, as the name of its enum, when there is one.
      */
-    situation?: string;
+    situation?: (string | null);
+    characteristics?: null;
+    transferReason?: null;
+    transferredFrom?: null;
+    additionalInformation?: null;
+    personTier?: null;
+}
+
+/**
+ * The eventDetails of a booking-made detail document at schema version 2, which added the characteristics of the placement.
+ */
+export interface Cas1BookingMadeDetailV2 {
     /**
-     * The room and premises characteristics the placement requires. Added in version 2; optional, so version 1 data is still valid.
+     * The approved premises application.
      */
-    characteristics?: Cas1Characteristic[];
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
+     */
+    applicationUrl: string;
+    /**
+     * The placement (booking or space booking) in the approved premises service.
+     */
+    bookingId: string;
+    /**
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
+    /**
+     * When the placement was made.
+     */
+    createdAt: string;
+    /**
+     * Who made the placement.
+     */
+    bookedBy: Cas1BookedBy;
+    /**
+     * The approved premises.
+     */
+    premises: Cas1Premises;
+    /**
+     * The expected arrival date.
+     */
+    arrivalOn: string;
+    /**
+     * The expected departure date.
+     */
+    departureOn: string;
+    /**
+     * When the application was submitted (an instant, not a date).
+     */
+    applicationSubmittedOn?: (string | null);
+    /**
+     * The release type of the placement request, as the name of its enum (e.g. licence, rotl).
+     */
+    releaseType?: (string | null);
+    /**
+     * The sentence type of the placement request, as the name of its enum.
+     */
+    sentenceType?: (string | null);
+    /**
+     * The situation of the placement request, as the name of its enum, when there is one.
+     */
+    situation?: (string | null);
+    /**
+     * The characteristics of the room and premises the placement needs.
+     */
+    characteristics: (Cas1SpaceCharacteristic[] | null);
+    /**
+     * Why the person was transferred, for a placement made as a transfer; otherwise null.
+     */
+    transferReason?: ("extending_placement_no_capacity_at_current_ap" | "placement_prioritisation" | "moving_person_closer_to_resettlement_area" | "conflict_with_staff" | "local_community_issue" | "risk_to_resident" | "public_protection" | "extendingPlacementNoCapacityAtCurrentAP" | "placementPrioritisation" | "movingPersonCloserToResettlementArea" | "conflictWithStaff" | "localCommunityIssue" | "riskToResident" | "publicProtection" | null);
+    /**
+     * For a placement made as a transfer, the placement the person moved from; otherwise null.
+     */
+    transferredFrom?: (Cas1TransferInfo | null);
+    /**
+     * Free-text notes given when the placement was made.
+     */
+    additionalInformation?: (string | null);
+    /**
+     * The person's tier when the event happened, or null when the tier service had none.
+     */
+    personTier?: (Cas1EventTier | null);
 }
 
 /**
@@ -134,73 +181,155 @@ export interface Cas1BookingMadeNotificationV2 {
  */
 export type Cas1BookingMadeNotificationVersions = {
     1: Cas1BookingMadeNotificationV1;
-    2: Cas1BookingMadeNotificationV2;
 };
 
 /**
- * The data of approved-premises.booking.made's notification (`additionalInformation`) at the latest version (2).
+ * The data of approved-premises.booking.made's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1BookingMadeNotification = Cas1BookingMadeNotificationV2;
+export type Cas1BookingMadeNotification = Cas1BookingMadeNotificationV1;
 
 /**
  * Validator for {@link Cas1BookingMadeNotificationV1}.
  */
 export const cas1BookingMadeNotificationV1 = z.strictObject({
-    personReference: personReference,
     applicationId: uuid,
-    applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    bookingId: uuid,
-    createdAt: dateTime,
-    bookedBy: z.strictObject({
-        staffMember: z.exactOptional(staffMember),
-        cru: z.exactOptional(cru)
-    }),
-    premises: premises,
-    arrivalOn: date,
-    departureOn: date,
-    applicationSubmittedOn: z.exactOptional(date),
-    releaseType: z.exactOptional(z.string().check(z.minLength(1))),
-    sentenceType: z.exactOptional(z.string().check(z.minLength(1))),
-    situation: z.exactOptional(z.string().check(z.minLength(1)))
+    bookingId: z.exactOptional(z.null())
 });
 
 /**
- * Validator for {@link Cas1BookingMadeNotificationV2}.
+ * Validator for {@link Cas1BookingMadeNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingMadeNotificationV2 = z.strictObject({
-    personReference: personReference,
+export const cas1BookingMadeNotificationV1Open = z.looseObject({
     applicationId: uuid,
-    applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    bookingId: uuid,
-    createdAt: dateTime,
-    bookedBy: z.strictObject({
-        staffMember: z.exactOptional(staffMember),
-        cru: z.exactOptional(cru)
-    }),
-    premises: premises,
-    arrivalOn: date,
-    departureOn: date,
-    applicationSubmittedOn: z.exactOptional(date),
-    releaseType: z.exactOptional(z.string().check(z.minLength(1))),
-    sentenceType: z.exactOptional(z.string().check(z.minLength(1))),
-    situation: z.exactOptional(z.string().check(z.minLength(1))),
-    characteristics: z.exactOptional(z.array(cas1Characteristic).check(uniqueItems()))
+    bookingId: z.exactOptional(z.null())
 });
 
-function upcastNotificationV1ToV2(data: Cas1BookingMadeNotificationV1, context: UpcastContext): Cas1BookingMadeNotificationV2 {
-    const out: Cas1BookingMadeNotificationV2 = {
-        personReference: data.personReference,
+/**
+ * The data type of each version of approved-premises.booking.made's detail document (`eventDetails`).
+ */
+export type Cas1BookingMadeDetailVersions = {
+    1: Cas1BookingMadeDetailV1;
+    2: Cas1BookingMadeDetailV2;
+};
+
+/**
+ * The data of approved-premises.booking.made's detail document (`eventDetails`) at the latest version (2).
+ */
+export type Cas1BookingMadeDetail = Cas1BookingMadeDetailV2;
+
+/**
+ * Validator for {@link Cas1BookingMadeDetailV1}.
+ */
+export const cas1BookingMadeDetailV1 = z.strictObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    createdAt: dateTime,
+    bookedBy: cas1BookedBy,
+    premises: cas1Premises,
+    arrivalOn: date,
+    departureOn: date,
+    applicationSubmittedOn: z.exactOptional(z.union([dateTime, z.null()])),
+    releaseType: z.exactOptional(z.union([z.string(), z.null()])),
+    sentenceType: z.exactOptional(z.union([z.string(), z.null()])),
+    situation: z.exactOptional(z.union([z.string(), z.null()])),
+    characteristics: z.exactOptional(z.null()),
+    transferReason: z.exactOptional(z.null()),
+    transferredFrom: z.exactOptional(z.null()),
+    additionalInformation: z.exactOptional(z.null()),
+    personTier: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1BookingMadeDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1BookingMadeDetailV1Open = z.looseObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    createdAt: dateTime,
+    bookedBy: cas1BookedByOpen,
+    premises: cas1PremisesOpen,
+    arrivalOn: date,
+    departureOn: date,
+    applicationSubmittedOn: z.exactOptional(z.union([dateTime, z.null()])),
+    releaseType: z.exactOptional(z.union([z.string(), z.null()])),
+    sentenceType: z.exactOptional(z.union([z.string(), z.null()])),
+    situation: z.exactOptional(z.union([z.string(), z.null()])),
+    characteristics: z.exactOptional(z.null()),
+    transferReason: z.exactOptional(z.null()),
+    transferredFrom: z.exactOptional(z.null()),
+    additionalInformation: z.exactOptional(z.null()),
+    personTier: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1BookingMadeDetailV2}.
+ */
+export const cas1BookingMadeDetailV2 = z.strictObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    createdAt: dateTime,
+    bookedBy: cas1BookedBy,
+    premises: cas1Premises,
+    arrivalOn: date,
+    departureOn: date,
+    applicationSubmittedOn: z.exactOptional(z.union([dateTime, z.null()])),
+    releaseType: z.exactOptional(z.union([z.string(), z.null()])),
+    sentenceType: z.exactOptional(z.union([z.string(), z.null()])),
+    situation: z.exactOptional(z.union([z.string(), z.null()])),
+    characteristics: z.union([z.array(cas1SpaceCharacteristic), z.null()]),
+    transferReason: z.exactOptional(z.literal(["extending_placement_no_capacity_at_current_ap", "placement_prioritisation", "moving_person_closer_to_resettlement_area", "conflict_with_staff", "local_community_issue", "risk_to_resident", "public_protection", "extendingPlacementNoCapacityAtCurrentAP", "placementPrioritisation", "movingPersonCloserToResettlementArea", "conflictWithStaff", "localCommunityIssue", "riskToResident", "publicProtection", null])),
+    transferredFrom: z.exactOptional(z.union([cas1TransferInfo, z.null()])),
+    additionalInformation: z.exactOptional(z.union([z.string(), z.null()])),
+    personTier: z.exactOptional(z.union([cas1EventTier, z.null()]))
+});
+
+/**
+ * Validator for {@link Cas1BookingMadeDetailV2}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1BookingMadeDetailV2Open = z.looseObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    createdAt: dateTime,
+    bookedBy: cas1BookedByOpen,
+    premises: cas1PremisesOpen,
+    arrivalOn: date,
+    departureOn: date,
+    applicationSubmittedOn: z.exactOptional(z.union([dateTime, z.null()])),
+    releaseType: z.exactOptional(z.union([z.string(), z.null()])),
+    sentenceType: z.exactOptional(z.union([z.string(), z.null()])),
+    situation: z.exactOptional(z.union([z.string(), z.null()])),
+    characteristics: z.union([z.array(cas1SpaceCharacteristicOpen), z.null()]),
+    transferReason: z.exactOptional(z.literal(["extending_placement_no_capacity_at_current_ap", "placement_prioritisation", "moving_person_closer_to_resettlement_area", "conflict_with_staff", "local_community_issue", "risk_to_resident", "public_protection", "extendingPlacementNoCapacityAtCurrentAP", "placementPrioritisation", "movingPersonCloserToResettlementArea", "conflictWithStaff", "localCommunityIssue", "riskToResident", "publicProtection", null])),
+    transferredFrom: z.exactOptional(z.union([cas1TransferInfoOpen, z.null()])),
+    additionalInformation: z.exactOptional(z.union([z.string(), z.null()])),
+    personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
+});
+
+function upcastDetailV1ToV2(data: Cas1BookingMadeDetailV1, context: UpcastContext): Cas1BookingMadeDetailV2 {
+    const out: Cas1BookingMadeDetailV2 = {
         applicationId: data.applicationId,
         applicationUrl: data.applicationUrl,
-        deliusEventNumber: data.deliusEventNumber,
         bookingId: data.bookingId,
+        personReference: data.personReference,
+        deliusEventNumber: data.deliusEventNumber,
         createdAt: data.createdAt,
         bookedBy: data.bookedBy,
         premises: data.premises,
         arrivalOn: data.arrivalOn,
-        departureOn: data.departureOn
+        departureOn: data.departureOn,
+        characteristics: null
     };
     if (data.applicationSubmittedOn !== undefined)
         out.applicationSubmittedOn = data.applicationSubmittedOn;
@@ -210,6 +339,14 @@ function upcastNotificationV1ToV2(data: Cas1BookingMadeNotificationV1, context: 
         out.sentenceType = data.sentenceType;
     if (data.situation !== undefined)
         out.situation = data.situation;
+    if (data.transferReason !== undefined)
+        out.transferReason = data.transferReason;
+    if (data.transferredFrom !== undefined)
+        out.transferredFrom = data.transferredFrom;
+    if (data.additionalInformation !== undefined)
+        out.additionalInformation = data.additionalInformation;
+    if (data.personTier !== undefined)
+        out.personTier = data.personTier;
     return out;
 }
 
@@ -219,228 +356,317 @@ function upcastNotificationV1ToV2(data: Cas1BookingMadeNotificationV1, context: 
 export type Cas1BookingMadeEnvelopeV1 = EventEnvelope<"approved-premises.booking.made", 1, Cas1BookingMadeNotificationV1>;
 
 /**
- * An approved-premises.booking.made notification with version 2 data.
+ * An approved-premises.booking.made notification at the latest version (1).
  */
-export type Cas1BookingMadeEnvelopeV2 = EventEnvelope<"approved-premises.booking.made", 2, Cas1BookingMadeNotificationV2>;
+export type Cas1BookingMadeEnvelope = Cas1BookingMadeEnvelopeV1;
 
 /**
- * An approved-premises.booking.made notification at the latest version (2).
+ * An approved-premises.booking.made detail document with version 1 details.
  */
-export type Cas1BookingMadeEnvelope = Cas1BookingMadeEnvelopeV2;
+export type Cas1BookingMadeDetailDocumentV1 = DetailDocument<"approved-premises.booking.made", Cas1BookingMadeDetailV1>;
 
 /**
- * Approved premises booking made: A place was booked for a person at an approved premises.
+ * An approved-premises.booking.made detail document with version 2 details.
+ */
+export type Cas1BookingMadeDetailDocumentV2 = DetailDocument<"approved-premises.booking.made", Cas1BookingMadeDetailV2>;
+
+/**
+ * An approved-premises.booking.made detail document at the latest version (2).
+ */
+export type Cas1BookingMadeDetailDocument = Cas1BookingMadeDetailDocumentV2;
+
+/**
+ * Approved premises placement made: A placement (booking) at an approved premises was made for a person, including placements made as a transfer from another premises.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
 export const cas1BookingMade = /*#__PURE__*/ defineEventType<"approved-premises.booking.made", {
     notification: {
         versions: Cas1BookingMadeNotificationVersions;
+        latest: 1;
+    };
+    detail: {
+        versions: Cas1BookingMadeDetailVersions;
         latest: 2;
     };
 }>({
     type: "approved-premises.booking.made",
-    title: "Approved premises booking made",
-    description: "A place was booked for a person at an approved premises.",
-    timeline: {
-        "1": "A place was booked at {{premises.name}} from {{arrivalOn}} to {{departureOn}}",
-        "2": "A place was booked at {{premises.name}} from {{arrivalOn}} to {{departureOn}}"
-    },
+    title: "Approved premises placement made",
+    description: "A placement (booking) at an approved premises was made for a person, including placements made as a transfer from another premises.",
+    timeline: { "1": "A placement was made at {{premises.name}} from {{arrivalOn}} to {{departureOn}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/booking-made/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/notification/v1.schema.json",
                 data: cas1BookingMadeNotificationV1,
+                open: cas1BookingMadeNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/notification/v1.schema.json",
                     title: "Cas1BookingMadeNotificationV1",
-                    description: "A place was booked for a person at an approved premises.",
+                    description: "The additionalInformation of the approved-premises.booking.made notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "createdAt", "bookedBy", "premises", "arrivalOn", "departureOn"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/detail/v1.schema.json",
+                data: cas1BookingMadeDetailV1,
+                open: cas1BookingMadeDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/detail/v1.schema.json",
+                    title: "Cas1BookingMadeDetailV1",
+                    description: "The eventDetails of a booking-made detail document stored with schema version 1 (NULL).",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         bookingId: {
                             type: "string",
-                            format: "uuid"
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         createdAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the booking was made."
+                            description: "When the placement was made."
                         },
                         bookedBy: {
-                            type: "object",
-                            additionalProperties: false,
-                            description: "Who made the booking. Each part is sent only when it is known.",
-                            properties: {
-                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
-                                cru: { $ref: "../../_shared/cru.schema.json" }
-                            }
+                            $ref: "../../_shared/cas1-booked-by.schema.json",
+                            description: "Who made the placement."
                         },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
                         arrivalOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to arrive."
+                            description: "The expected arrival date."
                         },
                         departureOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to leave."
+                            description: "The expected departure date."
                         },
                         applicationSubmittedOn: {
-                            type: "string",
-                            format: "date",
-                            description: "The day the application was submitted."
+                            type: ["string", "null"],
+                            format: "date-time",
+                            description: "When the application was submitted (an instant, not a date).",
+                            $comment: "Added on 2023-11-29 (commit 3666eb90da), during version 1: rows written before then do not have it, and keep not having it after upcasting to version 2, so it is optional in both versions."
                         },
                         releaseType: {
-                            type: "string",
-                            minLength: 1,
-                            description: "How the person is or will be released, as named on the application, for example licence or rotl.",
-                            examples: ["licence", "rotl"]
+                            type: ["string", "null"],
+                            description: "The release type of the placement request, as the name of its enum (e.g. licence, rotl).",
+                            $comment: "Added on 2023-11-29 (commit 3666eb90da), during version 1: rows written before then do not have it, and keep not having it after upcasting to version 2, so it is optional in both versions."
                         },
                         sentenceType: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The type of sentence, as named on the application, for example standardDeterminate.",
-                            examples: ["standardDeterminate", "extendedDeterminate"]
+                            type: ["string", "null"],
+                            description: "The sentence type of the placement request, as the name of its enum.",
+                            $comment: "Added on 2023-11-29 (commit 3666eb90da), during version 1: rows written before then do not have it, and keep not having it after upcasting to version 2, so it is optional in both versions."
                         },
                         situation: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The person's situation when the application was made, as named on the application, for example riskManagement or residencyManagement.",
-                            examples: ["riskManagement", "residencyManagement"]
+                            type: ["string", "null"],
+                            description: "The situation of the placement request, as the name of its enum, when there is one.",
+                            $comment: "Added on 2023-11-29 (commit 3666eb90da), during version 1: rows written before then do not have it, and keep not having it after upcasting to version 2, so it is optional in both versions."
+                        },
+                        characteristics: {
+                            type: "null",
+                            $comment: "Cas1UpdateEventNumberSeedJob rewrites stored rows through the current Kotlin class, so a rewritten row of this version carries this later property, always as null."
+                        },
+                        transferReason: {
+                            type: "null",
+                            $comment: "Cas1UpdateEventNumberSeedJob rewrites stored rows through the current Kotlin class, so a rewritten row of this version carries this later property, always as null."
+                        },
+                        transferredFrom: {
+                            type: "null",
+                            $comment: "Cas1UpdateEventNumberSeedJob rewrites stored rows through the current Kotlin class, so a rewritten row of this version carries this later property, always as null."
+                        },
+                        additionalInformation: {
+                            type: "null",
+                            $comment: "Cas1UpdateEventNumberSeedJob rewrites stored rows through the current Kotlin class, so a rewritten row of this version carries this later property, always as null."
+                        },
+                        personTier: {
+                            type: "null",
+                            $comment: "Cas1UpdateEventNumberSeedJob rewrites stored rows through the current Kotlin class, so a rewritten row of this version carries this later property, always as null."
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "bookingId", "personReference", "deliusEventNumber", "createdAt", "bookedBy", "premises", "arrivalOn", "departureOn"],
                     $defs: {
+                        Cas1BookedBy: cas1BookedBySchema(),
+                        Cas1Cru: cas1CruSchema(),
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        Cru: cruSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             },
             {
                 version: 2,
-                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/notification/v2.schema.json",
-                data: cas1BookingMadeNotificationV2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/detail/v2.schema.json",
+                data: cas1BookingMadeDetailV2,
+                open: cas1BookingMadeDetailV2Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
-                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/notification/v2.schema.json",
-                    title: "Cas1BookingMadeNotificationV2",
-                    description: "A place was booked for a person at an approved premises. Version 2 can also say which room and premises characteristics the placement requires.",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/detail/v2.schema.json",
+                    title: "Cas1BookingMadeDetailV2",
+                    description: "The eventDetails of a booking-made detail document at schema version 2, which added the characteristics of the placement.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "createdAt", "bookedBy", "premises", "arrivalOn", "departureOn"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         bookingId: {
                             type: "string",
-                            format: "uuid"
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         createdAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the booking was made."
+                            description: "When the placement was made."
                         },
                         bookedBy: {
-                            type: "object",
-                            additionalProperties: false,
-                            description: "Who made the booking. Each part is sent only when it is known.",
-                            properties: {
-                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
-                                cru: { $ref: "../../_shared/cru.schema.json" }
-                            }
+                            $ref: "../../_shared/cas1-booked-by.schema.json",
+                            description: "Who made the placement."
                         },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
                         arrivalOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to arrive."
+                            description: "The expected arrival date."
                         },
                         departureOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to leave."
+                            description: "The expected departure date."
                         },
                         applicationSubmittedOn: {
-                            type: "string",
-                            format: "date",
-                            description: "The day the application was submitted."
+                            type: ["string", "null"],
+                            format: "date-time",
+                            description: "When the application was submitted (an instant, not a date).",
+                            $comment: "Added on 2023-11-29 (commit 3666eb90da), during version 1: rows written before then do not have it, and keep not having it after upcasting to version 2, so it is optional in both versions."
                         },
                         releaseType: {
-                            type: "string",
-                            minLength: 1,
-                            description: "How the person is or will be released, as named on the application, for example licence or rotl.",
-                            examples: ["licence", "rotl"]
+                            type: ["string", "null"],
+                            description: "The release type of the placement request, as the name of its enum (e.g. licence, rotl).",
+                            $comment: "Added on 2023-11-29 (commit 3666eb90da), during version 1: rows written before then do not have it, and keep not having it after upcasting to version 2, so it is optional in both versions."
                         },
                         sentenceType: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The type of sentence, as named on the application, for example standardDeterminate.",
-                            examples: ["standardDeterminate", "extendedDeterminate"]
+                            type: ["string", "null"],
+                            description: "The sentence type of the placement request, as the name of its enum.",
+                            $comment: "Added on 2023-11-29 (commit 3666eb90da), during version 1: rows written before then do not have it, and keep not having it after upcasting to version 2, so it is optional in both versions."
                         },
                         situation: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The person's situation when the application was made, as named on the application, for example riskManagement or residencyManagement.",
-                            examples: ["riskManagement", "residencyManagement"]
+                            type: ["string", "null"],
+                            description: "The situation of the placement request, as the name of its enum, when there is one.",
+                            $comment: "Added on 2023-11-29 (commit 3666eb90da), during version 1: rows written before then do not have it, and keep not having it after upcasting to version 2, so it is optional in both versions."
                         },
                         characteristics: {
-                            type: "array",
-                            items: { $ref: "../../_shared/cas1-characteristic.schema.json" },
-                            uniqueItems: true,
-                            description: "The room and premises characteristics the placement requires. Added in version 2; optional, so version 1 data is still valid."
+                            type: ["array", "null"],
+                            items: { $ref: "../../_shared/cas1-space-characteristic.schema.json" },
+                            description: "The characteristics of the room and premises the placement needs.",
+                            $comment: "The addition that defines version 2 (commit 8bcc4738e3, 2025-01-22); nullable in the Kotlin model but always filled by the builder."
+                        },
+                        transferReason: {
+                            type: ["string", "null"],
+                            "enum": ["extending_placement_no_capacity_at_current_ap", "placement_prioritisation", "moving_person_closer_to_resettlement_area", "conflict_with_staff", "local_community_issue", "risk_to_resident", "public_protection", "extendingPlacementNoCapacityAtCurrentAP", "placementPrioritisation", "movingPersonCloserToResettlementArea", "conflictWithStaff", "localCommunityIssue", "riskToResident", "publicProtection", null],
+                            description: "Why the person was transferred, for a placement made as a transfer; otherwise null.",
+                            $comment: "Added on 2025-10-29 (commit ec76259b3), after version 2 began, so older rows do not have it. From then until 2025-11-03 (commit 96615bee3) it was a String holding the Kotlin enum name (camelCase); since then it is the TransferReason enum written by its JSON value (snake_case). Both spellings are listed because both are stored."
+                        },
+                        transferredFrom: {
+                            anyOf: [{ $ref: "../../_shared/cas1-transfer-info.schema.json" }, { type: "null" }],
+                            description: "For a placement made as a transfer, the placement the person moved from; otherwise null.",
+                            $comment: "Added on 2025-05-09 (commit abf1ae832), after version 2 began, so older rows do not have it."
+                        },
+                        additionalInformation: {
+                            type: ["string", "null"],
+                            description: "Free-text notes given when the placement was made.",
+                            $comment: "Added on 2025-11-03 (commit 96615bee3), after version 2 began, so older rows do not have it."
+                        },
+                        personTier: {
+                            anyOf: [{ $ref: "../../_shared/cas1-event-tier.schema.json" }, { type: "null" }],
+                            description: "The person's tier when the event happened, or null when the tier service had none.",
+                            $comment: "Added to the Kotlin class on 2026-07-30 (commit ed7b24275), after this schema version began, so older rows do not have it."
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "bookingId", "personReference", "deliusEventNumber", "createdAt", "bookedBy", "premises", "arrivalOn", "departureOn", "characteristics"],
+                    $comment: "CATALOGUE.md says booking.made v2 adds optional fields only. In the code characteristics is written in every version 2 row (nullable type), so it is required (nullable) here and the upcast sets it to null.",
                     $defs: {
-                        Cas1Characteristic: cas1CharacteristicSchema(),
+                        Cas1BookedBy: cas1BookedBySchema(),
+                        Cas1BookingSummary: cas1BookingSummarySchema(),
+                        Cas1Cru: cas1CruSchema(),
+                        Cas1EventTier: cas1EventTierSchema(),
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1SpaceCharacteristic: cas1SpaceCharacteristicSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
+                        Cas1TransferInfo: cas1TransferInfoSchema(),
                         Crn: crnSchema(),
-                        Cru: cruSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 }),
                 upcast: {
                     kind: "transform",
-                    run: upcastNotificationV1ToV2
+                    run: upcastDetailV1ToV2
                 }
             }
         ] }

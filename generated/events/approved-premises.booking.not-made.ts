@@ -6,44 +6,58 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crnSchema, cru, cruSchema, nomsNumberSchema, personReference, personReferenceSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { Cru, PersonReference, StaffMember } from "../shared.js";
+import { cas1BookedBy, cas1BookedByOpen, cas1BookedBySchema, cas1CruSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1BookedBy, Cas1PersonReference } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * Someone tried to book a place at an approved premises for an application, but no booking could be made.
+ * The additionalInformation of the approved-premises.booking.not-made notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1BookingNotMadeNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application a booking was attempted for.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
      */
-    applicationUrl: string;
+    bookingId?: null;
+}
+
+/**
+ * The eventDetails of a booking-not-made detail document. Schema version 1 is the only version.
+ */
+export interface Cas1BookingNotMadeDetailV1 {
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
      */
     deliusEventNumber: string;
     /**
-     * When the booking was attempted.
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
+     */
+    applicationUrl: string;
+    /**
+     * When the attempt was recorded.
      */
     attemptedAt: string;
     /**
-     * Who attempted the booking. The catalogue gives no type; this has the same shape as bookedBy in approved-premises.booking.made, and each part is sent only when it is known.
+     * Who tried to make the placement.
      */
-    attemptedBy: {
-        staffMember?: StaffMember;
-        cru?: Cru;
-    };
+    attemptedBy: Cas1BookedBy;
     /**
-     * Why no booking could be made, for example that no suitable place was free.
+     * Why no placement could be made, as the user wrote it.
      */
-    failureDescription?: string;
+    failureDescription: (string | null);
 }
 
 /**
@@ -62,16 +76,54 @@ export type Cas1BookingNotMadeNotification = Cas1BookingNotMadeNotificationV1;
  * Validator for {@link Cas1BookingNotMadeNotificationV1}.
  */
 export const cas1BookingNotMadeNotificationV1 = z.strictObject({
-    personReference: personReference,
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1BookingNotMadeNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1BookingNotMadeNotificationV1Open = z.looseObject({
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * The data type of each version of approved-premises.booking.not-made's detail document (`eventDetails`).
+ */
+export type Cas1BookingNotMadeDetailVersions = {
+    1: Cas1BookingNotMadeDetailV1;
+};
+
+/**
+ * The data of approved-premises.booking.not-made's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas1BookingNotMadeDetail = Cas1BookingNotMadeDetailV1;
+
+/**
+ * Validator for {@link Cas1BookingNotMadeDetailV1}.
+ */
+export const cas1BookingNotMadeDetailV1 = z.strictObject({
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
     attemptedAt: dateTime,
-    attemptedBy: z.strictObject({
-        staffMember: z.exactOptional(staffMember),
-        cru: z.exactOptional(cru)
-    }),
-    failureDescription: z.exactOptional(z.string().check(z.minLength(1)))
+    attemptedBy: cas1BookedBy,
+    failureDescription: z.union([z.string(), z.null()])
+});
+
+/**
+ * Validator for {@link Cas1BookingNotMadeDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1BookingNotMadeDetailV1Open = z.looseObject({
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    attemptedAt: dateTime,
+    attemptedBy: cas1BookedByOpen,
+    failureDescription: z.union([z.string(), z.null()])
 });
 
 /**
@@ -85,7 +137,17 @@ export type Cas1BookingNotMadeEnvelopeV1 = EventEnvelope<"approved-premises.book
 export type Cas1BookingNotMadeEnvelope = Cas1BookingNotMadeEnvelopeV1;
 
 /**
- * Approved premises booking not made: Someone tried to book a place at an approved premises for an application, but no booking could be made.
+ * An approved-premises.booking.not-made detail document with version 1 details.
+ */
+export type Cas1BookingNotMadeDetailDocumentV1 = DetailDocument<"approved-premises.booking.not-made", Cas1BookingNotMadeDetailV1>;
+
+/**
+ * An approved-premises.booking.not-made detail document at the latest version (1).
+ */
+export type Cas1BookingNotMadeDetailDocument = Cas1BookingNotMadeDetailDocumentV1;
+
+/**
+ * Approved premises placement not made: Someone matching a placement request recorded that no placement could be made on this attempt.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
@@ -94,68 +156,101 @@ export const cas1BookingNotMade = /*#__PURE__*/ defineEventType<"approved-premis
         versions: Cas1BookingNotMadeNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas1BookingNotMadeDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "approved-premises.booking.not-made",
-    title: "Approved premises booking not made",
-    description: "Someone tried to book a place at an approved premises for an application, but no booking could be made.",
-    timeline: { "1": "An attempt on {{attemptedAt}} to book an approved premises place did not succeed" },
+    title: "Approved premises placement not made",
+    description: "Someone matching a placement request recorded that no placement could be made on this attempt.",
+    timeline: { "1": "A placement could not be made for the request (recorded at {{attemptedAt}})" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/booking-not-made/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/notification/v1.schema.json",
                 data: cas1BookingNotMadeNotificationV1,
+                open: cas1BookingNotMadeNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/notification/v1.schema.json",
                     title: "Cas1BookingNotMadeNotificationV1",
-                    description: "Someone tried to book a place at an approved premises for an application, but no booking could be made.",
+                    description: "The additionalInformation of the approved-premises.booking.not-made notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "attemptedAt", "attemptedBy"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application a booking was attempted for."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/detail/v1.schema.json",
+                data: cas1BookingNotMadeDetailV1,
+                open: cas1BookingNotMadeDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/detail/v1.schema.json",
+                    title: "Cas1BookingNotMadeDetailV1",
+                    description: "The eventDetails of a booking-not-made detail document. Schema version 1 is the only version.",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
+                        },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         attemptedAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the booking was attempted."
+                            description: "When the attempt was recorded."
                         },
                         attemptedBy: {
-                            type: "object",
-                            additionalProperties: false,
-                            description: "Who attempted the booking. The catalogue gives no type; this has the same shape as bookedBy in approved-premises.booking.made, and each part is sent only when it is known.",
-                            properties: {
-                                staffMember: { $ref: "../../_shared/staff-member.schema.json" },
-                                cru: { $ref: "../../_shared/cru.schema.json" }
-                            }
+                            $ref: "../../_shared/cas1-booked-by.schema.json",
+                            description: "Who tried to make the placement."
                         },
                         failureDescription: {
-                            type: "string",
-                            minLength: 1,
-                            description: "Why no booking could be made, for example that no suitable place was free."
+                            type: ["string", "null"],
+                            description: "Why no placement could be made, as the user wrote it."
                         }
                     },
+                    required: ["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "attemptedAt", "attemptedBy", "failureDescription"],
                     $defs: {
+                        Cas1BookedBy: cas1BookedBySchema(),
+                        Cas1Cru: cas1CruSchema(),
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        Cru: cruSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

@@ -7,97 +7,143 @@
 import * as z from "zod/mini";
 import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { contextValue } from "../../src/runtime/upcast-helpers.js";
-import { crnSchema, nomsNumberSchema, personReference, personReferenceSchema, premises, premisesSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { PersonReference, Premises, StaffMember } from "../shared.js";
+import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1EventTier, Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A person arrived at an approved premises for their booking.
+ * The additionalInformation of the approved-premises.person.arrived notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1PersonArrivedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application the booking was made for.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
      */
-    applicationUrl: string;
-    /**
-     * The nDelius event (conviction) number the application relates to.
-     */
-    deliusEventNumber: string;
-    bookingId: string;
-    premises: Premises;
-    /**
-     * The day the application was submitted.
-     */
-    applicationSubmittedOn: string;
-    /**
-     * When the person arrived at the premises.
-     */
-    arrivedAt: string;
-    /**
-     * The day the person is expected to leave.
-     */
-    expectedDepartureOn: string;
-    /**
-     * The expected departure day before arrival, when it was changed on arrival.
-     */
-    previousExpectedDepartureOn?: string;
-    /**
-     * Free-text notes about the arrival. May be empty.
-     */
-    notes?: string;
+    bookingId?: null;
 }
 
 /**
- * A person arrived at an approved premises for their booking. Version 2 also says who recorded the arrival.
+ * The eventDetails of a person-arrived detail document stored with schema version 1 (NULL).
  */
-export interface Cas1PersonArrivedNotificationV2 {
-    personReference: PersonReference;
+export interface Cas1PersonArrivedDetailV1 {
     /**
-     * The application the booking was made for.
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
+    /**
+     * The approved premises application.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
-    /**
-     * The nDelius event (conviction) number the application relates to.
-     */
-    deliusEventNumber: string;
-    bookingId: string;
-    premises: Premises;
     /**
      * The day the application was submitted.
      */
     applicationSubmittedOn: string;
     /**
-     * When the person arrived at the premises.
+     * The placement (booking or space booking) in the approved premises service.
+     */
+    bookingId: string;
+    /**
+     * The approved premises.
+     */
+    premises: Cas1Premises;
+    /**
+     * @deprecated
+     * The keyworker of the placement. No longer written.
+     */
+    keyWorker?: (Cas1StaffMember | null);
+    /**
+     * When the person arrived.
      */
     arrivedAt: string;
     /**
-     * The day the person is expected to leave.
+     * The expected departure date.
      */
     expectedDepartureOn: string;
     /**
-     * The expected departure day before arrival, when it was changed on arrival.
+     * Always null in the rows the current code writes.
      */
-    previousExpectedDepartureOn?: string;
+    previousExpectedDepartureOn?: (string | null);
     /**
-     * Free-text notes about the arrival. May be empty.
+     * Notes about the arrival; always null in rows the current code writes.
      */
-    notes?: string;
+    notes: (string | null);
+}
+
+/**
+ * The eventDetails of a person-arrived detail document at schema version 2, which records who recorded the arrival.
+ */
+export interface Cas1PersonArrivedDetailV2 {
     /**
-     * Who recorded the arrival. Added in version 2 and required, so version 1 data must be upcast.
+     * The person the event is about.
      */
-    recordedBy: StaffMember;
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
+    /**
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
+     */
+    applicationUrl: string;
+    /**
+     * The day the application was submitted.
+     */
+    applicationSubmittedOn: string;
+    /**
+     * The placement (booking or space booking) in the approved premises service.
+     */
+    bookingId: string;
+    /**
+     * The approved premises.
+     */
+    premises: Cas1Premises;
+    /**
+     * Who recorded the arrival.
+     */
+    recordedBy: Cas1StaffMember;
+    /**
+     * @deprecated
+     * The keyworker of the placement. No longer written.
+     */
+    keyWorker?: (Cas1StaffMember | null);
+    /**
+     * When the person arrived.
+     */
+    arrivedAt: string;
+    /**
+     * The expected departure date.
+     */
+    expectedDepartureOn: string;
+    /**
+     * Always null in the rows the current code writes.
+     */
+    previousExpectedDepartureOn?: (string | null);
+    /**
+     * Notes about the arrival; always null in rows the current code writes.
+     */
+    notes: (string | null);
+    /**
+     * The person's tier when the event happened, or null when the tier service had none.
+     */
+    personTier?: (Cas1EventTier | null);
 }
 
 /**
@@ -105,71 +151,141 @@ export interface Cas1PersonArrivedNotificationV2 {
  */
 export type Cas1PersonArrivedNotificationVersions = {
     1: Cas1PersonArrivedNotificationV1;
-    2: Cas1PersonArrivedNotificationV2;
 };
 
 /**
- * The data of approved-premises.person.arrived's notification (`additionalInformation`) at the latest version (2).
+ * The data of approved-premises.person.arrived's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1PersonArrivedNotification = Cas1PersonArrivedNotificationV2;
+export type Cas1PersonArrivedNotification = Cas1PersonArrivedNotificationV1;
 
 /**
  * Validator for {@link Cas1PersonArrivedNotificationV1}.
  */
 export const cas1PersonArrivedNotificationV1 = z.strictObject({
-    personReference: personReference,
     applicationId: uuid,
-    applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    bookingId: uuid,
-    premises: premises,
-    applicationSubmittedOn: date,
-    arrivedAt: dateTime,
-    expectedDepartureOn: date,
-    previousExpectedDepartureOn: z.exactOptional(date),
-    notes: z.exactOptional(z.string())
+    bookingId: z.exactOptional(z.null())
 });
 
 /**
- * Validator for {@link Cas1PersonArrivedNotificationV2}.
+ * Validator for {@link Cas1PersonArrivedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonArrivedNotificationV2 = z.strictObject({
-    personReference: personReference,
+export const cas1PersonArrivedNotificationV1Open = z.looseObject({
     applicationId: uuid,
-    applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
-    bookingId: uuid,
-    premises: premises,
-    applicationSubmittedOn: date,
-    arrivedAt: dateTime,
-    expectedDepartureOn: date,
-    previousExpectedDepartureOn: z.exactOptional(date),
-    notes: z.exactOptional(z.string()),
-    recordedBy: staffMember
+    bookingId: z.exactOptional(z.null())
 });
 
-function upcastNotificationV1ToV2(data: Cas1PersonArrivedNotificationV1, context: UpcastContext): Cas1PersonArrivedNotificationV2 {
-    const out: Cas1PersonArrivedNotificationV2 = {
+/**
+ * The data type of each version of approved-premises.person.arrived's detail document (`eventDetails`).
+ */
+export type Cas1PersonArrivedDetailVersions = {
+    1: Cas1PersonArrivedDetailV1;
+    2: Cas1PersonArrivedDetailV2;
+};
+
+/**
+ * The data of approved-premises.person.arrived's detail document (`eventDetails`) at the latest version (2).
+ */
+export type Cas1PersonArrivedDetail = Cas1PersonArrivedDetailV2;
+
+/**
+ * Validator for {@link Cas1PersonArrivedDetailV1}.
+ */
+export const cas1PersonArrivedDetailV1 = z.strictObject({
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    applicationSubmittedOn: date,
+    bookingId: uuid,
+    premises: cas1Premises,
+    keyWorker: z.exactOptional(z.union([cas1StaffMember, z.null()])),
+    arrivedAt: dateTime,
+    expectedDepartureOn: date,
+    previousExpectedDepartureOn: z.exactOptional(z.union([date, z.null()])),
+    notes: z.union([z.string(), z.null()])
+});
+
+/**
+ * Validator for {@link Cas1PersonArrivedDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1PersonArrivedDetailV1Open = z.looseObject({
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    applicationSubmittedOn: date,
+    bookingId: uuid,
+    premises: cas1PremisesOpen,
+    keyWorker: z.exactOptional(z.union([cas1StaffMemberOpen, z.null()])),
+    arrivedAt: dateTime,
+    expectedDepartureOn: date,
+    previousExpectedDepartureOn: z.exactOptional(z.union([date, z.null()])),
+    notes: z.union([z.string(), z.null()])
+});
+
+/**
+ * Validator for {@link Cas1PersonArrivedDetailV2}.
+ */
+export const cas1PersonArrivedDetailV2 = z.strictObject({
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    applicationSubmittedOn: date,
+    bookingId: uuid,
+    premises: cas1Premises,
+    recordedBy: cas1StaffMember,
+    keyWorker: z.exactOptional(z.union([cas1StaffMember, z.null()])),
+    arrivedAt: dateTime,
+    expectedDepartureOn: date,
+    previousExpectedDepartureOn: z.exactOptional(z.union([date, z.null()])),
+    notes: z.union([z.string(), z.null()]),
+    personTier: z.exactOptional(z.union([cas1EventTier, z.null()]))
+});
+
+/**
+ * Validator for {@link Cas1PersonArrivedDetailV2}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1PersonArrivedDetailV2Open = z.looseObject({
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    applicationSubmittedOn: date,
+    bookingId: uuid,
+    premises: cas1PremisesOpen,
+    recordedBy: cas1StaffMemberOpen,
+    keyWorker: z.exactOptional(z.union([cas1StaffMemberOpen, z.null()])),
+    arrivedAt: dateTime,
+    expectedDepartureOn: date,
+    previousExpectedDepartureOn: z.exactOptional(z.union([date, z.null()])),
+    notes: z.union([z.string(), z.null()]),
+    personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
+});
+
+function upcastDetailV1ToV2(data: Cas1PersonArrivedDetailV1, context: UpcastContext): Cas1PersonArrivedDetailV2 {
+    const out: Cas1PersonArrivedDetailV2 = {
         personReference: data.personReference,
+        deliusEventNumber: data.deliusEventNumber,
         applicationId: data.applicationId,
         applicationUrl: data.applicationUrl,
-        deliusEventNumber: data.deliusEventNumber,
+        applicationSubmittedOn: data.applicationSubmittedOn,
         bookingId: data.bookingId,
         premises: data.premises,
-        applicationSubmittedOn: data.applicationSubmittedOn,
-        arrivedAt: data.arrivedAt,
-        expectedDepartureOn: data.expectedDepartureOn,
         recordedBy: contextValue(context, "recordedBy", {
             staffCode: "unknown",
             forenames: "unknown",
             surname: "unknown",
             username: "unknown"
-        }) as Cas1PersonArrivedNotificationV2["recordedBy"]
+        }) as Cas1PersonArrivedDetailV2["recordedBy"],
+        arrivedAt: data.arrivedAt,
+        expectedDepartureOn: data.expectedDepartureOn,
+        notes: data.notes
     };
+    if (data.keyWorker !== undefined)
+        out.keyWorker = data.keyWorker;
     if (data.previousExpectedDepartureOn !== undefined)
         out.previousExpectedDepartureOn = data.previousExpectedDepartureOn;
-    if (data.notes !== undefined)
-        out.notes = data.notes;
     return out;
 }
 
@@ -179,176 +295,257 @@ function upcastNotificationV1ToV2(data: Cas1PersonArrivedNotificationV1, context
 export type Cas1PersonArrivedEnvelopeV1 = EventEnvelope<"approved-premises.person.arrived", 1, Cas1PersonArrivedNotificationV1>;
 
 /**
- * An approved-premises.person.arrived notification with version 2 data.
+ * An approved-premises.person.arrived notification at the latest version (1).
  */
-export type Cas1PersonArrivedEnvelopeV2 = EventEnvelope<"approved-premises.person.arrived", 2, Cas1PersonArrivedNotificationV2>;
+export type Cas1PersonArrivedEnvelope = Cas1PersonArrivedEnvelopeV1;
 
 /**
- * An approved-premises.person.arrived notification at the latest version (2).
+ * An approved-premises.person.arrived detail document with version 1 details.
  */
-export type Cas1PersonArrivedEnvelope = Cas1PersonArrivedEnvelopeV2;
+export type Cas1PersonArrivedDetailDocumentV1 = DetailDocument<"approved-premises.person.arrived", Cas1PersonArrivedDetailV1>;
 
 /**
- * Person arrived at approved premises: A person arrived at an approved premises for their booking.
+ * An approved-premises.person.arrived detail document with version 2 details.
+ */
+export type Cas1PersonArrivedDetailDocumentV2 = DetailDocument<"approved-premises.person.arrived", Cas1PersonArrivedDetailV2>;
+
+/**
+ * An approved-premises.person.arrived detail document at the latest version (2).
+ */
+export type Cas1PersonArrivedDetailDocument = Cas1PersonArrivedDetailDocumentV2;
+
+/**
+ * Person arrived at an approved premises: A person arrived at an approved premises for their placement.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
 export const cas1PersonArrived = /*#__PURE__*/ defineEventType<"approved-premises.person.arrived", {
     notification: {
         versions: Cas1PersonArrivedNotificationVersions;
+        latest: 1;
+    };
+    detail: {
+        versions: Cas1PersonArrivedDetailVersions;
         latest: 2;
     };
 }>({
     type: "approved-premises.person.arrived",
-    title: "Person arrived at approved premises",
-    description: "A person arrived at an approved premises for their booking.",
+    title: "Person arrived at an approved premises",
+    description: "A person arrived at an approved premises for their placement.",
     timeline: {
-        "1": "The person arrived at {{premises.name}} at {{arrivedAt}} and is expected to leave on {{expectedDepartureOn}}",
-        "2": "The person arrived at {{premises.name}} at {{arrivedAt}} and is expected to leave on {{expectedDepartureOn}} (recorded by {{recordedBy.forenames}} {{recordedBy.surname}})"
+        "1": "The person arrived at {{premises.name}} at {{arrivedAt}}",
+        "2": "The person arrived at {{premises.name}} at {{arrivedAt}} (recorded by {{recordedBy.forenames}} {{recordedBy.surname}})"
     },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/person-arrived/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/notification/v1.schema.json",
                 data: cas1PersonArrivedNotificationV1,
+                open: cas1PersonArrivedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/notification/v1.schema.json",
                     title: "Cas1PersonArrivedNotificationV1",
-                    description: "A person arrived at an approved premises for their booking.",
+                    description: "The additionalInformation of the approved-premises.person.arrived notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "applicationSubmittedOn", "arrivedAt", "expectedDepartureOn"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/detail/v1.schema.json",
+                data: cas1PersonArrivedDetailV1,
+                open: cas1PersonArrivedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/detail/v1.schema.json",
+                    title: "Cas1PersonArrivedDetailV1",
+                    description: "The eventDetails of a person-arrived detail document stored with schema version 1 (NULL).",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
+                        },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
+                            description: "Where a user of the approved premises service can see the application."
                         },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
-                        },
-                        bookingId: {
-                            type: "string",
-                            format: "uuid"
-                        },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
                         applicationSubmittedOn: {
                             type: "string",
                             format: "date",
                             description: "The day the application was submitted."
                         },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
+                        },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
+                        keyWorker: {
+                            anyOf: [{ $ref: "../../_shared/cas1-staff-member.schema.json" }, { type: "null" }],
+                            description: "The keyworker of the placement. No longer written.",
+                            $comment: "Written (non-null) from the start, nullable from 2024-09-12, removed on 2025-01-02 (commit ca6a7c7807). Optional so that rows with it stay valid; rows rewritten by the producer no longer have it.",
+                            deprecated: true
+                        },
                         arrivedAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the person arrived at the premises."
+                            description: "When the person arrived."
                         },
                         expectedDepartureOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to leave."
+                            description: "The expected departure date."
                         },
                         previousExpectedDepartureOn: {
-                            type: "string",
+                            type: ["string", "null"],
                             format: "date",
-                            description: "The expected departure day before arrival, when it was changed on arrival."
+                            description: "Always null in the rows the current code writes.",
+                            $comment: "Added on 2024-09-12 (commit 34754b6c87), during version 1: rows written before then do not have it, and keep not having it after upcasting to version 2, so it is optional in both versions."
                         },
                         notes: {
-                            type: "string",
-                            description: "Free-text notes about the arrival. May be empty."
+                            type: ["string", "null"],
+                            description: "Notes about the arrival; always null in rows the current code writes."
                         }
                     },
+                    required: ["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "applicationSubmittedOn", "bookingId", "premises", "arrivedAt", "expectedDepartureOn", "notes"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             },
             {
                 version: 2,
-                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/notification/v2.schema.json",
-                data: cas1PersonArrivedNotificationV2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/detail/v2.schema.json",
+                data: cas1PersonArrivedDetailV2,
+                open: cas1PersonArrivedDetailV2Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
-                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/notification/v2.schema.json",
-                    title: "Cas1PersonArrivedNotificationV2",
-                    description: "A person arrived at an approved premises for their booking. Version 2 also says who recorded the arrival.",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/detail/v2.schema.json",
+                    title: "Cas1PersonArrivedDetailV2",
+                    description: "The eventDetails of a person-arrived detail document at schema version 2, which records who recorded the arrival.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "applicationSubmittedOn", "arrivedAt", "expectedDepartureOn", "recordedBy"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
+                        },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
+                            description: "Where a user of the approved premises service can see the application."
                         },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
-                        },
-                        bookingId: {
-                            type: "string",
-                            format: "uuid"
-                        },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
                         applicationSubmittedOn: {
                             type: "string",
                             format: "date",
                             description: "The day the application was submitted."
                         },
+                        bookingId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
+                        },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
+                        recordedBy: {
+                            $ref: "../../_shared/cas1-staff-member.schema.json",
+                            description: "Who recorded the arrival.",
+                            $comment: "The addition that defines version 2 (commit c4fc4c42af, 2024-12-16)."
+                        },
+                        keyWorker: {
+                            anyOf: [{ $ref: "../../_shared/cas1-staff-member.schema.json" }, { type: "null" }],
+                            description: "The keyworker of the placement. No longer written.",
+                            $comment: "Written (non-null) from the start, nullable from 2024-09-12, removed on 2025-01-02 (commit ca6a7c7807). Optional so that rows with it stay valid; rows rewritten by the producer no longer have it.",
+                            deprecated: true
+                        },
                         arrivedAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the person arrived at the premises."
+                            description: "When the person arrived."
                         },
                         expectedDepartureOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to leave."
+                            description: "The expected departure date."
                         },
                         previousExpectedDepartureOn: {
-                            type: "string",
+                            type: ["string", "null"],
                             format: "date",
-                            description: "The expected departure day before arrival, when it was changed on arrival."
+                            description: "Always null in the rows the current code writes.",
+                            $comment: "Added on 2024-09-12 (commit 34754b6c87), during version 1: rows written before then do not have it, and keep not having it after upcasting to version 2, so it is optional in both versions."
                         },
                         notes: {
-                            type: "string",
-                            description: "Free-text notes about the arrival. May be empty."
+                            type: ["string", "null"],
+                            description: "Notes about the arrival; always null in rows the current code writes."
                         },
-                        recordedBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who recorded the arrival. Added in version 2 and required, so version 1 data must be upcast."
+                        personTier: {
+                            anyOf: [{ $ref: "../../_shared/cas1-event-tier.schema.json" }, { type: "null" }],
+                            description: "The person's tier when the event happened, or null when the tier service had none.",
+                            $comment: "Added to the Kotlin class on 2026-08-17 (commit 8162e1a5a), after this schema version began, so older rows do not have it."
                         }
                     },
+                    required: ["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "applicationSubmittedOn", "bookingId", "premises", "recordedBy", "arrivedAt", "expectedDepartureOn", "notes"],
                     $defs: {
+                        Cas1EventTier: cas1EventTierSchema(),
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 }),
                 upcast: {
                     kind: "transform",
-                    run: upcastNotificationV1ToV2
+                    run: upcastDetailV1ToV2
                 }
             }
         ] }

@@ -6,42 +6,70 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crnSchema, nomsNumberSchema, personReference, personReferenceSchema, premises, premisesSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { PersonReference, Premises, StaffMember } from "../shared.js";
+import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1EventTier, Cas1PersonReference, Cas1Premises, Cas1ProbationArea, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
-import { upcastNotificationV1ToV2 } from "../../src/upcasters/approved-premises.person.departed.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { upcastDetailV1ToV2 } from "../../src/upcasters/approved-premises.person.departed.js";
 
 /**
- * A person left an approved premises at the end of, or during, their booking.
+ * The additionalInformation of the approved-premises.person.departed notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1PersonDepartedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application the booking was made for.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
+     */
+    bookingId?: null;
+}
+
+/**
+ * The eventDetails of a person-departed detail document stored with schema version 1 (NULL).
+ */
+export interface Cas1PersonDepartedDetailV1 {
+    /**
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
+    /**
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The placement (booking or space booking) in the approved premises service.
      */
-    deliusEventNumber: string;
     bookingId: string;
-    premises: Premises;
     /**
-     * When the person left the premises.
+     * @deprecated
+     * The keyworker of the placement. No longer written.
+     */
+    keyWorker?: Cas1StaffMember;
+    /**
+     * The approved premises.
+     */
+    premises: Cas1Premises;
+    /**
+     * When the person left.
      */
     departedAt: string;
     /**
-     * Why the person left, in words.
+     * Why the person left, as the name of the departure reason.
      */
     reason: string;
     /**
-     * The matching departure reason code in nDelius.
+     * The nDelius code of the departure reason.
      */
     legacyReasonCode: string;
     /**
@@ -49,51 +77,83 @@ export interface Cas1PersonDepartedNotificationV1 {
      */
     destination: {
         /**
-         * The approved premises the person moved to, when they moved to one.
-         */
-        premises?: Premises;
-        /**
          * The kind of accommodation the person moved on to.
          */
         moveOnCategory: {
             description: string;
             /**
-             * The matching move-on category code in nDelius.
+             * The nDelius move-on category code, such as MC05.
              */
             legacyMoveOnCategoryCode: string;
+            id: string;
         };
+        /**
+         * The approved premises the person moved on to.
+         */
+        premises: ({
+            id: string;
+            name: string;
+            apCode: string;
+            legacyApCode: string;
+            probationArea: Cas1ProbationArea;
+        } | null);
+        /**
+         * The provider the person moved on to.
+         */
+        destinationProvider: ({
+            description: string;
+            id: string;
+        } | null);
     };
 }
 
 /**
- * A person left an approved premises at the end of, or during, their booking. Version 2 also says who recorded the departure.
+ * The eventDetails of a person-departed detail document at schema version 2, which records who recorded the departure.
  */
-export interface Cas1PersonDepartedNotificationV2 {
-    personReference: PersonReference;
+export interface Cas1PersonDepartedDetailV2 {
     /**
-     * The application the booking was made for.
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
+    /**
+     * The approved premises application.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The placement (booking or space booking) in the approved premises service.
      */
-    deliusEventNumber: string;
     bookingId: string;
-    premises: Premises;
     /**
-     * When the person left the premises.
+     * Who recorded the departure.
+     */
+    recordedBy: Cas1StaffMember;
+    /**
+     * @deprecated
+     * The keyworker of the placement. No longer written.
+     */
+    keyWorker?: Cas1StaffMember;
+    /**
+     * The approved premises.
+     */
+    premises: Cas1Premises;
+    /**
+     * When the person left.
      */
     departedAt: string;
     /**
-     * Why the person left, in words.
+     * Why the person left, as the name of the departure reason.
      */
     reason: string;
     /**
-     * The matching departure reason code in nDelius.
+     * The nDelius code of the departure reason.
      */
     legacyReasonCode: string;
     /**
@@ -101,24 +161,38 @@ export interface Cas1PersonDepartedNotificationV2 {
      */
     destination: {
         /**
-         * The approved premises the person moved to, when they moved to one.
-         */
-        premises?: Premises;
-        /**
          * The kind of accommodation the person moved on to.
          */
         moveOnCategory: {
             description: string;
             /**
-             * The matching move-on category code in nDelius.
+             * The nDelius move-on category code, such as MC05.
              */
             legacyMoveOnCategoryCode: string;
+            id: string;
         };
+        /**
+         * The approved premises the person moved on to.
+         */
+        premises: ({
+            id: string;
+            name: string;
+            apCode: string;
+            legacyApCode: string;
+            probationArea: Cas1ProbationArea;
+        } | null);
+        /**
+         * The provider the person moved on to.
+         */
+        destinationProvider: ({
+            description: string;
+            id: string;
+        } | null);
     };
     /**
-     * Who recorded the departure. Added in version 2 and required, so version 1 data must be upcast.
+     * The person's tier when the event happened, or null when the tier service had none.
      */
-    recordedBy: StaffMember;
+    personTier?: (Cas1EventTier | null);
 }
 
 /**
@@ -126,57 +200,180 @@ export interface Cas1PersonDepartedNotificationV2 {
  */
 export type Cas1PersonDepartedNotificationVersions = {
     1: Cas1PersonDepartedNotificationV1;
-    2: Cas1PersonDepartedNotificationV2;
 };
 
 /**
- * The data of approved-premises.person.departed's notification (`additionalInformation`) at the latest version (2).
+ * The data of approved-premises.person.departed's notification (`additionalInformation`) at the latest version (1).
  */
-export type Cas1PersonDepartedNotification = Cas1PersonDepartedNotificationV2;
+export type Cas1PersonDepartedNotification = Cas1PersonDepartedNotificationV1;
 
 /**
  * Validator for {@link Cas1PersonDepartedNotificationV1}.
  */
 export const cas1PersonDepartedNotificationV1 = z.strictObject({
-    personReference: personReference,
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1PersonDepartedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1PersonDepartedNotificationV1Open = z.looseObject({
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * The data type of each version of approved-premises.person.departed's detail document (`eventDetails`).
+ */
+export type Cas1PersonDepartedDetailVersions = {
+    1: Cas1PersonDepartedDetailV1;
+    2: Cas1PersonDepartedDetailV2;
+};
+
+/**
+ * The data of approved-premises.person.departed's detail document (`eventDetails`) at the latest version (2).
+ */
+export type Cas1PersonDepartedDetail = Cas1PersonDepartedDetailV2;
+
+/**
+ * Validator for {@link Cas1PersonDepartedDetailV1}.
+ */
+export const cas1PersonDepartedDetailV1 = z.strictObject({
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
     bookingId: uuid,
-    premises: premises,
+    keyWorker: z.exactOptional(cas1StaffMember),
+    premises: cas1Premises,
     departedAt: dateTime,
-    reason: z.string().check(z.minLength(1)),
-    legacyReasonCode: z.string().check(z.minLength(1)),
+    reason: z.string(),
+    legacyReasonCode: z.string(),
     destination: z.strictObject({
-        premises: z.exactOptional(premises),
         moveOnCategory: z.strictObject({
-            description: z.string().check(z.minLength(1)),
-            legacyMoveOnCategoryCode: z.string().check(z.minLength(1))
-        })
+            description: z.string(),
+            legacyMoveOnCategoryCode: z.string(),
+            id: uuid
+        }),
+        premises: z.union([z.strictObject({
+                id: uuid,
+                name: z.string(),
+                apCode: z.string(),
+                legacyApCode: z.string(),
+                probationArea: cas1ProbationArea
+            }), z.null()]),
+        destinationProvider: z.union([z.strictObject({
+                description: z.string(),
+                id: uuid
+            }), z.null()])
     })
 });
 
 /**
- * Validator for {@link Cas1PersonDepartedNotificationV2}.
+ * Validator for {@link Cas1PersonDepartedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonDepartedNotificationV2 = z.strictObject({
-    personReference: personReference,
+export const cas1PersonDepartedDetailV1Open = z.looseObject({
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
     bookingId: uuid,
-    premises: premises,
+    keyWorker: z.exactOptional(cas1StaffMemberOpen),
+    premises: cas1PremisesOpen,
     departedAt: dateTime,
-    reason: z.string().check(z.minLength(1)),
-    legacyReasonCode: z.string().check(z.minLength(1)),
+    reason: z.string(),
+    legacyReasonCode: z.string(),
+    destination: z.looseObject({
+        moveOnCategory: z.looseObject({
+            description: z.string(),
+            legacyMoveOnCategoryCode: z.string(),
+            id: uuid
+        }),
+        premises: z.union([z.looseObject({
+                id: uuid,
+                name: z.string(),
+                apCode: z.string(),
+                legacyApCode: z.string(),
+                probationArea: cas1ProbationAreaOpen
+            }), z.null()]),
+        destinationProvider: z.union([z.looseObject({
+                description: z.string(),
+                id: uuid
+            }), z.null()])
+    })
+});
+
+/**
+ * Validator for {@link Cas1PersonDepartedDetailV2}.
+ */
+export const cas1PersonDepartedDetailV2 = z.strictObject({
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    recordedBy: cas1StaffMember,
+    keyWorker: z.exactOptional(cas1StaffMember),
+    premises: cas1Premises,
+    departedAt: dateTime,
+    reason: z.string(),
+    legacyReasonCode: z.string(),
     destination: z.strictObject({
-        premises: z.exactOptional(premises),
         moveOnCategory: z.strictObject({
-            description: z.string().check(z.minLength(1)),
-            legacyMoveOnCategoryCode: z.string().check(z.minLength(1))
-        })
+            description: z.string(),
+            legacyMoveOnCategoryCode: z.string(),
+            id: uuid
+        }),
+        premises: z.union([z.strictObject({
+                id: uuid,
+                name: z.string(),
+                apCode: z.string(),
+                legacyApCode: z.string(),
+                probationArea: cas1ProbationArea
+            }), z.null()]),
+        destinationProvider: z.union([z.strictObject({
+                description: z.string(),
+                id: uuid
+            }), z.null()])
     }),
-    recordedBy: staffMember
+    personTier: z.exactOptional(z.union([cas1EventTier, z.null()]))
+});
+
+/**
+ * Validator for {@link Cas1PersonDepartedDetailV2}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1PersonDepartedDetailV2Open = z.looseObject({
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    recordedBy: cas1StaffMemberOpen,
+    keyWorker: z.exactOptional(cas1StaffMemberOpen),
+    premises: cas1PremisesOpen,
+    departedAt: dateTime,
+    reason: z.string(),
+    legacyReasonCode: z.string(),
+    destination: z.looseObject({
+        moveOnCategory: z.looseObject({
+            description: z.string(),
+            legacyMoveOnCategoryCode: z.string(),
+            id: uuid
+        }),
+        premises: z.union([z.looseObject({
+                id: uuid,
+                name: z.string(),
+                apCode: z.string(),
+                legacyApCode: z.string(),
+                probationArea: cas1ProbationAreaOpen
+            }), z.null()]),
+        destinationProvider: z.union([z.looseObject({
+                description: z.string(),
+                id: uuid
+            }), z.null()])
+    }),
+    personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
 });
 
 /**
@@ -185,216 +382,345 @@ export const cas1PersonDepartedNotificationV2 = z.strictObject({
 export type Cas1PersonDepartedEnvelopeV1 = EventEnvelope<"approved-premises.person.departed", 1, Cas1PersonDepartedNotificationV1>;
 
 /**
- * An approved-premises.person.departed notification with version 2 data.
+ * An approved-premises.person.departed notification at the latest version (1).
  */
-export type Cas1PersonDepartedEnvelopeV2 = EventEnvelope<"approved-premises.person.departed", 2, Cas1PersonDepartedNotificationV2>;
+export type Cas1PersonDepartedEnvelope = Cas1PersonDepartedEnvelopeV1;
 
 /**
- * An approved-premises.person.departed notification at the latest version (2).
+ * An approved-premises.person.departed detail document with version 1 details.
  */
-export type Cas1PersonDepartedEnvelope = Cas1PersonDepartedEnvelopeV2;
+export type Cas1PersonDepartedDetailDocumentV1 = DetailDocument<"approved-premises.person.departed", Cas1PersonDepartedDetailV1>;
 
 /**
- * Person departed from approved premises: A person left an approved premises.
+ * An approved-premises.person.departed detail document with version 2 details.
+ */
+export type Cas1PersonDepartedDetailDocumentV2 = DetailDocument<"approved-premises.person.departed", Cas1PersonDepartedDetailV2>;
+
+/**
+ * An approved-premises.person.departed detail document at the latest version (2).
+ */
+export type Cas1PersonDepartedDetailDocument = Cas1PersonDepartedDetailDocumentV2;
+
+/**
+ * Person left an approved premises: A person left an approved premises at the end (planned or not) of their placement.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
 export const cas1PersonDeparted = /*#__PURE__*/ defineEventType<"approved-premises.person.departed", {
     notification: {
         versions: Cas1PersonDepartedNotificationVersions;
+        latest: 1;
+    };
+    detail: {
+        versions: Cas1PersonDepartedDetailVersions;
         latest: 2;
     };
 }>({
     type: "approved-premises.person.departed",
-    title: "Person departed from approved premises",
-    description: "A person left an approved premises.",
+    title: "Person left an approved premises",
+    description: "A person left an approved premises at the end (planned or not) of their placement.",
     timeline: {
-        "1": "The person left {{premises.name}} at {{departedAt}} ({{reason}}) and moved on to: {{destination.moveOnCategory.description}}",
-        "2": "The person left {{premises.name}} at {{departedAt}} ({{reason}}) and moved on to: {{destination.moveOnCategory.description}} (recorded by {{recordedBy.forenames}} {{recordedBy.surname}})"
+        "1": "The person left {{premises.name}} at {{departedAt}}: {{reason}}",
+        "2": "The person left {{premises.name}} at {{departedAt}}: {{reason}} (recorded by {{recordedBy.forenames}} {{recordedBy.surname}})"
     },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/person-departed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/notification/v1.schema.json",
                 data: cas1PersonDepartedNotificationV1,
+                open: cas1PersonDepartedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/notification/v1.schema.json",
                     title: "Cas1PersonDepartedNotificationV1",
-                    description: "A person left an approved premises at the end of, or during, their booking.",
+                    description: "The additionalInformation of the approved-premises.person.departed notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "departedAt", "reason", "legacyReasonCode", "destination"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/detail/v1.schema.json",
+                data: cas1PersonDepartedDetailV1,
+                open: cas1PersonDepartedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/detail/v1.schema.json",
+                    title: "Cas1PersonDepartedDetailV1",
+                    description: "The eventDetails of a person-departed detail document stored with schema version 1 (NULL).",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
+                        },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         bookingId: {
                             type: "string",
-                            format: "uuid"
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
                         },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        keyWorker: {
+                            $ref: "../../_shared/cas1-staff-member.schema.json",
+                            description: "The keyworker of the placement. No longer written.",
+                            $comment: "Required (non-null) until removed on 2025-01-02 (commit ca6a7c7807). Optional so that rows with it stay valid.",
+                            deprecated: true
+                        },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
                         departedAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the person left the premises."
+                            description: "When the person left."
                         },
                         reason: {
                             type: "string",
-                            minLength: 1,
-                            description: "Why the person left, in words."
+                            description: "Why the person left, as the name of the departure reason."
                         },
                         legacyReasonCode: {
                             type: "string",
-                            minLength: 1,
-                            description: "The matching departure reason code in nDelius."
+                            description: "The nDelius code of the departure reason."
                         },
                         destination: {
                             type: "object",
                             additionalProperties: false,
                             description: "Where the person went.",
-                            required: ["moveOnCategory"],
                             properties: {
-                                premises: {
-                                    $ref: "../../_shared/premises.schema.json",
-                                    description: "The approved premises the person moved to, when they moved to one."
-                                },
                                 moveOnCategory: {
                                     type: "object",
                                     additionalProperties: false,
                                     description: "The kind of accommodation the person moved on to.",
-                                    required: ["description", "legacyMoveOnCategoryCode"],
                                     properties: {
-                                        description: {
-                                            type: "string",
-                                            minLength: 1
-                                        },
+                                        description: { type: "string" },
                                         legacyMoveOnCategoryCode: {
                                             type: "string",
-                                            minLength: 1,
-                                            description: "The matching move-on category code in nDelius."
+                                            description: "The nDelius move-on category code, such as MC05."
+                                        },
+                                        id: {
+                                            type: "string",
+                                            format: "uuid"
                                         }
-                                    }
+                                    },
+                                    required: ["description", "legacyMoveOnCategoryCode", "id"]
+                                },
+                                premises: {
+                                    type: ["object", "null"],
+                                    additionalProperties: false,
+                                    description: "The approved premises the person moved on to.",
+                                    properties: {
+                                        id: {
+                                            type: "string",
+                                            format: "uuid"
+                                        },
+                                        name: { type: "string" },
+                                        apCode: { type: "string" },
+                                        legacyApCode: { type: "string" },
+                                        probationArea: { $ref: "../../_shared/cas1-probation-area.schema.json" }
+                                    },
+                                    required: ["id", "name", "apCode", "legacyApCode", "probationArea"]
+                                },
+                                destinationProvider: {
+                                    type: ["object", "null"],
+                                    additionalProperties: false,
+                                    description: "The provider the person moved on to.",
+                                    properties: {
+                                        description: { type: "string" },
+                                        id: {
+                                            type: "string",
+                                            format: "uuid"
+                                        }
+                                    },
+                                    required: ["description", "id"],
+                                    $comment: "Non-null until 2024-09-19 (commit 24b272fa49); the current code writes null."
                                 }
-                            }
+                            },
+                            required: ["moveOnCategory", "premises", "destinationProvider"]
                         }
                     },
+                    required: ["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "premises", "departedAt", "reason", "legacyReasonCode", "destination"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1ProbationArea: cas1ProbationAreaSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             },
             {
                 version: 2,
-                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/notification/v2.schema.json",
-                data: cas1PersonDepartedNotificationV2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/detail/v2.schema.json",
+                data: cas1PersonDepartedDetailV2,
+                open: cas1PersonDepartedDetailV2Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
-                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/notification/v2.schema.json",
-                    title: "Cas1PersonDepartedNotificationV2",
-                    description: "A person left an approved premises at the end of, or during, their booking. Version 2 also says who recorded the departure.",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/detail/v2.schema.json",
+                    title: "Cas1PersonDepartedDetailV2",
+                    description: "The eventDetails of a person-departed detail document at schema version 2, which records who recorded the departure.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "departedAt", "reason", "legacyReasonCode", "destination", "recordedBy"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
+                        },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         bookingId: {
                             type: "string",
-                            format: "uuid"
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
                         },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        recordedBy: {
+                            $ref: "../../_shared/cas1-staff-member.schema.json",
+                            description: "Who recorded the departure.",
+                            $comment: "The addition that defines version 2 (commit 208b81c5db, 2024-12-17)."
+                        },
+                        keyWorker: {
+                            $ref: "../../_shared/cas1-staff-member.schema.json",
+                            description: "The keyworker of the placement. No longer written.",
+                            $comment: "Required (non-null) until removed on 2025-01-02 (commit ca6a7c7807). Optional so that rows with it stay valid.",
+                            deprecated: true
+                        },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
                         departedAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the person left the premises."
+                            description: "When the person left."
                         },
                         reason: {
                             type: "string",
-                            minLength: 1,
-                            description: "Why the person left, in words."
+                            description: "Why the person left, as the name of the departure reason."
                         },
                         legacyReasonCode: {
                             type: "string",
-                            minLength: 1,
-                            description: "The matching departure reason code in nDelius."
+                            description: "The nDelius code of the departure reason."
                         },
                         destination: {
                             type: "object",
                             additionalProperties: false,
                             description: "Where the person went.",
-                            required: ["moveOnCategory"],
                             properties: {
-                                premises: {
-                                    $ref: "../../_shared/premises.schema.json",
-                                    description: "The approved premises the person moved to, when they moved to one."
-                                },
                                 moveOnCategory: {
                                     type: "object",
                                     additionalProperties: false,
                                     description: "The kind of accommodation the person moved on to.",
-                                    required: ["description", "legacyMoveOnCategoryCode"],
                                     properties: {
-                                        description: {
-                                            type: "string",
-                                            minLength: 1
-                                        },
+                                        description: { type: "string" },
                                         legacyMoveOnCategoryCode: {
                                             type: "string",
-                                            minLength: 1,
-                                            description: "The matching move-on category code in nDelius."
+                                            description: "The nDelius move-on category code, such as MC05."
+                                        },
+                                        id: {
+                                            type: "string",
+                                            format: "uuid"
                                         }
-                                    }
+                                    },
+                                    required: ["description", "legacyMoveOnCategoryCode", "id"]
+                                },
+                                premises: {
+                                    type: ["object", "null"],
+                                    additionalProperties: false,
+                                    description: "The approved premises the person moved on to.",
+                                    properties: {
+                                        id: {
+                                            type: "string",
+                                            format: "uuid"
+                                        },
+                                        name: { type: "string" },
+                                        apCode: { type: "string" },
+                                        legacyApCode: { type: "string" },
+                                        probationArea: { $ref: "../../_shared/cas1-probation-area.schema.json" }
+                                    },
+                                    required: ["id", "name", "apCode", "legacyApCode", "probationArea"]
+                                },
+                                destinationProvider: {
+                                    type: ["object", "null"],
+                                    additionalProperties: false,
+                                    description: "The provider the person moved on to.",
+                                    properties: {
+                                        description: { type: "string" },
+                                        id: {
+                                            type: "string",
+                                            format: "uuid"
+                                        }
+                                    },
+                                    required: ["description", "id"],
+                                    $comment: "Non-null until 2024-09-19 (commit 24b272fa49); the current code writes null."
                                 }
-                            }
+                            },
+                            required: ["moveOnCategory", "premises", "destinationProvider"]
                         },
-                        recordedBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who recorded the departure. Added in version 2 and required, so version 1 data must be upcast."
+                        personTier: {
+                            anyOf: [{ $ref: "../../_shared/cas1-event-tier.schema.json" }, { type: "null" }],
+                            description: "The person's tier when the event happened, or null when the tier service had none.",
+                            $comment: "Added to the Kotlin class on 2026-08-17 (commit 8162e1a5a), after this schema version began, so older rows do not have it."
                         }
                     },
+                    required: ["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "recordedBy", "premises", "departedAt", "reason", "legacyReasonCode", "destination"],
                     $defs: {
+                        Cas1EventTier: cas1EventTierSchema(),
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1ProbationArea: cas1ProbationAreaSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 }),
                 upcast: {
                     kind: "typed",
-                    run: upcastNotificationV1ToV2
+                    run: upcastDetailV1ToV2
                 }
             }
         ] }

@@ -6,51 +6,74 @@
 
 import * as z from "zod/mini";
 import { date, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crnSchema, nomsNumberSchema, personReference, personReferenceSchema, premises, premisesSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { PersonReference, Premises, StaffMember } from "../shared.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A person did not arrive at an approved premises on the day their booking expected them.
+ * The additionalInformation of the approved-premises.person.not-arrived notification. It only names the application; the event's data is served at detailUrl.
  */
 export interface Cas1PersonNotArrivedNotificationV1 {
-    personReference: PersonReference;
     /**
-     * The application the booking was made for.
+     * The approved premises application the event belongs to.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Always null for approved premises events.
+     */
+    bookingId?: null;
+}
+
+/**
+ * The eventDetails of a person-not-arrived detail document. Schema version 1 is the only version.
+ */
+export interface Cas1PersonNotArrivedDetailV1 {
+    /**
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
+     */
+    deliusEventNumber: string;
+    /**
+     * The approved premises application.
+     */
+    applicationId: string;
+    /**
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The placement (booking or space booking) in the approved premises service.
      */
-    deliusEventNumber: string;
     bookingId: string;
-    premises: Premises;
     /**
-     * The day the person was expected to arrive.
+     * The approved premises.
+     */
+    premises: Cas1Premises;
+    /**
+     * The day the person was expected.
      */
     expectedArrivalOn: string;
     /**
-     * Who recorded that the person did not arrive. The catalogue gives no type; a staff member.
+     * Who recorded the non-arrival.
      */
-    recordedBy: StaffMember;
+    recordedBy: Cas1StaffMember;
     /**
-     * Why the person did not arrive, in words.
+     * Why the person did not arrive, as the name of the non-arrival reason.
      */
-    reason: string;
+    reason?: string;
     /**
-     * The matching non-arrival reason code in nDelius.
+     * The nDelius code of the non-arrival reason.
      */
-    legacyReasonCode: string;
+    legacyReasonCode?: string;
     /**
-     * Free-text notes about the non-arrival. May be empty.
+     * Notes about the non-arrival.
      */
-    notes?: string;
+    notes: (string | null);
 }
 
 /**
@@ -69,17 +92,62 @@ export type Cas1PersonNotArrivedNotification = Cas1PersonNotArrivedNotificationV
  * Validator for {@link Cas1PersonNotArrivedNotificationV1}.
  */
 export const cas1PersonNotArrivedNotificationV1 = z.strictObject({
-    personReference: personReference,
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * Validator for {@link Cas1PersonNotArrivedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1PersonNotArrivedNotificationV1Open = z.looseObject({
+    applicationId: uuid,
+    bookingId: z.exactOptional(z.null())
+});
+
+/**
+ * The data type of each version of approved-premises.person.not-arrived's detail document (`eventDetails`).
+ */
+export type Cas1PersonNotArrivedDetailVersions = {
+    1: Cas1PersonNotArrivedDetailV1;
+};
+
+/**
+ * The data of approved-premises.person.not-arrived's detail document (`eventDetails`) at the latest version (1).
+ */
+export type Cas1PersonNotArrivedDetail = Cas1PersonNotArrivedDetailV1;
+
+/**
+ * Validator for {@link Cas1PersonNotArrivedDetailV1}.
+ */
+export const cas1PersonNotArrivedDetailV1 = z.strictObject({
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
     bookingId: uuid,
-    premises: premises,
+    premises: cas1Premises,
     expectedArrivalOn: date,
-    recordedBy: staffMember,
-    reason: z.string().check(z.minLength(1)),
-    legacyReasonCode: z.string().check(z.minLength(1)),
-    notes: z.exactOptional(z.string())
+    recordedBy: cas1StaffMember,
+    reason: z.exactOptional(z.string()),
+    legacyReasonCode: z.exactOptional(z.string()),
+    notes: z.union([z.string(), z.null()])
+});
+
+/**
+ * Validator for {@link Cas1PersonNotArrivedDetailV1}, as readers use it: properties it does not name are accepted.
+ */
+export const cas1PersonNotArrivedDetailV1Open = z.looseObject({
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    applicationId: uuid,
+    applicationUrl: uri,
+    bookingId: uuid,
+    premises: cas1PremisesOpen,
+    expectedArrivalOn: date,
+    recordedBy: cas1StaffMemberOpen,
+    reason: z.exactOptional(z.string()),
+    legacyReasonCode: z.exactOptional(z.string()),
+    notes: z.union([z.string(), z.null()])
 });
 
 /**
@@ -93,7 +161,17 @@ export type Cas1PersonNotArrivedEnvelopeV1 = EventEnvelope<"approved-premises.pe
 export type Cas1PersonNotArrivedEnvelope = Cas1PersonNotArrivedEnvelopeV1;
 
 /**
- * Person did not arrive at approved premises: A person did not arrive at an approved premises on the day their booking expected them.
+ * An approved-premises.person.not-arrived detail document with version 1 details.
+ */
+export type Cas1PersonNotArrivedDetailDocumentV1 = DetailDocument<"approved-premises.person.not-arrived", Cas1PersonNotArrivedDetailV1>;
+
+/**
+ * An approved-premises.person.not-arrived detail document at the latest version (1).
+ */
+export type Cas1PersonNotArrivedDetailDocument = Cas1PersonNotArrivedDetailDocumentV1;
+
+/**
+ * Person did not arrive at an approved premises: A person did not arrive at an approved premises on the day their placement was due to start.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
@@ -102,77 +180,119 @@ export const cas1PersonNotArrived = /*#__PURE__*/ defineEventType<"approved-prem
         versions: Cas1PersonNotArrivedNotificationVersions;
         latest: 1;
     };
+    detail: {
+        versions: Cas1PersonNotArrivedDetailVersions;
+        latest: 1;
+    };
 }>({
     type: "approved-premises.person.not-arrived",
-    title: "Person did not arrive at approved premises",
-    description: "A person did not arrive at an approved premises on the day their booking expected them.",
-    timeline: { "1": "The person did not arrive at {{premises.name}} on {{expectedArrivalOn}}: {{reason}}" },
+    title: "Person did not arrive at an approved premises",
+    description: "A person did not arrive at an approved premises on the day their placement was due to start.",
+    timeline: { "1": "The person did not arrive at {{premises.name}} on {{expectedArrivalOn}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/person-not-arrived/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/notification/v1.schema.json",
                 data: cas1PersonNotArrivedNotificationV1,
+                open: cas1PersonNotArrivedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/notification/v1.schema.json",
                     title: "Cas1PersonNotArrivedNotificationV1",
-                    description: "A person did not arrive at an approved premises on the day their booking expected them.",
+                    description: "The additionalInformation of the approved-premises.person.not-arrived notification. It only names the application; the event's data is served at detailUrl.",
+                    $comment: "Built by Cas1DomainEventService.emit as SnsEventAdditionalInformation(applicationId = domainEvent.applicationId) (model/domainevent/SnsEvent.kt). Jackson writes every property, so bookingId is written as null: the class is shared with CAS3, which fills it, but CAS1 never does. bookingId is optional because notifications sent before commit b0b8f8ddd (2023-09-29) did not have it.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "bookingId", "premises", "expectedArrivalOn", "recordedBy", "reason", "legacyReasonCode"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the booking was made for."
+                            description: "The approved premises application the event belongs to."
+                        },
+                        bookingId: {
+                            type: "null",
+                            description: "Always null for approved premises events."
+                        }
+                    },
+                    required: ["applicationId"]
+                })
+            }
+        ] },
+    detail: { versions: [
+            {
+                version: 1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/detail/v1.schema.json",
+                data: cas1PersonNotArrivedDetailV1,
+                open: cas1PersonNotArrivedDetailV1Open,
+                schema: () => ({
+                    $schema: "https://json-schema.org/draft/2020-12/schema",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/detail/v1.schema.json",
+                    title: "Cas1PersonNotArrivedDetailV1",
+                    description: "The eventDetails of a person-not-arrived detail document. Schema version 1 is the only version.",
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
+                        },
+                        deliusEventNumber: {
+                            type: "string",
+                            description: "The nDelius event (conviction) number the application is for."
+                        },
+                        applicationId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
-                        },
-                        deliusEventNumber: {
-                            type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "Where a user of the approved premises service can see the application."
                         },
                         bookingId: {
                             type: "string",
-                            format: "uuid"
+                            format: "uuid",
+                            description: "The placement (booking or space booking) in the approved premises service."
                         },
-                        premises: { $ref: "../../_shared/premises.schema.json" },
+                        premises: {
+                            $ref: "../../_shared/cas1-premises.schema.json",
+                            description: "The approved premises."
+                        },
                         expectedArrivalOn: {
                             type: "string",
                             format: "date",
-                            description: "The day the person was expected to arrive."
+                            description: "The day the person was expected."
                         },
                         recordedBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who recorded that the person did not arrive. The catalogue gives no type; a staff member."
+                            $ref: "../../_shared/cas1-staff-member.schema.json",
+                            description: "Who recorded the non-arrival."
                         },
                         reason: {
                             type: "string",
-                            minLength: 1,
-                            description: "Why the person did not arrive, in words."
+                            description: "Why the person did not arrive, as the name of the non-arrival reason.",
+                            $comment: "Added on 2023-06-19 (commit b0943a359b), after the first rows (2023-02-28), so the earliest rows do not have it."
                         },
                         legacyReasonCode: {
                             type: "string",
-                            minLength: 1,
-                            description: "The matching non-arrival reason code in nDelius."
+                            description: "The nDelius code of the non-arrival reason.",
+                            $comment: "Added on 2023-06-19 (commit b0943a359b), after the first rows (2023-02-28), so the earliest rows do not have it."
                         },
                         notes: {
-                            type: "string",
-                            description: "Free-text notes about the non-arrival. May be empty."
+                            type: ["string", "null"],
+                            description: "Notes about the non-arrival."
                         }
                     },
+                    required: ["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "premises", "expectedArrivalOn", "recordedBy", "notes"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1Premises: cas1PremisesSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        Premises: premisesSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             }

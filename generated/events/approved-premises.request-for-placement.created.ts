@@ -7,309 +7,350 @@
 import * as z from "zod/mini";
 import { date, dateTime, integer, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { carryOver } from "../../src/runtime/upcast-helpers.js";
-import { crnSchema, nomsNumberSchema, personReference, personReferenceSchema, staffMember, staffMemberSchema } from "../shared.js";
-import type { PersonReference, StaffMember } from "../shared.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
-import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import type { DetailDocument } from "../../src/runtime/event-type.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A request for a placement in an approved premises was created for an application.
+ * The eventDetails of a request-for-placement-created document stored with schema version 1 (NULL). For type initial, requestForPlacementId identifies the placement request and createdBy is null; otherwise it identifies the placement application and createdAt is when the event was written.
  */
-export interface Cas1RequestForPlacementCreatedNotificationV1 {
-    personReference: PersonReference;
+export interface Cas1RequestForPlacementCreatedDetailV1 {
     /**
-     * The application the request is for.
+     * The approved premises application.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
      */
     deliusEventNumber: string;
     /**
-     * The request for placement. Version 1 does not fix which record this identifies; version 2 does.
+     * The request for placement (see the version descriptions for what it identifies).
      */
     requestForPlacementId: string;
     /**
-     * When the request was created.
+     * When the request was made.
      */
     createdAt: string;
     /**
-     * Who created the request, when known.
-     */
-    createdBy?: StaffMember;
-    /**
-     * The day the person is expected to arrive.
+     * The requested arrival date.
      */
     expectedArrival: string;
     /**
-     * How long the placement is for, in days.
+     * The requested length of stay in days.
      */
     duration: number;
     /**
-     * Why the placement is requested: the initial request made with the application, release on temporary licence, release following a parole decision, or an additional placement.
+     * Why the placement was requested: the arrival date on the application (initial), release on temporary licence, release after a parole or other decision, or an additional placement.
      */
-    requestForPlacementType: ("initial" | "rotl" | "releaseFollowingDecision" | "additionalPlacement");
+    requestForPlacementType: ("initial" | "rotl" | "releaseFollowingDecisions" | "additionalPlacement");
+    /**
+     * Who made the request; null for automatic requests.
+     */
+    createdBy: (Cas1StaffMember | null);
 }
 
 /**
- * A request for a placement in an approved premises was created for an application. Version 2 has the same shape as version 1 but pins down the meaning of requestForPlacementId, createdAt and createdBy.
+ * The eventDetails of a request-for-placement-created document at schema version 2: the same shape, but requestForPlacementId always identifies the placement application and createdAt/createdBy come from it.
  */
-export interface Cas1RequestForPlacementCreatedNotificationV2 {
-    personReference: PersonReference;
+export interface Cas1RequestForPlacementCreatedDetailV2 {
     /**
-     * The application the request is for.
+     * The approved premises application.
      */
     applicationId: string;
     /**
-     * Where the application can be viewed.
+     * Where a user of the approved premises service can see the application.
      */
     applicationUrl: string;
     /**
-     * The nDelius event (conviction) number the application relates to.
+     * The person the event is about.
+     */
+    personReference: Cas1PersonReference;
+    /**
+     * The nDelius event (conviction) number the application is for.
      */
     deliusEventNumber: string;
     /**
-     * Always the placement application, from version 2 on. Version 1 did not fix which record it identified.
+     * The request for placement (see the version descriptions for what it identifies).
      */
     requestForPlacementId: string;
     /**
-     * When the placement application was created.
+     * When the request was made.
      */
     createdAt: string;
     /**
-     * Who created the placement application. From version 2 producers always send it, but it stays optional so that the shape is identical to version 1.
-     */
-    createdBy?: StaffMember;
-    /**
-     * The day the person is expected to arrive.
+     * The requested arrival date.
      */
     expectedArrival: string;
     /**
-     * How long the placement is for, in days.
+     * The requested length of stay in days.
      */
     duration: number;
     /**
-     * Why the placement is requested: the initial request made with the application, release on temporary licence, release following a parole decision, or an additional placement.
+     * Why the placement was requested: the arrival date on the application (initial), release on temporary licence, release after a parole or other decision, or an additional placement.
      */
-    requestForPlacementType: ("initial" | "rotl" | "releaseFollowingDecision" | "additionalPlacement");
+    requestForPlacementType: ("initial" | "rotl" | "releaseFollowingDecisions" | "additionalPlacement");
+    /**
+     * Who made the request; null for automatic requests.
+     */
+    createdBy: (Cas1StaffMember | null);
 }
 
 /**
- * The data type of each version of approved-premises.request-for-placement.created's notification (`additionalInformation`).
+ * The data type of each version of approved-premises.request-for-placement.created's detail document (`eventDetails`).
  */
-export type Cas1RequestForPlacementCreatedNotificationVersions = {
-    1: Cas1RequestForPlacementCreatedNotificationV1;
-    2: Cas1RequestForPlacementCreatedNotificationV2;
+export type Cas1RequestForPlacementCreatedDetailVersions = {
+    1: Cas1RequestForPlacementCreatedDetailV1;
+    2: Cas1RequestForPlacementCreatedDetailV2;
 };
 
 /**
- * The data of approved-premises.request-for-placement.created's notification (`additionalInformation`) at the latest version (2).
+ * The data of approved-premises.request-for-placement.created's detail document (`eventDetails`) at the latest version (2).
  */
-export type Cas1RequestForPlacementCreatedNotification = Cas1RequestForPlacementCreatedNotificationV2;
+export type Cas1RequestForPlacementCreatedDetail = Cas1RequestForPlacementCreatedDetailV2;
 
 /**
- * Validator for {@link Cas1RequestForPlacementCreatedNotificationV1}.
+ * Validator for {@link Cas1RequestForPlacementCreatedDetailV1}.
  */
-export const cas1RequestForPlacementCreatedNotificationV1 = z.strictObject({
-    personReference: personReference,
+export const cas1RequestForPlacementCreatedDetailV1 = z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
     requestForPlacementId: uuid,
     createdAt: dateTime,
-    createdBy: z.exactOptional(staffMember),
     expectedArrival: date,
-    duration: integer.check(z.gte(0), z.lte(3650)),
-    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"])
+    duration: integer,
+    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
+    createdBy: z.union([cas1StaffMember, z.null()])
 });
 
 /**
- * Validator for {@link Cas1RequestForPlacementCreatedNotificationV2}.
+ * Validator for {@link Cas1RequestForPlacementCreatedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1RequestForPlacementCreatedNotificationV2 = z.strictObject({
-    personReference: personReference,
+export const cas1RequestForPlacementCreatedDetailV1Open = z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
-    deliusEventNumber: z.string().check(z.minLength(1)),
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
     requestForPlacementId: uuid,
     createdAt: dateTime,
-    createdBy: z.exactOptional(staffMember),
     expectedArrival: date,
-    duration: integer.check(z.gte(0), z.lte(3650)),
-    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"])
+    duration: integer,
+    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
+    createdBy: z.union([cas1StaffMemberOpen, z.null()])
 });
 
 /**
- * An approved-premises.request-for-placement.created notification with version 1 data.
+ * Validator for {@link Cas1RequestForPlacementCreatedDetailV2}.
  */
-export type Cas1RequestForPlacementCreatedEnvelopeV1 = EventEnvelope<"approved-premises.request-for-placement.created", 1, Cas1RequestForPlacementCreatedNotificationV1>;
+export const cas1RequestForPlacementCreatedDetailV2 = z.strictObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    personReference: cas1PersonReference,
+    deliusEventNumber: z.string(),
+    requestForPlacementId: uuid,
+    createdAt: dateTime,
+    expectedArrival: date,
+    duration: integer,
+    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
+    createdBy: z.union([cas1StaffMember, z.null()])
+});
 
 /**
- * An approved-premises.request-for-placement.created notification with version 2 data.
+ * Validator for {@link Cas1RequestForPlacementCreatedDetailV2}, as readers use it: properties it does not name are accepted.
  */
-export type Cas1RequestForPlacementCreatedEnvelopeV2 = EventEnvelope<"approved-premises.request-for-placement.created", 2, Cas1RequestForPlacementCreatedNotificationV2>;
+export const cas1RequestForPlacementCreatedDetailV2Open = z.looseObject({
+    applicationId: uuid,
+    applicationUrl: uri,
+    personReference: cas1PersonReferenceOpen,
+    deliusEventNumber: z.string(),
+    requestForPlacementId: uuid,
+    createdAt: dateTime,
+    expectedArrival: date,
+    duration: integer,
+    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
+    createdBy: z.union([cas1StaffMemberOpen, z.null()])
+});
 
 /**
- * An approved-premises.request-for-placement.created notification at the latest version (2).
+ * An approved-premises.request-for-placement.created detail document with version 1 details.
  */
-export type Cas1RequestForPlacementCreatedEnvelope = Cas1RequestForPlacementCreatedEnvelopeV2;
+export type Cas1RequestForPlacementCreatedDetailDocumentV1 = DetailDocument<"approved-premises.request-for-placement.created", Cas1RequestForPlacementCreatedDetailV1>;
 
 /**
- * Approved premises request for placement created: A request for a placement in an approved premises was created for an application. From version 2 the request is always a placement application.
+ * An approved-premises.request-for-placement.created detail document with version 2 details.
+ */
+export type Cas1RequestForPlacementCreatedDetailDocumentV2 = DetailDocument<"approved-premises.request-for-placement.created", Cas1RequestForPlacementCreatedDetailV2>;
+
+/**
+ * An approved-premises.request-for-placement.created detail document at the latest version (2).
+ */
+export type Cas1RequestForPlacementCreatedDetailDocument = Cas1RequestForPlacementCreatedDetailDocumentV2;
+
+/**
+ * Request for placement created: A request for placement was made on an approved premises application, by a user or automatically after assessment. Stored for the timeline; never published.
  *
  * Owner: hmpps-approved-premises. Produced by hmpps-approved-premises-api.
  */
 export const cas1RequestForPlacementCreated = /*#__PURE__*/ defineEventType<"approved-premises.request-for-placement.created", {
-    notification: {
-        versions: Cas1RequestForPlacementCreatedNotificationVersions;
+    detail: {
+        versions: Cas1RequestForPlacementCreatedDetailVersions;
         latest: 2;
     };
 }>({
     type: "approved-premises.request-for-placement.created",
-    title: "Approved premises request for placement created",
-    description: "A request for a placement in an approved premises was created for an application. From version 2 the request is always a placement application.",
-    timeline: {
-        "1": "A request for placement ({{requestForPlacementType}}) was made for {{duration}} days from {{expectedArrival}}",
-        "2": "A placement application ({{requestForPlacementType}}) was created for {{duration}} days from {{expectedArrival}}"
-    },
+    title: "Request for placement created",
+    description: "A request for placement was made on an approved premises application, by a user or automatically after assessment. Stored for the timeline; never published.",
+    timeline: { "1": "A placement was requested ({{requestForPlacementType}}) from {{expectedArrival}} for {{duration}} days" },
     envelope: envelopeShape,
-    notification: { versions: [
+    openEnvelope: envelopeShapeOpen,
+    detail: { versions: [
             {
                 version: 1,
-                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/notification/v1.schema.json",
-                data: cas1RequestForPlacementCreatedNotificationV1,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/detail/v1.schema.json",
+                data: cas1RequestForPlacementCreatedDetailV1,
+                open: cas1RequestForPlacementCreatedDetailV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
-                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/notification/v1.schema.json",
-                    title: "Cas1RequestForPlacementCreatedNotificationV1",
-                    description: "A request for a placement in an approved premises was created for an application.",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/detail/v1.schema.json",
+                    title: "Cas1RequestForPlacementCreatedDetailV1",
+                    description: "The eventDetails of a request-for-placement-created document stored with schema version 1 (NULL). For type initial, requestForPlacementId identifies the placement request and createdBy is null; otherwise it identifies the placement application and createdAt is when the event was written.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "requestForPlacementId", "createdAt", "expectedArrival", "duration", "requestForPlacementType"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the request is for."
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
+                            description: "Where a user of the approved premises service can see the application."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
                         },
                         deliusEventNumber: {
                             type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         requestForPlacementId: {
                             type: "string",
                             format: "uuid",
-                            description: "The request for placement. Version 1 does not fix which record this identifies; version 2 does."
+                            description: "The request for placement (see the version descriptions for what it identifies)."
                         },
                         createdAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the request was created."
-                        },
-                        createdBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who created the request, when known."
+                            description: "When the request was made."
                         },
                         expectedArrival: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to arrive."
+                            description: "The requested arrival date."
                         },
                         duration: {
                             type: "integer",
-                            minimum: 0,
-                            maximum: 3650,
-                            description: "How long the placement is for, in days."
+                            description: "The requested length of stay in days."
                         },
                         requestForPlacementType: {
-                            "enum": ["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"],
-                            description: "Why the placement is requested: the initial request made with the application, release on temporary licence, release following a parole decision, or an additional placement."
+                            type: "string",
+                            "enum": ["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"],
+                            description: "Why the placement was requested: the arrival date on the application (initial), release on temporary licence, release after a parole or other decision, or an additional placement."
+                        },
+                        createdBy: {
+                            anyOf: [{ $ref: "../../_shared/cas1-staff-member.schema.json" }, { type: "null" }],
+                            description: "Who made the request; null for automatic requests."
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "requestForPlacementId", "createdAt", "expectedArrival", "duration", "requestForPlacementType", "createdBy"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 })
             },
             {
                 version: 2,
-                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/notification/v2.schema.json",
-                data: cas1RequestForPlacementCreatedNotificationV2,
+                schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/detail/v2.schema.json",
+                data: cas1RequestForPlacementCreatedDetailV2,
+                open: cas1RequestForPlacementCreatedDetailV2Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
-                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/notification/v2.schema.json",
-                    title: "Cas1RequestForPlacementCreatedNotificationV2",
-                    description: "A request for a placement in an approved premises was created for an application. Version 2 has the same shape as version 1 but pins down the meaning of requestForPlacementId, createdAt and createdBy.",
+                    $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/detail/v2.schema.json",
+                    title: "Cas1RequestForPlacementCreatedDetailV2",
+                    description: "The eventDetails of a request-for-placement-created document at schema version 2: the same shape, but requestForPlacementId always identifies the placement application and createdAt/createdBy come from it.",
+                    $comment: "DomainEventEntity.kt says createdBy is \"always populated\" from version 2, but the builder allows an automatic placement application without a creating user (createdBy null), so it stays nullable. Agrees with CATALOGUE.md: version 2 is meaning-only. Schema version 2 is written from 2025-08-19 (commit acb54508d).",
                     type: "object",
                     additionalProperties: false,
-                    required: ["personReference", "applicationId", "applicationUrl", "deliusEventNumber", "requestForPlacementId", "createdAt", "expectedArrival", "duration", "requestForPlacementType"],
                     properties: {
-                        personReference: { $ref: "../../_shared/person-reference.schema.json" },
                         applicationId: {
                             type: "string",
                             format: "uuid",
-                            description: "The application the request is for."
+                            description: "The approved premises application."
                         },
                         applicationUrl: {
                             type: "string",
                             format: "uri",
-                            description: "Where the application can be viewed."
+                            description: "Where a user of the approved premises service can see the application."
+                        },
+                        personReference: {
+                            $ref: "../../_shared/cas1-person-reference.schema.json",
+                            description: "The person the event is about."
                         },
                         deliusEventNumber: {
                             type: "string",
-                            minLength: 1,
-                            description: "The nDelius event (conviction) number the application relates to."
+                            description: "The nDelius event (conviction) number the application is for."
                         },
                         requestForPlacementId: {
                             type: "string",
                             format: "uuid",
-                            description: "Always the placement application, from version 2 on. Version 1 did not fix which record it identified."
+                            description: "The request for placement (see the version descriptions for what it identifies)."
                         },
                         createdAt: {
                             type: "string",
                             format: "date-time",
-                            description: "When the placement application was created."
-                        },
-                        createdBy: {
-                            $ref: "../../_shared/staff-member.schema.json",
-                            description: "Who created the placement application. From version 2 producers always send it, but it stays optional so that the shape is identical to version 1."
+                            description: "When the request was made."
                         },
                         expectedArrival: {
                             type: "string",
                             format: "date",
-                            description: "The day the person is expected to arrive."
+                            description: "The requested arrival date."
                         },
                         duration: {
                             type: "integer",
-                            minimum: 0,
-                            maximum: 3650,
-                            description: "How long the placement is for, in days."
+                            description: "The requested length of stay in days."
                         },
                         requestForPlacementType: {
-                            "enum": ["initial", "rotl", "releaseFollowingDecision", "additionalPlacement"],
-                            description: "Why the placement is requested: the initial request made with the application, release on temporary licence, release following a parole decision, or an additional placement."
+                            type: "string",
+                            "enum": ["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"],
+                            description: "Why the placement was requested: the arrival date on the application (initial), release on temporary licence, release after a parole or other decision, or an additional placement."
+                        },
+                        createdBy: {
+                            anyOf: [{ $ref: "../../_shared/cas1-staff-member.schema.json" }, { type: "null" }],
+                            description: "Who made the request; null for automatic requests."
                         }
                     },
+                    required: ["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "requestForPlacementId", "createdAt", "expectedArrival", "duration", "requestForPlacementType", "createdBy"],
                     $defs: {
+                        Cas1PersonReference: cas1PersonReferenceSchema(),
+                        Cas1StaffMember: cas1StaffMemberSchema(),
                         Crn: crnSchema(),
-                        NomsNumber: nomsNumberSchema(),
-                        PersonReference: personReferenceSchema(),
-                        StaffMember: staffMemberSchema()
+                        NomsNumber: nomsNumberSchema()
                     }
                 }),
                 upcast: {

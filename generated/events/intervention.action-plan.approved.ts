@@ -5,96 +5,162 @@
 
 
 import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
+import { uri, uuid } from "../../src/runtime/schema-checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A probation practitioner approved the action plan that the service provider submitted for a referral.
+ * Data of the notification that a probation practitioner approved an action plan.
  */
-export interface ActionPlanApprovedNotificationV1 {
+export interface InterventionActionPlanApprovedNotificationV1 {
     /**
-     * The referral in the interventions service.
+     * Identifier of the action plan in the interventions service.
+     */
+    actionPlanId: string;
+    /**
+     * User name (from HMPPS Auth) of the probation practitioner who approved the action plan.
+     */
+    approvedBy: string;
+    /**
+     * Identifier of the referral in the interventions service (a UUID written as a string).
      */
     referralId: string;
     /**
-     * The action plan in the interventions service. A referral can have more than one action plan over its life.
+     * The short human-readable reference of the referral shown to users, such as KV4273AC.
      */
-    actionPlanId: string;
+    referralReference: string;
+    /**
+     * Name of the type of contract the intervention is delivered under, for example Accommodation or Finance, Benefit and Debt (London).
+     */
+    contractTypeName: string;
+    /**
+     * Name of the prime service provider holding the contract.
+     */
+    primeProviderName: string;
+    /**
+     * Link to the action plan page of the referral in the Refer and monitor an intervention service, for probation practitioners.
+     */
+    actionPlanProbationUserUrl: string;
 }
 
 /**
  * The data type of each version of intervention.action-plan.approved's notification (`additionalInformation`).
  */
-export type ActionPlanApprovedNotificationVersions = {
-    1: ActionPlanApprovedNotificationV1;
+export type InterventionActionPlanApprovedNotificationVersions = {
+    1: InterventionActionPlanApprovedNotificationV1;
 };
 
 /**
  * The data of intervention.action-plan.approved's notification (`additionalInformation`) at the latest version (1).
  */
-export type ActionPlanApprovedNotification = ActionPlanApprovedNotificationV1;
+export type InterventionActionPlanApprovedNotification = InterventionActionPlanApprovedNotificationV1;
 
 /**
- * Validator for {@link ActionPlanApprovedNotificationV1}.
+ * Validator for {@link InterventionActionPlanApprovedNotificationV1}.
  */
-export const actionPlanApprovedNotificationV1 = z.strictObject({
+export const interventionActionPlanApprovedNotificationV1 = z.strictObject({
+    actionPlanId: uuid,
+    approvedBy: z.string(),
     referralId: uuid,
-    actionPlanId: uuid
+    referralReference: z.string().check(z.minLength(1)),
+    contractTypeName: z.string(),
+    primeProviderName: z.string(),
+    actionPlanProbationUserUrl: uri
+});
+
+/**
+ * Validator for {@link InterventionActionPlanApprovedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const interventionActionPlanApprovedNotificationV1Open = z.looseObject({
+    actionPlanId: uuid,
+    approvedBy: z.string(),
+    referralId: uuid,
+    referralReference: z.string().check(z.minLength(1)),
+    contractTypeName: z.string(),
+    primeProviderName: z.string(),
+    actionPlanProbationUserUrl: uri
 });
 
 /**
  * An intervention.action-plan.approved notification with version 1 data.
  */
-export type ActionPlanApprovedEnvelopeV1 = EventEnvelope<"intervention.action-plan.approved", 1, ActionPlanApprovedNotificationV1>;
+export type InterventionActionPlanApprovedEnvelopeV1 = EventEnvelope<"intervention.action-plan.approved", 1, InterventionActionPlanApprovedNotificationV1>;
 
 /**
  * An intervention.action-plan.approved notification at the latest version (1).
  */
-export type ActionPlanApprovedEnvelope = ActionPlanApprovedEnvelopeV1;
+export type InterventionActionPlanApprovedEnvelope = InterventionActionPlanApprovedEnvelopeV1;
 
 /**
- * Action plan approved: A probation practitioner approved the action plan that a service provider submitted for a referral.
+ * Action plan approved: A probation practitioner approved a referral's action plan. occurredAt is the action plan's approvedAt.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const actionPlanApproved = /*#__PURE__*/ defineEventType<"intervention.action-plan.approved", {
+export const interventionActionPlanApproved = /*#__PURE__*/ defineEventType<"intervention.action-plan.approved", {
     notification: {
-        versions: ActionPlanApprovedNotificationVersions;
+        versions: InterventionActionPlanApprovedNotificationVersions;
         latest: 1;
     };
 }>({
     type: "intervention.action-plan.approved",
     title: "Action plan approved",
-    description: "A probation practitioner approved the action plan that a service provider submitted for a referral.",
-    timeline: { "1": "The probation practitioner approved the action plan" },
+    description: "A probation practitioner approved a referral's action plan. occurredAt is the action plan's approvedAt.",
+    timeline: { "1": "{{approvedBy}} approved the action plan for referral {{referralReference}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/action-plan/{actionPlanId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.approved/notification/v1.schema.json",
-                data: actionPlanApprovedNotificationV1,
+                data: interventionActionPlanApprovedNotificationV1,
+                open: interventionActionPlanApprovedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.approved/notification/v1.schema.json",
-                    title: "ActionPlanApprovedNotificationV1",
-                    description: "A probation practitioner approved the action plan that the service provider submitted for a referral.",
+                    title: "InterventionActionPlanApprovedNotificationV1",
+                    description: "Data of the notification that a probation practitioner approved an action plan.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["referralId", "actionPlanId"],
                     properties: {
-                        referralId: {
-                            type: "string",
-                            format: "uuid",
-                            description: "The referral in the interventions service."
-                        },
                         actionPlanId: {
                             type: "string",
                             format: "uuid",
-                            description: "The action plan in the interventions service. A referral can have more than one action plan over its life."
+                            description: "Identifier of the action plan in the interventions service."
+                        },
+                        approvedBy: {
+                            type: "string",
+                            description: "User name (from HMPPS Auth) of the probation practitioner who approved the action plan.",
+                            $comment: "ActionPlan.approvedBy.userName, read with !!: never null. No format is guaranteed."
+                        },
+                        referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "Identifier of the referral in the interventions service (a UUID written as a string)."
+                        },
+                        referralReference: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The short human-readable reference of the referral shown to users, such as KV4273AC.",
+                            $comment: "Referral.referenceNumber, read with !! so never null. ReferralReferenceGenerator.kt builds it from two letters, four digits and the first two letters of the contract type name, upper-cased; no pattern is enforced here because the value is stored data that the generator does not re-check."
+                        },
+                        contractTypeName: {
+                            type: "string",
+                            description: "Name of the type of contract the intervention is delivered under, for example Accommodation or Finance, Benefit and Debt (London)."
+                        },
+                        primeProviderName: {
+                            type: "string",
+                            description: "Name of the prime service provider holding the contract."
+                        },
+                        actionPlanProbationUserUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Link to the action plan page of the referral in the Refer and monitor an intervention service, for probation practitioners.",
+                            $comment: "Built from interventions-ui.baseurl and interventions-ui.locations.probation-practitioner.action-plan, expanded with the referral id (not the action plan id). In production: https://refer-monitor-intervention.service.justice.gov.uk/probation-practitioner/referrals/{referralId}/action-plan."
                         }
-                    }
+                    },
+                    required: ["actionPlanId", "approvedBy", "referralId", "referralReference", "contractTypeName", "primeProviderName", "actionPlanProbationUserUrl"]
                 })
             }
         ] }

@@ -5,96 +5,162 @@
 
 
 import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
+import { uri, uuid } from "../../src/runtime/schema-checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A service provider submitted an action plan for a referral, for the probation practitioner to approve.
+ * Data of the notification that a service provider submitted an action plan for approval.
  */
-export interface ActionPlanSubmittedNotificationV1 {
+export interface InterventionActionPlanSubmittedNotificationV1 {
     /**
-     * The referral in the interventions service.
+     * Identifier of the action plan in the interventions service.
+     */
+    actionPlanId: string;
+    /**
+     * User name (from HMPPS Auth) of the service provider user who submitted the action plan.
+     */
+    submittedBy: string;
+    /**
+     * Identifier of the referral in the interventions service (a UUID written as a string).
      */
     referralId: string;
     /**
-     * The action plan in the interventions service. A referral can have more than one action plan over its life.
+     * The short human-readable reference of the referral shown to users, such as KV4273AC.
      */
-    actionPlanId: string;
+    referralReference: string;
+    /**
+     * Name of the type of contract the intervention is delivered under, for example Accommodation or Finance, Benefit and Debt (London).
+     */
+    contractTypeName: string;
+    /**
+     * Name of the prime service provider holding the contract.
+     */
+    primeProviderName: string;
+    /**
+     * Link to the action plan page of the referral in the Refer and monitor an intervention service, for probation practitioners.
+     */
+    actionPlanProbationUserUrl: string;
 }
 
 /**
  * The data type of each version of intervention.action-plan.submitted's notification (`additionalInformation`).
  */
-export type ActionPlanSubmittedNotificationVersions = {
-    1: ActionPlanSubmittedNotificationV1;
+export type InterventionActionPlanSubmittedNotificationVersions = {
+    1: InterventionActionPlanSubmittedNotificationV1;
 };
 
 /**
  * The data of intervention.action-plan.submitted's notification (`additionalInformation`) at the latest version (1).
  */
-export type ActionPlanSubmittedNotification = ActionPlanSubmittedNotificationV1;
+export type InterventionActionPlanSubmittedNotification = InterventionActionPlanSubmittedNotificationV1;
 
 /**
- * Validator for {@link ActionPlanSubmittedNotificationV1}.
+ * Validator for {@link InterventionActionPlanSubmittedNotificationV1}.
  */
-export const actionPlanSubmittedNotificationV1 = z.strictObject({
+export const interventionActionPlanSubmittedNotificationV1 = z.strictObject({
+    actionPlanId: uuid,
+    submittedBy: z.string(),
     referralId: uuid,
-    actionPlanId: uuid
+    referralReference: z.string().check(z.minLength(1)),
+    contractTypeName: z.string(),
+    primeProviderName: z.string(),
+    actionPlanProbationUserUrl: uri
+});
+
+/**
+ * Validator for {@link InterventionActionPlanSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const interventionActionPlanSubmittedNotificationV1Open = z.looseObject({
+    actionPlanId: uuid,
+    submittedBy: z.string(),
+    referralId: uuid,
+    referralReference: z.string().check(z.minLength(1)),
+    contractTypeName: z.string(),
+    primeProviderName: z.string(),
+    actionPlanProbationUserUrl: uri
 });
 
 /**
  * An intervention.action-plan.submitted notification with version 1 data.
  */
-export type ActionPlanSubmittedEnvelopeV1 = EventEnvelope<"intervention.action-plan.submitted", 1, ActionPlanSubmittedNotificationV1>;
+export type InterventionActionPlanSubmittedEnvelopeV1 = EventEnvelope<"intervention.action-plan.submitted", 1, InterventionActionPlanSubmittedNotificationV1>;
 
 /**
  * An intervention.action-plan.submitted notification at the latest version (1).
  */
-export type ActionPlanSubmittedEnvelope = ActionPlanSubmittedEnvelopeV1;
+export type InterventionActionPlanSubmittedEnvelope = InterventionActionPlanSubmittedEnvelopeV1;
 
 /**
- * Action plan submitted: A service provider submitted an action plan for a referral to the probation practitioner for approval.
+ * Action plan submitted: A service provider submitted a draft action plan for a referral, for the probation practitioner to approve. occurredAt is the action plan's submittedAt.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const actionPlanSubmitted = /*#__PURE__*/ defineEventType<"intervention.action-plan.submitted", {
+export const interventionActionPlanSubmitted = /*#__PURE__*/ defineEventType<"intervention.action-plan.submitted", {
     notification: {
-        versions: ActionPlanSubmittedNotificationVersions;
+        versions: InterventionActionPlanSubmittedNotificationVersions;
         latest: 1;
     };
 }>({
     type: "intervention.action-plan.submitted",
     title: "Action plan submitted",
-    description: "A service provider submitted an action plan for a referral to the probation practitioner for approval.",
-    timeline: { "1": "The service provider submitted an action plan for approval" },
+    description: "A service provider submitted a draft action plan for a referral, for the probation practitioner to approve. occurredAt is the action plan's submittedAt.",
+    timeline: { "1": "{{submittedBy}} submitted an action plan for referral {{referralReference}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/action-plan/{actionPlanId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.submitted/notification/v1.schema.json",
-                data: actionPlanSubmittedNotificationV1,
+                data: interventionActionPlanSubmittedNotificationV1,
+                open: interventionActionPlanSubmittedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.submitted/notification/v1.schema.json",
-                    title: "ActionPlanSubmittedNotificationV1",
-                    description: "A service provider submitted an action plan for a referral, for the probation practitioner to approve.",
+                    title: "InterventionActionPlanSubmittedNotificationV1",
+                    description: "Data of the notification that a service provider submitted an action plan for approval.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["referralId", "actionPlanId"],
                     properties: {
-                        referralId: {
-                            type: "string",
-                            format: "uuid",
-                            description: "The referral in the interventions service."
-                        },
                         actionPlanId: {
                             type: "string",
                             format: "uuid",
-                            description: "The action plan in the interventions service. A referral can have more than one action plan over its life."
+                            description: "Identifier of the action plan in the interventions service."
+                        },
+                        submittedBy: {
+                            type: "string",
+                            description: "User name (from HMPPS Auth) of the service provider user who submitted the action plan.",
+                            $comment: "ActionPlan.submittedBy.userName, read with !!: never null. AuthUser.userName comes from the user's token; no format is guaranteed."
+                        },
+                        referralId: {
+                            type: "string",
+                            format: "uuid",
+                            description: "Identifier of the referral in the interventions service (a UUID written as a string)."
+                        },
+                        referralReference: {
+                            type: "string",
+                            minLength: 1,
+                            description: "The short human-readable reference of the referral shown to users, such as KV4273AC.",
+                            $comment: "Referral.referenceNumber, read with !! so never null. ReferralReferenceGenerator.kt builds it from two letters, four digits and the first two letters of the contract type name, upper-cased; no pattern is enforced here because the value is stored data that the generator does not re-check."
+                        },
+                        contractTypeName: {
+                            type: "string",
+                            description: "Name of the type of contract the intervention is delivered under, for example Accommodation or Finance, Benefit and Debt (London)."
+                        },
+                        primeProviderName: {
+                            type: "string",
+                            description: "Name of the prime service provider holding the contract."
+                        },
+                        actionPlanProbationUserUrl: {
+                            type: "string",
+                            format: "uri",
+                            description: "Link to the action plan page of the referral in the Refer and monitor an intervention service, for probation practitioners.",
+                            $comment: "Built from interventions-ui.baseurl and interventions-ui.locations.probation-practitioner.action-plan, expanded with the referral id (not the action plan id). In production: https://refer-monitor-intervention.service.justice.gov.uk/probation-practitioner/referrals/{referralId}/action-plan."
                         }
-                    }
+                    },
+                    required: ["actionPlanId", "submittedBy", "referralId", "referralReference", "contractTypeName", "primeProviderName", "actionPlanProbationUserUrl"]
                 })
             }
         ] }

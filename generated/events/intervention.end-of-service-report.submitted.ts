@@ -8,93 +8,105 @@ import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A service provider submitted the end of service report for a referral, summarising what the intervention achieved.
+ * Data of the notification that a service provider submitted an end of service report.
  */
-export interface EndOfServiceReportSubmittedNotificationV1 {
+export interface InterventionEndOfServiceReportSubmittedNotificationV1 {
     /**
-     * The referral in the interventions service.
-     */
-    referralId: string;
-    /**
-     * The end of service report in the interventions service.
+     * Identifier of the end of service report in the interventions service.
      */
     endOfServiceReportId: string;
+    /**
+     * User name (from HMPPS Auth) of the service provider user who submitted the end of service report.
+     */
+    submittedBy: string;
 }
 
 /**
  * The data type of each version of intervention.end-of-service-report.submitted's notification (`additionalInformation`).
  */
-export type EndOfServiceReportSubmittedNotificationVersions = {
-    1: EndOfServiceReportSubmittedNotificationV1;
+export type InterventionEndOfServiceReportSubmittedNotificationVersions = {
+    1: InterventionEndOfServiceReportSubmittedNotificationV1;
 };
 
 /**
  * The data of intervention.end-of-service-report.submitted's notification (`additionalInformation`) at the latest version (1).
  */
-export type EndOfServiceReportSubmittedNotification = EndOfServiceReportSubmittedNotificationV1;
+export type InterventionEndOfServiceReportSubmittedNotification = InterventionEndOfServiceReportSubmittedNotificationV1;
 
 /**
- * Validator for {@link EndOfServiceReportSubmittedNotificationV1}.
+ * Validator for {@link InterventionEndOfServiceReportSubmittedNotificationV1}.
  */
-export const endOfServiceReportSubmittedNotificationV1 = z.strictObject({
-    referralId: uuid,
-    endOfServiceReportId: uuid
+export const interventionEndOfServiceReportSubmittedNotificationV1 = z.strictObject({
+    endOfServiceReportId: uuid,
+    submittedBy: z.string()
+});
+
+/**
+ * Validator for {@link InterventionEndOfServiceReportSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const interventionEndOfServiceReportSubmittedNotificationV1Open = z.looseObject({
+    endOfServiceReportId: uuid,
+    submittedBy: z.string()
 });
 
 /**
  * An intervention.end-of-service-report.submitted notification with version 1 data.
  */
-export type EndOfServiceReportSubmittedEnvelopeV1 = EventEnvelope<"intervention.end-of-service-report.submitted", 1, EndOfServiceReportSubmittedNotificationV1>;
+export type InterventionEndOfServiceReportSubmittedEnvelopeV1 = EventEnvelope<"intervention.end-of-service-report.submitted", 1, InterventionEndOfServiceReportSubmittedNotificationV1>;
 
 /**
  * An intervention.end-of-service-report.submitted notification at the latest version (1).
  */
-export type EndOfServiceReportSubmittedEnvelope = EndOfServiceReportSubmittedEnvelopeV1;
+export type InterventionEndOfServiceReportSubmittedEnvelope = InterventionEndOfServiceReportSubmittedEnvelopeV1;
 
 /**
- * End of service report submitted: A service provider submitted the end of service report for a referral.
+ * End of service report submitted: A service provider submitted the end of service report of a referral. occurredAt is the report's submittedAt.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const endOfServiceReportSubmitted = /*#__PURE__*/ defineEventType<"intervention.end-of-service-report.submitted", {
+export const interventionEndOfServiceReportSubmitted = /*#__PURE__*/ defineEventType<"intervention.end-of-service-report.submitted", {
     notification: {
-        versions: EndOfServiceReportSubmittedNotificationVersions;
+        versions: InterventionEndOfServiceReportSubmittedNotificationVersions;
         latest: 1;
     };
 }>({
     type: "intervention.end-of-service-report.submitted",
     title: "End of service report submitted",
-    description: "A service provider submitted the end of service report for a referral.",
-    timeline: { "1": "The service provider submitted the end of service report" },
+    description: "A service provider submitted the end of service report of a referral. occurredAt is the report's submittedAt.",
+    timeline: { "1": "{{submittedBy}} submitted the end of service report" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/end-of-service-report/{endOfServiceReportId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.end-of-service-report.submitted/notification/v1.schema.json",
-                data: endOfServiceReportSubmittedNotificationV1,
+                data: interventionEndOfServiceReportSubmittedNotificationV1,
+                open: interventionEndOfServiceReportSubmittedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.end-of-service-report.submitted/notification/v1.schema.json",
-                    title: "EndOfServiceReportSubmittedNotificationV1",
-                    description: "A service provider submitted the end of service report for a referral, summarising what the intervention achieved.",
+                    title: "InterventionEndOfServiceReportSubmittedNotificationV1",
+                    description: "Data of the notification that a service provider submitted an end of service report.",
+                    $comment: "The notification does not carry the referral id; it is only in the end of service report served at detailUrl. personReference carries the CRN.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["referralId", "endOfServiceReportId"],
                     properties: {
-                        referralId: {
-                            type: "string",
-                            format: "uuid",
-                            description: "The referral in the interventions service."
-                        },
                         endOfServiceReportId: {
                             type: "string",
                             format: "uuid",
-                            description: "The end of service report in the interventions service."
+                            description: "Identifier of the end of service report in the interventions service."
+                        },
+                        submittedBy: {
+                            type: "string",
+                            description: "User name (from HMPPS Auth) of the service provider user who submitted the end of service report.",
+                            $comment: "EndOfServiceReport.submittedBy.userName, read with !!: never null. No format is guaranteed."
                         }
-                    }
+                    },
+                    required: ["endOfServiceReportId", "submittedBy"]
                 })
             }
         ] }

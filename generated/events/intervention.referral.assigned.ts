@@ -8,18 +8,18 @@ import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A service provider assigned a referral to one of its caseworkers.
+ * Data of the notification that a referral was assigned to a service provider caseworker.
  */
-export interface ReferralAssignedNotificationV1 {
+export interface InterventionReferralAssignedNotificationV1 {
     /**
-     * The referral in the interventions service.
+     * Identifier of the referral in the interventions service (a UUID written as a string).
      */
     referralId: string;
     /**
-     * The sign-in name (username) of the caseworker who now holds the referral.
+     * User name (from HMPPS Auth) of the service provider caseworker the referral is now assigned to.
      */
     assignedTo: string;
 }
@@ -27,74 +27,85 @@ export interface ReferralAssignedNotificationV1 {
 /**
  * The data type of each version of intervention.referral.assigned's notification (`additionalInformation`).
  */
-export type ReferralAssignedNotificationVersions = {
-    1: ReferralAssignedNotificationV1;
+export type InterventionReferralAssignedNotificationVersions = {
+    1: InterventionReferralAssignedNotificationV1;
 };
 
 /**
  * The data of intervention.referral.assigned's notification (`additionalInformation`) at the latest version (1).
  */
-export type ReferralAssignedNotification = ReferralAssignedNotificationV1;
+export type InterventionReferralAssignedNotification = InterventionReferralAssignedNotificationV1;
 
 /**
- * Validator for {@link ReferralAssignedNotificationV1}.
+ * Validator for {@link InterventionReferralAssignedNotificationV1}.
  */
-export const referralAssignedNotificationV1 = z.strictObject({
+export const interventionReferralAssignedNotificationV1 = z.strictObject({
     referralId: uuid,
-    assignedTo: z.string().check(z.minLength(1))
+    assignedTo: z.string()
+});
+
+/**
+ * Validator for {@link InterventionReferralAssignedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const interventionReferralAssignedNotificationV1Open = z.looseObject({
+    referralId: uuid,
+    assignedTo: z.string()
 });
 
 /**
  * An intervention.referral.assigned notification with version 1 data.
  */
-export type ReferralAssignedEnvelopeV1 = EventEnvelope<"intervention.referral.assigned", 1, ReferralAssignedNotificationV1>;
+export type InterventionReferralAssignedEnvelopeV1 = EventEnvelope<"intervention.referral.assigned", 1, InterventionReferralAssignedNotificationV1>;
 
 /**
  * An intervention.referral.assigned notification at the latest version (1).
  */
-export type ReferralAssignedEnvelope = ReferralAssignedEnvelopeV1;
+export type InterventionReferralAssignedEnvelope = InterventionReferralAssignedEnvelopeV1;
 
 /**
- * Referral assigned: A service provider assigned a referral to a caseworker.
+ * Referral assigned: A service provider assigned (or reassigned) a sent referral to one of its caseworkers. occurredAt is when the assignment was made.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const referralAssigned = /*#__PURE__*/ defineEventType<"intervention.referral.assigned", {
+export const interventionReferralAssigned = /*#__PURE__*/ defineEventType<"intervention.referral.assigned", {
     notification: {
-        versions: ReferralAssignedNotificationVersions;
+        versions: InterventionReferralAssignedNotificationVersions;
         latest: 1;
     };
 }>({
     type: "intervention.referral.assigned",
     title: "Referral assigned",
-    description: "A service provider assigned a referral to a caseworker.",
+    description: "A service provider assigned (or reassigned) a sent referral to one of its caseworkers. occurredAt is when the assignment was made.",
     timeline: { "1": "The referral was assigned to caseworker {{assignedTo}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.assigned/notification/v1.schema.json",
-                data: referralAssignedNotificationV1,
+                data: interventionReferralAssignedNotificationV1,
+                open: interventionReferralAssignedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.assigned/notification/v1.schema.json",
-                    title: "ReferralAssignedNotificationV1",
-                    description: "A service provider assigned a referral to one of its caseworkers.",
+                    title: "InterventionReferralAssignedNotificationV1",
+                    description: "Data of the notification that a referral was assigned to a service provider caseworker.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["referralId", "assignedTo"],
                     properties: {
                         referralId: {
                             type: "string",
                             format: "uuid",
-                            description: "The referral in the interventions service."
+                            description: "Identifier of the referral in the interventions service (a UUID written as a string)."
                         },
                         assignedTo: {
                             type: "string",
-                            minLength: 1,
-                            description: "The sign-in name (username) of the caseworker who now holds the referral."
+                            description: "User name (from HMPPS Auth) of the service provider caseworker the referral is now assigned to.",
+                            $comment: "referral.currentAssignment.assignedTo.userName. No format is guaranteed."
                         }
-                    }
+                    },
+                    required: ["referralId", "assignedTo"]
                 })
             }
         ] }

@@ -6,95 +6,110 @@
 
 import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
+import { interventionReferralDeliveryState, interventionReferralDeliveryStateOpen, interventionReferralDeliveryStateSchema } from "../shared.js";
+import type { InterventionReferralDeliveryState } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A referral reached its end and needs no more work from anyone. deliveryState says how it ended.
+ * Data of the notification that a referral has concluded and no more work is needed on it.
  */
-export interface ReferralConcludedNotificationV1 {
+export interface InterventionReferralConcludedNotificationV1 {
     /**
-     * The referral in the interventions service.
+     * How far delivery of the intervention got, which decides how the referral is closed.
+     */
+    deliveryState: InterventionReferralDeliveryState;
+    /**
+     * Identifier of the referral in the interventions service (a UUID written as a string).
      */
     referralId: string;
-    /**
-     * How the referral ended, as the interventions service names it, for example COMPLETED, PREMATURELY_ENDED or CANCELLED. The catalogue gives no closed list, so this is a non-empty string rather than an enum.
-     */
-    deliveryState: string;
 }
 
 /**
  * The data type of each version of intervention.referral.concluded's notification (`additionalInformation`).
  */
-export type ReferralConcludedNotificationVersions = {
-    1: ReferralConcludedNotificationV1;
+export type InterventionReferralConcludedNotificationVersions = {
+    1: InterventionReferralConcludedNotificationV1;
 };
 
 /**
  * The data of intervention.referral.concluded's notification (`additionalInformation`) at the latest version (1).
  */
-export type ReferralConcludedNotification = ReferralConcludedNotificationV1;
+export type InterventionReferralConcludedNotification = InterventionReferralConcludedNotificationV1;
 
 /**
- * Validator for {@link ReferralConcludedNotificationV1}.
+ * Validator for {@link InterventionReferralConcludedNotificationV1}.
  */
-export const referralConcludedNotificationV1 = z.strictObject({
-    referralId: uuid,
-    deliveryState: z.string().check(z.minLength(1))
+export const interventionReferralConcludedNotificationV1 = z.strictObject({
+    deliveryState: interventionReferralDeliveryState,
+    referralId: uuid
+});
+
+/**
+ * Validator for {@link InterventionReferralConcludedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const interventionReferralConcludedNotificationV1Open = z.looseObject({
+    deliveryState: interventionReferralDeliveryStateOpen,
+    referralId: uuid
 });
 
 /**
  * An intervention.referral.concluded notification with version 1 data.
  */
-export type ReferralConcludedEnvelopeV1 = EventEnvelope<"intervention.referral.concluded", 1, ReferralConcludedNotificationV1>;
+export type InterventionReferralConcludedEnvelopeV1 = EventEnvelope<"intervention.referral.concluded", 1, InterventionReferralConcludedNotificationV1>;
 
 /**
  * An intervention.referral.concluded notification at the latest version (1).
  */
-export type ReferralConcludedEnvelope = ReferralConcludedEnvelopeV1;
+export type InterventionReferralConcludedEnvelope = InterventionReferralConcludedEnvelopeV1;
 
 /**
- * Referral concluded: A referral was concluded and no more work is needed on it. deliveryState says how it ended.
+ * Referral concluded: A referral was closed for good: it was cancelled, ended early or completed, and no more work is expected on it. Published when the interventions service sets the referral's concludedAt (which is occurredAt): either when the referral can conclude (any end of service report it needs has been submitted) or straight away when it is withdrawn (ReferralConcluder.withdrawReferral).
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const referralConcluded = /*#__PURE__*/ defineEventType<"intervention.referral.concluded", {
+export const interventionReferralConcluded = /*#__PURE__*/ defineEventType<"intervention.referral.concluded", {
     notification: {
-        versions: ReferralConcludedNotificationVersions;
+        versions: InterventionReferralConcludedNotificationVersions;
         latest: 1;
     };
 }>({
     type: "intervention.referral.concluded",
     title: "Referral concluded",
-    description: "A referral was concluded and no more work is needed on it. deliveryState says how it ended.",
-    timeline: { "1": "The referral was concluded ({{deliveryState}})" },
+    description: "A referral was closed for good: it was cancelled, ended early or completed, and no more work is expected on it. Published when the interventions service sets the referral's concludedAt (which is occurredAt): either when the referral can conclude (any end of service report it needs has been submitted) or straight away when it is withdrawn (ReferralConcluder.withdrawReferral).",
+    timeline: { "1": "The referral concluded with delivery state {{deliveryState}}; no more work is needed on it" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.concluded/notification/v1.schema.json",
-                data: referralConcludedNotificationV1,
+                data: interventionReferralConcludedNotificationV1,
+                open: interventionReferralConcludedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.concluded/notification/v1.schema.json",
-                    title: "ReferralConcludedNotificationV1",
-                    description: "A referral reached its end and needs no more work from anyone. deliveryState says how it ended.",
+                    title: "InterventionReferralConcludedNotificationV1",
+                    description: "Data of the notification that a referral has concluded and no more work is needed on it.",
+                    $comment: "CATALOGUE.md does not list this type's keys. The code (ReferralConcludedListener.kt) writes deliveryState (the ReferralConcludedState name) and referralId.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["referralId", "deliveryState"],
                     properties: {
+                        deliveryState: {
+                            $ref: "../../_shared/intervention-referral-delivery-state.schema.json",
+                            description: "How far delivery of the intervention got, which decides how the referral is closed."
+                        },
                         referralId: {
                             type: "string",
                             format: "uuid",
-                            description: "The referral in the interventions service."
-                        },
-                        deliveryState: {
-                            type: "string",
-                            minLength: 1,
-                            description: "How the referral ended, as the interventions service names it, for example COMPLETED, PREMATURELY_ENDED or CANCELLED. The catalogue gives no closed list, so this is a non-empty string rather than an enum.",
-                            examples: ["COMPLETED", "PREMATURELY_ENDED", "CANCELLED"]
+                            description: "Identifier of the referral in the interventions service (a UUID written as a string)."
                         }
+                    },
+                    required: ["deliveryState", "referralId"],
+                    $defs: {
+                        InterventionReferralDeliveryState: interventionReferralDeliveryStateSchema()
                     }
                 })
             }

@@ -5,84 +5,150 @@
 
 
 import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
+import { uri, uuid } from "../../src/runtime/schema-checks.js";
+import { interventionReferralDeliveryState, interventionReferralDeliveryStateOpen, interventionReferralDeliveryStateSchema } from "../shared.js";
+import type { InterventionReferralDeliveryState } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A referral was ended early, before the intervention was delivered in full. The service provider may still have administrative work to finish, such as the end of service report; intervention.referral.concluded follows when nothing is left to do.
+ * Data of the notification that a referral has ended (withdrawn, cancelled, ended early or completed) and may still need administrative work.
  */
-export interface ReferralEndedNotificationV1 {
+export interface InterventionReferralEndedNotificationV1 {
     /**
-     * The referral in the interventions service.
+     * How far delivery of the intervention got, which decides how the referral is closed.
+     */
+    deliveryState: InterventionReferralDeliveryState;
+    /**
+     * Identifier of the referral in the interventions service (a UUID written as a string).
      */
     referralId: string;
+    /**
+     * The referral as a uniform resource name: urn:hmpps:interventions-referral: followed by the referral id.
+     */
+    referralURN: string;
+    /**
+     * Link to the referral details page in the Refer and monitor an intervention service, for probation practitioners.
+     */
+    referralProbationUserURL: string;
+    /**
+     * Code of the reason the referral was withdrawn, or an empty string when no withdrawal reason was recorded (for example when the referral completed).
+     */
+    withdrawalCode: string;
 }
 
 /**
  * The data type of each version of intervention.referral.ended's notification (`additionalInformation`).
  */
-export type ReferralEndedNotificationVersions = {
-    1: ReferralEndedNotificationV1;
+export type InterventionReferralEndedNotificationVersions = {
+    1: InterventionReferralEndedNotificationV1;
 };
 
 /**
  * The data of intervention.referral.ended's notification (`additionalInformation`) at the latest version (1).
  */
-export type ReferralEndedNotification = ReferralEndedNotificationV1;
+export type InterventionReferralEndedNotification = InterventionReferralEndedNotificationV1;
 
 /**
- * Validator for {@link ReferralEndedNotificationV1}.
+ * Validator for {@link InterventionReferralEndedNotificationV1}.
  */
-export const referralEndedNotificationV1 = z.strictObject({
-    referralId: uuid
+export const interventionReferralEndedNotificationV1 = z.strictObject({
+    deliveryState: interventionReferralDeliveryState,
+    referralId: uuid,
+    referralURN: z.string().check(z.regex(new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
+    referralProbationUserURL: uri,
+    withdrawalCode: z.string().check(z.regex(new RegExp("^([A-Z]{3})?$", "u")))
+});
+
+/**
+ * Validator for {@link InterventionReferralEndedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const interventionReferralEndedNotificationV1Open = z.looseObject({
+    deliveryState: interventionReferralDeliveryStateOpen,
+    referralId: uuid,
+    referralURN: z.string().check(z.regex(new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
+    referralProbationUserURL: uri,
+    withdrawalCode: z.string().check(z.regex(new RegExp("^([A-Z]{3})?$", "u")))
 });
 
 /**
  * An intervention.referral.ended notification with version 1 data.
  */
-export type ReferralEndedEnvelopeV1 = EventEnvelope<"intervention.referral.ended", 1, ReferralEndedNotificationV1>;
+export type InterventionReferralEndedEnvelopeV1 = EventEnvelope<"intervention.referral.ended", 1, InterventionReferralEndedNotificationV1>;
 
 /**
  * An intervention.referral.ended notification at the latest version (1).
  */
-export type ReferralEndedEnvelope = ReferralEndedEnvelopeV1;
+export type InterventionReferralEndedEnvelope = InterventionReferralEndedEnvelopeV1;
 
 /**
- * Referral ended: A referral was ended early, before the intervention was fully delivered. The service provider may still have administrative work to finish; intervention.referral.concluded follows when there is none left.
+ * Referral ended: The interventions service signals that a referral is ending: it was withdrawn or cancelled, or it can now be concluded (including when it completed). The service provider may still have administrative work to do. Can be published more than once for the same referral (ReferralConcluder.concludeIfEligible sends it whenever an end was requested or the referral can conclude). occurredAt is the referral's concludedAt, else its endRequestedAt, else the time of publishing.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const referralEnded = /*#__PURE__*/ defineEventType<"intervention.referral.ended", {
+export const interventionReferralEnded = /*#__PURE__*/ defineEventType<"intervention.referral.ended", {
     notification: {
-        versions: ReferralEndedNotificationVersions;
+        versions: InterventionReferralEndedNotificationVersions;
         latest: 1;
     };
 }>({
     type: "intervention.referral.ended",
     title: "Referral ended",
-    description: "A referral was ended early, before the intervention was fully delivered. The service provider may still have administrative work to finish; intervention.referral.concluded follows when there is none left.",
-    timeline: { "1": "The referral was ended early; the service provider may still have work to finish" },
+    description: "The interventions service signals that a referral is ending: it was withdrawn or cancelled, or it can now be concluded (including when it completed). The service provider may still have administrative work to do. Can be published more than once for the same referral (ReferralConcluder.concludeIfEligible sends it whenever an end was requested or the referral can conclude). occurredAt is the referral's concludedAt, else its endRequestedAt, else the time of publishing.",
+    timeline: { "1": "The referral ended with delivery state {{deliveryState}}" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.ended/notification/v1.schema.json",
-                data: referralEndedNotificationV1,
+                data: interventionReferralEndedNotificationV1,
+                open: interventionReferralEndedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.ended/notification/v1.schema.json",
-                    title: "ReferralEndedNotificationV1",
-                    description: "A referral was ended early, before the intervention was delivered in full. The service provider may still have administrative work to finish, such as the end of service report; intervention.referral.concluded follows when nothing is left to do.",
+                    title: "InterventionReferralEndedNotificationV1",
+                    description: "Data of the notification that a referral has ended (withdrawn, cancelled, ended early or completed) and may still need administrative work.",
+                    $comment: "CATALOGUE.md lists deliveryState, referralURN, referralProbationUserURL and withdrawalCode; the code (ReferralEndingListener.kt) also always writes referralId. withdrawalCode is never null: the empty string stands for no withdrawal reason.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["referralId"],
-                    properties: { referralId: {
+                    properties: {
+                        deliveryState: {
+                            $ref: "../../_shared/intervention-referral-delivery-state.schema.json",
+                            description: "How far delivery of the intervention got, which decides how the referral is closed."
+                        },
+                        referralId: {
                             type: "string",
                             format: "uuid",
-                            description: "The referral in the interventions service."
-                        } }
+                            description: "Identifier of the referral in the interventions service (a UUID written as a string).",
+                            $comment: "ReferralEndingListener.kt writes referral.id.toString() here while the other listeners put the UUID itself in the map; both serialise to the same lower-case UUID string."
+                        },
+                        referralURN: {
+                            type: "string",
+                            pattern: "^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+                            description: "The referral as a uniform resource name: urn:hmpps:interventions-referral: followed by the referral id.",
+                            $comment: "Referral.urn is a computed property: \"urn:hmpps:interventions-referral:$id\" (Referral.kt); a Java UUID always prints in lower case."
+                        },
+                        referralProbationUserURL: {
+                            type: "string",
+                            format: "uri",
+                            description: "Link to the referral details page in the Refer and monitor an intervention service, for probation practitioners.",
+                            $comment: "Built from interventions-ui.baseurl and interventions-ui.locations.probation-practitioner.referral-details. In production: https://refer-monitor-intervention.service.justice.gov.uk/probation-practitioner/referrals/{referralId}/details."
+                        },
+                        withdrawalCode: {
+                            type: "string",
+                            pattern: "^([A-Z]{3})?$",
+                            description: "Code of the reason the referral was withdrawn, or an empty string when no withdrawal reason was recorded (for example when the referral completed).",
+                            examples: ["MIS", "NOT", "EAR", ""],
+                            $comment: "Referral.withdrawalReasonCode, written as \"\" (never null) when it is null; ReferralEndingListener.kt. The column is varchar(3) with a foreign key to the withdrawal_reason table, whose codes at the modelled commit are INE, MIS, NOT, NEE, MOV, WOR, USE, ACQ, RET, SER, SEE, EAR and ANO (V1_166__withdrawal_reason.sql). It is reference data, so the contract takes any three upper-case letters rather than an enum. The key was added on 2024-05-21 (commit db44d432); messages published before then do not have it."
+                        }
+                    },
+                    required: ["deliveryState", "referralId", "referralURN", "referralProbationUserURL", "withdrawalCode"],
+                    $defs: {
+                        InterventionReferralDeliveryState: interventionReferralDeliveryStateSchema()
+                    }
                 })
             }
         ] }

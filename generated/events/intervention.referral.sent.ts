@@ -8,14 +8,14 @@ import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * A probation practitioner sent a referral for an intervention to a service provider.
+ * Data of the notification that a referral was sent to a service provider: only the referral's identifier; consumers fetch the sent referral from detailUrl.
  */
-export interface ReferralSentNotificationV1 {
+export interface InterventionReferralSentNotificationV1 {
     /**
-     * The referral in the interventions service.
+     * Identifier of the referral in the interventions service (a UUID written as a string).
      */
     referralId: string;
 }
@@ -23,66 +23,76 @@ export interface ReferralSentNotificationV1 {
 /**
  * The data type of each version of intervention.referral.sent's notification (`additionalInformation`).
  */
-export type ReferralSentNotificationVersions = {
-    1: ReferralSentNotificationV1;
+export type InterventionReferralSentNotificationVersions = {
+    1: InterventionReferralSentNotificationV1;
 };
 
 /**
  * The data of intervention.referral.sent's notification (`additionalInformation`) at the latest version (1).
  */
-export type ReferralSentNotification = ReferralSentNotificationV1;
+export type InterventionReferralSentNotification = InterventionReferralSentNotificationV1;
 
 /**
- * Validator for {@link ReferralSentNotificationV1}.
+ * Validator for {@link InterventionReferralSentNotificationV1}.
  */
-export const referralSentNotificationV1 = z.strictObject({
+export const interventionReferralSentNotificationV1 = z.strictObject({
+    referralId: uuid
+});
+
+/**
+ * Validator for {@link InterventionReferralSentNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const interventionReferralSentNotificationV1Open = z.looseObject({
     referralId: uuid
 });
 
 /**
  * An intervention.referral.sent notification with version 1 data.
  */
-export type ReferralSentEnvelopeV1 = EventEnvelope<"intervention.referral.sent", 1, ReferralSentNotificationV1>;
+export type InterventionReferralSentEnvelopeV1 = EventEnvelope<"intervention.referral.sent", 1, InterventionReferralSentNotificationV1>;
 
 /**
  * An intervention.referral.sent notification at the latest version (1).
  */
-export type ReferralSentEnvelope = ReferralSentEnvelopeV1;
+export type InterventionReferralSentEnvelope = InterventionReferralSentEnvelopeV1;
 
 /**
- * Referral sent: A probation practitioner sent a referral for an intervention to a service provider.
+ * Referral sent: A probation practitioner sent a referral to a service provider. Published once, when the draft referral becomes a sent referral (after nDelius has accepted it); occurredAt is the referral's sentAt.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const referralSent = /*#__PURE__*/ defineEventType<"intervention.referral.sent", {
+export const interventionReferralSent = /*#__PURE__*/ defineEventType<"intervention.referral.sent", {
     notification: {
-        versions: ReferralSentNotificationVersions;
+        versions: InterventionReferralSentNotificationVersions;
         latest: 1;
     };
 }>({
     type: "intervention.referral.sent",
     title: "Referral sent",
-    description: "A probation practitioner sent a referral for an intervention to a service provider.",
-    timeline: { "1": "A referral for an intervention was sent to the service provider" },
+    description: "A probation practitioner sent a referral to a service provider. Published once, when the draft referral becomes a sent referral (after nDelius has accepted it); occurredAt is the referral's sentAt.",
+    timeline: { "1": "The referral was sent to the service provider" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.sent/notification/v1.schema.json",
-                data: referralSentNotificationV1,
+                data: interventionReferralSentNotificationV1,
+                open: interventionReferralSentNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.sent/notification/v1.schema.json",
-                    title: "ReferralSentNotificationV1",
-                    description: "A probation practitioner sent a referral for an intervention to a service provider.",
+                    title: "InterventionReferralSentNotificationV1",
+                    description: "Data of the notification that a referral was sent to a service provider: only the referral's identifier; consumers fetch the sent referral from detailUrl.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["referralId"],
                     properties: { referralId: {
                             type: "string",
                             format: "uuid",
-                            description: "The referral in the interventions service."
-                        } }
+                            description: "Identifier of the referral in the interventions service (a UUID written as a string)."
+                        } },
+                    required: ["referralId"]
                 })
             }
         ] }

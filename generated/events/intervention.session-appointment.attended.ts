@@ -5,106 +5,111 @@
 
 
 import * as z from "zod/mini";
-import { integer, uuid } from "../../src/runtime/schema-checks.js";
+import { uuid } from "../../src/runtime/schema-checks.js";
+import { crn, crnOpen, crnSchema } from "../shared.js";
+import type { Crn } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * The service provider recorded that the person on probation attended a delivery session appointment.
+ * Data of the notification that the person attended a delivery session appointment.
  */
-export interface SessionAppointmentAttendedNotificationV1 {
+export interface InterventionSessionAppointmentAttendedNotificationV1 {
     /**
-     * The referral in the interventions service.
+     * The case reference number of the person on probation the referral is for; the same value as the CRN in personReference.
+     */
+    serviceUserCRN: Crn;
+    /**
+     * Identifier of the referral in the interventions service (a UUID written as a string).
      */
     referralId: string;
-    /**
-     * The appointment whose attendance was recorded.
-     */
-    appointmentId: string;
-    /**
-     * Which session of the action plan the appointment was for, counting from 1.
-     */
-    sessionNumber: number;
 }
 
 /**
  * The data type of each version of intervention.session-appointment.attended's notification (`additionalInformation`).
  */
-export type SessionAppointmentAttendedNotificationVersions = {
-    1: SessionAppointmentAttendedNotificationV1;
+export type InterventionSessionAppointmentAttendedNotificationVersions = {
+    1: InterventionSessionAppointmentAttendedNotificationV1;
 };
 
 /**
  * The data of intervention.session-appointment.attended's notification (`additionalInformation`) at the latest version (1).
  */
-export type SessionAppointmentAttendedNotification = SessionAppointmentAttendedNotificationV1;
+export type InterventionSessionAppointmentAttendedNotification = InterventionSessionAppointmentAttendedNotificationV1;
 
 /**
- * Validator for {@link SessionAppointmentAttendedNotificationV1}.
+ * Validator for {@link InterventionSessionAppointmentAttendedNotificationV1}.
  */
-export const sessionAppointmentAttendedNotificationV1 = z.strictObject({
-    referralId: uuid,
-    appointmentId: uuid,
-    sessionNumber: integer.check(z.gte(1), z.lte(100))
+export const interventionSessionAppointmentAttendedNotificationV1 = z.strictObject({
+    serviceUserCRN: crn,
+    referralId: uuid
+});
+
+/**
+ * Validator for {@link InterventionSessionAppointmentAttendedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const interventionSessionAppointmentAttendedNotificationV1Open = z.looseObject({
+    serviceUserCRN: crnOpen,
+    referralId: uuid
 });
 
 /**
  * An intervention.session-appointment.attended notification with version 1 data.
  */
-export type SessionAppointmentAttendedEnvelopeV1 = EventEnvelope<"intervention.session-appointment.attended", 1, SessionAppointmentAttendedNotificationV1>;
+export type InterventionSessionAppointmentAttendedEnvelopeV1 = EventEnvelope<"intervention.session-appointment.attended", 1, InterventionSessionAppointmentAttendedNotificationV1>;
 
 /**
  * An intervention.session-appointment.attended notification at the latest version (1).
  */
-export type SessionAppointmentAttendedEnvelope = SessionAppointmentAttendedEnvelopeV1;
+export type InterventionSessionAppointmentAttendedEnvelope = InterventionSessionAppointmentAttendedEnvelopeV1;
 
 /**
- * Session appointment attended: A service provider recorded that the person attended a delivery session appointment.
+ * Session appointment attended: The service provider recorded that the person on probation attended a delivery session appointment, on time or late (attendance YES or LATE). Published only when the service provider submits the appointment's feedback (AppointmentService.submitAppointmentFeedback), not when attendance is first recorded; occurredAt is still the time attendance was recorded (attendanceSubmittedAt), so it can be earlier than the publishing time.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const sessionAppointmentAttended = /*#__PURE__*/ defineEventType<"intervention.session-appointment.attended", {
+export const interventionSessionAppointmentAttended = /*#__PURE__*/ defineEventType<"intervention.session-appointment.attended", {
     notification: {
-        versions: SessionAppointmentAttendedNotificationVersions;
+        versions: InterventionSessionAppointmentAttendedNotificationVersions;
         latest: 1;
     };
 }>({
     type: "intervention.session-appointment.attended",
     title: "Session appointment attended",
-    description: "A service provider recorded that the person attended a delivery session appointment.",
-    timeline: { "1": "The person attended session {{sessionNumber}}" },
+    description: "The service provider recorded that the person on probation attended a delivery session appointment, on time or late (attendance YES or LATE). Published only when the service provider submits the appointment's feedback (AppointmentService.submitAppointmentFeedback), not when attendance is first recorded; occurredAt is still the time attendance was recorded (attendanceSubmittedAt), so it can be earlier than the publishing time.",
+    timeline: { "1": "The person attended a session appointment" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/referral/{referralId}/sessions/{sessionNumber}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.attended/notification/v1.schema.json",
-                data: sessionAppointmentAttendedNotificationV1,
+                data: interventionSessionAppointmentAttendedNotificationV1,
+                open: interventionSessionAppointmentAttendedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.attended/notification/v1.schema.json",
-                    title: "SessionAppointmentAttendedNotificationV1",
-                    description: "The service provider recorded that the person on probation attended a delivery session appointment.",
+                    title: "InterventionSessionAppointmentAttendedNotificationV1",
+                    description: "Data of the notification that the person attended a delivery session appointment.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["referralId", "appointmentId", "sessionNumber"],
                     properties: {
+                        serviceUserCRN: {
+                            $ref: "../../_shared/crn.schema.json",
+                            description: "The case reference number of the person on probation the referral is for; the same value as the CRN in personReference.",
+                            $comment: "Referral.serviceUserCRN. The interventions service does not check the format itself, but a referral can only be sent once nDelius has accepted it for this CRN (DraftReferralService.sendDraftReferral calls RamDeliusReferralService.send), and every event here is about a sent referral, so the value is an nDelius CRN."
+                        },
                         referralId: {
                             type: "string",
                             format: "uuid",
-                            description: "The referral in the interventions service."
-                        },
-                        appointmentId: {
-                            type: "string",
-                            format: "uuid",
-                            description: "The appointment whose attendance was recorded."
-                        },
-                        sessionNumber: {
-                            type: "integer",
-                            minimum: 1,
-                            maximum: 100,
-                            description: "Which session of the action plan the appointment was for, counting from 1."
+                            description: "Identifier of the referral in the interventions service (a UUID written as a string)."
                         }
+                    },
+                    required: ["serviceUserCRN", "referralId"],
+                    $defs: {
+                        Crn: crnSchema()
                     }
                 })
             }

@@ -5,106 +5,111 @@
 
 
 import * as z from "zod/mini";
-import { integer, uuid } from "../../src/runtime/schema-checks.js";
+import { uuid } from "../../src/runtime/schema-checks.js";
+import { crn, crnOpen, crnSchema } from "../shared.js";
+import type { Crn } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape } from "../envelope.js";
+import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
 
 /**
- * The service provider recorded that the person on probation did not attend a delivery session appointment.
+ * Data of the notification that the person missed a delivery session appointment.
  */
-export interface SessionAppointmentMissedNotificationV1 {
+export interface InterventionSessionAppointmentMissedNotificationV1 {
     /**
-     * The referral in the interventions service.
+     * The case reference number of the person on probation the referral is for; the same value as the CRN in personReference.
+     */
+    serviceUserCRN: Crn;
+    /**
+     * Identifier of the referral in the interventions service (a UUID written as a string).
      */
     referralId: string;
-    /**
-     * The appointment whose attendance was recorded.
-     */
-    appointmentId: string;
-    /**
-     * Which session of the action plan the appointment was for, counting from 1.
-     */
-    sessionNumber: number;
 }
 
 /**
  * The data type of each version of intervention.session-appointment.missed's notification (`additionalInformation`).
  */
-export type SessionAppointmentMissedNotificationVersions = {
-    1: SessionAppointmentMissedNotificationV1;
+export type InterventionSessionAppointmentMissedNotificationVersions = {
+    1: InterventionSessionAppointmentMissedNotificationV1;
 };
 
 /**
  * The data of intervention.session-appointment.missed's notification (`additionalInformation`) at the latest version (1).
  */
-export type SessionAppointmentMissedNotification = SessionAppointmentMissedNotificationV1;
+export type InterventionSessionAppointmentMissedNotification = InterventionSessionAppointmentMissedNotificationV1;
 
 /**
- * Validator for {@link SessionAppointmentMissedNotificationV1}.
+ * Validator for {@link InterventionSessionAppointmentMissedNotificationV1}.
  */
-export const sessionAppointmentMissedNotificationV1 = z.strictObject({
-    referralId: uuid,
-    appointmentId: uuid,
-    sessionNumber: integer.check(z.gte(1), z.lte(100))
+export const interventionSessionAppointmentMissedNotificationV1 = z.strictObject({
+    serviceUserCRN: crn,
+    referralId: uuid
+});
+
+/**
+ * Validator for {@link InterventionSessionAppointmentMissedNotificationV1}, as readers use it: properties it does not name are accepted.
+ */
+export const interventionSessionAppointmentMissedNotificationV1Open = z.looseObject({
+    serviceUserCRN: crnOpen,
+    referralId: uuid
 });
 
 /**
  * An intervention.session-appointment.missed notification with version 1 data.
  */
-export type SessionAppointmentMissedEnvelopeV1 = EventEnvelope<"intervention.session-appointment.missed", 1, SessionAppointmentMissedNotificationV1>;
+export type InterventionSessionAppointmentMissedEnvelopeV1 = EventEnvelope<"intervention.session-appointment.missed", 1, InterventionSessionAppointmentMissedNotificationV1>;
 
 /**
  * An intervention.session-appointment.missed notification at the latest version (1).
  */
-export type SessionAppointmentMissedEnvelope = SessionAppointmentMissedEnvelopeV1;
+export type InterventionSessionAppointmentMissedEnvelope = InterventionSessionAppointmentMissedEnvelopeV1;
 
 /**
- * Session appointment missed: A service provider recorded that the person did not attend a delivery session appointment.
+ * Session appointment missed: The service provider recorded that the person on probation did not attend a delivery session appointment (attendance NO). Published only when the service provider submits the appointment's feedback (AppointmentService.submitAppointmentFeedback), not when attendance is first recorded; occurredAt is still the time attendance was recorded (attendanceSubmittedAt), so it can be earlier than the publishing time.
  *
  * Owner: hmpps-interventions. Produced by hmpps-interventions-service.
  */
-export const sessionAppointmentMissed = /*#__PURE__*/ defineEventType<"intervention.session-appointment.missed", {
+export const interventionSessionAppointmentMissed = /*#__PURE__*/ defineEventType<"intervention.session-appointment.missed", {
     notification: {
-        versions: SessionAppointmentMissedNotificationVersions;
+        versions: InterventionSessionAppointmentMissedNotificationVersions;
         latest: 1;
     };
 }>({
     type: "intervention.session-appointment.missed",
     title: "Session appointment missed",
-    description: "A service provider recorded that the person did not attend a delivery session appointment.",
-    timeline: { "1": "The person missed session {{sessionNumber}}" },
+    description: "The service provider recorded that the person on probation did not attend a delivery session appointment (attendance NO). Published only when the service provider submits the appointment's feedback (AppointmentService.submitAppointmentFeedback), not when attendance is first recorded; occurredAt is still the time attendance was recorded (attendanceSubmittedAt), so it can be earlier than the publishing time.",
+    timeline: { "1": "The person missed a session appointment" },
     envelope: envelopeShape,
+    openEnvelope: envelopeShapeOpen,
+    detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/referral/{referralId}/sessions/{sessionNumber}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.missed/notification/v1.schema.json",
-                data: sessionAppointmentMissedNotificationV1,
+                data: interventionSessionAppointmentMissedNotificationV1,
+                open: interventionSessionAppointmentMissedNotificationV1Open,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.session-appointment.missed/notification/v1.schema.json",
-                    title: "SessionAppointmentMissedNotificationV1",
-                    description: "The service provider recorded that the person on probation did not attend a delivery session appointment.",
+                    title: "InterventionSessionAppointmentMissedNotificationV1",
+                    description: "Data of the notification that the person missed a delivery session appointment.",
                     type: "object",
                     additionalProperties: false,
-                    required: ["referralId", "appointmentId", "sessionNumber"],
                     properties: {
+                        serviceUserCRN: {
+                            $ref: "../../_shared/crn.schema.json",
+                            description: "The case reference number of the person on probation the referral is for; the same value as the CRN in personReference.",
+                            $comment: "Referral.serviceUserCRN. The interventions service does not check the format itself, but a referral can only be sent once nDelius has accepted it for this CRN (DraftReferralService.sendDraftReferral calls RamDeliusReferralService.send), and every event here is about a sent referral, so the value is an nDelius CRN."
+                        },
                         referralId: {
                             type: "string",
                             format: "uuid",
-                            description: "The referral in the interventions service."
-                        },
-                        appointmentId: {
-                            type: "string",
-                            format: "uuid",
-                            description: "The appointment whose attendance was recorded."
-                        },
-                        sessionNumber: {
-                            type: "integer",
-                            minimum: 1,
-                            maximum: 100,
-                            description: "Which session of the action plan the appointment was for, counting from 1."
+                            description: "Identifier of the referral in the interventions service (a UUID written as a string)."
                         }
+                    },
+                    required: ["serviceUserCRN", "referralId"],
+                    $defs: {
+                        Crn: crnSchema()
                     }
                 })
             }

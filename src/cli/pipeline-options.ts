@@ -9,7 +9,7 @@ import { registry } from '../index.js';
 import { type Input, totalSize } from '../pipeline/inputs.js';
 import type { RecordOptions } from '../pipeline/job.js';
 import { createProgress, type Progress } from '../pipeline/progress.js';
-import { FORMATS, type FormatName } from '../runtime/formats/index.js';
+import { FORMATS } from '../runtime/formats/index.js';
 import type { CommandContext } from './command-context.js';
 
 /** The options as commander gives them. */
@@ -26,12 +26,18 @@ export interface PipelineFlags {
 export function addPipelineOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--input-format <format>', 'the wire layout of each record; auto recognises every format that describes itself, else reads hmpps')
-        .choices(['auto', ...Object.keys(FORMATS)])
+      new Option(
+        '--input-format <format>',
+        "the layout of each record: a notification's (hmpps, sqs, cloudevents) or detail (a detail document); auto recognises detail documents (an object with eventDetails) and every notification layout that describes itself, else reads hmpps",
+      )
+        .choices(['auto', ...Object.keys(FORMATS), 'detail'])
         .default('auto'),
     )
-    .option('--event-type <type>', 'the event type of records that carry none (detail rows); a record of another type is invalid')
-    .option('--schema-version <n>', 'the schema version of records that carry none, such as detail documents')
+    .option('--event-type <type>', 'the event type expected; a record of another type is invalid')
+    .option(
+      '--schema-version <n>',
+      "the schema version of records that carry none: a detail document's stored version (default 1, as a NULL schema_version column means)",
+    )
     .option('--workers <n>', 'worker threads for large inputs; 0 or 1 keeps all the work on the main thread (default: one per CPU)')
     .option('--worker-threshold <bytes>', 'bytes read on the main thread before the worker threads start (default: 8 MiB)')
     .option('-q, --quiet', 'no progress bar (it shows only when stderr is a terminal anyway)');
@@ -54,7 +60,7 @@ export function recordOptions(flags: PipelineFlags): RecordOptions {
       `--event-type: unknown event type ${JSON.stringify(flags.eventType)}; the catalogue has ${registry.types.length} types, such as ${registry.types[0]}`,
     );
   }
-  const options: { -readonly [K in keyof RecordOptions]: RecordOptions[K] } = { format: flags.inputFormat as FormatName | 'auto' };
+  const options: { -readonly [K in keyof RecordOptions]: RecordOptions[K] } = { format: flags.inputFormat as RecordOptions['format'] };
   if (flags.eventType !== undefined) options.eventType = flags.eventType;
   if (version !== undefined) options.version = version;
   return options;

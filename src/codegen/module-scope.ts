@@ -12,7 +12,10 @@ import { exportConst, id } from './ts.js';
 import { type EmitScope, emitZod, type ResolvedRef } from './zod-emitter.js';
 
 /** How a module reaches shared definitions: by import, or (in the shared module itself) by defining them. */
-export type SharedAccess = { readonly kind: 'import' } | { readonly kind: 'define'; ensure(shared: SharedSchema): string };
+export type SharedAccess = { readonly kind: 'import' } | { readonly kind: 'define'; ensure(shared: SharedSchema, open: boolean): string };
+
+/** The name of the open variant of a validator (see {@link EmitScope.open}): `cas1StaffMember` → `cas1StaffMemberOpen`. */
+export const openName = (name: string): string => `${name}Open`;
 
 export class ModuleScope implements EmitScope {
   /** Helpers used from `runtime/schema-checks`. */
@@ -33,7 +36,14 @@ export class ModuleScope implements EmitScope {
     private readonly index: SchemaIndex,
     private readonly shared: SharedAccess,
     private readonly reservedNames: Set<string>,
+    /** Whether this scope emits the open variant; its shared and local definitions are open too. */
+    readonly open = false,
   ) {}
+
+  /** A validator's name in this variant. */
+  private named(name: string): string {
+    return this.open ? openName(name) : name;
+  }
 
   helper(name: string): ts.Expression {
     this.helpers.add(name);
@@ -53,8 +63,8 @@ export class ModuleScope implements EmitScope {
     }
     if (fragment !== '') throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} points inside a shared file; refer to the whole file`);
     this.sharedTypes.add(target.typeName);
-    if (this.shared.kind === 'define') return { schema: target.json, expression: id(this.shared.ensure(target)) };
-    const name = validatorName(target);
+    if (this.shared.kind === 'define') return { schema: target.json, expression: id(this.shared.ensure(target, this.open)) };
+    const name = this.named(validatorName(target));
     this.sharedValidators.add(name);
     return { schema: target.json, expression: id(name) };
   }
@@ -72,7 +82,7 @@ export class ModuleScope implements EmitScope {
     if (done) return { schema, expression: id(done) };
     if (this.defining.has(key)) throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} is recursive; recursive schemas are not supported`);
     const title = typeof schema === 'object' && typeof schema.title === 'string' ? schema.title : pascal(key);
-    const name = camel(title);
+    const name = this.named(camel(title));
     if (this.reservedNames.has(name))
       throw new ConfigError(this.file, `/$defs/${escapePointer(key)}`, `the name ${name} is already used in this module; give the definition another title`);
     this.defining.add(key);
@@ -83,4 +93,39 @@ export class ModuleScope implements EmitScope {
     this.reservedNames.add(name);
     return { schema, expression: id(name) };
   }
+}
+
+/**
+ * Whether a schema reaches an object with `additionalProperties: false`,
+ * following `$ref`s into its own `$defs` and into shared files. Only then
+ * does its open variant differ from its closed one.
+ */
+export function reachesClosedObject(schema: JsonSchema, baseId: string, root: JsonSchemaObject, index: SchemaIndex, seen = new Set<string>()): boolean {
+  const visit = (node: unknown, base: string, document: JsonSchemaObject): boolean => {
+    if (Array.isArray(node)) return node.some((item) => visit(item, base, document));
+    if (typeof node !== 'object' || node === null) return false;
+    const object = node as JsonSchemaObject;
+    if (object.additionalProperties === false) return true;
+    if (typeof object.$ref === 'string') {
+      const key = `${base}|${object.$ref}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        let target: { node: unknown; base: string; document: JsonSchemaObject } | undefined;
+        try {
+          const { document: uri, fragment } = splitRef(object.$ref, base, '', '');
+          const doc = uri === base ? document : index.shared.get(uri)?.json;
+          const defs = doc?.$defs as Record<string, unknown> | undefined;
+          const local = /^\/\$defs\/([^/]+)$/u.exec(fragment)?.[1];
+          if (doc) target = { node: fragment === '' ? doc : local === undefined ? undefined : defs?.[local], base: uri, document: doc };
+        } catch {
+          target = undefined;
+        }
+        if (target && visit(target.node, target.base, target.document)) return true;
+      }
+    }
+    return Object.entries(object).some(
+      ([key, value]) => key !== '$defs' && key !== 'examples' && key !== 'default' && key !== 'const' && key !== 'enum' && visit(value, base, document),
+    );
+  };
+  return visit(schema, baseId, root);
 }

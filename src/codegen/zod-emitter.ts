@@ -25,6 +25,12 @@ export interface EmitScope {
   resolve(ref: string, pointer: string): ResolvedRef;
   /** Records a helper imported from `runtime/schema-checks`. */
   helper(name: string): ts.Expression;
+  /**
+   * Whether this is the open variant, which readers use: an object with
+   * `additionalProperties: false` accepts properties it does not name (the
+   * reader reports them as warnings, from the closed variant's verdict).
+   */
+  readonly open?: boolean;
 }
 
 const FORMAT_HELPERS: Readonly<Record<string, string>> = {
@@ -168,7 +174,7 @@ function emitObject(node: JsonSchemaObject, pointer: string, scope: EmitScope): 
   if (additional === undefined || additional === true) {
     if ('required' in node && !('properties' in node)) fail(scope, `${pointer}/required`, 'required names need property schemas (required-without-property)');
   }
-  return z(additional === false ? 'strictObject' : 'looseObject', emitObjectShape(node, pointer, scope));
+  return z(additional === false && !scope.open ? 'strictObject' : 'looseObject', emitObjectShape(node, pointer, scope));
 }
 
 function emitArray(node: JsonSchemaObject, pointer: string, scope: EmitScope): ts.Expression {

@@ -73,6 +73,7 @@ export function compareEventVersions(event: ContractSource, documents: SchemaDoc
 function compareStep(normal: ReadonlyMap<number, NormalSchema>, from: number, to: number): VersionStep {
   const older = normal.get(from) as NormalSchema;
   const newer = normal.get(to) as NormalSchema;
-  const result = classify(older, newer, { older: `v${from}`, newer: `v${to}` });
+  // As consumers read them (see RuleContext.tolerant).
+  const result = classify(older, newer, { older: `v${from}`, newer: `v${to}` }, { tolerant: true });
   return { from, to, compatibility: result.compatibility, backward: result.backward, forward: result.forward };
 }

@@ -34,12 +34,25 @@ export interface VersionNames {
   readonly newer: string;
 }
 
+/** How a reader treats properties a closed object does not name; see `RuleContext.tolerant`. */
+export interface ReaderModel {
+  /** Default false: to the letter, as building and released versions need. */
+  readonly tolerant?: boolean;
+}
+
 /**
  * The reasons a document valid under `writer` may be invalid under `reader`; empty when there are none.
  *
  * @param pointer where the two schemas sit, prefixed to every reason's pointer. Default `""`, the root.
  */
-export function breaks(writer: NormalSchema, reader: NormalSchema, names: { readonly writer: string; readonly reader: string }, pointer = ''): Reason[] {
+export function breaks(
+  writer: NormalSchema,
+  reader: NormalSchema,
+  names: { readonly writer: string; readonly reader: string },
+  pointer = '',
+  model: ReaderModel = {},
+): Reason[] {
+  const tolerant = model.tolerant ?? false;
   const compare = (w: NormalSchema, r: NormalSchema, pointer: string): Reason[] => {
     if (isAnything(r) || (w.kind === 'values' && w.values.length === 0)) return [];
     const node = w.kind === 'unknown' ? w : r.kind === 'unknown' ? r : undefined;
@@ -47,16 +60,25 @@ export function breaks(writer: NormalSchema, reader: NormalSchema, names: { read
       const message = `cannot compare ${node.source.file}#${node.source.pointer}: ${node.reason}; assumed incompatible`;
       return [{ code: 'undecidable', pointer, message, decided: false, source: node.source }];
     }
-    const context: RuleContext = { writer: w, reader: r, pointer, names, compare };
+    const context: RuleContext = { writer: w, reader: r, pointer, names, compare, tolerant };
     return RULES.flatMap((rule) => rule(context));
   };
   return compare(writer, reader, pointer);
 }
 
-/** Classifies the change from `older` to `newer`, both already normalised. */
-export function classify(older: NormalSchema, newer: NormalSchema, names: VersionNames = { older: 'old', newer: 'new' }): Classification {
-  const backward = breaks(older, newer, { writer: names.older, reader: names.newer });
-  const forward = breaks(newer, older, { writer: names.newer, reader: names.older });
+/**
+ * Classifies the change from `older` to `newer`, both already normalised.
+ * With `model.tolerant`, as consumers read (adding an optional property is
+ * compatible both ways); without, to the letter (the same documents valid).
+ */
+export function classify(
+  older: NormalSchema,
+  newer: NormalSchema,
+  names: VersionNames = { older: 'old', newer: 'new' },
+  model: ReaderModel = {},
+): Classification {
+  const backward = breaks(older, newer, { writer: names.older, reader: names.newer }, '', model);
+  const forward = breaks(newer, older, { writer: names.newer, reader: names.older }, '', model);
   return { compatibility: compatibilityOf(backward.length === 0, forward.length === 0), backward, forward };
 }
 

@@ -56,6 +56,13 @@ export interface RuleContext {
   readonly names: { readonly writer: string; readonly reader: string };
   /** Compares two subschemas further down (a property, the items, a branch). */
   compare(writer: NormalSchema, reader: NormalSchema, pointer: string): Reason[];
+  /**
+   * Whether the reader is tolerant, as this package's readers are: a property
+   * a closed object does not name is kept, not rejected. False asks whether
+   * the same documents are valid to the letter, as building and a released
+   * version's schema need.
+   */
+  readonly tolerant: boolean;
 }
 
 /** A compatibility rule: the reasons, at this place, that the reader may reject what the writer accepts. */

@@ -231,13 +231,15 @@ function takenNames(catalogue: string, shared: readonly SharedSchemaFile[]): Set
   names.add('Envelope');
   if (!existsSync(catalogue)) return names;
   for (const dir of readdirSync(catalogue)) {
-    const file = join(catalogue, dir, 'v1.schema.json');
-    if (!existsSync(file)) continue;
-    try {
-      const title = (JSON.parse(readFileSync(file, 'utf8')) as { title?: unknown }).title;
-      if (typeof title === 'string') names.add(title.replace(/V1$/u, ''));
-    } catch {
-      // generate and check report an unreadable schema; here it only cannot claim a name.
+    for (const contract of ['notification', 'detail']) {
+      const file = join(catalogue, dir, contract, 'v1.schema.json');
+      if (!existsSync(file)) continue;
+      try {
+        const title = (JSON.parse(readFileSync(file, 'utf8')) as { title?: unknown }).title;
+        if (typeof title === 'string') names.add(title.replace(/(?:Notification|Detail)V1$/u, ''));
+      } catch {
+        // generate and check report an unreadable schema; here it only cannot claim a name.
+      }
     }
   }
   return names;

@@ -11,11 +11,11 @@ import type { TallyCounts } from './tally.js';
 
 /** How each record is read. */
 export interface RecordOptions {
-  /** The input format. Default `auto`. */
-  readonly format: FormatName | 'auto';
-  /** The event type of documents that carry none (detail rows). */
+  /** The input format: a notification's layout, or `detail` for detail documents. Default `auto`, which also recognises detail documents. */
+  readonly format: FormatName | 'auto' | 'detail';
+  /** The event type expected: a record of another type is invalid. */
   readonly eventType?: string;
-  /** The schema version of documents that carry none (detail rows). */
+  /** The schema version of records that carry none: a detail document's (default 1), or a notification without `version`. */
   readonly version?: number;
 }
 
@@ -23,7 +23,7 @@ export interface RecordOptions {
 export interface ValidateSpec {
   readonly kind: 'validate';
   readonly record: RecordOptions;
-  /** Whether records of unknown event types are errors. Default false: they are only counted. */
+  /** Whether records of unknown event types, and properties the contracts do not name, are errors. Default false: unknown types are only counted, and unknown properties accepted. */
   readonly strict: boolean;
 }
 

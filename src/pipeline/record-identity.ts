@@ -16,9 +16,9 @@ export interface RecordIdentity {
   readonly version?: number;
 }
 
-/** The format a decoded record is in: the one asked for, or for `auto` the first that recognises it, else `hmpps`. */
+/** The layout a decoded notification is in: the one asked for, or for `auto` the first that recognises it, else `hmpps`. */
 export function formatOf(options: RecordOptions, value: unknown): Format {
-  if (options.format !== 'auto') return FORMATS[options.format];
+  if (options.format !== 'auto' && options.format !== 'detail') return FORMATS[options.format];
   for (const format of SELF_DESCRIBING) if (format.detect?.(value)) return format;
   return FORMATS.hmpps;
 }

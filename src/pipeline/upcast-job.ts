@@ -1,27 +1,28 @@
 /**
- * Upcasting stored records: each row is decoded once, its event document and
- * version are taken from it (from fields, or from the options), the document
- * is read by the runtime's parse path and brought to the version asked for,
- * and the row is written back in the same layout with the new document and
- * version. A row that fails becomes a reject, with its text and the reasons;
+ * Upcasting stored records: each row is decoded once, its document and
+ * version are taken from it (from fields, from a stored detail row's `data`
+ * and `schema_version`, or from the options), the document (a notification
+ * or a detail document) is read as a consumer reads it and brought to the
+ * version asked for, and the row is written back in the same layout with the
+ * new document and version. Properties the contract does not name are kept. A row that fails becomes a reject, with its text and the reasons;
  * none is dropped.
  */
-import { registry } from '../index.js';
 import { ContractError, contractError, type IssueInput } from '../runtime/errors.js';
 import { isRecord } from '../runtime/formats/format.js';
 import { parsePointer, toPointer, valueAt } from '../runtime/json-pointer.js';
 import { DEFAULT_LIMITS, decodeJson } from '../runtime/json-text.js';
-import { type ParseOptions, safeParseWith } from '../runtime/parse.js';
 import type { Reject } from './finding.js';
 import type { Job, JobOutput, UpcastSpec } from './job.js';
-import { catalogueType, formatOf, identify } from './record-identity.js';
+import { readRecord } from './read-record.js';
+import { catalogueType, identify } from './record-identity.js';
 import { Tally } from './tally.js';
-import { parseOptionsOf } from './validate-job.js';
+
+/** A row of a producer's `domain_events` table, as exported: `{"data": {detail document}, "schema_version": 1 | null}`. */
+const STORED_ROW = { dataField: '/data', versionField: '/schema_version' } as const;
 
 /** The upcast job of a spec. */
 export function createUpcastJob(spec: UpcastSpec): Job {
-  const base: ParseOptions = parseOptionsOf(spec.record, spec.context === undefined ? { to: spec.to } : { to: spec.to, context: spec.context });
-  const dataPrefix = spec.dataField ?? '';
+  const extra = { to: spec.to, encode: true, ...(spec.context === undefined ? {} : { context: spec.context }) };
   let tally = new Tally();
   let rejects: Reject[] = [];
   let output = '';
@@ -43,12 +44,14 @@ export function createUpcastJob(spec: UpcastSpec): Job {
         reject(contractError(row.issue.code as 'invalid_json', [row.issue]), line, index, text);
         return;
       }
-      const document = spec.dataField === undefined ? row.value : valueAt(row.value, spec.dataField);
-      const version = versionOf(row.value, spec);
+      const fields = fieldsOf(row.value, spec);
+      const dataPrefix = fields.dataField ?? '';
+      const document = fields.dataField === undefined ? row.value : valueAt(row.value, fields.dataField);
+      const version = versionOf(row.value, spec, fields.versionField);
       const problem: IssueInput | undefined =
         document === undefined
           ? { code: 'invalid_input', path: dataPrefix, detail: `the row has no event document at ${dataPrefix}` }
-          : typeof version === 'object'
+          : typeof version === 'object' && version !== null
             ? version
             : undefined;
       if (problem) {
@@ -56,28 +59,26 @@ export function createUpcastJob(spec: UpcastSpec): Job {
         reject(contractError('invalid_input', [problem]), line, index, text);
         return;
       }
-      const options = version === undefined ? base : Object.assign({}, base, { version });
-      const result = safeParseWith(registry.lookup, document, options);
+      const stored = version as number | null | undefined;
+      const result = readRecord(document, spec.record, stored === undefined ? extra : { ...extra, version: stored });
       if (!result.success) {
-        const identity = identify(document, version === undefined ? spec.record : Object.assign({}, spec.record, { version }));
+        const identity = identify(document, typeof stored === 'number' ? Object.assign({}, spec.record, { version: stored }) : spec.record);
         const known = catalogueType(identity.eventType);
         if (result.error.code === 'unknown_event_type' && known === undefined) tally.unknown(identity.eventType ?? '');
         else tally.failed(known);
-        const moved = dataPrefix === '' && spec.versionField === undefined ? result.error : relocate(result.error, dataPrefix, spec.versionField);
+        const moved = dataPrefix === '' && fields.versionField === undefined ? result.error : relocate(result.error, dataPrefix, fields.versionField);
         reject(moved, line, index, text);
         return;
       }
-      const event = result.event;
-      const encoded = formatOf(spec.record, document).encode(event);
-      let out: unknown = encoded;
-      if (spec.dataField !== undefined) {
+      let out: unknown = result.document;
+      if (fields.dataField !== undefined) {
         // The row was decoded just for this record, so it is changed in place.
-        setAt(row.value, spec.dataField, encoded);
-        if (spec.versionField !== undefined) setAt(row.value, spec.versionField, event.version);
+        setAt(row.value, fields.dataField, result.document);
+        if (fields.versionField !== undefined) setAt(row.value, fields.versionField, result.version);
         out = row.value;
       }
       output += `${JSON.stringify(out)}\n`;
-      tally.ok(event.eventType);
+      tally.ok(result.eventType);
       if (result.upgradedFrom !== undefined) tally.upgraded();
     },
     unreadable(issue, line, index, bytes) {
@@ -97,19 +98,35 @@ export function createUpcastJob(spec: UpcastSpec): Job {
   };
 }
 
-/** The row's version: from its version field, else from the options (undefined: the document's own). */
-function versionOf(row: unknown, spec: UpcastSpec): number | undefined | IssueInput {
-  if (spec.versionField === undefined) return spec.record.version;
-  const value = valueAt(row, spec.versionField);
+/**
+ * Where a row keeps its document and version: the fields the spec names, or,
+ * when it names none, `data` and `schema_version` for a row that has both (a
+ * stored detail row), else the row itself.
+ */
+function fieldsOf(row: unknown, spec: UpcastSpec): { dataField?: string; versionField?: string } {
+  if (spec.dataField !== undefined || spec.versionField !== undefined) {
+    return {
+      ...(spec.dataField === undefined ? {} : { dataField: spec.dataField }),
+      ...(spec.versionField === undefined ? {} : { versionField: spec.versionField }),
+    };
+  }
+  return isRecord(row) && Object.hasOwn(row, 'data') && Object.hasOwn(row, 'schema_version') ? STORED_ROW : {};
+}
+
+/** The row's version: from its version field (where `null` means 1, as a NULL column does), else from the options (undefined: the document's own). */
+function versionOf(row: unknown, spec: UpcastSpec, versionField: string | undefined): number | null | undefined | IssueInput {
+  if (versionField === undefined) return spec.record.version;
+  const value = valueAt(row, versionField);
   if (value === undefined) {
     if (spec.record.version !== undefined) return spec.record.version;
-    return { code: 'invalid_input', path: spec.versionField, detail: `the row has no version at ${spec.versionField}` };
+    return { code: 'invalid_input', path: versionField, detail: `the row has no version at ${versionField}` };
   }
+  if (value === null) return null;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
   return {
     code: 'invalid_input',
-    path: spec.versionField,
-    detail: `the version at ${spec.versionField} must be a whole number from 1; received ${JSON.stringify(value)}`,
+    path: versionField,
+    detail: `the version at ${versionField} must be a whole number from 1, or null for 1; received ${JSON.stringify(value)}`,
   };
 }
 
@@ -127,9 +144,12 @@ function setAt(root: unknown, pointer: string, value: unknown): void {
  * The error with its paths in the row: under the data field, except that the
  * version, when the row's version field gave it, is that field.
  */
+const isAboutVersion = (issue: { readonly code: string; readonly path: string }): boolean =>
+  issue.path === '/version' || (issue.path === '' && (issue.code === 'unknown_version' || issue.code === 'version_too_new'));
+
 function relocate(error: ContractError, dataPrefix: string, versionField: string | undefined): ContractError {
   const issues = error.issues.map((issue) =>
-    Object.assign({}, issue, { path: versionField !== undefined && issue.path === '/version' ? versionField : dataPrefix + issue.path }),
+    Object.assign({}, issue, { path: versionField !== undefined && isAboutVersion(issue) ? versionField : dataPrefix + issue.path }),
   );
   return new ContractError(error.code, issues, error.step);
 }

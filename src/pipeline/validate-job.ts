@@ -1,20 +1,22 @@
 /**
- * Validating records: each is read by the runtime's one parse path, exactly
- * as a consumer's `safeParse` would read it (format, dispatch, validation,
- * upcast to the latest version), and counted by event type. Only invalid
+ * Validating records: each is read exactly as a consumer would read it, a
+ * notification by `safeParse` (format, dispatch, validation, upcast to the
+ * latest version) and a detail document by `safeParseDetail`, and counted by
+ * event type. Only invalid
  * records are described, with every issue.
  */
-import { registry } from '../index.js';
 import { type ContractError, contractError, type IssueInput } from '../runtime/errors.js';
-import { type ParseOptions, safeParseWith } from '../runtime/parse.js';
 import type { Finding } from './finding.js';
 import type { Job, JobOutput, ValidateSpec } from './job.js';
+import { readRecord } from './read-record.js';
 import { catalogueType, identify } from './record-identity.js';
 import { Tally } from './tally.js';
 
+/** With `--strict`, properties the contracts do not name are errors too. */
+const STRICT = { unknownProperties: 'reject' } as const;
+
 /** The validate job of a spec. */
 export function createValidateJob(spec: ValidateSpec): Job {
-  const options: ParseOptions = parseOptionsOf(spec.record);
   let tally = new Tally();
   let findings: Finding[] = [];
 
@@ -28,9 +30,9 @@ export function createValidateJob(spec: ValidateSpec): Job {
 
   return {
     record(text, line, index) {
-      const result = safeParseWith(registry.lookup, text, options);
+      const result = readRecord(text, spec.record, spec.strict ? STRICT : {});
       if (result.success) {
-        tally.ok(result.event.eventType);
+        tally.ok(result.eventType);
         return;
       }
       const identity = identify(text, spec.record);
@@ -55,14 +57,4 @@ export function createValidateJob(spec: ValidateSpec): Job {
       return output;
     },
   };
-}
-
-/** The parse options for records read this way. */
-export function parseOptionsOf(record: ValidateSpec['record'], extra: Pick<ParseOptions, 'to' | 'context'> = {}): ParseOptions {
-  const options: { -readonly [K in keyof ParseOptions]: ParseOptions[K] } = { format: record.format };
-  if (record.eventType !== undefined) options.eventType = record.eventType;
-  if (record.version !== undefined) options.version = record.version;
-  if (extra.to !== undefined) options.to = extra.to;
-  if (extra.context !== undefined) options.context = extra.context;
-  return options;
 }

@@ -26,6 +26,8 @@ export interface VersionDefinition {
   readonly schemaId: string;
   /** The zod validator of the data. */
   readonly data: z.ZodMiniType;
+  /** The validator readers use: the same, but properties the schema does not name are accepted (they are reported as warnings). */
+  readonly open: z.ZodMiniType;
   /** The version's JSON Schema, with the shared definitions it uses embedded. */
   readonly schema: () => JsonSchemaObject;
   /** How the previous version becomes this one. Absent for version 1. */
@@ -100,11 +102,24 @@ export function defineContract<M extends VersionMap, L extends number>(
   const { versions } = definition;
   const latest = versions.length as L;
   const dataValidators = versions.map((v) => tiered(() => v.data));
+  const openValidators = versions.map((v) => (v.open === v.data ? (dataValidators[v.version - 1] as () => z.ZodMiniType) : tiered(() => v.open)));
   const dataValidator = (version: number): z.ZodMiniType => (dataValidators[version - 1] as () => z.ZodMiniType)();
   const runtime: ContractRuntime = {
     type,
     latest,
-    chain: versions.map((v) => ({ version: v.version, ...(v.upcast ? { upcast: v.upcast } : {}), validator: () => dataValidator(v.version) })),
+    chain: versions.map((v) => {
+      let properties: ReadonlySet<string> | undefined;
+      return {
+        version: v.version,
+        ...(v.upcast ? { upcast: v.upcast } : {}),
+        validator: () => dataValidator(v.version),
+        openValidator: openValidators[v.version - 1] as () => z.ZodMiniType,
+        properties: () => {
+          properties ??= new Set(Object.keys((v.schema().properties ?? {}) as object));
+          return properties;
+        },
+      };
+    }),
   };
   const functions = {
     latest,

@@ -3,8 +3,10 @@
  * event, made from the `timeline` templates in the event type's `event.json`.
  *
  * A template is plain text with placeholders: `{{premises.name}}` inserts a
- * value of the data (`additionalInformation`) by dotted path, and
- * `{{envelope.occurredAt}}` a field of the envelope. Templates are keyed by
+ * value of the data by dotted path (a detail document's `eventDetails` where
+ * the event type has a detail contract, else the notification's
+ * `additionalInformation`), and `{{envelope.occurredAt}}` a field of the
+ * document around it. Templates are keyed by
  * the first version they apply to, so the wording follows the version: an
  * event at version 3 uses the template keyed `3`, or else the highest key
  * below 3.
@@ -30,6 +32,8 @@ export interface TimelineLookup {
 export interface DescribeOptions {
   /** What to show for a value the event does not have. Default `unknown`. */
   readonly missing?: string;
+  /** The stored schema version of a detail document, which carries none. `null` and absent mean 1. */
+  readonly version?: number | null;
 }
 
 /** The prefix of a placeholder that reads the envelope instead of the data. */
@@ -57,13 +61,17 @@ export function templateFor(timeline: Readonly<Record<string, string>>, version:
   return best === 0 ? undefined : timeline[String(best)];
 }
 
+/** Whether a document is a detail document (it has `eventDetails`) rather than a notification. */
+const isDetail = (document: unknown): boolean => isRecord(document) && Object.hasOwn(document, 'eventDetails');
+
 /**
- * Fills `template` from an envelope: `{{a.b}}` from `additionalInformation.a.b`,
- * `{{envelope.a}}` from the envelope's own `a`.
+ * Fills `template` from a notification or a detail document: `{{a.b}}` from
+ * its data (`additionalInformation.a.b`, or `eventDetails.a.b`),
+ * `{{envelope.a}}` from the document's own `a`.
  */
 export function fillTemplate(template: string, envelope: unknown, options?: DescribeOptions): string {
   const missing = options?.missing ?? 'unknown';
-  const data = ownValue(envelope, 'additionalInformation');
+  const data = ownValue(envelope, isDetail(envelope) ? 'eventDetails' : 'additionalInformation');
   return template.replace(PLACEHOLDER, (_match, path: string) => {
     const value = path.startsWith(ENVELOPE_PREFIX) ? valueAt(envelope, path.slice(ENVELOPE_PREFIX.length)) : valueAt(data, path);
     return show(value) ?? missing;
@@ -72,16 +80,18 @@ export function fillTemplate(template: string, envelope: unknown, options?: Desc
 
 /**
  * The timeline sentence for an event, from the templates `source` gives for
- * its event type. An envelope without a `version` is read as version 1.
+ * its event type: for a detail document (as the CAS timeline reads them), at
+ * the stored version `options.version` (absent or null: 1); for a
+ * notification, at its `version` (absent: 1).
  *
- * When no template applies (the input is not an envelope, its event type is
+ * When no template applies (the input is not an event, its event type is
  * unknown, its version is not a positive integer), the result is the
- * envelope's own `description` when it has one, else the empty string.
+ * notification's own `description` when it has one, else the empty string.
  */
 export function describeWith(event: unknown, source: TimelineSource | TimelineLookup, options?: DescribeOptions): string {
   const type = ownValue(event, 'eventType');
-  const rawVersion = ownValue(event, 'version');
-  const version = rawVersion === undefined ? 1 : rawVersion;
+  const rawVersion = isDetail(event) ? options?.version : ownValue(event, 'version');
+  const version = rawVersion === undefined || rawVersion === null ? 1 : rawVersion;
   const timeline = 'timeline' in source ? source.timeline : typeof type === 'string' ? source.get(type)?.timeline : undefined;
   const template = timeline && typeof version === 'number' ? templateFor(timeline, version) : undefined;
   if (template !== undefined) return fillTemplate(template, event, options);

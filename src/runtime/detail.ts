@@ -8,11 +8,11 @@
  */
 import * as z from 'zod/mini';
 import type { ContractRuntime } from './contract.js';
-import { type ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
+import { type ContractError, contractError, type ErrorCode, type Issue, type IssueInput, withMessages } from './errors.js';
 import { isRecord } from './formats/format.js';
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, type Limits } from './json-text.js';
 import { describeValue, typeName } from './messages.js';
-import { type Lookup, unknownType } from './parse.js';
+import { checkTolerantly, type Lookup, type UnknownProperties, unknownType } from './parse.js';
 import { dateTime, uuid } from './schema-checks.js';
 import { runChain, type UpcastContext } from './upcast.js';
 import { fromZodIssues } from './zod-issues.js';
@@ -31,6 +31,8 @@ export interface DetailParseOptions<To extends number | 'latest' = number | 'lat
   readonly limits?: Partial<Limits>;
   /** Duplicate keys in JSON text: `reject` (the default) or `last-wins`. */
   readonly duplicateKeys?: DuplicateKeys;
+  /** Properties the contract does not name: `keep` (the default) accepts them, keeps them and lists them in `warnings`; `reject` makes them errors. */
+  readonly unknownProperties?: UnknownProperties;
 }
 
 /** The result of `safeParseDetail`. */
@@ -43,6 +45,8 @@ export type DetailParseResult<D> =
       readonly version: number;
       /** The stored version, when it was upcast. */
       readonly upgradedFrom?: number;
+      /** Properties the contract does not name, kept in the document: one `unknown_property` issue each. Absent when there are none. */
+      readonly warnings?: readonly Issue[];
     }
   | { readonly success: false; readonly error: ContractError };
 
@@ -62,6 +66,8 @@ export interface BuildDetailOptions {
 export interface DetailRuntime extends ContractRuntime {
   /** The validator of a whole detail document at this version, ready for repeated use. */
   documentValidator(version: number): z.ZodMiniType;
+  /** The same, as readers use it: properties the contract does not name are accepted. */
+  openDocumentValidator(version: number): z.ZodMiniType;
 }
 
 /**
@@ -146,21 +152,23 @@ function parseDetailUnchecked(
     return fail('version_too_new', [{ code: 'version_too_new', path: '', expected: String(target), received: String(version) }]);
   }
 
-  const validator = runtime.documentValidator(version);
-  if (!z.validate(validator, value)) {
-    const result = validator.safeParse(value);
+  const unknown = options.unknownProperties ?? 'keep';
+  const checked = checkTolerantly(runtime.documentValidator(version), runtime.openDocumentValidator(version), value, unknown);
+  if (!checked.ok) {
+    const result = checked.validator.safeParse(value);
     const issues: IssueInput[] = result.success ? [{ code: 'invalid_value', path: '' }] : fromZodIssues(result.error.issues, value);
     return fail('invalid_event', issues);
   }
-  if (version === target) return { success: true, detail: value, version };
+  const warnings = checked.warnings ? { warnings: withMessages(checked.warnings) } : {};
+  if (version === target) return { success: true, detail: value, version, ...warnings };
 
   const context: UpcastContext = {
     envelope: { id: value.id as string, eventType, occurredAt: value.timestamp as string },
     values: options.context ?? {},
   };
-  const chain = runChain(eventType, runtime.chain, value.eventDetails, version, target, context, ['eventDetails']);
+  const chain = runChain(eventType, runtime.chain, value.eventDetails, version, target, context, ['eventDetails'], unknown);
   if (!chain.ok) return { success: false, error: chain.error };
-  return { success: true, detail: withDetails(value, chain.data), version: target, upgradedFrom: version };
+  return { success: true, detail: withDetails(value, chain.data), version: target, upgradedFrom: version, ...warnings };
 }
 
 function checkDetailOptions(options: DetailParseOptions): IssueInput | undefined {

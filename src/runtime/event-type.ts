@@ -6,14 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Envelope } from '../../generated/envelope.js';
-import {
-  type ContractDefinition,
-  type ContractFunctions,
-  type ContractTypes,
-  defineContract,
-  tiered,
-  type VersionMap,
-} from './contract.js';
+import { type ContractDefinition, type ContractFunctions, type ContractTypes, defineContract, tiered, type VersionMap } from './contract.js';
 import {
   type BuildDetailOptions,
   buildDetailWith,
@@ -25,7 +18,9 @@ import {
   unwrapDetail,
 } from './detail.js';
 import type { EnvelopeLike } from './envelope.js';
-import { contractError } from './errors.js';
+import { contractError, type IssueInput } from './errors.js';
+import { IDENTIFIER_PATTERNS, isWellFormed } from './identifiers.js';
+import { describeValue } from './messages.js';
 import { type EventRuntime, type Lookup, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './parse.js';
 import { fromZodIssues } from './zod-issues.js';
 
@@ -92,6 +87,10 @@ export interface EventTypeDefinition<T extends string> {
   readonly timeline: Readonly<Record<string, string>>;
   /** The envelope's zod shape, from `generated/envelope.ts`. */
   readonly envelope: z.core.$ZodLooseShape;
+  /** The envelope's shape as readers use it: its closed parts accept properties they do not name. */
+  readonly openEnvelope: z.core.$ZodLooseShape;
+  /** The template of the `detailUrl` the producer sends, from `event.json`; `build` requires a `detailUrl` where there is one. */
+  readonly detailUrl?: string;
   readonly notification?: ContractDefinition;
   readonly detail?: ContractDefinition;
 }
@@ -205,7 +204,12 @@ export function defineEventType<T extends string, C extends EventContracts>(defi
 function detailContract(type: string, contract: ContractDefinition): { runtime: DetailRuntime; contract: DetailContract<string, VersionMap, number> } {
   const { runtime: base, functions } = defineContract(type, contract);
   const documentValidators = contract.versions.map((v) => tiered(() => detailDocumentSchema(type, v.data)));
-  const runtime: DetailRuntime = { ...base, documentValidator: (version) => (documentValidators[version - 1] as () => z.ZodMiniType)() };
+  const openValidators = contract.versions.map((v) => tiered(() => detailDocumentSchema(type, v.open)));
+  const runtime: DetailRuntime = {
+    ...base,
+    documentValidator: (version) => (documentValidators[version - 1] as () => z.ZodMiniType)(),
+    openDocumentValidator: (version) => (openValidators[version - 1] as () => z.ZodMiniType)(),
+  };
   const lookup: Lookup<DetailRuntime> = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
   const out = {
     kind: 'detail',
@@ -227,7 +231,12 @@ function notificationContract(
   const { type } = definition;
   const { runtime: base, functions } = defineContract(type, contract);
   const envelopeValidators = contract.versions.map((v) => tiered(() => envelopeSchema(definition.envelope, type, v.version, v.data)));
-  const runtime: EventRuntime = { ...base, envelopeValidator: (version) => (envelopeValidators[version - 1] as () => z.ZodMiniType)() };
+  const openValidators = contract.versions.map((v) => tiered(() => envelopeSchema(definition.openEnvelope, type, v.version, v.open)));
+  const runtime: EventRuntime = {
+    ...base,
+    envelopeValidator: (version) => (envelopeValidators[version - 1] as () => z.ZodMiniType)(),
+    openEnvelopeValidator: (version) => (openValidators[version - 1] as () => z.ZodMiniType)(),
+  };
   const lookup: Lookup = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
   const out = {
     kind: 'notification',
@@ -238,10 +247,13 @@ function notificationContract(
     build(input: BuildInput<unknown>, options?: BuildOptions) {
       const envelope = assemble(definition, runtime.latest, input, options);
       const validator = runtime.envelopeValidator(runtime.latest);
+      const issues: IssueInput[] = [];
       if (!z.validate(validator, envelope)) {
         const result = validator.safeParse(envelope);
-        throw contractError('invalid_event', result.success ? [{ code: 'invalid_value', path: '' }] : fromZodIssues(result.error.issues, envelope));
+        issues.push(...(result.success ? [{ code: 'invalid_value', path: '' } as const] : fromZodIssues(result.error.issues, envelope)));
       }
+      issues.push(...buildProblems(envelope, definition.detailUrl));
+      if (issues.length > 0) throw contractError('invalid_event', issues);
       return envelope;
     },
     safeParse: (input: unknown, options?: ParseOptions) => safeParseWith(lookup, input, options, type),
@@ -293,11 +305,32 @@ function assemble(definition: EventTypeDefinition<string>, version: number, inpu
   return out as unknown as EnvelopeLike;
 }
 
-/** The envelope's identifiers from data that carries `personReference: { crn, noms }`. */
+/**
+ * The envelope's identifiers from data that names the person, as the
+ * producers do: `personReference: { crn, noms }` (approved premises,
+ * transitional accommodation) or `serviceUserCRN` (interventions).
+ */
 function personReferenceOf(data: unknown): Envelope['personReference'] | undefined {
-  const ref = (data as { personReference?: { crn?: unknown; noms?: unknown } } | null)?.personReference;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { personReference: ref, serviceUserCRN } = data as { personReference?: { crn?: unknown; noms?: unknown }; serviceUserCRN?: unknown };
+  if (typeof serviceUserCRN === 'string') return { identifiers: [{ type: 'CRN', value: serviceUserCRN }] };
   if (typeof ref !== 'object' || ref === null || typeof ref.crn !== 'string') return undefined;
   const identifiers: Array<{ type: 'CRN'; value: string } | { type: 'NOMS'; value: string }> = [{ type: 'CRN', value: ref.crn }];
   if (typeof ref.noms === 'string') identifiers.push({ type: 'NOMS', value: ref.noms });
   return { identifiers };
+}
+
+/** What `build` requires beyond the envelope schema: a `detailUrl` where the event type has one, and well-formed identifiers. */
+function buildProblems(envelope: EnvelopeLike, detailUrl: string | undefined): IssueInput[] {
+  const issues: IssueInput[] = [];
+  if (detailUrl !== undefined && envelope.detailUrl === undefined) {
+    issues.push({ code: 'required', path: '/detailUrl', expected: `the URL its consumers fetch the detail from, such as ${detailUrl}` });
+  }
+  for (const [i, identifier] of (envelope.personReference?.identifiers ?? []).entries()) {
+    if (!isWellFormed(identifier.type, identifier.value)) {
+      const expected = IDENTIFIER_PATTERNS[identifier.type]?.name ?? 'a well-formed identifier';
+      issues.push({ code: 'pattern', path: `/personReference/identifiers/${i}/value`, expected, received: describeValue(identifier.value) });
+    }
+  }
+  return issues;
 }

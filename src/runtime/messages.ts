@@ -25,7 +25,7 @@ const templates: Record<IssueCode, (p: Params, detail?: string) => string> = {
     `the data is not valid at version ${p.received} but is valid at version ${p.expected}; the producer may be sending the wrong version`,
   invalid_type: (p) => `expected ${p.expected}, received ${p.received}`,
   required: (p) => `is required${p.expected ? ` (${p.expected})` : ''}`,
-  unknown_property: (p) => `is not a known property${p.received ? ` (${p.received})` : ''}`,
+  unknown_property: (p, d) => d ?? `is not a property the contract names${p.received ? ` (${p.received})` : ''}`,
   invalid_value: (p) => `expected ${p.expected}, received ${p.received}`,
   invalid_format: (p) => `expected a ${p.expected} string, received ${p.received}`,
   pattern: (p) => `does not match the pattern ${p.expected}; received ${p.received}`,

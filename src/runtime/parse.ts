@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import type { ContractRuntime } from './contract.js';
 import type { EnvelopeLike } from './envelope.js';
 import { isEnvelopeField, withData } from './envelope.js';
-import { ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
+import { ContractError, contractError, type ErrorCode, type Issue, type IssueInput, withMessages } from './errors.js';
 import type { DecodeContext, Format } from './formats/format.js';
 import { isRecord } from './formats/format.js';
 import { FORMATS, type FormatName, isFormatName, SELF_DESCRIBING } from './formats/index.js';
@@ -20,13 +20,14 @@ import { fromZodIssues } from './zod-issues.js';
 export interface ParseOptions<To extends number | 'latest' = number | 'latest'> {
   /**
    * The wire layout of the input. Default `auto`: recognises every format
-   * that describes itself, and reads anything else as `hmpps`. `detail` is
-   * never guessed; ask for it by name, with `version`.
+   * that describes itself, and reads anything else as `hmpps`. Detail
+   * documents are not a layout of the notification: read them with
+   * `safeParseDetail`.
    */
   readonly format?: FormatName | 'auto';
-  /** The event type expected. A document of another type is an `event_type_mismatch`; a document without one (some detail rows) takes this one. */
+  /** The event type expected. A document of another type is an `event_type_mismatch`. */
   readonly eventType?: string;
-  /** The schema version, for documents that carry none (the `detail` format). A message without a version is otherwise read as version 1. */
+  /** The schema version of a notification that carries none. Default 1, which real producers always mean. */
   readonly version?: number;
   /** The version to upcast to. Default `latest`. A document newer than this is a `version_too_new` error: versions are never downgraded. */
   readonly to?: To;
@@ -36,6 +37,14 @@ export interface ParseOptions<To extends number | 'latest' = number | 'latest'> 
   readonly limits?: Partial<Limits>;
   /** Duplicate keys in JSON text: `reject` (the default) or `last-wins`, as `JSON.parse` does. */
   readonly duplicateKeys?: DuplicateKeys;
+  /**
+   * What to do with properties the contract does not name, in the data or
+   * the envelope. `keep` (the default): they are accepted, kept as they are,
+   * and listed in the result's `warnings`, so a producer that adds an
+   * optional field breaks no consumer. `reject`: they are `unknown_property`
+   * errors, for CI.
+   */
+  readonly unknownProperties?: UnknownProperties;
   /**
    * What to do with a version newer than this package knows. By default it is
    * an `unknown_version` error. With `true`, it is read as this package's
@@ -55,6 +64,8 @@ export type ParseResult<E> =
       readonly upgradedFrom?: number;
       /** Set when `acceptNewer` read a newer version as this one. */
       readonly readAs?: { readonly receivedVersion: number };
+      /** Properties the contract does not name, kept in the event: one `unknown_property` issue each. Absent when there are none. */
+      readonly warnings?: readonly Issue[];
     }
   | { readonly success: false; readonly error: ContractError };
 
@@ -62,6 +73,8 @@ export type ParseResult<E> =
 export interface EventRuntime extends ContractRuntime {
   /** The validator of a whole envelope at this version, ready for repeated use. */
   envelopeValidator(version: number): z.ZodMiniType;
+  /** The same, as readers use it: properties the contract does not name are accepted. */
+  openEnvelopeValidator(version: number): z.ZodMiniType;
 }
 
 /** Finds the contract for an event type; `known` lists every type that has one, for hints. */
@@ -165,12 +178,18 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
     return fail('version_too_new', [{ code: 'version_too_new', path: at('/version', pathOf), expected: String(target), received: String(readAs) }]);
   }
 
-  // One validation pass over the whole envelope, data included.
-  const candidate: Record<string, unknown> = readAs === version ? envelope : withData(envelope, readAs, envelope.additionalInformation);
-  const validator = runtime.envelopeValidator(readAs);
-  if (!z.validate(validator, candidate)) {
-    return fail('invalid_event', validationIssues(runtime, validator, candidate, readAs, pathOf));
+  // One validation pass over the whole envelope, data included; a second, open one only when the first finds something.
+  // The envelope as it is, unless the version it is read at is not the one it says (none, null, or newer with acceptNewer).
+  const says = envelope.version;
+  const candidate: Record<string, unknown> =
+    says === readAs || (says === undefined && readAs === 1) ? envelope : withData(envelope, readAs, envelope.additionalInformation);
+  const unknown = options.unknownProperties ?? 'keep';
+  const checked = checkTolerantly(runtime.envelopeValidator(readAs), runtime.openEnvelopeValidator(readAs), candidate, unknown);
+  if (!checked.ok) {
+    const validatorOf = (v: number) => (unknown === 'keep' ? runtime.openEnvelopeValidator(v) : runtime.envelopeValidator(v));
+    return fail('invalid_event', validationIssues(runtime, checked.validator, validatorOf, candidate, readAs, pathOf));
   }
+  const warnings = checked.warnings ? { warnings: withMessages(atAll(checked.warnings, pathOf)) } : {};
   if (!fromText && unknownFieldsTooDeep(envelope, limits.maxDepth)) {
     return fail('input_too_deep', [{ code: 'input_too_deep', path: '', expected: String(limits.maxDepth) }]);
   }
@@ -178,15 +197,15 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
   const newer = version > runtime.latest ? { readAs: { receivedVersion: version } } : {};
   if (readAs === target) {
     const event = candidate.version === readAs ? candidate : withData(candidate, readAs, candidate.additionalInformation);
-    return { success: true, event: event as unknown as EnvelopeLike, ...newer };
+    return { success: true, event: event as unknown as EnvelopeLike, ...newer, ...warnings };
   }
   const upcastContext: UpcastContext = { envelope: candidate as unknown as UpcastContext['envelope'], values: options.context ?? {} };
-  const chain = runChain(eventType, runtime.chain, candidate.additionalInformation, readAs, target, upcastContext);
+  const chain = runChain(eventType, runtime.chain, candidate.additionalInformation, readAs, target, upcastContext, ['additionalInformation'], unknown);
   if (!chain.ok) {
     const { error } = chain;
     return { success: false, error: pathOf ? new ContractError(error.code, atAll(error.issues, pathOf), error.step) : error };
   }
-  return { success: true, event: withData<EnvelopeLike>(candidate, target, chain.data), upgradedFrom: readAs, ...newer };
+  return { success: true, event: withData<EnvelopeLike>(candidate, target, chain.data), upgradedFrom: readAs, ...newer, ...warnings };
 }
 
 function checkOptions(options: ParseOptions): IssueInput | undefined {
@@ -221,7 +240,8 @@ function chooseFormat(name: FormatName | 'auto' | undefined, value: unknown): Fo
 /** The version the document is at: its own, the caller's, or 1. */
 function versionOf(envelope: Record<string, unknown>, options: ParseOptions): number | IssueInput {
   const own = envelope.version;
-  if (own === undefined) return options.version ?? 1;
+  // Some stores write a first-version notification with `version: null`; it means what no version means.
+  if (own === undefined || own === null) return options.version ?? 1;
   if (typeof own !== 'number' || !Number.isInteger(own) || own < 1) {
     return { code: 'invalid_type', path: '/version', expected: 'a whole number from 1', received: describeValue(own) };
   }
@@ -246,6 +266,7 @@ export function unknownType(eventType: string, lookup: Lookup<ContractRuntime>, 
 function validationIssues(
   runtime: EventRuntime,
   validator: z.ZodMiniType,
+  validatorOf: (version: number) => z.ZodMiniType,
   candidate: Record<string, unknown>,
   version: number,
   pathOf: ((p: string) => string) | undefined,
@@ -256,7 +277,7 @@ function validationIssues(
     : fromZodIssues(result.error.issues, candidate);
   // A producer that always sends version 1 may be sending newer data: say so.
   for (let v = version + 1; v <= runtime.latest; v++) {
-    if (z.validate(runtime.envelopeValidator(v), withData(candidate, v, candidate.additionalInformation))) {
+    if (z.validate(validatorOf(v), withData(candidate, v, candidate.additionalInformation))) {
       issues.push({ code: 'version_mismatch', path: '/version', expected: String(v), received: String(version) });
       break;
     }
@@ -273,6 +294,33 @@ function unknownFieldsTooDeep(envelope: Record<string, unknown>, maxDepth: numbe
 }
 
 const at = (pointer: string, pathOf: ((p: string) => string) | undefined): string => (pathOf ? pathOf(pointer) : pointer);
+
+/** What readers do with properties a contract does not name: see {@link ParseOptions.unknownProperties}. */
+export type UnknownProperties = 'keep' | 'reject';
+
+/** The verdict of a tolerant check: valid (with the unknown properties it kept), or the validator whose issues to report. */
+export type TolerantCheck = { readonly ok: true; readonly warnings?: readonly IssueInput[] } | { readonly ok: false; readonly validator: z.ZodMiniType };
+
+/**
+ * Checks `value` with the closed validator, and only when that fails, with
+ * the open one. Valid under the open one but not the closed one means the
+ * value holds properties the contract does not name: with `keep` they are
+ * warnings, with `reject` the closed validator's issues are the errors.
+ */
+export function checkTolerantly(closed: z.ZodMiniType, open: z.ZodMiniType, value: unknown, unknown: UnknownProperties): TolerantCheck {
+  if (z.validate(closed, value)) return { ok: true };
+  if (unknown === 'reject' || closed === open || !z.validate(open, value)) return { ok: false, validator: unknown === 'reject' ? closed : open };
+  const result = closed.safeParse(value);
+  if (result.success) return { ok: true };
+  // Every way the closed validator fails here is an unknown property; inside an anyOf, zod reports the branch, not the key.
+  const warnings = fromZodIssues(result.error.issues, value).map(
+    (issue): IssueInput =>
+      issue.code === 'unknown_property'
+        ? issue
+        : { code: 'unknown_property', path: issue.path, detail: 'holds a property that none of its allowed shapes names' },
+  );
+  return { ok: true, warnings };
+}
 
 /** Issues with their paths mapped by `pathOf`, when the format gives one. */
 const atAll = <I extends { readonly path: string }>(issues: readonly I[], pathOf: ((p: string) => string) | undefined): readonly I[] =>

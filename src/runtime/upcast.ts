@@ -41,6 +41,10 @@ export interface ChainVersion {
   readonly upcast?: UpcastStepDefinition;
   /** The data validator, ready for repeated use. */
   readonly validator: () => z.ZodMiniType;
+  /** The same, as readers use it: properties the schema does not name are accepted. */
+  readonly openValidator: () => z.ZodMiniType;
+  /** The top-level properties the version's schema names. */
+  readonly properties: () => ReadonlySet<string>;
 }
 
 export type ChainResult = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly error: ContractError };
@@ -51,6 +55,12 @@ const IDENTITY = (data: unknown) => data;
  * Runs the steps from version `from` to `to` on `data`. Never throws: an
  * upcaster that throws, or that returns invalid data, fails with an error
  * naming the step. Paths start at `dataPath` (normally `/additionalInformation`).
+ *
+ * With `unknown: 'keep'`, the data may hold properties its version does not
+ * name: each step carries the top-level ones over (an upcaster writes only
+ * what it knows), and the result is checked with the next version's open
+ * validator. With `'reject'` there are none, and each result must be exactly
+ * the next version.
  */
 export function runChain(
   eventType: string,
@@ -60,14 +70,16 @@ export function runChain(
   to: number,
   context: UpcastContext,
   dataPath: readonly string[] = ['additionalInformation'],
+  unknown: 'keep' | 'reject' = 'reject',
 ): ChainResult {
   let current = data;
   for (let target = from + 1; target <= to; target++) {
     const version = versions[target - 1] as ChainVersion;
     const step = { eventType, from: target - 1, to: target };
     const run = (version.upcast?.run ?? IDENTITY) as (data: unknown, context: UpcastContext) => unknown;
+    const input = current;
     try {
-      current = run(current, context);
+      current = run(input, context);
     } catch (error) {
       const issue: IssueInput =
         error instanceof UpcastInputMissing
@@ -75,7 +87,8 @@ export function runChain(
           : { code: 'upcast_failed', path: '', detail: error instanceof Error ? error.message : String(error) };
       return { ok: false, error: contractError('upcast_failed', [issue], step) };
     }
-    const validator = version.validator();
+    if (unknown === 'keep' && current !== input) current = withUnknown(input, current, (versions[target - 2] as ChainVersion).properties());
+    const validator = unknown === 'keep' ? version.openValidator() : version.validator();
     if (!z.validate(validator, current)) {
       const result = validator.safeParse(current);
       const issues = result.success
@@ -86,6 +99,24 @@ export function runChain(
   }
   return { ok: true, data: current };
 }
+
+/**
+ * `output` with the top-level properties of `input` that its version does not
+ * name, as they were, so reading loses nothing. Where the step wrote one of
+ * them too (a v2 field sent early, under version 1), the sender's value wins:
+ * the step only fills in what old data lacks.
+ */
+function withUnknown(input: unknown, output: unknown, known: ReadonlySet<string>): unknown {
+  if (!isPlainObject(input) || !isPlainObject(output)) return output;
+  for (const key of Object.keys(input)) {
+    if (known.has(key)) continue;
+    // defineProperty keeps a key named "__proto__" as data instead of setting the prototype.
+    Object.defineProperty(output, key, { value: input[key], enumerable: true, writable: true, configurable: true });
+  }
+  return output;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Thrown inside an upcaster when an input it needs is missing; the engine reports it as an issue. */
 export class UpcastInputMissing extends Error {

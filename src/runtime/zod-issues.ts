@@ -27,10 +27,7 @@ function convert(issue: ZodIssue, root: unknown, prefix: PropertyKey[], out: Iss
   const value = valueAt(root, toPointer(issue.path));
   switch (issue.code) {
     case 'invalid_type': {
-      const parent = valueAt(root, toPointer(issue.path.slice(0, -1)));
-      const key = issue.path[issue.path.length - 1];
-      const missing = issue.path.length > 0 && typeof parent === 'object' && parent !== null && !Object.hasOwn(parent, key as PropertyKey);
-      if (missing) out.push({ code: 'required', path, expected: issue.expected });
+      if (isMissing(root, issue.path)) out.push({ code: 'required', path, expected: issue.expected });
       else out.push({ code: 'invalid_type', path, expected: issue.expected, received: received(value) });
       return;
     }
@@ -102,7 +99,8 @@ function convertUnion(issue: z.core.$ZodIssueInvalidUnion, root: unknown, prefix
   const typeOnly = branches.every((b) => b.length === 1 && b[0]?.code === 'invalid_type' && b[0].path.length === 0);
   if (typeOnly) {
     const expected = branches.map((b) => (b[0] as z.core.$ZodIssueInvalidType).expected).join(' | ');
-    out.push({ code: 'invalid_type', path, expected, received: received(valueAt(root, toPointer(issue.path))) });
+    if (isMissing(root, issue.path)) out.push({ code: 'required', path, expected });
+    else out.push({ code: 'invalid_type', path, expected, received: received(valueAt(root, toPointer(issue.path))) });
     return;
   }
   // Otherwise report the branch that came closest: the one with the fewest issues.
@@ -112,6 +110,13 @@ function convertUnion(issue: z.core.$ZodIssueInvalidUnion, root: unknown, prefix
     return;
   }
   for (const inner of closest) convert({ ...inner, path: [...issue.path, ...inner.path] } as ZodIssue, root, prefix, out);
+}
+
+/** Whether the value at `path` is a property its object does not have, rather than one of the wrong type. */
+function isMissing(root: unknown, path: readonly PropertyKey[]): boolean {
+  if (path.length === 0) return false;
+  const parent = valueAt(root, toPointer(path.slice(0, -1)));
+  return typeof parent === 'object' && parent !== null && !Array.isArray(parent) && !Object.hasOwn(parent, path[path.length - 1] as PropertyKey);
 }
 
 const received = (value: unknown): string => {

@@ -49,7 +49,7 @@ export function timelineSection(event: EventTypeSource): Html {
 <td>${template === undefined ? html`<em>No template; the envelope's description is shown.</em>` : html`<span class="template">${template}</span>`}</td>
 <td>${
       sample
-        ? html`<p class="sample">${describeWith(sample.json, { timeline })}</p><small>from <code>${sample.file.split('/').at(-1) as string}</code></small>`
+        ? html`<p class="sample">${describeWith(sample.json, { timeline }, { version: v.version })}</p><small>from <code>${sample.file.split('/').at(-1) as string}</code></small>`
         : html`<em>No valid example to render.</em>`
     }</td>
 </tr>`;

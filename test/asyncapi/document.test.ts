@@ -1,13 +1,15 @@
 /**
  * asyncapi.json: valid under the AsyncAPI parser, one channel for the
- * topic, a message per event version whose payload accepts exactly that
- * version's valid examples, and a subscription per consumer that filters
- * on exactly the event types it consumes.
+ * topic, a message per notification version whose payload accepts exactly
+ * that version's valid examples, every contract version's schema (detail
+ * contracts too) among its components, and a subscription per consumer that
+ * filters on exactly the event types it consumes.
  */
 import { type AsyncAPIDocumentInterface, type Diagnostic, DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dataSchemaKey } from '../../src/asyncapi/component-schemas.js';
 import { asyncApiDocument, CHANNEL, messageKey } from '../../src/asyncapi/document.js';
 import { consumerKey } from '../../src/site/event-view.js';
 import { repoCatalogue } from '../support/repo.js';
@@ -59,6 +61,35 @@ describe('asyncApiDocument', () => {
         .map((m) => m.id())
         .sort(),
     ).toEqual(want.sort());
+  });
+
+  it('holds every version of every contract, detail contracts too, among its component schemas', () => {
+    const schemas = (doc as { components: { schemas: Record<string, unknown> } }).components.schemas;
+    const want = catalogue.events.flatMap((e) => e.contracts.flatMap((c) => c.versions.map((v) => dataSchemaKey(e.type, c.kind, v.version))));
+    expect(want).toContain('approved-premises.booking.cancelled.detail.v2');
+    expect(want).toContain('approved-premises.booking.cancelled.notification.v1');
+    // The envelope, the shared definitions, and one schema per contract version.
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(want));
+    expect(Object.keys(schemas)).toHaveLength(1 + catalogue.shared.length + want.length);
+
+    // Each stands alone in the document and accepts the data of its version's valid examples.
+    const ajv = new Ajv({ strict: false, allErrors: false });
+    ((formats as unknown as { default?: unknown }).default as (a: Ajv) => void)(ajv);
+    ajv.addSchema(doc as object, 'asyncapi.json');
+    let checked = 0;
+    for (const event of catalogue.events) {
+      for (const contract of event.contracts) {
+        for (const version of contract.versions) {
+          const validate = ajv.getSchema(`asyncapi.json#/components/schemas/${dataSchemaKey(event.type, contract.kind, version.version)}`);
+          for (const example of version.examples.filter((e) => e.expect === 'valid')) {
+            const json = example.json as { additionalInformation?: unknown; eventDetails?: unknown };
+            expect(validate?.(contract.kind === 'detail' ? json.eventDetails : json.additionalInformation), example.file).toBe(true);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('sends from each producer and receives into each consumer, filtered on eventType', () => {

@@ -70,8 +70,8 @@ describe('the README performance section', () => {
       ['floor: `JSON.parse` + the compiled validator alone', decode.latest, 'JSON.parse + compiled validator alone'],
       ['**`safeParse`** |', decode.latest, 'safeParse'],
       ["`safeParse`, `duplicateKeys: 'last-wins'`", decode.latest, "safeParse, duplicateKeys: 'last-wins'"],
-      ['v1 document, floor: `JSON.parse` + the compiled version 1 validator alone', decode.upcast, 'JSON.parse + compiled validator alone'],
-      ['v1 document, upcast to v2: **`safeParse`**', decode.upcast, 'safeParse'],
+      ['v1 detail document, floor: `JSON.parse` + the compiled version 1 validator alone', decode.upcast, 'JSON.parse + compiled validator alone'],
+      ['v1 detail document, upcast to v2: **`safeParseDetail`**', decode.upcast, 'safeParseDetail'],
       ['encode: `build` + `serialize`', decode.encode, 'build + serialize'],
     ];
     for (const [label, group, name] of rows) {

@@ -14,9 +14,11 @@ describe('loadCatalogue', () => {
     const catalogue = repoCatalogue();
     expect({
       events: catalogue.events.length,
+      notifications: catalogue.events.filter((e) => e.notification).length,
+      details: catalogue.events.filter((e) => e.detail).length,
       versions: catalogue.events.reduce((n, e) => n + e.contracts.reduce((m, c) => m + c.versions.length, 0), 0),
       shared: catalogue.shared.length,
-    }).toEqual({ events: 28, versions: 35, shared: 12 });
+    }).toEqual({ events: 53, notifications: 41, details: 37, versions: 86, shared: 25 });
   });
 
   const cases: Array<[string, (write: (path: string, content: unknown) => void) => void, Array<{ code: string; file: string; pointer: string }>]> = [

@@ -29,7 +29,7 @@ describe('domain-events catalog', () => {
   it('writes the site and asyncapi.json, and says where', () => {
     const { status, stdout, stderr } = run('--out', 'site', '--topic', 'my-topic');
     expect(status, stderr).toBe(0);
-    expect(stdout).toMatch(/^wrote the catalogue of 28 event types \(\d+ files\) to .*\/site\n {2}open .*\/site\/index\.html\n/u);
+    expect(stdout).toMatch(/^wrote the catalogue of 53 event types \(\d+ files\) to .*\/site\n {2}open .*\/site\/index\.html\n/u);
     expect(existsSync(join(repo.root, 'site/index.html'))).toBe(true);
     const asyncapi = JSON.parse(readFileSync(join(repo.root, 'site/asyncapi.json'), 'utf8')) as { channels: Record<string, { address: string }> };
     expect(Object.values(asyncapi.channels).map((c) => c.address)).toEqual(['my-topic']);
@@ -39,9 +39,11 @@ describe('domain-events catalog', () => {
     const { status, stdout } = run('--out', 'site', '--format', 'json');
     expect(status).toBe(0);
     const report = JSON.parse(stdout) as { eventTypes: number; messages: number; files: string[]; removed: string[] };
-    expect(report).toMatchObject({ eventTypes: 28, removed: [] });
+    expect(report).toMatchObject({ eventTypes: 53, removed: [] });
     expect(report.files).toContain('asyncapi.json');
     expect(report.files).toContain('events/approved-premises.booking.changed.html');
+    // An event type with a detail contract only is in the catalogue too.
+    expect(report.files).toContain('events/approved-premises.application.expired.html');
   });
 
   it.each<[string, { args: string[]; message: RegExp; setup?: () => void }]>([

@@ -14,35 +14,39 @@ const CANCELLED = 'schemas/approved-premises.booking.cancelled';
 type Json = Record<string, unknown>;
 const props = (json: Json) => json.properties as Record<string, Json>;
 
-/** Adds v3 of booking.cancelled, which requires a new cancellationCategory, with examples and a minor changeset. */
+/**
+ * Adds v3 of booking.cancelled's detail contract, which requires a new
+ * cancellationCategory, with examples (detail documents, whose version is in
+ * their file names only) and a minor changeset.
+ */
 function addIncompatibleV3(repo: GitRepo): void {
-  const v3 = JSON.parse(repo.read(`${CANCELLED}/notification/v2.schema.json`)) as Json;
-  v3.$id = String(v3.$id).replace('notification/v2.schema.json', 'notification/v3.schema.json');
-  v3.title = 'Cas1BookingCancelledNotificationV3';
+  const v3 = JSON.parse(repo.read(`${CANCELLED}/detail/v2.schema.json`)) as Json;
+  v3.$id = String(v3.$id).replace('detail/v2.schema.json', 'detail/v3.schema.json');
+  v3.title = 'Cas1BookingCancelledDetailV3';
   props(v3).cancellationCategory = { enum: ['recall', 'withdrawn', 'other'] };
   (v3.required as string[]).push('cancellationCategory');
-  repo.write(`${CANCELLED}/notification/v3.schema.json`, JSON.stringify(v3, null, 2));
-  const valid = JSON.parse(repo.read(`${CANCELLED}/examples/notification.v2.cancelled.valid.json`)) as Json;
-  const data = { ...(valid.additionalInformation as Json), cancellationCategory: 'recall' };
-  repo.write(`${CANCELLED}/examples/notification.v3.cancelled.valid.json`, JSON.stringify({ ...valid, version: 3, additionalInformation: data }, null, 2));
+  repo.write(`${CANCELLED}/detail/v3.schema.json`, JSON.stringify(v3, null, 2));
+  const valid = JSON.parse(repo.read(`${CANCELLED}/examples/detail.v2.cancelled.valid.json`)) as Json;
+  const data = { ...(valid.eventDetails as Json), cancellationCategory: 'recall' };
+  repo.write(`${CANCELLED}/examples/detail.v3.cancelled.valid.json`, JSON.stringify({ ...valid, eventDetails: data }, null, 2));
   repo.write(
-    `${CANCELLED}/examples/notification.v3.unknown-category.invalid.json`,
-    JSON.stringify({ ...valid, version: 3, additionalInformation: { ...data, cancellationCategory: 'lost' } }, null, 2),
+    `${CANCELLED}/examples/detail.v3.unknown-category.invalid.json`,
+    JSON.stringify({ ...valid, eventDetails: { ...data, cancellationCategory: 'lost' } }, null, 2),
   );
-  repo.write('.changeset/booking-cancelled-v3.md', changeset('minor', 'Add version 3 of approved-premises.booking.cancelled.'));
+  repo.write('.changeset/booking-cancelled-detail-v3.md', changeset('minor', 'Add version 3 of the detail contract of approved-premises.booking.cancelled.'));
 }
 
 describe('domain-events check (built CLI, temporary git repository)', () => {
   it('fails an edit to a released schema, naming the JSON Pointer', () => {
     const repo = gitRepo();
     repo.git('checkout', '-q', '-b', 'change');
-    repo.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => ((props(s).cancellationReason as Json).maxLength = 500));
+    repo.editJson(`${CANCELLED}/detail/v1.schema.json`, (s) => ((props(s).cancellationReason as Json).maxLength = 500));
     repo.write('.changeset/tighten.md', changeset('patch'));
     repo.commit('Limit the cancellation reason');
 
     const { code, stdout } = cli(repo.root, 'check', '--against', 'main');
     expect(code).toBe(1);
-    expect(stdout).toContain(`released-version-changed  ${CANCELLED}/notification/v1.schema.json#/properties/cancellationReason/maxLength`);
+    expect(stdout).toContain(`released-version-changed  ${CANCELLED}/detail/v1.schema.json#/properties/cancellationReason/maxLength`);
     expect(stdout).toContain('"maxLength" added: 500');
     // A changed released version is a breaking change, so a patch changeset is too small as well.
     expect(stdout).toContain('changeset-bump-too-small');
@@ -59,13 +63,13 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([
       expect.objectContaining({
         code: 'upcaster-required',
-        file: `${CANCELLED}/notification/v3.upcast.json`,
+        file: `${CANCELLED}/detail/v3.upcast.json`,
         message: expect.stringContaining('v3 requires "cancellationCategory", v2 does not'),
       }),
     ]);
 
     repo.write(
-      `${CANCELLED}/notification/v3.upcast.json`,
+      `${CANCELLED}/detail/v3.upcast.json`,
       JSON.stringify({
         $schema: '../../_meta/upcast.schema.json',
         kind: 'transform',
@@ -75,8 +79,9 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     );
     repo.commit('Upcast v2 to v3');
     const withUpcaster = cli(repo.root, 'check', '--against', 'HEAD~2');
-    expect(withUpcaster.stdout).toContain('warning not-forward-compatible');
-    expect(withUpcaster.stdout).toContain('0 error(s), 1 warning(s)');
+    // v2 readers keep v3's new field (reading is tolerant), so v3 is no forward break either.
+    expect(withUpcaster.stdout).not.toContain('not-forward-compatible');
+    expect(withUpcaster.stdout).toContain('0 error(s), 0 warning(s)');
     expect(withUpcaster.code).toBe(0);
   });
 
@@ -88,7 +93,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
       'event.json',
       'notification/v1.schema.json',
       'examples/notification.v1.referral-sent.valid.json',
-      'examples/notification.v1.occurred-at-without-offset.invalid.json',
+      'examples/notification.v1.referral-id-not-a-uuid.invalid.json',
     ]) {
       repo.write(
         `${to}/${file.replace('referral-sent', 'referral-withdrawn')}`,
@@ -113,7 +118,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
 
   it('passes an edit to annotations only as a patch', () => {
     const repo = gitRepo();
-    repo.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => {
+    repo.editJson(`${CANCELLED}/detail/v1.schema.json`, (s) => {
       s.description = 'A booking at an approved premises was cancelled (reworded).';
       Object.assign(props(s).cancelledAt as Json, { description: 'Midnight UTC.', examples: ['2024-10-27T00:00:00Z'], deprecated: true });
       s.$comment = 'Superseded by v2.';
@@ -146,18 +151,18 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     const unpacked = mkdtempSync(join(tmpdir(), 'domain-events-package-'));
     onTestFinished(() => rmSync(unpacked, { recursive: true, force: true }));
     cpSync(join(repo.root, 'schemas'), join(unpacked, 'schemas'), { recursive: true });
-    repo.editJson(`${CANCELLED}/notification/v2.schema.json`, (s) => (props(s).cancelledAtDate = { type: 'string' }));
+    repo.editJson(`${CANCELLED}/detail/v2.schema.json`, (s) => (props(s).cancelledAtDate = { type: 'string' }));
     const { code, stdout } = cli(repo.root, 'check', '--against', unpacked);
     expect(code).toBe(1);
-    expect(stdout).toContain(`released-version-changed  ${CANCELLED}/notification/v2.schema.json#/properties/cancelledAtDate`);
+    expect(stdout).toContain(`released-version-changed  ${CANCELLED}/detail/v2.schema.json#/properties/cancelledAtDate`);
   });
 
   it('writes GitHub annotations', () => {
     const repo = gitRepo();
-    repo.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => ((props(s).cancellationReason as Json).maxLength = 500));
+    repo.editJson(`${CANCELLED}/detail/v1.schema.json`, (s) => ((props(s).cancellationReason as Json).maxLength = 500));
     const { stdout } = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'github');
     expect(stdout).toContain(
-      `::error file=${CANCELLED}/notification/v1.schema.json,title=released-version-changed::released-version-changed: /properties/cancellationReason/maxLength: "maxLength" added: 500`,
+      `::error file=${CANCELLED}/detail/v1.schema.json,title=released-version-changed::released-version-changed: /properties/cancellationReason/maxLength: "maxLength" added: 500`,
     );
   });
 

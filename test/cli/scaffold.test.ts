@@ -105,7 +105,7 @@ describe('domain-events new', () => {
     ['a name that is not an event type name', ['new', 'Booking Cancelled'], 'is not an event type name'],
     ['a name with two parts', ['new', 'booking.cancelled'], 'is not an event type name'],
     ['an event type that exists', ['new', 'approved-premises.booking.made'], 'already exists'],
-    ['a type name that is taken', ['new', 'x.y.happened', '--type-name', 'StaffMember'], 'already used'],
+    ['a type name that is taken', ['new', 'x.y.happened', '--type-name', 'Cas1StaffMember'], 'already used'],
     ['a producer that is not kebab-case', ['new', 'x.y.happened', '--producer', 'My Service'], 'must be a kebab-case service name'],
     ['bump of an unknown event type', ['bump', 'approved-premises.booking.vanished'], 'there is no event type'],
   ])('exits 2 for %s, writing nothing', (_name, args, message) => {
@@ -118,47 +118,67 @@ describe('domain-events new', () => {
 });
 
 describe('domain-events bump', () => {
-  it('writes the next version, its stubs and a changeset; then check says what is still missing', () => {
+  it('writes the next version of the detail contract (the default where there is one), its stubs and a changeset; then check says what is still missing', () => {
     const repo = gitRepo();
     const dir = 'schemas/approved-premises.booking.cancelled';
     const { code } = cli(repo.root, 'bump', 'approved-premises.booking.cancelled');
     expect(code).toBe(0);
 
     // The copy keeps the file's layout: only the $id and title lines differ.
-    const [v2, v3] = [repo.read(`${dir}/notification/v2.schema.json`).split('\n'), repo.read(`${dir}/notification/v3.schema.json`).split('\n')];
+    const [v2, v3] = [repo.read(`${dir}/detail/v2.schema.json`).split('\n'), repo.read(`${dir}/detail/v3.schema.json`).split('\n')];
     expect(v3.length).toBe(v2.length);
     expect(v3.filter((line, i) => line !== v2[i])).toEqual([
-      `  "$id": "${BASE}approved-premises.booking.cancelled/notification/v3.schema.json",`,
-      '  "title": "Cas1BookingCancelledNotificationV3",',
+      `  "$id": "${BASE}approved-premises.booking.cancelled/detail/v3.schema.json",`,
+      '  "title": "Cas1BookingCancelledDetailV3",',
     ]);
-    expect(json(repo, `${dir}/notification/v3.upcast.json`)).toMatchObject({ kind: 'transform', operations: [] });
-    expect(json(repo, `${dir}/examples/notification.v3.cancelled.valid.json`)).toMatchObject({ version: 3 });
-    expect(existsSync(join(repo.root, dir, 'examples/notification.v3.missing-person-reference.invalid.json'))).toBe(true);
-    expect(parseChangeset(repo.read('.changeset/booking-cancelled-notification-v3.md')).releases).toEqual([
-      { name: '@probation/domain-events', type: 'minor' },
-    ]);
-    expect(repo.read('generated/events/approved-premises.booking.cancelled.ts')).toContain('Cas1BookingCancelledNotificationV3');
+    expect(json(repo, `${dir}/detail/v3.upcast.json`)).toMatchObject({ kind: 'transform', operations: [] });
+    // The latest valid example, as it is: a detail document carries no version.
+    const valid = json(repo, `${dir}/examples/detail.v3.stored-2024.valid.json`);
+    expect(valid).toEqual(json(repo, `${dir}/examples/detail.v2.stored-2024.valid.json`));
+    // Its invalid twin lacks the first required property of the data.
+    const { personReference: _, ...withoutPerson } = valid.eventDetails as Record<string, unknown>;
+    expect(json(repo, `${dir}/examples/detail.v3.missing-person-reference.invalid.json`)).toEqual({ ...valid, eventDetails: withoutPerson });
+    expect(parseChangeset(repo.read('.changeset/booking-cancelled-detail-v3.md')).releases).toEqual([{ name: '@probation/domain-events', type: 'minor' }]);
+    expect(repo.read('generated/events/approved-premises.booking.cancelled.ts')).toContain('Cas1BookingCancelledDetailV3');
 
     // As bumped: only the upcast's description is left to write.
     const bumped = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'json');
-    expect(codes(bumped.stdout)).toEqual([
-      `not-forward-compatible ${dir}/notification/v3.schema.json#`,
-      `metadata-missing ${dir}/notification/v3.upcast.json#/description`,
-    ]);
+    expect(codes(bumped.stdout)).toEqual([`metadata-missing ${dir}/detail/v3.upcast.json#/description`]);
 
     // After an incompatible edit, check names the upcaster and the example still to do.
-    repo.editJson(`${dir}/notification/v3.schema.json`, (s) => {
+    repo.editJson(`${dir}/detail/v3.schema.json`, (s) => {
       (s.properties as Record<string, unknown>).cancellationCategory = { enum: ['recall', 'other'] };
       (s.required as string[]).push('cancellationCategory');
     });
-    repo.editJson(`${dir}/notification/v3.upcast.json`, (u) => (u.description = 'Old cancellations are recorded as other.'));
+    repo.editJson(`${dir}/detail/v3.upcast.json`, (u) => (u.description = 'Old cancellations are recorded as other.'));
     const edited = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'json');
+    // Readers of v1 and v2 keep v3's new field, so it is no forward break.
     expect(codes(edited.stdout)).toEqual([
-      `example-invalid ${dir}/examples/notification.v3.cancelled.valid.json#/additionalInformation/cancellationCategory`,
-      `not-forward-compatible ${dir}/notification/v3.schema.json#`,
-      `upcaster-required ${dir}/notification/v3.upcast.json#`,
+      `upcaster-required ${dir}/detail/v3.upcast.json#`,
+      `example-invalid ${dir}/examples/detail.v3.stored-2024.valid.json#/eventDetails/cancellationCategory`,
     ]);
     expect(edited.code).toBe(1);
+  });
+
+  it('writes the next version of the notification contract with --contract notification, its example stub saying its version', () => {
+    const repo = gitRepo();
+    const dir = 'schemas/approved-premises.booking.cancelled';
+    expect(cli(repo.root, 'bump', 'approved-premises.booking.cancelled', '--contract', 'notification').code).toBe(0);
+    expect(json(repo, `${dir}/notification/v2.schema.json`)).toMatchObject({
+      $id: `${BASE}approved-premises.booking.cancelled/notification/v2.schema.json`,
+      title: 'Cas1BookingCancelledNotificationV2',
+    });
+    expect(json(repo, `${dir}/notification/v2.upcast.json`)).toMatchObject({ kind: 'transform', operations: [] });
+    const valid = json(repo, `${dir}/examples/notification.v2.without-booking-id.valid.json`);
+    expect(valid).toEqual({ ...json(repo, `${dir}/examples/notification.v1.without-booking-id.valid.json`), version: 2 });
+    const { applicationId: _, ...withoutApplication } = valid.additionalInformation as Record<string, unknown>;
+    expect(json(repo, `${dir}/examples/notification.v2.missing-application-id.invalid.json`)).toEqual({ ...valid, additionalInformation: withoutApplication });
+    expect(existsSync(join(repo.root, '.changeset/booking-cancelled-notification-v2.md'))).toBe(true);
+    expect(existsSync(join(repo.root, dir, 'detail/v3.schema.json'))).toBe(false);
+
+    // An unchanged copy is compatible both ways: only the upcast's description is left to write.
+    const bumped = cli(repo.root, 'check', '--against', 'HEAD', '--format', 'json');
+    expect(codes(bumped.stdout)).toEqual([`metadata-missing ${dir}/notification/v2.upcast.json#/description`]);
   });
 });
 

@@ -14,7 +14,7 @@ import type { EventType } from '../../src/runtime/event-type.js';
 import { ROOT } from '../support/repo.js';
 import { type TempRepo, tempRepo, writeEventType } from '../support/temp-repo.js';
 
-const staff = { $ref: '../../_shared/staff-member.schema.json' };
+const staff = { $ref: '../../_shared/cas1-staff-member.schema.json' };
 const v1: JsonSchemaObject = {
   title: 'WidgetMovedNotificationV1',
   type: 'object',
@@ -77,7 +77,7 @@ describe('every declarative operation, generated and run', () => {
   afterAll(() => repo.remove());
 
   const envelope = { eventType: 'test.widget.moved', occurredAt: '2024-10-26T23:45:00Z', publishedAt: '2024-10-26T23:46:00Z' };
-  const createdBy = { staffCode: 'N01', forenames: 'Ann', surname: 'Jones' };
+  const createdBy = { staffCode: 'N01', forenames: 'Ann', surname: 'Jones', username: null };
   const data = { colour: 'RED', oldName: 'w', obsolete: 'gone', note: 'kept', at: '2024-10-26T23:30:00Z', nested: { a: 'A', b: 2 } };
 
   it('the generated module type-checks: every operation is checked against both versions', () => {

@@ -25,8 +25,9 @@ const change = (older: JsonSchemaObject, newer: JsonSchemaObject, want: Compatib
   given: { older: inline(older, 'older'), newer: inline(newer, 'newer'), ...(documents ? { documents } : {}) },
   want,
 });
+/** A step of a CAS1 detail contract's history (the notifications are all version 1). */
 const history = (eventType: string, from: number, to: number, want: Compatibility): Case => ({
-  given: { older: versionFile(eventType, from), newer: versionFile(eventType, to), documents: catalogueDocuments },
+  given: { older: versionFile(eventType, from, 'detail'), newer: versionFile(eventType, to, 'detail'), documents: catalogueDocuments },
   want,
 });
 
@@ -108,9 +109,10 @@ const cases: [string, Case][] = [
   ],
   // This catalogue's history.
   ['booking.cancelled v2 added required fields (needs an upcaster)', history('approved-premises.booking.cancelled', 1, 2, 'none')],
-  ['booking.made v2 added the optional characteristics', history('approved-premises.booking.made', 1, 2, 'backward')],
-  ['booking.changed v2 added four optional fields', history('approved-premises.booking.changed', 1, 2, 'backward')],
-  ['application.assessed v2 added the optional assessmentId', history('approved-premises.application.assessed', 1, 2, 'backward')],
+  ['booking.made v2 added the required, nullable characteristics', history('approved-premises.booking.made', 1, 2, 'none')],
+  ['booking.changed v2 added the required previous dates', history('approved-premises.booking.changed', 1, 2, 'none')],
+  ['application.assessed v2 added the required, nullable assessmentId', history('approved-premises.application.assessed', 1, 2, 'none')],
+  ['application.expired v2 added the required expiry reason', history('approved-premises.application.expired', 1, 2, 'none')],
   ['person.arrived v2 added the required recordedBy', history('approved-premises.person.arrived', 1, 2, 'none')],
   ['person.departed v2 added the required recordedBy', history('approved-premises.person.departed', 1, 2, 'none')],
   ['request-for-placement.created v2 changed meaning only', history('approved-premises.request-for-placement.created', 1, 2, 'full')],
@@ -136,8 +138,8 @@ describe('classifying a schema change', () => {
 
   it('names the versions and the place in each reason', () => {
     const result = classifySchemas(
-      versionFile('approved-premises.booking.cancelled', 1),
-      versionFile('approved-premises.booking.cancelled', 2),
+      versionFile('approved-premises.booking.cancelled', 1, 'detail'),
+      versionFile('approved-premises.booking.cancelled', 2, 'detail'),
       catalogueDocuments,
       {
         older: 'v1',

@@ -6,8 +6,8 @@ import { catalogue } from './schema-files.js';
 
 const cases: [string, { given: string; want: { steps: string[]; pairs: string[] } }][] = [
   ['one version: nothing to compare', { given: 'intervention.referral.sent', want: { steps: [], pairs: [] } }],
-  ['booking.cancelled', { given: 'approved-premises.booking.cancelled', want: { steps: ['1→2 none'], pairs: ['1→2 none'] } }],
-  ['booking.made', { given: 'approved-premises.booking.made', want: { steps: ['1→2 backward'], pairs: ['1→2 backward'] } }],
+  ['booking.cancelled', { given: 'approved-premises.booking.cancelled', want: { steps: ['1→2 forward'], pairs: ['1→2 forward'] } }],
+  ['booking.made', { given: 'approved-premises.booking.made', want: { steps: ['1→2 none'], pairs: ['1→2 none'] } }],
   ['request-for-placement.created', { given: 'approved-premises.request-for-placement.created', want: { steps: ['1→2 full'], pairs: ['1→2 full'] } }],
 ];
 
@@ -29,11 +29,11 @@ describe('compareVersions', () => {
     const contract = event.detail ?? (event.notification as ContractSource);
     const v2 = contract.versions[1];
     if (!v2) throw new Error('booking.made v2 is missing');
-    // A third version identical to v2 (but for $id and title): full against v2, backward against v1.
+    // A third version identical to v2 (but for $id and title): full against v2, and as breaking as v2 against v1.
     const v3 = { ...v2, version: 3, schema: { ...v2.schema, file: `${contract.dir}/v3.schema.json`, id: v2.schema.id.replace('v2', 'v3') } };
     const extended = { ...catalogue, events: catalogue.events.map((e) => (e === event ? withVersions(e, contract.kind, (versions) => [...versions, v3]) : e)) };
     const result = compareVersions(extended, event.type);
-    expect(result?.steps.map((s) => `${s.from}→${s.to} ${s.compatibility}`)).toEqual(['1→2 backward', '2→3 full']);
-    expect(result?.pairs.map((s) => `${s.from}→${s.to} ${s.compatibility}`)).toEqual(['1→2 backward', '1→3 backward', '2→3 full']);
+    expect(result?.steps.map((s) => `${s.from}→${s.to} ${s.compatibility}`)).toEqual(['1→2 none', '2→3 full']);
+    expect(result?.pairs.map((s) => `${s.from}→${s.to} ${s.compatibility}`)).toEqual(['1→2 none', '1→3 none', '2→3 full']);
   });
 });

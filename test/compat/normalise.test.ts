@@ -36,14 +36,14 @@ describe('normalise', () => {
   });
 
   it('inlines the shared definitions a catalogue version uses, remembering where each part is written', () => {
-    const { schema, problems } = normalise(versionFile('approved-premises.booking.cancelled', 2), catalogueDocuments);
+    const { schema, problems } = normalise(versionFile('approved-premises.booking.cancelled', 2, 'detail'), catalogueDocuments);
     expect(problems).toEqual([]);
     expect(schema).toMatchObject({
       kind: 'typed',
       object: {
         additionalProperties: false,
         properties: {
-          premises: { kind: 'typed', source: { file: 'schemas/_shared/premises.schema.json', pointer: '' } },
+          premises: { kind: 'typed', source: { file: 'schemas/_shared/cas1-premises.schema.json', pointer: '' } },
           personReference: { object: { properties: { crn: { string: { pattern: '^[A-Z][0-9]{6}$' } } } } },
         },
       },

@@ -22,10 +22,13 @@ const IMPORTS: ReadonlyArray<readonly [string, string[], { eventType?: string }]
   ['openapi-cas3-events.json', ['accommodation.cas3.bedspace.archived'], {}],
 ];
 const imported = IMPORTS.flatMap(([, types]) => types);
+const REPLACED = 'accommodation.cas3.bedspace.archived';
+/** The catalogue's 53 event types, less the one an import replaces. */
+const KEPT = 52;
 
 interface Generated {
   type: string;
-  safeParse(input: unknown, options?: object): { success: boolean; error?: { issues: unknown[] } };
+  safeParse(input: unknown, options?: object): { success: boolean; error?: { issues: unknown[] }; warnings?: unknown[] };
 }
 
 let result: Awaited<ReturnType<typeof generate>>;
@@ -34,6 +37,8 @@ beforeAll(async () => {
   rmSync(copy, { recursive: true, force: true });
   mkdirSync(copy, { recursive: true });
   for (const entry of ['schemas', 'src', 'package.json']) cpSync(join(repo, entry), join(copy, entry), { recursive: true });
+  // The CAS3 fixture describes an event type the catalogue now has; import makes new event types, so the copy goes without it.
+  rmSync(join(copy, 'schemas', REPLACED), { recursive: true });
   for (const [file, , options] of IMPORTS) {
     const { findings } = importContract({ root: copy, file: join(repo, 'test/fixtures/import', file), ...options });
     expect(findings.filter((f) => f.level === 'error')).toStrictEqual([]);
@@ -52,7 +57,7 @@ async function moduleOf(eventType: string): Promise<Generated> {
 
 describe('imported event types pass generate', () => {
   it('generates a module for every imported event type', () => {
-    expect(result.eventTypes).toBe(28 + imported.length);
+    expect(result.eventTypes).toBe(KEPT + imported.length);
     for (const type of imported) expect(result.files).toContain(`generated/events/${type}.ts`);
   });
 
@@ -71,8 +76,15 @@ describe('imported event types pass generate', () => {
     const [file] = readdirSync(join(copy, 'schemas', type, 'examples'));
     const example = JSON.parse(readFileSync(join(copy, 'schemas', type, 'examples', file as string), 'utf8'));
     example.additionalInformation.notInTheSource = true;
-    const parsed = (await moduleOf(type)).safeParse(example);
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues).toMatchObject([{ code: 'unknown_property', path: '/additionalInformation/notInTheSource' }]);
+    const event = await moduleOf(type);
+    const unknown = [{ code: 'unknown_property', path: '/additionalInformation/notInTheSource' }];
+    // Closed: a reader that rejects unknown properties (as CI does) rejects it.
+    const strict = event.safeParse(example, { unknownProperties: 'reject' });
+    expect(strict.success).toBe(false);
+    expect(strict.error?.issues).toMatchObject(unknown);
+    // A tolerant reader (the default) keeps it, and says so.
+    const tolerant = event.safeParse(example);
+    expect(tolerant.success).toBe(true);
+    expect(tolerant.warnings).toMatchObject(unknown);
   });
 });

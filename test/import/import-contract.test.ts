@@ -1,13 +1,41 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { type ImportOptions, importContract } from '../../src/import/import-contract.js';
+import { ROOT } from '../support/repo.js';
+import { tempRepo } from '../support/temp-repo.js';
 
 const root = process.cwd();
 const fixture = (name: string) => `test/fixtures/import/${name}`;
-const dryRun = (file: string, options: Partial<ImportOptions> = {}) => importContract({ root, file: fixture(file), dryRun: true, ...options });
+
+/**
+ * Dry runs import into a catalogue of their own: this repository's shared
+ * schemas and no event types (accommodation.cas3.bedspace.archived is a real
+ * event type now, so importing the fixture here only says it exists), plus the
+ * staff member the fixtures' StaffMember is exactly like, so that reuse of a
+ * shared schema is shown.
+ */
+const catalogue = tempRepo();
+afterAll(() => catalogue.remove());
+catalogue.write('schemas/_shared/staff-member.schema.json', {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://schemas.probation.justice.gov.uk/domain-events/_shared/staff-member.schema.json',
+  title: 'StaffMember',
+  description: 'A member of probation staff as known to nDelius.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['staffCode', 'forenames', 'surname'],
+  properties: {
+    staffCode: { type: 'string', minLength: 1, description: 'The staff code in nDelius, for example N54A999.', examples: ['N54A999'] },
+    forenames: { type: 'string', minLength: 1 },
+    surname: { type: 'string', minLength: 1 },
+    username: { type: 'string', minLength: 1, description: "The person's sign-in name, when they have one." },
+  },
+});
+const dryRun = (file: string, options: Partial<ImportOptions> = {}) =>
+  importContract({ root: catalogue.root, file: join(ROOT, fixture(file)), dryRun: true, ...options });
 const codes = (file: string, options: Partial<ImportOptions> = {}) => dryRun(file, options).findings.map((f) => `${f.level} ${f.code} ${f.pointer}`);
 
 describe('what each fixture imports', () => {
@@ -99,6 +127,14 @@ describe('the defects real specs have are reported where they are', () => {
     ],
   ])('%s', (_name, { given, options, want }) => {
     expect(codes(given, options)).toEqual(expect.arrayContaining(want));
+  });
+
+  it('says an event type of the catalogue exists, and writes nothing for it', () => {
+    const result = importContract({ root, file: fixture('openapi-cas3-events.json'), dryRun: true });
+    expect(result.events).toStrictEqual([]);
+    expect(result.findings.filter((f) => f.level === 'error').map((f) => `${f.code} ${f.pointer}`)).toStrictEqual([
+      'exists /components/schemas/BedspaceArchivedEnvelope',
+    ]);
   });
 
   it('needs --event-type where the source does not say', () => {

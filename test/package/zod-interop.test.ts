@@ -13,11 +13,12 @@ const CANCELLED = 'approved-premises.booking.cancelled';
 const built = (await import(
   `@probation/domain-events/events/${CANCELLED}` as string
 )) as typeof import('../../generated/events/approved-premises.booking.cancelled.js');
-const data = example(CANCELLED, 'notification.v2.cancelled.valid.json').additionalInformation as Record<string, unknown>;
+// The detail contract's latest version: a detail document's eventDetails, which has the CAS1 data.
+const data = example(CANCELLED, 'detail.v2.cancelled.valid.json').eventDetails as Record<string, unknown>;
 const { cancelledAtDate: _, ...withoutDate } = data;
 
 describe("the built package's validators in a service's own zod", () => {
-  const validator = built.cas1BookingCancelledNotificationV2;
+  const validator = built.cas1BookingCancelledDetailV2;
 
   it('are recognised as zod schemas by zod/mini and by classic zod', () => {
     // A copy of zod's classes, not the service's own.

@@ -5,74 +5,84 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { timelineContract } from '../../src/catalogue/model.js';
-import { describe as describeEvent } from '../../src/index.js';
+import { type DescribeOptions, describe as describeEvent } from '../../src/index.js';
 import { describeWith, fillTemplate, templateFor, templatePaths } from '../../src/runtime/describe.js';
 import { changed, example } from '../support/examples.js';
 import { repoCatalogue } from '../support/repo.js';
 
 const CHANGED = 'approved-premises.booking.changed';
 const CANCELLED = 'approved-premises.booking.cancelled';
-const changedV1 = example(CHANGED, 'notification.v1.booking-changed.valid.json');
-const changedV2 = example(CHANGED, 'notification.v2.booking-changed.valid.json');
-const data = (event: Record<string, unknown>) => event.additionalInformation as Record<string, unknown>;
+// booking.changed has a detail contract: its timeline templates are keyed by detail versions, and read the detail document.
+const changedV1 = example(CHANGED, 'detail.v1.dates-changed.valid.json');
+const changedV2 = example(CHANGED, 'detail.v2.departure-extended.valid.json');
+const cancelledV1 = example(CANCELLED, 'detail.v1.cancelled.valid.json');
+const cancelledV2 = example(CANCELLED, 'detail.v2.cancelled.valid.json');
+const changedNotification = example(CHANGED, 'notification.v1.booking-changed.valid.json');
+/** The fields of the examples' details that the templates read. */
+interface Details {
+  premises: { name: string };
+  arrivalOn: string;
+  departureOn: string;
+  changedBy: { forenames: string; surname: string };
+  cancellationReason: string;
+  cancelledAtDate: string;
+}
+const details = (document: Record<string, unknown>) => document.eventDetails as Details;
+const v1Wording = (d: Details) => `The placement at ${d.premises.name} was changed to run from ${d.arrivalOn} to ${d.departureOn}`;
+const v2Wording = (d: Details) =>
+  `${d.changedBy.forenames} ${d.changedBy.surname} changed the placement at ${d.premises.name}; it now runs from ${d.arrivalOn} to ${d.departureOn}`;
 
 describe('describe', () => {
-  it.each<[string, { given: unknown; want: string }]>([
-    [
-      'booking.changed v1, in the v1 wording',
-      { given: changedV1, want: 'The booking at Elm Lodge was changed by Gareth Lloyd-Evans to run from 2024-02-19 to 2024-06-10' },
-    ],
-    [
-      'booking.changed v2, in the v2 wording',
-      {
-        given: changedV2,
-        want: 'Priya Chandran changed the dates or room requirements of the booking at Bridge House; it now runs from 2024-10-01 to 2025-02-03',
-      },
-    ],
+  it.each<[string, { given: unknown; options?: DescribeOptions; want: string }]>([
+    ['booking.changed v1, in the v1 wording', { given: changedV1, options: { version: 1 }, want: v1Wording(details(changedV1)) }],
+    ['booking.changed v2, in the v2 wording', { given: changedV2, options: { version: 2 }, want: v2Wording(details(changedV2)) }],
     [
       'booking.cancelled v1',
       {
-        given: example(CANCELLED, 'notification.v1.cancelled.valid.json'),
-        want: 'The booking at Hope House was cancelled by John Smith: Booking successfully appealed',
+        given: cancelledV1,
+        options: { version: 1 },
+        want: `The placement at ${details(cancelledV1).premises.name} was cancelled: ${details(cancelledV1).cancellationReason}`,
       },
     ],
     [
       'booking.cancelled v2 says from when',
       {
-        given: example(CANCELLED, 'notification.v2.cancelled.valid.json'),
-        want: 'The booking at Hope House was cancelled with effect from 2024-07-01 by John Smith: The person was recalled to prison',
+        given: cancelledV2,
+        options: { version: 2 },
+        want: `The placement at ${details(cancelledV2).premises.name} was cancelled with effect from ${details(cancelledV2).cancelledAtDate}: ${details(cancelledV2).cancellationReason}`,
       },
     ],
+    ['no version is read as version 1', { given: changedV1, want: v1Wording(details(changedV1)) }],
     [
-      'no version is read as version 1',
-      {
-        given: changed(changedV1, { version: undefined }),
-        want: 'The booking at Elm Lodge was changed by Gareth Lloyd-Evans to run from 2024-02-19 to 2024-06-10',
-      },
+      'a stored version of null (a NULL schema_version) is read as version 1',
+      { given: changedV1, options: { version: null }, want: v1Wording(details(changedV1)) },
     ],
-    [
-      'a version newer than any template uses the latest template below it',
-      { given: changed(changedV2, { version: 7 }), want: expect.stringMatching(/^Priya Chandran changed the dates/u) as unknown as string },
-    ],
+    ['the stored version is the caller’s: a detail document carries none', { given: changedV2, options: { version: 1 }, want: v1Wording(details(changedV2)) }],
+    ['a version newer than any template uses the latest template below it', { given: changedV2, options: { version: 7 }, want: v2Wording(details(changedV2)) }],
     [
       'a missing value reads "unknown", never "undefined"',
       {
-        given: changed(changedV1, { additionalInformation: { ...data(changedV1), premises: undefined, arrivalOn: null } }),
-        want: 'The booking at unknown was changed by Gareth Lloyd-Evans to run from unknown to 2024-06-10',
+        given: changed(changedV1, { eventDetails: { ...details(changedV1), premises: undefined, arrivalOn: null } }),
+        options: { version: 1 },
+        want: `The placement at unknown was changed to run from unknown to ${details(changedV1).departureOn}`,
       },
     ],
     [
       'an object, a blank string or a non-finite number where text belongs reads "unknown"',
       {
-        given: changed(changedV1, {
-          additionalInformation: { ...data(changedV1), premises: { name: { first: 'x' } }, arrivalOn: '  ', departureOn: Number.NaN },
-        }),
-        want: 'The booking at unknown was changed by Gareth Lloyd-Evans to run from unknown to unknown',
+        given: changed(changedV1, { eventDetails: { ...details(changedV1), premises: { name: { first: 'x' } }, arrivalOn: '  ', departureOn: Number.NaN } }),
+        options: { version: 1 },
+        want: 'The placement at unknown was changed to run from unknown to unknown',
       },
     ],
+    ['no data at all', { given: { eventType: CHANGED, version: 1 }, want: 'The placement at unknown was changed to run from unknown to unknown' }],
     [
-      'no data at all',
-      { given: { eventType: CHANGED, version: 1 }, want: 'The booking at unknown was changed by unknown unknown to run from unknown to unknown' },
+      'a detail document with no details',
+      {
+        given: { eventType: CHANGED, eventDetails: null },
+        options: { version: 2 },
+        want: 'unknown unknown changed the placement at unknown; it now runs from unknown to unknown',
+      },
     ],
     [
       'an unknown event type falls back to the envelope description',
@@ -80,37 +90,42 @@ describe('describe', () => {
     ],
     [
       'a version that is not a positive integer falls back too',
-      { given: changed(changedV2, { version: '2' }), want: 'An Approved Premises booking has been changed' },
+      { given: changed(changedNotification, { version: '2' }), want: String(changedNotification.description) },
     ],
+    ['a stored version that is not a positive integer: a detail document has no description', { given: changedV2, options: { version: 0 }, want: '' }],
     ['version 0, without a description', { given: { eventType: CHANGED, version: 0 }, want: '' }],
     ['null', { given: null, want: '' }],
     ['a string', { given: 'approved-premises.booking.changed', want: '' }],
     ['an array', { given: [changedV1], want: '' }],
     ['an event type inherited from the prototype is not read', { given: Object.create({ eventType: CHANGED }), want: '' }],
-  ])('%s', (_name, { given, want }) => {
-    expect(describeEvent(given)).toEqual(want);
+  ])('%s', (_name, { given, options, want }) => {
+    expect(describeEvent(given, options)).toEqual(want);
   });
 
   it('shows what the caller asks for a missing value', () => {
     expect(describeEvent({ eventType: 'approved-premises.booking.not-made' }, { missing: '—' })).toBe(
-      'An attempt on — to book an approved premises place did not succeed',
+      'A placement could not be made for the request (recorded at —)',
     );
   });
 
-  it('never throws, whatever it is given: any value, or an envelope of a real type holding anything', () => {
+  it('never throws, whatever it is given: any value, or a notification or detail document of a real type holding anything', () => {
     const types = repoCatalogue().events.map((e) => e.type);
-    const envelope = fc.record(
+    const event = fc.record(
       {
         eventType: fc.constantFrom(...types),
         version: fc.oneof(fc.integer({ min: -1, max: 4 }), fc.anything()),
         additionalInformation: fc.anything(),
+        eventDetails: fc.anything(),
         description: fc.anything(),
       },
       { requiredKeys: ['eventType'] },
     );
+    const options = fc.option(fc.record({ version: fc.oneof(fc.integer({ min: -1, max: 4 }), fc.constant(null), fc.anything()), missing: fc.anything() }), {
+      nil: undefined,
+    });
     fc.assert(
-      fc.property(fc.oneof(fc.anything({ withNullPrototype: true, withObjectString: true }), envelope), (event) => {
-        expect(typeof describeEvent(event)).toBe('string');
+      fc.property(fc.oneof(fc.anything({ withNullPrototype: true, withObjectString: true }), event), options, (given, opts) => {
+        expect(typeof describeEvent(given, opts as DescribeOptions | undefined)).toBe('string');
       }),
       { seed: 20_261_123, numRuns: 500 },
     );
@@ -118,8 +133,11 @@ describe('describe', () => {
 
   it('gives a sentence with every value filled in for every valid example in the catalogue', () => {
     const { events } = repoCatalogue();
+    // A detail document is described at its version (which it does not carry); a notification at its own.
     const sentences = events.flatMap((event) =>
-      timelineContract(event).versions.flatMap((v) => v.examples.filter((e) => e.expect === 'valid').map((e) => [e.file, describeEvent(e.json)] as const)),
+      timelineContract(event).versions.flatMap((v) =>
+        v.examples.filter((e) => e.expect === 'valid').map((e) => [e.file, describeEvent(e.json, { version: v.version })] as const),
+      ),
     );
     // Every version has at least one valid example, so every template is exercised.
     expect(sentences.length).toBeGreaterThanOrEqual(events.reduce((n, e) => n + timelineContract(e).versions.length, 0));
@@ -164,8 +182,14 @@ describe('templates', () => {
     ['a list holding an object', { template: '{{mixed}}', want: 'unknown' }],
     ['prototype keys are not data', { template: '{{__proto__}} {{constructor.name}} {{tags.length}}', want: 'unknown unknown unknown' }],
   ])('fillTemplate: %s', (_name, { template, want }) => {
-    const event = { ...changedV1, additionalInformation: { tags: ['a', 2, true], mixed: ['a', {}] } };
+    const event = { ...changedNotification, occurredAt: '2024-03-01T09:30:12.804+00:00', additionalInformation: { tags: ['a', 2, true], mixed: ['a', {}] } };
     expect(fillTemplate(template, event)).toBe(want);
+  });
+
+  it('fillTemplate: a detail document, its data from eventDetails and envelope fields from the document', () => {
+    expect(fillTemplate('{{premises.name}} at {{envelope.timestamp}} ({{envelope.eventType}})', changedV1)).toBe(
+      `${details(changedV1).premises.name} at ${changedV1.timestamp} (${CHANGED})`,
+    );
   });
 
   it('describes with one event type object instead of a registry', () => {

@@ -1,7 +1,9 @@
 /**
  * Validators run on zod's interpreter at first and are compiled once they
  * have been used COMPILE_AFTER times. Verdicts must not change at the switch,
- * for envelopes and for the data validators of the upcast chain.
+ * for notification envelopes, for detail documents and for the data
+ * validators of the upcast chain (which real data climbs in detail
+ * documents: every notification contract is at version 1).
  */
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
@@ -10,10 +12,15 @@ import { COMPILE_AFTER } from '../../src/runtime/contract.js';
 import { example } from '../support/examples.js';
 
 const CANCELLED = 'approved-premises.booking.cancelled';
-const inputs = {
-  latest: example(CANCELLED, 'notification.v2.cancelled.valid.json'),
-  stored: example(CANCELLED, 'notification.v1.cancelled.valid.json'),
-  invalid: example(CANCELLED, 'notification.v2.missing-cancelled-at-date.invalid.json'),
+const notifications = {
+  valid: example(CANCELLED, 'notification.v1.booking-cancelled.valid.json'),
+  alsoValid: example(CANCELLED, 'notification.v1.without-booking-id.valid.json'),
+  invalid: example(CANCELLED, 'notification.v1.missing-application-id.invalid.json'),
+};
+const documents = {
+  latest: { document: example(CANCELLED, 'detail.v2.cancelled.valid.json'), version: 2 },
+  stored: { document: example(CANCELLED, 'detail.v1.cancelled.valid.json'), version: 1 },
+  invalid: { document: example(CANCELLED, 'detail.v2.missing-cancelled-at-date.invalid.json'), version: 2 },
 };
 
 /** Whether zod has a compiled fast path for this schema. */
@@ -27,38 +34,69 @@ function verdict(input: unknown) {
     : { success: false, code: result.error.code, paths: result.error.issues.map((i) => i.path) };
 }
 
-describe('validators are compiled after COMPILE_AFTER uses', () => {
-  const runtime = cas1BookingCancelled.runtime.notification as NonNullable<typeof cas1BookingCancelled.runtime.notification>;
-  // The version 2 data validator, which checks what the upcast from version 1 returns.
-  const upcastResult = runtime.chain[1];
-  if (!upcastResult) throw new Error('the chain has no version 2');
+/** The same for a detail document at its stored version. */
+function detailVerdict({ document, version }: { document: unknown; version: number }, unknownProperties: 'keep' | 'reject' = 'keep') {
+  const result = cas1BookingCancelled.safeParseDetail(document, { version, unknownProperties });
+  return result.success
+    ? { success: true, version: result.version, upgradedFrom: result.upgradedFrom }
+    : { success: false, code: result.error.code, paths: result.error.issues.map((i) => i.path) };
+}
 
-  it('start interpreted, and give the same verdicts before and after the switch', () => {
-    expect(isCompiled(runtime.envelopeValidator(2))).toBe(false);
-    const before = Object.values(inputs).map(verdict);
+describe('validators are compiled after COMPILE_AFTER uses', () => {
+  const notification = cas1BookingCancelled.runtime.notification as NonNullable<typeof cas1BookingCancelled.runtime.notification>;
+  const detail = cas1BookingCancelled.runtime.detail as NonNullable<typeof cas1BookingCancelled.runtime.detail>;
+  // The detail version 2 data validator, which checks what the upcast from version 1 returns.
+  const upcastResult = detail.chain[1];
+  if (!upcastResult) throw new Error('the detail chain has no version 2');
+
+  it('notification envelopes start interpreted, and give the same verdicts before and after the switch', () => {
+    expect(isCompiled(notification.envelopeValidator(1))).toBe(false);
+    const before = Object.values(notifications).map(verdict);
+    expect(before.map((v) => v.success)).toEqual([true, true, false]);
+    expect(before[2]).toMatchObject({ code: 'invalid_event', paths: ['/additionalInformation/applicationId'] });
+
+    for (let i = 0; i < COMPILE_AFTER; i++) verdict(notifications.valid);
+    const compiled = notification.envelopeValidator(1);
+    expect(isCompiled(compiled)).toBe(true);
+    expect(notification.envelopeValidator(1)).toBe(compiled);
+
+    expect(Object.values(notifications).map(verdict)).toEqual(before);
+  });
+
+  it('detail documents start interpreted, and give the same verdicts before and after the switch', () => {
+    expect(isCompiled(detail.documentValidator(2))).toBe(false);
+    const before = Object.values(documents).map((d) => detailVerdict(d));
     expect(before.map((v) => v.success)).toEqual([true, true, false]);
     expect(before[1]).toMatchObject({ version: 2, upgradedFrom: 1 });
 
-    for (let i = 0; i < COMPILE_AFTER; i++) verdict(inputs.latest);
-    const compiled = runtime.envelopeValidator(2);
+    for (let i = 0; i < COMPILE_AFTER; i++) detailVerdict(documents.latest);
+    const compiled = detail.documentValidator(2);
     expect(isCompiled(compiled)).toBe(true);
-    expect(runtime.envelopeValidator(2)).toBe(compiled);
+    expect(detail.documentValidator(2)).toBe(compiled);
 
-    expect(Object.values(inputs).map(verdict)).toEqual(before);
+    expect(Object.values(documents).map((d) => detailVerdict(d))).toEqual(before);
   });
 
-  it('the upcast chain compiles its data validator the same way', () => {
-    expect(isCompiled(upcastResult.validator())).toBe(false);
-    for (let i = 0; i < COMPILE_AFTER; i++) verdict(inputs.stored);
+  it('the upcast chain compiles its data validators the same way: the open one tolerant reads use, and the closed one strict reads use', () => {
+    expect([isCompiled(upcastResult.openValidator()), isCompiled(upcastResult.validator())]).toEqual([false, false]);
+    for (let i = 0; i < COMPILE_AFTER; i++) detailVerdict(documents.stored);
+    expect(isCompiled(upcastResult.openValidator())).toBe(true);
+    expect(detailVerdict(documents.stored)).toMatchObject({ success: true, version: 2, upgradedFrom: 1 });
+
+    for (let i = 0; i < COMPILE_AFTER; i++) detailVerdict(documents.stored, 'reject');
     expect(isCompiled(upcastResult.validator())).toBe(true);
-    expect(verdict(inputs.stored)).toMatchObject({ success: true, version: 2, upgradedFrom: 1 });
+    expect(detailVerdict(documents.stored, 'reject')).toMatchObject({ success: true, version: 2, upgradedFrom: 1 });
   });
 
   it('the switch comes on the COMPILE_AFTER-th use, and not before', () => {
-    // An event type no other test here reads, so its count starts at zero.
+    // An event type no other test here reads, so its counts start at zero.
     const fresh = cas1PersonArrived.runtime.notification as NonNullable<typeof cas1PersonArrived.runtime.notification>;
     for (let use = 1; use < COMPILE_AFTER; use++) expect(isCompiled(fresh.envelopeValidator(1))).toBe(false);
     expect(isCompiled(fresh.envelopeValidator(1))).toBe(true);
-    expect(isCompiled(fresh.envelopeValidator(2))).toBe(false);
+    // Each version, and each contract, counts its own uses.
+    const freshDetail = cas1PersonArrived.runtime.detail as NonNullable<typeof cas1PersonArrived.runtime.detail>;
+    for (let use = 1; use < COMPILE_AFTER; use++) expect(isCompiled(freshDetail.documentValidator(1))).toBe(false);
+    expect(isCompiled(freshDetail.documentValidator(1))).toBe(true);
+    expect(isCompiled(freshDetail.documentValidator(2))).toBe(false);
   });
 });

@@ -68,7 +68,11 @@ describe('the catalogue site in Chromium', () => {
 
     // A field name finds the events whose data has it.
     await page.getByLabel('Search names, descriptions and fields').fill('cancellationReason');
-    expect(await visibleEvents(page)).toEqual(['accommodation.cas3.booking.cancelled', 'approved-premises.booking.cancelled']);
+    expect(await visibleEvents(page)).toEqual([
+      'accommodation.cas3.booking.cancelled',
+      'accommodation.cas3.booking.cancelled.updated',
+      'approved-premises.booking.cancelled',
+    ]);
     await page.getByLabel('Domain', { exact: true }).selectOption('approved-premises');
     expect(await visibleEvents(page)).toEqual(['approved-premises.booking.cancelled']);
     expect(await page.locator('#match-count').textContent()).toBe(`Showing 1 of ${total} event types`);
@@ -102,27 +106,35 @@ describe('the catalogue site in Chromium', () => {
     const graph = page.locator('svg.flow-wide');
     expect(await graph.isVisible()).toBe(true);
     expect(await graph.locator('.node-producer').count()).toBe(1);
-    expect(await graph.locator('.node-consumer').count()).toBe(2);
+    expect(await graph.locator('.node-consumer').count()).toBe(1);
     expect((await graph.boundingBox())?.height ?? 0).toBeGreaterThan(50);
-    // A table of fields per version; v2 has the fields that say what changed.
+    // A table of fields per version of each contract: the notification's v1, the detail's v2 and v1; detail v2 has the fields that say what changed.
     const tables = page.locator('#fields table.fields');
-    expect(await tables.count()).toBe(2);
-    expect(await page.locator('#fields table.fields').first().textContent()).toContain('previousArrivalOn');
-    // The difference between the versions, with the engine's verdict.
-    const change = page.locator('#v1-to-v2');
-    expect(await change.locator('h3').textContent()).toMatch(/^v1 → v2 (Fully compatible|Backward compatible only)$/u);
+    expect(await tables.count()).toBe(3);
+    expect(await page.getByRole('region', { name: 'Fields of notification version 1' }).textContent()).toContain('applicationId');
+    expect(await page.getByRole('region', { name: 'Fields of detail version 2' }).textContent()).toContain('previousArrivalOn');
+    expect(await page.getByRole('region', { name: 'Fields of detail version 1' }).textContent()).not.toContain('previousArrivalOn');
+    // The difference between the detail versions, with the engine's verdict.
+    const change = page.locator('#detail-v1-to-v2');
+    expect(await change.locator('h4').textContent()).toBe('v1 → v2 Forward compatible only');
     expect(await change.textContent()).toContain('previousArrivalOn');
-    // Examples: open one and read its JSON.
+    // Examples of both contracts (3 notifications, 5 detail documents at v2, 2 at v1): open one of each and read its JSON.
     const examples = page.locator('#examples details');
-    expect(await examples.count()).toBe(4);
+    expect(await examples.count()).toBe(10);
     await examples.first().locator('summary').click();
     expect(await examples.first().locator('pre').isVisible()).toBe(true);
     expect(await examples.first().locator('pre').textContent()).toContain(`"eventType": "${CHANGED}"`);
-    // The timeline, worded differently for each version.
+    expect(await examples.first().locator('pre').textContent()).toContain('"additionalInformation"');
+    const detail = examples.nth(3);
+    await detail.locator('summary').click();
+    expect(await detail.locator('pre').isVisible()).toBe(true);
+    expect(await detail.locator('pre').textContent()).toContain(`"eventType": "${CHANGED}"`);
+    expect(await detail.locator('pre').textContent()).toContain('"eventDetails"');
+    // The timeline, worded differently for each detail version.
     const samples = await page.locator('#timeline .sample').allTextContents();
     expect(samples).toHaveLength(2);
-    expect(samples[0]).toMatch(/^The booking at .+ was changed by /u);
-    expect(samples[1]).toMatch(/changed the dates or room requirements of the booking at /u);
+    expect(samples[0]).toMatch(/^The placement at .+ was changed to run from /u);
+    expect(samples[1]).toMatch(/^.+ changed the placement at .+; it now runs from /u);
 
     await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, 'event-1280x800');

@@ -57,9 +57,14 @@ describe('fieldRows', () => {
     [
       'a shared shape is followed and named; its own description is kept when the reference has none',
       {
-        given: { type: 'object', properties: { premises: { $ref: '../../_shared/premises.schema.json' } } },
+        given: { type: 'object', properties: { premises: { $ref: '../../_shared/cas1-premises.schema.json' } } },
         want: [
-          { path: 'premises', type: 'object', shared: 'Premises', description: 'An approved premises (CAS1).' },
+          {
+            path: 'premises',
+            type: 'object',
+            shared: 'Cas1Premises',
+            description: 'An approved premises, by its identifiers in the approved premises service and in nDelius.',
+          },
           { path: 'premises.id', depth: 1, format: 'uuid', required: true },
           { path: 'premises.name', depth: 1 },
           { path: 'premises.apCode', depth: 1 },
@@ -114,7 +119,7 @@ describe('fieldRows', () => {
     const list = fieldRows(v2, documents);
     expect(pick(list, 'cancelledAt')).toMatchObject({ deprecated: true, required: true, format: 'date-time' });
     expect(pick(list, 'cancelledAtDate')).toMatchObject({ deprecated: false, required: true, format: 'date' });
-    expect(pick(list, 'cancelledBy')).toMatchObject({ shared: 'StaffMember' });
+    expect(pick(list, 'cancelledBy')).toMatchObject({ shared: 'Cas1StaffMember' });
     expect(pick(list, 'personReference.crn')).toMatchObject({ pattern: '^[A-Z][0-9]{6}$', shared: 'Crn' });
   });
 });

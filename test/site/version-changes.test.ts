@@ -1,40 +1,96 @@
 /** What the site says changed between versions: the engine's verdict in words, the fields, and the upcast. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import type { Catalogue } from '../../src/catalogue/model.js';
 import { indexCatalogue } from '../../src/codegen/schema-index.js';
 import { type FieldRow, fieldRows } from '../../src/site/fields.js';
 import { fieldChanges, versionChanges } from '../../src/site/version-changes.js';
 import { historyOf, repoCatalogue } from '../support/repo.js';
+import { tempRepo, writeEventType } from '../support/temp-repo.js';
 
-const catalogue = repoCatalogue();
-const documents = indexCatalogue(catalogue).all;
+/**
+ * No real contract has a backward-only step any more (booking.made v2 now
+ * requires its list), so a temporary catalogue holds one: a detail contract
+ * whose v2 adds an optional list to v1's closed object.
+ */
+const LIST_ADDED = 'test.list.added';
+const temp = tempRepo();
+afterAll(() => temp.remove());
+writeEventType(
+  temp,
+  LIST_ADDED,
+  [
+    { title: 'ListAddedDetailV1', type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string' } } },
+    {
+      title: 'ListAddedDetailV2',
+      type: 'object',
+      additionalProperties: false,
+      required: ['id'],
+      properties: { id: { type: 'string' }, characteristics: { type: 'array', items: { type: 'string' } } },
+    },
+  ],
+  {
+    2: {
+      $schema: '../../_meta/upcast.schema.json',
+      kind: 'transform',
+      description: 'Version 1 recorded no characteristics.',
+      operations: [{ op: 'add', path: '/characteristics', value: [] }],
+    },
+  },
+  'detail',
+);
+
+function loaded(root: string): Catalogue {
+  const { catalogue, problems } = loadCatalogue(root);
+  if (problems.length > 0) throw new Error(`the temporary catalogue has problems: ${JSON.stringify(problems, null, 2)}`);
+  return catalogue;
+}
+
+const catalogues = [repoCatalogue(), loaded(temp.root)].map((catalogue) => ({ catalogue, documents: indexCatalogue(catalogue).all }));
 
 function changesOf(type: string) {
-  const event = catalogue.events.find((e) => e.type === type);
-  if (!event) throw new Error(`no ${type}`);
-  const contract = historyOf(event);
-  return versionChanges(contract, documents, new Map(contract.versions.map((v) => [v.version, fieldRows(v.schema, documents)])));
+  for (const { catalogue, documents } of catalogues) {
+    const event = catalogue.events.find((e) => e.type === type);
+    if (!event) continue;
+    const contract = historyOf(event);
+    return versionChanges(contract, documents, new Map(contract.versions.map((v) => [v.version, fieldRows(v.schema, documents)])));
+  }
+  throw new Error(`no ${type}`);
 }
 
 describe('versionChanges on the catalogue', () => {
   it.each<[string, { given: string; want: { compatibility: string; added: string[]; changed: string[]; upcast: string; forwardBreak: boolean } }]>([
     [
-      'booking.cancelled: new required fields, neither way',
+      'booking.cancelled: new required fields; old readers keep them, so forward compatible only',
       {
         given: 'approved-premises.booking.cancelled',
         want: {
-          compatibility: 'none',
-          added: ['cancelledAtDate', 'cancellationRecordedAt'],
+          compatibility: 'forward',
+          added: ['cancelledAtDate', 'cancellationRecordedAt', 'appealChangeRequestId'],
           changed: ['cancelledAt'],
           upcast: 'transform',
-          forwardBreak: true,
+          forwardBreak: false,
         },
       },
     ],
     [
-      'booking.made: an optional list added to a closed object is backward compatible only',
+      'an optional list added to a closed object is compatible both ways: old readers keep it',
+      {
+        given: LIST_ADDED,
+        want: { compatibility: 'full', added: ['characteristics'], changed: [], upcast: 'transform', forwardBreak: false },
+      },
+    ],
+    [
+      'booking.made: a list v1 held only as null, now required, and fields that were always null filled in: neither way',
       {
         given: 'approved-premises.booking.made',
-        want: { compatibility: 'backward', added: ['characteristics'], changed: [], upcast: 'transform', forwardBreak: true },
+        want: {
+          compatibility: 'none',
+          added: [],
+          changed: ['characteristics', 'transferReason', 'transferredFrom', 'additionalInformation', 'personTier'],
+          upcast: 'transform',
+          forwardBreak: true,
+        },
       },
     ],
     [
@@ -46,7 +102,10 @@ describe('versionChanges on the catalogue', () => {
     ],
     [
       'person.departed: a new required field, with a typed upcaster',
-      { given: 'approved-premises.person.departed', want: { compatibility: 'none', added: ['recordedBy'], changed: [], upcast: 'typed', forwardBreak: true } },
+      {
+        given: 'approved-premises.person.departed',
+        want: { compatibility: 'forward', added: ['recordedBy', 'personTier'], changed: [], upcast: 'typed', forwardBreak: false },
+      },
     ],
   ])('%s', (_name, { given, want }) => {
     const { steps, forwardBreaks } = changesOf(given);
@@ -62,7 +121,7 @@ describe('versionChanges on the catalogue', () => {
   });
 
   it('words each direction plainly', () => {
-    const [step] = changesOf('approved-premises.booking.cancelled').steps;
+    const [step] = changesOf('approved-premises.booking.made').steps;
     expect(step?.headline).toBe('Not compatible either way');
     expect(step?.backward).toMatch(/^Not backward compatible — some v1 data is not valid under v2, so v1 events are upcast to v2 when read\.$/u);
     expect(step?.forward).toMatch(/^Not forward compatible — consumers must upgrade before producers send v2/u);

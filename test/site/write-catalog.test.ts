@@ -31,13 +31,13 @@ beforeAll(() => {
     detailUrl: HOSTILE,
     timeline: { '1': `${HOSTILE} {{premises.name}}`, '2': '{{premises.name}}' },
   });
-  const schema = json(`schemas/${CHANGED}/notification/v2.schema.json`);
+  const schema = json(`schemas/${CHANGED}/detail/v2.schema.json`);
   const properties = schema.properties as Record<string, Record<string, unknown>>;
   properties.bookingId = { ...properties.bookingId, description: HOSTILE };
-  repo.write(`schemas/${CHANGED}/notification/v2.schema.json`, schema);
-  const example = json(`schemas/${CHANGED}/examples/notification.v1.booking-changed.valid.json`);
-  (example.additionalInformation as { premises: { name: string } }).premises.name = HOSTILE;
-  repo.write(`schemas/${CHANGED}/examples/notification.v1.booking-changed.valid.json`, example);
+  repo.write(`schemas/${CHANGED}/detail/v2.schema.json`, schema);
+  const example = json(`schemas/${CHANGED}/examples/detail.v1.dates-changed.valid.json`);
+  (example.eventDetails as { premises: { name: string } }).premises.name = HOSTILE;
+  repo.write(`schemas/${CHANGED}/examples/detail.v1.dates-changed.valid.json`, example);
   out = mkdtempSync(join(tmpdir(), 'catalogue-out-'));
   writeFileSync(join(out, 'keep.txt'), 'not ours');
   result = writeCatalog({ root: repo.root, out, topic: 'hmpps-domain-events' });

@@ -1,9 +1,9 @@
-/** Reading the catalogue's example envelopes in tests. */
+/** Reading the catalogue's examples in tests: notifications (`notification.vN.<name>…`) and detail documents (`detail.vN.<name>…`). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './repo.js';
 
-/** An example envelope, parsed; `name` is its file name in the event type's examples folder. */
+/** An example (a whole notification or detail document), parsed; `name` is its file name in the event type's examples folder. */
 export function example(eventType: string, name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(ROOT, 'schemas', eventType, 'examples', name), 'utf8')) as Record<string, unknown>;
 }

@@ -29,6 +29,9 @@ test('json-schema-to-typescript and zod agree on every version', () => {
 });
 
 test('there is a pair for every version', () => {
-  expectTypeOf<'approved-premises.booking.cancelled notification v2'>().toMatchTypeOf<keyof TypePairs>();
+  expectTypeOf<'approved-premises.booking.cancelled notification v1'>().toMatchTypeOf<keyof TypePairs>();
+  expectTypeOf<'approved-premises.booking.cancelled detail v1'>().toMatchTypeOf<keyof TypePairs>();
+  expectTypeOf<'approved-premises.booking.cancelled detail v2'>().toMatchTypeOf<keyof TypePairs>();
+  expectTypeOf<'approved-premises.application.expired detail v2'>().toMatchTypeOf<keyof TypePairs>();
   expectTypeOf<'intervention.referral.sent notification v1'>().toMatchTypeOf<keyof TypePairs>();
 });

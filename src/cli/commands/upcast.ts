@@ -28,22 +28,29 @@ interface UpcastFlags extends PipelineFlags {
 export function upcastCommand(context: CommandContext): Command {
   const command = new Command('upcast')
     .description(
-      'Upgrade stored events (NDJSON, any version) to the latest version, or to --to. Each row is written back in the same layout, with its event document ' +
-        'and version field upgraded. Rows that fail go to --rejects with the reasons; nothing is dropped: records in = written + rejected.',
+      'Upgrade stored events (NDJSON, any version) to the latest version, or to --to: notifications, detail documents, and stored detail rows ' +
+        '({"data": {detail document}, "schema_version": n or null}). Each row is written back in the same layout, with its document and version field upgraded ' +
+        'and every property the contract does not name kept. Rows that fail go to --rejects with the reasons; nothing is dropped: records in = written + rejected.',
     )
     .argument('[inputs...]', 'NDJSON files, globs (quote them) or - for standard input', [STDIN])
     .option('-o, --out <file>', 'where the upgraded NDJSON goes (default: standard output)')
     .option('--rejects <file>', 'NDJSON of the rows that failed, as {line, input, error}; without it, the reasons are written to stderr')
     .option('--to <version>', 'the version to reach: a number, or latest', 'latest')
-    .option('--data-field <pointer>', 'JSON Pointer to the event document inside each row, such as /data (default: the row is the document)')
-    .option('--version-field <pointer>', 'JSON Pointer to the schema version inside each row, such as /schema_version; rewritten with the new version')
+    .option(
+      '--data-field <pointer>',
+      'JSON Pointer to the document inside each row, such as /data (default: /data for a row with data and schema_version, else the row is the document)',
+    )
+    .option(
+      '--version-field <pointer>',
+      'JSON Pointer to the schema version inside each row, such as /schema_version (null there means 1); rewritten with the new version',
+    )
     .option('--context <json-file>', 'a JSON object of values for upcasters, such as {"recordedBy": {...}} for a fallback staff member');
   addPipelineOptions(command)
     .addOption(formatOption(['text', 'json']))
     .addHelpText(
       'after',
-      '\nExample: a table export of {"schema_version": 1, "data": {detail document}} rows:' +
-        '\n  domain-events upcast rows.ndjson --input-format detail --data-field /data --version-field /schema_version --out upgraded.ndjson --rejects rejects.ndjson' +
+      '\nExample: an export of a producer\'s domain_events table as {"data": {detail document}, "schema_version": null} rows:' +
+        '\n  domain-events upcast rows.ndjson --out upgraded.ndjson --rejects rejects.ndjson' +
         '\nThe counts go to stderr; with --format json they are one JSON document, on stdout when --out is given, else on stderr.' +
         '\nExit codes: 0 every record written, 1 some rejected, 2 usage error.',
     )
@@ -91,9 +98,6 @@ async function upcastSpec(flags: UpcastFlags, root: string): Promise<UpcastSpec>
   ] as const) {
     if (pointer !== undefined && (pointer === '' || !pointer.startsWith('/')))
       throw new UsageError(`${option} must be a JSON Pointer such as /data; received ${JSON.stringify(pointer)}`);
-  }
-  if (record.format === 'detail' && record.version === undefined && flags.versionField === undefined) {
-    throw new UsageError('--input-format detail needs --version-field or --schema-version: a detail document carries no version');
   }
   const spec: { -readonly [K in keyof UpcastSpec]: UpcastSpec[K] } = { kind: 'upcast', record, to };
   if (flags.dataField !== undefined) spec.dataField = flags.dataField;

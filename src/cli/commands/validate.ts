@@ -1,6 +1,5 @@
 /** `domain-events validate <inputs...>` */
 import { Command } from 'commander';
-import { UsageError } from '../../errors.js';
 import { resolveInputs } from '../../pipeline/inputs.js';
 import { runPipeline } from '../../pipeline/pipeline.js';
 import { Tally, totals } from '../../pipeline/tally.js';
@@ -25,7 +24,10 @@ export function validateCommand(context: CommandContext): Command {
       '<inputs...>',
       'files, globs (quote them) or - for standard input; .ndjson and .jsonl are read line by line, .json as one document, others by their first bytes',
     )
-    .option('--strict', 'records of unknown event types are errors (by default they are only counted)');
+    .option(
+      '--strict',
+      'records of unknown event types, and properties the contracts do not name, are errors (by default unknown types are only counted, and unknown properties accepted, as consumers read them)',
+    );
   addPipelineOptions(command)
     .addOption(formatOption(['text', 'json', 'github']))
     .addHelpText(
@@ -35,9 +37,6 @@ export function validateCommand(context: CommandContext): Command {
     )
     .action(async (args: string[], flags: ValidateFlags) => {
       const record = recordOptions(flags);
-      if (record.format === 'detail' && record.version === undefined) {
-        throw new UsageError('--input-format detail needs --schema-version: a detail document carries no version');
-      }
       const threads = threadOptions(flags);
       const inputs = await resolveInputs(args, context.root);
       const report = validateReport(flags.format, context.output);

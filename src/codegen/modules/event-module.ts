@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import type { ContractKind, ContractSource, EventTypeSource, JsonSchema, JsonSchemaObject, SharedSchema, VersionSource } from '../../catalogue/model.js';
 import { ConfigError } from '../../errors.js';
-import { ModuleScope } from '../module-scope.js';
+import { ModuleScope, openName, reachesClosedObject } from '../module-scope.js';
 import { camel, contractWord, requireBaseName } from '../names.js';
 import type { SchemaIndex } from '../schema-index.js';
 import { exportConst, id, importNamed, json, literalType, object, printModule, pure, str, typeRef, withDoc } from '../ts.js';
@@ -78,7 +78,12 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
     typedImports: [],
     upcastContext: false,
   };
-  const reserved = new Set([names.object, ...[names.notification, names.detail].flatMap((c) => (c ? c.versions.map((v) => camel(`${c.prefix}V${v}`)) : []))]);
+  const reserved = new Set([
+    names.object,
+    ...[names.notification, names.detail].flatMap((c) =>
+      c ? c.versions.flatMap((v) => [camel(`${c.prefix}V${v}`), openName(camel(`${c.prefix}V${v}`))]) : [],
+    ),
+  ]);
   const notification = event.notification && (await contractCode(event, event.notification, names.notification as ContractNames, index, root, reserved, needs));
   const detail = event.detail && (await contractCode(event, event.detail, names.detail as ContractNames, index, root, reserved, needs));
 
@@ -123,6 +128,8 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
     ['description', str(event.metadata.description)],
     ['timeline', json(event.metadata.timeline)],
     ['envelope', id('envelopeShape')],
+    ['openEnvelope', id('envelopeShapeOpen')],
+    ...(event.metadata.detailUrl === undefined ? [] : [['detailUrl', str(event.metadata.detailUrl)] as [string, ts.Expression]]),
     ...(notification ? [['notification', notification.definition] as [string, ts.Expression]] : []),
     ...(detail ? [['detail', detail.definition] as [string, ts.Expression]] : []),
   ]);
@@ -136,7 +143,7 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
     importNamed('../../src/runtime/event-type.js', ['defineEventType']),
     importNamed('../../src/runtime/event-type.js', [...(names.detail ? ['DetailDocument'] : []), ...(names.notification ? ['EventEnvelope'] : [])], true),
     needs.upcastContext ? importNamed('../../src/runtime/upcast.js', ['UpcastContext'], true) : undefined,
-    importNamed('../envelope.js', ['envelopeShape']),
+    importNamed('../envelope.js', ['envelopeShape', 'envelopeShapeOpen']),
     ...needs.typedImports,
     ...mergeDeclarations(event.dir, [...(notification?.types ?? []), ...(detail?.types ?? [])]).values(),
     ...(notification?.statements ?? []),
@@ -168,13 +175,24 @@ async function contractCode(
   const definitions: ts.Statement[] = [];
   const validators: ts.Statement[] = [];
   const upcasters: ts.Statement[] = [];
+  const openValidators = new Map<number, string>();
   for (const version of contract.versions) {
-    const scope = new ModuleScope(version.schema.file, version.schema.id, version.schema.json, index, { kind: 'import' }, reserved);
-    const expression = emitZod(version.schema.json, '', scope);
-    for (const h of scope.helpers) needs.helpers.add(h);
-    for (const v of scope.sharedValidators) needs.sharedValidators.add(v);
-    definitions.push(...scope.definitions);
-    validators.push(exportConst(camel(`${prefix}V${version.version}`), expression, `Validator for {@link ${prefix}V${version.version}}.`));
+    const name = camel(`${prefix}V${version.version}`);
+    const { json: schema, id: schemaId, file } = version.schema;
+    // Readers use an open variant where the schema has closed objects: properties it does not name are kept, and reported.
+    const variants = reachesClosedObject(schema, schemaId, schema, index) ? [false, true] : [false];
+    for (const open of variants) {
+      const scope = new ModuleScope(file, schemaId, schema, index, { kind: 'import' }, reserved, open);
+      const expression = emitZod(schema, '', scope);
+      for (const h of scope.helpers) needs.helpers.add(h);
+      for (const v of scope.sharedValidators) needs.sharedValidators.add(v);
+      definitions.push(...scope.definitions);
+      const doc = open
+        ? `Validator for {@link ${prefix}V${version.version}}, as readers use it: properties it does not name are accepted.`
+        : `Validator for {@link ${prefix}V${version.version}}.`;
+      validators.push(exportConst(open ? openName(name) : name, expression, doc));
+    }
+    openValidators.set(version.version, variants.length === 2 ? openName(name) : name);
   }
   const types = await Promise.all(contract.versions.map((v) => emitTypes(v.schema.json, v.schema.file, index)));
   for (const t of types) for (const s of t.sharedTypes) needs.sharedTypes.add(s);
@@ -227,6 +245,7 @@ async function contractCode(
             ['version', json(v.version)],
             ['schemaId', str(v.schema.id)],
             ['data', id(camel(`${prefix}V${v.version}`))],
+            ['open', id(openValidators.get(v.version) as string)],
             [
               'schema',
               f.createArrowFunction(

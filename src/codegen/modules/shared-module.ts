@@ -5,10 +5,10 @@
 
 import ts from 'typescript';
 import type { Catalogue, SharedSchema } from '../../catalogue/model.js';
-import { ModuleScope } from '../module-scope.js';
+import { ModuleScope, openName, reachesClosedObject } from '../module-scope.js';
 import { camel } from '../names.js';
 import { type SchemaIndex, validatorName } from '../schema-index.js';
-import { exportConst, json, printModule } from '../ts.js';
+import { exportConst, id, json, printModule } from '../ts.js';
 import { emitTypes, mergeDeclarations } from '../typescript-types.js';
 import { emitZod } from '../zod-emitter.js';
 import { importsFor } from './imports.js';
@@ -19,21 +19,32 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
   const inProgress = new Set<string>();
   const helpers = new Set<string>();
 
-  // Emit each definition after the ones it refers to.
-  const ensure = (shared: SharedSchema): string => {
-    const name = validatorName(shared);
-    if (done.has(shared.id)) return name;
-    if (inProgress.has(shared.id)) throw new Error(`${shared.file}: shared definitions refer to each other in a cycle`);
-    inProgress.add(shared.id);
-    const scope = new ModuleScope(shared.file, shared.id, shared.json, index, { kind: 'define', ensure }, new Set());
-    const expression = emitZod(shared.json, '', scope);
-    for (const h of scope.helpers) helpers.add(h);
-    validators.push(...scope.definitions, exportConst(name, expression, `Validator for {@link ${shared.typeName}}.`));
-    inProgress.delete(shared.id);
-    done.add(shared.id);
+  // Emit each definition after the ones it refers to, closed and open (for readers; see EmitScope.open).
+  const ensure = (shared: SharedSchema, open: boolean): string => {
+    const name = open ? openName(validatorName(shared)) : validatorName(shared);
+    const key = `${shared.id}|${open}`;
+    if (done.has(key)) return name;
+    if (inProgress.has(key)) throw new Error(`${shared.file}: shared definitions refer to each other in a cycle`);
+    inProgress.add(key);
+    if (open && !reachesClosedObject(shared.json, shared.id, shared.json, index)) {
+      validators.push(exportConst(name, id(ensure(shared, false)), `Validator for {@link ${shared.typeName}}, as readers use it: the same as the closed one.`));
+    } else {
+      const scope = new ModuleScope(shared.file, shared.id, shared.json, index, { kind: 'define', ensure }, new Set(), open);
+      const expression = emitZod(shared.json, '', scope);
+      for (const h of scope.helpers) helpers.add(h);
+      const doc = open
+        ? `Validator for {@link ${shared.typeName}}, as readers use it: properties it does not name are accepted.`
+        : `Validator for {@link ${shared.typeName}}.`;
+      validators.push(...scope.definitions, exportConst(name, expression, doc));
+    }
+    inProgress.delete(key);
+    done.add(key);
     return name;
   };
-  for (const shared of catalogue.shared) ensure(shared);
+  for (const shared of catalogue.shared) {
+    ensure(shared, false);
+    ensure(shared, true);
+  }
 
   const types = mergeDeclarations(`${catalogue.dir}/_shared`, await Promise.all(catalogue.shared.map((s) => emitTypes(s.json, s.file, index))));
   // Each shared JSON Schema once, made on demand, for the bundled schemas events return from schema().

@@ -1,10 +1,14 @@
 /**
  * `properties`, by content model, as in Confluent Schema Registry's JSON
- * Schema rules:
+ * Schema rules, with this package's readers, which keep a property the
+ * contract does not name instead of rejecting it:
  * - in both: the two property schemas are compared;
- * - removed from a closed reader: the writer's documents that have it are
- *   rejected (`property-removed-from-closed-model`); removed from an open
- *   reader, it is still accepted as an additional property;
+ * - listed by the writer only: a tolerant reader (see `RuleContext.tolerant`)
+ *   keeps it as an unknown property, closed object or not, so a producer
+ *   that adds an optional property breaks no consumer; to the letter, a
+ *   closed reader rejects the writer's documents that have it
+ *   (`property-removed-from-closed-model`); an open reader accepts it as an
+ *   additional property;
  * - added by the reader to an open writer: the writer's documents may already
  *   carry that name with any value (`property-added-to-open-model`); added
  *   to a closed writer, the writer's documents never have it, so it breaks
@@ -27,7 +31,7 @@ export const propertiesRule: Rule = (context) => {
     const w = Object.hasOwn(writer.properties, name) ? writer.properties[name] : undefined;
     const r = Object.hasOwn(reader.properties, name) ? reader.properties[name] : undefined;
     if (w && r) out.push(...context.compare(w, r, pointer));
-    else if (w && !reader.additionalProperties) {
+    else if (w && !reader.additionalProperties && !context.tolerant) {
       if (w.kind === 'values' && w.values.length === 0) continue; // the writer never has it
       out.push(
         reason(

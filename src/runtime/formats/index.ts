@@ -3,12 +3,11 @@
  * self-describing formats in this order and falls back to `hmpps`.
  */
 import { cloudevents } from './cloudevents.js';
-import { detail } from './detail.js';
 import type { Format } from './format.js';
 import { hmpps } from './hmpps.js';
 import { sqs } from './sqs.js';
 
-export const FORMATS = { hmpps, sqs, detail, cloudevents } as const satisfies Record<string, Format>;
+export const FORMATS = { hmpps, sqs, cloudevents } as const satisfies Record<string, Format>;
 
 /** The name of a format, as `options.format` takes it. */
 export type FormatName = keyof typeof FORMATS;

@@ -8,21 +8,26 @@ import { brief, type CatalogueCopy, catalogueCopy, changeset, checkAgainstRepo }
 
 const CANCELLED = 'schemas/approved-premises.booking.cancelled';
 const MADE = 'schemas/approved-premises.booking.made';
+/** An event type with a notification contract only. */
+const SENT = 'schemas/intervention.referral.sent';
 type Json = Record<string, unknown>;
 const props = (json: Json) => json.properties as Record<string, Json>;
 
-/** Adds v3 of booking.cancelled: a copy of v2 with its own $id and title, edited by `change`. */
+/**
+ * Adds v3 of booking.cancelled's detail contract: a copy of v2 with its own
+ * $id and title, edited by `change`, and v2's examples as v3's (a detail
+ * document's version is in its file name only).
+ */
 function addV3(copy: CatalogueCopy, change: (json: Json) => void = () => undefined): void {
-  const v2 = JSON.parse(copy.read(`${CANCELLED}/notification/v2.schema.json`)) as Json;
-  v2.$id = String(v2.$id).replace('notification/v2.schema.json', 'notification/v3.schema.json');
-  v2.title = 'Cas1BookingCancelledNotificationV3';
+  const v2 = JSON.parse(copy.read(`${CANCELLED}/detail/v2.schema.json`)) as Json;
+  v2.$id = String(v2.$id).replace('detail/v2.schema.json', 'detail/v3.schema.json');
+  v2.title = 'Cas1BookingCancelledDetailV3';
   change(v2);
-  copy.write(`${CANCELLED}/notification/v3.schema.json`, JSON.stringify(v2));
-  const valid = JSON.parse(copy.read(`${CANCELLED}/examples/notification.v2.cancelled.valid.json`)) as Json;
-  copy.write(`${CANCELLED}/examples/notification.v3.cancelled.valid.json`, JSON.stringify({ ...valid, version: 3 }));
+  copy.write(`${CANCELLED}/detail/v3.schema.json`, JSON.stringify(v2));
+  copy.write(`${CANCELLED}/examples/detail.v3.cancelled.valid.json`, copy.read(`${CANCELLED}/examples/detail.v2.cancelled.valid.json`));
   copy.write(
-    `${CANCELLED}/examples/notification.v3.crn-null-string.invalid.json`,
-    copy.read(`${CANCELLED}/examples/notification.v2.crn-null-string.invalid.json`),
+    `${CANCELLED}/examples/detail.v3.missing-cancelled-at-date.invalid.json`,
+    copy.read(`${CANCELLED}/examples/detail.v2.missing-cancelled-at-date.invalid.json`),
   );
 }
 
@@ -40,27 +45,37 @@ const cases: [string, Case][] = [
     'a released version edited',
     {
       given: (c) => {
-        c.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 200 }));
+        c.editJson(`${CANCELLED}/detail/v1.schema.json`, (s) => Object.assign(props(s).cancellationReason as Json, { maxLength: 200 }));
         c.write('.changeset/edit.md', changeset('major'));
       },
-      want: { findings: [`released-version-changed ${CANCELLED}/notification/v1.schema.json#/properties/cancellationReason/maxLength`], bump: 'major' },
+      want: { findings: [`released-version-changed ${CANCELLED}/detail/v1.schema.json#/properties/cancellationReason/maxLength`], bump: 'major' },
+    },
+  ],
+  [
+    'a released notification version edited',
+    {
+      given: (c) => {
+        c.editJson(`${SENT}/notification/v1.schema.json`, (s) => Object.assign(props(s).referralId as Json, { maxLength: 36 }));
+        c.write('.changeset/edit.md', changeset('major'));
+      },
+      want: { findings: [`released-version-changed ${SENT}/notification/v1.schema.json#/properties/referralId/maxLength`], bump: 'major' },
     },
   ],
   [
     'a shared definition edited, used by released versions',
     {
       given: (c) => {
-        c.editJson('schemas/_shared/staff-member.schema.json', (s) => ((props(s).staffCode as Json).maxLength = 20));
+        c.editJson('schemas/_shared/cas1-staff-member.schema.json', (s) => ((props(s).staffCode as Json).maxLength = 20));
         c.write('.changeset/edit.md', changeset('major'));
       },
-      want: { findings: ['released-version-changed schemas/_shared/staff-member.schema.json#/properties/staffCode/maxLength'], bump: 'major' },
+      want: { findings: ['released-version-changed schemas/_shared/cas1-staff-member.schema.json#/properties/staffCode/maxLength'], bump: 'major' },
     },
   ],
   [
     'annotations only, with a patch changeset',
     {
       given: (c) => {
-        c.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => {
+        c.editJson(`${CANCELLED}/detail/v1.schema.json`, (s) => {
           s.description = 'Reworded.';
           Object.assign(props(s).cancellationReason as Json, { description: 'Why.', examples: ['Recalled'], deprecated: true });
         });
@@ -81,15 +96,18 @@ const cases: [string, Case][] = [
     {
       given: (c) => {
         for (const f of [
-          'notification/v2.schema.json',
-          'notification/v2.upcast.json',
-          'examples/notification.v2.booking-made.valid.json',
-          'examples/notification.v2.characteristic-not-in-enum.invalid.json',
+          'detail/v2.schema.json',
+          'detail/v2.upcast.json',
+          'examples/detail.v2.booking-made.valid.json',
+          'examples/detail.v2.characteristic-not-in-enum.invalid.json',
+          'examples/detail.v2.nullable-values-null.valid.json',
+          'examples/detail.v2.stored-early-2025.valid.json',
+          'examples/detail.v2.transfer.valid.json',
         ])
           c.remove(`${MADE}/${f}`);
         c.write('.changeset/x.md', changeset('major'));
       },
-      want: { findings: [`version-removed ${MADE}/notification/v2.schema.json`], bump: 'major' },
+      want: { findings: [`version-removed ${MADE}/detail/v2.schema.json`], bump: 'major' },
     },
   ],
   [
@@ -109,7 +127,17 @@ const cases: [string, Case][] = [
         addV3(c);
         c.write('.changeset/v3.md', changeset('minor'));
       },
-      want: { findings: [`not-forward-compatible ${CANCELLED}/notification/v3.schema.json`], bump: 'minor' },
+      want: { findings: [], bump: 'minor' },
+    },
+  ],
+  [
+    'a new version that allows null where the last did not: old readers reject it, so a warning',
+    {
+      given: (c) => {
+        addV3(c, (s) => (props(s).deliusEventNumber = { ...props(s).deliusEventNumber, type: ['string', 'null'] }));
+        c.write('.changeset/v3.md', changeset('minor'));
+      },
+      want: { findings: [`not-forward-compatible ${CANCELLED}/detail/v3.schema.json`], bump: 'minor' },
     },
   ],
   [
@@ -120,7 +148,7 @@ const cases: [string, Case][] = [
         c.write('.changeset/v3.md', changeset('minor'));
       },
       want: {
-        findings: [`not-forward-compatible ${CANCELLED}/notification/v3.schema.json`, `upcaster-required ${CANCELLED}/notification/v3.upcast.json`],
+        findings: [`upcaster-required ${CANCELLED}/detail/v3.upcast.json`],
         bump: 'minor',
       },
     },
@@ -130,11 +158,11 @@ const cases: [string, Case][] = [
     {
       given: (c) => {
         addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
-        c.write(`${CANCELLED}/notification/v3.upcast.json`, upcast('meaning-only'));
+        c.write(`${CANCELLED}/detail/v3.upcast.json`, upcast('meaning-only'));
         c.write('.changeset/v3.md', changeset('minor'));
       },
       want: {
-        findings: [`not-forward-compatible ${CANCELLED}/notification/v3.schema.json`, `upcaster-required ${CANCELLED}/notification/v3.upcast.json`],
+        findings: [`upcaster-required ${CANCELLED}/detail/v3.upcast.json`],
         bump: 'minor',
       },
     },
@@ -144,11 +172,11 @@ const cases: [string, Case][] = [
     {
       given: (c) => {
         addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
-        c.write(`${CANCELLED}/notification/v3.upcast.json`, upcast('transform', []));
+        c.write(`${CANCELLED}/detail/v3.upcast.json`, upcast('transform', []));
         c.write('.changeset/v3.md', changeset('minor'));
       },
       want: {
-        findings: [`not-forward-compatible ${CANCELLED}/notification/v3.schema.json`, `upcaster-required ${CANCELLED}/notification/v3.upcast.json`],
+        findings: [`upcaster-required ${CANCELLED}/detail/v3.upcast.json`],
         bump: 'minor',
       },
     },
@@ -158,10 +186,10 @@ const cases: [string, Case][] = [
     {
       given: (c) => {
         addV3(c, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 50 }));
-        c.write(`${CANCELLED}/notification/v3.upcast.json`, upcast('typed'));
+        c.write(`${CANCELLED}/detail/v3.upcast.json`, upcast('typed'));
         c.write('.changeset/v3.md', changeset('minor'));
       },
-      want: { findings: [`not-forward-compatible ${CANCELLED}/notification/v3.schema.json`], bump: 'minor' },
+      want: { findings: [], bump: 'minor' },
     },
   ],
   [
@@ -171,7 +199,7 @@ const cases: [string, Case][] = [
         addV3(c);
         c.write('.changeset/v3.md', changeset('patch'));
       },
-      want: { findings: ['changeset-bump-too-small .changeset/v3.md', `not-forward-compatible ${CANCELLED}/notification/v3.schema.json`], bump: 'minor' },
+      want: { findings: ['changeset-bump-too-small .changeset/v3.md'], bump: 'minor' },
     },
   ],
   [
@@ -182,7 +210,7 @@ const cases: [string, Case][] = [
         c.write('.changeset/v3.md', 'minor, please');
       },
       want: {
-        findings: ['changeset-missing .changeset', 'changeset-invalid .changeset/v3.md', `not-forward-compatible ${CANCELLED}/notification/v3.schema.json`],
+        findings: ['changeset-missing .changeset', 'changeset-invalid .changeset/v3.md'],
         bump: 'minor',
       },
     },
@@ -194,7 +222,7 @@ const cases: [string, Case][] = [
         addV3(c);
         c.write('.changeset/v3.md', '---\n"other-package": major\n---\n\nx\n');
       },
-      want: { findings: ['changeset-missing .changeset', `not-forward-compatible ${CANCELLED}/notification/v3.schema.json`], bump: 'minor' },
+      want: { findings: ['changeset-missing .changeset'], bump: 'minor' },
     },
   ],
   [
@@ -212,8 +240,8 @@ const cases: [string, Case][] = [
     {
       given: (c) => {
         c.editJson(
-          `${CANCELLED}/notification/v1.schema.json`,
-          (s) => (props(s).cancelledBy = JSON.parse(c.read('schemas/_shared/staff-member.schema.json')) as Json),
+          `${CANCELLED}/detail/v1.schema.json`,
+          (s) => (props(s).cancelledBy = JSON.parse(c.read('schemas/_shared/cas1-staff-member.schema.json')) as Json),
         );
         c.write('.changeset/same.md', changeset('patch'));
       },
@@ -231,22 +259,28 @@ describe('check: evolution', () => {
     expect(result.bump.required).toBe(want.bump);
   });
 
-  it('names the JSON Pointer, the change and what to do instead', () => {
+  it.each([
+    ['detail', `${CANCELLED}/detail/v1.schema.json`, 'cancellationReason', 'approved-premises.booking.cancelled'],
+    ['notification', `${SENT}/notification/v1.schema.json`, 'referralId', 'intervention.referral.sent'],
+  ])('names the JSON Pointer, the change and what to do instead (%s contract)', (contract, file, property, type) => {
     const copy = catalogueCopy();
-    copy.editJson(`${CANCELLED}/notification/v1.schema.json`, (s) => (props(s).cancellationReason = { type: 'string', minLength: 1, maxLength: 200 }));
+    copy.editJson(file, (s) => Object.assign(props(s)[property] as Json, { maxLength: 200 }));
     const [finding] = checkAgainstRepo(copy).findings.filter((f) => f.code === 'released-version-changed');
     expect(finding?.message).toMatch(
-      /^"maxLength" added: 200 \(the change is forward compatible only.*\); released version approved-premises\.booking\.cancelled\/notification v1 must not change/,
+      new RegExp(
+        `^"maxLength" added: 200 \\(the change is forward compatible only.*\\); released version ${type.replaceAll('.', '\\.')}/${contract} v1 must not change`,
+        'u',
+      ),
     );
-    expect(finding?.message).toContain('domain-events bump approved-premises.booking.cancelled --contract notification');
+    expect(finding?.message).toContain(`domain-events bump ${type} --contract ${contract}`);
   });
 
   it('names every released version a shared file change reaches, once', () => {
     const copy = catalogueCopy();
-    copy.editJson('schemas/_shared/premises.schema.json', (s) => ((props(s).name as Json).maxLength = 100));
+    copy.editJson('schemas/_shared/cas1-premises.schema.json', (s) => ((props(s).name as Json).maxLength = 100));
     const findings = checkAgainstRepo(copy).findings.filter((f) => f.code === 'released-version-changed');
     expect(findings).toHaveLength(1);
-    expect(findings[0]?.message).toContain('approved-premises.booking.cancelled/notification v1, approved-premises.booking.cancelled/notification v2');
+    expect(findings[0]?.message).toContain('approved-premises.booking.cancelled/detail v1, approved-premises.booking.cancelled/detail v2');
   });
 
   it('lists why an upcaster is needed', () => {

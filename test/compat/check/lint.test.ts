@@ -56,14 +56,14 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
   ],
   [
     'a version without an invalid example',
-    { given: (c) => c.remove(`${SENT}/examples/notification.v1.occurred-at-without-offset.invalid.json`), want: [`missing-examples ${SENT}/examples`] },
+    { given: (c) => c.remove(`${SENT}/examples/notification.v1.referral-id-not-a-uuid.invalid.json`), want: [`missing-examples ${SENT}/examples`] },
   ],
   [
     'a version without any example',
     {
       given: (c) => {
-        c.remove(`${ASSESSED}/examples/notification.v2.application-assessed.valid.json`);
-        c.remove(`${ASSESSED}/examples/notification.v2.assessment-id-not-uuid.invalid.json`);
+        for (const name of ['accepted.valid', 'nullable-values-null.valid', 'rejected.valid', 'assessed-at-without-offset.invalid'])
+          c.remove(`${ASSESSED}/examples/detail.v2.${name}.json`);
       },
       want: [`missing-examples ${ASSESSED}/examples`, `missing-examples ${ASSESSED}/examples`],
     },
@@ -77,23 +77,39 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
     },
   ],
   [
-    'a valid example labelled with another version',
+    'a valid notification example labelled with another version',
     {
-      given: (c) => c.editJson(`${ASSESSED}/examples/notification.v2.application-assessed.valid.json`, (e) => (e.version = 1)),
-      want: [`example-invalid ${ASSESSED}/examples/notification.v2.application-assessed.valid.json#/version`],
+      given: (c) => c.editJson(`${SENT}/examples/notification.v1.referral-sent.valid.json`, (e) => (e.version = 2)),
+      want: [`example-invalid ${SENT}/examples/notification.v1.referral-sent.valid.json#/version`],
+    },
+  ],
+  [
+    'a valid detail example labelled with another version (in its file name: a detail document carries none)',
+    {
+      given: (c) => {
+        c.write(`${ASSESSED}/examples/detail.v1.accepted.valid.json`, c.read(`${ASSESSED}/examples/detail.v2.accepted.valid.json`));
+      },
+      want: [`example-invalid ${ASSESSED}/examples/detail.v1.accepted.valid.json#/eventDetails/assessmentId`],
     },
   ],
   [
     'a title that breaks the naming',
     {
-      given: (c) => c.editJson(`${ASSESSED}/notification/v2.schema.json`, (s) => (s.title = 'AssessedV2')),
-      want: [`naming ${ASSESSED}/notification/v2.schema.json#/title`],
+      given: (c) => c.editJson(`${ASSESSED}/detail/v2.schema.json`, (s) => (s.title = 'AssessedV2')),
+      want: [`naming ${ASSESSED}/detail/v2.schema.json#/title`],
+    },
+  ],
+  [
+    'a title that names the wrong contract',
+    {
+      given: (c) => c.editJson(`${ASSESSED}/detail/v2.schema.json`, (s) => (s.title = 'Cas1ApplicationAssessedNotificationV2')),
+      want: [`naming ${ASSESSED}/detail/v2.schema.json#/title`],
     },
   ],
   [
     'a name used twice',
     {
-      given: (c) => c.editJson(`${SENT}/notification/v1.schema.json`, (s) => (s.title = 'StaffMemberV1')),
+      given: (c) => c.editJson(`${SENT}/notification/v1.schema.json`, (s) => (s.title = 'Cas1StaffMemberNotificationV1')),
       want: [`naming ${SENT}/notification/v1.schema.json#/title`],
     },
   ],

@@ -7,6 +7,8 @@ import { type CatalogueCopy, catalogueCopy, checkAgainstRepo } from './catalogue
 
 const CHANGED = 'schemas/approved-premises.booking.changed/event.json';
 const MADE = 'schemas/approved-premises.booking.made/event.json';
+/** An event type with a notification contract only, whose `{{envelope.…}}` fields are the envelope schema's. */
+const SENT = 'schemas/intervention.referral.sent/event.json';
 type Timeline = Record<string, string>;
 const timeline = (file: string, change: (t: Timeline) => void) => (c: CatalogueCopy) => c.editJson(file, (m) => change(m.timeline as Timeline));
 
@@ -20,10 +22,17 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
     },
   ],
   [
-    'an optional field',
+    'a nullable field',
     {
       given: timeline(CHANGED, (t) => (t['2'] = 'Moved from {{previousArrivalOn}}')),
       want: [expect.stringMatching(/^warning .*#\/timeline\/2 \{\{previousArrivalOn\}\} is not required in v2/u) as unknown as string],
+    },
+  ],
+  [
+    'an optional field',
+    {
+      given: timeline(CHANGED, (t) => (t['2'] = 'Moved to {{transferredTo.changeRequestId}}')),
+      want: [expect.stringMatching(/^warning .*#\/timeline\/2 \{\{transferredTo\.changeRequestId\}\} is not required in v2/u) as unknown as string],
     },
   ],
   [
@@ -53,10 +62,19 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
   [
     'envelope fields: required, optional and unknown',
     {
-      given: timeline(CHANGED, (t) => (t['2'] = '{{envelope.occurredAt}} {{envelope.producer}} {{envelope.nothing}}')),
+      given: timeline(SENT, (t) => (t['1'] = '{{envelope.occurredAt}} {{envelope.producer}} {{envelope.nothing}}')),
       want: [
         expect.stringMatching(/^warning .*\{\{envelope\.producer\}\} is not required in the envelope/u) as unknown as string,
         expect.stringMatching(/^error .*\{\{envelope\.nothing\}\} names no field of the envelope/u) as unknown as string,
+      ],
+    },
+  ],
+  [
+    "a detail contract's envelope fields are the detail document's own",
+    {
+      given: timeline(CHANGED, (t) => (t['2'] = '{{envelope.timestamp}} {{envelope.id}} {{envelope.occurredAt}}')),
+      want: [
+        `error ${CHANGED}#/timeline/2 {{envelope.occurredAt}} names no field of the detail document (id, timestamp, eventType); the sentence would read "unknown" there`,
       ],
     },
   ],

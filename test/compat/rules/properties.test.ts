@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { propertiesRule } from '../../../src/compat/rules/properties.js';
 import { inline } from '../schema-files.js';
-import { type RuleCase, run } from './rule-context.js';
+import { type RuleCase, run, runTolerant } from './rule-context.js';
 
 const open = (properties: object) => ({ type: 'object', properties });
 const closed = (properties: object) => ({ type: 'object', properties, additionalProperties: false });
@@ -29,6 +29,20 @@ const cases: [string, RuleCase][] = [
 
 describe('properties rule', () => {
   it.each(cases)('%s', (_name, { given, want }) => expect(run(propertiesRule, given.writer, given.reader)).toEqual(want));
+
+  it.each<[string, RuleCase]>([
+    ['added to a closed writer (an old reader meets new data)', { given: { writer: closed({ a: str, b: str }), reader: closed({ a: str }) }, want: [] }],
+    [
+      'nested, through a $ref',
+      { given: { writer: closed({ who: closed({ code: str, name: str }) }), reader: closed({ who: closed({ code: str }) }) }, want: [] },
+    ],
+    [
+      'but not what is in both',
+      { given: { writer: closed({ a: str, b: str }), reader: closed({ a: { type: 'integer' } }) }, want: ['type-narrowed /properties/a'] },
+    ],
+  ])('read tolerantly, a property only the writer lists is no break: %s', (_name, { given, want }) =>
+    expect(runTolerant(propertiesRule, given.writer, given.reader)).toEqual(want),
+  );
 
   it('follows $ref into a shared schema', () => {
     const shared = inline(closed({ code: str }), 'shared');

@@ -2,11 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { ContractError, type EnvelopeLike, type Issue, safeParse, serialize, toHttpBinary, toKafkaBinary } from '../../../src/index.js';
 import { example } from './examples.js';
 
-const event = example('approved-premises.booking.cancelled/examples/notification.v2.cancelled.valid.json');
+/** A real notification, with every transport field a producer may add. */
+const event: EnvelopeLike = {
+  ...example('approved-premises.booking.cancelled/examples/notification.v1.booking-cancelled.valid.json'),
+  id: '9b1d1a4e-2c5f-4f3a-8e7d-6c5b4a392817',
+  producer: 'hmpps-approved-premises-api',
+  publishedAt: '2026-08-11T09:26:04.120Z',
+  traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+};
 const legacy = example('intervention.referral.assigned/examples/notification.v1.referral-assigned.valid.json');
 const BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
+const CRN = event.personReference?.identifiers.find((i) => i.type === 'CRN')?.value;
+const NOMS = event.personReference?.identifiers.find((i) => i.type === 'NOMS')?.value;
 
 const structured = (e: EnvelopeLike = event) => JSON.parse(serialize(e, 'cloudevents')) as Record<string, unknown>;
+/** The structured event without its noms attribute, which is not used beside personreference. */
+const withoutNoms = () => {
+  const { noms: _, ...rest } = structured();
+  return rest;
+};
 const change = <T extends Record<string, unknown>>(value: T, edit: (v: T) => void): T => {
   edit(value);
   return value;
@@ -20,8 +34,9 @@ describe('writing structured mode', () => {
       source: 'hmpps-approved-premises-api',
       type: 'approved-premises.booking.cancelled',
       time: event.occurredAt,
-      subject: 'X320741',
-      dataschema: `${BASE}approved-premises.booking.cancelled/notification/v2.schema.json`,
+      subject: CRN,
+      noms: NOMS,
+      dataschema: `${BASE}approved-premises.booking.cancelled/notification/v1.schema.json`,
       datacontenttype: 'application/json',
       traceparent: event.traceparent,
       publishedat: event.publishedAt,
@@ -112,7 +127,7 @@ describe('reading structured mode: what is wrong is reported where it is', () =>
     [
       'a dataschema of another event type',
       {
-        given: { ...structured(), dataschema: `${BASE}approved-premises.booking.made/notification/v2.schema.json` },
+        given: { ...structured(), dataschema: `${BASE}approved-premises.booking.made/notification/v1.schema.json` },
         want: { code: 'event_type_mismatch', issue: { code: 'event_type_mismatch', path: '/dataschema' } },
       },
     ],
@@ -130,27 +145,32 @@ describe('reading structured mode: what is wrong is reported where it is', () =>
     [
       'bad data',
       {
-        given: change(structured(), (c) => ((c.data as Record<string, unknown>).bookingId = 'x')),
-        want: { code: 'invalid_event', issue: { code: 'invalid_format', path: '/data/bookingId' } },
+        given: change(structured(), (c) => ((c.data as Record<string, unknown>).applicationId = 'x')),
+        want: { code: 'invalid_event', issue: { code: 'invalid_format', path: '/data/applicationId' } },
       },
     ],
-    ['the CRN "null"', { given: { ...structured(), subject: 'null' }, want: { code: 'invalid_event', issue: { code: 'pattern', path: '/subject' } } }],
+    // Identifiers are read as producers send them (the CRN "null", "Unknown NOMS Number"); build checks their patterns. Empty ones are never valid.
+    ['an empty CRN', { given: { ...structured(), subject: '' }, want: { code: 'invalid_event', issue: { code: 'too_small', path: '/subject' } } }],
     [
-      'a bad NOMS number in its own attribute',
-      { given: { ...structured(), noms: 'Unknown NOMS Number' }, want: { code: 'invalid_event', issue: { code: 'pattern', path: '/noms' } } },
+      'an empty NOMS number in its own attribute',
+      { given: { ...structured(), noms: '' }, want: { code: 'invalid_event', issue: { code: 'too_small', path: '/noms' } } },
+    ],
+    [
+      'a bad PNC id in its own attribute',
+      { given: { ...structured(), pnc: 'nope' }, want: { code: 'invalid_event', issue: { code: 'pattern', path: '/pnc' } } },
     ],
     [
       'a subject that disagrees with personreference',
       {
-        given: { ...structured(), personreference: '{"identifiers":[{"type":"CRN","value":"A000001"}]}' },
-        want: { code: 'invalid_input', issue: { path: '/subject', received: '"X320741"' } },
+        given: { ...withoutNoms(), personreference: '{"identifiers":[{"type":"CRN","value":"A000001"}]}' },
+        want: { code: 'invalid_input', issue: { path: '/subject', received: JSON.stringify(CRN) } },
       },
     ],
     [
       'a bad identifier inside personreference',
       {
-        given: { ...structured(), subject: undefined, personreference: '{"identifiers":[{"type":"NOMS","value":"nope"}]}' },
-        want: { code: 'invalid_event', issue: { code: 'pattern', path: '/personreference/identifiers/0/value' } },
+        given: { ...withoutNoms(), subject: undefined, personreference: '{"identifiers":[{"type":"NOMS","value":""}]}' },
+        want: { code: 'invalid_event', issue: { code: 'too_small', path: '/personreference/identifiers/0/value' } },
       },
     ],
     [
@@ -197,7 +217,7 @@ describe('reading structured mode: what is wrong is reported where it is', () =>
 describe('reading binary mode and structured mode over a transport', () => {
   const http = () => ({ headers: { ...toHttpBinary(event).headers } as Record<string, unknown>, body: toHttpBinary(event).body as unknown });
   const kafka = () => ({ headers: { ...toKafkaBinary(event).headers } as Record<string, unknown>, value: toKafkaBinary(event).value as unknown });
-  const badData = JSON.stringify({ ...(event.additionalInformation as object), bookingId: 'x' });
+  const badData = JSON.stringify({ ...(event.additionalInformation as object), applicationId: 'x' });
 
   const cases: Array<[string, { given: unknown; want: Want | 'valid' }]> = [
     [
@@ -235,11 +255,11 @@ describe('reading binary mode and structured mode over a transport', () => {
     ],
     [
       'bad data in an HTTP body',
-      { given: { ...http(), body: badData }, want: { code: 'invalid_event', issue: { code: 'invalid_format', path: '/body/bookingId' } } },
+      { given: { ...http(), body: badData }, want: { code: 'invalid_event', issue: { code: 'invalid_format', path: '/body/applicationId' } } },
     ],
     [
       'bad data in a Kafka value',
-      { given: { ...kafka(), value: badData }, want: { code: 'invalid_event', issue: { code: 'invalid_format', path: '/value/bookingId' } } },
+      { given: { ...kafka(), value: badData }, want: { code: 'invalid_event', issue: { code: 'invalid_format', path: '/value/applicationId' } } },
     ],
     [
       'a bad time header',
@@ -280,9 +300,9 @@ describe('reading binary mode and structured mode over a transport', () => {
       {
         given: {
           headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' },
-          body: JSON.stringify(change(structured(), (c) => ((c.data as Record<string, unknown>).bookingId = 'x'))),
+          body: JSON.stringify(change(structured(), (c) => ((c.data as Record<string, unknown>).applicationId = 'x'))),
         },
-        want: { code: 'invalid_event', issue: { path: '/body/data/bookingId' } },
+        want: { code: 'invalid_event', issue: { path: '/body/data/applicationId' } },
       },
     ],
   ];

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type Issue, safeParse, serialize, toSqsNotification } from '../../../src/index.js';
+import { type EnvelopeLike, type Issue, safeParse, serialize, toSqsNotification } from '../../../src/index.js';
 import { example } from './examples.js';
 
-const event = example('approved-premises.booking.cancelled/examples/notification.v2.cancelled.valid.json');
+/** A real notification, with the transport fields the SQS body is written from. */
+const event: EnvelopeLike = {
+  ...example('approved-premises.booking.cancelled/examples/notification.v1.booking-cancelled.valid.json'),
+  id: '9b1d1a4e-2c5f-4f3a-8e7d-6c5b4a392817',
+  producer: 'hmpps-approved-premises-api',
+  publishedAt: '2026-08-11T09:26:04.120Z',
+};
 const body = () => JSON.parse(serialize(event, 'sqs')) as Record<string, unknown> & { MessageAttributes: { eventType: Record<string, unknown> } };
 const withMessage = (change: (message: Record<string, unknown>) => void) => {
   const notification = body();
@@ -52,9 +58,9 @@ describe('reading an SQS body that SNS delivered', () => {
       'an issue inside Message is reported as /Message and the pointer into its JSON',
       {
         given: withMessage((m) => {
-          (m.additionalInformation as Record<string, unknown>).bookingId = 'not-a-uuid';
+          (m.additionalInformation as Record<string, unknown>).applicationId = 'not-a-uuid';
         }),
-        want: { code: 'invalid_event', issues: [{ code: 'invalid_format', path: '/Message/additionalInformation/bookingId', expected: 'uuid' }] },
+        want: { code: 'invalid_event', issues: [{ code: 'invalid_format', path: '/Message/additionalInformation/applicationId', expected: 'uuid' }] },
       },
     ],
     [

@@ -18,6 +18,7 @@ export interface NewVersion {
 }
 
 const found = new WeakMap<CheckContext, readonly NewVersion[]>();
+const TOLERANT = { tolerant: true } as const;
 
 /** Every version in the working tree that the baseline does not have, from version 2 on; classified once per check, however many rules ask. */
 export function newVersions(context: CheckContext): readonly NewVersion[] {
@@ -39,7 +40,8 @@ function classifyNewVersions({ baseline, current }: CheckContext): NewVersion[] 
         const earlier = contract.versions.filter((v) => v.version < version.version).reverse();
         const against = earlier.map((older) => ({
           from: older.version,
-          ...classify(current.normal(older.schema), current.normal(version.schema), { older: `v${older.version}`, newer: `v${version.version}` }),
+          // As consumers read: a property one version adds and the other does not name is kept, not a break.
+          ...classify(current.normal(older.schema), current.normal(version.schema), { older: `v${older.version}`, newer: `v${version.version}` }, TOLERANT),
         }));
         out.push({ event, contract, version, against });
       }

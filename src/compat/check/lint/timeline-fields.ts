@@ -4,7 +4,9 @@
  * most likely a typo, and every timeline would read "unknown"), or does not
  * require (a warning: events without it read "unknown" there). A template
  * keyed `N` applies to version N and the versions after it, up to the next
- * key. `{{envelope.field}}` is checked against the envelope schema.
+ * key. Templates read the detail contract where the event type has one.
+ * `{{envelope.field}}` is checked against the envelope schema, or for a
+ * detail contract against the detail document's own fields.
  */
 import { type EventTypeSource, timelineContract } from '../../../catalogue/model.js';
 import { ENVELOPE_PREFIX, templatePaths } from '../../../runtime/describe.js';
@@ -12,6 +14,9 @@ import { toPointer } from '../../../runtime/json-pointer.js';
 import type { NormalSchema } from '../../normal-schema.js';
 import type { CheckRule } from '../context.js';
 import { error, type Finding, warning } from '../finding.js';
+
+/** The fields of a detail document around its `eventDetails`, which `{{envelope.field}}` reads for an event type with a detail contract. */
+const DETAIL_DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'timestamp', 'eventType']);
 
 /** Whether a dotted path is present in every valid document, in some, or in none. */
 export type Presence = 'required' | 'optional' | 'absent' | 'undecided';
@@ -26,8 +31,14 @@ export const timelineFields: CheckRule = ({ current }) => {
         const onEnvelope = path.startsWith(ENVELOPE_PREFIX);
         const field = onEnvelope ? path.slice(ENVELOPE_PREFIX.length) : path;
         for (const version of versionsOf(event, key)) {
-          const presence = presenceOf(onEnvelope ? envelope : current.normal(version.schema), field.split('.'));
-          const where = onEnvelope ? 'the envelope' : `v${version.version}`;
+          // A detail document's own fields are fixed and always there; a notification's are the envelope schema's.
+          const presence =
+            onEnvelope && event.detail
+              ? DETAIL_DOCUMENT_FIELDS.has(field)
+                ? 'required'
+                : 'absent'
+              : presenceOf(onEnvelope ? envelope : current.normal(version.schema), field.split('.'));
+          const where = onEnvelope ? (event.detail ? 'the detail document (id, timestamp, eventType)' : 'the envelope') : `v${version.version}`;
           if (presence === 'absent') {
             out.push(error('timeline-field', event.metadataFile, pointer, `{{${path}}} names no field of ${where}; the sentence would read "unknown" there`));
           } else if (presence === 'optional') {

@@ -1,0 +1,81 @@
+/**
+ * Reading one record the way a consumer reads it: a notification through
+ * `safeParse`'s path (any layout), a detail document through
+ * `safeParseDetail`'s, both brought to the version asked for. A record is a
+ * detail document when the input format says so, or, with `auto`, when it
+ * is an object with `eventDetails`.
+ */
+import { registry } from '../index.js';
+import { type DetailParseOptions, safeParseDetailWith } from '../runtime/detail.js';
+import type { ContractError } from '../runtime/errors.js';
+import { isRecord } from '../runtime/formats/format.js';
+import { DEFAULT_LIMITS, decodeJson } from '../runtime/json-text.js';
+import { type ParseOptions, safeParseWith, type UnknownProperties } from '../runtime/parse.js';
+import type { RecordOptions } from './job.js';
+import { formatOf } from './record-identity.js';
+
+/** A record read: its event type and version now, and (when asked for) the document to write back in its own layout. */
+export type RecordRead =
+  | {
+      readonly success: true;
+      readonly contract: 'notification' | 'detail';
+      readonly eventType: string;
+      readonly version: number;
+      readonly upgradedFrom?: number;
+      readonly document: unknown;
+    }
+  | { readonly success: false; readonly contract: 'notification' | 'detail'; readonly error: ContractError };
+
+/** What a read may add to the record options. */
+export interface ReadExtra {
+  readonly to?: number | 'latest';
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** The stored version of this record, where its row says it (NULL: 1). */
+  readonly version?: number | null;
+  /** Whether to lay the document out again for writing (upcast does; validate does not). Default false. */
+  readonly encode?: boolean;
+  /** Properties the contract does not name: kept (the default) or errors. */
+  readonly unknownProperties?: UnknownProperties;
+}
+
+/** Whether a record (its text or value) is a detail document, as `auto` decides. */
+export function isDetailRecord(record: unknown, options: RecordOptions): boolean {
+  if (options.format === 'detail') return true;
+  if (options.format !== 'auto') return false;
+  if (typeof record === 'string') {
+    // Most records are notifications; only text that names eventDetails is decoded to look.
+    if (!record.includes('"eventDetails"')) return false;
+    const decoded = decodeJson(record, DEFAULT_LIMITS, 'last-wins');
+    return decoded.ok && isRecord(decoded.value) && Object.hasOwn(decoded.value, 'eventDetails');
+  }
+  return isRecord(record) && Object.hasOwn(record, 'eventDetails');
+}
+
+/** Reads `record` (its text, or a decoded value) as `options` say. Never throws. */
+export function readRecord(record: unknown, options: RecordOptions, extra: ReadExtra = {}): RecordRead {
+  const version = extra.version === undefined ? options.version : extra.version;
+  if (isDetailRecord(record, options)) {
+    const detailOptions: { -readonly [K in keyof DetailParseOptions]: DetailParseOptions[K] } = {};
+    if (options.eventType !== undefined) detailOptions.eventType = options.eventType;
+    if (version !== undefined) detailOptions.version = version;
+    if (extra.to !== undefined) detailOptions.to = extra.to;
+    if (extra.context !== undefined) detailOptions.context = extra.context;
+    if (extra.unknownProperties !== undefined) detailOptions.unknownProperties = extra.unknownProperties;
+    const result = safeParseDetailWith(registry.detailLookup, record, detailOptions);
+    if (!result.success) return { success: false, contract: 'detail', error: result.error };
+    const read = { success: true, contract: 'detail', eventType: result.detail.eventType as string, version: result.version, document: result.detail } as const;
+    return result.upgradedFrom === undefined ? read : { ...read, upgradedFrom: result.upgradedFrom };
+  }
+  const parseOptions: { -readonly [K in keyof ParseOptions]: ParseOptions[K] } = { format: options.format === 'detail' ? 'auto' : options.format };
+  if (options.eventType !== undefined) parseOptions.eventType = options.eventType;
+  if (version !== undefined && version !== null) parseOptions.version = version;
+  if (extra.to !== undefined) parseOptions.to = extra.to;
+  if (extra.context !== undefined) parseOptions.context = extra.context;
+  if (extra.unknownProperties !== undefined) parseOptions.unknownProperties = extra.unknownProperties;
+  const result = safeParseWith(registry.lookup, record, parseOptions);
+  if (!result.success) return { success: false, contract: 'notification', error: result.error };
+  const { event } = result;
+  const document = extra.encode ? formatOf(options, typeof record === 'string' ? event : record).encode(event) : undefined;
+  const read = { success: true, contract: 'notification', eventType: event.eventType, version: event.version, document } as const;
+  return result.upgradedFrom === undefined ? read : { ...read, upgradedFrom: result.upgradedFrom };
+}
