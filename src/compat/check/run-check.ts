@@ -20,6 +20,7 @@ import { missingExamples } from './lint/missing-examples.js';
 import { naming } from './lint/naming.js';
 import { placeholders } from './lint/placeholders.js';
 import { requiredWithoutProperty } from './lint/required-without-property.js';
+import { sources } from './lint/sources.js';
 import { timelineFields } from './lint/timeline-fields.js';
 import { unsupportedKeyword } from './lint/unsupported-keyword.js';
 import { readSnapshot } from './snapshot.js';
@@ -36,6 +37,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   requiredWithoutProperty,
   missingExamples,
   placeholders,
+  sources,
   unsupportedKeyword,
   invalidSchema,
   timelineFields,

@@ -119,6 +119,26 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
   ],
   ['metadata missing', { given: (c) => c.editJson(`${SENT}/event.json`, (m) => delete m.owner), want: [`metadata-missing ${SENT}/event.json#/owner`] }],
   [
+    'a contract that names no producer file it was modelled from',
+    {
+      given: (c) => c.editJson(`${ASSESSED}/event.json`, (m) => delete (m.source as Json).detail),
+      want: [`metadata-missing ${ASSESSED}/event.json#/source/detail`],
+    },
+  ],
+  [
+    'no source at all, in a draft (which may leave it out) and in an active type',
+    {
+      given: (c) => {
+        c.editJson(`${SENT}/event.json`, (m) => {
+          delete m.source;
+          m.status = 'draft';
+        });
+        c.editJson(`${ASSESSED}/event.json`, (m) => delete m.source);
+      },
+      want: [`metadata-missing ${ASSESSED}/event.json#/source/detail`, `metadata-missing ${ASSESSED}/event.json#/source/notification`],
+    },
+  ],
+  [
     'a placeholder left in',
     { given: (c) => c.editJson(`${SENT}/event.json`, (m) => (m.owner = 'TODO: the owning team')), want: [`metadata-missing ${SENT}/event.json#/owner`] },
   ],
