@@ -113,6 +113,10 @@ function parseDetailUnchecked(
   }
   if (!isRecord(value))
     return fail('invalid_input', [{ code: 'invalid_input', path: '', expected: 'a detail document (an object)', received: typeName(value) }]);
+  if (Object.hasOwn(value, 'additionalInformation') && !Object.hasOwn(value, 'eventDetails')) {
+    const detail = 'this is a notification (it has additionalInformation), not a detail document: read it with safeParse, then fetchDetail';
+    return fail('invalid_input', [{ code: 'invalid_input', path: '', detail }]);
+  }
 
   const eventType = value.eventType;
   if (typeof eventType !== 'string') {

@@ -129,6 +129,10 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
   if (!isRecord(envelope)) {
     return fail('invalid_input', [{ code: 'invalid_input', path: '', expected: 'an object', received: typeName(envelope) }]);
   }
+  if (Object.hasOwn(envelope, 'eventDetails') && !Object.hasOwn(envelope, 'additionalInformation')) {
+    const detail = 'this is a detail document (it has eventDetails), not a notification: read it with safeParseDetail';
+    return fail('invalid_input', [{ code: 'invalid_input', path: at('', pathOf), detail }]);
+  }
 
   // Which contract applies.
   const eventType = envelope.eventType ?? (format.name === 'hmpps' ? undefined : expectedType);

@@ -5,7 +5,7 @@
  * the document: `null` and absent mean 1, as a NULL `schema_version` does.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDetail, ContractError, cas1BookingCancelled, cas1PersonArrived, parseDetail, safeParseDetail } from '../../src/index.js';
+import { buildDetail, ContractError, cas1BookingCancelled, cas1PersonArrived, parseDetail, safeParse, safeParseDetail } from '../../src/index.js';
 import { example, exampleText } from '../support/examples.js';
 
 const CANCELLED = 'approved-premises.booking.cancelled';
@@ -77,6 +77,13 @@ describe('safeParseDetail', () => {
       },
     ],
     ['not an object', { given: [v2], want: { success: false, code: 'invalid_input', path: '' } }],
+    [
+      'a notification, given to the detail reader',
+      {
+        given: { eventType: CANCELLED, version: 1, occurredAt: '2024-03-01T15:47:22Z', additionalInformation: {} },
+        want: { success: false, code: 'invalid_input', path: '' },
+      },
+    ],
     ['not JSON', { given: '{"id": ', want: { success: false, code: 'invalid_json' } }],
     ['a key twice', { given: '{"id": "a", "id": "b"}', want: { success: false, code: 'invalid_json' } }],
     ['a bad version option', { given: v2, options: { version: 0 }, want: { success: false, code: 'invalid_option' } }],
@@ -125,6 +132,13 @@ describe('safeParseDetail', () => {
     );
     expect(verdicts.length).toBeGreaterThan(100);
     expect(verdicts.filter(([, expect, ok]) => (expect === 'valid') !== ok)).toEqual([]);
+  });
+
+  it('says which reader a document of the other kind needs', () => {
+    const asNotification = safeParse(v2);
+    const asDetail = safeParseDetail(example(CANCELLED, 'notification.v1.booking-cancelled.valid.json'));
+    expect(asNotification.success || asNotification.error.message).toMatch(/detail document .* safeParseDetail/u);
+    expect(asDetail.success || asDetail.error.message).toMatch(/notification .* safeParse, then fetchDetail/u);
   });
 
   it('parseDetail throws the same error', () => {
