@@ -6,6 +6,8 @@
 
 import * as z from "zod/mini";
 import { dateTime, integer, maxLength, uri, uuid } from "../src/runtime/schema-checks.js";
+import { nomsNumber, nomsNumberOpen } from "./shared.js";
+import type { NomsNumber } from "./shared.js";
 
 /**
  * The fields around every probation domain event: the HMPPS domain-event message, plus transport fields. Consumers ignore fields they do not know, so the envelope is open. additionalInformation carries the event's data, whose shape is given by the JSON Schema of the event type's version.
@@ -63,7 +65,7 @@ export interface EnvelopePersonReference {
 export interface CrnIdentifier {
     type: "CRN";
     /**
-     * The CRN. Readers accept what producers send (CAS3 has sent CRNs in lower case); build requires a well-formed CRN (_shared/crn.schema.json).
+     * The CRN. Readers accept it as producers have sent it (CAS3 has sent CRNs in lower case or with spaces around them), and refuse anything else, such as the string "null"; build requires a well-formed CRN (_shared/crn.schema.json).
      */
     value: string;
 }
@@ -71,9 +73,9 @@ export interface CrnIdentifier {
 export interface NomsIdentifier {
     type: "NOMS";
     /**
-     * The NOMS number. Readers accept what producers send (CAS1 sends "Unknown NOMS Number" when there is none); build requires a well-formed NOMS number (_shared/noms-number.schema.json).
+     * The NOMS number, or the placeholder CAS1 sends when there is none; build requires a well-formed NOMS number.
      */
-    value: string;
+    value: (NomsNumber | ("Unknown NOMS Number" | "Unknown NOMS Id"));
 }
 
 /**
@@ -89,7 +91,7 @@ export interface PncIdentifier {
  */
 export const crnIdentifier = z.strictObject({
     type: z.enum(["CRN"]),
-    value: z.string().check(z.minLength(1))
+    value: z.string().check(z.regex(new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
 });
 
 /**
@@ -97,7 +99,7 @@ export const crnIdentifier = z.strictObject({
  */
 export const nomsIdentifier = z.strictObject({
     type: z.enum(["NOMS"]),
-    value: z.string().check(z.minLength(1))
+    value: z.union([nomsNumber, z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
 });
 
 /**
@@ -120,7 +122,7 @@ export const envelopePersonReference = z.strictObject({
  */
 export const crnIdentifierOpen = z.looseObject({
     type: z.enum(["CRN"]),
-    value: z.string().check(z.minLength(1))
+    value: z.string().check(z.regex(new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
 });
 
 /**
@@ -128,7 +130,7 @@ export const crnIdentifierOpen = z.looseObject({
  */
 export const nomsIdentifierOpen = z.looseObject({
     type: z.enum(["NOMS"]),
-    value: z.string().check(z.minLength(1))
+    value: z.union([nomsNumberOpen, z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
 });
 
 /**

@@ -252,7 +252,9 @@ function notificationContract(
         const result = validator.safeParse(envelope);
         issues.push(...(result.success ? [{ code: 'invalid_value', path: '' } as const] : fromZodIssues(result.error.issues, envelope)));
       }
-      issues.push(...buildProblems(envelope, definition.detailUrl));
+      // An identifier the envelope schema already refused is not reported twice.
+      const reported = new Set(issues.map((i) => i.path));
+      issues.push(...buildProblems(envelope, definition.detailUrl).filter((i) => !reported.has(i.path)));
       if (issues.length > 0) throw contractError('invalid_event', issues);
       return envelope;
     },

@@ -316,8 +316,13 @@ describe('the traps seen in real traffic', () => {
     ],
     // The envelope's identifiers are read as producers send them; build is where their patterns are enforced.
     [
-      'the CRN as the string "null" in the envelope is read as sent',
+      'the CRN as the string "null" in the envelope is refused',
       changed(event, { personReference: { identifiers: [{ type: 'CRN', value: 'null' }] } }),
+      ['pattern /personReference/identifiers/0/value'],
+    ],
+    [
+      'a CRN in lower case with spaces around it, as CAS3 has sent it, is read as sent',
+      changed(event, { personReference: { identifiers: [{ type: 'CRN', value: ' x320741 ' }] } }),
       'valid',
     ],
     [
@@ -335,7 +340,7 @@ describe('the traps seen in real traffic', () => {
     [
       'an empty identifier in the envelope',
       changed(event, { personReference: { identifiers: [{ type: 'CRN', value: '' }] } }),
-      ['too_small /personReference/identifiers/0/value'],
+      ['pattern /personReference/identifiers/0/value'],
     ],
   ];
   it.each(cases)('%s', (_, input, issues) => {

@@ -150,10 +150,10 @@ describe('reading structured mode: what is wrong is reported where it is', () =>
       },
     ],
     // Identifiers are read as producers send them (the CRN "null", "Unknown NOMS Number"); build checks their patterns. Empty ones are never valid.
-    ['an empty CRN', { given: { ...structured(), subject: '' }, want: { code: 'invalid_event', issue: { code: 'too_small', path: '/subject' } } }],
+    ['an empty CRN', { given: { ...structured(), subject: '' }, want: { code: 'invalid_event', issue: { code: 'pattern', path: '/subject' } } }],
     [
       'an empty NOMS number in its own attribute',
-      { given: { ...structured(), noms: '' }, want: { code: 'invalid_event', issue: { code: 'too_small', path: '/noms' } } },
+      { given: { ...structured(), noms: '' }, want: { code: 'invalid_event', issue: { code: 'pattern', path: '/noms' } } },
     ],
     [
       'a bad PNC id in its own attribute',
@@ -170,7 +170,7 @@ describe('reading structured mode: what is wrong is reported where it is', () =>
       'a bad identifier inside personreference',
       {
         given: { ...withoutNoms(), subject: undefined, personreference: '{"identifiers":[{"type":"NOMS","value":""}]}' },
-        want: { code: 'invalid_event', issue: { code: 'too_small', path: '/personreference/identifiers/0/value' } },
+        want: { code: 'invalid_event', issue: { code: 'pattern', path: '/personreference/identifiers/0/value' } },
       },
     ],
     [
