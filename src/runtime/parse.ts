@@ -81,6 +81,8 @@ export interface EventRuntime extends ContractRuntime {
 export interface Lookup<R extends ContractRuntime = EventRuntime> {
   find(eventType: string): R | undefined;
   known(): readonly string[];
+  /** Why a type the catalogue has is not found here (it has only the other contract), where that is so. */
+  otherContract?(eventType: string): string | undefined;
 }
 
 type Failure = { readonly success: false; readonly error: ContractError };
@@ -256,15 +258,19 @@ function versionOf(envelope: Record<string, unknown>, options: ParseOptions): nu
 }
 
 export function unknownType(eventType: string, lookup: Lookup<ContractRuntime>, path: string): IssueInput {
-  const trimmed = eventType.trim();
-  let detail: string | undefined;
-  if (trimmed !== eventType && lookup.find(trimmed)) detail = `it has white space around it; did you mean ${JSON.stringify(trimmed)}?`;
-  else if (lookup.find(trimmed.toLowerCase())) detail = `event types are lower case; did you mean ${JSON.stringify(trimmed.toLowerCase())}?`;
-  else {
-    const near = lookup.known().find((known) => known.startsWith(trimmed.split('.').slice(0, 2).join('.')));
-    if (near) detail = `known types in that domain include ${JSON.stringify(near)}`;
-  }
+  const detail = unknownTypeHint(eventType, lookup);
   return { code: 'unknown_event_type', path, received: JSON.stringify(eventType), ...(detail ? { detail } : {}) };
+}
+
+/** What the caller most likely meant: the other reader, for a type with only the other contract; a near miss; or a type of that domain. */
+function unknownTypeHint(eventType: string, lookup: Lookup<ContractRuntime>): string | undefined {
+  const other = lookup.otherContract?.(eventType);
+  if (other !== undefined) return other;
+  const trimmed = eventType.trim();
+  if (trimmed !== eventType && lookup.find(trimmed)) return `it has white space around it; did you mean ${JSON.stringify(trimmed)}?`;
+  if (lookup.find(trimmed.toLowerCase())) return `event types are lower case; did you mean ${JSON.stringify(trimmed.toLowerCase())}?`;
+  const near = lookup.known().find((known) => known.startsWith(trimmed.split('.').slice(0, 2).join('.')));
+  return near ? `known types in that domain include ${JSON.stringify(near)}` : undefined;
 }
 
 function validationIssues(

@@ -35,7 +35,21 @@ export function createRegistry(eventTypes: readonly RegisteredEventType[]): Regi
   return {
     types,
     get: (eventType) => byName.get(eventType),
-    lookup: { find: (eventType) => byName.get(eventType)?.runtime.notification, known: () => notified },
-    detailLookup: { find: (eventType) => byName.get(eventType)?.runtime.detail, known: () => detailed },
+    lookup: {
+      find: (eventType) => byName.get(eventType)?.runtime.notification,
+      known: () => notified,
+      otherContract: (eventType) =>
+        byName.get(eventType)?.runtime.detail
+          ? 'it is never published as a notification: its producer stores and serves detail documents of it only; read those with safeParseDetail'
+          : undefined,
+    },
+    detailLookup: {
+      find: (eventType) => byName.get(eventType)?.runtime.detail,
+      known: () => detailed,
+      otherContract: (eventType) =>
+        byName.get(eventType)?.runtime.notification
+          ? "its producer serves no detail documents: the event's data is in the notification's additionalInformation"
+          : undefined,
+    },
   };
 }

@@ -134,6 +134,13 @@ describe('safeParseDetail', () => {
     expect(verdicts.filter(([, expect, ok]) => (expect === 'valid') !== ok)).toEqual([]);
   });
 
+  it('says why a type with only the other contract is not found', () => {
+    const notified = safeParse({ eventType: 'approved-premises.request-for-placement.created', occurredAt: '2024-03-01T15:47:22Z', additionalInformation: {} });
+    const detailed = safeParseDetail({ ...v2, eventType: 'intervention.referral.sent' });
+    expect(notified.success || notified.error.message).toMatch(/never published as a notification.*safeParseDetail/u);
+    expect(detailed.success || detailed.error.message).toMatch(/serves no detail documents/u);
+  });
+
   it('says which reader a document of the other kind needs', () => {
     const asNotification = safeParse(v2);
     const asDetail = safeParseDetail(example(CANCELLED, 'notification.v1.booking-cancelled.valid.json'));
