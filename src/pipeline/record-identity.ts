@@ -36,8 +36,6 @@ export function identify(record: unknown, options: RecordOptions): RecordIdentit
   const context: DecodeContext = {
     limits: DEFAULT_LIMITS,
     duplicateKeys: 'last-wins',
-    version: options.version,
-    eventType: options.eventType,
     json: (text, path) => decodeJson(text, DEFAULT_LIMITS, 'last-wins', path),
   };
   let envelope: unknown;

@@ -6,9 +6,9 @@
  */
 import * as z from 'zod/mini';
 import type { JsonSchemaObject } from '../catalogue/model.js';
-import { type ContractError, contractError, type IssueInput } from './errors.js';
+import { type ContractError, contractError } from './errors.js';
 import { type ChainVersion, runChain, type UpcastContext, type UpcastStepDefinition } from './upcast.js';
-import { fromZodIssues } from './zod-issues.js';
+import { issuesOf } from './zod-issues.js';
 
 /** Data types by version number, such as `{ 1: BookingCancelledV1; 2: BookingCancelledV2 }`. */
 export type VersionMap = { readonly [version: number]: unknown };
@@ -94,6 +94,12 @@ export function tiered(build: () => z.ZodMiniType): () => z.ZodMiniType {
   };
 }
 
+/** One {@link tiered} validator per version, made on first use: `build(v)` for version `v.version`. */
+export function perVersion<V extends { readonly version: number }>(versions: readonly V[], build: (v: V) => z.ZodMiniType): (version: number) => z.ZodMiniType {
+  const validators = versions.map((v) => tiered(() => build(v)));
+  return (version) => (validators[version - 1] as () => z.ZodMiniType)();
+}
+
 /** The runtime and the public functions of one contract. */
 export function defineContract<M extends VersionMap, L extends number>(
   type: string,
@@ -101,9 +107,10 @@ export function defineContract<M extends VersionMap, L extends number>(
 ): { readonly runtime: ContractRuntime; readonly functions: ContractFunctions<M, L> } {
   const { versions } = definition;
   const latest = versions.length as L;
-  const dataValidators = versions.map((v) => tiered(() => v.data));
-  const openValidators = versions.map((v) => (v.open === v.data ? (dataValidators[v.version - 1] as () => z.ZodMiniType) : tiered(() => v.open)));
-  const dataValidator = (version: number): z.ZodMiniType => (dataValidators[version - 1] as () => z.ZodMiniType)();
+  const dataValidator = perVersion(versions, (v) => v.data);
+  const openOnly = perVersion(versions, (v) => v.open);
+  // Where the open validator is the closed one, both share one use count, and one compilation.
+  const openValidator = (version: number): z.ZodMiniType => (versions[version - 1]?.open === versions[version - 1]?.data ? dataValidator : openOnly)(version);
   const runtime: ContractRuntime = {
     type,
     latest,
@@ -113,7 +120,7 @@ export function defineContract<M extends VersionMap, L extends number>(
         version: v.version,
         ...(v.upcast ? { upcast: v.upcast } : {}),
         validator: () => dataValidator(v.version),
-        openValidator: openValidators[v.version - 1] as () => z.ZodMiniType,
+        openValidator: () => openValidator(v.version),
         properties: () => {
           properties ??= new Set(Object.keys((v.schema().properties ?? {}) as object));
           return properties;
@@ -140,11 +147,7 @@ export function defineContract<M extends VersionMap, L extends number>(
         };
       }
       const from = dataValidator(options.from);
-      if (!z.validate(from, data)) {
-        const result = from.safeParse(data);
-        const issues: IssueInput[] = result.success ? [{ code: 'invalid_value', path: '' }] : fromZodIssues(result.error.issues, data);
-        return { success: false, error: contractError('invalid_event', issues) };
-      }
+      if (!z.validate(from, data)) return { success: false, error: contractError('invalid_event', issuesOf(from, data)) };
       const result = runChain(type, runtime.chain, data, options.from, to, { envelope: options.envelope, values: options.context ?? {} }, []);
       return result.ok ? { success: true, data: result.data } : { success: false, error: result.error };
     },

@@ -11,11 +11,11 @@ import type { ContractRuntime } from './contract.js';
 import { type ContractError, contractError, type ErrorCode, type Issue, type IssueInput, withMessages } from './errors.js';
 import { isRecord } from './formats/format.js';
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, type Limits } from './json-text.js';
-import { describeValue, typeName } from './messages.js';
-import { checkTolerantly, type Lookup, type UnknownProperties, unknownType } from './parse.js';
+import { typeName } from './messages.js';
+import { checkEventType, checkTolerantly, type Lookup, type UnknownProperties, unknownType, versionOptionProblem } from './parse.js';
 import { dateTime, uuid } from './schema-checks.js';
 import { runChain, type UpcastContext } from './upcast.js';
-import { fromZodIssues } from './zod-issues.js';
+import { issuesOf } from './zod-issues.js';
 
 /** Options for `safeParseDetail` and `parseDetail`. */
 export interface DetailParseOptions<To extends number | 'latest' = number | 'latest'> {
@@ -102,7 +102,7 @@ function parseDetailUnchecked(
   options: DetailParseOptions,
   expectedType: string | undefined,
 ): DetailParseResult<Record<string, unknown>> {
-  const optionProblem = checkDetailOptions(options);
+  const optionProblem = versionOptionProblem('version', options.version, true) ?? versionOptionProblem('to', options.to);
   if (optionProblem) return fail('invalid_option', [optionProblem]);
   let value = input;
   if (typeof input === 'string') {
@@ -118,19 +118,9 @@ function parseDetailUnchecked(
     return fail('invalid_input', [{ code: 'invalid_input', path: '', detail }]);
   }
 
-  const eventType = value.eventType;
-  if (typeof eventType !== 'string') {
-    const issue: IssueInput =
-      eventType === undefined
-        ? { code: 'required', path: '/eventType', expected: 'string' }
-        : { code: 'invalid_type', path: '/eventType', expected: 'string', received: typeName(eventType) };
-    return fail('invalid_event', [issue]);
-  }
-  if (expectedType !== undefined && eventType !== expectedType) {
-    return fail('event_type_mismatch', [
-      { code: 'event_type_mismatch', path: '/eventType', expected: JSON.stringify(expectedType), received: JSON.stringify(eventType) },
-    ]);
-  }
+  const named = checkEventType(value.eventType, expectedType, '/eventType');
+  if (!named.ok) return fail(named.code, [named.issue]);
+  const { eventType } = named;
   const runtime = lookup.find(eventType);
   if (!runtime) return fail('unknown_event_type', [unknownType(eventType, lookup, '/eventType')]);
 
@@ -158,11 +148,7 @@ function parseDetailUnchecked(
 
   const unknown = options.unknownProperties ?? 'keep';
   const checked = checkTolerantly(runtime.documentValidator(version), runtime.openDocumentValidator(version), value, unknown);
-  if (!checked.ok) {
-    const result = checked.validator.safeParse(value);
-    const issues: IssueInput[] = result.success ? [{ code: 'invalid_value', path: '' }] : fromZodIssues(result.error.issues, value);
-    return fail('invalid_event', issues);
-  }
+  if (!checked.ok) return fail('invalid_event', issuesOf(checked.validator, value));
   const warnings = checked.warnings ? { warnings: withMessages(checked.warnings) } : {};
   if (version === target) return { success: true, detail: value, version, ...warnings };
 
@@ -173,17 +159,6 @@ function parseDetailUnchecked(
   const chain = runChain(eventType, runtime.chain, value.eventDetails, version, target, context, ['eventDetails'], unknown);
   if (!chain.ok) return { success: false, error: chain.error };
   return { success: true, detail: withDetails(value, chain.data), version: target, upgradedFrom: version, ...warnings };
-}
-
-function checkDetailOptions(options: DetailParseOptions): IssueInput | undefined {
-  const { version, to } = options;
-  if (version !== undefined && version !== null && !(Number.isInteger(version) && version >= 1)) {
-    return { code: 'invalid_option', path: '', detail: `options.version must be a whole number from 1, or null; received ${describeValue(version)}` };
-  }
-  if (to !== undefined && to !== 'latest' && !(Number.isInteger(to) && to >= 1)) {
-    return { code: 'invalid_option', path: '', detail: `options.to must be a whole number from 1, or 'latest'; received ${describeValue(to)}` };
-  }
-  return undefined;
 }
 
 const DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'timestamp', 'eventType', 'eventDetails']);
@@ -210,10 +185,7 @@ export function buildDetailWith(runtime: DetailRuntime, eventDetails: unknown, o
     eventDetails,
   };
   const validator = runtime.documentValidator(runtime.latest);
-  if (!z.validate(validator, document)) {
-    const result = validator.safeParse(document);
-    throw contractError('invalid_event', result.success ? [{ code: 'invalid_value', path: '' }] : fromZodIssues(result.error.issues, document));
-  }
+  if (!z.validate(validator, document)) throw contractError('invalid_event', issuesOf(validator, document));
   return document;
 }
 

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Envelope } from '../../generated/envelope.js';
-import { type ContractDefinition, type ContractFunctions, type ContractTypes, defineContract, tiered, type VersionMap } from './contract.js';
+import { type ContractDefinition, type ContractFunctions, type ContractTypes, defineContract, perVersion, type VersionMap } from './contract.js';
 import {
   type BuildDetailOptions,
   buildDetailWith,
@@ -22,7 +22,7 @@ import { contractError, type IssueInput } from './errors.js';
 import { IDENTIFIER_PATTERNS, isWellFormed } from './identifiers.js';
 import { describeValue } from './messages.js';
 import { type EventRuntime, type Lookup, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './parse.js';
-import { fromZodIssues } from './zod-issues.js';
+import { issuesOf } from './zod-issues.js';
 
 /** An envelope whose data is version `V` of event type `T`. */
 export type EventEnvelope<T extends string, V extends number, D> = Omit<Envelope, 'eventType' | 'version' | 'additionalInformation'> & {
@@ -203,12 +203,10 @@ export function defineEventType<T extends string, C extends EventContracts>(defi
 
 function detailContract(type: string, contract: ContractDefinition): { runtime: DetailRuntime; contract: DetailContract<string, VersionMap, number> } {
   const { runtime: base, functions } = defineContract(type, contract);
-  const documentValidators = contract.versions.map((v) => tiered(() => detailDocumentSchema(type, v.data)));
-  const openValidators = contract.versions.map((v) => tiered(() => detailDocumentSchema(type, v.open)));
   const runtime: DetailRuntime = {
     ...base,
-    documentValidator: (version) => (documentValidators[version - 1] as () => z.ZodMiniType)(),
-    openDocumentValidator: (version) => (openValidators[version - 1] as () => z.ZodMiniType)(),
+    documentValidator: perVersion(contract.versions, (v) => detailDocumentSchema(type, v.data)),
+    openDocumentValidator: perVersion(contract.versions, (v) => detailDocumentSchema(type, v.open)),
   };
   const lookup: Lookup<DetailRuntime> = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
   const out = {
@@ -230,12 +228,10 @@ function notificationContract(
 ): { runtime: EventRuntime; contract: NotificationContract<string, VersionMap, number> } {
   const { type } = definition;
   const { runtime: base, functions } = defineContract(type, contract);
-  const envelopeValidators = contract.versions.map((v) => tiered(() => envelopeSchema(definition.envelope, type, v.version, v.data)));
-  const openValidators = contract.versions.map((v) => tiered(() => envelopeSchema(definition.openEnvelope, type, v.version, v.open)));
   const runtime: EventRuntime = {
     ...base,
-    envelopeValidator: (version) => (envelopeValidators[version - 1] as () => z.ZodMiniType)(),
-    openEnvelopeValidator: (version) => (openValidators[version - 1] as () => z.ZodMiniType)(),
+    envelopeValidator: perVersion(contract.versions, (v) => envelopeSchema(definition.envelope, type, v.version, v.data)),
+    openEnvelopeValidator: perVersion(contract.versions, (v) => envelopeSchema(definition.openEnvelope, type, v.version, v.open)),
   };
   const lookup: Lookup = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
   const out = {
@@ -247,11 +243,7 @@ function notificationContract(
     build(input: BuildInput<unknown>, options?: BuildOptions) {
       const envelope = assemble(definition, runtime.latest, input, options);
       const validator = runtime.envelopeValidator(runtime.latest);
-      const issues: IssueInput[] = [];
-      if (!z.validate(validator, envelope)) {
-        const result = validator.safeParse(envelope);
-        issues.push(...(result.success ? [{ code: 'invalid_value', path: '' } as const] : fromZodIssues(result.error.issues, envelope)));
-      }
+      const issues: IssueInput[] = z.validate(validator, envelope) ? [] : issuesOf(validator, envelope);
       // An identifier the envelope schema already refused is not reported twice.
       const reported = new Set(issues.map((i) => i.path));
       issues.push(...buildProblems(envelope, definition.detailUrl).filter((i) => !reported.has(i.path)));

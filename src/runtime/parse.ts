@@ -14,7 +14,7 @@ import { FORMATS, type FormatName, isFormatName, SELF_DESCRIBING } from './forma
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, exceedsDepth, type Limits } from './json-text.js';
 import { describeValue, typeName } from './messages.js';
 import { runChain, type UpcastContext } from './upcast.js';
-import { fromZodIssues } from './zod-issues.js';
+import { fromZodIssues, issuesOf } from './zod-issues.js';
 
 /** Options for `safeParse` and `parse`. */
 export interface ParseOptions<To extends number | 'latest' = number | 'latest'> {
@@ -120,8 +120,6 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
   const context: DecodeContext = {
     limits,
     duplicateKeys,
-    version: options.version,
-    eventType: expectedType,
     json: (text, path) => decodeJson(text, limits, duplicateKeys, path),
   };
   const decoded = format.decode(value, context);
@@ -137,19 +135,9 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
   }
 
   // Which contract applies.
-  const eventType = envelope.eventType ?? (format.name === 'hmpps' ? undefined : expectedType);
-  if (typeof eventType !== 'string') {
-    const issue: IssueInput =
-      eventType === undefined
-        ? { code: 'required', path: at('/eventType', pathOf), expected: 'string' }
-        : { code: 'invalid_type', path: at('/eventType', pathOf), expected: 'string', received: typeName(eventType) };
-    return fail('invalid_event', [issue]);
-  }
-  if (expectedType !== undefined && eventType !== expectedType) {
-    return fail('event_type_mismatch', [
-      { code: 'event_type_mismatch', path: at('/eventType', pathOf), expected: JSON.stringify(expectedType), received: JSON.stringify(eventType) },
-    ]);
-  }
+  const named = checkEventType(envelope.eventType ?? (format.name === 'hmpps' ? undefined : expectedType), expectedType, at('/eventType', pathOf));
+  if (!named.ok) return fail(named.code, [named.issue]);
+  const { eventType } = named;
   const runtime = lookup.find(eventType);
   if (!runtime) return fail('unknown_event_type', [unknownType(eventType, lookup, at('/eventType', pathOf))]);
 
@@ -214,6 +202,38 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
   return { success: true, event: withData<EnvelopeLike>(candidate, target, chain.data), upgradedFrom: readAs, ...newer, ...warnings };
 }
 
+/** The event type a document names, checked: a string, and the type expected where one is. */
+export function checkEventType(
+  eventType: unknown,
+  expectedType: string | undefined,
+  path: string,
+): { readonly ok: true; readonly eventType: string } | { readonly ok: false; readonly code: ErrorCode; readonly issue: IssueInput } {
+  if (typeof eventType !== 'string') {
+    const issue: IssueInput =
+      eventType === undefined
+        ? { code: 'required', path, expected: 'string' }
+        : { code: 'invalid_type', path, expected: 'string', received: typeName(eventType) };
+    return { ok: false, code: 'invalid_event', issue };
+  }
+  if (expectedType !== undefined && eventType !== expectedType) {
+    return {
+      ok: false,
+      code: 'event_type_mismatch',
+      issue: { code: 'event_type_mismatch', path, expected: JSON.stringify(expectedType), received: JSON.stringify(eventType) },
+    };
+  }
+  return { ok: true, eventType };
+}
+
+/** The problem with `options.version` or `options.to`: each a whole number from 1; `to` may be `'latest'`, and `version` `null` where `nullable`. */
+export function versionOptionProblem(key: 'version' | 'to', value: unknown, nullable = false): IssueInput | undefined {
+  if (value === undefined || (key === 'to' && value === 'latest') || (nullable && value === null) || (Number.isInteger(value) && (value as number) >= 1)) {
+    return undefined;
+  }
+  const or = key === 'to' ? ", or 'latest'" : nullable ? ', or null' : '';
+  return { code: 'invalid_option', path: '', detail: `options.${key} must be a whole number from 1${or}; received ${describeValue(value)}` };
+}
+
 function checkOptions(options: ParseOptions): IssueInput | undefined {
   if (options.format !== undefined && options.format !== 'auto' && !isFormatName(options.format)) {
     return {
@@ -224,17 +244,7 @@ function checkOptions(options: ParseOptions): IssueInput | undefined {
       detail: `unknown format ${describeValue(options.format)}`,
     };
   }
-  for (const key of ['version', 'to'] as const) {
-    const value = options[key];
-    if (value !== undefined && !(key === 'to' && value === 'latest') && !(Number.isInteger(value) && (value as number) >= 1)) {
-      return {
-        code: 'invalid_option',
-        path: '',
-        detail: `options.${key} must be a whole number from 1${key === 'to' ? ", or 'latest'" : ''}; received ${describeValue(value)}`,
-      };
-    }
-  }
-  return undefined;
+  return versionOptionProblem('version', options.version) ?? versionOptionProblem('to', options.to);
 }
 
 function chooseFormat(name: FormatName | 'auto' | undefined, value: unknown): Format {
@@ -281,10 +291,7 @@ function validationIssues(
   version: number,
   pathOf: ((p: string) => string) | undefined,
 ): readonly IssueInput[] {
-  const result = validator.safeParse(candidate);
-  const issues = result.success
-    ? [{ code: 'invalid_value', path: '', detail: 'the envelope failed validation' } as IssueInput]
-    : fromZodIssues(result.error.issues, candidate);
+  const issues = issuesOf(validator, candidate, { code: 'invalid_value', path: '', detail: 'the envelope failed validation' });
   // A producer that always sends version 1 may be sending newer data: say so.
   for (let v = version + 1; v <= runtime.latest; v++) {
     if (z.validate(validatorOf(v), withData(candidate, v, candidate.additionalInformation))) {

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { type ContractError, contractError, type IssueInput } from './errors.js';
-import { fromZodIssues } from './zod-issues.js';
+import { issuesOf } from './zod-issues.js';
 
 /** What an upcaster may read besides the data: the envelope, and values the caller passes in. */
 export interface UpcastContext {
@@ -90,10 +90,7 @@ export function runChain(
     if (unknown === 'keep' && current !== input) current = withUnknown(input, current, (versions[target - 2] as ChainVersion).properties());
     const validator = unknown === 'keep' ? version.openValidator() : version.validator();
     if (!z.validate(validator, current)) {
-      const result = validator.safeParse(current);
-      const issues = result.success
-        ? [{ code: 'upcast_failed', path: '', detail: 'the result failed validation' } as const]
-        : fromZodIssues(result.error.issues, current, [...dataPath]);
+      const issues = issuesOf(validator, current, { code: 'upcast_failed', path: '', detail: 'the result failed validation' }, [...dataPath]);
       return { ok: false, error: contractError('upcast_failed', issues, step) };
     }
   }

@@ -12,6 +12,21 @@ import type { KeywordParams } from './schema-checks.js';
 type ZodIssue = z.core.$ZodIssue;
 
 /**
+ * The issues of a value `validator` refused (with `z.validate`), from its
+ * `safeParse`; `fallback` only where that accepts the value after all.
+ * `prefix` is prepended to every path.
+ */
+export function issuesOf(
+  validator: z.ZodMiniType,
+  value: unknown,
+  fallback: IssueInput = { code: 'invalid_value', path: '' },
+  prefix: PropertyKey[] = [],
+): IssueInput[] {
+  const result = validator.safeParse(value);
+  return result.success ? [fallback] : fromZodIssues(result.error.issues, value, prefix);
+}
+
+/**
  * Converts the issues zod found in `root`. `prefix` is prepended to every
  * path, for data validated apart from its envelope.
  */

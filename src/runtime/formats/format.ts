@@ -11,10 +11,6 @@ import type { Decoded, DuplicateKeys, Limits } from '../json-text.js';
 export interface DecodeContext {
   readonly limits: Limits;
   readonly duplicateKeys: DuplicateKeys;
-  /** The version the caller says the document is at, for formats that carry none. */
-  readonly version: number | undefined;
-  /** The event type the caller expects, for formats that may carry none. */
-  readonly eventType: string | undefined;
   /** Parses JSON nested inside the input (such as an SQS `Message`), within the same limits. */
   json(text: string, path: string): Decoded;
 }
