@@ -10,6 +10,7 @@ import type { DetailParseOptions, DetailParseResult, DetailRuntime } from './det
 import { safeParseDetailWith } from './detail.js';
 import { type ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
 import { isRecord } from './formats/format.js';
+import { DEFAULT_LIMITS, decodeJson } from './json-text.js';
 import type { Lookup } from './parse.js';
 
 /** Options for `fetchDetail`. */
@@ -95,22 +96,21 @@ async function fetchUnchecked(
   }
   if (body.kind === 'error') return fail('fetch_failed', { code: 'fetch_failed', path: '/detailUrl', received: url, detail: reason(body.error) });
 
-  const parseOptions: DetailParseOptions = {
-    eventType: event.eventType,
-    ...(options.to === undefined ? {} : { to: options.to }),
-    ...(options.context === undefined ? {} : { context: options.context }),
-    ...(options.limits === undefined ? {} : { limits: options.limits }),
-    ...(options.duplicateKeys === undefined ? {} : { duplicateKeys: options.duplicateKeys }),
-  };
-  if (options.version !== 'detect' && options.version !== undefined)
-    return safeParseDetailWith(lookup, body.value, { ...parseOptions, version: options.version });
+  // The reading options are the caller's, less those of the request and the version, which is decided here.
+  const { fetch: _fetch, headers: _headers, signal: _signal, timeoutMs: _timeoutMs, version, ...reading } = options;
+  const parseOptions: DetailParseOptions = { ...reading, eventType: event.eventType };
+  // The text is decoded once, within the limits, and every reading below reads the value.
+  const limits = options.limits ? { ...DEFAULT_LIMITS, ...options.limits } : DEFAULT_LIMITS;
+  const decoded = decodeJson(body.value, limits, options.duplicateKeys ?? 'reject');
+  if (!decoded.ok) return { success: false, error: contractError(decoded.issue.code as ErrorCode, [decoded.issue]) };
+  const document = decoded.value;
+  if (version !== 'detect' && version !== undefined) return safeParseDetailWith(lookup, document, { ...parseOptions, version });
   // Read as the latest version first; only when the document is not valid there, look for an older version it is valid at.
   const runtime = lookup.find(event.eventType);
-  const latest = safeParseDetailWith(lookup, body.value, { ...parseOptions, version: runtime?.latest ?? 1 });
+  const latest = safeParseDetailWith(lookup, document, { ...parseOptions, version: runtime?.latest ?? 1 });
   if (latest.success || latest.error.code !== 'invalid_event' || !runtime) return latest;
-  const document = JSON.parse(body.value) as unknown;
   for (let v = runtime.latest - 1; v >= 1; v--) {
-    if (z.validate(runtime.documentValidator(v), document)) return safeParseDetailWith(lookup, body.value, { ...parseOptions, version: v });
+    if (z.validate(runtime.documentValidator(v), document)) return safeParseDetailWith(lookup, document, { ...parseOptions, version: v });
   }
   return latest;
 }

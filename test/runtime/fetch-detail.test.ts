@@ -34,6 +34,8 @@ beforeAll(async () => {
         return json(200, stored.v1);
       case '/events/booking-cancelled/v2':
         return json(200, stored.v2);
+      case '/events/booking-cancelled/extra':
+        return json(200, { ...stored.v2, eventDetails: { ...(stored.v2.eventDetails as object), servedBy: 'api' } });
       case '/events/booking-cancelled/invalid':
         return json(200, stored.invalid);
       case '/events/booking-cancelled/missing':
@@ -83,6 +85,13 @@ describe('fetchDetail reads what the producer serves, upcast to the latest versi
     expect(pinned.success || pinned.error.code).toBe('invalid_event');
     const asV1 = await fetchDetail(notification('/events/booking-cancelled/v1'), { version: null });
     expect(asV1.success && asV1.upgradedFrom).toBe(1);
+  });
+
+  it('reads as it is told: a property the contract does not name is kept, or with unknownProperties: reject refused', async () => {
+    const kept = await fetchDetail(notification('/events/booking-cancelled/extra'));
+    expect(kept.success && kept.warnings?.map((w) => w.path)).toEqual(['/eventDetails/servedBy']);
+    const refused = await fetchDetail(notification('/events/booking-cancelled/extra'), { unknownProperties: 'reject' });
+    expect(refused.success || refused.error.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['unknown_property /eventDetails/servedBy']);
   });
 
   it('sends accept: application/json and the headers it is given', async () => {
