@@ -7,8 +7,15 @@ import * as z from 'zod/mini';
 import type { EventMetadata, UpcastDeclaration } from './model.js';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-/** `<domain>.<entity>.<past-tense verb>`: lower-case dotted parts, hyphens inside a part. */
-export const EVENT_TYPE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$/u;
+/**
+ * An event type as the catalogue keeps it: two or more lower-case dotted
+ * parts, hyphens inside a part. Queues filter on the event type exactly as
+ * producers send it, and some HMPPS producers send two parts
+ * (`<domain>.<verb>`), so the catalogue takes them as they are.
+ */
+export const EVENT_TYPE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/u;
+/** `<domain>.<entity>.<past-tense verb>`: the name a new event type designed here is given (`new` requires it). */
+export const NEW_EVENT_TYPE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$/u;
 const pointer = z.string().check(z.regex(/^(\/[^/]+)+$/u));
 const nonEmpty = z.string().check(z.minLength(1));
 /** A producer file a contract was modelled from: `owner/repo@commit:path`. */

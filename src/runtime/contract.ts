@@ -30,6 +30,12 @@ export interface VersionDefinition {
   readonly open: z.ZodMiniType;
   /** The version's JSON Schema, with the shared definitions it uses embedded. */
   readonly schema: () => JsonSchemaObject;
+  /**
+   * The version describes no data (an object with no properties), so a
+   * notification may leave `additionalInformation` out, as the HMPPS
+   * envelope allows. Only notification contracts use it.
+   */
+  readonly dataOptional?: true;
   /** How the previous version becomes this one. Absent for version 1. */
   readonly upcast?: UpcastStepDefinition;
 }

@@ -164,11 +164,12 @@ export type EventType<T extends string = string, C extends EventContracts = Even
 /**
  * The schema of a whole envelope of `type` at `version`, not compiled: the
  * envelope's fields, the type and version fixed (a version 1 message may omit
- * its version), and the version's data.
+ * its version), and the version's data (which a version that describes no
+ * data may leave out, as the HMPPS envelope allows).
  */
-export function envelopeSchema(envelope: z.core.$ZodLooseShape, type: string, version: number, data: z.ZodMiniType): z.ZodMiniType {
+export function envelopeSchema(envelope: z.core.$ZodLooseShape, type: string, version: number, data: z.ZodMiniType, dataOptional = false): z.ZodMiniType {
   const versionField = version === 1 ? z.exactOptional(z.literal(1)) : z.literal(version);
-  return z.looseObject({ ...envelope, eventType: z.literal(type), version: versionField, additionalInformation: data });
+  return z.looseObject({ ...envelope, eventType: z.literal(type), version: versionField, additionalInformation: dataOptional ? z.exactOptional(data) : data });
 }
 
 /** Creates the object for one event type. Called by generated modules. */
@@ -230,8 +231,8 @@ function notificationContract(
   const { runtime: base, functions } = defineContract(type, contract);
   const runtime: EventRuntime = {
     ...base,
-    envelopeValidator: perVersion(contract.versions, (v) => envelopeSchema(definition.envelope, type, v.version, v.data)),
-    openEnvelopeValidator: perVersion(contract.versions, (v) => envelopeSchema(definition.openEnvelope, type, v.version, v.open)),
+    envelopeValidator: perVersion(contract.versions, (v) => envelopeSchema(definition.envelope, type, v.version, v.data, v.dataOptional)),
+    openEnvelopeValidator: perVersion(contract.versions, (v) => envelopeSchema(definition.openEnvelope, type, v.version, v.open, v.dataOptional)),
   };
   const lookup: Lookup = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
   const out = {

@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
-import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
+import { NEW_EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
 import type { Catalogue, ContractKind } from '../catalogue/model.js';
 import { PLACEHOLDER, PLACEHOLDER_NAME } from '../catalogue/placeholder.js';
 import { schemaIdOf } from '../catalogue/schema-id.js';
@@ -44,7 +44,7 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 /** Plans the new event type's files; throws {@link UsageError} for a bad name or one already taken. */
 export function planNewEventType(root: string, catalogue: Catalogue, packageName: string, options: NewEventTypeOptions): FilePlan {
   const type = options.eventType;
-  if (!EVENT_TYPE_PATTERN.test(type))
+  if (!NEW_EVENT_TYPE_PATTERN.test(type))
     throw new UsageError(`${JSON.stringify(type)} is not an event type name: <domain>.<entity>.<past-tense verb>, lower case, hyphens inside a part`);
   const dir = `${catalogue.dir}/${type}`;
   if (existsSync(join(root, dir))) throw new UsageError(`${type} already exists (${dir}); to change it, use domain-events bump ${type}`);

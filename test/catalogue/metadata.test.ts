@@ -36,7 +36,8 @@ const metadataVariants: Array<[string, unknown]> = [
   ['a timeline keyed by a word', { ...base, timeline: { '1': 'x', latest: 'y' } }],
   ['an empty timeline text', { ...base, timeline: { '1': '' } }],
   ['an unknown field', { ...base, team: 'x' }],
-  ['an eventType with two parts', { ...base, eventType: 'booking.cancelled' }],
+  ['an eventType of one part', { ...base, eventType: 'booking' }],
+  ['an eventType in mixed case', { ...base, eventType: 'booking.cancelledByPerson' }],
   ['a wrong $schema', { ...base, $schema: 'event.schema.json' }],
   ['not an object', ['x']],
 ];
@@ -62,6 +63,13 @@ describe('event.json: the code and the meta-schema agree', () => {
   it.each(metadataVariants)('%s', (_, json) => {
     const value = strip(json);
     expect({ code: checkEventMetadata(value).ok, schema: ajv.validate(`${META}event.schema.json`, value) }).toEqual({ code: false, schema: false });
+  });
+});
+
+describe('event types as producers send them', () => {
+  it('takes two parts, as some HMPPS producers send (queues filter on the type as written)', () => {
+    const value = strip({ ...base, eventType: 'non-contacts.created' });
+    expect({ code: checkEventMetadata(value).ok, schema: ajv.validate(`${META}event.schema.json`, value) }).toEqual({ code: true, schema: true });
   });
 });
 

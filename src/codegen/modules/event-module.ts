@@ -91,11 +91,16 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
   if (names.notification) {
     const { prefix, versions } = names.notification;
     const latest = versions.length;
+    const noData = new Set(event.notification?.versions.filter((v) => describesNoData(v.schema.json)).map((v) => v.version));
     for (const v of versions) {
       envelopeTypes.push(
         typeAlias(
           `${base}EnvelopeV${v}`,
-          typeRef('EventEnvelope', [literalType(event.type), literalType(v), typeRef(`${prefix}V${v}`)]),
+          typeRef('EventEnvelope', [
+            literalType(event.type),
+            literalType(v),
+            noData.has(v) ? f.createUnionTypeNode([typeRef(`${prefix}V${v}`), f.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword)]) : typeRef(`${prefix}V${v}`),
+          ]),
           `An ${event.type} notification with version ${v} data.`,
         ),
       );
@@ -246,6 +251,7 @@ async function contractCode(
             ['schemaId', str(v.schema.id)],
             ['data', id(camel(`${prefix}V${v.version}`))],
             ['open', id(openValidators.get(v.version) as string)],
+            ...(contract.kind === 'notification' && describesNoData(v.schema.json) ? [['dataOptional', f.createTrue()] as [string, ts.Expression]] : []),
             [
               'schema',
               f.createArrowFunction(
@@ -345,4 +351,22 @@ function bundledSchema(schema: JsonSchemaObject, index: SchemaIndex, used: Set<s
   }
   const rest = Object.entries(schema).filter(([k]) => k !== '$defs');
   return object([...rest.map(([k, v]): [string, ts.Expression] => [k, json(v)]), ['$defs', object(defs, true)]], true);
+}
+
+/**
+ * A notification version whose data is an object with no properties: the
+ * event carries no data of its own, so `additionalInformation` may be left
+ * out, as the HMPPS envelope allows.
+ */
+function describesNoData(schema: JsonSchemaObject): boolean {
+  const properties = schema.properties;
+  return (
+    schema.type === 'object' &&
+    typeof properties === 'object' &&
+    properties !== null &&
+    Object.keys(properties).length === 0 &&
+    (!Array.isArray(schema.required) || schema.required.length === 0) &&
+    schema.$ref === undefined &&
+    schema.anyOf === undefined
+  );
 }
