@@ -1,27 +1,49 @@
 /**
- * AsyncAPI 3 message specs, the one-file-per-event kind HMPPS teams keep.
- * Each message's payload describes the whole notification, an HMPPS
- * envelope; its `additionalInformation` is the data. The event type is the
- * payload's `eventType` (a const, a one-value enum or an example), else the
- * message's name.
+ * AsyncAPI 3 message specs: the one-file-per-event message objects HMPPS
+ * teams keep, and a service's document whose messages are written inline,
+ * as local `$ref`s, or as `$ref`s to message files beside it. Each message's
+ * payload describes the whole notification, an HMPPS envelope; its
+ * `additionalInformation` is the data. The event type is the payload's
+ * `eventType` (a const, a one-value enum or an example), else the message's
+ * name.
  */
+import { dirname, join, resolve } from 'node:path';
 import { kebab } from '../codegen/names.js';
+import { ConfigError } from '../errors.js';
+import { parsePointer } from '../runtime/json-pointer.js';
 import { type FoundEvent, fixedValue, isEventType, propertiesOf } from './contract.js';
 import type { Findings } from './findings.js';
-import { at, child, isObject } from './source.js';
+import { at, child, isObject, readSource, type Source } from './source.js';
 
 const SCHEMA_FORMATS = /^application\/(?:vnd\.aai\.asyncapi(?:\+json|\+yaml)?|schema\+json|schema\+yaml)(?:;|$)/u;
 
-export function asyncApiEvents(document: Record<string, unknown>, findings: Findings): FoundEvent[] {
-  const messages = new Map<string, Record<string, unknown>>();
+/** The events of an AsyncAPI document or message object. A message in another file is read from that file, and its findings point into it. */
+export function asyncApiEvents(source: Source, findings: Findings): FoundEvent[] {
+  const { document } = source;
+  if (source.kind === 'message') return [messageEvent(source, document, '', findings)];
+  const messages = new Map<string, { source: Source; message: Record<string, unknown>; pointer: string }>();
+  const visited = new Set<string>();
   const add = (node: unknown, pointer: string) => {
     let message = node;
     let where = pointer;
-    if (isObject(message) && typeof message.$ref === 'string' && message.$ref.startsWith('#')) {
-      where = message.$ref.slice(1);
-      message = at(document, where);
+    let from = source;
+    // A channel's message refers to a component, which may refer to a file: followed to the message itself, each step once.
+    for (let hops = 0; isObject(message) && typeof message.$ref === 'string'; hops++) {
+      const step = `${from.path}#${where}`;
+      if (visited.has(step)) return;
+      visited.add(step);
+      const ref = message.$ref;
+      const target = hops < 8 ? messageReference(from, ref, child(where, '$ref'), findings) : undefined;
+      if (target === undefined) return;
+      ({ source: from, pointer: where } = target);
+      message = at(from.document, where);
+      if (!isObject(message)) {
+        findings.error('unresolved-ref', child(pointer, '$ref'), `${JSON.stringify(ref)} names no message object`);
+        return;
+      }
     }
-    if (isObject(message) && !messages.has(where)) messages.set(where, message);
+    const key = `${from.path}#${where}`;
+    if (isObject(message) && !messages.has(key)) messages.set(key, { source: from, message, pointer: where });
   };
   const components = at(document, '/components/messages');
   if (isObject(components)) for (const key of Object.keys(components)) add(components[key], child('/components/messages', key));
@@ -32,11 +54,54 @@ export function asyncApiEvents(document: Record<string, unknown>, findings: Find
       for (const key of Object.keys(inChannel)) add(inChannel[key], child(child(child('/channels', name), 'messages'), key));
     }
   }
-  if (messages.size === 0) findings.error('no-data', '', 'the document describes no messages (channels.*.messages or components.messages)');
-  return [...messages].map(([pointer, message]) => messageEvent(document, message, pointer, findings));
+  if (messages.size === 0 && findings.list.length === 0)
+    findings.error('no-data', '', 'the document describes no messages (channels.*.messages or components.messages)');
+  const producer = isObject(document.info) && typeof document.info.title === 'string' ? document.info.title : undefined;
+  return [...messages.values()].map(({ source: from, message, pointer }) => {
+    const outer = findings.file;
+    findings.file = from.file;
+    const event = messageEvent(from, message, pointer, findings);
+    findings.file = outer;
+    return producer === undefined ? event : { ...event, producer };
+  });
 }
 
-function messageEvent(document: unknown, message: Record<string, unknown>, pointer: string, findings: Findings): FoundEvent {
+/**
+ * Where a message `$ref` leads: a pointer in this document (`#/…`), or a
+ * message file by path relative to this one (`./x.yaml`, `./x.yaml#/…`).
+ * A remote reference is reported and not fetched.
+ */
+function messageReference(source: Source, ref: string, pointer: string, findings: Findings): { source: Source; pointer: string } | undefined {
+  if (ref.startsWith('#')) return { source, pointer: decodeURIComponent(ref.slice(1)) };
+  if (/^[a-z][a-z0-9+.-]*:/iu.test(ref)) {
+    findings.error(
+      'external-ref',
+      pointer,
+      `${JSON.stringify(ref)} is a remote reference, which import does not fetch; import a local copy of the message file`,
+    );
+    return undefined;
+  }
+  const [path = '', fragment = ''] = ref.split('#', 2);
+  const file = join(dirname(source.file), decodeURIComponent(path));
+  let target: Source;
+  try {
+    target = readSource(resolve(dirname(source.path), decodeURIComponent(path)), file);
+  } catch (error) {
+    const why = error instanceof ConfigError ? error.message : String(error);
+    findings.error('unresolved-ref', pointer, `${JSON.stringify(ref)} cannot be read: ${why}`);
+    return undefined;
+  }
+  try {
+    parsePointer(decodeURIComponent(fragment));
+  } catch {
+    findings.error('unresolved-ref', pointer, `${JSON.stringify(ref)} has a fragment that is not a JSON Pointer`);
+    return undefined;
+  }
+  return { source: target, pointer: decodeURIComponent(fragment) };
+}
+
+function messageEvent(source: Source, message: Record<string, unknown>, pointer: string, findings: Findings): FoundEvent {
+  const { document } = source;
   let payload: unknown = message.payload;
   let payloadPointer = child(pointer, 'payload');
   if (isObject(payload) && payload.schema !== undefined) {
@@ -52,24 +117,34 @@ function messageEvent(document: unknown, message: Record<string, unknown>, point
     payloadPointer = child(payloadPointer, 'schema');
   }
   mixedDrafts(payload, payloadPointer, findings);
-  const properties = propertiesOf(document, payload, payloadPointer, findings);
+  let properties = propertiesOf(document, payload, payloadPointer, findings);
+  const nested = properties.get('properties');
+  if (properties.size === 1 && nested !== undefined && isObject(nested.node) && Object.values(nested.node).every(isObject)) {
+    // properties: { properties: { eventType: … } }: the envelope's fields, one level too deep.
+    findings.warning('nested-properties', nested.pointer, '"properties" is nested twice; the inner one is read as the payload\'s properties');
+    properties = propertiesOf(document, { properties: nested.node }, child(payloadPointer, 'properties'), findings);
+  }
   const fromPayload = (name: string) => {
     const property = properties.get(name);
     return property ? fixedValue(document, property.node) : undefined;
   };
   const typeValue = fromPayload('eventType')?.value;
-  const eventType = isEventType(typeValue) ? typeValue : isEventType(message.name) ? message.name : undefined;
+  // The payload's eventType, else the message's name; one that breaks the naming rule is kept, so the finding can name it.
+  const candidates = [typeValue, message.name, message.title].filter((v): v is string => typeof v === 'string' && /^[^\s.]+(?:\.[^\s.]+)+$/u.test(v));
+  const eventType = candidates.find(isEventType) ?? candidates[0];
   const version = properties.get('version');
   const data = properties.get('additionalInformation');
-  if (!data) findings.error('no-data', payloadPointer, 'the payload has no additionalInformation, so it does not describe an HMPPS domain event');
   const examples = Array.isArray(message.examples) ? message.examples : [];
   const title = typeof message.title === 'string' ? message.title : undefined;
   const description = [message.summary, message.description].find((d) => typeof d === 'string') as string | undefined;
   return {
+    source,
     pointer,
+    ...(typeof message.name === 'string' ? { name: message.name } : {}),
     ...(eventType === undefined ? {} : { eventType }),
     ...(version ? { version: { value: fixedValue(document, version.node)?.value, pointer: version.pointer } } : {}),
-    ...(data ? { data, schemaRoot: payloadPointer } : {}),
+    ...(data ? { data } : {}),
+    schemaRoot: payloadPointer,
     ...(title === undefined ? {} : { title }),
     ...(description === undefined ? {} : { description }),
     examples: examples.flatMap((example, i) =>

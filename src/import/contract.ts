@@ -5,11 +5,17 @@
 import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
 import { mergeAllOf } from './all-of.js';
 import type { Findings } from './findings.js';
-import { at, child, isObject } from './source.js';
+import { at, child, isObject, type Source } from './source.js';
 
 export interface FoundEvent {
+  /** The file the event is described in (a service's document may name message files beside it). */
+  readonly source: Source;
   /** Where the event is described, for findings about it as a whole. */
   readonly pointer: string;
+  /** The name the source gives the event (an OpenAPI component's or an AsyncAPI message's), which `--event-type-map` may use. */
+  readonly name?: string;
+  /** The producing service as the source names it (an AsyncAPI document's `info.title`). */
+  readonly producer?: string;
   readonly eventType?: string;
   readonly version?: { readonly value: unknown; readonly pointer: string };
   readonly data?: { readonly node: unknown; readonly pointer: string };

@@ -13,12 +13,13 @@
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { patternProblem } from '../codegen/keywords.js';
 import { pascal as pascalCase } from '../codegen/names.js';
+import { STRING_FORMATS } from '../runtime/string-formats.js';
 import { mergeAllOf } from './all-of.js';
 import type { Findings } from './findings.js';
 import { matchShared, normalise, type SharedSchemaFile } from './shared-match.js';
 import { at, child, isObject, type SourceKind } from './source.js';
 
-const STRING_FORMATS = new Set(['uuid', 'date-time', 'date', 'time', 'uri', 'email']);
+const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(Object.keys(STRING_FORMATS));
 const NUMBER_FORMATS = new Set(['int32', 'int64', 'float', 'double']);
 /** Keywords copied as they are, in the order they are written. */
 const KEPT = [
@@ -75,6 +76,13 @@ export interface ConvertOptions {
    * would read on its own.
    */
   readonly schemaRoot?: string;
+  /** Definitions that several imported events use, which go to `_shared/` once: the `$ref` to write for each, by source pointer. */
+  readonly sharedDefinitions?: {
+    has(target: string): boolean;
+    refTo(target: string): string | undefined;
+    /** The converted source schema behind a `$ref` that `refTo` gave (with the source's examples). */
+    schemaOf(ref: string): JsonSchemaObject | undefined;
+  };
 }
 
 export interface ConvertedData {
@@ -83,6 +91,15 @@ export interface ConvertedData {
   readonly defs: Readonly<Record<string, JsonSchemaObject>>;
   /** The converted source schema a `$ref` in the output names, including one replaced by a shared schema (whose source examples it keeps). */
   resolve(ref: string): JsonSchemaObject | undefined;
+}
+
+/** Converts a definition on its own (one that goes to `_shared/`), `$ref`s and all. Undefined when an error was reported. */
+export function convertDefinition(target: string, options: ConvertOptions): ConvertedData | undefined {
+  const converter = new SchemaConverter(options);
+  const mark = options.findings.list.length;
+  const schema = converter.convert(at(options.document, target), target);
+  if (schema === undefined || options.findings.errorsSince(mark) > 0) return undefined;
+  return { schema, defs: converter.defs(), resolve: (ref) => converter.converted(ref) ?? options.sharedDefinitions?.schemaOf(ref) };
 }
 
 /** Converts the data schema found at `pointer`. Undefined when an error was reported. */
@@ -97,7 +114,7 @@ export function convertData(node: unknown, pointer: string, options: ConvertOpti
     options.findings.error('no-data', where, 'the data must be an object schema');
     return undefined;
   }
-  return { schema, defs: converter.defs(), resolve: (ref) => converter.converted(ref) };
+  return { schema, defs: converter.defs(), resolve: (ref) => converter.converted(ref) ?? options.sharedDefinitions?.schemaOf(ref) };
 }
 
 class SchemaConverter {
@@ -142,8 +159,16 @@ class SchemaConverter {
       findings.error('unsupported-keyword', pointer, 'the schema false accepts nothing; remove the property instead');
       return undefined;
     }
+    if (typeof node === 'string') {
+      findings.warning(
+        'placeholder-property',
+        pointer,
+        `is the string ${JSON.stringify(node)}, not a schema: the converter that wrote the spec put the name where it could not type the value; read as any value`,
+      );
+      return {};
+    }
     if (!isObject(node)) {
-      findings.error('unsupported-keyword', pointer, 'a schema must be an object');
+      findings.error('unsupported-keyword', pointer, `a schema must be an object or a boolean, not ${JSON.stringify(node)}`);
       return undefined;
     }
     if (node.allOf !== undefined) {
@@ -161,12 +186,25 @@ class SchemaConverter {
       } else findings.error('unsupported-keyword', child(pointer, key), `"${key}" cannot be converted: the generator does not support it`);
     }
     for (const key of KEPT) if (Object.hasOwn(node, key)) out[key] = node[key];
-    if (Object.hasOwn(node, 'examples')) out.examples = node.examples;
-    else if (Object.hasOwn(node, 'example')) out.examples = [node.example];
     this.numbers(node, out, pointer);
     this.format(out, pointer);
+    if (!this.consistent(out, pointer)) return undefined;
     if (typeof out.pattern === 'string' && patternProblem(out.pattern) !== undefined) {
       findings.error('unsupported-keyword', child(pointer, 'pattern'), 'is not a regular expression JSON Schema can use (ECMA-262 with the u flag)');
+    } else if (typeof out.pattern === 'string' && !/^\^.*\$$/su.test(out.pattern)) {
+      findings.notice(
+        'pattern',
+        child(pointer, 'pattern'),
+        'is not anchored (^…$), so it matches anywhere in the value; kept as written, which is the looser reading',
+      );
+    }
+    const examples = Object.hasOwn(node, 'examples') ? node.examples : Object.hasOwn(node, 'example') ? [node.example] : undefined;
+    const exampleKey = Object.hasOwn(node, 'examples') ? 'examples' : 'example';
+    if (Array.isArray(examples)) {
+      const kept = examples.flatMap((example, i) =>
+        fittedExample(out, example, exampleKey === 'examples' ? child(child(pointer, 'examples'), i) : child(pointer, 'example'), findings),
+      );
+      if (kept.length > 0) out.examples = kept;
     }
     for (const keyword of ['anyOf', 'oneOf'] as const) {
       const branches = node[keyword];
@@ -186,9 +224,11 @@ class SchemaConverter {
     if (out.type === undefined && (node.properties !== undefined || node.additionalProperties !== undefined)) out.type = 'object';
     if (out.type === 'object' || (Array.isArray(out.type) && out.type.includes('object'))) this.object(node, out, pointer, propertyPointers);
     if (node.items !== undefined) {
+      const mark = findings.list.length;
       const items = this.items(node.items, child(pointer, 'items'));
-      if (items === undefined) return undefined;
-      out.items = items;
+      if (findings.errorsSince(mark) > 0) return undefined;
+      if (items !== undefined) out.items = items;
+      if (out.type === undefined) out.type = 'array';
     }
     if (node.nullable === true) {
       if (kind === 'asyncapi')
@@ -196,6 +236,26 @@ class SchemaConverter {
       return nullable(out, pointer, findings);
     }
     return out;
+  }
+
+  /** A `const` or `enum` value of another type than `type` allows: the source contradicts itself, and what was meant cannot be told. */
+  private consistent(out: Record<string, unknown>, pointer: string): boolean {
+    const types = typeof out.type === 'string' ? [out.type] : Array.isArray(out.type) ? (out.type as string[]) : undefined;
+    if (types === undefined) return true;
+    const values: Array<[unknown, string]> = [];
+    if (Object.hasOwn(out, 'const')) values.push([out.const, child(pointer, 'const')]);
+    if (Array.isArray(out.enum)) for (const [i, v] of out.enum.entries()) values.push([v, child(child(pointer, 'enum'), i)]);
+    let ok = true;
+    for (const [value, where] of values) {
+      if (types.includes(jsonType(value)) || (jsonType(value) === 'integer' && types.includes('number'))) continue;
+      this.options.findings.error(
+        'contradiction',
+        where,
+        `${JSON.stringify(value)} is ${article(jsonType(value))}, but the schema's type is ${types.join(' or ')}: say which is meant (a ${types.join(' or ')} value, or the type of the value)`,
+      );
+      ok = false;
+    }
+    return ok;
   }
 
   /** `minimum` with a draft-04 boolean `exclusiveMinimum` becomes the 2020-12 number form. */
@@ -224,7 +284,7 @@ class SchemaConverter {
     const format = out.format;
     if (format === undefined) return;
     const types = Array.isArray(out.type) ? out.type : [out.type];
-    if (types.includes('string') && STRING_FORMATS.has(String(format))) return;
+    if (types.includes('string') && SUPPORTED_FORMATS.has(String(format))) return;
     delete out.format;
     if (!types.includes('string') && NUMBER_FORMATS.has(String(format))) {
       this.options.findings.notice('format-dropped', child(pointer, 'format'), `format ${format} describes the number's size; JSON Schema does not check it`);
@@ -239,7 +299,17 @@ class SchemaConverter {
 
   private object(node: Record<string, unknown>, out: Record<string, unknown>, pointer: string, propertyPointers?: ReadonlyMap<string, string>) {
     const { findings } = this.options;
-    const properties = isObject(node.properties) ? node.properties : {};
+    let properties = isObject(node.properties) ? node.properties : {};
+    const pointers = new Map<string, string>(propertyPointers);
+    const nested = properties.properties;
+    if (isNestedProperties(nested)) {
+      // properties: { properties: { a: …, b: … } }: one level too deep, as a converter wrote it.
+      const where = child(child(pointer, 'properties'), 'properties');
+      findings.warning('nested-properties', where, '"properties" is nested twice; the inner one is read as the object\'s properties');
+      const { properties: _inner, ...rest } = properties;
+      properties = { ...rest, ...nested };
+      for (const name of Object.keys(nested)) pointers.set(name, child(where, name));
+    }
     const additional = node.additionalProperties;
     if (isObject(additional)) {
       findings.error(
@@ -247,8 +317,12 @@ class SchemaConverter {
         child(pointer, 'additionalProperties'),
         'a map (additionalProperties with a schema) cannot be converted; list its properties',
       );
-    } else if (Object.keys(properties).length === 0) {
-      findings.error('free-form-object', pointer, 'an object with no properties cannot be closed (it would accept only {}); list its properties');
+    } else if (Object.keys(properties).length === 0 && !Array.isArray(node.required)) {
+      findings.warning(
+        'free-form-object',
+        pointer,
+        'an object that lists no properties: converted to an object with none named, whose properties readers keep and report as unknown; list them',
+      );
     } else if (additional !== false && !this.closedNoticeGiven) {
       this.closedNoticeGiven = true;
       findings.notice(
@@ -259,38 +333,78 @@ class SchemaConverter {
     }
     const required = Array.isArray(node.required) ? (node.required as unknown[]) : [];
     const kept: string[] = [];
+    const converted: Record<string, unknown> = {};
+    const define = (name: string, value: unknown) => Object.defineProperty(converted, name, { value, enumerable: true, writable: true, configurable: true });
+    for (const [name, schema] of Object.entries(properties)) {
+      const value = this.convert(schema, pointers.get(name) ?? child(child(pointer, 'properties'), name));
+      if (value !== undefined) define(name, value);
+    }
     required.forEach((name, i) => {
-      if (typeof name === 'string' && Object.hasOwn(properties, name)) kept.push(name);
-      else
+      if (typeof name !== 'string') {
         findings.warning(
           'required-without-property',
           child(child(pointer, 'required'), i),
-          `${JSON.stringify(name)} is required but has no property; dropped from required`,
+          `${JSON.stringify(name)} is not a property name; dropped from required`,
         );
+        return;
+      }
+      if (Object.hasOwn(properties, name)) {
+        kept.push(name);
+        return;
+      }
+      // The author says messages carry it, but the spec does not describe it: the object must not be closed against it.
+      define(name, { description: 'Named as required by the source spec, which gives no schema for it: any value.' });
+      findings.warning(
+        'required-without-property',
+        child(child(pointer, 'required'), i),
+        `${JSON.stringify(name)} is required but has no property; kept as an optional property that takes any value, so messages carrying it (or not) are accepted`,
+      );
     });
     out.additionalProperties = false;
     if (kept.length > 0) out.required = [...new Set(kept)];
-    const converted: Record<string, unknown> = {};
-    for (const [name, schema] of Object.entries(properties)) {
-      const value = this.convert(schema, propertyPointers?.get(name) ?? child(child(pointer, 'properties'), name));
-      if (value !== undefined) Object.defineProperty(converted, name, { value, enumerable: true, writable: true, configurable: true });
-    }
     out.properties = converted;
   }
 
+  /**
+   * `items` as a list of schemas, written by converters that turned an
+   * example list into a schema per entry: a list of one schema (entries that
+   * differ only in annotations such as `example` are one schema); a list of
+   * any value for `[]`; a list whose items match any entry when they differ.
+   */
   private items(items: unknown, pointer: string): JsonSchemaObject | undefined {
     if (!Array.isArray(items)) return this.convert(items, pointer);
-    const first = items[0];
-    if (items.length === 0 || !items.every((item) => JSON.stringify(item) === JSON.stringify(first))) {
-      this.options.findings.error('tuple-items', pointer, 'the tuple form of items (an array of schemas) cannot be converted: tuples are not supported');
+    const { findings } = this.options;
+    if (items.length === 0) {
+      findings.warning('tuple-items', pointer, 'items is an empty list of schemas, which says nothing about the items: read as a list of any values');
       return undefined;
     }
-    this.options.findings.warning(
+    const distinct: number[] = [];
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const key = JSON.stringify(withoutAnnotations(item));
+      if (!seen.has(key)) {
+        seen.add(key);
+        distinct.push(i);
+      }
+    });
+    const converted = distinct.map((i) => this.convert(items[i], child(pointer, i)));
+    if (converted.some((c) => c === undefined)) return undefined;
+    if (converted.length === 1) {
+      findings.warning(
+        'tuple-items',
+        pointer,
+        items.length === 1
+          ? 'the tuple form of items with one schema: read as a list of that schema, which is what it means'
+          : `the tuple form of items with ${items.length} schemas that differ only in their examples or descriptions: read as a list of that schema`,
+      );
+      return converted[0];
+    }
+    findings.warning(
       'tuple-items',
       pointer,
-      'the draft-04 tuple form of items, with one schema: read as a list of that schema, which is what it almost always means',
+      `the tuple form of items with ${converted.length} different schemas: read as a list whose items each match one of them (anyOf), as the examples it was written from show`,
     );
-    return this.convert(first, child(pointer, 0));
+    return { anyOf: converted as JsonSchemaObject[] };
   }
 
   private reference(node: Record<string, unknown>, pointer: string): JsonSchemaObject | undefined {
@@ -344,6 +458,8 @@ class SchemaConverter {
   private define(target: string): string | undefined {
     const done = this.refs.get(target);
     if (done) return done.ref;
+    const shared = this.options.sharedDefinitions;
+    if (shared?.has(target)) return shared.refTo(target);
     if (this.visiting.has(target)) {
       this.options.findings.error('recursive-ref', target, 'is recursive; recursive schemas are not supported');
       return undefined;
@@ -387,6 +503,126 @@ class SchemaConverter {
     if (ref.startsWith('../../_shared/')) return this.options.shared.find((s) => ref.endsWith(`/${s.name}`))?.normal;
     return this.converted(ref);
   }
+}
+
+/** The JSON type of a value, as JSON Schema names them (`integer` for a whole number). */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+const article = (word: string): string => `${/^[aeiou]/u.test(word) ? 'an' : 'a'} ${word}`;
+
+/** Keywords a schema object may have; an object under `properties.properties` with none of them, whose values are schemas, is the properties nested twice. */
+const SCHEMA_KEYWORDS = new Set([...KEPT, ...HANDLED, ...DROPPED, 'title']);
+
+function isNestedProperties(value: unknown): value is Record<string, unknown> {
+  if (!isObject(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => !SCHEMA_KEYWORDS.has(k) && !k.startsWith('x-') && (isObject(value[k]) || typeof value[k] === 'string'));
+}
+
+const ANNOTATION_KEYS = new Set(['example', 'examples', 'description', 'title', '$comment', 'default']);
+
+/** A schema without its annotations, to tell schemas that differ only in them apart from ones that differ in what they accept. */
+function withoutAnnotations(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutAnnotations);
+  if (!isObject(node)) return node;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(node).sort()) {
+    if (ANNOTATION_KEYS.has(key)) continue;
+    out[key] =
+      key === 'properties' && isObject(node[key])
+        ? Object.fromEntries(Object.entries(node[key]).map(([k, v]) => [k, withoutAnnotations(v)]))
+        : withoutAnnotations(node[key]);
+  }
+  return out;
+}
+
+/**
+ * The example as the schema takes it, or nothing. Examples whose type
+ * contradicts the schema's are fixed where the meaning is plain (a number
+ * written for a string, digits written for a number, "true" for a boolean,
+ * a date-time without its offset) and dropped otherwise; each is reported,
+ * saying which.
+ */
+function fittedExample(schema: Record<string, unknown>, example: unknown, pointer: string, findings: Findings): unknown[] {
+  const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? (schema.type as string[]) : undefined;
+  const type = jsonType(example);
+  let value = example;
+  if (types !== undefined && !types.includes(type) && !(type === 'integer' && types.includes('number'))) {
+    const fixed = coerce(example, types);
+    if (fixed === undefined) {
+      findings.warning(
+        'example',
+        pointer,
+        `the example ${JSON.stringify(example)} is ${article(type)}, but the schema's type is ${types.join(' or ')}; dropped`,
+      );
+      return [];
+    }
+    findings.warning(
+      'example',
+      pointer,
+      `the example ${JSON.stringify(example)} is ${article(type)}, but the schema's type is ${types.join(' or ')}; written as ${JSON.stringify(fixed)}`,
+    );
+    value = fixed;
+  }
+  const timed = schema.format === 'date-time' && typeof value === 'string' ? withUtcOffset(value) : undefined;
+  if (timed !== undefined) {
+    findings.warning(
+      'example',
+      pointer,
+      `the example ${JSON.stringify(value)} has no UTC offset, which RFC 3339 requires; written as ${JSON.stringify(timed)} (UTC)`,
+    );
+    value = timed;
+  }
+  const problem = valueProblem(schema, value);
+  if (problem !== undefined) {
+    findings.warning('example', pointer, `the example ${JSON.stringify(value)} ${problem}; dropped`);
+    return [];
+  }
+  return [value];
+}
+
+/** A date-time written without its UTC offset (`2025-01-02T10:00`, `…T10:00:00.123`), as UTC; undefined for anything else. */
+export function withUtcOffset(value: string): string | undefined {
+  if (!/^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/u.test(value)) return undefined;
+  const base = value.replace(/[t ]/u, 'T');
+  const fixed = `${/T\d\d:\d\d$/u.test(base) ? `${base}:00` : base}Z`;
+  return STRING_FORMATS['date-time'](fixed) ? fixed : undefined;
+}
+
+function coerce(value: unknown, types: readonly string[]): unknown {
+  // Digits under a string type are an identifier written unquoted; a boolean under one says the type itself may be wrong, so it is not fixed.
+  if (types.includes('string') && typeof value === 'number') return String(value);
+  if (typeof value === 'string' && value.trim() !== '') {
+    const number = Number(value);
+    if (types.includes('integer') && Number.isInteger(number)) return number;
+    if (types.includes('number') && Number.isFinite(number)) return number;
+    if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
+  }
+  return undefined;
+}
+
+/** Why a scalar schema's own assertions (format, enum, const, pattern, bounds) reject `value`, if they do. */
+function valueProblem(schema: Record<string, unknown>, value: unknown): string | undefined {
+  if (Object.hasOwn(schema, 'const') && JSON.stringify(schema.const) !== JSON.stringify(value)) return `is not the const ${JSON.stringify(schema.const)}`;
+  if (Array.isArray(schema.enum) && !schema.enum.some((v) => JSON.stringify(v) === JSON.stringify(value))) return 'is not one of the enum values';
+  if (typeof value === 'string') {
+    const format = schema.format as keyof typeof STRING_FORMATS | undefined;
+    if (format !== undefined && Object.hasOwn(STRING_FORMATS, format) && !STRING_FORMATS[format](value)) return `is not a valid ${format}`;
+    if (typeof schema.pattern === 'string' && patternProblem(schema.pattern) === undefined && !new RegExp(schema.pattern, 'u').test(value))
+      return `does not match the pattern ${schema.pattern}`;
+    if (typeof schema.minLength === 'number' && [...value].length < schema.minLength) return `is shorter than minLength ${schema.minLength}`;
+    if (typeof schema.maxLength === 'number' && [...value].length > schema.maxLength) return `is longer than maxLength ${schema.maxLength}`;
+  }
+  if (typeof value === 'number') {
+    if (typeof schema.minimum === 'number' && value < schema.minimum) return `is below the minimum ${schema.minimum}`;
+    if (typeof schema.maximum === 'number' && value > schema.maximum) return `is above the maximum ${schema.maximum}`;
+  }
+  return undefined;
 }
 
 /** `nullable: true`: null joins the types (and the enum). */

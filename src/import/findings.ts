@@ -15,6 +15,10 @@ export type FindingCode =
   | 'allof-conflict'
   | 'oneof-overlap'
   | 'tuple-items'
+  | 'placeholder-property'
+  | 'nested-properties'
+  | 'contradiction'
+  | 'pattern'
   | 'required-without-property'
   | 'mixed-drafts'
   | 'nullable'
@@ -28,11 +32,14 @@ export type FindingCode =
   | 'version'
   | 'metadata'
   | 'example'
-  | 'exists';
+  | 'exists'
+  | 'duplicate';
 
 export interface Finding {
   readonly level: FindingLevel;
   readonly code: FindingCode;
+  /** The source file the pointer is into, as given (or as a reference named it). */
+  readonly file: string;
   /** JSON Pointer into the source file; `""` is the whole file. */
   readonly pointer: string;
   readonly message: string;
@@ -40,13 +47,16 @@ export interface Finding {
   readonly eventType?: string;
 }
 
-/** Collects findings, tagging them with the event being converted. */
+/** Collects findings, tagging them with the file read and the event being converted. */
 export class Findings {
   readonly list: Finding[] = [];
   eventType: string | undefined;
 
+  constructor(public file = '') {}
+
   add(level: FindingLevel, code: FindingCode, pointer: string, message: string): void {
-    this.list.push(this.eventType === undefined ? { level, code, pointer, message } : { level, code, pointer, message, eventType: this.eventType });
+    const { file, eventType } = this;
+    this.list.push(eventType === undefined ? { level, code, file, pointer, message } : { level, code, file, pointer, message, eventType });
   }
 
   error(code: FindingCode, pointer: string, message: string): void {

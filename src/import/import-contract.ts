@@ -1,39 +1,58 @@
 /**
- * `domain-events import`: turns an existing contract (an AsyncAPI 3 message
- * spec or an OpenAPI 3.0 document of detail envelopes) into catalogue
- * entries under `schemas/`: `event.json`, `v1.schema.json` and examples.
+ * `domain-events import`: turns existing contracts into catalogue entries
+ * under `schemas/`: `event.json`, `notification/v1.schema.json`, a valid and
+ * an invalid example per event, and shared definitions under `_shared/`.
+ * It reads AsyncAPI 3 message objects (one file per event, as HMPPS keeps
+ * them), AsyncAPI 3 documents (whose messages may `$ref` message files
+ * beside them) and OpenAPI 3.0 documents of detail envelopes; files,
+ * folders and globs alike, with one result for the whole run.
+ *
  * Each event is written only when it converted without errors; everything
- * found on the way is returned as findings with JSON Pointers into the
- * source.
+ * found on the way is returned as findings naming the file and the JSON
+ * Pointer into it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
-import type { JsonSchemaObject } from '../catalogue/model.js';
+import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
+import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
+import { readPackageInfo } from '../catalogue/package-json.js';
 import { schemaIdOf } from '../catalogue/schema-id.js';
 import { contractTitle, kebab } from '../codegen/names.js';
-import { UsageError } from '../errors.js';
+import { rejection } from '../compat/accepts.js';
+import { normalise } from '../compat/normalise.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { STRING_FORMATS } from '../runtime/string-formats.js';
+import { type FilePlan, kebabOf, planChangeset } from '../scaffold/files.js';
 import { asyncApiEvents } from './asyncapi.js';
 import { type FoundEvent, isEventType } from './contract.js';
-import { convertData, pascal } from './convert-schema.js';
-import { assembleExample } from './example.js';
+import { convertData, pascal, withUtcOffset } from './convert-schema.js';
+import { assembleExample, invalidData } from './example.js';
 import { type Finding, Findings } from './findings.js';
+import { importInputs } from './inputs.js';
 import { openApiEvents } from './openapi.js';
+import { definitionsUsedBySeveral, SharedDefinitions, type SharedFile } from './shared-definitions.js';
 import { readSharedSchemas, type SharedSchemaFile } from './shared-match.js';
 import { isObject, readSource, type Source, type SourceKind } from './source.js';
 
 export interface ImportOptions {
   /** The directory paths are relative to (the current directory, for the CLI). */
   readonly root: string;
-  /** The contract to import. */
-  readonly file: string;
+  /** The contracts to import: files, folders (every `.yaml`, `.yml` and `.json` file under them) and globs. */
+  readonly files: readonly string[];
   /** The catalogue to write into. Default `schemas`. */
   readonly out?: string;
-  /** The event type, for a file that describes one event. Default: read from the source. */
+  /** The event type, for a run that finds one event. Default: read from the source. */
   readonly eventType?: string;
+  /**
+   * Event types to give events, by the event type the source says or the
+   * name it gives the event (an OpenAPI component, an AsyncAPI message's
+   * `name`): `{ 'widgets.created': 'widget-registry.widget.created' }`.
+   */
+  readonly eventTypeMap?: Readonly<Record<string, string>>;
   /** Report what would be written, and write nothing. Default false. */
   readonly dryRun?: boolean;
-  /** The producing service for `event.json`. Default: the source's `info.title`, in kebab case. */
+  /** The producing service for `event.json`. Default: the source's `info.title`, else the event type's first part, in kebab case. */
   readonly producer?: string;
   /** The owning team for `event.json`. Default: the source's `info.contact.name`, else the producer. */
   readonly owner?: string;
@@ -46,77 +65,264 @@ export interface ImportedFile {
 }
 
 export interface ImportedEvent {
-  readonly eventType: string;
+  /** Undefined when the event type could not be told. */
+  readonly eventType: string | undefined;
+  /** The file and JSON Pointer the event was read from. */
+  readonly file: string;
+  readonly pointer: string;
+  /** True when it converted without errors (so it is written, unless this is a dry run). */
+  readonly converted: boolean;
+  /** Why it was not converted: its first error. */
+  readonly reason?: Finding;
+  /** The file this run imported the same event type from; this one is not imported. */
+  readonly duplicateOf?: string;
   readonly files: readonly ImportedFile[];
   /** False for a dry run, and for an event with errors (which is never written). */
   readonly written: boolean;
 }
 
-export interface ImportResult {
-  readonly source: string;
-  readonly kind: SourceKind;
-  readonly events: readonly ImportedEvent[];
-  readonly findings: readonly Finding[];
+export interface ImportedSource {
+  readonly file: string;
+  /** Undefined for a file that is not a contract this command reads. */
+  readonly kind: SourceKind | undefined;
+  /** The events found in it. */
+  readonly events: number;
+  /** Messages it names that cannot be read (a remote `$ref`, which is never fetched, or a broken one). */
+  readonly unreachable: number;
 }
 
-export function importContract(options: ImportOptions): ImportResult {
-  const source = readSource(resolve(options.root, options.file), options.file);
-  const findings = new Findings();
-  const found = source.kind === 'asyncapi' ? asyncApiEvents(source.document, findings) : openApiEvents(source.document, findings);
-  if (options.eventType !== undefined && found.length !== 1) {
-    throw new UsageError(`--event-type names the event of a file that describes one; ${options.file} describes ${found.length}`);
-  }
+export interface ImportSummary {
+  readonly files: number;
+  /** Files that are not a contract this command reads. */
+  readonly unreadable: number;
+  /** Messages named by a document that cannot be read. */
+  readonly unreachable: number;
+  /** Events found, duplicates included. */
+  readonly events: number;
+  /** Events of a type another file of the run describes too (the first one is imported). */
+  readonly duplicates: number;
+  readonly converted: number;
+  /** Events not converted (duplicates aside), unreadable files and unreachable messages: each is reported with a reason and a pointer. */
+  readonly notConverted: number;
+  /** What share of the run converted: converted events over events (duplicates aside), unreadable files and unreachable messages, from 0 to 1. */
+  readonly share: number;
+}
+
+export interface ImportResult {
+  readonly sources: readonly ImportedSource[];
+  readonly events: readonly ImportedEvent[];
+  /** Shared definitions written to `_shared/` (or that would be, on a dry run). */
+  readonly shared: readonly ImportedFile[];
+  /** The changeset declaring the new event types (a minor release), when the root is a package and an event was converted. */
+  readonly changeset?: ImportedFile;
+  readonly findings: readonly Finding[];
+  readonly summary: ImportSummary;
+}
+
+export function importContracts(options: ImportOptions): ImportResult {
+  const inputs = importInputs(options.files, options.root);
   const catalogue = resolve(options.root, options.out ?? 'schemas');
   // Paths in the result are relative to the root, with forward slashes, whatever the machine.
   const outDir = relative(options.root, catalogue).split(sep).join('/') || '.';
-  const shared = readSharedSchemas(catalogue);
-  const taken = takenNames(catalogue, shared);
-  const events: ImportedEvent[] = [];
-  for (const event of found) {
-    const mark = findings.list.length;
-    const entry = convertEvent(source, event, options, findings, shared, taken, outDir);
-    if (!entry) continue;
-    const ok = findings.errorsSince(mark) === 0;
-    const write = ok && options.dryRun !== true;
-    if (write) {
-      for (const file of entry.files) {
-        const path = resolve(options.root, file.path);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, file.content);
-      }
+  const existing = readSharedSchemas(catalogue);
+  const taken = takenNames(catalogue, existing);
+  const findings = new Findings();
+  const sources: ImportedSource[] = [];
+  const found: Array<{ event: FoundEvent; shared?: SharedDefinitions }> = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    findings.file = input.file;
+    let source: Source;
+    try {
+      source = readSource(input.path, input.file);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      findings.error('unsupported-source', error.pointer, error.detail);
+      sources.push({ file: input.file, kind: undefined, events: 0, unreachable: 0 });
+      continue;
     }
-    events.push({ ...entry, written: write });
+    const mark = findings.list.length;
+    const events = source.kind === 'openapi' ? openApiEvents(source, findings) : asyncApiEvents(source, findings);
+    // A message the document names but that cannot be read (a remote or broken $ref) is one not converted.
+    const unreachable = findings.list.slice(mark).filter((f) => f.level === 'error' && (f.code === 'external-ref' || f.code === 'unresolved-ref')).length;
+    const fresh = events.filter((e) => {
+      const key = `${e.source.path}#${e.pointer}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    sources.push({ file: input.file, kind: source.kind, events: fresh.length, unreachable });
+    const shared = sharedDefinitionsOf(source, fresh, findings, existing, taken, options);
+    for (const event of fresh) found.push(shared === undefined ? { event } : { event, shared });
+  }
+  if (options.eventType !== undefined && found.length !== 1) {
+    throw new UsageError(`--event-type names the event of a run that finds one; this one finds ${found.length} (use --event-type-map for several)`);
+  }
+  const map = eventTypeMap(options.eventTypeMap ?? {});
+  const used = new Set<string>();
+  const events: ImportedEvent[] = [];
+  const names = new Set(taken);
+  /** The file each event type was first found in: a later file describing it again is a duplicate. */
+  const typesSeen = new Map<string, string>();
+  for (const { event, shared } of found) {
+    findings.file = event.source.file;
+    const mark = findings.list.length;
+    const mapped = [event.eventType, event.name].find((key): key is string => key !== undefined && Object.hasOwn(map, key));
+    if (mapped !== undefined) used.add(mapped);
+    const eventType = options.eventType ?? (mapped === undefined ? event.eventType : map[mapped]);
+    const first = eventType === undefined ? undefined : typesSeen.get(eventType);
+    if (first !== undefined) {
+      findings.eventType = eventType;
+      findings.notice('duplicate', event.pointer, `${eventType} is described by ${first} too, which this run imports; this file is not imported`);
+      events.push({ eventType, file: event.source.file, pointer: event.pointer, converted: false, duplicateOf: first, files: [], written: false });
+      continue;
+    }
+    if (eventType !== undefined) typesSeen.set(eventType, event.source.file);
+    const entry = convertEvent(event, eventType, { options, findings, existing, names, outDir, ...(shared ? { shared } : {}) });
+    const converted = entry !== undefined && findings.errorsSince(mark) === 0;
+    const write = converted && options.dryRun !== true;
+    if (write) writeFiles(options.root, entry.files);
+    const reason = findings.list.slice(mark).find((f) => f.level === 'error');
+    events.push({
+      eventType,
+      file: event.source.file,
+      pointer: event.pointer,
+      converted,
+      ...(reason === undefined ? {} : { reason }),
+      files: entry?.files ?? [],
+      written: write,
+    });
   }
   findings.eventType = undefined;
-  return { source: options.file, kind: source.kind, events, findings: findings.list };
+  findings.file = '';
+  for (const key of Object.keys(map)) {
+    if (!used.has(key)) findings.warning('event-type', '', `--event-type-map ${key}=${map[key]}: no event in the files is typed or named ${key}`);
+  }
+  const sharedFiles = found
+    .map((f) => f.shared)
+    .filter((s, i, all): s is SharedDefinitions => s !== undefined && all.indexOf(s) === i)
+    .flatMap((s) => s.files)
+    .map((f) => ({ path: `${outDir}/_shared/${f.name}`, content: jsonText(f.schema) }));
+  const changeset = changesetFor(options.root, events);
+  // Shared schemas and the changeset are written when an event is; a run that writes no event writes nothing.
+  if (options.dryRun !== true && events.some((e) => e.written)) writeFiles(options.root, [...sharedFiles, ...(changeset ? [changeset] : [])]);
+  const unreadable = sources.filter((s) => s.kind === undefined).length;
+  const unreachable = sources.reduce((n, s) => n + s.unreachable, 0);
+  const convertedCount = events.filter((e) => e.converted).length;
+  const duplicates = events.filter((e) => e.duplicateOf !== undefined).length;
+  return {
+    sources,
+    events,
+    shared: sharedFiles,
+    ...(changeset === undefined ? {} : { changeset }),
+    findings: findings.list,
+    summary: {
+      files: sources.length,
+      unreadable,
+      unreachable,
+      events: events.length,
+      duplicates,
+      converted: convertedCount,
+      notConverted: events.length - duplicates - convertedCount + unreadable + unreachable,
+      share: convertedCount / Math.max(1, events.length - duplicates + unreadable + unreachable),
+    },
+  };
 }
 
-function convertEvent(
+/** New event types are a minor release, as `new` declares one. */
+function changesetFor(root: string, events: readonly ImportedEvent[]): ImportedFile | undefined {
+  const types = events.filter((e) => e.converted).map((e) => e.eventType as string);
+  if (types.length === 0 || !existsSync(join(root, 'package.json'))) return undefined;
+  const plan: FilePlan = new Map();
+  const list = types.map((t) => `\`${t}\``).join(', ');
+  planChangeset(
+    root,
+    plan,
+    `import-${kebabOf(types[0] as string)}`,
+    readPackageInfo(root).name,
+    'minor',
+    `Import the ${list} event type${types.length > 1 ? 's' : ''} (drafts).`,
+  );
+  const [path, content] = [...plan][0] as [string, string];
+  return { path, content };
+}
+
+function writeFiles(root: string, files: readonly ImportedFile[]): void {
+  for (const file of files) {
+    const path = resolve(root, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+}
+
+/** `--event-type-map`: every value must be an event type name. */
+function eventTypeMap(map: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  for (const [from, to] of Object.entries(map)) {
+    if (!EVENT_TYPE_PATTERN.test(to))
+      throw new UsageError(`--event-type-map ${from}=${to}: ${JSON.stringify(to)} is not an event type name (lower-case dotted parts)`);
+  }
+  return map;
+}
+
+/** For an OpenAPI document with several events: the definitions two or more of them use, which go to `_shared/`. */
+function sharedDefinitionsOf(
   source: Source,
-  event: FoundEvent,
-  options: ImportOptions,
+  events: readonly FoundEvent[],
   findings: Findings,
-  shared: readonly SharedSchemaFile[],
+  existing: readonly SharedSchemaFile[],
   taken: ReadonlySet<string>,
-  outDir: string,
-): Omit<ImportedEvent, 'written'> | undefined {
-  const eventType = options.eventType ?? event.eventType;
+  options: ImportOptions,
+): SharedDefinitions | undefined {
+  if (source.kind !== 'openapi' || events.length < 2) return undefined;
+  const targets = definitionsUsedBySeveral(
+    source.document,
+    events.map((e) => e.data?.node),
+  );
+  if (targets.size === 0) return undefined;
+  return new SharedDefinitions(
+    targets,
+    { document: source.document, kind: source.kind, findings, shared: existing },
+    existing,
+    taken,
+    pascal(producerOf(source, events[0], options)),
+  );
+}
+
+interface EventContext {
+  readonly options: ImportOptions;
+  readonly findings: Findings;
+  readonly existing: readonly SharedSchemaFile[];
+  /** Type names taken so far: the catalogue's, and the ones this run has given. */
+  readonly names: Set<string>;
+  readonly outDir: string;
+  readonly shared?: SharedDefinitions;
+}
+
+function convertEvent(event: FoundEvent, eventType: string | undefined, context: EventContext): { files: ImportedFile[] } | undefined {
+  const { options, findings, outDir } = context;
   findings.eventType = eventType;
   if (!isEventType(eventType)) {
     findings.error(
       'event-type',
       event.pointer,
       eventType === undefined
-        ? 'cannot tell the event type (no eventType const, enum or example, and no name of that form); pass --event-type'
-        : `${JSON.stringify(eventType)} is not an event type name (<domain>.<entity>.<past-tense verb>, lower case)`,
+        ? 'cannot tell the event type (no eventType const, enum or example, and no name of that form); pass --event-type, or --event-type-map <name>=<type>'
+        : `${JSON.stringify(eventType)} is not an event type name (two or more lower-case dotted parts); map it with --event-type-map ${JSON.stringify(eventType)}=<type>`,
     );
     return undefined;
+  }
+  if (eventType.split('.').length === 2) {
+    findings.notice(
+      'event-type',
+      event.pointer,
+      `${eventType} has two parts, as its producer sends it; kept as it is, since queues filter on it (rename with --event-type-map ${eventType}=<type> only if the producer changes too)`,
+    );
   }
   if (event.version && event.version.value !== undefined && event.version.value !== 1) {
     findings.warning(
       'version',
       event.version.pointer,
-      `the source says version ${JSON.stringify(event.version.value)}; a new event type starts at version 1 here`,
+      `the source says version ${JSON.stringify(event.version.value)}; the envelope's version is an integer, and a new event type starts at version 1 here`,
     );
   }
   if (existsSync(resolve(options.root, outDir, eventType))) {
@@ -124,23 +330,28 @@ function convertEvent(
     return undefined;
   }
   const base = pascal(eventType);
-  if (taken.has(base)) {
+  if (context.names.has(base)) {
     findings.error('exists', event.pointer, `the type name ${base} is already used in the catalogue`);
     return undefined;
   }
-  if (!event.data) return undefined;
   const title = contractTitle(base, 'notification', 1);
-  const reserved = new Set([...taken, title, base]);
-  const converted = convertData(event.data.node, event.data.pointer, {
-    document: source.document,
-    kind: source.kind,
-    findings,
-    shared,
-    reserved,
-    base,
-    ...(event.schemaRoot === undefined ? {} : { schemaRoot: event.schemaRoot }),
-  });
+  const reserved = new Set([...context.names, title, base]);
+  const { document, kind } = event.source;
+  const converted = event.data
+    ? convertData(event.data.node, event.data.pointer, {
+        document,
+        kind,
+        findings,
+        shared: context.existing,
+        reserved,
+        base,
+        ...(event.schemaRoot === undefined ? {} : { schemaRoot: event.schemaRoot }),
+        ...(context.shared ? { sharedDefinitions: context.shared.forEvents } : {}),
+      })
+    : noData(event, findings);
   if (!converted) return undefined;
+  context.names.add(base);
+  for (const def of Object.values(converted.defs)) if (typeof def.title === 'string') context.names.add(def.title);
 
   const schema: JsonSchemaObject = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -151,20 +362,54 @@ function convertEvent(
   };
   const dir = `${outDir}/${eventType}`;
   const files: ImportedFile[] = [
-    { path: `${dir}/event.json`, content: jsonText(metadata(source, event, eventType, options, findings)) },
+    { path: `${dir}/event.json`, content: jsonText(metadata(event, eventType, options, findings)) },
     { path: `${dir}/notification/v1.schema.json`, content: jsonText(schema) },
   ];
-  for (const example of examplesOf(event, eventType, schema, converted.resolve, findings)) {
-    files.push({ path: `${dir}/examples/notification.v1.${example.name}.valid.json`, content: jsonText(example.envelope) });
+  const judge = dataJudge(schema, `${dir}/notification/v1.schema.json`, context.existing, context.shared?.files ?? []);
+  const valid = validExamples(event, eventType, schema, converted.resolve, judge, findings);
+  for (const example of valid) files.push({ path: `${dir}/examples/notification.v1.${example.name}.valid.json`, content: jsonText(example.envelope) });
+  const first = valid[0];
+  if (first !== undefined && isObject(first.envelope)) {
+    const broken = invalidData(schema, first.envelope.additionalInformation, converted.resolve);
+    files.push({
+      path: `${dir}/examples/notification.v1.${broken.what}.invalid.json`,
+      content: jsonText({ ...first.envelope, additionalInformation: broken.value }),
+    });
   }
-  return { eventType, files };
+  return { files };
 }
 
-function metadata(source: Source, event: FoundEvent, eventType: string, options: ImportOptions, findings: Findings): Record<string, unknown> {
+/** A message with no `additionalInformation`: its data is an empty object, and readers accept a notification without one. */
+function noData(event: FoundEvent, findings: Findings): { schema: JsonSchemaObject; defs: Record<string, never>; resolve: () => undefined } {
+  findings.warning(
+    'no-data',
+    event.schemaRoot ?? event.pointer,
+    'the payload has no additionalInformation (the HMPPS envelope does not require one): the contract describes none, so a notification may leave it out',
+  );
+  return {
+    schema: {
+      description: 'The message carries no data of its own: its envelope (personReference, detailUrl) says what happened.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {},
+    },
+    defs: {},
+    resolve: () => undefined,
+  };
+}
+
+function producerOf(source: Source, event: FoundEvent | undefined, options: ImportOptions): string {
+  if (options.producer !== undefined) return options.producer;
   const info = isObject(source.document.info) ? source.document.info : {};
-  const producer = options.producer ?? (kebab(String(info.title ?? '')) || 'unknown-producer');
+  const title = typeof info.title === 'string' ? info.title : (event?.producer ?? event?.eventType?.split('.')[0]);
+  return kebab(String(title ?? '')) || 'unknown-producer';
+}
+
+function metadata(event: FoundEvent, eventType: string, options: ImportOptions, findings: Findings): Record<string, unknown> {
+  const info = isObject(event.source.document.info) ? event.source.document.info : {};
+  const producer = options.producer ?? (kebab(String(event.producer ?? info.title ?? eventType.split('.')[0])) || 'unknown-producer');
   const contact = isObject(info.contact) && typeof info.contact.name === 'string' ? info.contact.name : undefined;
-  const title = event.title ?? sentence(eventType);
+  const title = event.title !== undefined && event.title !== eventType ? event.title : sentence(eventType);
   let description = event.description;
   if (description === undefined) {
     findings.warning('metadata', event.pointer, 'the source has no description of the event; event.json says only its title: write one');
@@ -184,34 +429,86 @@ function metadata(source: Source, event: FoundEvent, eventType: string, options:
   };
 }
 
-function examplesOf(
+/** The example's time as readers take it: RFC 3339 with an offset (one written without is taken as UTC, saying so). */
+function occurredAtOf(value: unknown, pointer: string, findings: Findings): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (STRING_FORMATS['date-time'](value)) return value;
+  const fixed = withUtcOffset(value);
+  if (fixed !== undefined) {
+    findings.warning(
+      'example',
+      pointer,
+      `the example time ${JSON.stringify(value)} has no UTC offset, which readers refuse; written as ${JSON.stringify(fixed)} (UTC)`,
+    );
+    return fixed;
+  }
+  findings.warning('example', pointer, `the example time ${JSON.stringify(value)} is not an RFC 3339 date-time; not used`);
+  return undefined;
+}
+
+/** Why the converted schema rejects a data value (a JSON Pointer from the envelope's root, and a message), or undefined when it accepts it. */
+type DataJudge = (data: unknown) => { path: string; message: string } | undefined;
+
+function dataJudge(schema: JsonSchemaObject, file: string, existing: readonly SharedSchemaFile[], written: readonly SharedFile[]): DataJudge {
+  const documents = new Map<string, SchemaFile>();
+  for (const shared of existing) documents.set(shared.id, { file: shared.name, id: shared.id, json: shared.json });
+  for (const shared of written) documents.set(String(shared.schema.$id), { file: shared.name, id: String(shared.schema.$id), json: shared.schema });
+  const normal = normalise({ file, id: String(schema.$id), json: schema }, documents).schema;
+  return (data) => rejection(normal, data, '/additionalInformation');
+}
+
+function validExamples(
   event: FoundEvent,
   eventType: string,
   schema: JsonSchemaObject,
-  resolve: (ref: string) => JsonSchemaObject | undefined,
+  resolveRef: (ref: string) => JsonSchemaObject | undefined,
+  judge: DataJudge,
   findings: Findings,
-) {
+): Array<{ name: string; envelope: unknown }> {
   const out: Array<{ name: string; envelope: unknown }> = [];
   const names = new Set<string>();
   for (const example of event.examples) {
-    const version = isObject(example.envelope) ? example.envelope.version : undefined;
-    if (version !== undefined && version !== 1) {
-      findings.warning('example', example.pointer, `the example is at version ${JSON.stringify(version)}; only version 1 examples are imported`);
+    const envelope = isObject(example.envelope) ? { ...example.envelope } : undefined;
+    if (envelope === undefined) {
+      findings.warning('example', example.pointer, 'the example is not an object; not used');
+      continue;
+    }
+    if (envelope.version !== undefined && envelope.version !== 1) {
+      findings.warning('example', example.pointer, `the example is at version ${JSON.stringify(envelope.version)}; only version 1 examples are imported`);
+      continue;
+    }
+    const occurredAt = occurredAtOf(envelope.occurredAt, `${example.pointer}/occurredAt`, findings);
+    if (occurredAt === undefined) continue;
+    envelope.occurredAt = occurredAt;
+    const rejected = judge(envelope.additionalInformation);
+    if (rejected) {
+      findings.warning('example', example.pointer, `the example contradicts the schema at ${rejected.path} (${rejected.message}); not used`);
       continue;
     }
     let name = example.name || 'example';
     for (let n = 2; names.has(name); n++) name = `${example.name}-${n}`;
     names.add(name);
-    out.push({ name, envelope: example.envelope });
+    out.push({ name, envelope });
   }
   if (out.length > 0) return out;
-  const data = assembleExample(schema, resolve);
-  const { id, occurredAt } = event.envelopeExamples;
-  if (data === undefined || typeof occurredAt !== 'string') {
+  const data = assembleExample(schema, resolveRef);
+  const { id } = event.envelopeExamples;
+  const occurredAt =
+    occurredAtOf(event.envelopeExamples.occurredAt, `${event.schemaRoot ?? event.pointer}/properties/occurredAt`, findings) ?? '2025-01-01T00:00:00Z';
+  const rejected = data === undefined ? undefined : judge(data.value);
+  if (rejected) {
+    findings.warning(
+      'example',
+      event.pointer,
+      `the example assembled from each field's examples is rejected at ${rejected.path} (${rejected.message}); add one by hand`,
+    );
+    return out;
+  }
+  if (data === undefined) {
     findings.notice(
       'example',
       event.pointer,
-      'no complete example in the source (a whole message, or an example for every required field and the time); add one by hand',
+      'no complete example could be made (a required field has a pattern and no example); add a valid and an invalid one by hand',
     );
     return out;
   }
@@ -220,9 +517,15 @@ function examplesOf(
   envelope.eventType = eventType;
   envelope.version = 1;
   envelope.occurredAt = occurredAt;
-  envelope.additionalInformation = data;
-  findings.notice('example', event.pointer, 'the example was assembled from the examples of each field');
-  return [{ name: 'assembled', envelope }];
+  envelope.additionalInformation = data.value;
+  findings.notice(
+    'example',
+    event.pointer,
+    data.derived
+      ? 'the example was assembled from the examples of each field, with values derived from the schema where a field has none: check them'
+      : 'the example was assembled from the examples of each field',
+  );
+  return [{ name: data.derived ? 'derived' : 'assembled', envelope }];
 }
 
 /** Type names the catalogue already uses: shared titles and each event type's base name. */

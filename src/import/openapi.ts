@@ -9,9 +9,10 @@
 import { kebab } from '../codegen/names.js';
 import { type FoundEvent, fixedValue, isEventType, propertiesOf } from './contract.js';
 import { Findings } from './findings.js';
-import { at, child, isObject } from './source.js';
+import { at, child, isObject, type Source } from './source.js';
 
-export function openApiEvents(document: Record<string, unknown>, findings: Findings): FoundEvent[] {
+export function openApiEvents(source: Source, findings: Findings): FoundEvent[] {
+  const { document } = source;
   const schemas = at(document, '/components/schemas');
   const events: FoundEvent[] = [];
   if (isObject(schemas)) {
@@ -22,7 +23,7 @@ export function openApiEvents(document: Record<string, unknown>, findings: Findi
       const looked = propertiesOf(document, schema, pointer, looking);
       if (looked.has('eventType') && looked.has('eventDetails')) {
         for (const f of looking.list) findings.add(f.level, f.code, f.pointer, f.message);
-        events.push(envelopeEvent(document, name, pointer, looked, findings));
+        events.push({ source, name, ...envelopeEvent(document, name, pointer, looked, findings) });
       }
     }
   }
@@ -37,7 +38,7 @@ function envelopeEvent(
   pointer: string,
   properties: Map<string, { node: unknown; pointer: string }>,
   findings: Findings,
-): FoundEvent {
+): Omit<FoundEvent, 'source'> {
   const typed = fixedValue(document, properties.get('eventType')?.node);
   let eventType = isEventType(typed?.value) ? typed.value : undefined;
   if (eventType === undefined && typed?.all) {

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { SCHEMA_ID_BASE } from '../catalogue/schema-id.js';
 import { ANNOTATIONS } from '../codegen/keywords.js';
 import { isObject } from './source.js';
 
@@ -17,6 +18,9 @@ export interface SharedSchemaFile {
   readonly title: string;
   /** The schema with annotations removed and `$ref`s inlined. */
   readonly normal: unknown;
+  /** The schema as written, and its `$id`, for validating examples against schemas that refer to it. */
+  readonly json: Record<string, unknown>;
+  readonly id: string;
 }
 
 /** Reads the shared schemas of the catalogue in `schemasDir`. */
@@ -33,7 +37,13 @@ export function readSharedSchemas(schemasDir: string): SharedSchemaFile[] {
     }
   }
   const resolve = (ref: string) => raw.get(ref.replace(/^(?:\.\.\/_shared\/|\.\/)/u, ''));
-  return [...raw].map(([name, json]) => ({ name, title: String(json.title ?? name), normal: normalise(json, resolve) }));
+  return [...raw].map(([name, json]) => ({
+    name,
+    title: String(json.title ?? name),
+    normal: normalise(json, resolve),
+    json,
+    id: typeof json.$id === 'string' ? json.$id : `${SCHEMA_ID_BASE}_shared/${name}`,
+  }));
 }
 
 /** The schema's assertions only, with every `$ref` replaced by what `resolve` gives for it. */

@@ -1,22 +1,27 @@
 /**
- * Reading a contract to import: YAML or JSON (YAML 1.2 reads JSON too), an
- * AsyncAPI 3 or OpenAPI 3.0 document, and the JSON Pointers into it.
+ * Reading a contract to import: YAML or JSON (YAML 1.2 reads JSON too),
+ * holding an AsyncAPI 3 document, a bare AsyncAPI 3 message object (the
+ * one-file-per-event specs HMPPS keeps) or an OpenAPI 3.0 document; and the
+ * JSON Pointers into it.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { escapePointer, parsePointer } from '../runtime/json-pointer.js';
 
-export type SourceKind = 'asyncapi' | 'openapi';
+/** `message`: a bare AsyncAPI message object, with no `asyncapi` key, no `info` and no channels. */
+export type SourceKind = 'asyncapi' | 'message' | 'openapi';
 
 export interface Source {
   /** The path as given, for messages. */
   readonly file: string;
+  /** The absolute path, to resolve references to other files from. */
+  readonly path: string;
   readonly kind: SourceKind;
   readonly document: Record<string, unknown>;
 }
 
-/** Reads `path`; a file that is not an AsyncAPI 3 or OpenAPI 3.0 document is a `ConfigError` (exit 2). */
+/** Reads `path`; a file that is not an AsyncAPI 3 document or message, or an OpenAPI 3.0 document, is a `ConfigError`. */
 export function readSource(path: string, file = path): Source {
   let document: unknown;
   try {
@@ -27,11 +32,22 @@ export function readSource(path: string, file = path): Source {
   if (!isObject(document)) throw new ConfigError(file, '', 'must hold an AsyncAPI or OpenAPI document (an object)');
   const asyncapi = document.asyncapi;
   const openapi = document.openapi;
-  if (typeof asyncapi === 'string' && asyncapi.startsWith('3.')) return { file, kind: 'asyncapi', document };
-  if (typeof openapi === 'string' && openapi.startsWith('3.0')) return { file, kind: 'openapi', document };
+  if (typeof asyncapi === 'string' && asyncapi.startsWith('3.')) return { file, path, kind: 'asyncapi', document };
+  if (typeof openapi === 'string' && openapi.startsWith('3.0')) return { file, path, kind: 'openapi', document };
   if (asyncapi !== undefined) throw new ConfigError(file, '/asyncapi', `AsyncAPI ${String(asyncapi)} is not supported; convert it to AsyncAPI 3 first`);
   if (openapi !== undefined) throw new ConfigError(file, '/openapi', `OpenAPI ${String(openapi)} is not supported; only OpenAPI 3.0 documents are`);
-  throw new ConfigError(file, '', 'is neither an AsyncAPI 3 document (asyncapi: 3.x) nor an OpenAPI 3.0 document (openapi: 3.0.x)');
+  if (isMessageObject(document)) return { file, path, kind: 'message', document };
+  throw new ConfigError(
+    file,
+    '',
+    'is neither an AsyncAPI 3 document (asyncapi: 3.x), an AsyncAPI message object (a payload with a name, title or contentType) nor an OpenAPI 3.0 document (openapi: 3.0.x)',
+  );
+}
+
+/** A bare AsyncAPI 3 message object: a `payload`, and something that says it is a message. */
+function isMessageObject(document: Record<string, unknown>): boolean {
+  if (document.payload === undefined) return false;
+  return ['name', 'title', 'contentType', 'messageId', 'summary'].some((key) => typeof document[key] === 'string');
 }
 
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

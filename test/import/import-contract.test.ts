@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, UsageError } from '../../src/errors.js';
-import { type ImportOptions, importContract } from '../../src/import/import-contract.js';
+import { type ImportOptions, importContracts } from '../../src/import/import-contract.js';
 import { ROOT } from '../support/repo.js';
 import { tempRepo } from '../support/temp-repo.js';
 
@@ -35,7 +35,7 @@ catalogue.write('schemas/_shared/staff-member.schema.json', {
   },
 });
 const dryRun = (file: string, options: Partial<ImportOptions> = {}) =>
-  importContract({ root: catalogue.root, file: join(ROOT, fixture(file)), dryRun: true, ...options });
+  importContracts({ root: catalogue.root, files: [join(ROOT, fixture(file))], dryRun: true, ...options });
 const codes = (file: string, options: Partial<ImportOptions> = {}) => dryRun(file, options).findings.map((f) => `${f.level} ${f.code} ${f.pointer}`);
 
 describe('what each fixture imports', () => {
@@ -59,7 +59,7 @@ describe('what each fixture imports', () => {
     ['an OpenAPI document that cannot be converted', { given: 'openapi-unconvertible.yaml', want: [] }],
   ])('%s', (_name, { given, options, want }) => {
     const result = dryRun(given, options);
-    expect(result.events.map((e) => e.eventType)).toStrictEqual(want);
+    expect(result.events.filter((e) => e.converted).map((e) => e.eventType)).toStrictEqual(want);
     expect(result.events.every((e) => !e.written)).toBe(true);
     expect(result.findings.some((f) => f.level === 'error')).toBe(want.length === 0);
   });
@@ -96,13 +96,13 @@ describe('the defects real specs have are reported where they are', () => {
       },
     ],
     [
-      'an allOf conflict, a map, a tuple of different items',
+      'an allOf conflict, a map; a tuple of different items is a list of either',
       {
         given: 'openapi-unconvertible.yaml',
         want: [
           'error allof-conflict /components/schemas/OffenceChangedEnvelope/properties/eventDetails/allOf/1/properties/code',
           'error free-form-object /components/schemas/OffenceChangedEnvelope/properties/eventDetails/allOf/1/properties/attributes/additionalProperties',
-          'error tuple-items /components/schemas/OffenceChangedEnvelope/properties/eventDetails/allOf/1/properties/range/items',
+          'warning tuple-items /components/schemas/OffenceChangedEnvelope/properties/eventDetails/allOf/1/properties/range/items',
         ],
       },
     ],
@@ -130,8 +130,9 @@ describe('the defects real specs have are reported where they are', () => {
   });
 
   it('says an event type of the catalogue exists, and writes nothing for it', () => {
-    const result = importContract({ root, file: fixture('openapi-cas3-events.json'), dryRun: true });
-    expect(result.events).toStrictEqual([]);
+    const result = importContracts({ root, files: [fixture('openapi-cas3-events.json')], dryRun: true });
+    expect(result.events.map((e) => [e.eventType, e.converted, e.written])).toStrictEqual([['accommodation.cas3.bedspace.archived', false, false]]);
+    expect(result.summary).toMatchObject({ events: 1, converted: 0, notConverted: 1 });
     expect(result.findings.filter((f) => f.level === 'error').map((f) => `${f.code} ${f.pointer}`)).toStrictEqual([
       'exists /components/schemas/BedspaceArchivedEnvelope',
     ]);
@@ -261,9 +262,9 @@ describe('writing', () => {
 
   it('writes event.json, the schema and the examples, and refuses to overwrite them', () => {
     out = mkdtempSync(join(tmpdir(), 'import-'));
-    const result = importContract({ root, file: fixture('openapi-cas3-events.json'), out });
+    const result = importContracts({ root: out, files: [join(ROOT, fixture('openapi-cas3-events.json'))] });
     expect(result.events[0]?.written).toBe(true);
-    const dir = join(out, 'accommodation.cas3.bedspace.archived');
+    const dir = join(out, 'schemas/accommodation.cas3.bedspace.archived');
     expect(JSON.parse(readFileSync(join(dir, 'examples/notification.v1.example.valid.json'), 'utf8'))).toMatchObject({
       eventType: 'accommodation.cas3.bedspace.archived',
       version: 1,
@@ -272,23 +273,42 @@ describe('writing', () => {
     });
     expect(JSON.parse(readFileSync(join(dir, 'event.json'), 'utf8'))).toMatchObject({ producers: ['hmpps-temporary-accommodation-api'], status: 'draft' });
 
-    const again = importContract({ root, file: fixture('openapi-cas3-events.json'), out });
-    expect(again.events).toHaveLength(0);
+    const again = importContracts({ root: out, files: [join(ROOT, fixture('openapi-cas3-events.json'))] });
+    expect(again.events.map((e) => e.written)).toStrictEqual([false]);
     expect(again.findings.filter((f) => f.level === 'error').map((f) => f.code)).toStrictEqual(['exists']);
   });
 
   it('writes nothing on a dry run', () => {
     out = mkdtempSync(join(tmpdir(), 'import-'));
-    importContract({ root, file: fixture('openapi-cas3-events.json'), out, dryRun: true });
-    expect(existsSync(join(out, 'accommodation.cas3.bedspace.archived'))).toBe(false);
+    importContracts({ root: out, files: [join(ROOT, fixture('openapi-cas3-events.json'))], dryRun: true });
+    expect(existsSync(join(out, 'schemas/accommodation.cas3.bedspace.archived'))).toBe(false);
   });
 });
 
-describe('sources it cannot read are usage errors', () => {
+describe('a file it cannot read is a finding, and the run goes on', () => {
+  it('reports a file that is not a contract at its root, with the reason', () => {
+    const result = importContracts({
+      root: catalogue.root,
+      files: [join(ROOT, 'package.json'), join(ROOT, fixture('asyncapi-referral-withdrawn.yaml'))],
+      dryRun: true,
+    });
+    expect(result.findings.filter((f) => f.level === 'error').map((f) => [f.code, f.file, f.pointer])).toStrictEqual([
+      ['unsupported-source', join(ROOT, 'package.json'), ''],
+    ]);
+    expect(result.findings[0]?.message).toMatch(/neither an AsyncAPI 3 document \(asyncapi: 3.x\), an AsyncAPI message object/u);
+    expect(result.summary).toMatchObject({ files: 2, unreadable: 1, converted: 1, notConverted: 1 });
+  });
+});
+
+describe('arguments it cannot use are usage errors', () => {
   it.each<[string, { given: string; options?: Partial<ImportOptions>; want: RegExp }]>([
-    ['a missing file', { given: 'no-such-file.yaml', want: /cannot be read/u }],
-    ['a file that is neither', { given: '../../../package.json', want: /neither an AsyncAPI 3 document/u }],
-    ['--event-type for a file with two events', { given: 'openapi-cas1-events.yaml', options: { eventType: 'a.b.c' }, want: /describes 2/u }],
+    ['a missing file', { given: 'no-such-file.yaml', want: /no such file or folder/u }],
+    ['a glob that matches nothing', { given: 'no-such-*.yaml', want: /no files match/u }],
+    ['--event-type for a file with two events', { given: 'openapi-cas1-events.yaml', options: { eventType: 'a.b.c' }, want: /finds 2/u }],
+    [
+      '--event-type-map to a name that is not an event type',
+      { given: 'openapi-cas1-events.yaml', options: { eventTypeMap: { X: 'Not A Type' } }, want: /is not an event type name/u },
+    ],
   ])('%s', (_name, { given, options, want }) => {
     expect(() => dryRun(given, options)).toThrow(want);
     try {
@@ -296,5 +316,191 @@ describe('sources it cannot read are usage errors', () => {
     } catch (error) {
       expect(error instanceof ConfigError || error instanceof UsageError).toBe(true);
     }
+  });
+});
+
+describe('an OpenAPI document whose envelopes say no event type', () => {
+  const transfers = {
+    TransferRequestedEnvelope: 'transfers.transfer.requested',
+    TransferApprovedEnvelope: 'transfers.transfer.approved',
+    TransferRefusedEnvelope: 'transfers.transfer.refused',
+  };
+
+  it('names none of them without --event-type-map, each at its component', () => {
+    const result = dryRun('openapi-transfers.yaml');
+    expect(result.findings.filter((f) => f.level === 'error').map((f) => `${f.code} ${f.pointer}`)).toStrictEqual(
+      Object.keys(transfers).map((component) => `event-type /components/schemas/${component}`),
+    );
+  });
+
+  it('maps each component to its event type', () => {
+    const result = dryRun('openapi-transfers.yaml', { eventTypeMap: transfers });
+    expect(result.events.map((e) => [e.eventType, e.converted])).toStrictEqual(Object.values(transfers).map((t) => [t, true]));
+  });
+
+  it('warns about a map entry that names nothing', () => {
+    const result = dryRun('openapi-transfers.yaml', { eventTypeMap: { ...transfers, TransferLostEnvelope: 'transfers.transfer.lost' } });
+    expect(result.findings.filter((f) => f.level === 'warning').map((f) => f.message)).toContainEqual(
+      '--event-type-map TransferLostEnvelope=transfers.transfer.lost: no event in the files is typed or named TransferLostEnvelope',
+    );
+  });
+
+  it('writes a definition several events use to _shared/ once, reuses an identical shared one, and keeps one used once in $defs', () => {
+    const result = dryRun('openapi-transfers.yaml', { eventTypeMap: transfers });
+    expect(result.shared.map((f) => f.path)).toStrictEqual(['schemas/_shared/person-reference.schema.json']);
+    expect(JSON.parse(result.shared[0]?.content ?? '{}')).toMatchObject({
+      $id: 'https://schemas.probation.justice.gov.uk/domain-events/_shared/person-reference.schema.json',
+      title: 'PersonReference',
+      type: 'object',
+      additionalProperties: false,
+      required: ['crn'],
+    });
+    const schemas = Object.fromEntries(
+      result.events.map((e) => [e.eventType, JSON.parse(e.files.find((f) => f.path.endsWith('v1.schema.json'))?.content ?? '{}')]),
+    );
+    for (const type of Object.values(transfers)) expect(schemas[type].properties.person).toStrictEqual({ $ref: '../../_shared/person-reference.schema.json' });
+    expect(schemas['transfers.transfer.requested'].properties.requestedBy).toStrictEqual({ $ref: '../../_shared/staff-member.schema.json' });
+    expect(schemas['transfers.transfer.approved'].properties.approvedBy).toStrictEqual({ $ref: '../../_shared/staff-member.schema.json' });
+    expect(schemas['transfers.transfer.requested'].properties.toHostel).toStrictEqual({ $ref: '#/$defs/Hostel' });
+    expect(Object.keys(schemas['transfers.transfer.requested'].$defs)).toStrictEqual(['Hostel']);
+  });
+
+  it("assembles each example with the shared definitions' examples, and leaves out optional fields the source gives none for", () => {
+    const result = dryRun('openapi-transfers.yaml', { eventTypeMap: transfers });
+    const requested = result.events.find((e) => e.eventType === 'transfers.transfer.requested');
+    const example = JSON.parse(requested?.files.find((f) => f.path.endsWith('.assembled.valid.json'))?.content ?? '{}');
+    expect(example).toStrictEqual({
+      eventType: 'transfers.transfer.requested',
+      version: 1,
+      occurredAt: '2025-02-03T09:15:00Z',
+      additionalInformation: {
+        transferId: '5d0c2b7e-8a1f-4c3d-9e6b-2f4a8c1d7e90',
+        person: { crn: 'X123456', noms: 'A1234BC' },
+        requestedBy: { staffCode: 'N54A999', forenames: 'Sam', surname: 'Jones' },
+        toHostel: { code: 'HST01', name: 'Elm House', beds: 12 },
+      },
+    });
+  });
+});
+
+describe('HMPPS message specs: each defect has a treatment, and a finding at its pointer', () => {
+  const data = '/payload/properties/additionalInformation';
+  const one = (file: string, options: Partial<ImportOptions> = {}) => {
+    const result = dryRun(file, options);
+    const [event] = result.events;
+    const schema = JSON.parse(event?.files.find((f) => f.path.endsWith('v1.schema.json'))?.content ?? '{}');
+    const valid = JSON.parse(event?.files.find((f) => f.path.endsWith('.valid.json'))?.content ?? '{}');
+    return { result, event, schema, valid, found: result.findings.map((f) => `${f.level} ${f.code} ${f.pointer}`) };
+  };
+
+  it('reads a bare message object, in YAML and in JSON', () => {
+    for (const file of ['messages/widget-registry-widget-retired.yaml', 'messages/widget-registry-widget-registered.json']) {
+      const { result, event } = one(file);
+      expect(result.sources.map((s) => s.kind)).toStrictEqual(['message']);
+      expect(event?.converted).toBe(true);
+    }
+  });
+
+  it('a property written as a bare string is any value, with a warning naming the converter defect', () => {
+    const { schema, found, result } = one('messages/kit-store-item-returned.yaml');
+    expect(schema.properties.conditionNote).toStrictEqual({});
+    expect(found).toContain(`warning placeholder-property ${data}/properties/conditionNote`);
+    expect(result.findings.find((f) => f.code === 'placeholder-property')?.message).toMatch(/the converter that wrote the spec/u);
+  });
+
+  it('a tuple of one schema is a list of it; an empty tuple is a list of any value', () => {
+    const { schema, found } = one('messages/meal-planner-weekly-menu-published.json');
+    expect(schema.properties.dietCodes).toMatchObject({ type: 'array', items: { type: 'string' } });
+    expect(schema.properties.withdrawnDietCodes).toStrictEqual({ type: 'array' });
+    expect(found).toEqual(
+      expect.arrayContaining([`warning tuple-items ${data}/properties/dietCodes/items`, `warning tuple-items ${data}/properties/withdrawnDietCodes/items`]),
+    );
+  });
+
+  it('a tuple whose entries differ only in their examples is a list of one schema', () => {
+    const { result } = one('messages/kit-store-item-written-off.yaml');
+    // The tuple is in personReference, which the envelope describes: converting the data is unaffected.
+    expect(result.events[0]?.converted).toBe(true);
+  });
+
+  it('a two-part event type is kept as the producer sends it, with a notice', () => {
+    const { event, found } = one('messages/bike-share-bike-docked.yaml');
+    expect(event?.eventType).toBe('bike-share.bike-docked');
+    expect(found).toContain('notice event-type ');
+  });
+
+  it('no additionalInformation is an event with no data, which a notification may leave out', () => {
+    const { schema, found, valid } = one('messages/garden-plots-plot-surrendered.json');
+    expect(schema).toMatchObject({ type: 'object', additionalProperties: false, properties: {} });
+    expect(found).toContain('warning no-data /payload');
+    expect(valid.additionalInformation).toStrictEqual({});
+  });
+
+  it('properties nested twice are read one level up, at the payload and in the data', () => {
+    expect(one('messages/hostel-beds-case-handed-over.yaml').found).toContain('warning nested-properties /payload/properties/properties');
+    const { schema, found } = one('messages/sample-service-action-plan-agreed.yml');
+    expect(found).toContain(`warning nested-properties ${data}/properties/properties`);
+    expect(Object.keys(schema.properties).length).toBeGreaterThan(1);
+    expect(schema.properties.properties).toBeUndefined();
+  });
+
+  it('a required name with no property is an optional property of any value: the object is never closed against it', () => {
+    const { schema, found } = one('messages/sample-service-payment-adjusted.yaml');
+    expect(found).toContain(`warning required-without-property ${data}/required/1`);
+    expect(schema.properties.personNumber).toStrictEqual({ description: 'Named as required by the source spec, which gives no schema for it: any value.' });
+    expect(schema.required).not.toContain('personNumber');
+  });
+
+  it('fixes examples whose type contradicts the schema where the meaning is plain, saying which', () => {
+    const adjusted = one('messages/sample-service-payment-adjusted.yaml');
+    expect(adjusted.schema.properties.paymentId.examples).toStrictEqual(['77104']);
+    expect(adjusted.found).toContain(`warning example ${data}/properties/paymentId/example`);
+    const cancelled = one('messages/sample-service-appointment-cancelled.json');
+    expect(cancelled.schema.properties.appointmentId.examples).toStrictEqual([40021]);
+    expect(cancelled.schema.properties.removedFromDiary.examples).toStrictEqual([true]);
+    expect(cancelled.schema.properties.startsAt.examples).toStrictEqual(['2025-10-10T09:30:00Z']);
+  });
+
+  it('drops an example it cannot fix, saying so', () => {
+    const { result } = one('defects/sample-service-contact-approved.json');
+    expect(result.findings.find((f) => f.code === 'example' && f.pointer.endsWith('/previouslyBarred/example'))?.message).toMatch(/; dropped$/u);
+  });
+
+  it('refuses a const that contradicts its type, at the pointer', () => {
+    const { event, found } = one('defects/sample-service-contact-approved.json');
+    expect(event?.converted).toBe(false);
+    expect(found).toContain(`error contradiction ${data}/properties/approved/const`);
+  });
+
+  it('writes an occurredAt without an offset as UTC, so the example is one readers accept', () => {
+    const { valid, found } = one('messages/parcel-desk-parcel-collected.yaml');
+    expect(valid.occurredAt).toMatch(/Z$/u);
+    expect(found).toContain('warning example /payload/properties/occurredAt');
+    expect(found).toContain('warning version /payload/properties/version');
+  });
+
+  it('keeps an unanchored pattern as written, with a notice', () => {
+    const { schema, found } = one('messages/sample-service-appointment-cancelled.json');
+    expect(found).toContain(`notice pattern ${data}/properties/roomCode/pattern`);
+    expect(schema.properties.roomCode.pattern).not.toMatch(/^\^/u);
+  });
+
+  it('an event type the naming rule refuses is named in the error, and --event-type-map renames it', () => {
+    const refused = one('defects/library-loans-loan-extension-granted.yaml');
+    expect(refused.result.findings[0]?.message).toMatch(/"library-loans.loanExtension.granted" is not an event type name/u);
+    const mapped = one('defects/library-loans-loan-extension-granted.yaml', {
+      eventTypeMap: { 'library-loans.loanExtension.granted': 'library-loans.loan-extension.granted' },
+    });
+    expect(mapped.event).toMatchObject({ eventType: 'library-loans.loan-extension.granted', converted: true });
+  });
+
+  it('every imported event has a valid example and an invalid twin of it', () => {
+    const { event } = one('messages/widget-registry-widget-registered.json');
+    expect(event?.files.map((f) => f.path.split('/').pop())).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^notification\.v1\.[a-z-]+\.valid\.json$/u),
+        expect.stringMatching(/^notification\.v1\.[a-z-]+\.invalid\.json$/u),
+      ]),
+    );
   });
 });
