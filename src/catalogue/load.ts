@@ -100,7 +100,12 @@ export function loadCatalogue(root: string, dir = 'schemas'): LoadResult {
     const eventDir = `${dir}/${type}`;
     if (type.startsWith('_') || !statSync(join(root, eventDir)).isDirectory()) continue;
     if (!EVENT_TYPE_PATTERN.test(type)) {
-      problem('naming', eventDir, '', `${JSON.stringify(type)} is not an event type name (two or more lower-case dotted parts, such as <domain>.<entity>.<past-tense verb>)`);
+      problem(
+        'naming',
+        eventDir,
+        '',
+        `${JSON.stringify(type)} is not an event type name (two or more lower-case dotted parts, such as <domain>.<entity>.<past-tense verb>)`,
+      );
       continue;
     }
     const event = loadEventType(root, eventDir, type, readJson, readSchema, problem);

@@ -32,8 +32,12 @@ export function rejection(schema: NormalSchema, value: unknown, path = ''): Reje
       return undefined;
     case 'values':
       return schema.values.some((v) => jsonEqual(v, value)) ? undefined : { path, message: `must be one of ${list(schema.values)}` };
-    case 'anyOf':
-      return schema.branches.some((b) => rejection(b, value, path) === undefined) ? undefined : { path, message: 'matches no anyOf branch' };
+    case 'anyOf': {
+      if (schema.branches.some((b) => rejection(b, value, path) === undefined)) return undefined;
+      // Where one branch alone is picked by a constant property (a discriminator, such as an identifier's type), its reason is the reason.
+      const picked = schema.branches.filter((b) => picks(b, value));
+      return picked.length === 1 ? rejection(picked[0] as NormalSchema, value, path) : { path, message: 'matches no anyOf branch' };
+    }
     case 'typed':
       return typedRejection(schema, value, path);
   }
@@ -95,6 +99,15 @@ function typedRejection(schema: TypedSchema, value: unknown, path: string): Reje
     return undefined;
   }
   return at('is not a JSON value');
+}
+
+/** Whether `value` is an object that has a property `branch` fixes to a list of values, with one of them. */
+function picks(branch: NormalSchema, value: unknown): boolean {
+  if (branch.kind !== 'typed' || typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  return Object.entries(branch.object.properties).some(
+    ([name, property]) => property.kind === 'values' && Object.hasOwn(record, name) && property.values.some((v) => jsonEqual(v, record[name])),
+  );
 }
 
 function list(values: readonly unknown[]): string {

@@ -4,7 +4,10 @@
  * type's contracts (by default its detail contract where it has one, where
  * stored documents change shape), as files:
  * - `vN+1.schema.json`, a copy of the latest schema with its own `$id` and
- *   title (`…VN+1`), formatting kept;
+ *   title (`…VN+1`), and each of its `$defs` titled for the new version
+ *   (`StaffMember` becomes `StaffMemberV2`), since all versions' definitions
+ *   share one generated module, where each name may be used once; formatting
+ *   kept;
  * - `vN+1.upcast.json`, a `transform` stub with no operations (enough while
  *   the schema is an unchanged copy; `check` says when it no longer is);
  * - example stubs: the latest valid example with the new version, and an
@@ -14,15 +17,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
-import type { Catalogue, ContractKind, JsonSchemaObject } from '../catalogue/model.js';
+import type { Catalogue, ContractKind, EventTypeSource, JsonSchemaObject } from '../catalogue/model.js';
 import { PLACEHOLDER } from '../catalogue/placeholder.js';
 import { schemaIdOf } from '../catalogue/schema-id.js';
-import { contractTitle, requireBaseName } from '../codegen/names.js';
+import { camel, contractTitle, contractWord, pascal, requireBaseName } from '../codegen/names.js';
 import { isObject } from '../compat/schema-walk.js';
 import { UsageError } from '../errors.js';
+import { escapePointer } from '../runtime/json-pointer.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
 import { invalidTwin } from './examples.js';
 import { type FilePlan, kebabOf, planChangeset } from './files.js';
+import { editJsonText, type JsonTextEdit } from './json-text-edit.js';
 
 /**
  * Plans version N+1 of one of `eventType`'s contracts: `kind`, or by default
@@ -48,7 +53,8 @@ export function planBump(
 
   const id = schemaIdOf(eventType, contract.kind, next);
   const title = contractTitle(base, contract.kind, next);
-  plan.set(`${contract.dir}/v${next}.schema.json`, retitled(readFileSync(join(root, latest.schema.file), 'utf8'), latest.schema.json, id, title));
+  const defs = definitionTitles(catalogue, event, base, latest.schema.json, next);
+  plan.set(`${contract.dir}/v${next}.schema.json`, retitled(readFileSync(join(root, latest.schema.file), 'utf8'), latest.schema.json, id, title, defs));
   plan.set(
     `${contract.dir}/v${next}.upcast.json`,
     jsonText({
@@ -80,19 +86,69 @@ export function planBump(
 }
 
 /**
- * The schema's text with a new root `$id` and `title`. The two values are
- * replaced where they are written, keeping the file's layout; the result is
- * checked by parsing it, and rewritten from scratch if the check fails.
+ * The title each of the copied schema's `$defs` takes in version `next`: its
+ * title (or, untitled, its key in PascalCase, the name the generator gives
+ * it) with the version suffix, `StaffMember` → `StaffMemberV2` and
+ * `StaffMemberV2` → `StaffMemberV3`. The generator names each definition's
+ * type and validator by its title, and every version of both contracts
+ * shares one module, where a name may be used once; so a name the module or
+ * the catalogue's shared definitions already use is prefixed with the event
+ * type's name, and then numbered. By `$defs` key.
  */
-function retitled(text: string, json: JsonSchemaObject, id: string, title: string): string {
-  const want = { ...json, $id: id, title };
-  const replace = (source: string, key: string, from: unknown, to: string) =>
-    source.replace(
-      new RegExp(`("${key.replace('$', '\\$')}"\\s*:\\s*)${escapeRegExp(JSON.stringify(from))}`, 'u'),
-      (_, head: string) => `${head}${JSON.stringify(to)}`,
-    );
-  const edited = replace(replace(text, '$id', json.$id, id), 'title', json.title, title);
-  return jsonEqual(JSON.parse(edited), want) ? edited : jsonText(want);
+function definitionTitles(catalogue: Catalogue, event: EventTypeSource, base: string, schema: JsonSchemaObject, next: number): Map<string, string> {
+  const titles = new Map<string, string>();
+  const defs = isObject(schema.$defs) ? schema.$defs : {};
+  if (Object.keys(defs).length === 0) return titles;
+  const taken = new Set<string>(['Envelope', base, ...catalogue.shared.map((s) => s.typeName)].map(camel));
+  for (const contract of event.contracts) {
+    const word = contractWord(contract.kind);
+    for (let v = 1; v <= contract.versions.length + 1; v++) taken.add(camel(`${base}${word}V${v}`));
+    for (const version of contract.versions) for (const name of definitionNames(version.schema.json)) taken.add(camel(name));
+  }
+  for (const [key, def] of Object.entries(defs)) {
+    const current = isObject(def) && typeof def.title === 'string' ? def.title : pascal(key);
+    const stem = current.replace(/(?<=.)V[0-9]+$/u, '');
+    let title = `${stem}V${next}`;
+    if (taken.has(camel(title))) title = `${base}${stem}V${next}`;
+    for (let n = 2; taken.has(camel(title)); n++) title = `${base}${stem}${n}V${next}`;
+    taken.add(camel(title));
+    titles.set(key, title);
+  }
+  return titles;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+/** The names the generator gives a schema's `$defs`: each one's title, or its key in PascalCase. */
+function definitionNames(schema: JsonSchemaObject): string[] {
+  const defs = isObject(schema.$defs) ? schema.$defs : {};
+  return Object.entries(defs).map(([key, def]) => (isObject(def) && typeof def.title === 'string' ? def.title : pascal(key)));
+}
+
+/**
+ * The schema's text with a new root `$id` and `title`, and its `$defs`
+ * titled as `defs` says (a title added where a definition has none). The
+ * values are replaced where they are written, keeping the file's layout; the
+ * result is checked by parsing it, and rewritten from scratch if the check
+ * fails.
+ */
+function retitled(text: string, json: JsonSchemaObject, id: string, title: string, defs: ReadonlyMap<string, string>): string {
+  const edits: JsonTextEdit[] = [
+    { pointer: '/$id', value: id },
+    { pointer: '/title', value: title },
+  ];
+  const source = isObject(json.$defs) ? json.$defs : {};
+  const retitledDefs: Record<string, unknown> = {};
+  for (const [key, def] of Object.entries(source)) {
+    const defTitle = defs.get(key);
+    if (defTitle === undefined || !isObject(def)) {
+      retitledDefs[key] = def;
+      continue;
+    }
+    const titled = typeof def.title === 'string';
+    retitledDefs[key] = titled ? { ...def, title: defTitle } : { title: defTitle, ...def };
+    const pointer = `/$defs/${escapePointer(key)}`;
+    edits.push(titled ? { pointer: `${pointer}/title`, value: defTitle } : { pointer, insert: 'title', value: defTitle });
+  }
+  const want: JsonSchemaObject = { ...json, $id: id, title, ...(defs.size > 0 ? { $defs: retitledDefs } : {}) };
+  const edited = editJsonText(text, edits);
+  return edited !== undefined && jsonEqual(JSON.parse(edited), want) ? edited : jsonText(want);
+}

@@ -182,6 +182,108 @@ describe('domain-events bump', () => {
   });
 });
 
+describe('domain-events bump, all or nothing', () => {
+  const SENT = 'schemas/intervention.referral.sent';
+
+  /** intervention.referral.sent v1 with `$defs` as `domain-events import` writes them: titled (and one untitled, which the generator names by its key). */
+  function withDefinitions(repo: GitRepo): void {
+    repo.editJson(`${SENT}/notification/v1.schema.json`, (s) => {
+      const properties = s.properties as Record<string, unknown>;
+      properties.sentBy = { $ref: '#/$defs/StaffMember' };
+      properties.sentFrom = { $ref: '#/$defs/office' };
+      s.$defs = {
+        StaffMember: {
+          title: 'StaffMember',
+          type: 'object',
+          additionalProperties: false,
+          required: ['staffCode'],
+          properties: { staffCode: { type: 'string' } },
+        },
+        office: { type: 'object', additionalProperties: false, properties: { name: { type: 'string' } } },
+      };
+    });
+    repo.commit('Definitions in referral.sent v1');
+  }
+
+  it('bumps a schema whose $defs have titles: the copy titles them for its version, so the new version generates beside the old', () => {
+    const repo = gitRepo();
+    withDefinitions(repo);
+    const { code, stdout, stderr } = cli(repo.root, 'bump', 'intervention.referral.sent', '--format', 'json');
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ written: expect.arrayContaining([`${SENT}/notification/v2.schema.json`]) });
+
+    const v2 = json(repo, `${SENT}/notification/v2.schema.json`);
+    expect(v2.$defs).toEqual({
+      StaffMember: expect.objectContaining({ title: 'StaffMemberV2' }),
+      office: expect.objectContaining({ title: 'OfficeV2' }),
+    });
+    // The layout is kept: only the lines that had to change differ, and one is added for the definition that had no title.
+    const [before, after] = [repo.read(`${SENT}/notification/v1.schema.json`).split('\n'), repo.read(`${SENT}/notification/v2.schema.json`).split('\n')];
+    expect(after.filter((line) => !before.includes(line))).toEqual([
+      `  "$id": "${BASE}intervention.referral.sent/notification/v2.schema.json",`,
+      '  "title": "InterventionReferralSentNotificationV2",',
+      '      "title": "StaffMemberV2",',
+      '      "title": "OfficeV2",',
+    ]);
+    expect(after.length).toBe(before.length + 1);
+
+    const module = repo.read('generated/events/intervention.referral.sent.ts');
+    expect(module).toContain('export interface StaffMemberV2');
+    expect(module).toContain('export const officeV2');
+    expect(cli(repo.root, 'generate', '--check').code).toBe(0);
+    // A third version titles them for itself in turn.
+    expect(cli(repo.root, 'bump', 'intervention.referral.sent').code).toBe(0);
+    expect(json(repo, `${SENT}/notification/v3.schema.json`).$defs).toMatchObject({ StaffMember: { title: 'StaffMemberV3' }, office: { title: 'OfficeV3' } });
+    expect(cli(repo.root, 'generate', '--check').code).toBe(0);
+  });
+
+  it('writes nothing when the result does not generate: every file it wrote is removed, and it says so', () => {
+    const repo = gitRepo();
+    // Another event type the generator cannot translate: the catalogue loads, so bump plans and writes, then generating fails.
+    repo.editJson('schemas/approved-premises.booking.made/detail/v1.schema.json', (s) => (s.patternProperties = {}));
+    repo.commit('A keyword the generator refuses');
+
+    const text = cli(repo.root, 'bump', 'intervention.referral.sent');
+    expect(text.stderr).toContain('"patternProperties" is not supported by the generator');
+    expect(text.stderr).toContain('nothing was written');
+    expect(text.code).toBe(2);
+    expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe('');
+
+    const machine = cli(repo.root, 'bump', 'intervention.referral.sent', '--format', 'json');
+    expect(JSON.parse(machine.stdout)).toEqual({
+      error: {
+        kind: 'config',
+        message: expect.stringContaining('nothing was written'),
+        file: 'schemas/approved-premises.booking.made/detail/v1.schema.json',
+        pointer: '/patternProperties',
+      },
+      written: [],
+      generated: [],
+    });
+    expect(machine.code).toBe(2);
+    expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+
+  it.each([
+    ['an unknown event type', ['bump', 'approved-premises.booking.vanished'], 'usage', 'there is no event type'],
+    ['no event type', ['bump'], 'usage', "missing required argument 'eventType'"],
+    [
+      'a contract that is not one, given before --format',
+      ['bump', 'approved-premises.booking.cancelled', '--contract', 'both'],
+      'usage',
+      'Allowed choices are',
+    ],
+    ['an unknown option', ['bump', 'approved-premises.booking.cancelled', '--bogus'], 'usage', "unknown option '--bogus'"],
+    ['new of an event type that exists', ['new', 'approved-premises.booking.made'], 'usage', 'already exists'],
+  ])('with --format json, a failure is one JSON object on stdout too: %s', (_name, args, kind, message) => {
+    const repo = gitRepo();
+    const { code, stdout } = cli(repo.root, ...args, '--format', 'json');
+    expect(JSON.parse(stdout)).toEqual({ error: { kind, message: expect.stringContaining(message) }, written: [], generated: [] });
+    expect(code).toBe(2);
+    expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+});
+
 describe('changesets', () => {
   it('changeset version writes the CHANGELOG entry from a changeset the scaffolding wrote', () => {
     const repo = gitRepo();

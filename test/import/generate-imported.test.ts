@@ -4,22 +4,29 @@
  * generated module of each imported event type accepts the imported examples
  * and rejects data the source does not allow.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/codegen/generate.js';
-import { importContracts } from '../../src/import/import-contract.js';
+import { type ImportOptions, importContracts } from '../../src/import/import-contract.js';
 
 const repo = process.cwd();
 // Inside the repository (and ignored by git), so the copy resolves zod from its node_modules.
 const copy = join(repo, '.tmp', `generate-imported-${process.pid}`);
 
-const IMPORTS: ReadonlyArray<readonly [string, string[], { eventType?: string }]> = [
+const TRANSFERS = {
+  TransferRequestedEnvelope: 'transfers.transfer.requested',
+  TransferApprovedEnvelope: 'transfers.transfer.approved',
+  TransferRefusedEnvelope: 'transfers.transfer.refused',
+};
+const IMPORTS: ReadonlyArray<readonly [string, string[], Partial<ImportOptions>]> = [
   ['asyncapi-referral-withdrawn.yaml', ['intervention.referral.withdrawn'], {}],
   ['asyncapi-prisoner-released.json', ['probation-case.prisoner.released'], {}],
   ['asyncapi-appointment-rescheduled.yaml', ['supervision.appointment.rescheduled'], { eventType: 'supervision.appointment.rescheduled' }],
   ['openapi-cas1-events.yaml', ['approved-premises.key-worker.assigned', 'approved-premises.placement.appealed'], {}],
   ['openapi-cas3-events.json', ['accommodation.cas3.bedspace.archived'], {}],
+  ['openapi-transfers.yaml', Object.values(TRANSFERS), { eventTypeMap: TRANSFERS }],
 ];
 const imported = IMPORTS.flatMap(([, types]) => types);
 const REPLACED = 'accommodation.cas3.bedspace.archived';
@@ -88,4 +95,19 @@ describe('imported event types pass generate', () => {
     expect(tolerant.success).toBe(true);
     expect(tolerant.warnings).toMatchObject(unknown);
   });
+});
+
+describe('an imported event type can be bumped', () => {
+  it('bump writes version 2 of a schema with $defs and its generated module, and says so in JSON', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(copy, 'src/cli/main.ts'), 'bump', 'transfers.transfer.requested', '--format', 'json'], {
+      cwd: copy,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { written: string[]; generated: string[] };
+    expect(report.written).toContain('schemas/transfers.transfer.requested/notification/v2.schema.json');
+    expect(report.generated).toContain('generated/events/transfers.transfer.requested.ts');
+    const v2 = JSON.parse(readFileSync(join(copy, 'schemas/transfers.transfer.requested/notification/v2.schema.json'), 'utf8'));
+    expect(v2.$defs.Hostel.title).toBe('HostelV2');
+  }, 60_000);
 });

@@ -6,7 +6,7 @@
  * `check` and `validate` on what it wrote.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/codegen/generate.js';
@@ -109,6 +109,26 @@ describe('what it wrote', () => {
 });
 
 describe('an event with no data', () => {
+  it('check takes its example without additionalInformation, and refuses one of an event whose data has required fields', () => {
+    const without = (type: string) => {
+      const dir = join(copy, 'schemas', type, 'examples');
+      const file = readdirSync(dir).find((f) => f.endsWith('.valid.json')) as string;
+      const { additionalInformation: _data, ...rest } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+      const path = join(dir, 'notification.v1.without-data.valid.json');
+      writeFileSync(path, JSON.stringify(rest));
+      return path;
+    };
+    const written = [without('garden-plots.plot.surrendered'), without('widget-registry.widget.registered')];
+    try {
+      const { findings } = runCheck({ root: copy, baselineRoot: repo });
+      expect(findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.file, f.pointer])).toStrictEqual([
+        ['example-invalid', 'schemas/widget-registry.widget.registered/examples/notification.v1.without-data.valid.json', '/additionalInformation'],
+      ]);
+    } finally {
+      for (const path of written) rmSync(path);
+    }
+  });
+
   interface Reader {
     type: string;
     safeParse(input: unknown): { success: boolean; error?: { issues: unknown[] } };

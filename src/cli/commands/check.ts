@@ -26,9 +26,10 @@ Evolution findings (against the baseline):
   changeset-invalid          a changeset that changesets cannot read
 Lint findings (the catalogue as it is):
   naming, metadata-missing, version-gap, schema-id, upcast-invalid, invalid-json,
-  required-without-property, missing-examples, example-invalid, unsupported-keyword,
-  invalid-schema, timeline-field (a timeline placeholder naming a field its version
-  lacks; a warning when the field is only optional)
+  required-without-property, missing-examples, example-invalid (an example that is not
+  what its name says, judged whole, envelope or detail document included, as the
+  readers judge it), unsupported-keyword, invalid-schema, timeline-field (a timeline
+  placeholder naming a field its version lacks; a warning when the field is only optional)
 
 The bump a change needs: patch for annotations, examples and metadata; minor for a
 new event type or version (or an envelope change compatible both ways); major for a

@@ -2,9 +2,8 @@
 import { Command } from 'commander';
 import { readPackageInfo } from '../../catalogue/package-json.js';
 import type { CommandContext } from '../command-context.js';
-import { EXIT } from '../exit-codes.js';
 import { formatOption } from '../output.js';
-import { reportScaffold } from './scaffold-report.js';
+import { jsonUsageErrors, runScaffold } from './scaffold-report.js';
 
 interface NewOptions {
   owner?: string;
@@ -17,7 +16,7 @@ interface NewOptions {
 }
 
 export function newCommand(context: CommandContext): Command {
-  return new Command('new')
+  const command = new Command('new')
     .description(
       'Scaffold a new event type: event.json, a closed notification v1 schema (and with --detail a detail v1 schema), a valid and an invalid example of each, a changeset (minor); then regenerate',
     )
@@ -32,33 +31,38 @@ export function newCommand(context: CommandContext): Command {
     )
     .option('--detail', 'also scaffold a detail contract, for a producer that serves detail documents at detailUrl')
     .addOption(formatOption())
-    .addHelpText('after', '\nExits 2, writing nothing, for a name that is not an event type name, one that exists, or a catalogue that does not load.')
+    .addHelpText(
+      'after',
+      '\nAll or nothing: exits 2, writing nothing, for a name that is not an event type name, one that exists, a catalogue that does not load, or files that do not generate (the files written are removed and generated/ put back). With --format json, every outcome is one JSON object on stdout.',
+    )
     .action(async (eventType: string, options: NewOptions) => {
-      // Loaded here: the generator pulls in TypeScript, which would slow every other command's start.
-      const [{ loadValidCatalogue }, { generate }, { planNewEventType }, { writePlan }] = await Promise.all([
-        import('../../catalogue/load.js'),
-        import('../../codegen/generate.js'),
-        import('../../scaffold/new-event-type.js'),
-        import('../../scaffold/files.js'),
-      ]);
-      const catalogue = loadValidCatalogue(context.root);
-      const { name } = readPackageInfo(context.root);
-      const plan = planNewEventType(context.root, catalogue, name, {
-        eventType,
-        ...(options.owner === undefined ? {} : { owner: options.owner }),
-        ...(options.producer === undefined ? {} : { producers: options.producer }),
-        ...(options.title === undefined ? {} : { title: options.title }),
-        ...(options.description === undefined ? {} : { description: options.description }),
-        ...(options.typeName === undefined ? {} : { typeName: options.typeName }),
-        ...(options.detail ? { detail: true } : {}),
+      await runScaffold(context, options.format, async () => {
+        // Loaded here: the generator pulls in TypeScript, which would slow every other command's start.
+        const [{ loadValidCatalogue }, { generate }, { planNewEventType }, { writePlan }] = await Promise.all([
+          import('../../catalogue/load.js'),
+          import('../../codegen/generate.js'),
+          import('../../scaffold/new-event-type.js'),
+          import('../../scaffold/files.js'),
+        ]);
+        const catalogue = loadValidCatalogue(context.root);
+        const { name } = readPackageInfo(context.root);
+        const plan = planNewEventType(context.root, catalogue, name, {
+          eventType,
+          ...(options.owner === undefined ? {} : { owner: options.owner }),
+          ...(options.producer === undefined ? {} : { producers: options.producer }),
+          ...(options.title === undefined ? {} : { title: options.title }),
+          ...(options.description === undefined ? {} : { description: options.description }),
+          ...(options.typeName === undefined ? {} : { typeName: options.typeName }),
+          ...(options.detail ? { detail: true } : {}),
+        });
+        const { written, result: generated } = await writePlan(context.root, plan, () => generate({ root: context.root }));
+        const next = [
+          `add the data's properties to notification/v1.schema.json${options.detail ? ' and detail/v1.schema.json' : ''}, and fill in the examples to match`,
+          'replace every TODO placeholder in event.json and the schemas',
+          'run domain-events check --against origin/main',
+        ];
+        return { written, generated, next };
       });
-      const written = writePlan(context.root, plan);
-      const generated = await generate({ root: context.root });
-      reportScaffold(context.output, options.format, written, generated, [
-        `add the data's properties to notification/v1.schema.json${options.detail ? ' and detail/v1.schema.json' : ''}, and fill in the examples to match`,
-        'replace every TODO placeholder in event.json and the schemas',
-        'run domain-events check --against origin/main',
-      ]);
-      context.exit(EXIT.ok);
     });
+  return jsonUsageErrors(command, context);
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import type { ContractKind, ContractSource, EventTypeSource, JsonSchema, JsonSchemaObject, SharedSchema, VersionSource } from '../../catalogue/model.js';
+import { describesNoData } from '../../catalogue/no-data.js';
 import { ConfigError } from '../../errors.js';
 import { ModuleScope, openName, reachesClosedObject } from '../module-scope.js';
 import { camel, contractWord, requireBaseName } from '../names.js';
@@ -99,7 +100,9 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
           typeRef('EventEnvelope', [
             literalType(event.type),
             literalType(v),
-            noData.has(v) ? f.createUnionTypeNode([typeRef(`${prefix}V${v}`), f.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword)]) : typeRef(`${prefix}V${v}`),
+            noData.has(v)
+              ? f.createUnionTypeNode([typeRef(`${prefix}V${v}`), f.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword)])
+              : typeRef(`${prefix}V${v}`),
           ]),
           `An ${event.type} notification with version ${v} data.`,
         ),
@@ -351,22 +354,4 @@ function bundledSchema(schema: JsonSchemaObject, index: SchemaIndex, used: Set<s
   }
   const rest = Object.entries(schema).filter(([k]) => k !== '$defs');
   return object([...rest.map(([k, v]): [string, ts.Expression] => [k, json(v)]), ['$defs', object(defs, true)]], true);
-}
-
-/**
- * A notification version whose data is an object with no properties: the
- * event carries no data of its own, so `additionalInformation` may be left
- * out, as the HMPPS envelope allows.
- */
-function describesNoData(schema: JsonSchemaObject): boolean {
-  const properties = schema.properties;
-  return (
-    schema.type === 'object' &&
-    typeof properties === 'object' &&
-    properties !== null &&
-    Object.keys(properties).length === 0 &&
-    (!Array.isArray(schema.required) || schema.required.length === 0) &&
-    schema.$ref === undefined &&
-    schema.anyOf === undefined
-  );
 }

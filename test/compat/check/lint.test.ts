@@ -34,10 +34,11 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
     },
   ],
   [
+    // In a definition no example uses: examples are judged with the envelope, so one they use would make them invalid too.
     'required without a property, nested in $defs',
     {
-      given: (c) => c.editJson('schemas/envelope.schema.json', (s) => (((s.$defs as Json).personReference as Json).required = ['identifiers', 'ghost'])),
-      want: ['required-without-property schemas/envelope.schema.json#/$defs/personReference/required/1'],
+      given: (c) => c.editJson('schemas/envelope.schema.json', (s) => (((s.$defs as Json).pncIdentifier as Json).required = ['type', 'value', 'ghost'])),
+      want: ['required-without-property schemas/envelope.schema.json#/$defs/pncIdentifier/required/2'],
     },
   ],
   [
@@ -90,6 +91,71 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
         c.write(`${ASSESSED}/examples/detail.v1.accepted.valid.json`, c.read(`${ASSESSED}/examples/detail.v2.accepted.valid.json`));
       },
       want: [`example-invalid ${ASSESSED}/examples/detail.v1.accepted.valid.json#/eventDetails/assessmentId`],
+    },
+  ],
+  [
+    'a valid notification example whose occurredAt has no offset (the envelope requires RFC 3339 with one, as safeParse does)',
+    {
+      given: (c) => c.editJson(`${SENT}/examples/notification.v1.referral-sent.valid.json`, (e) => (e.occurredAt = '2025-01-02T10:00:00')),
+      want: [`example-invalid ${SENT}/examples/notification.v1.referral-sent.valid.json#/occurredAt`],
+    },
+  ],
+  [
+    'a valid notification example with a person identifier readers refuse (the CRN "null")',
+    {
+      given: (c) =>
+        c.editJson(`${SENT}/examples/notification.v1.referral-sent.valid.json`, (e) => (e.personReference = { identifiers: [{ type: 'CRN', value: 'null' }] })),
+      want: [`example-invalid ${SENT}/examples/notification.v1.referral-sent.valid.json#/personReference/identifiers/0/value`],
+    },
+  ],
+  [
+    'a valid detail example whose timestamp is not a date-time with an offset (as safeParseDetail requires)',
+    {
+      given: (c) => c.editJson(`${ASSESSED}/examples/detail.v2.accepted.valid.json`, (e) => (e.timestamp = '2026-07-28 15:20')),
+      want: [`example-invalid ${ASSESSED}/examples/detail.v2.accepted.valid.json#/timestamp`],
+    },
+  ],
+  [
+    'a valid detail example without its id',
+    {
+      given: (c) => c.editJson(`${ASSESSED}/examples/detail.v2.accepted.valid.json`, (e) => delete e.id),
+      want: [`example-invalid ${ASSESSED}/examples/detail.v2.accepted.valid.json#/id`],
+    },
+  ],
+  [
+    'valid examples as real producers write them, which readers accept: version null (read as 1), a lower-case CRN, "Unknown NOMS Number"',
+    {
+      given: (c) =>
+        c.editJson(`${SENT}/examples/notification.v1.referral-sent.valid.json`, (e) => {
+          e.version = null;
+          e.occurredAt = '2025-01-02T10:00:00+01:00';
+          e.personReference = {
+            identifiers: [
+              { type: 'CRN', value: ' x320741 ' },
+              { type: 'NOMS', value: 'Unknown NOMS Number' },
+            ],
+          };
+        }),
+      want: [],
+    },
+  ],
+  [
+    'an invalid example that readers accept (the envelope and the data are both valid)',
+    {
+      given: (c) =>
+        c.write(`${SENT}/examples/notification.v1.referral-id-not-a-uuid.invalid.json`, c.read(`${SENT}/examples/notification.v1.referral-sent.valid.json`)),
+      want: [`example-invalid ${SENT}/examples/notification.v1.referral-id-not-a-uuid.invalid.json`],
+    },
+  ],
+  [
+    'an invalid example whose only fault is in the envelope',
+    {
+      given: (c) =>
+        c.write(
+          `${SENT}/examples/notification.v1.referral-id-not-a-uuid.invalid.json`,
+          c.read(`${SENT}/examples/notification.v1.referral-sent.valid.json`).replace('14:22:05.318274Z', '14:22:05.318274'),
+        ),
+      want: [],
     },
   ],
   [

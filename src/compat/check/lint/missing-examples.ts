@@ -1,23 +1,28 @@
 /**
  * `missing-examples`: every version of every contract needs at least one
  * valid and one invalid example, the test vectors every language's
- * implementation is held to. `example-invalid`: an example labelled valid
- * whose document does not name its event type (and, for a notification, its
- * version), or whose data its version's schema rejects
- * (as happens to the copies `domain-events bump` writes, once the new
- * schema is edited).
+ * implementation is held to. `example-invalid`: an example that is not what
+ * its name says, judged as a whole document as the readers judge it
+ * (`whole-document.ts`): one labelled valid that they reject (its event
+ * type, its version, the envelope or detail document around the data, such
+ * as an `occurredAt` without an offset, or the data, as happens to the
+ * copies `domain-events bump` writes once the new schema is edited), named
+ * with the JSON Pointer of the first problem; or one labelled invalid that
+ * they accept.
  */
-import { rejection } from '../../accepts.js';
-import { isObject } from '../../schema-walk.js';
+
+import { describesNoData } from '../../../catalogue/no-data.js';
 import type { CheckRule } from '../context.js';
 import { error, type Finding } from '../finding.js';
+import { hasUndecidedPart, readerOf, wholeDocumentRejection } from './whole-document.js';
 
 export const missingExamples: CheckRule = ({ current }) => {
   const out: Finding[] = [];
+  const envelope = current.normal(current.catalogue.envelope);
   for (const event of current.catalogue.events) {
     for (const contract of event.contracts) {
       const { kind } = contract;
-      const dataField = kind === 'notification' ? 'additionalInformation' : 'eventDetails';
+      const reader = readerOf(kind);
       for (const version of contract.versions) {
         const v = `v${version.version}`;
         for (const expect of ['valid', 'invalid'] as const) {
@@ -26,18 +31,28 @@ export const missingExamples: CheckRule = ({ current }) => {
           const message = `${kind} ${v} has no ${expect} example; add ${event.dir}/examples/${kind}.${v}.<name>.${expect}.json (${whole})`;
           out.push(error('missing-examples', `${event.dir}/examples`, '', message));
         }
-        const schema = current.normal(version.schema);
+        const data = current.normal(version.schema);
+        const target = {
+          eventType: event.type,
+          kind,
+          version: version.version,
+          data,
+          dataOptional: kind === 'notification' && describesNoData(version.schema.json),
+          envelope,
+          source: { file: version.schema.file, pointer: '' },
+        };
+        // Where a schema has a part that could not be read (reported on its own), that part accepts everything: an acceptance proves nothing.
+        const decided = !hasUndecidedPart(data) && (kind === 'detail' || !hasUndecidedPart(envelope));
         for (const example of version.examples) {
-          if (example.expect !== 'valid') continue;
-          const json = isObject(example.json) ? example.json : {};
-          const rejected = rejection(schema, json[dataField], `/${dataField}`);
-          const problem =
-            json.eventType !== event.type
-              ? { pointer: '/eventType', message: `must be ${JSON.stringify(event.type)}` }
-              : kind === 'notification' && (json.version ?? 1) !== version.version
-                ? { pointer: '/version', message: `must be ${version.version}, the version this example is for` }
-                : rejected && { pointer: rejected.path, message: `${rejected.message}: the example is labelled valid, but ${kind} ${v}'s schema rejects it` };
-          if (problem) out.push(error('example-invalid', example.file, problem.pointer, problem.message));
+          const rejected = wholeDocumentRejection(target, example.json);
+          if (example.expect === 'valid' && rejected) {
+            const message = `${rejected.message}: the example is labelled valid, but ${reader} rejects it as a ${kind} ${v} document`;
+            out.push(error('example-invalid', example.file, rejected.path, message));
+          } else if (example.expect === 'invalid' && !rejected && decided) {
+            const what = kind === 'notification' ? `the envelope and ${kind} ${v}'s schema accept` : `the detail document and ${kind} ${v}'s schema accept`;
+            const message = `the example is labelled invalid, but ${reader} accepts it: ${what} the whole document; break the rule its name says, or label it valid`;
+            out.push(error('example-invalid', example.file, '', message));
+          }
         }
       }
     }
