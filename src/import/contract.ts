@@ -24,9 +24,9 @@ export interface FoundEvent {
   readonly title?: string;
   readonly description?: string;
   readonly detailUrl?: string;
-  /** Whole example envelopes (hmpps), with where each came from. */
+  /** Whole example documents (notifications, or detail documents for OpenAPI), with where each came from. */
   readonly examples: ReadonlyArray<{ readonly name: string; readonly envelope: unknown; readonly pointer: string }>;
-  /** Examples of envelope fields, for an example assembled from property examples. */
+  /** Examples of envelope fields (`occurredAt` is a detail document's `timestamp`), for an example assembled from property examples. */
   readonly envelopeExamples: { readonly id?: unknown; readonly occurredAt?: unknown };
 }
 

@@ -1,7 +1,9 @@
 /**
  * `domain-events import`: turns existing contracts into catalogue entries
- * under `schemas/`: `event.json`, `notification/v1.schema.json`, a valid and
- * an invalid example per event, and shared definitions under `_shared/`.
+ * under `schemas/`: `event.json`, the v1 schema of the contract the source
+ * describes (a notification, or a detail document with a thin notification
+ * beside it), a valid and an invalid example of each, and shared definitions
+ * under `_shared/`.
  * It reads AsyncAPI 3 message objects (one file per event, as HMPPS keeps
  * them), AsyncAPI 3 documents (whose messages may `$ref` message files
  * beside them) and OpenAPI 3.0 documents of detail envelopes; files,
@@ -15,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
 import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
-import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
+import type { ContractKind, JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
 import { readPackageInfo } from '../catalogue/package-json.js';
 import { schemaIdOf } from '../catalogue/schema-id.js';
 import { contractTitle, kebab } from '../codegen/names.js';
@@ -334,8 +336,9 @@ function convertEvent(event: FoundEvent, eventType: string | undefined, context:
     findings.error('exists', event.pointer, `the type name ${base} is already used in the catalogue`);
     return undefined;
   }
-  const title = contractTitle(base, 'notification', 1);
-  const reserved = new Set([...context.names, title, base]);
+  const shape = event.source.kind === 'openapi' ? DETAIL : NOTIFICATION;
+  const title = contractTitle(base, shape.kind, 1);
+  const reserved = new Set([...context.names, title, base, contractTitle(base, 'notification', 1)]);
   const { document, kind } = event.source;
   const converted = event.data
     ? convertData(event.data.node, event.data.pointer, {
@@ -355,28 +358,110 @@ function convertEvent(event: FoundEvent, eventType: string | undefined, context:
 
   const schema: JsonSchemaObject = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: schemaIdOf(eventType, 'notification', 1),
+    $id: schemaIdOf(eventType, shape.kind, 1),
     title,
     ...converted.schema,
     ...(Object.keys(converted.defs).length > 0 ? { $defs: converted.defs } : {}),
   };
   const dir = `${outDir}/${eventType}`;
+  const schemaFile = `${dir}/${shape.kind}/v1.schema.json`;
   const files: ImportedFile[] = [
     { path: `${dir}/event.json`, content: jsonText(metadata(event, eventType, options, findings)) },
-    { path: `${dir}/notification/v1.schema.json`, content: jsonText(schema) },
+    { path: schemaFile, content: jsonText(schema) },
   ];
-  const judge = dataJudge(schema, `${dir}/notification/v1.schema.json`, context.existing, context.shared?.files ?? []);
-  const valid = validExamples(event, eventType, schema, converted.resolve, judge, findings);
-  for (const example of valid) files.push({ path: `${dir}/examples/notification.v1.${example.name}.valid.json`, content: jsonText(example.envelope) });
-  const first = valid[0];
-  if (first !== undefined && isObject(first.envelope)) {
-    const broken = invalidData(schema, first.envelope.additionalInformation, converted.resolve);
-    files.push({
-      path: `${dir}/examples/notification.v1.${broken.what}.invalid.json`,
-      content: jsonText({ ...first.envelope, additionalInformation: broken.value }),
-    });
+  const judge = dataJudge(schema, schemaFile, `/${shape.dataField}`, context.existing, context.shared?.files ?? []);
+  const valid = validExamples(event, eventType, shape, schema, converted.resolve, judge, findings);
+  for (const example of valid) files.push({ path: `${dir}/examples/${shape.kind}.v1.${example.name}.valid.json`, content: jsonText(example.document) });
+  const first = valid[0]?.document;
+  if (first !== undefined) {
+    const broken = invalidData(schema, first[shape.dataField], converted.resolve);
+    files.push({ path: `${dir}/examples/${shape.kind}.v1.${broken.what}.invalid.json`, content: jsonText({ ...first, [shape.dataField]: broken.value }) });
   }
+  if (shape === DETAIL) files.push(...thinNotification(event, eventType, base, dir, first, findings));
   return { files };
+}
+
+/**
+ * The document each contract's examples are: a notification, whose data is
+ * `additionalInformation` (AsyncAPI message specs describe these), or a
+ * detail document, whose data is `eventDetails` (OpenAPI envelopes describe
+ * these; the notification that points at one is thin).
+ */
+interface ContractShape {
+  readonly kind: ContractKind;
+  readonly dataField: 'additionalInformation' | 'eventDetails';
+  readonly timeField: 'occurredAt' | 'timestamp';
+  document(eventType: string, id: unknown, time: string, data: unknown): Record<string, unknown>;
+}
+
+const NOTIFICATION: ContractShape = {
+  kind: 'notification',
+  dataField: 'additionalInformation',
+  timeField: 'occurredAt',
+  document: (eventType, id, time, data) => ({
+    ...(typeof id === 'string' ? { id } : {}),
+    eventType,
+    version: 1,
+    occurredAt: time,
+    additionalInformation: data,
+  }),
+};
+
+const DETAIL: ContractShape = {
+  kind: 'detail',
+  dataField: 'eventDetails',
+  timeField: 'timestamp',
+  document: (eventType, id, time, data) => ({
+    id: typeof id === 'string' ? id : '00000000-0000-4000-8000-000000000000',
+    timestamp: time,
+    eventType,
+    eventDetails: data,
+  }),
+};
+
+/**
+ * The thin notification of an event whose source describes only its detail
+ * document: data with no properties (readers keep and report what a real one
+ * carries), and examples that point at the detail document.
+ */
+function thinNotification(
+  event: FoundEvent,
+  eventType: string,
+  base: string,
+  dir: string,
+  detail: Record<string, unknown> | undefined,
+  findings: Findings,
+): ImportedFile[] {
+  findings.notice(
+    'no-data',
+    event.pointer,
+    'the source describes the detail document only: the notification is written with additionalInformation of no properties; describe what the producer puts in it',
+  );
+  const schema: JsonSchemaObject = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: schemaIdOf(eventType, 'notification', 1),
+    title: contractTitle(base, 'notification', 1),
+    description: `The additionalInformation of the ${eventType} notification, which the source does not describe: the event's data is the detail document served at detailUrl.`,
+    type: 'object',
+    additionalProperties: false,
+    properties: {},
+  };
+  const files = [{ path: `${dir}/notification/v1.schema.json`, content: jsonText(schema) }];
+  if (detail === undefined) return files;
+  const url = event.detailUrl?.replace('{id}', String(detail.id));
+  const notification = {
+    eventType,
+    version: 1,
+    occurredAt: detail.timestamp,
+    ...(url === undefined ? {} : { detailUrl: url }),
+    additionalInformation: {},
+  };
+  files.push({ path: `${dir}/examples/notification.v1.points-at-detail.valid.json`, content: jsonText(notification) });
+  files.push({
+    path: `${dir}/examples/notification.v1.data-not-an-object.invalid.json`,
+    content: jsonText({ ...notification, additionalInformation: 'not an object' }),
+  });
+  return files;
 }
 
 /** A message with no `additionalInformation`: its data is an empty object, and readers accept a notification without one. */
@@ -449,38 +534,39 @@ function occurredAtOf(value: unknown, pointer: string, findings: Findings): stri
 /** Why the converted schema rejects a data value (a JSON Pointer from the envelope's root, and a message), or undefined when it accepts it. */
 type DataJudge = (data: unknown) => { path: string; message: string } | undefined;
 
-function dataJudge(schema: JsonSchemaObject, file: string, existing: readonly SharedSchemaFile[], written: readonly SharedFile[]): DataJudge {
+function dataJudge(schema: JsonSchemaObject, file: string, at: string, existing: readonly SharedSchemaFile[], written: readonly SharedFile[]): DataJudge {
   const documents = new Map<string, SchemaFile>();
   for (const shared of existing) documents.set(shared.id, { file: shared.name, id: shared.id, json: shared.json });
   for (const shared of written) documents.set(String(shared.schema.$id), { file: shared.name, id: String(shared.schema.$id), json: shared.schema });
   const normal = normalise({ file, id: String(schema.$id), json: schema }, documents).schema;
-  return (data) => rejection(normal, data, '/additionalInformation');
+  return (data) => rejection(normal, data, at);
 }
 
 function validExamples(
   event: FoundEvent,
   eventType: string,
+  shape: ContractShape,
   schema: JsonSchemaObject,
   resolveRef: (ref: string) => JsonSchemaObject | undefined,
   judge: DataJudge,
   findings: Findings,
-): Array<{ name: string; envelope: unknown }> {
-  const out: Array<{ name: string; envelope: unknown }> = [];
+): Array<{ name: string; document: Record<string, unknown> }> {
+  const out: Array<{ name: string; document: Record<string, unknown> }> = [];
   const names = new Set<string>();
   for (const example of event.examples) {
-    const envelope = isObject(example.envelope) ? { ...example.envelope } : undefined;
-    if (envelope === undefined) {
+    const document = isObject(example.envelope) ? { ...example.envelope } : undefined;
+    if (document === undefined) {
       findings.warning('example', example.pointer, 'the example is not an object; not used');
       continue;
     }
-    if (envelope.version !== undefined && envelope.version !== 1) {
-      findings.warning('example', example.pointer, `the example is at version ${JSON.stringify(envelope.version)}; only version 1 examples are imported`);
+    if (shape === NOTIFICATION && document.version !== undefined && document.version !== 1) {
+      findings.warning('example', example.pointer, `the example is at version ${JSON.stringify(document.version)}; only version 1 examples are imported`);
       continue;
     }
-    const occurredAt = occurredAtOf(envelope.occurredAt, `${example.pointer}/occurredAt`, findings);
-    if (occurredAt === undefined) continue;
-    envelope.occurredAt = occurredAt;
-    const rejected = judge(envelope.additionalInformation);
+    const time = occurredAtOf(document[shape.timeField], `${example.pointer}/${shape.timeField}`, findings);
+    if (time === undefined) continue;
+    document[shape.timeField] = time;
+    const rejected = judge(document[shape.dataField]);
     if (rejected) {
       findings.warning('example', example.pointer, `the example contradicts the schema at ${rejected.path} (${rejected.message}); not used`);
       continue;
@@ -488,13 +574,12 @@ function validExamples(
     let name = example.name || 'example';
     for (let n = 2; names.has(name); n++) name = `${example.name}-${n}`;
     names.add(name);
-    out.push({ name, envelope });
+    out.push({ name, document });
   }
   if (out.length > 0) return out;
   const data = assembleExample(schema, resolveRef);
-  const { id } = event.envelopeExamples;
-  const occurredAt =
-    occurredAtOf(event.envelopeExamples.occurredAt, `${event.schemaRoot ?? event.pointer}/properties/occurredAt`, findings) ?? '2025-01-01T00:00:00Z';
+  const time =
+    occurredAtOf(event.envelopeExamples.occurredAt, `${event.schemaRoot ?? event.pointer}/properties/${shape.timeField}`, findings) ?? '2025-01-01T00:00:00Z';
   const rejected = data === undefined ? undefined : judge(data.value);
   if (rejected) {
     findings.warning(
@@ -512,12 +597,6 @@ function validExamples(
     );
     return out;
   }
-  const envelope: Record<string, unknown> = {};
-  if (typeof id === 'string') envelope.id = id;
-  envelope.eventType = eventType;
-  envelope.version = 1;
-  envelope.occurredAt = occurredAt;
-  envelope.additionalInformation = data.value;
   findings.notice(
     'example',
     event.pointer,
@@ -525,7 +604,7 @@ function validExamples(
       ? 'the example was assembled from the examples of each field, with values derived from the schema where a field has none: check them'
       : 'the example was assembled from the examples of each field',
   );
-  return [{ name: data.derived ? 'derived' : 'assembled', envelope }];
+  return [{ name: data.derived ? 'derived' : 'assembled', document: shape.document(eventType, event.envelopeExamples.id, time, data.value) }];
 }
 
 /** Type names the catalogue already uses: shared titles and each event type's base name. */

@@ -1,7 +1,8 @@
 /**
  * OpenAPI 3.0 documents whose components describe detail envelopes,
  * `{ id, timestamp, eventType, eventDetails }`, as the services that serve
- * `detailUrl` publish them; `eventDetails` is the data. The event type is the
+ * `detailUrl` publish them: each is an event's detail contract, and
+ * `eventDetails` its data. The event type is the
  * envelope's `eventType` when it fixes one; when it refers to an enum of
  * every event type, the one whose last two parts match the component's name
  * (`ApplicationSubmittedEnvelope` → `….application.submitted`).
@@ -55,7 +56,9 @@ function envelopeEvent(
   }
   const schema = at(document, pointer) as Record<string, unknown>;
   const example = isObject(schema) ? schema.example : undefined;
-  const examples = isObject(example) ? [{ name: 'example', envelope: detailToEnvelope(example, eventType), pointer: child(pointer, 'example') }] : [];
+  const examples = isObject(example)
+    ? [{ name: 'example', envelope: { ...example, eventType: example.eventType ?? eventType }, pointer: child(pointer, 'example') }]
+    : [];
   const data = properties.get('eventDetails');
   const detailsDescription = data ? at(document, String((data.node as { $ref?: string }).$ref ?? '').replace(/^#/u, '') || data.pointer) : undefined;
   const description = [schema?.description, isObject(detailsDescription) ? detailsDescription.description : undefined].find((d) => typeof d === 'string');
@@ -73,17 +76,6 @@ function envelopeEvent(
       occurredAt: fixedValue(document, properties.get('timestamp')?.node)?.value,
     },
   };
-}
-
-/** A detail document example as the envelope example the catalogue keeps. */
-function detailToEnvelope(detail: Record<string, unknown>, eventType: string | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (detail.id !== undefined) out.id = detail.id;
-  out.eventType = detail.eventType ?? eventType;
-  out.version = 1;
-  out.occurredAt = detail.timestamp;
-  out.additionalInformation = detail.eventDetails;
-  return out;
 }
 
 /** The URL that serves this envelope: the first server's URL and the path whose GET answers with it, its parameter written `{id}`. */

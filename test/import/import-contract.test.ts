@@ -146,10 +146,9 @@ describe('the defects real specs have are reported where they are', () => {
 describe('what the converted schemas say', () => {
   const schemaOf = (file: string, eventType: string, options: Partial<ImportOptions> = {}) => {
     const event = dryRun(file, options).events.find((e) => e.eventType === eventType);
-    return JSON.parse(event?.files.find((f) => f.path.endsWith('notification/v1.schema.json'))?.content ?? 'null') as Record<
-      string,
-      Record<string, Record<string, unknown>>
-    >;
+    // The contract the source describes: a notification (AsyncAPI), or a detail document (OpenAPI).
+    const main = event?.files.find((f) => f.path.endsWith('detail/v1.schema.json')) ?? event?.files.find((f) => f.path.endsWith('notification/v1.schema.json'));
+    return JSON.parse(main?.content ?? 'null') as Record<string, Record<string, Record<string, unknown>>>;
   };
 
   it('follows the conventions: draft 2020-12, $id, a V1 title, closed objects', () => {
@@ -265,11 +264,18 @@ describe('writing', () => {
     const result = importContracts({ root: out, files: [join(ROOT, fixture('openapi-cas3-events.json'))] });
     expect(result.events[0]?.written).toBe(true);
     const dir = join(out, 'schemas/accommodation.cas3.bedspace.archived');
-    expect(JSON.parse(readFileSync(join(dir, 'examples/notification.v1.example.valid.json'), 'utf8'))).toMatchObject({
+    expect(JSON.parse(readFileSync(join(dir, 'examples/detail.v1.example.valid.json'), 'utf8'))).toMatchObject({
+      eventType: 'accommodation.cas3.bedspace.archived',
+      timestamp: '2024-11-05T16:45:10.123456+00:00',
+      eventDetails: { bedspaceId: 'a7c3e1f5-2b4d-4e6f-8a0c-9b1d3f5e7a9c' },
+    });
+    // The thin notification that points at it: the source does not describe its data.
+    expect(JSON.parse(readFileSync(join(dir, 'notification/v1.schema.json'), 'utf8'))).toMatchObject({ type: 'object', properties: {} });
+    expect(JSON.parse(readFileSync(join(dir, 'examples/notification.v1.points-at-detail.valid.json'), 'utf8'))).toStrictEqual({
       eventType: 'accommodation.cas3.bedspace.archived',
       version: 1,
       occurredAt: '2024-11-05T16:45:10.123456+00:00',
-      additionalInformation: { bedspaceId: 'a7c3e1f5-2b4d-4e6f-8a0c-9b1d3f5e7a9c' },
+      additionalInformation: {},
     });
     expect(JSON.parse(readFileSync(join(dir, 'event.json'), 'utf8'))).toMatchObject({ producers: ['hmpps-temporary-accommodation-api'], status: 'draft' });
 
@@ -356,7 +362,7 @@ describe('an OpenAPI document whose envelopes say no event type', () => {
       required: ['crn'],
     });
     const schemas = Object.fromEntries(
-      result.events.map((e) => [e.eventType, JSON.parse(e.files.find((f) => f.path.endsWith('v1.schema.json'))?.content ?? '{}')]),
+      result.events.map((e) => [e.eventType, JSON.parse(e.files.find((f) => f.path.endsWith('detail/v1.schema.json'))?.content ?? '{}')]),
     );
     for (const type of Object.values(transfers)) expect(schemas[type].properties.person).toStrictEqual({ $ref: '../../_shared/person-reference.schema.json' });
     expect(schemas['transfers.transfer.requested'].properties.requestedBy).toStrictEqual({ $ref: '../../_shared/staff-member.schema.json' });
@@ -370,10 +376,10 @@ describe('an OpenAPI document whose envelopes say no event type', () => {
     const requested = result.events.find((e) => e.eventType === 'transfers.transfer.requested');
     const example = JSON.parse(requested?.files.find((f) => f.path.endsWith('.assembled.valid.json'))?.content ?? '{}');
     expect(example).toStrictEqual({
+      id: '00000000-0000-4000-8000-000000000000',
+      timestamp: '2025-02-03T09:15:00Z',
       eventType: 'transfers.transfer.requested',
-      version: 1,
-      occurredAt: '2025-02-03T09:15:00Z',
-      additionalInformation: {
+      eventDetails: {
         transferId: '5d0c2b7e-8a1f-4c3d-9e6b-2f4a8c1d7e90',
         person: { crn: 'X123456', noms: 'A1234BC' },
         requestedBy: { staffCode: 'N54A999', forenames: 'Sam', surname: 'Jones' },

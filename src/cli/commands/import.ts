@@ -25,7 +25,7 @@ function mapEntry(value: string, previous: Record<string, string>): Record<strin
 export function importCommand(context: CommandContext): Command {
   return new Command('import')
     .description(
-      'Turn existing contracts into schemas/ entries (event.json, notification/v1.schema.json, a valid and an invalid example, shared definitions): AsyncAPI 3 message objects (one file per event), AsyncAPI 3 documents whose messages may $ref message files beside them, and OpenAPI 3.0 documents of detail envelopes; YAML or JSON',
+      'Turn existing contracts into schemas/ entries (event.json, the v1 schema of each contract, a valid and an invalid example of each, shared definitions, a changeset): AsyncAPI 3 message objects (one file per event) and documents whose messages may $ref message files beside them become notification contracts; OpenAPI 3.0 documents of detail envelopes become detail contracts with a thin notification. YAML or JSON',
     )
     .argument('<files...>', 'files, folders (every .yaml, .yml and .json file under them) or globs')
     .option('--out <dir>', 'the catalogue to write into', 'schemas')
