@@ -198,7 +198,8 @@ function emitValues(node: JsonSchemaObject, assertions: readonly string[], point
   const types = typesOf(node, pointer, scope);
   values.forEach((value, i) => {
     const at = keyword === 'const' ? `${pointer}/const` : `${pointer}/enum/${i}`;
-    if (value !== null && typeof value === 'object') fail(scope, at, 'only strings, numbers, booleans and null are supported as values');
+    if (value !== null && typeof value === 'object')
+      fail(scope, at, `"${keyword}" values must be strings, numbers, booleans or null: objects and arrays are not supported as values`);
     if (types && !types.some((t) => matchesType(value, t))) fail(scope, at, `${JSON.stringify(value)} is not of type ${types.join(' or ')}`);
   });
   if (values.length === 0) return z('never');
