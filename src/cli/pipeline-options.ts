@@ -2,10 +2,13 @@
  * The options that `validate` and `upcast` share: how records are read, and
  * how the work is spread over threads. Each is checked once, up front, so a
  * bad option is a usage error (exit 2) before any input is read.
+ *
+ * Nothing here loads the catalogue's generated code at start: the command
+ * line must start, for `--help` and `generate`, even when a generated file is
+ * broken. The registry is loaded when a run needs it.
  */
 import { type Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { registry } from '../index.js';
 import { type Input, totalSize } from '../pipeline/inputs.js';
 import type { RecordOptions } from '../pipeline/job.js';
 import { createProgress, type Progress } from '../pipeline/progress.js';
@@ -53,12 +56,15 @@ export function wholeNumber(value: string | undefined, option: string, min: numb
 }
 
 /** How records are read, from the flags. */
-export function recordOptions(flags: PipelineFlags): RecordOptions {
+export async function recordOptions(flags: PipelineFlags): Promise<RecordOptions> {
   const version = wholeNumber(flags.schemaVersion, '--schema-version', 1);
-  if (flags.eventType !== undefined && !registry.get(flags.eventType)) {
-    throw new UsageError(
-      `--event-type: unknown event type ${JSON.stringify(flags.eventType)}; the catalogue has ${registry.types.length} types, such as ${registry.types[0]}`,
-    );
+  if (flags.eventType !== undefined) {
+    const { registry } = await import('../index.js');
+    if (!registry.get(flags.eventType)) {
+      throw new UsageError(
+        `--event-type: unknown event type ${JSON.stringify(flags.eventType)}; the catalogue has ${registry.types.length} types, such as ${registry.types[0]}`,
+      );
+    }
   }
   const options: { -readonly [K in keyof RecordOptions]: RecordOptions[K] } = { format: flags.inputFormat as RecordOptions['format'] };
   if (flags.eventType !== undefined) options.eventType = flags.eventType;

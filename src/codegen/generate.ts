@@ -3,14 +3,17 @@
  * the package's `exports` map in step. With `check`, it regenerates in
  * memory and reports every file that differs, without writing.
  *
- * Output is deterministic: the same schemas give byte-identical files.
+ * Output is deterministic: the same schemas give byte-identical files. It is
+ * written all or nothing: every file is rendered before any is written, and
+ * if writing fails, `generated/` and package.json are put back as they were.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { jsonText } from '../catalogue/json-file.js';
 import { loadValidCatalogue } from '../catalogue/load.js';
 import type { Catalogue } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
+import { applyFileChanges } from './file-changes.js';
 import { envelopeModule } from './modules/envelope-module.js';
 import { type EventModuleNames, eventModule, namesOf } from './modules/event-module.js';
 import { indexModule, typePairsModule } from './modules/index-module.js';
@@ -61,23 +64,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { root } = options;
   const catalogue = loadValidCatalogue(root);
   const files = await render(root, catalogue);
-  const existing = listGenerated(root);
-  const changed: string[] = [];
+  const write = new Map<string, string>();
   for (const [file, content] of files) {
     const path = join(root, file);
-    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-    if (current === content) continue;
-    changed.push(file);
-    if (!options.check) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
-    }
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== content) write.set(file, content);
   }
-  for (const file of existing) {
-    if (files.has(file)) continue;
-    changed.push(file);
-    if (!options.check) rmSync(join(root, file));
-  }
+  const remove = listGenerated(root).filter((file) => !files.has(file));
+  if (!options.check) applyFileChanges(root, { write, remove });
+  const changed = [...write.keys(), ...remove];
   const schemas = catalogue.shared.length + 1 + catalogue.events.reduce((n, e) => n + e.contracts.reduce((m, c) => m + c.versions.length, 0), 0);
   return { files: [...files.keys()], changed: changed.sort(), eventTypes: catalogue.events.length, schemas };
 }

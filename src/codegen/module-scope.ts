@@ -6,16 +6,14 @@ import type ts from 'typescript';
 import type { JsonSchema, JsonSchemaObject, SharedSchema } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
-import { camel, pascal } from './names.js';
+import type { DefinitionNames } from './module-names.js';
+import { camel, openName } from './names.js';
 import { type SchemaIndex, splitRef, validatorName } from './schema-index.js';
 import { exportConst, id } from './ts.js';
 import { type EmitScope, emitZod, type ResolvedRef } from './zod-emitter.js';
 
 /** How a module reaches shared definitions: by import, or (in the shared module itself) by defining them. */
 export type SharedAccess = { readonly kind: 'import' } | { readonly kind: 'define'; ensure(shared: SharedSchema, open: boolean): string };
-
-/** The name of the open variant of a validator (see {@link EmitScope.open}): `cas1StaffMember` → `cas1StaffMemberOpen`. */
-export const openName = (name: string): string => `${name}Open`;
 
 export class ModuleScope implements EmitScope {
   /** Helpers used from `runtime/schema-checks`. */
@@ -35,7 +33,8 @@ export class ModuleScope implements EmitScope {
     private readonly root: JsonSchemaObject,
     private readonly index: SchemaIndex,
     private readonly shared: SharedAccess,
-    private readonly reservedNames: Set<string>,
+    /** The name of each of the document's `$defs` entries, as `nameDefinitions` gives them. */
+    private readonly definitionNames: DefinitionNames,
     /** Whether this scope emits the open variant; its shared and local definitions are open too. */
     readonly open = false,
   ) {}
@@ -81,16 +80,14 @@ export class ModuleScope implements EmitScope {
     const done = this.defined.get(key);
     if (done) return { schema, expression: id(done) };
     if (this.defining.has(key)) throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} is recursive; recursive schemas are not supported`);
-    const title = typeof schema === 'object' && typeof schema.title === 'string' ? schema.title : pascal(key);
-    const name = this.named(camel(title));
-    if (this.reservedNames.has(name))
-      throw new ConfigError(this.file, `/$defs/${escapePointer(key)}`, `the name ${name} is already used in this module; give the definition another title`);
+    const typeName = this.definitionNames.get(key);
+    if (typeName === undefined) throw new Error(`${this.file}: the $defs entry ${JSON.stringify(key)} was not named`);
+    const name = this.named(camel(typeName));
     this.defining.add(key);
     const expression = emitZod(schema, `/$defs/${escapePointer(key)}`, this);
     this.defining.delete(key);
-    this.definitions.push(exportConst(name, expression, `Validator for {@link ${title}}.`));
+    this.definitions.push(exportConst(name, expression, `Validator for {@link ${typeName}}.`));
     this.defined.set(key, name);
-    this.reservedNames.add(name);
     return { schema, expression: id(name) };
   }
 }

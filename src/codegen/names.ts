@@ -3,8 +3,9 @@
  * the TypeScript printer so that commands that only name things (`new`,
  * `bump`, `import`, `check`) do not load TypeScript.
  */
-import type { Catalogue, ContractKind, EventTypeSource } from '../catalogue/model.js';
+import type { Catalogue, ContractKind, EventTypeSource, JsonSchemaObject } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
+import { escapePointer } from '../runtime/json-pointer.js';
 
 /** `lowerCamelCase` from a PascalCase type name. */
 export const camel = (pascal: string): string => pascal.charAt(0).toLowerCase() + pascal.slice(1);
@@ -34,11 +35,61 @@ export const kebab = (text: string): string =>
 /** A PascalCase name, as generated types take. */
 export const PASCAL_NAME = /^[A-Z][A-Za-z0-9]*$/u;
 
+/**
+ * A type name that json-schema-to-typescript keeps as it is written, so that
+ * a type and its validator keep one name: PascalCase ASCII letters and
+ * digits, with a capital after digits (it would write `V1beta` as `V1Beta`).
+ */
+export const TYPE_NAME = /^[A-Z][A-Za-z]*(?:[0-9]+(?:[A-Z][A-Za-z]*)?)*$/u;
+
+/**
+ * A {@link TYPE_NAME} made from any text: its words in PascalCase, a capital
+ * after digits, and `Definition` in front when it would not start with a
+ * letter (`My Thing` → `MyThing`, `1st` → `Definition1St`).
+ */
+export function typeNameFrom(text: string): string {
+  const name = pascal(text).replace(/(?<=[0-9])[a-z]/gu, (letter) => letter.toUpperCase());
+  return /^[A-Z]/u.test(name) ? name : `Definition${name}`;
+}
+
+/** The name of the open variant of a validator, which readers use: `cas1StaffMember` → `cas1StaffMemberOpen`. */
+export const openName = (name: string): string => `${name}Open`;
+
+/**
+ * Words a generated module cannot bind (ECMAScript's reserved words, strict
+ * mode's, and `eval` and `arguments`), and globals its code uses, which a
+ * binding would hide (`undefined`).
+ */
+const UNBINDABLE = new Set(
+  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield implements interface let package private protected public static eval arguments undefined NaN Infinity globalThis'.split(
+    ' ',
+  ),
+);
+
+/** Whether an import or a declaration of a generated module can take `name`. */
+export const isBindingName = (name: string): boolean => /^[A-Za-z_$][A-Za-z0-9_$]*$/u.test(name) && !UNBINDABLE.has(name);
+
 /** A title that breaks the naming of generated types. */
 export interface NameProblem {
   readonly file: string;
   readonly pointer: string;
   readonly message: string;
+}
+
+/**
+ * The titles of a schema's `$defs` entries that cannot name the entry's
+ * generated type and validator: each title must be a {@link TYPE_NAME}. An
+ * entry with no title is named from its key, which the generator makes safe.
+ */
+export function definitionTitleProblems(file: string, schema: JsonSchemaObject): NameProblem[] {
+  const defs = schema.$defs;
+  if (typeof defs !== 'object' || defs === null || Array.isArray(defs)) return [];
+  return Object.entries(defs).flatMap(([key, def]) => {
+    const title = typeof def === 'object' && def !== null && !Array.isArray(def) ? (def as JsonSchemaObject).title : undefined;
+    if (typeof title !== 'string' || TYPE_NAME.test(title)) return [];
+    const message = `must be a PascalCase name of ASCII letters and digits, with a capital after digits, such as ${JSON.stringify(typeNameFrom(title))}: it names the definition's generated TypeScript type and validator`;
+    return [{ file, pointer: `/$defs/${escapePointer(key)}/title`, message }];
+  });
 }
 
 /** The word a contract's titles carry after the event type's base name. */

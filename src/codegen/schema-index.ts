@@ -36,3 +36,33 @@ export function splitRef(ref: string, baseId: string, file: string, pointer: str
   url.hash = '';
   return { document: url.href, fragment };
 }
+
+/**
+ * The shared definitions `schemas` reach by `$ref`, directly or through
+ * other shared definitions: a module that holds those schemas may import
+ * any of them.
+ */
+export function sharedReachedFrom(schemas: ReadonlyArray<{ readonly id: string; readonly json: unknown }>, index: SchemaIndex): SharedSchema[] {
+  const reached = new Map<string, SharedSchema>();
+  const visit = (node: unknown, baseId: string) => {
+    if (Array.isArray(node)) for (const item of node) visit(item, baseId);
+    else if (typeof node === 'object' && node !== null) {
+      const ref = (node as { $ref?: unknown }).$ref;
+      if (typeof ref === 'string') {
+        let target: SharedSchema | undefined;
+        try {
+          target = index.shared.get(splitRef(ref, baseId, '', '').document);
+        } catch {
+          target = undefined;
+        }
+        if (target && !reached.has(target.id)) {
+          reached.set(target.id, target);
+          visit(target.json, target.id);
+        }
+      }
+      for (const value of Object.values(node)) visit(value, baseId);
+    }
+  };
+  for (const schema of schemas) visit(schema.json, schema.id);
+  return [...reached.values()];
+}

@@ -7,6 +7,7 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import ts from 'typescript';
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
+import type { DefinitionNames } from './module-names.js';
 import { type SchemaIndex, splitRef } from './schema-index.js';
 import { reprint } from './ts.js';
 
@@ -30,15 +31,23 @@ export interface EmittedTypes {
   readonly sharedTypes: ReadonlySet<string>;
 }
 
-/**
- * Types for one schema. `closeObjects` drops index signatures from open
- * objects (used for the envelope, whose unknown fields are kept at run time
- * but are not part of its type).
- */
-export async function emitTypes(schema: JsonSchemaObject, file: string, index: SchemaIndex, closeObjects = false): Promise<EmittedTypes> {
+export interface TypeOptions {
+  /** The name of each `$defs` entry's type, by key (an entry with no title takes it as its title). Default: the titles, else the keys. */
+  readonly definitionNames?: DefinitionNames;
+  /**
+   * Drops index signatures from open objects (used for the envelope, whose
+   * unknown fields are kept at run time but are not part of its type).
+   * Default false.
+   */
+  readonly closeObjects?: boolean;
+}
+
+/** Types for one schema. */
+export async function emitTypes(schema: JsonSchemaObject, file: string, index: SchemaIndex, options: TypeOptions = {}): Promise<EmittedTypes> {
+  const { definitionNames = new Map(), closeObjects = false } = options;
   const baseId = schema.$id as string;
   const sharedTypes = new Set<string>();
-  const prepared = prepare(schema, baseId, file, index, sharedTypes, '') as JSONSchema;
+  const prepared = prepare(titled(schema, definitionNames), baseId, file, index, sharedTypes, '') as JSONSchema;
   let source: string;
   try {
     source = await compile(prepared, String(schema.title ?? 'Schema'), { ...OPTIONS, additionalProperties: !closeObjects, cwd: '/' });
@@ -46,6 +55,25 @@ export async function emitTypes(schema: JsonSchemaObject, file: string, index: S
     throw new ConfigError(file, '', `json-schema-to-typescript could not convert it: ${(error as Error).message}`);
   }
   return { declarations: declarationsOf(reprint(source)), sharedTypes };
+}
+
+/** The schema with each untitled `$defs` entry titled with its name, so its type and validator have one name. */
+function titled(schema: JsonSchemaObject, names: DefinitionNames): JsonSchemaObject {
+  const defs = schema.$defs;
+  if (typeof defs !== 'object' || defs === null || Array.isArray(defs)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, def] of Object.entries(defs)) {
+    const name = names.get(key);
+    const untitled = typeof def === 'object' && def !== null && !Array.isArray(def) && typeof (def as JsonSchemaObject).title !== 'string';
+    // Defined, not assigned: a key such as `__proto__` stays an entry.
+    Object.defineProperty(out, key, {
+      value: untitled && name !== undefined ? { ...def, title: name } : def,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return { ...schema, $defs: out };
 }
 
 /** A copy of the schema with shared `$ref`s replaced by `tsType`, and `$id`/`$schema` removed. */

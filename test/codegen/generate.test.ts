@@ -4,7 +4,7 @@
  * and pointer, and schema text that cannot break the generated code.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadValidCatalogue } from '../../src/catalogue/load.js';
@@ -195,5 +195,172 @@ describe('schema text cannot break or inject into the generated code', () => {
       timeline: hostile.join(' '),
       schema: hostile.join(' | '),
     });
+  });
+});
+
+/** Every module under `root`'s generated/, by repository-relative path. */
+function generatedModules(root: string): string[] {
+  return readdirSync(join(root, 'generated'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => `generated/${file}`)
+    .sort();
+}
+
+/** Imports every generated module under `root`; the ones that fail to load, with why. */
+async function unloadable(root: string): Promise<string[]> {
+  const failed: string[] = [];
+  for (const file of generatedModules(root)) {
+    try {
+      await import(join(root, file));
+    } catch (error) {
+      failed.push(`${file}: ${(error as Error).message}`);
+    }
+  }
+  return failed;
+}
+
+describe('every generated module loads', () => {
+  it('in this repository', async () => {
+    expect(generatedModules(ROOT).length).toBeGreaterThan(50);
+    expect(await unloadable(ROOT)).toEqual([]);
+  });
+
+  describe('where $defs keys are imports, reserved words or not identifiers', () => {
+    // Untitled entries are named from their keys, made safe: `z` is zod and `integer` a runtime check, both imported by the module.
+    const defs = {
+      z: { type: 'string' },
+      integer: { type: 'integer' },
+      '1st': { type: 'boolean' },
+      class: { enum: ['A', 'B'] },
+      'my thing': { type: 'object', additionalProperties: false, required: ['x'], properties: { x: { $ref: '#/$defs/z' } } },
+      thing: { title: 'MyThingTitled', type: 'object', properties: { n: { $ref: '#/$defs/integer' } } },
+      // A shared definition's name, free in this module, which does not refer to that definition.
+      staff: { title: 'Cas1StaffMember', type: 'string' },
+    };
+    const value = { a: 'text', b: 3, c: true, d: 'A', e: { x: 'y' }, f: { n: 1 }, g: 'someone' };
+    let repo: TempRepo;
+    let run: ReturnType<typeof cli>;
+    beforeAll(() => {
+      repo = tempRepo();
+      writeEventType(repo, 'test.thing.happened', [
+        {
+          title: 'ThingHappenedNotificationV1',
+          type: 'object',
+          additionalProperties: false,
+          required: Object.keys(value),
+          properties: Object.fromEntries(
+            ['z', 'integer', '1st', 'class', 'my%20thing', 'thing', 'staff'].map((key, i) => [Object.keys(value)[i], { $ref: `#/$defs/${key}` }]),
+          ),
+          $defs: defs,
+        },
+      ]);
+      run = cli(repo.root, 'generate');
+    });
+    afterAll(() => repo.remove());
+
+    it('generates', () => expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' }));
+
+    it('loads, and type-checks', async () => {
+      expect(await unloadable(repo.root)).toEqual([]);
+      expect(repo.typeErrors(generatedModules(repo.root))).toEqual([]);
+    });
+
+    it('names each definition’s type and validator alike, and the validators check what the schema says', async () => {
+      const module = (await import(join(repo.root, 'generated/events/test.thing.happened.ts'))) as Record<
+        string,
+        { safeParse(v: unknown): { success: boolean } }
+      >;
+      const names = ['zDefinition', 'integerDefinition', 'definition1St', 'classDefinition', 'myThing', 'myThingTitled', 'cas1StaffMember'];
+      expect(names.filter((name) => !module[name])).toEqual([]);
+      for (const name of names)
+        expect(repo.read('generated/events/test.thing.happened.ts')).toContain(`Validator for {@link ${name.charAt(0).toUpperCase()}${name.slice(1)}}.`);
+      const validator = module.thingHappenedNotificationV1;
+      expect(validator?.safeParse(value).success).toBe(true);
+      // Each property, given a value of the wrong type, is refused.
+      expect(Object.keys(value).filter((key) => validator?.safeParse({ ...value, [key]: 2.5 }).success)).toEqual([]);
+    });
+  });
+});
+
+describe('a title that cannot name generated code is refused, and nothing is written', () => {
+  const cases: Array<[string, { schema: Record<string, unknown>; where: string; says: string }]> = [
+    [
+      'a $defs title that is not a name',
+      {
+        schema: { title: 'ThingHappenedNotificationV1', properties: { a: { $ref: '#/$defs/thing' } }, $defs: { thing: { title: 'My Thing', type: 'string' } } },
+        where: 'schemas/test.thing.happened/notification/v1.schema.json#/$defs/thing/title',
+        says: 'such as "MyThing"',
+      },
+    ],
+    [
+      'a $defs title whose validator would be a runtime check',
+      {
+        schema: { title: 'ThingHappenedNotificationV1', properties: { a: { $ref: '#/$defs/whole' } }, $defs: { whole: { title: 'Integer', type: 'integer' } } },
+        where: 'schemas/test.thing.happened/notification/v1.schema.json#/$defs/whole/title',
+        says: 'the name integer is already used in generated/events/test.thing.happened.ts',
+      },
+    ],
+    [
+      'a $defs title whose validator would be the zod import',
+      {
+        schema: { title: 'ThingHappenedNotificationV1', properties: { a: { $ref: '#/$defs/zed' } }, $defs: { zed: { title: 'Z', type: 'string' } } },
+        where: 'schemas/test.thing.happened/notification/v1.schema.json#/$defs/zed/title',
+        says: 'such as "ThingHappenedZ"',
+      },
+    ],
+    [
+      'a $defs title that is the name of a shared definition the schema refers to',
+      {
+        schema: {
+          title: 'ThingHappenedNotificationV1',
+          properties: { a: { $ref: '#/$defs/who' }, b: { $ref: '../../_shared/cas1-staff-member.schema.json' } },
+          $defs: { who: { title: 'Cas1StaffMember', type: 'string' } },
+        },
+        where: 'schemas/test.thing.happened/notification/v1.schema.json#/$defs/who/title',
+        says: 'by the shared definition Cas1StaffMember',
+      },
+    ],
+    [
+      "an event type's name whose object would be the zod import",
+      {
+        schema: { title: 'ZNotificationV1' },
+        where: 'schemas/test.thing.happened/notification/v1.schema.json#/title',
+        says: 'change the Z part of its titles',
+      },
+    ],
+    [
+      "an event type's name whose object the index declares",
+      {
+        schema: { title: 'EventTypesNotificationV1' },
+        where: 'schemas/test.thing.happened/notification/v1.schema.json#/title',
+        says: 'the name eventTypes is already used in generated/index.ts',
+      },
+    ],
+    [
+      'a title inside a schema that names an imported type',
+      {
+        schema: { title: 'ThingHappenedNotificationV1', properties: { a: { title: 'EventEnvelope', type: 'object' } } },
+        where: 'schemas/test.thing.happened/notification/v1.schema.json#/properties/a/title',
+        says: 'the name EventEnvelope is already used',
+      },
+    ],
+  ];
+  let repo: TempRepo;
+  let before: Record<string, string>;
+  beforeAll(() => {
+    repo = tempRepo();
+    writeEventType(repo, 'test.first.happened', [{ title: 'FirstHappenedNotificationV1', type: 'object' }]);
+    execFileSync(process.execPath, [CLI, 'generate'], { cwd: repo.root, encoding: 'utf8' });
+    before = repo.output();
+  });
+  afterAll(() => repo.remove());
+
+  it.each(cases)('%s', (_, { schema, where, says }) => {
+    writeEventType(repo, 'test.thing.happened', [{ type: 'object', ...schema }]);
+    const run = cli(repo.root, 'generate');
+    rmSync(join(repo.root, 'schemas/test.thing.happened'), { recursive: true });
+    expect({ status: run.status, where: run.stderr.includes(where), says: run.stderr.includes(says) }).toEqual({ status: 2, where: true, says: true });
+    expect(repo.output()).toEqual(before);
+    expect(cli(repo.root, '--help').status).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import ts from 'typescript';
 import type * as zt from 'zod/mini';
 import * as z from 'zod/mini';
 import type { JsonSchemaObject } from '../../src/catalogue/model.js';
+import { ModuleNames, nameDefinitions, reserveImports } from '../../src/codegen/module-names.js';
 import { ModuleScope } from '../../src/codegen/module-scope.js';
 import { localConst } from '../../src/codegen/ts.js';
 import { emitZod } from '../../src/codegen/zod-emitter.js';
@@ -16,7 +17,9 @@ export const TEST_ID = 'https://schemas.probation.justice.gov.uk/domain-events/t
 
 /** The printed code for `schema`'s validator. Throws the emitter's ConfigError where it refuses. */
 export function emittedCode(schema: JsonSchemaObject, file = 'schemas/test/notification/v1.schema.json'): string {
-  const scope = new ModuleScope(file, TEST_ID, schema, { shared: new Map(), all: new Map() }, { kind: 'import' }, new Set(['validator']));
+  const names = reserveImports(new ModuleNames('generated/test.ts').reserve(['validator'], 'the validator under test'));
+  const definitions = nameDefinitions(names, [{ file, json: schema }]).get(file) ?? new Map<string, string>();
+  const scope = new ModuleScope(file, TEST_ID, schema, { shared: new Map(), all: new Map() }, { kind: 'import' }, definitions);
   const expression = emitZod(schema, '', scope);
   const source = ts.createSourceFile('x.ts', '', ts.ScriptTarget.ES2022);
   return [...scope.definitions, localConst('validator', expression)].map((s) => printer.printNode(ts.EmitHint.Unspecified, s, source)).join('\n');

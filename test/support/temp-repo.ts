@@ -3,9 +3,9 @@
  * and package.json, with src/ and node_modules/ linked from this one, so
  * modules generated there import the real runtime.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { ROOT } from './repo.js';
 
@@ -13,6 +13,8 @@ export interface TempRepo {
   readonly root: string;
   write(path: string, content: unknown): void;
   read(path: string): string;
+  /** What the generator writes: every file under generated/, and package.json, with its text, by path. */
+  output(): Record<string, string>;
   /** Type errors in the given files, checked with the project's compiler options. */
   typeErrors(files: readonly string[]): string[];
   remove(): void;
@@ -37,6 +39,18 @@ export function tempRepo(schemas: 'copy' | 'minimal' = 'minimal'): TempRepo {
       writeFileSync(join(root, path), typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
     },
     read: (path) => readFileSync(join(root, path), 'utf8'),
+    output() {
+      const out: Record<string, string> = { 'package.json': readFileSync(join(root, 'package.json'), 'utf8') };
+      const visit = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) visit(path);
+          else out[relative(root, path)] = readFileSync(path, 'utf8');
+        }
+      };
+      if (existsSync(join(root, 'generated'))) visit(join(root, 'generated'));
+      return out;
+    },
     typeErrors(files) {
       const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
       if (!config) throw new Error('cannot read tsconfig.json');

@@ -6,7 +6,6 @@ import { UsageError } from '../../errors.js';
 import type { Reject } from '../../pipeline/finding.js';
 import { resolveInputs, STDIN } from '../../pipeline/inputs.js';
 import type { UpcastSpec } from '../../pipeline/job.js';
-import { runPipeline } from '../../pipeline/pipeline.js';
 import { Tally, type TallyCounts, totals } from '../../pipeline/tally.js';
 import { fileSink, streamSink } from '../../pipeline/text-sink.js';
 import type { CommandContext } from '../command-context.js';
@@ -63,6 +62,8 @@ export function upcastCommand(context: CommandContext): Command {
       const tally = new Tally();
       const progress = progressOf('upcast', inputs, flags, context);
       try {
+        // Loaded here, not above: the pipeline reads records with the catalogue's generated code, which --help and generate must start without.
+        const { runPipeline } = await import('../../pipeline/pipeline.js');
         await runPipeline({
           inputs,
           spec,
@@ -90,7 +91,7 @@ export function upcastCommand(context: CommandContext): Command {
 }
 
 async function upcastSpec(flags: UpcastFlags, root: string): Promise<UpcastSpec> {
-  const record = recordOptions(flags);
+  const record = await recordOptions(flags);
   const to = flags.to === 'latest' ? 'latest' : (wholeNumber(flags.to, '--to', 1) as number);
   for (const [option, pointer] of [
     ['--data-field', flags.dataField],

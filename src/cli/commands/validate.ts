@@ -1,7 +1,6 @@
 /** `domain-events validate <inputs...>` */
 import { Command } from 'commander';
 import { resolveInputs } from '../../pipeline/inputs.js';
-import { runPipeline } from '../../pipeline/pipeline.js';
 import { Tally, totals } from '../../pipeline/tally.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
@@ -36,13 +35,15 @@ export function validateCommand(context: CommandContext): Command {
         '\nExit codes: 0 every record valid, 1 some invalid (or of an unknown type, with --strict), 2 usage error (missing file, glob matching nothing, bad option).',
     )
     .action(async (args: string[], flags: ValidateFlags) => {
-      const record = recordOptions(flags);
+      const record = await recordOptions(flags);
       const threads = threadOptions(flags);
       const inputs = await resolveInputs(args, context.root);
       const report = validateReport(flags.format, context.output);
       const tally = new Tally();
       const progress = progressOf('validate', inputs, flags, context);
       try {
+        // Loaded here, not above: the pipeline reads records with the catalogue's generated code, which --help and generate must start without.
+        const { runPipeline } = await import('../../pipeline/pipeline.js');
         await runPipeline({
           inputs,
           spec: { kind: 'validate', record, strict: flags.strict === true },

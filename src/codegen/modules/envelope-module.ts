@@ -3,8 +3,10 @@
  * composing each event version's validator.
  */
 import type { Catalogue } from '../../catalogue/model.js';
-import { ModuleScope, openName } from '../module-scope.js';
-import type { SchemaIndex } from '../schema-index.js';
+import { claimInnerTypes, ModuleNames, nameDefinitions, reserveImports, typeAndValidators } from '../module-names.js';
+import { ModuleScope } from '../module-scope.js';
+import { openName } from '../names.js';
+import { type SchemaIndex, sharedReachedFrom } from '../schema-index.js';
 import { exportConst, id, printModule, z } from '../ts.js';
 import { emitTypes } from '../typescript-types.js';
 import { emitObjectShape } from '../zod-emitter.js';
@@ -12,14 +14,20 @@ import { importsFor } from './imports.js';
 
 export async function envelopeModule(catalogue: Catalogue, index: SchemaIndex): Promise<{ source: string; types: string[] }> {
   const { envelope } = catalogue;
-  const reserved = new Set(['envelopeShape', 'envelope', openName('envelopeShape')]);
-  const scope = new ModuleScope(envelope.file, envelope.id, envelope.json, index, { kind: 'import' }, reserved);
+  const names = reserveImports(
+    new ModuleNames('generated/envelope.ts').reserve(['envelopeShape', openName('envelopeShape'), 'envelope'], "the envelope's zod shapes and validator"),
+  );
+  for (const shared of sharedReachedFrom([envelope], index))
+    names.reserve(typeAndValidators(shared.typeName), `the shared definition ${shared.typeName} (${shared.file})`);
+  const definitionNames = nameDefinitions(names, [envelope]).get(envelope.file) ?? new Map<string, string>();
+  const scope = new ModuleScope(envelope.file, envelope.id, envelope.json, index, { kind: 'import' }, definitionNames);
   const shape = emitObjectShape(envelope.json, '', scope);
   // Readers' variant: the envelope's own closed parts (person identifiers) accept properties they do not name, which are reported.
-  const openScope = new ModuleScope(envelope.file, envelope.id, envelope.json, index, { kind: 'import' }, reserved, true);
+  const openScope = new ModuleScope(envelope.file, envelope.id, envelope.json, index, { kind: 'import' }, definitionNames, true);
   const openShape = emitObjectShape(envelope.json, '', openScope);
   // The type lists the known fields only: unknown fields are kept at run time, but an index signature would swallow the known ones under Omit<>.
-  const types = await emitTypes(envelope.json, envelope.file, index, true);
+  const types = await emitTypes(envelope.json, envelope.file, index, { definitionNames, closeObjects: true });
+  claimInnerTypes(names, envelope, types.declarations.keys(), new Set([String(envelope.json.title), ...definitionNames.values()]));
   const source = printModule([
     ...importsFor(
       { runtime: '../src/runtime', shared: './shared.js' },

@@ -10,9 +10,10 @@ import ts from 'typescript';
 import type { ContractKind, ContractSource, EventTypeSource, JsonSchema, JsonSchemaObject, SharedSchema, VersionSource } from '../../catalogue/model.js';
 import { describesNoData } from '../../catalogue/no-data.js';
 import { ConfigError } from '../../errors.js';
-import { ModuleScope, openName, reachesClosedObject } from '../module-scope.js';
-import { camel, contractWord, requireBaseName } from '../names.js';
-import type { SchemaIndex } from '../schema-index.js';
+import { claimInnerTypes, type DefinitionNames, ModuleNames, nameDefinitions, reserveImports, typeAndValidators } from '../module-names.js';
+import { ModuleScope, reachesClosedObject } from '../module-scope.js';
+import { camel, contractWord, openName, requireBaseName } from '../names.js';
+import { type SchemaIndex, sharedReachedFrom } from '../schema-index.js';
 import { exportConst, id, importNamed, json, literalType, object, printModule, pure, str, typeRef, withDoc } from '../ts.js';
 import { type EmittedTypes, emitTypes, mergeDeclarations } from '../typescript-types.js';
 import { compileUpcast } from '../upcast-compiler.js';
@@ -38,6 +39,8 @@ export interface EventModuleNames {
   readonly object: string;
   /** e.g. `Cas1BookingCancelled`; types are `<base>NotificationV1`, `<base>DetailV2`, `<base>Envelope`… */
   readonly base: string;
+  /** The schema whose title gives `base`: the first contract's version 1. */
+  readonly titled: string;
   readonly notification?: ContractNames;
   readonly detail?: ContractNames;
 }
@@ -47,7 +50,16 @@ export function namesOf(event: EventTypeSource): EventModuleNames {
   const base = requireBaseName(event);
   const contract = (c: ContractSource | undefined): { notification?: ContractNames } | { detail?: ContractNames } =>
     c ? { [c.kind]: { kind: c.kind, prefix: `${base}${contractWord(c.kind)}`, versions: c.versions.map((v) => v.version) } } : {};
-  return { type: event.type, module: `./events/${event.type}.js`, object: camel(base), base, ...contract(event.notification), ...contract(event.detail) };
+  const titled = event.contracts[0]?.versions[0]?.schema.file ?? event.dir;
+  return {
+    type: event.type,
+    module: `./events/${event.type}.js`,
+    object: camel(base),
+    base,
+    titled,
+    ...contract(event.notification),
+    ...contract(event.detail),
+  };
 }
 
 /** What one contract contributes to its event type's module. */
@@ -79,14 +91,15 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
     typedImports: [],
     upcastContext: false,
   };
-  const reserved = new Set([
-    names.object,
-    ...[names.notification, names.detail].flatMap((c) =>
-      c ? c.versions.flatMap((v) => [camel(`${c.prefix}V${v}`), openName(camel(`${c.prefix}V${v}`))]) : [],
-    ),
-  ]);
-  const notification = event.notification && (await contractCode(event, event.notification, names.notification as ContractNames, index, root, reserved, needs));
-  const detail = event.detail && (await contractCode(event, event.detail, names.detail as ContractNames, index, root, reserved, needs));
+  const moduleNames = bindNames(event, names, index);
+  const definitionNames = nameDefinitions(
+    moduleNames,
+    event.contracts.flatMap((c) => c.versions.map((v) => v.schema)),
+    base,
+  );
+  const named: Naming = { module: moduleNames, definitions: definitionNames };
+  const notification = event.notification && (await contractCode(event, event.notification, names.notification as ContractNames, index, root, named, needs));
+  const detail = event.detail && (await contractCode(event, event.detail, names.detail as ContractNames, index, root, named, needs));
 
   const envelopeTypes: ts.Statement[] = [];
   if (names.notification) {
@@ -165,6 +178,60 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
   ]);
 }
 
+/** The module's names, and those of its schemas' `$defs` entries by file. */
+interface Naming {
+  readonly module: ModuleNames;
+  readonly definitions: ReadonlyMap<string, DefinitionNames>;
+}
+
+/**
+ * The names an event type's module binds before its `$defs` are named: what
+ * it may import (the runtime's names, and the shared definitions its schemas
+ * reach), the upcast functions, then the names its titles choose (the event
+ * type's object and types, each version's type and validators).
+ */
+function bindNames(event: EventTypeSource, names: EventModuleNames, index: SchemaIndex): ModuleNames {
+  const module = reserveImports(new ModuleNames(`generated/events/${event.type}.ts`));
+  for (const shared of sharedReachedFrom(
+    event.contracts.flatMap((c) => c.versions.map((v) => v.schema)),
+    index,
+  )) {
+    module.reserve([...typeAndValidators(shared.typeName), sharedSchemaName(shared)], `the shared definition ${shared.typeName} (${shared.file})`);
+  }
+  for (const contract of event.contracts) {
+    const word = contractWord(contract.kind);
+    for (const [i, v] of contract.versions.entries())
+      if (i > 0) module.reserve([upcastName(word, contract.versions[i - 1] as VersionSource, v)], 'an upcast function');
+  }
+  const contracts = [names.notification, names.detail].flatMap((c) => (c ? [c] : []));
+  module.claim(
+    [
+      names.object,
+      ...contracts.flatMap((c) => [c.prefix, `${c.prefix}Versions`]),
+      ...(names.notification ? [`${names.base}Envelope`, ...names.notification.versions.map((v) => `${names.base}EnvelopeV${v}`)] : []),
+      ...(names.detail ? [`${names.base}DetailDocument`, ...names.detail.versions.map((v) => `${names.base}DetailDocumentV${v}`)] : []),
+    ],
+    `the event type's object and types, named ${names.base} by its titles`,
+    { file: names.titled, pointer: '/title' },
+    `name the event type otherwise: change the ${names.base} part of its titles`,
+  );
+  for (const contract of event.contracts) {
+    const { prefix } = (contract.kind === 'notification' ? names.notification : names.detail) as ContractNames;
+    for (const v of contract.versions) {
+      module.claim(
+        typeAndValidators(`${prefix}V${v.version}`),
+        `version ${v.version} of the ${contract.kind} contract`,
+        { file: v.schema.file, pointer: '/title' },
+        `name the event type otherwise: change the ${names.base} part of its titles`,
+      );
+    }
+  }
+  return module;
+}
+
+/** The name of the function upcasting `from` data to `to`: `upcastDetailV1ToV2`. */
+const upcastName = (word: string, from: VersionSource, to: VersionSource): string => `upcast${word}V${from.version}ToV${to.version}`;
+
 const prop = (name: string, type: ts.TypeNode) => f.createPropertySignature(undefined, name, undefined, type);
 const typeAlias = (name: string, type: ts.TypeNode, doc: string) =>
   withDoc(f.createTypeAliasDeclaration([f.createModifier(ts.SyntaxKind.ExportKeyword)], name, undefined, type), doc);
@@ -176,7 +243,7 @@ async function contractCode(
   names: ContractNames,
   index: SchemaIndex,
   root: string,
-  reserved: Set<string>,
+  named: Naming,
   needs: ModuleNeeds,
 ): Promise<ContractCode> {
   const { prefix } = names;
@@ -190,7 +257,7 @@ async function contractCode(
     // Readers use an open variant where the schema has closed objects: properties it does not name are kept, and reported.
     const variants = reachesClosedObject(schema, schemaId, schema, index) ? [false, true] : [false];
     for (const open of variants) {
-      const scope = new ModuleScope(file, schemaId, schema, index, { kind: 'import' }, reserved, open);
+      const scope = new ModuleScope(file, schemaId, schema, index, { kind: 'import' }, named.definitions.get(file) ?? new Map(), open);
       const expression = emitZod(schema, '', scope);
       for (const h of scope.helpers) needs.helpers.add(h);
       for (const v of scope.sharedValidators) needs.sharedValidators.add(v);
@@ -202,15 +269,22 @@ async function contractCode(
     }
     openValidators.set(version.version, variants.length === 2 ? openName(name) : name);
   }
-  const types = await Promise.all(contract.versions.map((v) => emitTypes(v.schema.json, v.schema.file, index)));
-  for (const t of types) for (const s of t.sharedTypes) needs.sharedTypes.add(s);
+  const types = await Promise.all(
+    contract.versions.map((v) => emitTypes(v.schema.json, v.schema.file, index, { definitionNames: named.definitions.get(v.schema.file) ?? new Map() })),
+  );
+  for (const [i, t] of types.entries()) {
+    const version = contract.versions[i] as VersionSource;
+    const own = new Set([`${prefix}V${version.version}`, ...(named.definitions.get(version.schema.file)?.values() ?? [])]);
+    claimInnerTypes(named.module, version.schema, t.declarations.keys(), own);
+    for (const s of t.sharedTypes) needs.sharedTypes.add(s);
+  }
 
   const schemaFunctions = new Set<string>();
   const steps = new Map<number, { kind: string; run: string }>();
   for (let i = 1; i < contract.versions.length; i++) {
     const from = contract.versions[i - 1] as VersionSource;
     const to = contract.versions[i] as VersionSource;
-    const fn = `upcast${contractWord(contract.kind)}V${from.version}ToV${to.version}`;
+    const fn = upcastName(contractWord(contract.kind), from, to);
     const declaration = to.upcast?.declaration;
     if (!declaration) continue; // no upcast declared: the data is carried over and must be valid at the new version
     if (declaration.kind === 'meaning-only') {

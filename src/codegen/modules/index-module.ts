@@ -4,6 +4,7 @@
  * silently under `export *`).
  */
 import ts from 'typescript';
+import { ModuleNames } from '../module-names.js';
 import { exportConst, id, importNamed, printModule, str, typeRef, withDoc } from '../ts.js';
 import type { ContractNames, EventModuleNames } from './event-module.js';
 
@@ -36,7 +37,27 @@ function typeNames(e: EventModuleNames): string[] {
   ];
 }
 
+/** What the index declares itself. */
+const OWN = ['eventTypes', 'EventTypes', 'EventTypeName', 'DomainEvent', 'AnyVersionEvent', 'AnyDetailDocument'];
+
+/** The names the index binds, each once; throws ConfigError at the title of an event type whose names are taken. */
+function bindNames(events: readonly EventModuleNames[], sharedTypes: readonly string[], envelopeTypes: readonly string[]): void {
+  const names = new ModuleNames('generated/index.ts')
+    .reserve(OWN, 'a declaration of the index')
+    .reserve(sharedTypes, 'a type re-exported from generated/shared.ts')
+    .reserve(envelopeTypes, 'a type re-exported from generated/envelope.ts');
+  for (const e of events) {
+    names.claim(
+      [e.object, ...typeNames(e)],
+      `the event type ${e.type}`,
+      { file: e.titled, pointer: '/title' },
+      `name the event type otherwise: change the ${e.base} part of its titles`,
+    );
+  }
+}
+
 export function indexModule(events: readonly EventModuleNames[], sharedTypes: readonly string[], envelopeTypes: readonly string[]): string {
+  bindNames(events, sharedTypes, envelopeTypes);
   const notified = events.filter((e) => e.notification);
   const detailed = events.filter((e) => e.detail);
   return printModule([

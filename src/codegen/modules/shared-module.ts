@@ -5,8 +5,9 @@
 
 import ts from 'typescript';
 import type { Catalogue, SharedSchema } from '../../catalogue/model.js';
-import { ModuleScope, openName, reachesClosedObject } from '../module-scope.js';
-import { camel } from '../names.js';
+import { claimInnerTypes, ModuleNames, nameDefinitions, reserveImports, typeAndValidators } from '../module-names.js';
+import { ModuleScope, reachesClosedObject } from '../module-scope.js';
+import { camel, openName } from '../names.js';
 import { type SchemaIndex, validatorName } from '../schema-index.js';
 import { exportConst, id, json, printModule } from '../ts.js';
 import { emitTypes, mergeDeclarations } from '../typescript-types.js';
@@ -18,6 +19,16 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
   const done = new Set<string>();
   const inProgress = new Set<string>();
   const helpers = new Set<string>();
+  const names = reserveImports(new ModuleNames('generated/shared.ts'));
+  for (const shared of catalogue.shared) {
+    names.claim(
+      [...typeAndValidators(shared.typeName), sharedSchemaName(shared)],
+      `the shared definition ${shared.typeName} (${shared.file})`,
+      { file: shared.file, pointer: '/title' },
+      'give the shared definition another title',
+    );
+  }
+  const definitionNames = nameDefinitions(names, catalogue.shared);
 
   // Emit each definition after the ones it refers to, closed and open (for readers; see EmitScope.open).
   const ensure = (shared: SharedSchema, open: boolean): string => {
@@ -29,7 +40,15 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
     if (open && !reachesClosedObject(shared.json, shared.id, shared.json, index)) {
       validators.push(exportConst(name, id(ensure(shared, false)), `Validator for {@link ${shared.typeName}}, as readers use it: the same as the closed one.`));
     } else {
-      const scope = new ModuleScope(shared.file, shared.id, shared.json, index, { kind: 'define', ensure }, new Set(), open);
+      const scope = new ModuleScope(
+        shared.file,
+        shared.id,
+        shared.json,
+        index,
+        { kind: 'define', ensure },
+        definitionNames.get(shared.file) ?? new Map(),
+        open,
+      );
       const expression = emitZod(shared.json, '', scope);
       for (const h of scope.helpers) helpers.add(h);
       const doc = open
@@ -46,7 +65,14 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
     ensure(shared, true);
   }
 
-  const types = mergeDeclarations(`${catalogue.dir}/_shared`, await Promise.all(catalogue.shared.map((s) => emitTypes(s.json, s.file, index))));
+  const emitted = await Promise.all(
+    catalogue.shared.map((s) => emitTypes(s.json, s.file, index, { definitionNames: definitionNames.get(s.file) ?? new Map() })),
+  );
+  for (const [i, shared] of catalogue.shared.entries()) {
+    const own = new Set([shared.typeName, ...(definitionNames.get(shared.file)?.values() ?? [])]);
+    claimInnerTypes(names, shared, emitted[i]?.declarations.keys() ?? [], own);
+  }
+  const types = mergeDeclarations(`${catalogue.dir}/_shared`, emitted);
   // Each shared JSON Schema once, made on demand, for the bundled schemas events return from schema().
   const schemas = catalogue.shared.map((shared) =>
     exportConst(

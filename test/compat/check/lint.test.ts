@@ -180,6 +180,13 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
     },
   ],
   [
+    'a $defs title that cannot name a type and its validator',
+    {
+      given: (c) => c.editJson('schemas/envelope.schema.json', (s) => (((s.$defs as Json).crnIdentifier as Json).title = 'CRN identifier')),
+      want: ['naming schemas/envelope.schema.json#/$defs/crnIdentifier/title'],
+    },
+  ],
+  [
     'an event type name that is not one',
     { given: (c) => c.write('schemas/Intervention.Thing/notification/v1.schema.json', '{}'), want: ['naming schemas/Intervention.Thing'] },
   ],
