@@ -102,15 +102,16 @@ export const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Why an `$id` below the root of a schema file is refused, and what to write
- * instead. A nested `$id` starts a new document: the `$ref`s inside it, and
- * those that name it, would resolve against it, and nothing here does that.
+ * Why an `$id` below the root of a schema file is refused where it matters,
+ * and what to write instead. A nested `$id` starts a new document: the
+ * `$ref`s inside it, and those that name it, would resolve against it, and
+ * nothing here does that. (With neither, it changes nothing, and is let be.)
  *
  * @param pointer where the `$id` is declared; an entry of `$defs` is named in the advice.
  */
 export function nestedIdProblem(pointer?: string): string {
   const definition = pointer !== undefined && /^\/\$defs\/[^/]+$/u.test(pointer) ? `"#${pointer}"` : '"#/$defs/<name>"';
-  return `an "$id" below the root of a schema file is not supported (it would start a new document, against which $refs resolve); remove it, keep the subschema in "$defs" and refer to it with "$ref": ${definition}, or give it its own file in schemas/_shared/`;
+  return `an "$id" below the root of a schema file is not supported ($refs would resolve against it, as against a document of its own); remove it, keep the subschema in "$defs" and refer to it with "$ref": ${definition}, or give it its own file in schemas/_shared/`;
 }
 
 /**

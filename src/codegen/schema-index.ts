@@ -69,3 +69,12 @@ export function unsupportedRefIn(ref: string, root: JsonSchemaObject, baseId: st
   const nested = url.href === baseId ? undefined : nestedIdOf(root, baseId, url.href);
   return nested === undefined ? undefined : `$ref ${JSON.stringify(ref)} names the "$id" declared at ${nested}: ${nestedIdProblem(nested)}`;
 }
+
+/** Whether a nested `$id` on `node` would change how a `$ref` resolves: whether `node` holds one. */
+export function idScopesRefs(node: JsonSchemaObject): boolean {
+  let found = false;
+  walkSchema(node, (inner) => {
+    if (typeof inner.$ref === 'string') found = true;
+  });
+  return found;
+}

@@ -11,7 +11,7 @@
  */
 import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
 import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem } from '../codegen/keywords.js';
-import { splitRef, unsupportedRefIn } from '../codegen/schema-index.js';
+import { idScopesRefs, splitRef, unsupportedRefIn } from '../codegen/schema-index.js';
 import { escapePointer, valueAt } from '../runtime/json-pointer.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
 import { accepts } from './accepts.js';
@@ -59,7 +59,7 @@ export function normalise(file: SchemaFile, documents: SchemaDocuments): Normali
     const keywords = Object.keys(json).filter((k) => !ANNOTATIONS.has(k) && k !== '$defs');
     const unsupported = keywords.find((k) => !isSupported(k));
     if (unsupported) return unknown(at(source, unsupported), `"${unsupported}" is not supported`, false);
-    if (pointer !== '' && '$id' in json) return unknown(at(source, '$id'), nestedIdProblem(pointer), false);
+    if (pointer !== '' && '$id' in json && idScopesRefs(json)) return unknown(at(source, '$id'), nestedIdProblem(pointer), false);
 
     if ('$ref' in json) {
       if (keywords.length > 1) return unknown(source, '"$ref" beside other keywords is not supported', false);

@@ -191,9 +191,13 @@ const refusals: Array<[string, { schema: JsonSchemaObject; pointer: string; mess
   ],
   ['nested $defs', { schema: { type: 'object', properties: { a: { type: 'string', $defs: {} } } }, pointer: '/properties/a/$defs', message: /root/ }],
   [
-    'a nested $id, as unsupported, saying what to write instead',
+    'a nested $id that $refs inside it would resolve against, as unsupported, saying what to write instead',
     {
-      schema: { type: 'object', properties: { a: { $id: 'a.json', type: 'string' } } },
+      schema: {
+        type: 'object',
+        properties: { a: { $id: 'a.json', type: 'object', properties: { at: { $ref: '#/$defs/when' } } } },
+        $defs: { when: { title: 'When', type: 'string' } },
+      },
       pointer: '/properties/a/$id',
       message: /"\$id" below the root of a schema file is not supported.*"\$ref": "#\/\$defs\/<name>"/,
     },
@@ -246,6 +250,13 @@ describe('the emitter refuses what it cannot translate faithfully, naming the fi
     expect((error as ConfigError).file).toBe('schemas/test/notification/v1.schema.json');
     expect((error as ConfigError).pointer).toBe(pointer);
     expect((error as ConfigError).message).toMatch(message);
+  });
+});
+
+describe('a nested $id with no $ref inside changes nothing, and is let be', () => {
+  it('validates as if it were not there', () => {
+    const validator = emittedValidator({ type: 'object', properties: { a: { $id: 'a.json', type: 'string' } } });
+    expect([validator.safeParse({ a: 'x' }).success, validator.safeParse({ a: 1 }).success]).toEqual([true, false]);
   });
 });
 

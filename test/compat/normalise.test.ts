@@ -77,10 +77,15 @@ describe('normalise', () => {
     },
   );
 
-  it('reads a nested $id as unknown, leaving the report to the unsupported-keyword lint', () => {
-    const result = normalise(inline({ type: 'object', properties: { a: { $id: 'a.json', type: 'string' } } }), documentsOf(shared));
+  it('reads a nested $id that $refs inside would resolve against as unknown, leaving the report to the unsupported-keyword lint', () => {
+    const result = normalise(inline({ type: 'object', properties: { a: { $id: 'a.json', $ref: 'shared.schema.json' } } }), documentsOf(shared));
     expect(result.problems).toEqual([]);
     expect(result.schema).toMatchObject({ object: { properties: { a: { kind: 'unknown', source: { pointer: '/properties/a/$id' } } } } });
+  });
+
+  it('lets a nested $id with no $ref inside be: it changes nothing', () => {
+    const result = normalise(inline({ type: 'object', properties: { a: { $id: 'a.json', type: 'string' } } }), documentsOf(shared));
+    expect(result.schema).toMatchObject({ object: { properties: { a: { kind: 'typed', types: ['string'] } } } });
   });
 
   it('inlines the shared definitions a catalogue version uses, remembering where each part is written', () => {
