@@ -22,7 +22,7 @@
  * value of the earlier version can be made (a required part of its schema the
  * normal form cannot read, which the lints report), the step is not run.
  */
-import type { ContractSource, EventTypeSource, UpcastSource, VersionSource } from '../../../catalogue/model.js';
+import type { ContractSource, EnvelopeSource, EventTypeSource, UpcastSource, VersionSource } from '../../../catalogue/model.js';
 import { indexCatalogue } from '../../../codegen/schema-index.js';
 import { derefIn, type PlanEntry, planUpcast, type UpcastPlan } from '../../../codegen/upcast-plan.js';
 import { ConfigError } from '../../../errors.js';
@@ -67,9 +67,9 @@ export const upcasterInvalid: CheckRule = (context) => {
         continue;
       }
     }
-    envelopes ??= envelopeSamples(context);
+    if (plan && readsEnvelope(plan.entries)) envelopes ??= envelopeSamples(context);
     const step = { eventType: event.type, contract: contract.kind, from: from.version, to: to.version };
-    out.push(...judge({ event, contract, from, to, file: upcast.file, step, label, plan, envelopes, current }));
+    out.push(...judge({ event, contract, from, to, file: upcast.file, step, label, plan, envelopes: envelopes ?? [], current }));
   }
   return out;
 };
@@ -96,6 +96,7 @@ interface Step {
   readonly label: string;
   /** Undefined for a step that carries the data over. */
   readonly plan: UpcastPlan | undefined;
+  /** Envelopes for the context; empty where the step does not read the envelope. */
   readonly envelopes: readonly UpcastContext['envelope'][];
   readonly current: CheckContext['current'];
 }
@@ -110,7 +111,7 @@ function judge({ event, contract, from, to, file, step, label, plan, envelopes, 
   const shown = new Set<number>();
   const findings: Finding[] = [];
   for (const [i, input] of samples.entries()) {
-    const envelope = envelopes[i % envelopes.length] as UpcastContext['envelope'];
+    const envelope = envelopes[i % envelopes.length] ?? { eventType: event.type, occurredAt: '' };
     const upcastContext: UpcastContext = {
       envelope:
         contract.kind === 'detail'
@@ -173,14 +174,31 @@ function contextValues(plan: UpcastPlan, target: NormalSchema, seed: number): [s
   return out.filter(([, values]) => values.length > 0);
 }
 
-/** Envelopes with every field the upcast context can name, as readers pass them, varied across samples. */
+/** The envelope fields an upcast can read (see `UpcastContext`). */
+const ENVELOPE_FIELDS: readonly EnvelopeSource[] = ['id', 'eventType', 'occurredAt', 'publishedAt', 'producer', 'detailUrl', 'description'];
+
+/**
+ * Envelopes with every field an upcast can read, each a valid value of that
+ * field of the envelope schema, varied across samples: a step that reads an
+ * optional field must be run, not stopped for want of it.
+ */
 function envelopeSamples({ current }: CheckContext): UpcastContext['envelope'][] {
-  const samples = sampleValues(current.normal(current.catalogue.envelope), { count: UPCAST_SAMPLES, seed: 1 }) as Record<string, unknown>[];
-  // Optional fields a sample leaves out are taken from one that has them: a step that reads them must be run, not stopped.
-  const whole: Record<string, unknown> = {};
-  for (const sample of samples) for (const [key, value] of Object.entries(sample)) if (!(key in whole)) whole[key] = value;
-  if (samples.length === 0) return [{ eventType: '', id: '4bd3e398-ec2c-468a-b180-0f9360be7763', occurredAt: '2024-06-30T23:30:00Z' }];
-  return samples.map((sample) => ({ ...whole, ...sample }) as unknown as UpcastContext['envelope']);
+  const envelope = current.normal(current.catalogue.envelope);
+  const properties = envelope.kind === 'typed' ? envelope.object.properties : {};
+  const columns = ENVELOPE_FIELDS.flatMap((name) => {
+    const schema = properties[name];
+    const values = schema ? sampleValues(schema, { count: UPCAST_SAMPLES, seed: hash(name) }) : [];
+    return values.length > 0 ? [[name, values] as const] : [];
+  });
+  return Array.from(
+    { length: UPCAST_SAMPLES },
+    (_, i) => Object.fromEntries(columns.map(([name, values]) => [name, values[i % values.length]])) as unknown as UpcastContext['envelope'],
+  );
+}
+
+/** Whether a plan reads the envelope, so that the step needs envelopes to run. */
+function readsEnvelope(entries: readonly PlanEntry[]): boolean {
+  return entries.some(({ source }) => source.kind === 'envelope' || (source.kind === 'object' && readsEnvelope(source.entries)));
 }
 
 const operationPointer = (operation: number | undefined) => (operation === undefined ? '/operations' : `/operations/${operation}`);
