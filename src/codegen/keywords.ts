@@ -3,6 +3,7 @@
  * instance types. Anything else stops generation: a keyword that is dropped
  * silently would make the generated validator accept what the schema rejects.
  */
+import { escapePointer } from '../runtime/json-pointer.js';
 
 /** Keywords that only annotate; they never change what is valid. */
 export const ANNOTATIONS: ReadonlySet<string> = new Set([
@@ -63,6 +64,9 @@ export function patternProblem(pattern: string): string | undefined {
   }
 }
 
+const DEPENDENT_VARIANTS =
+  'model the variants with anyOf: one branch whose "properties" leave the property out, and one that has it and lists the properties it needs in "required"';
+
 /** Keywords known to JSON Schema 2020-12 that the generator deliberately does not translate, with a hint. */
 export const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
   $dynamicRef: 'dynamic references cannot be resolved ahead of time',
@@ -77,8 +81,9 @@ export const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
   else: 'model the variants with anyOf',
   patternProperties: 'list the properties',
   propertyNames: 'list the properties',
-  dependentRequired: 'model the variants with anyOf',
-  dependentSchemas: 'model the variants with anyOf',
+  dependentRequired: DEPENDENT_VARIANTS,
+  dependentSchemas: DEPENDENT_VARIANTS,
+  dependencies: `a draft-07 keyword, which 2019-09 split into dependentRequired and dependentSchemas; neither is supported: ${DEPENDENT_VARIANTS}`,
   unevaluatedProperties: 'use additionalProperties: false',
   unevaluatedItems: 'use items',
   prefixItems: 'tuples are not supported',
@@ -90,8 +95,52 @@ export const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
   multipleOf: 'zod and JSON Schema round fractional multiples differently',
   nullable: 'an OpenAPI 3.0 keyword; use "type": ["string", "null"]',
   definitions: 'a draft-07 keyword; use $defs',
-  $anchor: 'refer to $defs by JSON Pointer',
+  $anchor: 'anchors are not supported; keep the subschema in $defs and refer to it by JSON Pointer, "$ref": "#/$defs/<name>"',
   contentEncoding: 'not supported',
   contentMediaType: 'not supported',
   contentSchema: 'not supported',
 };
+
+/**
+ * Why an `$id` below the root of a schema file is refused where it matters,
+ * and what to write instead. A nested `$id` starts a new document: the
+ * `$ref`s inside it, and those that name it, would resolve against it, and
+ * nothing here does that. (With neither, it changes nothing, and is let be.)
+ *
+ * @param pointer where the `$id` is declared; an entry of `$defs` is named in the advice.
+ */
+export function nestedIdProblem(pointer?: string): string {
+  const definition = pointer !== undefined && /^\/\$defs\/[^/]+$/u.test(pointer) ? `"#${pointer}"` : '"#/$defs/<name>"';
+  return `an "$id" below the root of a schema file is not supported ($refs would resolve against it, as against a document of its own); remove it, keep the subschema in "$defs" and refer to it with "$ref": ${definition}, or give it its own file in schemas/_shared/`;
+}
+
+/**
+ * Why a `$ref` is one the generator and the compatibility engine do not
+ * follow, with what to write instead; undefined when it is one they follow.
+ * `#` is the whole document, so a reference to it inside the document is
+ * recursive; `#name` is an anchor (`$anchor`), which neither resolves.
+ *
+ * @param root the document the `$ref` is written in, to point at the definition an anchor names.
+ */
+export function unsupportedRef(ref: string, root?: Readonly<Record<string, unknown>>): string | undefined {
+  const hash = ref.indexOf('#');
+  if (hash === -1) return undefined;
+  const fragment = ref.slice(hash + 1);
+  const local = hash === 0;
+  if (local && fragment === '') {
+    return `$ref "#" refers to the whole schema it is written in, which makes the schema recursive; recursive schemas are not supported: write the nested shape out, with each part that repeats in "$defs", referred to as "$ref": "#/$defs/<name>"`;
+  }
+  if (fragment === '' || fragment.startsWith('/')) return undefined;
+  const where = local ? definitionWithAnchor(root, decodeURIComponent(fragment)) : undefined;
+  const instead = local
+    ? `refer to the definition by JSON Pointer: "$ref": "#/$defs/${where === undefined ? '<name>' : escapePointer(where)}"${where === undefined ? ', after moving it into "$defs"' : ''}`
+    : 'refer to a shared schema file as a whole, by its path, as "$ref": "../../_shared/<name>.schema.json"';
+  return `$ref ${JSON.stringify(ref)} names an anchor ("$anchor"); anchors are not supported: ${instead}`;
+}
+
+/** The `$defs` entry of `root` that declares `$anchor: anchor`, by name. */
+function definitionWithAnchor(root: Readonly<Record<string, unknown>> | undefined, anchor: string): string | undefined {
+  const defs = root?.$defs;
+  if (typeof defs !== 'object' || defs === null) return undefined;
+  return Object.entries(defs).find(([, schema]) => typeof schema === 'object' && schema !== null && (schema as { $anchor?: unknown }).$anchor === anchor)?.[0];
+}

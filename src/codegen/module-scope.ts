@@ -7,8 +7,8 @@ import type { JsonSchema, JsonSchemaObject, SharedSchema } from '../catalogue/mo
 import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 import type { DefinitionNames } from './module-names.js';
-import { camel, openName } from './names.js';
-import { type SchemaIndex, splitRef, validatorName } from './schema-index.js';
+import { camel, openName, pascal } from './names.js';
+import { type SchemaIndex, splitRef, unsupportedRefIn, validatorName } from './schema-index.js';
 import { exportConst, id } from './ts.js';
 import { type EmitScope, emitZod, type ResolvedRef } from './zod-emitter.js';
 
@@ -50,6 +50,8 @@ export class ModuleScope implements EmitScope {
   }
 
   resolve(ref: string, pointer: string): ResolvedRef {
+    const unsupported = unsupportedRefIn(ref, this.root, this.baseId);
+    if (unsupported) throw new ConfigError(this.file, pointer, unsupported);
     const { document, fragment } = splitRef(ref, this.baseId, this.file, pointer);
     if (document === this.baseId) return this.local(fragment, ref, pointer);
     const target = this.index.shared.get(document);

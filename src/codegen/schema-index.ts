@@ -3,8 +3,10 @@
  * a JSON Schema validator resolves it: against the `$id` of the document it
  * appears in.
  */
-import type { Catalogue, SchemaFile, SharedSchema } from '../catalogue/model.js';
+import type { Catalogue, JsonSchemaObject, SchemaFile, SharedSchema } from '../catalogue/model.js';
+import { walkSchema } from '../compat/schema-walk.js';
 import { ConfigError } from '../errors.js';
+import { nestedIdProblem, unsupportedRef } from './keywords.js';
 import { camel } from './names.js';
 
 export interface SchemaIndex {
@@ -65,4 +67,44 @@ export function sharedReachedFrom(schemas: ReadonlyArray<{ readonly id: string; 
   };
   for (const schema of schemas) visit(schema.json, schema.id);
   return [...reached.values()];
+}
+
+/**
+ * Where in `root` (whose `$id` is `baseId`) a subschema declares the `$id`
+ * `document`, if one does. Nested `$id`s are not supported, so a `$ref` naming
+ * one resolves to nothing; this lets the refusal say why.
+ */
+export function nestedIdOf(root: JsonSchemaObject, baseId: string, document: string): string | undefined {
+  let found: string | undefined;
+  walkSchema(root, (node, pointer) => {
+    if (found !== undefined || pointer === '' || typeof node.$id !== 'string' || !URL.canParse(node.$id, baseId)) return;
+    const url = new URL(node.$id, baseId);
+    url.hash = '';
+    if (url.href === document) found = pointer;
+  });
+  return found;
+}
+
+/**
+ * Why a `$ref` written in `root` (whose `$id` is `baseId`) is one the
+ * generator and the compatibility engine do not follow, with what to write
+ * instead: a `$ref` to `#` or to an anchor, or to the `$id` of a subschema.
+ * Undefined for a `$ref` they follow, or that resolves to nothing at all.
+ */
+export function unsupportedRefIn(ref: string, root: JsonSchemaObject, baseId: string): string | undefined {
+  const written = unsupportedRef(ref, root);
+  if (written !== undefined || !URL.canParse(ref, baseId)) return written;
+  const url = new URL(ref, baseId);
+  url.hash = '';
+  const nested = url.href === baseId ? undefined : nestedIdOf(root, baseId, url.href);
+  return nested === undefined ? undefined : `$ref ${JSON.stringify(ref)} names the "$id" declared at ${nested}: ${nestedIdProblem(nested)}`;
+}
+
+/** Whether a nested `$id` on `node` would change how a `$ref` resolves: whether `node` holds one. */
+export function idScopesRefs(node: JsonSchemaObject): boolean {
+  let found = false;
+  walkSchema(node, (inner) => {
+    if (typeof inner.$ref === 'string') found = true;
+  });
+  return found;
 }

@@ -10,20 +10,18 @@
  * }
  * ```
  *
- * It refuses a declaration that would lose data (a property of version N-1
- * that N lacks, with no `remove` to say so) or leave a required property of
- * N unfilled. TypeScript then checks the function against both versions' types.
+ * What the operations mean is worked out in `upcast-plan.ts`, which refuses a
+ * declaration that would lose data (a property of version N-1 that N lacks,
+ * with no `remove` to say so) or leave a required property of N unfilled;
+ * this module only writes the plan as code. TypeScript then checks the
+ * function against both versions' types.
  */
 import ts from 'typescript';
-import type { EnvelopeSource, JsonSchema, JsonSchemaObject, UpcastOperation } from '../catalogue/model.js';
-import { ConfigError } from '../errors.js';
-import { parsePointer } from '../runtime/json-pointer.js';
+import type { UpcastOperation } from '../catalogue/model.js';
 import { call, id, json, localConst, member, object, str, typeRef } from './ts.js';
+import { type PlanEntry, type PlanSource, type PlanVersion, planUpcast } from './upcast-plan.js';
 
 const f = ts.factory;
-
-/** Envelope fields that every valid envelope has. */
-const ALWAYS_IN_ENVELOPE: ReadonlySet<EnvelopeSource> = new Set(['occurredAt', 'eventType']);
 
 export interface UpcastInput {
   /** The upcast file, for errors. */
@@ -34,11 +32,8 @@ export interface UpcastInput {
   readonly operations: readonly UpcastOperation[];
 }
 
-export interface UpcastVersion {
-  readonly schema: JsonSchemaObject;
+export interface UpcastVersion extends PlanVersion {
   readonly typeName: string;
-  /** Follows `$ref`s found in this version's schema to the schema they name. */
-  readonly deref: (schema: JsonSchema) => JsonSchemaObject;
 }
 
 export interface CompiledUpcast {
@@ -47,226 +42,65 @@ export interface CompiledUpcast {
   readonly helpers: ReadonlySet<string>;
 }
 
-interface RelativeOp {
-  readonly op: UpcastOperation;
-  readonly index: number;
-  /** Tokens of `path` left below the current level. */
-  readonly rest: readonly string[];
-}
-
-interface Level {
-  readonly source: ts.Expression;
-  readonly target: ts.Expression;
-  readonly targetType: ts.TypeNode;
-  readonly from: JsonSchemaObject;
-  readonly to: JsonSchemaObject;
-  readonly ops: readonly RelativeOp[];
-  readonly pointer: string;
-}
-
 export function compileUpcast(input: UpcastInput): CompiledUpcast {
+  const plan = planUpcast({ file: input.file, from: input.from, to: input.to, operations: input.operations });
   const helpers = new Set<string>();
   const consts: ts.Statement[] = [];
-  const fail = (index: number | undefined, message: string): never => {
-    throw new ConfigError(input.file, index === undefined ? '/operations' : `/operations/${index}`, message);
-  };
-  const ops = input.operations.map((op, index) => ({ op, index, rest: tokens(op.path, index, fail) }));
-  for (const { op, index } of ops) {
-    if ('from' in op) {
-      const fromParent = tokens(op.from, index, fail).slice(0, -1).join('/');
-      const toParent = tokens(op.path, index, fail).slice(0, -1).join('/');
-      if (op.op === 'rename' && fromParent !== toParent) fail(index, 'rename works within one object; from and path must have the same parent');
-    }
-  }
-
+  // Optional properties are assigned after the literal, each where its source is present.
   const conditionals: ts.Statement[] = [];
-  const build = (level: Level): ts.ObjectLiteralExpression => {
-    const fromProps = propertiesOf(level.from);
-    const toProps = propertiesOf(level.to);
-    const fromRequired = requiredOf(level.from);
-    const toRequired = requiredOf(level.to);
-    const here = level.ops.filter((o) => o.rest.length === 1);
-    const deeper = new Map<string, RelativeOp[]>();
-    for (const o of level.ops.filter((o) => o.rest.length > 1)) {
-      const head = o.rest[0] as string;
-      deeper.set(head, [...(deeper.get(head) ?? []), { ...o, rest: o.rest.slice(1) }]);
-    }
 
-    const consumed = new Set<string>();
-    const producers = new Map<string, RelativeOp>();
-    for (const o of here) {
-      const name = o.rest[0] as string;
-      if (o.op.op === 'remove') {
-        if (!(name in fromProps)) fail(o.index, `there is no ${level.pointer}/${name} to remove in the earlier version`);
-        if (name in toProps) fail(o.index, `${level.pointer}/${name} is removed, but the new version still has it`);
-        consumed.add(name);
-        continue;
-      }
-      if (!(name in toProps)) fail(o.index, `the new version has no property ${level.pointer}/${name}`);
-      if (producers.has(name)) fail(o.index, `${level.pointer}/${name} is set by two operations`);
-      producers.set(name, o);
-      if (o.op.op === 'rename') consumed.add(lastToken(o.op.from));
+  const literal = (entries: readonly PlanEntry[], target: ts.Expression, targetType: ts.TypeNode): ts.ObjectLiteralExpression => {
+    const properties: Array<[string, ts.Expression]> = [];
+    for (const entry of entries) {
+      const type = f.createIndexedAccessTypeNode(targetType, f.createLiteralTypeNode(str(entry.name)));
+      const value =
+        entry.source.kind === 'object' ? literal(entry.source.entries, member(target, entry.name), type) : expression(entry.name, entry.source, type);
+      if (entry.when === undefined) properties.push([entry.name, value]);
+      else conditionals.push(assignIfDefined(target, entry.name, value, read(entry.when)));
     }
-
-    const entries: Array<[string, ts.Expression]> = [];
-    for (const name of Object.keys(toProps)) {
-      const required = toRequired.has(name);
-      const targetType = f.createIndexedAccessTypeNode(level.targetType, f.createLiteralTypeNode(str(name)));
-      const producer = producers.get(name);
-      if (producer) {
-        const { expression, optionalSource } = produce(producer, level, targetType, fromProps, fromRequired);
-        if (optionalSource === undefined) entries.push([name, expression]);
-        else if (required)
-          fail(producer.index, `${level.pointer}/${name} is required in the new version, but ${optionalSource} may be absent in the earlier one`);
-        else conditionals.push(assignIfDefined(level.target, name, expression, sourceExpr(level.source, producer.op)));
-        continue;
-      }
-      const nested = deeper.get(name);
-      if (nested) {
-        if (!(name in fromProps) || !fromRequired.has(name) || !required) {
-          fail(nested[0]?.index, `operations below ${level.pointer}/${name} need it to be a required object in both versions`);
-        }
-        entries.push([
-          name,
-          build({
-            source: member(level.source, name),
-            target: member(level.target, name),
-            targetType,
-            from: input.from.deref(fromProps[name] as JsonSchema),
-            to: input.to.deref(toProps[name] as JsonSchema),
-            ops: nested,
-            pointer: `${level.pointer}/${name}`,
-          }),
-        ]);
-        continue;
-      }
-      if (name in fromProps && !consumed.has(name)) {
-        if (fromRequired.has(name)) entries.push([name, member(level.source, name)]);
-        else if (required)
-          fail(undefined, `${level.pointer}/${name} is required in the new version but optional in the earlier one; add an operation that fills it`);
-        else conditionals.push(assignIfDefined(level.target, name, member(level.source, name), member(level.source, name)));
-        continue;
-      }
-      if (required) fail(undefined, `${level.pointer}/${name} is required in the new version, but no operation fills it`);
-    }
-    for (const name of Object.keys(fromProps)) {
-      if (!(name in toProps) && !consumed.has(name)) {
-        fail(
-          undefined,
-          `${level.pointer}/${name} exists in the earlier version but not in the new one; add {"op": "remove", "path": "${level.pointer}/${name}"} so that dropping it is deliberate`,
-        );
-      }
-    }
-    return object(entries, true);
+    return object(properties, true);
   };
 
-  const produce = (
-    o: RelativeOp,
-    level: Level,
-    targetType: ts.TypeNode,
-    fromProps: Record<string, JsonSchema>,
-    fromRequired: ReadonlySet<string>,
-  ): { expression: ts.Expression; optionalSource?: string } => {
-    const op = o.op;
-    switch (op.op) {
-      case 'add':
-        if ('value' in op) return { expression: json(op.value) };
-        if ('fromEnvelope' in op) {
-          const field = op.fromEnvelope;
-          if (ALWAYS_IN_ENVELOPE.has(field))
-            return { expression: f.createPropertyAccessExpression(f.createPropertyAccessExpression(id('context'), 'envelope'), field) };
-          helpers.add('requireEnvelopeField');
-          return { expression: f.createAsExpression(call('requireEnvelopeField', [id('context'), str(field)]), targetType) };
-        }
-        if ('default' in op) {
+  const expression = (name: string, source: Exclude<PlanSource, { kind: 'object' }>, targetType: ts.TypeNode): ts.Expression => {
+    switch (source.kind) {
+      case 'copy':
+        return read(source.from);
+      case 'value':
+        return json(source.value);
+      case 'envelope':
+        if (source.always) return f.createPropertyAccessExpression(f.createPropertyAccessExpression(id('context'), 'envelope'), source.field);
+        helpers.add('requireEnvelopeField');
+        return f.createAsExpression(call('requireEnvelopeField', [id('context'), str(source.field)]), targetType);
+      case 'context':
+        if ('default' in source) {
           helpers.add('contextValue');
-          return { expression: f.createAsExpression(call('contextValue', [id('context'), str(op.fromContext), json(op.default)]), targetType) };
+          return f.createAsExpression(call('contextValue', [id('context'), str(source.name), json(source.default)]), targetType);
         }
         helpers.add('requireContextValue');
-        return { expression: f.createAsExpression(call('requireContextValue', [id('context'), str(op.fromContext)]), targetType) };
-      case 'rename': {
-        const from = lastToken(op.from);
-        if (!(from in fromProps)) fail(o.index, `there is no ${level.pointer}/${from} to rename in the earlier version`);
-        return { expression: member(level.source, from), ...(fromRequired.has(from) ? {} : { optionalSource: op.from }) };
-      }
-      case 'date-in-zone': {
-        const { expression, optional } = read(op.from, o.index);
-        try {
-          new Intl.DateTimeFormat('en-GB', { timeZone: op.timeZone });
-        } catch {
-          fail(o.index, `${JSON.stringify(op.timeZone)} is not an IANA time zone`);
-        }
+        return f.createAsExpression(call('requireContextValue', [id('context'), str(source.name)]), targetType);
+      case 'date-in-zone':
         helpers.add('dateInZone');
-        return { expression: call('dateInZone', [expression, str(op.timeZone)]), ...(optional ? { optionalSource: op.from } : {}) };
-      }
+        return call('dateInZone', [read(source.from), str(source.timeZone)]);
       case 'map-enum': {
-        const name = o.rest[0] as string;
-        if (!(name in fromProps)) fail(o.index, `there is no ${level.pointer}/${name} in the earlier version to map`);
-        const map = totalMap(
-          input.file,
-          op.map,
-          input.from.deref(fromProps[name] as JsonSchema),
-          input.to.deref(propertiesOf(level.to)[name] as JsonSchema),
-          o.index,
-        );
         const constName = `${input.functionName}${name.charAt(0).toUpperCase()}${name.slice(1).replace(/[^A-Za-z0-9]/gu, '')}Map`;
         consts.push(
           localConst(
             constName,
             f.createAsExpression(
               object(
-                Object.entries(map).map(([k, v]) => [k, str(v)]),
+                Object.entries(source.map).map(([k, v]) => [k, str(v)]),
                 true,
               ),
               typeRef('const'),
             ),
           ),
         );
-        const source = member(level.source, name);
-        return {
-          expression: f.createElementAccessExpression(id(constName), source),
-          ...(fromRequired.has(name) ? {} : { optionalSource: `${level.pointer}/${name}` }),
-        };
+        return f.createElementAccessExpression(id(constName), read(source.from));
       }
-      case 'remove':
-        return fail(o.index, 'unreachable');
     }
   };
 
-  /** An expression reading a pointer of the earlier version's data, and whether it may be absent. */
-  const read = (pointer: string, index: number): { expression: ts.Expression; optional: boolean } => {
-    let schema: JsonSchemaObject = input.from.deref(input.from.schema);
-    let expression: ts.Expression = id('data');
-    let optional = false;
-    for (const token of tokens(pointer, index, fail)) {
-      const props = propertiesOf(schema);
-      if (!(token in props)) fail(index, `the earlier version has no ${pointer}`);
-      if (optional) fail(index, `${pointer} is below an optional property; that is not supported`);
-      optional = !requiredOf(schema).has(token);
-      expression = member(expression, token);
-      schema = input.from.deref(props[token] as JsonSchema);
-    }
-    return { expression, optional };
-  };
-
-  const sourceExpr = (source: ts.Expression, op: UpcastOperation): ts.Expression => {
-    if (op.op === 'rename') return member(source, lastToken(op.from));
-    if (op.op === 'date-in-zone') return read(op.from, -1).expression;
-    if (op.op === 'map-enum') return member(source, lastToken(op.path));
-    return id('undefined');
-  };
-
-  const fromRoot = input.from.deref(input.from.schema);
-  const toRoot = input.to.deref(input.to.schema);
-  const literal = build({
-    source: id('data'),
-    target: id('out'),
-    targetType: typeRef(input.to.typeName),
-    from: fromRoot,
-    to: toRoot,
-    ops,
-    pointer: '',
-  });
+  const body = literal(plan.entries, id('out'), typeRef(input.to.typeName));
   const fn = f.createFunctionDeclaration(
     undefined,
     undefined,
@@ -277,10 +111,13 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
       f.createParameterDeclaration(undefined, undefined, 'context', undefined, typeRef('UpcastContext')),
     ],
     typeRef(input.to.typeName),
-    f.createBlock([localConst('out', literal, typeRef(input.to.typeName)), ...conditionals, f.createReturnStatement(id('out'))], true),
+    f.createBlock([localConst('out', body, typeRef(input.to.typeName)), ...conditionals, f.createReturnStatement(id('out'))], true),
   );
   return { statements: [...consts, fn], helpers };
 }
+
+/** `data.a.b`: the earlier data at a path. */
+const read = (path: readonly string[]): ts.Expression => path.reduce<ts.Expression>((expression, token) => member(expression, token), id('data'));
 
 function assignIfDefined(target: ts.Expression, name: string, value: ts.Expression, test: ts.Expression): ts.Statement {
   return f.createIfStatement(
@@ -288,51 +125,3 @@ function assignIfDefined(target: ts.Expression, name: string, value: ts.Expressi
     f.createExpressionStatement(f.createAssignment(member(target, name), value)),
   );
 }
-
-/** The enum map with identity entries added for values both versions allow; refuses a map that is not total. */
-function totalMap(file: string, map: Readonly<Record<string, string>>, from: JsonSchemaObject, to: JsonSchemaObject, index: number): Record<string, string> {
-  const fromValues = enumOf(from);
-  const toValues = new Set(enumOf(to));
-  if (fromValues.length === 0 || toValues.size === 0) {
-    throw new ConfigError(file, `/operations/${index}`, 'map-enum needs an enum of strings in both versions');
-  }
-  const out: Record<string, string> = {};
-  for (const value of fromValues) {
-    const mapped = Object.hasOwn(map, value) ? (map[value] as string) : value;
-    if (!toValues.has(mapped)) {
-      throw new ConfigError(
-        file,
-        `/operations/${index}/map`,
-        `${JSON.stringify(value)} maps to ${JSON.stringify(mapped)}, which the new version does not allow`,
-      );
-    }
-    out[value] = mapped;
-  }
-  for (const key of Object.keys(map)) {
-    if (!fromValues.includes(key)) throw new ConfigError(file, `/operations/${index}/map`, `${JSON.stringify(key)} is not a value of the earlier version`);
-  }
-  return out;
-}
-
-const enumOf = (schema: JsonSchemaObject): string[] => (Array.isArray(schema.enum) ? schema.enum.filter((v): v is string => typeof v === 'string') : []);
-
-function propertiesOf(schema: JsonSchemaObject): Record<string, JsonSchema> {
-  const properties = schema.properties;
-  return typeof properties === 'object' && properties !== null ? (properties as Record<string, JsonSchema>) : {};
-}
-
-function requiredOf(schema: JsonSchemaObject): ReadonlySet<string> {
-  return new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-}
-
-function tokens(pointer: string, index: number, fail: (index: number, message: string) => never): string[] {
-  try {
-    const parts = parsePointer(pointer);
-    if (parts.length === 0) fail(index, 'a path must name a property');
-    return parts;
-  } catch {
-    return fail(index, `${JSON.stringify(pointer)} is not a JSON Pointer`);
-  }
-}
-
-const lastToken = (pointer: string): string => parsePointer(pointer).at(-1) as string;

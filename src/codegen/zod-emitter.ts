@@ -8,7 +8,8 @@ import ts from 'typescript';
 import type { JsonSchema, JsonSchemaObject } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
-import { appliesTo, INSTANCE_TYPES, type InstanceType, isSupported, patternProblem, UNSUPPORTED_HINTS } from './keywords.js';
+import { appliesTo, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem, UNSUPPORTED_HINTS } from './keywords.js';
+import { idScopesRefs } from './schema-index.js';
 import { call, id, json, object, str, withChecks, z } from './ts.js';
 
 /** A resolved `$ref`: the schema it points at, and the expression naming its validator. */
@@ -290,6 +291,7 @@ function checkKeywords(node: JsonSchemaObject, pointer: string, scope: EmitScope
       );
     }
     if (keyword === '$defs' && pointer !== '') fail(scope, `${pointer}/$defs`, '$defs is only supported at the root of a schema file');
+    if (keyword === '$id' && pointer !== '' && idScopesRefs(node)) fail(scope, `${pointer}/$id`, nestedIdProblem(pointer));
     if (!isAnnotation(keyword) && keyword !== '$defs') assertions.push(keyword);
   }
   return assertions;

@@ -25,26 +25,35 @@ export function accepts(schema: NormalSchema, value: unknown): boolean {
   return rejection(schema, value) === undefined;
 }
 
-/** The first reason `schema` rejects `value`, or undefined when it accepts it. */
+/** The first reason `schema` rejects `value`, or undefined when it accepts it; `path` is where `value` is, and starts the reason's path. */
 export function rejection(schema: NormalSchema, value: unknown, path = ''): Rejection | undefined {
+  const found = rejectionBelow(schema, value);
+  return found === undefined || path === '' ? found : { path: `${path}${found.path}`, message: found.message };
+}
+
+/** As {@link rejection}, with the path relative to `value`: built only for a rejection, since most values pass. */
+function rejectionBelow(schema: NormalSchema, value: unknown): Rejection | undefined {
   switch (schema.kind) {
     case 'unknown':
       return undefined;
     case 'values':
-      return schema.values.some((v) => jsonEqual(v, value)) ? undefined : { path, message: `must be one of ${list(schema.values)}` };
+      return schema.values.some((v) => jsonEqual(v, value)) ? undefined : { path: '', message: `must be one of ${list(schema.values)}` };
     case 'anyOf': {
-      if (schema.branches.some((b) => rejection(b, value, path) === undefined)) return undefined;
+      if (schema.branches.some((b) => rejectionBelow(b, value) === undefined)) return undefined;
       // Where one branch alone is picked by a constant property (a discriminator, such as an identifier's type), its reason is the reason.
       const picked = schema.branches.filter((b) => picks(b, value));
-      return picked.length === 1 ? rejection(picked[0] as NormalSchema, value, path) : { path, message: 'matches no anyOf branch' };
+      return picked.length === 1 ? rejectionBelow(picked[0] as NormalSchema, value) : { path: '', message: 'matches no anyOf branch' };
     }
     case 'typed':
-      return typedRejection(schema, value, path);
+      return typedRejection(schema, value);
   }
 }
 
-function typedRejection(schema: TypedSchema, value: unknown, path: string): Rejection | undefined {
-  const at = (message: string, where = path): Rejection => ({ path: where, message });
+/** `inner`, found at `token` below the value. */
+const below = (token: string | number, inner: Rejection): Rejection => ({ path: `/${escapePointer(token)}${inner.path}`, message: inner.message });
+
+function typedRejection(schema: TypedSchema, value: unknown): Rejection | undefined {
+  const at = (message: string, where = ''): Rejection => ({ path: where, message });
   const wrongType = () => at(`must be ${schema.types.join(' or ')}`);
   if (value === null) return acceptsType(schema, 'null') ? undefined : wrongType();
   if (typeof value === 'boolean') return acceptsType(schema, 'boolean') ? undefined : wrongType();
@@ -64,7 +73,7 @@ function typedRejection(schema: TypedSchema, value: unknown, path: string): Reje
     const check = format === undefined ? undefined : STRING_FORMATS[format as keyof typeof STRING_FORMATS];
     if (minLength !== undefined && length < minLength) return at(`must be at least ${minLength} characters long`);
     if (maxLength !== undefined && length > maxLength) return at(`must be at most ${maxLength} characters long`);
-    if (pattern !== undefined && !new RegExp(pattern, 'u').test(value)) return at(`must match /${pattern}/`);
+    if (pattern !== undefined && !patternOf(pattern).test(value)) return at(`must match /${pattern}/`);
     if (check && !check(value)) return at(`must be a ${format}`);
     return undefined;
   }
@@ -74,9 +83,9 @@ function typedRejection(schema: TypedSchema, value: unknown, path: string): Reje
     if (minItems !== undefined && value.length < minItems) return at(`must have at least ${minItems} items`);
     if (maxItems !== undefined && value.length > maxItems) return at(`must have at most ${maxItems} items`);
     for (const [i, item] of value.entries()) {
-      const inner = items && rejection(items, item, `${path}/${i}`);
-      if (inner) return inner;
-      if (uniqueItems && value.findIndex((other) => jsonEqual(other, item)) !== i) return at('repeats an earlier item', `${path}/${i}`);
+      const inner = items && rejectionBelow(items, item);
+      if (inner) return below(i, inner);
+      if (uniqueItems && value.findIndex((other) => jsonEqual(other, item)) !== i) return at('repeats an earlier item', `/${i}`);
     }
     return undefined;
   }
@@ -85,20 +94,27 @@ function typedRejection(schema: TypedSchema, value: unknown, path: string): Reje
     const { properties, required, additionalProperties } = schema.object;
     const record = value as Record<string, unknown>;
     const missing = required.find((name) => !Object.hasOwn(record, name));
-    if (missing !== undefined) return at(`is required`, `${path}/${escapePointer(missing)}`);
+    if (missing !== undefined) return at(`is required`, `/${escapePointer(missing)}`);
     for (const name of Object.keys(record)) {
-      const where = `${path}/${escapePointer(name)}`;
       const property = Object.hasOwn(properties, name) ? properties[name] : undefined;
-      const inner = property
-        ? rejection(property, record[name], where)
-        : additionalProperties
-          ? undefined
-          : at('is not allowed (additionalProperties: false)', where);
-      if (inner) return inner;
+      const inner = property ? rejectionBelow(property, record[name]) : additionalProperties ? undefined : at('is not allowed (additionalProperties: false)');
+      if (inner) return below(name, inner);
     }
     return undefined;
   }
   return at('is not a JSON value');
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** A pattern compiled once: `check` tests the same few patterns on many values. */
+function patternOf(pattern: string): RegExp {
+  let compiled = patterns.get(pattern);
+  if (!compiled) {
+    compiled = new RegExp(pattern, 'u');
+    patterns.set(pattern, compiled);
+  }
+  return compiled;
 }
 
 /** Whether `value` is an object that has a property `branch` fixes to a list of values, with one of them. */

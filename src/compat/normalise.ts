@@ -10,8 +10,8 @@
  * rather than merely unsupported, a problem naming the file and JSON Pointer.
  */
 import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
-import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported, patternProblem } from '../codegen/keywords.js';
-import { splitRef } from '../codegen/schema-index.js';
+import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem } from '../codegen/keywords.js';
+import { idScopesRefs, splitRef, unsupportedRefIn } from '../codegen/schema-index.js';
 import { escapePointer, valueAt } from '../runtime/json-pointer.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
 import { accepts } from './accepts.js';
@@ -59,6 +59,7 @@ export function normalise(file: SchemaFile, documents: SchemaDocuments): Normali
     const keywords = Object.keys(json).filter((k) => !ANNOTATIONS.has(k) && k !== '$defs');
     const unsupported = keywords.find((k) => !isSupported(k));
     if (unsupported) return unknown(at(source, unsupported), `"${unsupported}" is not supported`, false);
+    if (pointer !== '' && '$id' in json && idScopesRefs(json)) return unknown(at(source, '$id'), nestedIdProblem(pointer), false);
 
     if ('$ref' in json) {
       if (keywords.length > 1) return unknown(source, '"$ref" beside other keywords is not supported', false);
@@ -137,7 +138,8 @@ export function normalise(file: SchemaFile, documents: SchemaDocuments): Normali
   const follow = (ref: unknown, doc: SchemaFile, pointer: string): NormalSchema => {
     const source: Source = { file: doc.file, pointer };
     const target = resolveRef(ref, doc, documents);
-    if ('message' in target) return unknown(source, target.message, true);
+    // What is merely unsupported is the unsupported-keyword lint's to report.
+    if ('message' in target) return unknown(source, target.message, target.unsupported !== true);
     const key = `${target.doc.id}#${target.pointer}`;
     if (onStack.has(key)) return unknown(source, `$ref ${JSON.stringify(ref)} is recursive; recursive schemas are not supported`, true);
     onStack.add(key);
@@ -150,7 +152,9 @@ export function normalise(file: SchemaFile, documents: SchemaDocuments): Normali
 }
 
 /** What a `$ref` points at: the document, the JSON Pointer inside it, and the value there. */
-export type ResolvedRef = { readonly doc: SchemaFile; readonly pointer: string; readonly value: unknown } | { readonly message: string };
+export type ResolvedRef =
+  | { readonly doc: SchemaFile; readonly pointer: string; readonly value: unknown }
+  | { readonly message: string; readonly unsupported?: true };
 
 /**
  * Resolves a `$ref` written in `doc` against its `$id`, as JSON Schema does:
@@ -158,10 +162,11 @@ export type ResolvedRef = { readonly doc: SchemaFile; readonly pointer: string; 
  */
 export function resolveRef(ref: unknown, doc: SchemaFile, documents: SchemaDocuments): ResolvedRef {
   if (typeof ref !== 'string' || !URL.canParse(ref, doc.id)) return { message: `$ref ${JSON.stringify(ref)} is not a URI reference` };
+  const unsupported = unsupportedRefIn(ref, doc.json, doc.id);
+  if (unsupported) return { message: unsupported, unsupported: true };
   const { document, fragment } = splitRef(ref, doc.id, doc.file, '');
   const target = document === doc.id ? doc : documents.get(document);
   if (!target) return { message: `$ref ${JSON.stringify(ref)} cannot be resolved: no schema has the $id ${document}` };
-  if (fragment !== '' && !fragment.startsWith('/')) return { message: `$ref ${JSON.stringify(ref)} names an anchor; refer to $defs by JSON Pointer` };
   const value = valueAt(target.json, fragment);
   if (value === undefined) return { message: `$ref ${JSON.stringify(ref)} cannot be resolved: ${target.file} has nothing at ${fragment || 'its root'}` };
   return { doc: target, pointer: fragment, value };

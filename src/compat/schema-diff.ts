@@ -73,7 +73,7 @@ export function diffSchemas(older: SchemaSide, newer: SchemaSide): SchemaDiffere
         const branches = bv.anyOf;
         for (const [i, branch] of av.anyOf.entries()) walk(child(a, branch, `/${i}`), child(b, branches[i], `/${i}`));
       } else if (SETS.has(keyword) ? !sameSet(av[keyword], bv[keyword]) : !jsonEqual(av[keyword], bv[keyword])) {
-        at(b, `"${keyword}" changed from ${show(av[keyword])} to ${show(bv[keyword])}`, suffix);
+        at(b, `"${keyword}" ${changeOf(keyword, av[keyword], bv[keyword])}`, suffix);
       }
     }
   };
@@ -99,6 +99,28 @@ const onlyRef = (node: Record<string, unknown>) => '$ref' in node && Object.keys
 function sameSet(x: unknown, y: unknown): boolean {
   const [a, b] = [Array.isArray(x) ? x : [x], Array.isArray(y) ? y : [y]];
   return a.length === b.length && a.every((x) => b.some((y) => jsonEqual(x, y))) && b.every((y) => a.some((x) => jsonEqual(x, y)));
+}
+
+/**
+ * How a keyword's value changed. A list (`required`, `enum`, `type`, `anyOf`…)
+ * is described by what was added and what was removed, each item in full,
+ * since two long lists cut at the same length would hide the difference.
+ */
+function changeOf(keyword: string, before: unknown, after: unknown): string {
+  const asList = (value: unknown) => (Array.isArray(value) ? value : SETS.has(keyword) ? [value] : undefined);
+  const [a, b] = [asList(before), asList(after)];
+  if (!a || !b) return `changed from ${show(before)} to ${show(after)}`;
+  const added = b.filter((x) => !a.some((y) => jsonEqual(x, y)));
+  const removed = a.filter((x) => !b.some((y) => jsonEqual(x, y)));
+  const parts = [...(added.length > 0 ? [`added ${items(added)}`] : []), ...(removed.length > 0 ? [`removed ${items(removed)}`] : [])];
+  // Same items, another order or count: only where order matters (not in SETS).
+  return `changed: ${parts.length > 0 ? parts.join('; ') : `the same items, in another order or number (was ${show(before)})`}`;
+}
+
+/** Items of a list, each shown in full up to a point. */
+function items(list: readonly unknown[]): string {
+  const shown = list.slice(0, 20).map(show);
+  return `${shown.join(', ')}${list.length > 20 ? ` and ${list.length - 20} more` : ''}`;
 }
 
 function show(value: unknown): string {

@@ -37,6 +37,52 @@ function addIncompatibleV3(repo: GitRepo): void {
 }
 
 describe('domain-events check (built CLI, temporary git repository)', () => {
+  it('refuses an upcast that fills only one of two new required fields, naming the step, the field and a counterexample', () => {
+    const repo = gitRepo();
+    addIncompatibleV3(repo);
+    repo.editJson(`${CANCELLED}/detail/v3.schema.json`, (s) => {
+      props(s).cancellationChannel = { enum: ['phone', 'email', 'unknown'] };
+      (s.required as string[]).push('cancellationChannel');
+    });
+    repo.editJson(`${CANCELLED}/examples/detail.v3.cancelled.valid.json`, (e) => ((e.eventDetails as Json).cancellationChannel = 'phone'));
+    repo.write(
+      `${CANCELLED}/detail/v3.upcast.json`,
+      JSON.stringify({
+        $schema: '../../_meta/upcast.schema.json',
+        kind: 'transform',
+        description: 'Old cancellations are recorded as other; the channel is forgotten.',
+        operations: [{ op: 'add', path: '/cancellationCategory', value: 'other' }],
+      }),
+    );
+    repo.commit('Add booking.cancelled v3 with an incomplete upcast');
+
+    const { code, stdout } = cli(repo.root, 'check', '--against', 'HEAD~1', '--format', 'json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { findings: (Json & { counterexample?: Json })[] };
+    expect(report.findings).toEqual([
+      {
+        code: 'upcaster-invalid',
+        severity: 'error',
+        file: `${CANCELLED}/detail/v3.upcast.json`,
+        pointer: '/operations',
+        message: expect.stringMatching(
+          /^approved-premises\.booking\.cancelled\/detail v2 → v3 does not make valid v3 data: \/cancellationChannel is required in the new version, but no operation fills it; for example, from the valid v2 data \{.*"cancelledAtDate":/u,
+        ),
+        counterexample: {
+          step: { eventType: 'approved-premises.booking.cancelled', contract: 'detail', from: 2, to: 3 },
+          path: '/cancellationChannel',
+          input: expect.objectContaining({ cancelledAt: expect.any(String), cancelledAtDate: expect.any(String) }),
+          output: expect.objectContaining({ cancellationCategory: 'other' }),
+        },
+      },
+    ]);
+    expect(report.findings[0]?.counterexample?.output).not.toHaveProperty('cancellationChannel');
+
+    const text = cli(repo.root, 'check', '--against', 'HEAD~1');
+    expect(text.stdout).toContain(`upcaster-invalid  ${CANCELLED}/detail/v3.upcast.json#/operations`);
+    expect(text.stdout).toContain('approved-premises.booking.cancelled/detail v2 → v3 does not make valid v3 data: /cancellationChannel');
+  });
+
   it('fails an edit to a released schema, naming the JSON Pointer', () => {
     const repo = gitRepo();
     repo.git('checkout', '-q', '-b', 'change');
@@ -217,6 +263,7 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
       'event-type-removed',
       'version-gap',
       'upcaster-required',
+      'upcaster-invalid',
       'not-forward-compatible',
       'changeset-missing',
       'changeset-bump-too-small',

@@ -6,8 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { JsonSchemaObject, UpcastOperation } from '../../src/catalogue/model.js';
+import { indexCatalogue } from '../../src/codegen/schema-index.js';
 import { compileUpcast } from '../../src/codegen/upcast-compiler.js';
+import { derefIn, planUpcast } from '../../src/codegen/upcast-plan.js';
+import { runUpcastPlan } from '../../src/compat/upcast-interpreter.js';
 import { ConfigError } from '../../src/errors.js';
 import type { ContractTypes } from '../../src/runtime/contract.js';
 import type { EventType } from '../../src/runtime/event-type.js';
@@ -123,6 +127,26 @@ describe('every declarative operation, generated and run', () => {
       { eventType: 'test.widget.moved', from: 1, to: 2 },
     ]);
     expect(result.success || result.error.message).toContain(missing);
+  });
+
+  it('the interpreter check runs makes the same data from the same plan', () => {
+    const { catalogue } = loadCatalogue(repo.root);
+    const [from, to] = catalogue.events.find((e) => e.type === 'test.widget.moved')?.notification?.versions ?? [];
+    if (!from || !to) throw new Error('no test.widget.moved v1 and v2');
+    const index = indexCatalogue(catalogue);
+    const plan = planUpcast({
+      file: 'v2.upcast.json',
+      from: { schema: from.schema.json, deref: derefIn(from, index) },
+      to: { schema: to.schema.json, deref: derefIn(to, index) },
+      operations,
+    });
+    const context = { envelope, values: { createdBy } };
+    const { note: _, ...withoutNote } = data;
+    for (const input of [data, { ...withoutNote, nested: { a: 'A' }, colour: 'BLUE' }, { ...data, colour: 'GREEN' }]) {
+      const compiled = widget.notification.upcast(input, { from: 1, envelope, context: { createdBy } });
+      expect(compiled.success).toBe(true);
+      expect(JSON.stringify(runUpcastPlan(plan, input, context))).toBe(JSON.stringify(compiled.success && compiled.data));
+    }
   });
 
   it('does not change its input', () => {

@@ -190,6 +190,50 @@ const refusals: Array<[string, { schema: JsonSchemaObject; pointer: string; mess
     { schema: JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string"}}}'), pointer: '/properties/__proto__', message: /faithfully/ },
   ],
   ['nested $defs', { schema: { type: 'object', properties: { a: { type: 'string', $defs: {} } } }, pointer: '/properties/a/$defs', message: /root/ }],
+  [
+    'a nested $id that $refs inside it would resolve against, as unsupported, saying what to write instead',
+    {
+      schema: {
+        type: 'object',
+        properties: { a: { $id: 'a.json', type: 'object', properties: { at: { $ref: '#/$defs/when' } } } },
+        $defs: { when: { title: 'When', type: 'string' } },
+      },
+      pointer: '/properties/a/$id',
+      message: /"\$id" below the root of a schema file is not supported.*"\$ref": "#\/\$defs\/<name>"/,
+    },
+  ],
+  [
+    'a $ref naming a nested $id, as unsupported rather than missing',
+    {
+      schema: { type: 'object', properties: { a: { $ref: 'item.json' } }, $defs: { item: { $id: 'item.json', type: 'string' } } },
+      pointer: '/properties/a/$ref',
+      message: /names the "\$id" declared at \/\$defs\/item: .*not supported.*"\$ref": "#\/\$defs\/item"/,
+    },
+  ],
+  [
+    'a $ref to # (the whole schema), as unsupported recursion',
+    {
+      schema: { type: 'object', properties: { next: { $ref: '#' } } },
+      pointer: '/properties/next/$ref',
+      message: /\$ref "#" refers to the whole schema.*recursive schemas are not supported.*"\$ref": "#\/\$defs\/<name>"/,
+    },
+  ],
+  [
+    'a $ref to an anchor, as unsupported, naming the definition to refer to instead',
+    {
+      schema: { type: 'object', properties: { at: { $ref: '#when' } }, $defs: { moment: { $anchor: 'when', type: 'string' } } },
+      pointer: '/properties/at/$ref',
+      message: /\$ref "#when" names an anchor .*anchors are not supported.*"\$ref": "#\/\$defs\/moment"/,
+    },
+  ],
+  [
+    'dependencies, with what to write instead',
+    {
+      schema: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, dependencies: { a: ['b'] } },
+      pointer: '/dependencies',
+      message: /draft-07.*dependentRequired and dependentSchemas.*anyOf/,
+    },
+  ],
 ];
 
 describe('the emitter refuses what it cannot translate faithfully, naming the file and pointer', () => {
@@ -206,6 +250,13 @@ describe('the emitter refuses what it cannot translate faithfully, naming the fi
     expect((error as ConfigError).file).toBe('schemas/test/notification/v1.schema.json');
     expect((error as ConfigError).pointer).toBe(pointer);
     expect((error as ConfigError).message).toMatch(message);
+  });
+});
+
+describe('a nested $id with no $ref inside changes nothing, and is let be', () => {
+  it('validates as if it were not there', () => {
+    const validator = emittedValidator({ type: 'object', properties: { a: { $id: 'a.json', type: 'string' } } });
+    expect([validator.safeParse({ a: 'x' }).success, validator.safeParse({ a: 1 }).success]).toEqual([true, false]);
   });
 });
 

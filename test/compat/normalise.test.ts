@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonSchemaObject } from '../../src/catalogue/model.js';
+import type { NormalSchema } from '../../src/compat/normal-schema.js';
 import { normalise } from '../../src/compat/normalise.js';
 import { catalogueDocuments, documentsOf, inline, versionFile } from './schema-files.js';
 
@@ -27,12 +28,64 @@ const cases: [string, { given: JsonSchemaObject; want: { kind: string; problems?
   ['an invalid pattern', { given: { type: 'string', pattern: '(' }, want: { kind: 'unknown', problems: ['/pattern'] } }],
 ];
 
+const unsupported: [string, { given: JsonSchemaObject; want: { pointer: string; message: RegExp } }][] = [
+  [
+    '$ref "#", the whole schema',
+    {
+      given: { type: 'object', properties: { next: { $ref: '#' } } },
+      want: { pointer: '/properties/next/$ref', message: /recursive schemas are not supported/ },
+    },
+  ],
+  [
+    'a $ref to an anchor',
+    {
+      given: { $ref: '#when', $defs: { moment: { $anchor: 'when', type: 'string' } } },
+      want: { pointer: '/$ref', message: /anchors are not supported: refer to the definition by JSON Pointer: "\$ref": "#\/\$defs\/moment"/ },
+    },
+  ],
+  [
+    'a $ref naming a nested $id',
+    {
+      given: { $ref: 'item.json', $defs: { item: { $id: 'item.json', type: 'string' } } },
+      want: { pointer: '/$ref', message: /names the "\$id" declared at \/\$defs\/item: an "\$id" below the root .* is not supported/ },
+    },
+  ],
+];
+
+/** Where each unknown node of a normal schema was written, and why it is unknown. */
+const unknownsIn = (node: unknown): { pointer: string; reason: string }[] => {
+  if (typeof node !== 'object' || node === null) return [];
+  const schema = node as NormalSchema;
+  if (schema.kind === 'unknown') return [{ pointer: schema.source.pointer, reason: schema.reason }];
+  return Object.values(node).flatMap(unknownsIn);
+};
+
 describe('normalise', () => {
   it.each(cases)('%s', (_name, { given, want }) => {
     const { problems, ...shape } = want;
     const result = normalise(inline(given), documentsOf(shared));
     expect(result.schema).toMatchObject(shape);
     if (problems) expect(result.problems.map((p) => p.pointer)).toEqual(problems);
+  });
+
+  it.each(unsupported)(
+    'reads what it does not support as unknown, saying why and what to write instead, as no problem of its own: %s',
+    (_name, { given, want }) => {
+      const result = normalise(inline(given), documentsOf(shared));
+      expect(result.problems).toEqual([]);
+      expect(unknownsIn(result.schema)).toEqual([{ pointer: want.pointer, reason: expect.stringMatching(want.message) }]);
+    },
+  );
+
+  it('reads a nested $id that $refs inside would resolve against as unknown, leaving the report to the unsupported-keyword lint', () => {
+    const result = normalise(inline({ type: 'object', properties: { a: { $id: 'a.json', $ref: 'shared.schema.json' } } }), documentsOf(shared));
+    expect(result.problems).toEqual([]);
+    expect(result.schema).toMatchObject({ object: { properties: { a: { kind: 'unknown', source: { pointer: '/properties/a/$id' } } } } });
+  });
+
+  it('lets a nested $id with no $ref inside be: it changes nothing', () => {
+    const result = normalise(inline({ type: 'object', properties: { a: { $id: 'a.json', type: 'string' } } }), documentsOf(shared));
+    expect(result.schema).toMatchObject({ object: { properties: { a: { kind: 'typed', types: ['string'] } } } });
   });
 
   it('inlines the shared definitions a catalogue version uses, remembering where each part is written', () => {

@@ -80,4 +80,34 @@ describe('diffSchemas', () => {
     );
     expect(difference?.message).toBe('"maxLength" changed from 12 to 10');
   });
+
+  const long = ['applicationId', 'applicationUrl', 'bookingId', 'personReference', 'deliusEventNumber', 'premises', 'cancelledAt'];
+  const messages: [string, { given: { older: Node; newer: Node }; want: string }][] = [
+    [
+      'required: a long list with one name swapped for another, past where a cut would fall',
+      {
+        given: { older: { type: 'object', required: [...long, 'cancelledBy'] }, newer: { type: 'object', required: [...long, 'recordedBy'] } },
+        want: '"required" changed: added "recordedBy"; removed "cancelledBy"',
+      },
+    ],
+    ['required: names added only', { given: { older: { required: ['a'] }, newer: { required: ['a', 'b', 'c'] } }, want: '"required" changed: added "b", "c"' }],
+    ['enum: values removed only', { given: { older: { enum: ['A', 'B', 'C'] }, newer: { enum: ['B'] } }, want: '"enum" changed: removed "A", "C"' }],
+    ['type: a single type made a list', { given: { older: { type: 'string' }, newer: { type: ['string', 'null'] } }, want: '"type" changed: added "null"' }],
+    [
+      'anyOf: a branch replaced',
+      {
+        given: { older: { anyOf: [{ type: 'string' }, { type: 'null' }, { type: 'integer' }] }, newer: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
+        want: '"anyOf" changed: removed {"type":"integer"}',
+      },
+    ],
+    ['a value that is not a list', { given: { older: { maxLength: 12 }, newer: { maxLength: 10 } }, want: '"maxLength" changed from 12 to 10' }],
+  ];
+
+  it.each(messages)('says what was added and removed: %s', (_name, { given, want }) => {
+    const differences = diffSchemas(
+      { schema: inline(given.older as JsonSchemaObject, 'older'), documents: documentsOf(shared) },
+      { schema: inline(given.newer as JsonSchemaObject, 'newer'), documents: documentsOf(shared) },
+    );
+    expect(differences.map((d) => d.message)).toEqual([want]);
+  });
 });

@@ -20,6 +20,11 @@ Evolution findings (against the baseline):
   event-type-removed         a released event type was removed
   upcaster-required          a new version is not backward compatible with the one
                              before it and has no transform or typed vN.upcast.json
+  upcaster-invalid           an upcast step (any version, any contract) turns valid
+                             data of one version into data the next rejects: run on
+                             many generated values, it names the step, the JSON
+                             Pointer and a counterexample (typed upcasters, which
+                             are TypeScript, are not run)
   not-forward-compatible     (warning) a new version's data is rejected by an earlier one
   changeset-missing          the change needs a release but no new changeset names the package
   changeset-bump-too-small   the new changesets declare a smaller bump than the change needs

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import type { ContractKind, ContractSource, EventTypeSource, JsonSchema, JsonSchemaObject, SharedSchema, VersionSource } from '../../catalogue/model.js';
+import type { ContractKind, ContractSource, EventTypeSource, JsonSchemaObject, SharedSchema, VersionSource } from '../../catalogue/model.js';
 import { describesNoData } from '../../catalogue/no-data.js';
 import { ConfigError } from '../../errors.js';
 import { claimInnerTypes, type DefinitionNames, ModuleNames, nameDefinitions, reserveImports, typeAndValidators } from '../module-names.js';
@@ -17,6 +17,7 @@ import { type SchemaIndex, sharedReachedFrom } from '../schema-index.js';
 import { exportConst, id, importNamed, json, literalType, object, printModule, pure, str, typeRef, withDoc } from '../ts.js';
 import { type EmittedTypes, emitTypes, mergeDeclarations } from '../typescript-types.js';
 import { compileUpcast } from '../upcast-compiler.js';
+import { derefIn } from '../upcast-plan.js';
 import { emitZod } from '../zod-emitter.js';
 import { importsFor } from './imports.js';
 import { sharedSchemaName } from './shared-module.js';
@@ -369,25 +370,6 @@ async function contractCode(
       ...upcasters,
     ],
     definition,
-  };
-}
-
-/** Follows `$ref`s (local `$defs` or shared files) from inside `root` to the schema they name. */
-function derefIn(root: VersionSource, index: SchemaIndex): (schema: JsonSchema) => JsonSchemaObject {
-  return (schema) => {
-    let current = schema;
-    let document = root.schema.json;
-    for (let hops = 0; typeof current === 'object' && typeof current.$ref === 'string'; hops++) {
-      if (hops > 16) throw new ConfigError(root.schema.file, '', 'a chain of $refs is too long');
-      const url = new URL(current.$ref, document.$id as string);
-      const fragment = decodeURIComponent(url.hash.replace(/^#/u, ''));
-      url.hash = '';
-      const target = url.href === root.schema.id ? root.schema.json : index.shared.get(url.href)?.json;
-      if (!target) return {};
-      document = target;
-      current = fragment.startsWith('/$defs/') ? ((target.$defs as Record<string, JsonSchema> | undefined)?.[fragment.slice(7)] ?? {}) : target;
-    }
-    return typeof current === 'object' ? current : {};
   };
 }
 

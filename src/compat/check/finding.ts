@@ -4,6 +4,7 @@
  * whole file). Errors fail the check (exit 1); warnings do not.
  */
 import type { LoadProblemCode } from '../../catalogue/load.js';
+import type { ContractKind } from '../../catalogue/model.js';
 
 export type FindingCode =
   // Evolution: the change set against the baseline.
@@ -11,6 +12,7 @@ export type FindingCode =
   | 'version-removed'
   | 'event-type-removed'
   | 'upcaster-required'
+  | 'upcaster-invalid'
   | 'not-forward-compatible'
   | 'changeset-missing'
   | 'changeset-bump-too-small'
@@ -34,6 +36,19 @@ export interface Finding {
   /** JSON Pointer into `file`; `""` for the file as a whole. */
   readonly pointer: string;
   readonly message: string;
+  /** For `upcaster-invalid`: valid data of a step's earlier version that the step does not turn into valid data of the next. */
+  readonly counterexample?: Counterexample;
+}
+
+/** Data an upcast step gets wrong, and what it made of it. */
+export interface Counterexample {
+  readonly step: { readonly eventType: string; readonly contract: ContractKind; readonly from: number; readonly to: number };
+  /** Valid data of the earlier version. */
+  readonly input: unknown;
+  /** What the step made of it; absent where the step threw. */
+  readonly output?: unknown;
+  /** JSON Pointer into `output` where it is not valid data of the next version; absent where the step threw. */
+  readonly path?: string;
 }
 
 /** A finding with severity `error`. */

@@ -12,6 +12,7 @@ import { changesetBump } from './evolution/changeset.js';
 import { notForwardCompatible } from './evolution/not-forward-compatible.js';
 import { releasedVersionChanged } from './evolution/released-version-changed.js';
 import { removed } from './evolution/removed.js';
+import { upcasterInvalid } from './evolution/upcaster-invalid.js';
 import { upcasterRequired } from './evolution/upcaster-required.js';
 import type { Finding } from './finding.js';
 import { invalidSchema } from './lint/invalid-schema.js';
@@ -30,6 +31,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   releasedVersionChanged,
   removed,
   upcasterRequired,
+  upcasterInvalid,
   notForwardCompatible,
   changesetBump,
   loadProblems,

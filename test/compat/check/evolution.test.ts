@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BumpLevel } from '../../../src/compat/check/bump.js';
+import { referenceValidator } from '../../support/ajv.js';
+import { repoCatalogue } from '../../support/repo.js';
 import { brief, type CatalogueCopy, catalogueCopy, changeset, checkAgainstRepo } from './catalogue-copy.js';
 
 const CANCELLED = 'schemas/approved-premises.booking.cancelled';
@@ -11,6 +13,7 @@ const MADE = 'schemas/approved-premises.booking.made';
 /** An event type with a notification contract only. */
 const SENT = 'schemas/intervention.referral.sent';
 type Json = Record<string, unknown>;
+const ajv = referenceValidator(repoCatalogue());
 const props = (json: Json) => json.properties as Record<string, Json>;
 
 /**
@@ -28,6 +31,18 @@ function addV3(copy: CatalogueCopy, change: (json: Json) => void = () => undefin
   copy.write(
     `${CANCELLED}/examples/detail.v3.missing-cancelled-at-date.invalid.json`,
     copy.read(`${CANCELLED}/examples/detail.v2.missing-cancelled-at-date.invalid.json`),
+  );
+}
+
+/** v3 requires a category and a channel that v2 never had; v3's valid example has both. */
+function addV3WithTwoRequiredFields(copy: CatalogueCopy): void {
+  addV3(copy, (s) => {
+    props(s).cancellationCategory = { enum: ['recall', 'withdrawn', 'other'] };
+    props(s).cancellationChannel = { enum: ['phone', 'email', 'unknown'] };
+    (s.required as string[]).push('cancellationCategory', 'cancellationChannel');
+  });
+  copy.editJson(`${CANCELLED}/examples/detail.v3.cancelled.valid.json`, (e) =>
+    Object.assign(e.eventDetails as Json, { cancellationCategory: 'recall', cancellationChannel: 'phone' }),
   );
 }
 
@@ -193,6 +208,61 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a new version that requires two new fields, with an upcast that fills one',
+    {
+      given: (c) => {
+        addV3WithTwoRequiredFields(c);
+        c.write(`${CANCELLED}/detail/v3.upcast.json`, upcast('transform', [{ op: 'add', path: '/cancellationCategory', value: 'other' }]));
+        c.write('.changeset/v3.md', changeset('minor'));
+      },
+      want: { findings: [`upcaster-invalid ${CANCELLED}/detail/v3.upcast.json#/operations`], bump: 'minor' },
+    },
+  ],
+  [
+    'a new version that requires two new fields, with an upcast that fills both',
+    {
+      given: (c) => {
+        addV3WithTwoRequiredFields(c);
+        c.write(
+          `${CANCELLED}/detail/v3.upcast.json`,
+          upcast('transform', [
+            { op: 'add', path: '/cancellationCategory', value: 'other' },
+            { op: 'add', path: '/cancellationChannel', value: 'unknown' },
+          ]),
+        );
+        c.write('.changeset/v3.md', changeset('minor'));
+      },
+      want: { findings: [], bump: 'minor' },
+    },
+  ],
+  [
+    'an upcast that fills a new field with a value the new version does not allow',
+    {
+      given: (c) => {
+        addV3WithTwoRequiredFields(c);
+        c.write(
+          `${CANCELLED}/detail/v3.upcast.json`,
+          upcast('transform', [
+            { op: 'add', path: '/cancellationCategory', value: 'other' },
+            { op: 'add', path: '/cancellationChannel', value: 'post' },
+          ]),
+        );
+        c.write('.changeset/v3.md', changeset('minor'));
+      },
+      want: { findings: [`upcaster-invalid ${CANCELLED}/detail/v3.upcast.json`], bump: 'minor' },
+    },
+  ],
+  [
+    'a released upcast edited so that it no longer fills a required field',
+    {
+      given: (c) => {
+        c.editJson(`${CANCELLED}/detail/v2.upcast.json`, (u) => (u.operations = (u.operations as Json[]).filter((o) => o.op !== 'add')));
+        c.write('.changeset/upcast.md', changeset('patch'));
+      },
+      want: { findings: [`upcaster-invalid ${CANCELLED}/detail/v2.upcast.json#/operations`], bump: 'patch' },
+    },
+  ],
+  [
     'a new version with a patch changeset',
     {
       given: (c) => {
@@ -281,6 +351,25 @@ describe('check: evolution', () => {
     const findings = checkAgainstRepo(copy).findings.filter((f) => f.code === 'released-version-changed');
     expect(findings).toHaveLength(1);
     expect(findings[0]?.message).toContain('approved-premises.booking.cancelled/detail v1, approved-premises.booking.cancelled/detail v2');
+  });
+
+  it('names the step, the JSON Pointer of the field an upcast leaves out, and a counterexample', () => {
+    const copy = catalogueCopy();
+    addV3WithTwoRequiredFields(copy);
+    copy.write(`${CANCELLED}/detail/v3.upcast.json`, upcast('transform', [{ op: 'add', path: '/cancellationCategory', value: 'other' }]));
+    const [finding] = checkAgainstRepo(copy).findings.filter((f) => f.code === 'upcaster-invalid');
+    expect(finding?.message).toMatch(
+      /^approved-premises\.booking\.cancelled\/detail v2 → v3 does not make valid v3 data: \/cancellationChannel is required in the new version, but no operation fills it; for example, from the valid v2 data \{"personReference":/u,
+    );
+    const counterexample = finding?.counterexample;
+    expect(counterexample?.step).toEqual({ eventType: 'approved-premises.booking.cancelled', contract: 'detail', from: 2, to: 3 });
+    expect(counterexample?.path).toBe('/cancellationChannel');
+    expect(counterexample?.output).toMatchObject({ cancellationCategory: 'other' });
+    expect(counterexample?.output).not.toHaveProperty('cancellationChannel');
+    // The counterexample is valid v2 data, as Ajv judges it.
+    const v2 = ajv.getSchema(String(JSON.parse(copy.read(`${CANCELLED}/detail/v2.schema.json`)).$id));
+    expect(v2?.(counterexample?.input)).toBe(true);
+    expect(finding?.message).toContain(JSON.stringify(counterexample?.input));
   });
 
   it('lists why an upcaster is needed', () => {

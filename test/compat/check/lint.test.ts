@@ -235,6 +235,27 @@ const cases: [string, { given: (copy: CatalogueCopy) => void; want: string[] }][
       want: [`invalid-schema ${SENT}/notification/v1.schema.json#/properties/referralId/$ref`],
     },
   ],
+  [
+    'a nested $id with a $ref inside, a $ref to #, a $ref to an anchor and dependencies, each as unsupported (not as an invalid schema); a nested $id with no $ref inside is let be',
+    {
+      given: (c) =>
+        c.editJson(`${SENT}/notification/v1.schema.json`, (s) => {
+          props(s).note = { $id: 'note.json', type: 'object', properties: { at: { $ref: '#/$defs/moment' } } };
+          props(s).plain = { $id: 'plain.json', type: 'string' };
+          props(s).next = { $ref: '#' };
+          props(s).at = { $ref: '#when' };
+          s.$defs = { moment: { $anchor: 'when', type: 'string' } };
+          s.dependencies = { note: ['at'] };
+        }),
+      want: [
+        `unsupported-keyword ${SENT}/notification/v1.schema.json#/$defs/moment/$anchor`,
+        `unsupported-keyword ${SENT}/notification/v1.schema.json#/dependencies`,
+        `unsupported-keyword ${SENT}/notification/v1.schema.json#/properties/at/$ref`,
+        `unsupported-keyword ${SENT}/notification/v1.schema.json#/properties/next/$ref`,
+        `unsupported-keyword ${SENT}/notification/v1.schema.json#/properties/note/$id`,
+      ],
+    },
+  ],
 ];
 
 describe('check: lint', () => {

@@ -12,25 +12,31 @@
  */
 import type { CheckRule } from '../context.js';
 import { error, type Finding } from '../finding.js';
-import { describeReasons, newVersions } from './new-versions.js';
+import { describeReasons, type NewVersion, newVersions } from './new-versions.js';
 
 export const upcasterRequired: CheckRule = (context) => {
   const out: Finding[] = [];
-  for (const { event, contract, version, against } of newVersions(context)) {
-    const previous = against[0];
-    if (!previous || previous.backward.length === 0) continue;
-    const [from, to] = [`v${previous.from}`, `v${version.version}`];
-    const declaration = version.upcast?.declaration;
-    const file = version.upcast?.file ?? `${contract.dir}/${to}.upcast.json`;
-    const why = `${to} is not backward compatible with ${from}: ${describeReasons(previous.backward)}`;
-    let problem: string | undefined;
-    if (!declaration)
-      problem = `add ${to}.upcast.json (kind "transform" with operations, or "typed" with src/upcasters/${event.type}.ts) to turn ${from} data into ${to} data`;
-    else if (declaration.kind === 'meaning-only')
-      problem = `${to}.upcast.json is "meaning-only", which declares that the shape did not change; an incompatible shape change needs a "transform" or "typed" upcast`;
-    else if (declaration.kind === 'transform' && declaration.operations.length === 0 && previous.backward.some((r) => r.decided))
-      problem = `${to}.upcast.json is a "transform" with no operations, which carries ${from} data over unchanged; add the operations that make it valid ${to} data`;
-    if (problem) out.push(error('upcaster-required', file, '', `${why}. ${problem}`));
+  for (const step of newVersions(context)) {
+    const problem = missingUpcaster(step);
+    if (problem) out.push(error('upcaster-required', problem.file, '', problem.message));
   }
   return out;
 };
+
+/** Why a new version still needs an upcaster, and the upcast file to write; undefined when it has what it needs. */
+export function missingUpcaster({ event, contract, version, against }: NewVersion): { file: string; message: string } | undefined {
+  const previous = against[0];
+  if (!previous || previous.backward.length === 0) return undefined;
+  const [from, to] = [`v${previous.from}`, `v${version.version}`];
+  const declaration = version.upcast?.declaration;
+  const file = version.upcast?.file ?? `${contract.dir}/${to}.upcast.json`;
+  const why = `${to} is not backward compatible with ${from}: ${describeReasons(previous.backward)}`;
+  let problem: string | undefined;
+  if (!declaration)
+    problem = `add ${to}.upcast.json (kind "transform" with operations, or "typed" with src/upcasters/${event.type}.ts) to turn ${from} data into ${to} data`;
+  else if (declaration.kind === 'meaning-only')
+    problem = `${to}.upcast.json is "meaning-only", which declares that the shape did not change; an incompatible shape change needs a "transform" or "typed" upcast`;
+  else if (declaration.kind === 'transform' && declaration.operations.length === 0 && previous.backward.some((r) => r.decided))
+    problem = `${to}.upcast.json is a "transform" with no operations, which carries ${from} data over unchanged; add the operations that make it valid ${to} data`;
+  return problem === undefined ? undefined : { file, message: `${why}. ${problem}` };
+}

@@ -1,9 +1,13 @@
 /**
  * `unsupported-keyword`: a keyword the generator cannot translate faithfully
- * (see `codegen/keywords.ts`, the one list of what is supported). The
- * generator stops at the first; this lists every one, with the hint for it.
+ * (see `codegen/keywords.ts`, the one list of what is supported), or a
+ * supported one written in a way that is not: an `$id` below the root with
+ * `$ref`s inside, or a `$ref` to `#`, to an anchor or to a nested `$id`. The
+ * generator stops at the first; this lists every one, with what to write
+ * instead.
  */
-import { isSupported, UNSUPPORTED_HINTS } from '../../../codegen/keywords.js';
+import { isSupported, nestedIdProblem, UNSUPPORTED_HINTS } from '../../../codegen/keywords.js';
+import { idScopesRefs, unsupportedRefIn } from '../../../codegen/schema-index.js';
 import { escapePointer } from '../../../runtime/json-pointer.js';
 import { walkSchema } from '../../schema-walk.js';
 import type { CheckRule } from '../context.js';
@@ -12,11 +16,15 @@ import { error, type Finding } from '../finding.js';
 export const unsupportedKeyword: CheckRule = ({ current }) => {
   const out: Finding[] = [];
   for (const schema of current.schemas) {
+    const add = (pointer: string, message: string) => out.push(error('unsupported-keyword', schema.file, pointer, message));
     walkSchema(schema.json, (node, pointer) => {
       for (const keyword of Object.keys(node)) {
+        if (keyword === '$id' && pointer !== '' && idScopesRefs(node)) add(`${pointer}/$id`, nestedIdProblem(pointer));
+        const ref = keyword === '$ref' && typeof node.$ref === 'string' ? unsupportedRefIn(node.$ref, schema.json, schema.id) : undefined;
+        if (ref !== undefined) add(`${pointer}/$ref`, ref);
         if (isSupported(keyword)) continue;
         const hint = Object.hasOwn(UNSUPPORTED_HINTS, keyword) ? `: ${UNSUPPORTED_HINTS[keyword]}` : '';
-        out.push(error('unsupported-keyword', schema.file, `${pointer}/${escapePointer(keyword)}`, `"${keyword}" is not supported by the generator${hint}`));
+        add(`${pointer}/${escapePointer(keyword)}`, `"${keyword}" is not supported by the generator${hint}`);
       }
     });
   }
