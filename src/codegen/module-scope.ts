@@ -7,7 +7,7 @@ import type { JsonSchema, JsonSchemaObject, SharedSchema } from '../catalogue/mo
 import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 import type { DefinitionNames } from './module-names.js';
-import { camel, openName, pascal } from './names.js';
+import { camel, openName } from './names.js';
 import { type SchemaIndex, splitRef, unsupportedRefIn, validatorName } from './schema-index.js';
 import { exportConst, id } from './ts.js';
 import { type EmitScope, emitZod, type ResolvedRef } from './zod-emitter.js';
