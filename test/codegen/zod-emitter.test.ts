@@ -6,13 +6,11 @@
  */
 
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { JsonSchemaObject } from '../../src/catalogue/model.js';
 import { ConfigError } from '../../src/errors.js';
+import { addPackageFormats } from '../support/ajv.js';
 import { emittedCode, emittedValidator, TEST_ID } from '../support/emit.js';
-
-const addFormats = ((formats as unknown as { default?: unknown }).default ?? formats) as (ajv: Ajv2020) => void;
 
 type Case = { schema: JsonSchemaObject; valid: unknown[]; invalid: unknown[] };
 
@@ -129,7 +127,7 @@ const cases: Array<[string, Case]> = [
 
 function reference(schema: JsonSchemaObject) {
   const ajv = new Ajv2020({ strict: false });
-  addFormats(ajv);
+  addPackageFormats(ajv);
   return ajv.compile({ $id: TEST_ID, ...schema });
 }
 
