@@ -9,9 +9,10 @@
  * `safeParseDetail` and upcast to version 2. The baselines are `JSON.parse`
  * alone; `JSON.parse` then Ajv (draft 2020-12, compiled, default options,
  * its validators looked up once) on the same schemas, with ajv-formats in its
- * full mode, whose meaning this package follows; the same with ajv-formats'
- * fast mode, which is looser (it takes 2023-02-30 for a date, for one) and
- * shows what the strict formats cost; and `JSON.parse` then zod's ordinary
+ * full mode, which checks as much as this package's formats do (it reads a
+ * few edge cases of the RFCs otherwise, none in these inputs); the same with
+ * ajv-formats' fast mode, which is looser (it takes 2023-02-30 for a date, for
+ * one) and shows what the strict formats cost; and `JSON.parse` then zod's ordinary
  * `safeParse` on the same generated schema, not compiled. No baseline
  * upcasts: for (b) they only validate the version 1 document. One more row
  * is not a baseline but a floor: `JSON.parse` then the compiled validator

@@ -13,7 +13,9 @@
  * params, so an issue can be reported in the schema's own terms.
  */
 import * as z from 'zod/mini';
-import { isDate, isDateTime, isEmail, isTime, isUri, isUuid } from './string-formats.js';
+import { isEmail } from './mailbox-syntax.js';
+import { isDate, isDateTime, isTime, isUuid } from './string-formats.js';
+import { isUri } from './uri-syntax.js';
 
 /** Params carried by a custom check: the keyword, and its limit where it has one. */
 export interface KeywordParams {

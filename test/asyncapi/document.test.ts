@@ -7,11 +7,11 @@
  */
 import { type AsyncAPIDocumentInterface, type Diagnostic, DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import { Ajv, type ValidateFunction } from 'ajv';
-import formats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataSchemaKey } from '../../src/asyncapi/component-schemas.js';
 import { asyncApiDocument, CHANNEL, messageKey } from '../../src/asyncapi/document.js';
 import { consumerKey } from '../../src/site/event-view.js';
+import { addPackageFormats } from '../support/ajv.js';
 import { repoCatalogue } from '../support/repo.js';
 
 const TOPIC = 'hmpps-domain-events';
@@ -74,7 +74,7 @@ describe('asyncApiDocument', () => {
 
     // Each stands alone in the document and accepts the data of its version's valid examples.
     const ajv = new Ajv({ strict: false, allErrors: false });
-    ((formats as unknown as { default?: unknown }).default as (a: Ajv) => void)(ajv);
+    addPackageFormats(ajv);
     ajv.addSchema(doc as object, 'asyncapi.json');
     let checked = 0;
     for (const event of catalogue.events) {
@@ -122,8 +122,7 @@ describe('asyncApiDocument', () => {
 
   it("accepts each valid example under its own version's message only, and rejects each invalid one", () => {
     const ajv = new Ajv({ strict: false, allErrors: false });
-    // ajv-formats is CommonJS; under NodeNext its default import is the module object.
-    ((formats as unknown as { default?: unknown }).default as (a: Ajv) => void)(ajv);
+    addPackageFormats(ajv);
     const validators = new Map<string, ValidateFunction>(
       parsed
         .messages()
