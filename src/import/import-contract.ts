@@ -398,16 +398,17 @@ function noData(event: FoundEvent, findings: Findings): { schema: JsonSchemaObje
   };
 }
 
-function producerOf(source: Source, event: FoundEvent | undefined, options: ImportOptions): string {
+/** The producing service: `--producer`, else the source's `info.title` (the document's, for a message file it names), else the event type's first part. */
+function producerOf(source: Source, event: FoundEvent | undefined, options: ImportOptions, eventType = event?.eventType): string {
   if (options.producer !== undefined) return options.producer;
   const info = isObject(source.document.info) ? source.document.info : {};
-  const title = typeof info.title === 'string' ? info.title : (event?.producer ?? event?.eventType?.split('.')[0]);
+  const title = typeof info.title === 'string' ? info.title : (event?.producer ?? eventType?.split('.')[0]);
   return kebab(String(title ?? '')) || 'unknown-producer';
 }
 
 function metadata(event: FoundEvent, eventType: string, options: ImportOptions, findings: Findings): Record<string, unknown> {
   const info = isObject(event.source.document.info) ? event.source.document.info : {};
-  const producer = options.producer ?? (kebab(String(event.producer ?? info.title ?? eventType.split('.')[0])) || 'unknown-producer');
+  const producer = producerOf(event.source, event, options, eventType);
   const contact = isObject(info.contact) && typeof info.contact.name === 'string' ? info.contact.name : undefined;
   const title = event.title !== undefined && event.title !== eventType ? event.title : sentence(eventType);
   let description = event.description;
