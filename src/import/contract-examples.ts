@@ -13,7 +13,7 @@ import { rejection } from '../compat/accepts.js';
 import { normalise } from '../compat/normalise.js';
 import { STRING_FORMATS } from '../runtime/string-formats.js';
 import type { FoundEvent } from './contract.js';
-import { assembleExample } from './example.js';
+import { assembleExample, FORMAT_SAMPLES } from './example.js';
 import { withUtcOffset } from './example-values.js';
 import type { Findings } from './findings.js';
 import type { ImportedFile } from './import-contract.js';
@@ -52,7 +52,7 @@ export const DETAIL: ContractShape = {
   dataField: 'eventDetails',
   timeField: 'timestamp',
   document: (eventType, id, time, data) => ({
-    id: typeof id === 'string' ? id : '00000000-0000-4000-8000-000000000000',
+    id: typeof id === 'string' ? id : FORMAT_SAMPLES.uuid,
     timestamp: time,
     eventType,
     eventDetails: data,

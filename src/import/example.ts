@@ -24,7 +24,7 @@ export function assembleExample(schema: JsonSchemaObject, resolve: Resolve): { v
 }
 
 /** Samples of each format, valid under the runtime's checks. */
-const FORMAT_SAMPLES: Readonly<Record<string, string>> = {
+export const FORMAT_SAMPLES: Readonly<Record<string, string>> = {
   uuid: '00000000-0000-4000-8000-000000000000',
   date: '2025-01-01',
   'date-time': '2025-01-01T00:00:00Z',
