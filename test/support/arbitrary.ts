@@ -66,6 +66,10 @@ const uri = fc
   .map(([scheme, host, path]) => (scheme === 'urn' ? `urn:${host}:${path.join(':') || 'x'}` : `${scheme}://${host}.example/${path.join('/')}`));
 const email = fc.tuple(word, word).map(([user, host]) => `${user}@${host}.example`);
 
+/** Sets `key` as an own data property, so that `__proto__` is data. */
+const setOwn = (target: object, key: string, value: unknown) =>
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+
 const FORMATS: Record<string, fc.Arbitrary<string>> = { uuid, date, 'date-time': dateTime, uri, email };
 
 /** Strings of code points (astral ones included) between the bounds, as JSON Schema counts them. */
@@ -204,4 +208,23 @@ function mutate(value: unknown, where: number, how: number, replacement: unknown
       slots[key] = null;
   }
   return copy;
+}
+
+/** The schema as readers' open variant reads it: every `additionalProperties: false` dropped (property names are left alone). */
+export function opened(schema: JsonSchema): JsonSchema {
+  if (typeof schema !== 'object') return schema;
+  const out: JsonSchemaObject = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === 'additionalProperties' && value === false) continue;
+    const mapped =
+      keyword === 'properties' || keyword === '$defs'
+        ? Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([name, sub]) => [name, opened(sub)]))
+        : keyword === 'items'
+          ? opened(value as JsonSchema)
+          : keyword === 'anyOf'
+            ? (value as JsonSchema[]).map(opened)
+            : value;
+    setOwn(out, keyword, mapped);
+  }
+  return out;
 }
