@@ -13,7 +13,7 @@ import { isRecord } from './formats/format.js';
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, type Limits } from './json-text.js';
 import { typeName } from './messages.js';
 import { checkEventType, checkTolerantly, type Lookup, type UnknownProperties, unknownType, versionOptionProblem } from './parse.js';
-import { dateTime, uuid } from './schema-checks.js';
+import { dateTime, objectOnly, uuid } from './schema-checks.js';
 import { runChain, type UpcastContext } from './upcast.js';
 import { issuesOf } from './zod-issues.js';
 
@@ -72,10 +72,12 @@ export interface DetailRuntime extends ContractRuntime {
 
 /**
  * The schema of a whole detail document of `type` whose `eventDetails` are
- * `details`, not compiled. Properties it does not name are kept.
+ * `details` (and an object, whatever `details` allows), not compiled.
+ * Properties it does not name are kept.
  */
 export function detailDocumentSchema(type: string, details: z.ZodMiniType): z.ZodMiniType {
-  return z.looseObject({ id: uuid, timestamp: dateTime, eventType: z.literal(type), eventDetails: details });
+  // eventDetails is an object, whatever the version's schema would let through.
+  return z.looseObject({ id: uuid, timestamp: dateTime, eventType: z.literal(type), eventDetails: objectOnly(details) });
 }
 
 type Failure = { readonly success: false; readonly error: ContractError };

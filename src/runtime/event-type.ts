@@ -22,6 +22,7 @@ import { contractError, type IssueInput } from './errors.js';
 import { IDENTIFIER_PATTERNS, isWellFormed } from './identifiers.js';
 import { describeValue } from './messages.js';
 import { type EventRuntime, type Lookup, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './parse.js';
+import { objectOnly } from './schema-checks.js';
 import { issuesOf } from './zod-issues.js';
 
 /** An envelope whose data is version `V` of event type `T`. */
@@ -164,12 +165,20 @@ export type EventType<T extends string = string, C extends EventContracts = Even
 /**
  * The schema of a whole envelope of `type` at `version`, not compiled: the
  * envelope's fields, the type and version fixed (a version 1 message may omit
- * its version), and the version's data (which a version that describes no
- * data may leave out, as the HMPPS envelope allows).
+ * its version), and the version's data, an object whatever its schema allows
+ * (which a version that describes no data may leave out, as the HMPPS
+ * envelope allows).
  */
 export function envelopeSchema(envelope: z.core.$ZodLooseShape, type: string, version: number, data: z.ZodMiniType, dataOptional = false): z.ZodMiniType {
   const versionField = version === 1 ? z.exactOptional(z.literal(1)) : z.literal(version);
-  return z.looseObject({ ...envelope, eventType: z.literal(type), version: versionField, additionalInformation: dataOptional ? z.exactOptional(data) : data });
+  // additionalInformation is an object, as the envelope schema says, whatever the version's schema would let through.
+  const information = objectOnly(data);
+  return z.looseObject({
+    ...envelope,
+    eventType: z.literal(type),
+    version: versionField,
+    additionalInformation: dataOptional ? z.exactOptional(information) : information,
+  });
 }
 
 /** Creates the object for one event type. Called by generated modules. */

@@ -148,3 +148,18 @@ export function ownProperties<B extends z.ZodMiniObject, R extends Shape = Recor
 }
 
 const prefixed = (key: string, issues: readonly z.core.$ZodIssue[]): Issue[] => issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }) as Issue);
+
+/**
+ * `data`, for objects only: whatever `data` allows, a value that is not an
+ * object (a string, an array, null) is refused as `invalid_type`. The
+ * envelope's `additionalInformation` and a detail document's `eventDetails`
+ * are objects, whatever a contract's schema says of its data.
+ */
+export function objectOnly(data: z.ZodMiniType): z.ZodMiniType {
+  // A zod object refuses non-objects itself; checking twice would slow every read.
+  if (data.def.type === 'object') return data;
+  const check = z.check<unknown>((payload) => {
+    if (!isRecord(payload.value)) payload.issues.push({ code: 'invalid_type', expected: 'object', input: payload.value } as Issue);
+  });
+  return z.pipe(z.unknown().check(check), data);
+}
