@@ -18,6 +18,7 @@ import ts from 'typescript';
 import type { EnvelopeSource, JsonSchema, JsonSchemaObject, UpcastOperation } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { parsePointer } from '../runtime/json-pointer.js';
+import { isInheritedName } from '../runtime/own-properties.js';
 import { call, id, json, localConst, member, object, str, typeRef } from './ts.js';
 
 const f = ts.factory;
@@ -67,6 +68,7 @@ interface Level {
 export function compileUpcast(input: UpcastInput): CompiledUpcast {
   const helpers = new Set<string>();
   const consts: ts.Statement[] = [];
+  const constNames = new Set<string>();
   const fail = (index: number | undefined, message: string): never => {
     throw new ConfigError(input.file, index === undefined ? '/operations' : `/operations/${index}`, message);
   };
@@ -80,7 +82,7 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
   }
 
   const conditionals: ts.Statement[] = [];
-  const build = (level: Level): ts.ObjectLiteralExpression => {
+  const build = (level: Level): ts.Expression => {
     const fromProps = propertiesOf(level.from);
     const toProps = propertiesOf(level.to);
     const fromRequired = requiredOf(level.from);
@@ -97,12 +99,12 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
     for (const o of here) {
       const name = o.rest[0] as string;
       if (o.op.op === 'remove') {
-        if (!(name in fromProps)) fail(o.index, `there is no ${level.pointer}/${name} to remove in the earlier version`);
-        if (name in toProps) fail(o.index, `${level.pointer}/${name} is removed, but the new version still has it`);
+        if (!has(fromProps, name)) fail(o.index, `there is no ${level.pointer}/${name} to remove in the earlier version`);
+        if (has(toProps, name)) fail(o.index, `${level.pointer}/${name} is removed, but the new version still has it`);
         consumed.add(name);
         continue;
       }
-      if (!(name in toProps)) fail(o.index, `the new version has no property ${level.pointer}/${name}`);
+      if (!has(toProps, name)) fail(o.index, `the new version has no property ${level.pointer}/${name}`);
       if (producers.has(name)) fail(o.index, `${level.pointer}/${name} is set by two operations`);
       producers.set(name, o);
       if (o.op.op === 'rename') consumed.add(lastToken(o.op.from));
@@ -118,12 +120,12 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
         if (optionalSource === undefined) entries.push([name, expression]);
         else if (required)
           fail(producer.index, `${level.pointer}/${name} is required in the new version, but ${optionalSource} may be absent in the earlier one`);
-        else conditionals.push(assignIfDefined(level.target, name, expression, sourceExpr(level.source, producer.op)));
+        else conditionals.push(assignIfPresent(level.target, name, expression, sourceOf(level.source, producer.op), helpers));
         continue;
       }
       const nested = deeper.get(name);
       if (nested) {
-        if (!(name in fromProps) || !fromRequired.has(name) || !required) {
+        if (!has(fromProps, name) || !fromRequired.has(name) || !required) {
           fail(nested[0]?.index, `operations below ${level.pointer}/${name} need it to be a required object in both versions`);
         }
         entries.push([
@@ -140,24 +142,30 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
         ]);
         continue;
       }
-      if (name in fromProps && !consumed.has(name)) {
+      if (has(fromProps, name) && !consumed.has(name)) {
         if (fromRequired.has(name)) entries.push([name, member(level.source, name)]);
         else if (required)
           fail(undefined, `${level.pointer}/${name} is required in the new version but optional in the earlier one; add an operation that fills it`);
-        else conditionals.push(assignIfDefined(level.target, name, member(level.source, name), member(level.source, name)));
+        else conditionals.push(assignIfPresent(level.target, name, member(level.source, name), { parent: level.source, name }, helpers));
         continue;
       }
       if (required) fail(undefined, `${level.pointer}/${name} is required in the new version, but no operation fills it`);
     }
     for (const name of Object.keys(fromProps)) {
-      if (!(name in toProps) && !consumed.has(name)) {
+      if (!has(toProps, name) && !consumed.has(name)) {
         fail(
           undefined,
           `${level.pointer}/${name} exists in the earlier version but not in the new one; add {"op": "remove", "path": "${level.pointer}/${name}"} so that dropping it is deliberate`,
         );
       }
     }
-    return object(entries, true);
+    const literal = object(entries, true);
+    // TypeScript reads a property an object type lacks from Object's members (`isPrototypeOf` is a function), so a
+    // literal without an optional property named like one is checked against the type without it; a conditional sets it.
+    const inherited = Object.keys(toProps).filter((name) => isInheritedName(name) && !toRequired.has(name));
+    if (inherited.length === 0) return literal;
+    const omitted = f.createUnionTypeNode(inherited.map((name) => f.createLiteralTypeNode(str(name))));
+    return f.createAsExpression(f.createSatisfiesExpression(literal, typeRef('Omit', [level.targetType, omitted])), level.targetType);
   };
 
   const produce = (
@@ -186,7 +194,7 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
         return { expression: f.createAsExpression(call('requireContextValue', [id('context'), str(op.fromContext)]), targetType) };
       case 'rename': {
         const from = lastToken(op.from);
-        if (!(from in fromProps)) fail(o.index, `there is no ${level.pointer}/${from} to rename in the earlier version`);
+        if (!has(fromProps, from)) fail(o.index, `there is no ${level.pointer}/${from} to rename in the earlier version`);
         return { expression: member(level.source, from), ...(fromRequired.has(from) ? {} : { optionalSource: op.from }) };
       }
       case 'date-in-zone': {
@@ -201,7 +209,7 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
       }
       case 'map-enum': {
         const name = o.rest[0] as string;
-        if (!(name in fromProps)) fail(o.index, `there is no ${level.pointer}/${name} in the earlier version to map`);
+        if (!has(fromProps, name)) fail(o.index, `there is no ${level.pointer}/${name} in the earlier version to map`);
         const map = totalMap(
           input.file,
           op.map,
@@ -209,7 +217,11 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
           input.to.deref(propertiesOf(level.to)[name] as JsonSchema),
           o.index,
         );
-        const constName = `${input.functionName}${name.charAt(0).toUpperCase()}${name.slice(1).replace(/[^A-Za-z0-9]/gu, '')}Map`;
+        const base = `${input.functionName}${name.charAt(0).toUpperCase()}${name.slice(1).replace(/[^A-Za-z0-9]/gu, '')}Map`;
+        // Names that differ only in characters an identifier cannot hold (`a-b`, `ab`), or at different depths, get one map each.
+        let constName = base;
+        for (let n = 2; constNames.has(constName); n++) constName = `${base}${n}`;
+        constNames.add(constName);
         consts.push(
           localConst(
             constName,
@@ -222,7 +234,9 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
             ),
           ),
         );
-        const source = member(level.source, name);
+        const read = member(level.source, name);
+        // The conditional that uses it tests presence with Object.hasOwn, which TypeScript does not narrow on.
+        const source = !fromRequired.has(name) && isInheritedName(name) ? f.createNonNullExpression(read) : read;
         return {
           expression: f.createElementAccessExpression(id(constName), source),
           ...(fromRequired.has(name) ? {} : { optionalSource: `${level.pointer}/${name}` }),
@@ -233,27 +247,30 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
     }
   };
 
-  /** An expression reading a pointer of the earlier version's data, and whether it may be absent. */
-  const read = (pointer: string, index: number): { expression: ts.Expression; optional: boolean } => {
+  /** An expression reading a pointer of the earlier version's data, the object it reads it from, and whether it may be absent. */
+  const read = (pointer: string, index: number): { expression: ts.Expression; parent: ts.Expression; optional: boolean } => {
     let schema: JsonSchemaObject = input.from.deref(input.from.schema);
     let expression: ts.Expression = id('data');
+    let parent = expression;
     let optional = false;
     for (const token of tokens(pointer, index, fail)) {
       const props = propertiesOf(schema);
-      if (!(token in props)) fail(index, `the earlier version has no ${pointer}`);
+      if (!has(props, token)) fail(index, `the earlier version has no ${pointer}`);
       if (optional) fail(index, `${pointer} is below an optional property; that is not supported`);
       optional = !requiredOf(schema).has(token);
+      parent = expression;
       expression = member(expression, token);
       schema = input.from.deref(props[token] as JsonSchema);
     }
-    return { expression, optional };
+    return { expression, parent, optional };
   };
 
-  const sourceExpr = (source: ts.Expression, op: UpcastOperation): ts.Expression => {
-    if (op.op === 'rename') return member(source, lastToken(op.from));
-    if (op.op === 'date-in-zone') return read(op.from, -1).expression;
-    if (op.op === 'map-enum') return member(source, lastToken(op.path));
-    return id('undefined');
+  /** The property an optional source is read from, whose presence decides whether the target is set. */
+  const sourceOf = (source: ts.Expression, op: UpcastOperation): Source => {
+    if (op.op === 'rename') return { parent: source, name: lastToken(op.from) };
+    if (op.op === 'map-enum') return { parent: source, name: lastToken(op.path) };
+    if (op.op === 'date-in-zone') return { parent: read(op.from, -1).parent, name: lastToken(op.from) };
+    return fail(undefined, 'unreachable');
   };
 
   const fromRoot = input.from.deref(input.from.schema);
@@ -282,12 +299,32 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
   return { statements: [...consts, fn], helpers };
 }
 
-function assignIfDefined(target: ts.Expression, name: string, value: ts.Expression, test: ts.Expression): ts.Statement {
+/** An optional property of the earlier version's data: `parent[name]`. */
+interface Source {
+  readonly parent: ts.Expression;
+  readonly name: string;
+}
+
+/**
+ * `if (<source is present>) <target>.<name> = value;`. Presence is
+ * `!== undefined`, except for a name every object inherits (`toString`,
+ * `__proto__`), which is present only as an own property, and is written as
+ * one, so that `__proto__` stays data and never sets the prototype.
+ */
+function assignIfPresent(target: ts.Expression, name: string, value: ts.Expression, source: Source, helpers: Set<string>): ts.Statement {
+  if (isInheritedName(source.name) || isInheritedName(name)) {
+    helpers.add('setOwn');
+    const present = call(f.createPropertyAccessExpression(id('Object'), 'hasOwn'), [source.parent, str(source.name)]);
+    return f.createIfStatement(present, f.createExpressionStatement(call('setOwn', [target, str(name), value])));
+  }
   return f.createIfStatement(
-    f.createBinaryExpression(test, ts.SyntaxKind.ExclamationEqualsEqualsToken, id('undefined')),
+    f.createBinaryExpression(member(source.parent, source.name), ts.SyntaxKind.ExclamationEqualsEqualsToken, id('undefined')),
     f.createExpressionStatement(f.createAssignment(member(target, name), value)),
   );
 }
+
+/** Whether a `properties` map names `name` itself (not as a member every object inherits). */
+const has = (properties: Readonly<Record<string, JsonSchema>>, name: string): boolean => Object.hasOwn(properties, name);
 
 /** The enum map with identity entries added for values both versions allow; refuses a map that is not total. */
 function totalMap(file: string, map: Readonly<Record<string, string>>, from: JsonSchemaObject, to: JsonSchemaObject, index: number): Record<string, string> {

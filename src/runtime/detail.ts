@@ -12,6 +12,7 @@ import { type ContractError, contractError, type ErrorCode, type Issue, type Iss
 import { isRecord } from './formats/format.js';
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, type Limits } from './json-text.js';
 import { typeName } from './messages.js';
+import { setOwn } from './own-properties.js';
 import { checkEventType, checkTolerantly, type Lookup, type UnknownProperties, unknownType, versionOptionProblem } from './parse.js';
 import { dateTime, objectOnly, uuid } from './schema-checks.js';
 import { runChain, type UpcastContext } from './upcast.js';
@@ -169,8 +170,8 @@ const DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'timestamp', 'eventT
 export function withDetails(document: Readonly<Record<string, unknown>>, details: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = { id: document.id, timestamp: document.timestamp, eventType: document.eventType, eventDetails: details };
   for (const key of Object.keys(document)) {
-    // defineProperty keeps a key named "__proto__" as data instead of setting the prototype.
-    if (!DOCUMENT_FIELDS.has(key)) Object.defineProperty(out, key, { value: document[key], enumerable: true, writable: true, configurable: true });
+    // A key named "__proto__" stays data instead of setting the prototype.
+    if (!DOCUMENT_FIELDS.has(key)) setOwn(out, key, document[key]);
   }
   return out;
 }

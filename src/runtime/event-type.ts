@@ -19,8 +19,9 @@ import {
 } from './detail.js';
 import type { EnvelopeLike } from './envelope.js';
 import { contractError, type IssueInput } from './errors.js';
-import { IDENTIFIER_PATTERNS, isWellFormed } from './identifiers.js';
+import { identifierPattern, isWellFormed } from './identifiers.js';
 import { describeValue } from './messages.js';
+import { ownValue } from './own-properties.js';
 import { type EventRuntime, type Lookup, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './parse.js';
 import { objectOnly } from './schema-checks.js';
 import { issuesOf } from './zod-issues.js';
@@ -292,35 +293,45 @@ function assemble(definition: EventTypeDefinition<string>, version: number, inpu
       ]);
     }
   }
+  // The fields the caller gave, and only those: nothing is taken from the input's prototype.
+  const given = (name: keyof BuildInput<unknown>): unknown => ownValue(input, name);
   const now = (options?.now ?? (() => new Date()))().toISOString();
-  const out: Record<string, unknown> = { id: input.id ?? (options?.randomUUID ?? (() => crypto.randomUUID()))(), publishedAt: input.publishedAt ?? now };
-  if (input.producer !== undefined) out.producer = input.producer;
-  if (input.requestId !== undefined) out.requestId = input.requestId;
-  if (input.correlationId !== undefined) out.correlationId = input.correlationId;
-  if (input.traceparent !== undefined) out.traceparent = input.traceparent;
+  const out: Record<string, unknown> = {
+    id: given('id') ?? (options?.randomUUID ?? (() => crypto.randomUUID()))(),
+    publishedAt: given('publishedAt') ?? now,
+  };
+  for (const name of ['producer', 'requestId', 'correlationId', 'traceparent'] as const) {
+    const value = given(name);
+    if (value !== undefined) out[name] = value;
+  }
   out.eventType = definition.type;
   out.version = version;
-  out.occurredAt = input.occurredAt ?? now;
-  out.description = input.description ?? definition.description;
-  if (input.detailUrl !== undefined) out.detailUrl = input.detailUrl;
-  const personReference = input.personReference ?? personReferenceOf(input.additionalInformation);
+  out.occurredAt = given('occurredAt') ?? now;
+  out.description = given('description') ?? definition.description;
+  const detailUrl = given('detailUrl');
+  if (detailUrl !== undefined) out.detailUrl = detailUrl;
+  const data = given('additionalInformation');
+  const personReference = given('personReference') ?? personReferenceOf(data);
   if (personReference !== undefined) out.personReference = personReference;
-  out.additionalInformation = input.additionalInformation;
+  out.additionalInformation = data;
   return out as unknown as EnvelopeLike;
 }
 
 /**
  * The envelope's identifiers from data that names the person, as the
  * producers do: `personReference: { crn, noms }` (approved premises,
- * transitional accommodation) or `serviceUserCRN` (interventions).
+ * transitional accommodation) or `serviceUserCRN` (interventions). Only the
+ * data's own properties count.
  */
 function personReferenceOf(data: unknown): Envelope['personReference'] | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { personReference: ref, serviceUserCRN } = data as { personReference?: { crn?: unknown; noms?: unknown }; serviceUserCRN?: unknown };
+  const serviceUserCRN = ownValue(data, 'serviceUserCRN');
   if (typeof serviceUserCRN === 'string') return { identifiers: [{ type: 'CRN', value: serviceUserCRN }] };
-  if (typeof ref !== 'object' || ref === null || typeof ref.crn !== 'string') return undefined;
-  const identifiers: Array<{ type: 'CRN'; value: string } | { type: 'NOMS'; value: string }> = [{ type: 'CRN', value: ref.crn }];
-  if (typeof ref.noms === 'string') identifiers.push({ type: 'NOMS', value: ref.noms });
+  const ref = ownValue(data, 'personReference');
+  const crn = ownValue(ref, 'crn');
+  if (typeof crn !== 'string') return undefined;
+  const identifiers: Array<{ type: 'CRN'; value: string } | { type: 'NOMS'; value: string }> = [{ type: 'CRN', value: crn }];
+  const noms = ownValue(ref, 'noms');
+  if (typeof noms === 'string') identifiers.push({ type: 'NOMS', value: noms });
   return { identifiers };
 }
 
@@ -332,7 +343,7 @@ function buildProblems(envelope: EnvelopeLike, detailUrl: string | undefined): I
   }
   for (const [i, identifier] of (envelope.personReference?.identifiers ?? []).entries()) {
     if (!isWellFormed(identifier.type, identifier.value)) {
-      const expected = IDENTIFIER_PATTERNS[identifier.type]?.name ?? 'a well-formed identifier';
+      const expected = identifierPattern(identifier.type)?.name ?? 'a well-formed identifier';
       issues.push({ code: 'pattern', path: `/personReference/identifiers/${i}/value`, expected, received: describeValue(identifier.value) });
     }
   }

@@ -243,6 +243,47 @@ const refusals: Array<[string, { from: JsonSchemaObject; to: JsonSchemaObject; o
       message: /no property \/z/,
     },
   ],
+  // A name every object inherits is a property only where a schema names it.
+  [
+    'a toString dropped without remove',
+    {
+      from: object(['a', 'toString'], { a: str, toString: str }),
+      to: object(['a'], { a: str }),
+      ops: [],
+      pointer: '/operations',
+      message: /\/toString exists in the earlier version.*remove/,
+    },
+  ],
+  [
+    'a remove of a constructor that was never there',
+    {
+      from: object(['a'], { a: str }),
+      to: object(['a'], { a: str }),
+      ops: [{ op: 'remove', path: '/constructor' }],
+      pointer: '/operations/0',
+      message: /no \/constructor to remove/,
+    },
+  ],
+  [
+    'a rename from a valueOf that was never there',
+    {
+      from: object(['a'], { a: str }),
+      to: object(['a', 'b'], { a: str, b: str }),
+      ops: [{ op: 'rename', from: '/valueOf', path: '/b' }],
+      pointer: '/operations/0',
+      message: /no \/valueOf to rename/,
+    },
+  ],
+  [
+    'an add to a __proto__ the new version lacks',
+    {
+      from: object(['a'], { a: str }),
+      to: object(['a'], { a: str }),
+      ops: [{ op: 'add', path: '/__proto__', value: 1 }],
+      pointer: '/operations/0',
+      message: /no property \/__proto__/,
+    },
+  ],
 ];
 
 describe('the compiler refuses an upcast that would lose data or leave a field unfilled', () => {
