@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonSchemaObject, UpcastOperation } from '../../src/catalogue/model.js';
 import { compileUpcast } from '../../src/codegen/upcast-compiler.js';
@@ -306,5 +307,27 @@ describe('the compiler refuses an upcast that would lose data or leave a field u
       });
       expect((error as ConfigError).message).toMatch(message);
     }
+  });
+});
+
+describe('the compiler names what it declares', () => {
+  it('one map per property, even for names that differ only in characters an identifier cannot hold', () => {
+    const colours = { enum: ['RED', 'BLUE'] };
+    const compiled = compileUpcast({
+      file: 'schemas/test.widget.moved/notification/v2.upcast.json',
+      functionName: 'upcastV1ToV2',
+      from: { schema: object(['a-b', 'ab'], { 'a-b': colours, ab: colours }), typeName: 'V1', deref: (s) => s as JsonSchemaObject },
+      to: {
+        schema: object(['a-b', 'ab'], { 'a-b': { enum: ['red', 'BLUE'] }, ab: { enum: ['RED', 'blue'] } }),
+        typeName: 'V2',
+        deref: (s) => s as JsonSchemaObject,
+      },
+      operations: [
+        { op: 'map-enum', path: '/a-b', map: { RED: 'red' } },
+        { op: 'map-enum', path: '/ab', map: { BLUE: 'blue' } },
+      ],
+    });
+    const names = compiled.statements.filter(ts.isVariableStatement).flatMap((s) => s.declarationList.declarations.map((d) => (d.name as ts.Identifier).text));
+    expect(names).toEqual(['upcastV1ToV2AbMap', 'upcastV1ToV2AbMap2']);
   });
 });
