@@ -293,28 +293,37 @@ function assemble(definition: EventTypeDefinition<string>, version: number, inpu
       ]);
     }
   }
-  // The fields the caller gave, and only those: nothing is taken from the input's prototype.
-  const given = (name: keyof BuildInput<unknown>): unknown => ownValue(input, name);
+  const given = ownFields(input);
   const now = (options?.now ?? (() => new Date()))().toISOString();
-  const out: Record<string, unknown> = {
-    id: given('id') ?? (options?.randomUUID ?? (() => crypto.randomUUID()))(),
-    publishedAt: given('publishedAt') ?? now,
-  };
-  for (const name of ['producer', 'requestId', 'correlationId', 'traceparent'] as const) {
-    const value = given(name);
-    if (value !== undefined) out[name] = value;
-  }
+  const out: Record<string, unknown> = { id: given.id ?? (options?.randomUUID ?? (() => crypto.randomUUID()))(), publishedAt: given.publishedAt ?? now };
+  if (given.producer !== undefined) out.producer = given.producer;
+  if (given.requestId !== undefined) out.requestId = given.requestId;
+  if (given.correlationId !== undefined) out.correlationId = given.correlationId;
+  if (given.traceparent !== undefined) out.traceparent = given.traceparent;
   out.eventType = definition.type;
   out.version = version;
-  out.occurredAt = given('occurredAt') ?? now;
-  out.description = given('description') ?? definition.description;
-  const detailUrl = given('detailUrl');
-  if (detailUrl !== undefined) out.detailUrl = detailUrl;
-  const data = given('additionalInformation');
-  const personReference = given('personReference') ?? personReferenceOf(data);
+  out.occurredAt = given.occurredAt ?? now;
+  out.description = given.description ?? definition.description;
+  if (given.detailUrl !== undefined) out.detailUrl = given.detailUrl;
+  const personReference = given.personReference ?? personReferenceOf(given.additionalInformation);
   if (personReference !== undefined) out.personReference = personReference;
-  out.additionalInformation = data;
+  out.additionalInformation = given.additionalInformation;
   return out as unknown as EnvelopeLike;
+}
+
+/**
+ * The fields the caller gave, and only those. A plain object inherits no
+ * field `build` takes, so it is read as it is; any other object (one made
+ * with `Object.create`, an instance of a class) is read as its own
+ * properties, never its prototype's.
+ */
+function ownFields(input: BuildInput<unknown>): BuildInput<unknown> {
+  const prototype = Object.getPrototypeOf(input);
+  if (prototype === Object.prototype || prototype === null) return input;
+  const own: Record<string, unknown> = {};
+  // The keys are build's own field names (checked above), so none is __proto__.
+  for (const key of Object.keys(input)) own[key] = (input as unknown as Record<string, unknown>)[key];
+  return own as unknown as BuildInput<unknown>;
 }
 
 /**
