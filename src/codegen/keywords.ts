@@ -44,11 +44,11 @@ const TYPE_KEYWORDS: Readonly<Record<string, readonly InstanceType[]>> = {
 /** Keywords that apply whatever the instance's type. */
 const GENERAL = new Set(['type', 'enum', 'const', '$ref', 'anyOf', '$defs']);
 
-/** Is this keyword one the generator can translate? */
-export const isSupported = (keyword: string): boolean => ANNOTATIONS.has(keyword) || GENERAL.has(keyword) || keyword in TYPE_KEYWORDS;
+/** Is this keyword one the generator can translate? (A keyword named `constructor` is not, whatever every object inherits.) */
+export const isSupported = (keyword: string): boolean => ANNOTATIONS.has(keyword) || GENERAL.has(keyword) || Object.hasOwn(TYPE_KEYWORDS, keyword);
 
 /** The instance types a type-specific keyword applies to, or undefined for a general keyword. */
-export const appliesTo = (keyword: string): readonly InstanceType[] | undefined => TYPE_KEYWORDS[keyword];
+export const appliesTo = (keyword: string): readonly InstanceType[] | undefined => (Object.hasOwn(TYPE_KEYWORDS, keyword) ? TYPE_KEYWORDS[keyword] : undefined);
 
 /**
  * Why `pattern` is not a regular expression JSON Schema can use, or undefined

@@ -114,8 +114,10 @@ export function reachesClosedObject(schema: JsonSchema, baseId: string, root: Js
           const { document: uri, fragment } = splitRef(object.$ref, base, '', '');
           const doc = uri === base ? document : index.shared.get(uri)?.json;
           const defs = doc?.$defs as Record<string, unknown> | undefined;
-          const local = /^\/\$defs\/([^/]+)$/u.exec(fragment)?.[1];
-          if (doc) target = { node: fragment === '' ? doc : local === undefined ? undefined : defs?.[local], base: uri, document: doc };
+          const local = /^\/\$defs\/([^/]+)$/u.exec(fragment)?.[1]?.replaceAll('~1', '/').replaceAll('~0', '~');
+          // Only an entry $defs has: `#/$defs/constructor` names nothing in a document that defines none.
+          const entry = local !== undefined && defs !== undefined && Object.hasOwn(defs, local) ? defs[local] : undefined;
+          if (doc) target = { node: fragment === '' ? doc : entry, base: uri, document: doc };
         } catch {
           target = undefined;
         }

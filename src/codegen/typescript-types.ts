@@ -54,7 +54,7 @@ export async function emitTypes(schema: JsonSchemaObject, file: string, index: S
   } catch (error) {
     throw new ConfigError(file, '', `json-schema-to-typescript could not convert it: ${(error as Error).message}`);
   }
-  return { declarations: declarationsOf(reprint(source)), sharedTypes };
+  return { declarations: declarationsOf(reprint(source.replaceAll(JSON.stringify(HAS_OWN_PROPERTY), 'hasOwnProperty'))), sharedTypes };
 }
 
 /** The schema with each untitled `$defs` entry titled with its name, so its type and validator have one name. */
@@ -76,7 +76,16 @@ function titled(schema: JsonSchemaObject, names: DefinitionNames): JsonSchemaObj
   return { ...schema, $defs: out };
 }
 
-/** A copy of the schema with shared `$ref`s replaced by `tsType`, and `$id`/`$schema` removed. */
+/**
+ * What a property named `hasOwnProperty` is called while json-schema-to-typescript
+ * reads the schema: it calls `hasOwnProperty` on the objects it walks, properties
+ * maps among them. Its output names the property again.
+ */
+const HAS_OWN_PROPERTY = 'hasOwnProperty (renamed for json-schema-to-typescript)';
+
+const renamed = (name: string): string => (name === 'hasOwnProperty' ? HAS_OWN_PROPERTY : name);
+
+/** A copy of the schema with shared `$ref`s replaced by `tsType`, `$id`/`$schema` removed, and a property named `hasOwnProperty` renamed (see {@link HAS_OWN_PROPERTY}). */
 function prepare(node: unknown, baseId: string, file: string, index: SchemaIndex, sharedTypes: Set<string>, pointer: string): unknown {
   if (Array.isArray(node)) return node.map((item, i) => prepare(item, baseId, file, index, sharedTypes, `${pointer}/${i}`));
   if (typeof node !== 'object' || node === null) return node;
@@ -93,13 +102,13 @@ function prepare(node: unknown, baseId: string, file: string, index: SchemaIndex
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(object)) {
     if ((key === '$id' || key === '$schema') && pointer === '') continue;
+    let prepared = prepare(value, baseId, file, index, sharedTypes, `${pointer}/${key}`);
+    if (key === 'required' && Array.isArray(prepared)) prepared = prepared.map((name) => (typeof name === 'string' ? renamed(name) : name));
+    if (key === 'properties' && typeof prepared === 'object' && prepared !== null && Object.hasOwn(prepared, 'hasOwnProperty')) {
+      prepared = Object.fromEntries(Object.entries(prepared).map(([name, schema]) => [renamed(name), schema]));
+    }
     // Property names and $defs keys are data, not keywords: recurse without interpreting them.
-    Object.defineProperty(out, key, {
-      value: prepare(value, baseId, file, index, sharedTypes, `${pointer}/${key}`),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    Object.defineProperty(out, key, { value: prepared, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -18,6 +18,7 @@
  */
 import ts from 'typescript';
 import type { UpcastOperation } from '../catalogue/model.js';
+import { isInheritedName } from '../runtime/own-properties.js';
 import { call, id, json, localConst, member, object, str, typeRef } from './ts.js';
 import { type PlanEntry, type PlanSource, type PlanVersion, planUpcast } from './upcast-plan.js';
 
@@ -49,19 +50,39 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
   // Optional properties are assigned after the literal, each where its source is present.
   const conditionals: ts.Statement[] = [];
 
-  const literal = (entries: readonly PlanEntry[], target: ts.Expression, targetType: ts.TypeNode): ts.ObjectLiteralExpression => {
+  const literal = (entries: readonly PlanEntry[], target: ts.Expression, targetType: ts.TypeNode): ts.Expression => {
     const properties: Array<[string, ts.Expression]> = [];
     for (const entry of entries) {
       const type = f.createIndexedAccessTypeNode(targetType, f.createLiteralTypeNode(str(entry.name)));
+      if (entry.when === undefined) {
+        const value =
+          entry.source.kind === 'object' ? literal(entry.source.entries, member(target, entry.name), type) : expression(entry.name, entry.source, type);
+        properties.push([entry.name, value]);
+        continue;
+      }
+      const when = entry.when;
+      const owned = isInheritedName(when.at(-1) as string) || isInheritedName(entry.name);
+      // Object.hasOwn does not narrow, so a read of the tested source is asserted present.
       const value =
-        entry.source.kind === 'object' ? literal(entry.source.entries, member(target, entry.name), type) : expression(entry.name, entry.source, type);
-      if (entry.when === undefined) properties.push([entry.name, value]);
-      else conditionals.push(assignIfDefined(target, entry.name, value, read(entry.when)));
+        entry.source.kind === 'object'
+          ? literal(entry.source.entries, member(target, entry.name), type)
+          : expression(entry.name, entry.source, type, owned ? when : undefined);
+      conditionals.push(owned ? setOwnIfOwn(target, entry.name, value, when) : assignIfDefined(target, entry.name, value, readData(when)));
+      if (owned) helpers.add('setOwn');
     }
-    return object(properties, true);
+    const out = object(properties, true);
+    // TypeScript reads a property an object type lacks from Object's members (`isPrototypeOf` is a function), so a
+    // literal without an optional property named like one is checked against the type without it; a conditional sets it.
+    const inherited = entries.filter((entry) => entry.when !== undefined && isInheritedName(entry.name)).map((entry) => entry.name);
+    if (inherited.length === 0) return out;
+    const omitted = f.createUnionTypeNode(inherited.map((name) => f.createLiteralTypeNode(str(name))));
+    return f.createAsExpression(f.createSatisfiesExpression(out, typeRef('Omit', [targetType, omitted])), targetType);
   };
 
-  const expression = (name: string, source: Exclude<PlanSource, { kind: 'object' }>, targetType: ts.TypeNode): ts.Expression => {
+  const constNames = new Set<string>();
+  const expression = (name: string, source: Exclude<PlanSource, { kind: 'object' }>, targetType: ts.TypeNode, present?: readonly string[]): ts.Expression => {
+    const read = (path: readonly string[]): ts.Expression =>
+      present !== undefined && samePath(path, present) ? f.createNonNullExpression(readData(path)) : readData(path);
     switch (source.kind) {
       case 'copy':
         return read(source.from);
@@ -82,7 +103,11 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
         helpers.add('dateInZone');
         return call('dateInZone', [read(source.from), str(source.timeZone)]);
       case 'map-enum': {
-        const constName = `${input.functionName}${name.charAt(0).toUpperCase()}${name.slice(1).replace(/[^A-Za-z0-9]/gu, '')}Map`;
+        const base = `${input.functionName}${name.charAt(0).toUpperCase()}${name.slice(1).replace(/[^A-Za-z0-9]/gu, '')}Map`;
+        // Names that differ only in characters an identifier cannot hold (`a-b`, `ab`), or at different depths, get one map each.
+        let constName = base;
+        for (let n = 2; constNames.has(constName); n++) constName = `${base}${n}`;
+        constNames.add(constName);
         consts.push(
           localConst(
             constName,
@@ -117,7 +142,19 @@ export function compileUpcast(input: UpcastInput): CompiledUpcast {
 }
 
 /** `data.a.b`: the earlier data at a path. */
-const read = (path: readonly string[]): ts.Expression => path.reduce<ts.Expression>((expression, token) => member(expression, token), id('data'));
+const readData = (path: readonly string[]): ts.Expression => path.reduce<ts.Expression>((expression, token) => member(expression, token), id('data'));
+
+const samePath = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((token, i) => token === b[i]);
+
+/**
+ * `if (Object.hasOwn(data.a, "toString")) setOwn(out, "toString", value);`: for
+ * a name every object inherits, present means an own property, and it is
+ * written as one, so that `__proto__` stays data and never sets the prototype.
+ */
+function setOwnIfOwn(target: ts.Expression, name: string, value: ts.Expression, when: readonly string[]): ts.Statement {
+  const present = call(f.createPropertyAccessExpression(id('Object'), 'hasOwn'), [readData(when.slice(0, -1)), str(when.at(-1) as string)]);
+  return f.createIfStatement(present, f.createExpressionStatement(call('setOwn', [target, str(name), value])));
+}
 
 function assignIfDefined(target: ts.Expression, name: string, value: ts.Expression, test: ts.Expression): ts.Statement {
   return f.createIfStatement(

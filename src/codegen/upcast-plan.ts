@@ -136,12 +136,12 @@ export function planUpcast(input: PlanInput, gaps: 'refuse' | 'collect' = 'refus
     for (const o of here) {
       const name = o.rest[0] as string;
       if (o.op.op === 'remove') {
-        if (!(name in fromProps)) fail(o.index, `there is no ${level.pointer}/${name} to remove in the earlier version`);
-        if (name in toProps) fail(o.index, `${level.pointer}/${name} is removed, but the new version still has it`);
+        if (!has(fromProps, name)) fail(o.index, `there is no ${level.pointer}/${name} to remove in the earlier version`);
+        if (has(toProps, name)) fail(o.index, `${level.pointer}/${name} is removed, but the new version still has it`);
         consumed.add(name);
         continue;
       }
-      if (!(name in toProps)) fail(o.index, `the new version has no property ${level.pointer}/${name}`);
+      if (!has(toProps, name)) fail(o.index, `the new version has no property ${level.pointer}/${name}`);
       if (producers.has(name)) fail(o.index, `${level.pointer}/${name} is set by two operations`);
       producers.set(name, o);
       if (o.op.op === 'rename') consumed.add(lastToken(o.op.from));
@@ -167,7 +167,7 @@ export function planUpcast(input: PlanInput, gaps: 'refuse' | 'collect' = 'refus
       }
       const nested = deeper.get(name);
       if (nested) {
-        if (!(name in fromProps) || !fromRequired.has(name) || !required) {
+        if (!has(fromProps, name) || !fromRequired.has(name) || !required) {
           fail(nested[0]?.index, `operations below ${level.pointer}/${name} need it to be a required object in both versions`);
         }
         const inner = build({
@@ -180,7 +180,7 @@ export function planUpcast(input: PlanInput, gaps: 'refuse' | 'collect' = 'refus
         entries.push({ name, source: { kind: 'object', entries: inner } });
         continue;
       }
-      if (name in fromProps && !consumed.has(name)) {
+      if (has(fromProps, name) && !consumed.has(name)) {
         const from = [...level.source, name];
         if (fromRequired.has(name)) entries.push({ name, source: { kind: 'copy', from } });
         else {
@@ -197,7 +197,7 @@ export function planUpcast(input: PlanInput, gaps: 'refuse' | 'collect' = 'refus
       if (required) gap(undefined, dataPath(name), `${level.pointer}/${name} is required in the new version, but no operation fills it`);
     }
     for (const name of Object.keys(fromProps)) {
-      if (!(name in toProps) && !consumed.has(name)) {
+      if (!has(toProps, name) && !consumed.has(name)) {
         gap(
           undefined,
           dataPath(name),
@@ -224,7 +224,7 @@ export function planUpcast(input: PlanInput, gaps: 'refuse' | 'collect' = 'refus
         return { source: { kind: 'context', name: op.fromContext, ...('default' in op ? { default: op.default } : {}) } };
       case 'rename': {
         const from = lastToken(op.from);
-        if (!(from in fromProps)) fail(o.index, `there is no ${level.pointer}/${from} to rename in the earlier version`);
+        if (!has(fromProps, from)) fail(o.index, `there is no ${level.pointer}/${from} to rename in the earlier version`);
         const path = [...level.source, from];
         return { source: { kind: 'copy', from: path }, ...(fromRequired.has(from) ? {} : { optionalSource: { pointer: op.from, path } }) };
       }
@@ -239,7 +239,7 @@ export function planUpcast(input: PlanInput, gaps: 'refuse' | 'collect' = 'refus
       }
       case 'map-enum': {
         const name = o.rest[0] as string;
-        if (!(name in fromProps)) fail(o.index, `there is no ${level.pointer}/${name} in the earlier version to map`);
+        if (!has(fromProps, name)) fail(o.index, `there is no ${level.pointer}/${name} in the earlier version to map`);
         const map = totalMap(
           input.file,
           op.map,
@@ -265,7 +265,7 @@ export function planUpcast(input: PlanInput, gaps: 'refuse' | 'collect' = 'refus
     let optional = false;
     for (const token of tokens(pointer, index, fail)) {
       const props = propertiesOf(schema);
-      if (!(token in props)) fail(index, `the earlier version has no ${pointer}`);
+      if (!has(props, token)) fail(index, `the earlier version has no ${pointer}`);
       if (optional) fail(index, `${pointer} is below an optional property; that is not supported`);
       optional = !requiredOf(schema).has(token);
       path.push(token);
@@ -294,10 +294,15 @@ export function derefIn(root: VersionSource, index: SchemaIndex): (schema: JsonS
       const target = url.href === root.schema.id ? root.schema.json : index.shared.get(url.href)?.json;
       if (!target) return {};
       document = target;
-      current = fragment.startsWith('/$defs/') ? ((target.$defs as Record<string, JsonSchema> | undefined)?.[fragment.slice(7)] ?? {}) : target;
+      current = fragment.startsWith('/$defs/') ? ownEntry(target.$defs, fragment.slice(7)) : target;
     }
     return typeof current === 'object' ? current : {};
   };
+}
+
+/** The entry `key` of a `$defs` map, as its own (`#/$defs/constructor` names nothing where none is defined); `{}` where there is none. */
+function ownEntry(defs: unknown, key: string): JsonSchema {
+  return typeof defs === 'object' && defs !== null && Object.hasOwn(defs, key) ? ((defs as Record<string, JsonSchema>)[key] ?? {}) : {};
 }
 
 /** The enum map with identity entries added for values both versions allow; refuses a map that is not total. */
@@ -345,6 +350,9 @@ function tokens(pointer: string, index: number, fail: (index: number, message: s
     return fail(index, `${JSON.stringify(pointer)} is not a JSON Pointer`);
   }
 }
+
+/** Whether a `properties` map names `name` itself, not as a member every object inherits (`toString`, `constructor`). */
+const has = (properties: Readonly<Record<string, JsonSchema>>, name: string): boolean => Object.hasOwn(properties, name);
 
 const lastToken = (pointer: string): string => parsePointer(pointer).at(-1) as string;
 

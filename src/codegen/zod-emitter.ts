@@ -8,6 +8,7 @@ import ts from 'typescript';
 import type { JsonSchema, JsonSchemaObject } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
+import { isInheritedName } from '../runtime/own-properties.js';
 import { appliesTo, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem, UNSUPPORTED_HINTS } from './keywords.js';
 import { idScopesRefs } from './schema-index.js';
 import { call, id, json, object, str, withChecks, z } from './ts.js';
@@ -76,8 +77,33 @@ export function emitZod(schema: JsonSchema, pointer: string, scope: EmitScope): 
   return branches.length === 1 ? (branches[0] as ts.Expression) : z('union', arrayOf(branches));
 }
 
-/** The shape (property map) of an object schema, for callers that extend it. */
+/**
+ * The shape (property map) of an object schema, for callers that extend it.
+ * A shape is checked by zod alone, so a property named as a member every
+ * object inherits is refused here; {@link emitZod} checks those itself.
+ */
 export function emitObjectShape(node: JsonSchemaObject, pointer: string, scope: EmitScope): ts.ObjectLiteralExpression {
+  const { shape, inherited } = emitProperties(node, pointer, scope);
+  const [first] = [...inherited.required, ...inherited.optional];
+  if (first) {
+    fail(
+      scope,
+      `${pointer}/properties/${escapePointer(first[0])}`,
+      `"${first[0]}" is a name every object inherits, which a zod shape cannot check as data; rename it`,
+    );
+  }
+  return object(shape, true);
+}
+
+type Entry = [string, ts.Expression];
+
+/**
+ * The validators of an object schema's properties: those zod's object checks
+ * (`shape`, optional ones wrapped), and those whose names every object
+ * inherits (`toString`, `__proto__`…), which zod would read from the
+ * prototype when they are absent, so `ownProperties` checks them.
+ */
+function emitProperties(node: JsonSchemaObject, pointer: string, scope: EmitScope): { shape: Entry[]; inherited: { required: Entry[]; optional: Entry[] } } {
   const properties = (node.properties ?? {}) as Record<string, JsonSchema>;
   if (typeof properties !== 'object' || Array.isArray(properties)) fail(scope, `${pointer}/properties`, 'must be an object');
   const required = requiredOf(node, pointer, scope);
@@ -90,15 +116,15 @@ export function emitObjectShape(node: JsonSchemaObject, pointer: string, scope: 
       );
     }
   });
-  if (Object.hasOwn(properties, '__proto__')) {
-    // zod 4.6 never checks a shape key named "__proto__" (compiled or not), so the validator would accept what the schema rejects.
-    fail(scope, `${pointer}/properties/__proto__`, 'a property named "__proto__" cannot be validated faithfully by zod; rename it');
-  }
-  const entries = Object.keys(properties).map((name): [string, ts.Expression] => {
+  const shape: Entry[] = [];
+  const inherited = { required: [] as Entry[], optional: [] as Entry[] };
+  for (const name of Object.keys(properties)) {
     const value = emitZod(properties[name] as JsonSchema, `${pointer}/properties/${escapePointer(name)}`, scope);
-    return [name, required.includes(name) ? value : z('exactOptional', value)];
-  });
-  return object(entries, true);
+    const isRequired = required.includes(name);
+    if (isInheritedName(name)) (isRequired ? inherited.required : inherited.optional).push([name, value]);
+    else shape.push([name, isRequired ? value : z('exactOptional', value)]);
+  }
+  return { shape, inherited };
 }
 
 function emitTyped(type: InstanceType, node: JsonSchemaObject, pointer: string, scope: EmitScope): ts.Expression {
@@ -123,7 +149,7 @@ function emitString(node: JsonSchemaObject, pointer: string, scope: EmitScope): 
   let base: ts.Expression = z('string');
   if ('format' in node) {
     const format = stringAt(node, 'format', pointer, scope);
-    const helper = FORMAT_HELPERS[format];
+    const helper = Object.hasOwn(FORMAT_HELPERS, format) ? FORMAT_HELPERS[format] : undefined;
     if (!helper) fail(scope, `${pointer}/format`, `format "${format}" is not supported; use one of ${Object.keys(FORMAT_HELPERS).join(', ')}`);
     base = scope.helper(helper);
   }
@@ -175,7 +201,15 @@ function emitObject(node: JsonSchemaObject, pointer: string, scope: EmitScope): 
   if (additional === undefined || additional === true) {
     if ('required' in node && !('properties' in node)) fail(scope, `${pointer}/required`, 'required names need property schemas (required-without-property)');
   }
-  return z(additional === false && !scope.open ? 'strictObject' : 'looseObject', emitObjectShape(node, pointer, scope));
+  const closed = additional === false && !scope.open;
+  const { shape, inherited } = emitProperties(node, pointer, scope);
+  if (inherited.required.length === 0 && inherited.optional.length === 0) return z(closed ? 'strictObject' : 'looseObject', object(shape, true));
+  // The properties zod cannot check are checked beside a loose object, which then also says which properties a closed one allows.
+  const definition: Entry[] = [];
+  if (inherited.required.length > 0) definition.push(['required', object(inherited.required, true)]);
+  if (inherited.optional.length > 0) definition.push(['optional', object(inherited.optional, true)]);
+  if (closed) definition.push(['closed', ts.factory.createTrue()]);
+  return call(scope.helper('ownProperties'), [z('looseObject', object(shape, true)), object(definition, true)]);
 }
 
 function emitArray(node: JsonSchemaObject, pointer: string, scope: EmitScope): ts.Expression {
@@ -223,11 +257,14 @@ function emitAnyOf(node: JsonSchemaObject, pointer: string, scope: EmitScope): t
 function findDiscriminator(branches: JsonSchema[], pointer: string, scope: EmitScope): string | undefined {
   const objects = branches.map((b, i) => deref(b, `${pointer}/anyOf/${i}`, scope));
   if (branches.length < 2 || !objects.every((o) => o && o.type === 'object')) return undefined;
+  // A branch with a property named as an inherited member is not a plain zod object, which a discriminated union needs.
+  if (objects.some((o) => Object.keys((o?.properties ?? {}) as object).some(isInheritedName))) return undefined;
   const first = objects[0] as JsonSchemaObject;
   for (const key of Object.keys((first.properties ?? {}) as object)) {
     const seen = new Set<unknown>();
     const ok = objects.every((o) => {
-      const property = ((o as JsonSchemaObject).properties as Record<string, JsonSchema> | undefined)?.[key];
+      const properties = (o as JsonSchemaObject).properties as Record<string, JsonSchema> | undefined;
+      const property = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
       const required = (o as JsonSchemaObject).required;
       if (typeof property !== 'object' || !('const' in property) || !Array.isArray(required) || !required.includes(key)) return false;
       const value = property.const;
@@ -283,7 +320,7 @@ function checkKeywords(node: JsonSchemaObject, pointer: string, scope: EmitScope
   const assertions: string[] = [];
   for (const keyword of Object.keys(node)) {
     if (!isSupported(keyword)) {
-      const hint = UNSUPPORTED_HINTS[keyword];
+      const hint = Object.hasOwn(UNSUPPORTED_HINTS, keyword) ? UNSUPPORTED_HINTS[keyword] : undefined;
       fail(
         scope,
         `${pointer}/${escapePointer(keyword)}`,

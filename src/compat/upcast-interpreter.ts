@@ -37,8 +37,10 @@ export function runUpcastPlan(plan: UpcastPlan, data: unknown, context: UpcastCo
         return 'default' in source ? contextValue(context, source.name, fresh(source.default)) : requireContextValue(context, source.name);
       case 'date-in-zone':
         return dateInZone(read(data, source.from) as string, source.timeZone);
-      case 'map-enum':
-        return source.map[read(data, source.from) as string];
+      case 'map-enum': {
+        const value = read(data, source.from) as string;
+        return Object.hasOwn(source.map, value) ? source.map[value] : undefined;
+      }
     }
   };
 
@@ -47,10 +49,17 @@ export function runUpcastPlan(plan: UpcastPlan, data: unknown, context: UpcastCo
   return out;
 }
 
-/** `data.a.b`, as JavaScript reads it: a property of undefined or null throws. */
+/**
+ * `data.a.b`, as the compiled function reads it: a property of undefined or
+ * null throws, and only own properties are data (`toString` is absent from
+ * `{}`, as the compiled function's `Object.hasOwn` test finds it).
+ */
 function read(data: unknown, path: readonly string[]): unknown {
   let current = data;
-  for (const token of path) current = (current as Record<string, unknown>)[token];
+  for (const token of path) {
+    if (current === undefined || current === null) throw new TypeError(`Cannot read properties of ${current} (reading '${token}')`);
+    current = Object.hasOwn(current as object, token) ? (current as Record<string, unknown>)[token] : undefined;
+  }
   return current;
 }
 

@@ -17,6 +17,7 @@
  * `undefined`. A list of scalars is shown joined with commas.
  */
 import { isRecord } from './formats/format.js';
+import { ownValue } from './own-properties.js';
 
 /** Anything with timeline templates, such as a generated event type object. */
 export interface TimelineSource {
@@ -97,11 +98,6 @@ export function describeWith(event: unknown, source: TimelineSource | TimelineLo
   if (template !== undefined) return fillTemplate(template, event, options);
   const description = ownValue(event, 'description');
   return typeof description === 'string' ? description : '';
-}
-
-/** A property the value itself has; inherited ones (`constructor`, `__proto__`) are not data. */
-function ownValue(value: unknown, key: string): unknown {
-  return isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
 }
 
 function valueAt(root: unknown, path: string): unknown {

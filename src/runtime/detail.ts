@@ -12,8 +12,9 @@ import { type ContractError, contractError, type ErrorCode, type Issue, type Iss
 import { isRecord } from './formats/format.js';
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, type Limits } from './json-text.js';
 import { typeName } from './messages.js';
+import { setOwn } from './own-properties.js';
 import { checkEventType, checkTolerantly, type Lookup, type UnknownProperties, unknownType, versionOptionProblem } from './parse.js';
-import { dateTime, uuid } from './schema-checks.js';
+import { dateTime, objectOnly, uuid } from './schema-checks.js';
 import { runChain, type UpcastContext } from './upcast.js';
 import { issuesOf } from './zod-issues.js';
 
@@ -72,10 +73,12 @@ export interface DetailRuntime extends ContractRuntime {
 
 /**
  * The schema of a whole detail document of `type` whose `eventDetails` are
- * `details`, not compiled. Properties it does not name are kept.
+ * `details` (and an object, whatever `details` allows), not compiled.
+ * Properties it does not name are kept.
  */
 export function detailDocumentSchema(type: string, details: z.ZodMiniType): z.ZodMiniType {
-  return z.looseObject({ id: uuid, timestamp: dateTime, eventType: z.literal(type), eventDetails: details });
+  // eventDetails is an object, whatever the version's schema would let through.
+  return z.looseObject({ id: uuid, timestamp: dateTime, eventType: z.literal(type), eventDetails: objectOnly(details) });
 }
 
 type Failure = { readonly success: false; readonly error: ContractError };
@@ -167,8 +170,8 @@ const DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'timestamp', 'eventT
 export function withDetails(document: Readonly<Record<string, unknown>>, details: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = { id: document.id, timestamp: document.timestamp, eventType: document.eventType, eventDetails: details };
   for (const key of Object.keys(document)) {
-    // defineProperty keeps a key named "__proto__" as data instead of setting the prototype.
-    if (!DOCUMENT_FIELDS.has(key)) Object.defineProperty(out, key, { value: document[key], enumerable: true, writable: true, configurable: true });
+    // A key named "__proto__" stays data instead of setting the prototype.
+    if (!DOCUMENT_FIELDS.has(key)) setOwn(out, key, document[key]);
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * `schemas/envelope.schema.json`; the precise TypeScript type per event and
  * version is generated (`EventEnvelope` in `generated/envelope.ts`).
  */
+import { setOwn } from './own-properties.js';
 
 /** What every envelope has, whatever its event type. Unknown fields are kept. */
 export interface EnvelopeLike {
@@ -64,8 +65,8 @@ export function withData<E = Record<string, unknown>>(envelope: Readonly<Record<
   if (envelope.personReference !== undefined) out.personReference = envelope.personReference;
   out.additionalInformation = data;
   for (const key of Object.keys(envelope)) {
-    // defineProperty keeps a key named "__proto__" as data instead of setting the prototype.
-    if (!KNOWN.has(key)) Object.defineProperty(out, key, { value: envelope[key], enumerable: true, writable: true, configurable: true });
+    // A key named "__proto__" stays data instead of setting the prototype.
+    if (!KNOWN.has(key)) setOwn(out, key, envelope[key]);
   }
   return out as unknown as E;
 }

@@ -19,9 +19,11 @@ import {
 } from './detail.js';
 import type { EnvelopeLike } from './envelope.js';
 import { contractError, type IssueInput } from './errors.js';
-import { IDENTIFIER_PATTERNS, isWellFormed } from './identifiers.js';
+import { identifierPattern, isWellFormed } from './identifiers.js';
 import { describeValue } from './messages.js';
+import { ownValue } from './own-properties.js';
 import { type EventRuntime, type Lookup, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './parse.js';
+import { objectOnly } from './schema-checks.js';
 import { issuesOf } from './zod-issues.js';
 
 /** An envelope whose data is version `V` of event type `T`. */
@@ -164,12 +166,20 @@ export type EventType<T extends string = string, C extends EventContracts = Even
 /**
  * The schema of a whole envelope of `type` at `version`, not compiled: the
  * envelope's fields, the type and version fixed (a version 1 message may omit
- * its version), and the version's data (which a version that describes no
- * data may leave out, as the HMPPS envelope allows).
+ * its version), and the version's data, an object whatever its schema allows
+ * (which a version that describes no data may leave out, as the HMPPS
+ * envelope allows).
  */
 export function envelopeSchema(envelope: z.core.$ZodLooseShape, type: string, version: number, data: z.ZodMiniType, dataOptional = false): z.ZodMiniType {
   const versionField = version === 1 ? z.exactOptional(z.literal(1)) : z.literal(version);
-  return z.looseObject({ ...envelope, eventType: z.literal(type), version: versionField, additionalInformation: dataOptional ? z.exactOptional(data) : data });
+  // additionalInformation is an object, as the envelope schema says, whatever the version's schema would let through.
+  const information = objectOnly(data);
+  return z.looseObject({
+    ...envelope,
+    eventType: z.literal(type),
+    version: versionField,
+    additionalInformation: dataOptional ? z.exactOptional(information) : information,
+  });
 }
 
 /** Creates the object for one event type. Called by generated modules. */
@@ -283,35 +293,54 @@ function assemble(definition: EventTypeDefinition<string>, version: number, inpu
       ]);
     }
   }
+  const given = ownFields(input);
   const now = (options?.now ?? (() => new Date()))().toISOString();
-  const out: Record<string, unknown> = { id: input.id ?? (options?.randomUUID ?? (() => crypto.randomUUID()))(), publishedAt: input.publishedAt ?? now };
-  if (input.producer !== undefined) out.producer = input.producer;
-  if (input.requestId !== undefined) out.requestId = input.requestId;
-  if (input.correlationId !== undefined) out.correlationId = input.correlationId;
-  if (input.traceparent !== undefined) out.traceparent = input.traceparent;
+  const out: Record<string, unknown> = { id: given.id ?? (options?.randomUUID ?? (() => crypto.randomUUID()))(), publishedAt: given.publishedAt ?? now };
+  if (given.producer !== undefined) out.producer = given.producer;
+  if (given.requestId !== undefined) out.requestId = given.requestId;
+  if (given.correlationId !== undefined) out.correlationId = given.correlationId;
+  if (given.traceparent !== undefined) out.traceparent = given.traceparent;
   out.eventType = definition.type;
   out.version = version;
-  out.occurredAt = input.occurredAt ?? now;
-  out.description = input.description ?? definition.description;
-  if (input.detailUrl !== undefined) out.detailUrl = input.detailUrl;
-  const personReference = input.personReference ?? personReferenceOf(input.additionalInformation);
+  out.occurredAt = given.occurredAt ?? now;
+  out.description = given.description ?? definition.description;
+  if (given.detailUrl !== undefined) out.detailUrl = given.detailUrl;
+  const personReference = given.personReference ?? personReferenceOf(given.additionalInformation);
   if (personReference !== undefined) out.personReference = personReference;
-  out.additionalInformation = input.additionalInformation;
+  out.additionalInformation = given.additionalInformation;
   return out as unknown as EnvelopeLike;
+}
+
+/**
+ * The fields the caller gave, and only those. A plain object inherits no
+ * field `build` takes, so it is read as it is; any other object (one made
+ * with `Object.create`, an instance of a class) is read as its own
+ * properties, never its prototype's.
+ */
+function ownFields(input: BuildInput<unknown>): BuildInput<unknown> {
+  const prototype = Object.getPrototypeOf(input);
+  if (prototype === Object.prototype || prototype === null) return input;
+  const own: Record<string, unknown> = {};
+  // The keys are build's own field names (checked above), so none is __proto__.
+  for (const key of Object.keys(input)) own[key] = (input as unknown as Record<string, unknown>)[key];
+  return own as unknown as BuildInput<unknown>;
 }
 
 /**
  * The envelope's identifiers from data that names the person, as the
  * producers do: `personReference: { crn, noms }` (approved premises,
- * transitional accommodation) or `serviceUserCRN` (interventions).
+ * transitional accommodation) or `serviceUserCRN` (interventions). Only the
+ * data's own properties count.
  */
 function personReferenceOf(data: unknown): Envelope['personReference'] | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { personReference: ref, serviceUserCRN } = data as { personReference?: { crn?: unknown; noms?: unknown }; serviceUserCRN?: unknown };
+  const serviceUserCRN = ownValue(data, 'serviceUserCRN');
   if (typeof serviceUserCRN === 'string') return { identifiers: [{ type: 'CRN', value: serviceUserCRN }] };
-  if (typeof ref !== 'object' || ref === null || typeof ref.crn !== 'string') return undefined;
-  const identifiers: Array<{ type: 'CRN'; value: string } | { type: 'NOMS'; value: string }> = [{ type: 'CRN', value: ref.crn }];
-  if (typeof ref.noms === 'string') identifiers.push({ type: 'NOMS', value: ref.noms });
+  const ref = ownValue(data, 'personReference');
+  const crn = ownValue(ref, 'crn');
+  if (typeof crn !== 'string') return undefined;
+  const identifiers: Array<{ type: 'CRN'; value: string } | { type: 'NOMS'; value: string }> = [{ type: 'CRN', value: crn }];
+  const noms = ownValue(ref, 'noms');
+  if (typeof noms === 'string') identifiers.push({ type: 'NOMS', value: noms });
   return { identifiers };
 }
 
@@ -323,7 +352,7 @@ function buildProblems(envelope: EnvelopeLike, detailUrl: string | undefined): I
   }
   for (const [i, identifier] of (envelope.personReference?.identifiers ?? []).entries()) {
     if (!isWellFormed(identifier.type, identifier.value)) {
-      const expected = IDENTIFIER_PATTERNS[identifier.type]?.name ?? 'a well-formed identifier';
+      const expected = identifierPattern(identifier.type)?.name ?? 'a well-formed identifier';
       issues.push({ code: 'pattern', path: `/personReference/identifiers/${i}/value`, expected, received: describeValue(identifier.value) });
     }
   }

@@ -13,6 +13,10 @@ export const IDENTIFIER_PATTERNS: Readonly<Record<string, { readonly pattern: st
   NOMS: { pattern: '^[A-Z][0-9]{4}[A-Z]{2}$', name: 'a NOMS number such as A1234AB' },
 };
 
+/** The pattern `build` holds identifiers of `type` to, if it holds them to one (a type named `constructor` has none). */
+export const identifierPattern = (type: string): { readonly pattern: string; readonly name: string } | undefined =>
+  Object.hasOwn(IDENTIFIER_PATTERNS, type) ? IDENTIFIER_PATTERNS[type] : undefined;
+
 const validators = new Map(Object.entries(IDENTIFIER_PATTERNS).map(([type, { pattern }]) => [type, z.string().check(z.regex(new RegExp(pattern, 'u')))]));
 
 /** Whether `value` is a well-formed identifier of `type`; types without a pattern (PNC) are left to the envelope schema. */

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { type ContractError, contractError, type IssueInput } from './errors.js';
+import { setOwn } from './own-properties.js';
 import { issuesOf } from './zod-issues.js';
 
 /** What an upcaster may read besides the data: the envelope, and values the caller passes in. */
@@ -107,8 +108,8 @@ function withUnknown(input: unknown, output: unknown, known: ReadonlySet<string>
   if (!isPlainObject(input) || !isPlainObject(output)) return output;
   for (const key of Object.keys(input)) {
     if (known.has(key)) continue;
-    // defineProperty keeps a key named "__proto__" as data instead of setting the prototype.
-    Object.defineProperty(output, key, { value: input[key], enumerable: true, writable: true, configurable: true });
+    // A key named "__proto__" stays data instead of setting the prototype.
+    setOwn(output, key, input[key]);
   }
   return output;
 }

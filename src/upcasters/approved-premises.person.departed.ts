@@ -11,13 +11,15 @@
 import type { Cas1PersonDepartedDetailV1, Cas1PersonDepartedDetailV2 } from '../../generated/events/approved-premises.person.departed.js';
 import type { Cas1StaffMember } from '../../generated/shared.js';
 import type { UpcastContext } from '../runtime/upcast.js';
+import { contextValue } from '../runtime/upcast-helpers.js';
 
 /** The staff member recorded when nobody can say who recorded the departure. */
 export const UNKNOWN_STAFF_MEMBER: Cas1StaffMember = { staffCode: 'unknown', forenames: 'unknown', surname: 'unknown', username: 'unknown' };
 
 export function upcastDetailV1ToV2(data: Cas1PersonDepartedDetailV1, context: UpcastContext): Cas1PersonDepartedDetailV2 {
   // Validated with the rest of the v2 data straight after this step, so a wrong value is reported, not passed on.
-  const recordedBy = (context.values.recordedBy as Cas1StaffMember | undefined) ?? UNKNOWN_STAFF_MEMBER;
+  // The caller's own value: contextValue reads no member every object inherits.
+  const recordedBy = (contextValue(context, 'recordedBy', undefined) as Cas1StaffMember | undefined) ?? UNKNOWN_STAFF_MEMBER;
   const out: Cas1PersonDepartedDetailV2 = {
     personReference: data.personReference,
     deliusEventNumber: data.deliusEventNumber,

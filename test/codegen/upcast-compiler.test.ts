@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { JsonSchemaObject, UpcastOperation } from '../../src/catalogue/model.js';
@@ -267,6 +268,47 @@ const refusals: Array<[string, { from: JsonSchemaObject; to: JsonSchemaObject; o
       message: /no property \/z/,
     },
   ],
+  // A name every object inherits is a property only where a schema names it.
+  [
+    'a toString dropped without remove',
+    {
+      from: object(['a', 'toString'], { a: str, toString: str }),
+      to: object(['a'], { a: str }),
+      ops: [],
+      pointer: '/operations',
+      message: /\/toString exists in the earlier version.*remove/,
+    },
+  ],
+  [
+    'a remove of a constructor that was never there',
+    {
+      from: object(['a'], { a: str }),
+      to: object(['a'], { a: str }),
+      ops: [{ op: 'remove', path: '/constructor' }],
+      pointer: '/operations/0',
+      message: /no \/constructor to remove/,
+    },
+  ],
+  [
+    'a rename from a valueOf that was never there',
+    {
+      from: object(['a'], { a: str }),
+      to: object(['a', 'b'], { a: str, b: str }),
+      ops: [{ op: 'rename', from: '/valueOf', path: '/b' }],
+      pointer: '/operations/0',
+      message: /no \/valueOf to rename/,
+    },
+  ],
+  [
+    'an add to a __proto__ the new version lacks',
+    {
+      from: object(['a'], { a: str }),
+      to: object(['a'], { a: str }),
+      ops: [{ op: 'add', path: '/__proto__', value: 1 }],
+      pointer: '/operations/0',
+      message: /no property \/__proto__/,
+    },
+  ],
 ];
 
 describe('the compiler refuses an upcast that would lose data or leave a field unfilled', () => {
@@ -289,5 +331,27 @@ describe('the compiler refuses an upcast that would lose data or leave a field u
       });
       expect((error as ConfigError).message).toMatch(message);
     }
+  });
+});
+
+describe('the compiler names what it declares', () => {
+  it('one map per property, even for names that differ only in characters an identifier cannot hold', () => {
+    const colours = { enum: ['RED', 'BLUE'] };
+    const compiled = compileUpcast({
+      file: 'schemas/test.widget.moved/notification/v2.upcast.json',
+      functionName: 'upcastV1ToV2',
+      from: { schema: object(['a-b', 'ab'], { 'a-b': colours, ab: colours }), typeName: 'V1', deref: (s) => s as JsonSchemaObject },
+      to: {
+        schema: object(['a-b', 'ab'], { 'a-b': { enum: ['red', 'BLUE'] }, ab: { enum: ['RED', 'blue'] } }),
+        typeName: 'V2',
+        deref: (s) => s as JsonSchemaObject,
+      },
+      operations: [
+        { op: 'map-enum', path: '/a-b', map: { RED: 'red' } },
+        { op: 'map-enum', path: '/ab', map: { BLUE: 'blue' } },
+      ],
+    });
+    const names = compiled.statements.filter(ts.isVariableStatement).flatMap((s) => s.declarationList.declarations.map((d) => (d.name as ts.Identifier).text));
+    expect(names).toEqual(['upcastV1ToV2AbMap', 'upcastV1ToV2AbMap2']);
   });
 });

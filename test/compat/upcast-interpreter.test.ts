@@ -54,3 +54,44 @@ describe('runUpcastPlan makes what the compiled upcaster makes', () => {
     }
   });
 });
+
+describe('runUpcastPlan reads and writes own properties only', () => {
+  const str = { type: 'string' };
+  const schema = (extra: Record<string, unknown> = {}) => ({
+    type: 'object',
+    required: ['a'],
+    properties: JSON.parse('{"a":{"type":"string"},"toString":{"type":"string"},"__proto__":{"type":"string"}}'),
+    ...extra,
+  });
+  const plan = planUpcast({
+    file: 'upcast.json',
+    from: { schema: schema(), deref: (s) => s as never },
+    to: { schema: schema(), deref: (s) => s as never },
+    operations: [],
+  });
+  const context = contexts[0] as UpcastContext;
+
+  it('an optional toString or __proto__ the data does not have is not written', () => {
+    const out = runUpcastPlan(plan, { a: 'x' }, context) as object;
+    expect(Object.keys(out)).toEqual(['a']);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  });
+
+  it('one the data has is written as data, and never sets the prototype', () => {
+    const out = runUpcastPlan(plan, JSON.parse('{"a":"x","toString":"t","__proto__":"p"}'), context) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['a', 'toString', '__proto__']);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toBe('p');
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  });
+
+  it('a property named as an inherited member that neither version has is not part of the plan', () => {
+    expect(() =>
+      planUpcast({
+        file: 'upcast.json',
+        from: { schema: { type: 'object', required: ['a'], properties: { a: str } }, deref: (s) => s as never },
+        to: { schema: { type: 'object', required: ['a'], properties: { a: str } }, deref: (s) => s as never },
+        operations: [{ op: 'remove', path: '/constructor' }],
+      }),
+    ).toThrow(/no \/constructor to remove/);
+  });
+});

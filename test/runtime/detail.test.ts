@@ -5,8 +5,18 @@
  * the document: `null` and absent mean 1, as a NULL `schema_version` does.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDetail, ContractError, cas1BookingCancelled, cas1PersonArrived, parseDetail, safeParse, safeParseDetail } from '../../src/index.js';
+import {
+  buildDetail,
+  ContractError,
+  cas1BookingCancelled,
+  cas1PersonArrived,
+  type DetailParseResult,
+  parseDetail,
+  safeParse,
+  safeParseDetail,
+} from '../../src/index.js';
 import { example, exampleText } from '../support/examples.js';
+import { looseData, looseDetail } from '../support/loose-data.js';
 
 const CANCELLED = 'approved-premises.booking.cancelled';
 const v1 = example(CANCELLED, 'detail.v1.cancelled.valid.json');
@@ -14,7 +24,7 @@ const v2 = example(CANCELLED, 'detail.v2.cancelled.valid.json');
 const arrivedV1 = example('approved-premises.person.arrived', 'detail.v1.arrived-2023.valid.json');
 
 /** What a caller sees of a read: the versions, or the error's code and first issue. */
-function verdict(result: ReturnType<typeof safeParseDetail>) {
+function verdict(result: DetailParseResult<unknown>) {
   return result.success
     ? { success: true, version: result.version, upgradedFrom: result.upgradedFrom }
     : { success: false, code: result.error.code, issue: result.error.issues[0]?.code, path: result.error.issues[0]?.path };
@@ -154,6 +164,27 @@ describe('safeParseDetail', () => {
     expect(() => cas1BookingCancelled.parseDetail(exampleText(CANCELLED, 'detail.v2.missing-cancelled-at-date.invalid.json'), { version: 2 })).toThrow(
       /cancelledAtDate/u,
     );
+  });
+});
+
+describe('eventDetails is an object, whatever the data schema allows', () => {
+  // The test contract's data schema takes a string or an object.
+  it.each([
+    ['a string, which the data schema allows', 'text'],
+    ['an array', ['text']],
+    ['null', null],
+  ])('%s is refused by safeParseDetail', (_, data) => {
+    expect(verdict(looseData.safeParseDetail(looseDetail(data)))).toEqual({
+      success: false,
+      code: 'invalid_event',
+      issue: 'invalid_type',
+      path: '/eventDetails',
+    });
+  });
+
+  it('an object is read, and buildDetail refuses a string', () => {
+    expect(verdict(looseData.safeParseDetail(looseDetail({ any: 'thing' })))).toEqual({ success: true, version: 1, upgradedFrom: undefined });
+    expect(() => looseData.buildDetail('text')).toThrow(ContractError);
   });
 });
 

@@ -23,6 +23,7 @@ import {
   safeParseDetail,
 } from '../../src/index.js';
 import { changed, example, exampleText } from '../support/examples.js';
+import { looseData, looseNotification } from '../support/loose-data.js';
 import { UNKNOWN_STAFF, versionedNotification, versionedV1, versionedV2 } from '../support/versioned-notification.js';
 
 const CANCELLED = 'approved-premises.booking.cancelled';
@@ -473,6 +474,29 @@ describe('upcasting detail documents while reading', () => {
     if (!result.success) throw result.error;
     expect(result.upgradedFrom).toBe(1);
     expect((result.detail as unknown as Record<string, unknown>)['x-extra']).toEqual({ kept: true });
+  });
+});
+
+describe('additionalInformation is an object, whatever the data schema allows', () => {
+  // The test contract's data schema takes a string or an object.
+  const refused = (issues: readonly { code: string; path: string; expected?: string | undefined }[]) => issues.map((i) => `${i.code} ${i.path} ${i.expected}`);
+
+  it.each([
+    ['a string, which the data schema allows', 'text'],
+    ['a number', 1],
+    ['an array', ['text']],
+    ['null', null],
+  ])('%s is refused by safeParse', (_, data) => {
+    const result = looseData.safeParse(looseNotification(data));
+    expect(result.success || refused(result.error.issues)).toEqual(['invalid_type /additionalInformation object']);
+  });
+
+  it('an object is read', () => {
+    expect(looseData.safeParse(looseNotification({ any: 'thing' })).success).toBe(true);
+  });
+
+  it('build refuses a string too', () => {
+    expect(() => looseData.build({ additionalInformation: 'text' })).toThrow(ContractError);
   });
 });
 

@@ -1,8 +1,14 @@
 /**
  * fast-check arbitraries from JSON Schema: values that are valid under a
- * schema (for the differential and upcast property tests), and mutations of
- * them that may or may not be (for the differential test). Independent of
- * the generator, so it can hold the generator to account.
+ * schema (for the differential and upcast property tests), mutations of
+ * them that may or may not be (for the differential test), and schemas
+ * themselves, in the subset the generator translates. Independent of the
+ * generator, so it can hold the generator to account.
+ *
+ * Property names are JSON's: own properties only. Objects are written with
+ * own data properties (never `o[key] = v`, which for `__proto__` would set
+ * the prototype), and names every object inherits (`toString`, `__proto__`)
+ * are drawn as often as any other.
  */
 import fc from 'fast-check';
 import type { Catalogue, JsonSchema, JsonSchemaObject } from '../../src/catalogue/model.js';
@@ -61,6 +67,19 @@ const dateTime = fc
   )
   .map(([d, t, h, m, s, n, fraction, o]) => `${d}${t}${h}:${m}:${s}${n > 0 ? `.${String(fraction).padStart(9, '0').slice(0, n)}` : ''}${o}`);
 const word = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 1, maxLength: 12 });
+
+/** Property names worth drawing: ordinary ones, names every object inherits from Object.prototype, and names that are not identifiers. */
+export const PROPERTY_NAMES = {
+  ordinary: ['a', 'b', 'id', 'name'],
+  inherited: ['toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__proto__', '__defineGetter__'],
+  notIdentifiers: ['1st', 'My Thing', 'a-b', ''],
+} as const;
+const NAMES: readonly string[] = Object.values(PROPERTY_NAMES).flat();
+const propertyName = fc.constantFrom(...NAMES);
+
+/** Sets `key` as an own data property, so that `__proto__` is data. */
+const setOwn = (target: object, key: string, value: unknown) =>
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 const uri = fc
   .tuple(fc.constantFrom('https', 'http', 'urn'), word, fc.array(word, { maxLength: 3 }))
   .map(([scheme, host, path]) => (scheme === 'urn' ? `urn:${host}:${path.join(':') || 'x'}` : `${scheme}://${host}.example/${path.join('/')}`));
@@ -129,12 +148,12 @@ function typed(type: string, schema: JsonSchemaObject, baseId: string, resolve: 
       const shape = Object.fromEntries(Object.entries(properties).map(([k, s]) => [k, valid(s, baseId, resolve, depth + 1)]));
       const known = fc.record(shape, { requiredKeys: required });
       if (schema.additionalProperties === false) return known;
-      const extra = fc.dictionary(
-        word.filter((k) => !(k in properties)),
-        fc.jsonValue({ maxDepth: 1 }),
-        { maxKeys: 2 },
-      );
-      return fc.tuple(known, extra).map(([k, e]) => Object.assign(e, k));
+      const extra = fc.uniqueArray(fc.tuple(fc.oneof(word, propertyName), fc.jsonValue({ maxDepth: 1 })), { maxLength: 2, selector: ([k]) => k });
+      return fc.tuple(known, extra).map(([k, e]) => {
+        const out = { ...k };
+        for (const [key, value] of e) if (!Object.hasOwn(properties, key)) setOwn(out, key, value);
+        return out;
+      });
     }
     default:
       throw new Error(`no arbitrary for type ${type}`);
@@ -177,31 +196,153 @@ function mutate(value: unknown, where: number, how: number, replacement: unknown
   const { parent, key } = places[where % places.length] as Place;
   const slots = parent as Record<string | number, unknown>;
   const current = slots[key];
-  switch (how % 8) {
+  const set = (k: string | number, v: unknown) => {
+    if (Array.isArray(parent)) parent[k as number] = v;
+    else setOwn(parent, String(k), v);
+  };
+  switch (how % 9) {
     case 0:
-      slots[key] = replacement;
+      set(key, replacement);
       break;
     case 1:
       if (Array.isArray(parent)) parent.splice(key as number, 1);
       else delete parent[key as string];
       break;
     case 2:
-      if (!Array.isArray(parent)) parent[`${String(key)}X`] = replacement;
+      if (!Array.isArray(parent)) set(`${String(key)}X`, replacement);
       break;
     case 3:
-      if (typeof current === 'string') slots[key] = `${current}\u{1F600}`;
+      if (typeof current === 'string') set(key, `${current}\u{1F600}`);
       break;
     case 4:
-      if (typeof current === 'string') slots[key] = current.slice(0, -1);
+      if (typeof current === 'string') set(key, current.slice(0, -1));
       break;
     case 5:
-      if (typeof current === 'number') slots[key] = current + 0.5;
+      if (typeof current === 'number') set(key, current + 0.5);
       break;
     case 6:
-      if (typeof current === 'number') slots[key] = current * 1e6;
+      if (typeof current === 'number') set(key, current * 1e6);
+      break;
+    case 7:
+      // A property named as one every object inherits, or not as an identifier.
+      if (!Array.isArray(parent)) set(NAMES[Math.floor(how / 9) % NAMES.length] as string, replacement);
       break;
     default:
-      slots[key] = null;
+      set(key, null);
   }
   return copy;
+}
+
+const scalar = fc.oneof(word, fc.constantFrom(...NAMES), fc.integer({ min: -5, max: 5 }), fc.boolean(), fc.constant(null));
+const optionalEntries = (entries: ReadonlyArray<readonly [string, unknown]>) => Object.fromEntries(entries.filter(([, v]) => v !== undefined));
+
+const stringSchema = fc.oneof(
+  fc.constantFrom(...Object.keys(FORMATS)).map((format) => ({ type: 'string', format })),
+  fc
+    .tuple(
+      fc.option(fc.nat(3), { nil: undefined }),
+      fc.option(fc.nat(6), { nil: undefined }),
+      fc.option(fc.constantFrom('^[a-z]*$', '[0-9]', '^\\p{Lu}'), { nil: undefined }),
+    )
+    .map(([min, span, pattern]) =>
+      optionalEntries([
+        ['type', 'string'],
+        ['minLength', min],
+        // A pattern with a short maximum may match nothing (^\p{Lu} in 0 characters): values are drawn by filtering, which would not end.
+        ['maxLength', span === undefined || pattern !== undefined ? undefined : (min ?? 0) + span],
+        ['pattern', pattern],
+      ]),
+    ),
+);
+const numberSchema = fc
+  .tuple(fc.constantFrom('integer', 'number'), fc.option(fc.integer({ min: -10, max: 10 }), { nil: undefined }), fc.option(fc.nat(20), { nil: undefined }))
+  .map(([type, min, span]) =>
+    optionalEntries([
+      ['type', type],
+      ['minimum', min],
+      ['maximum', span === undefined ? undefined : (min ?? 0) + span],
+    ]),
+  );
+const leafSchema: fc.Arbitrary<JsonSchema> = fc.oneof(
+  stringSchema,
+  numberSchema,
+  fc.constantFrom({ type: 'boolean' }, { type: 'null' }, { type: ['string', 'null'] }, true),
+  fc.uniqueArray(scalar, { minLength: 1, maxLength: 4, selector: (v) => JSON.stringify(v) }).map((values) => ({ enum: values })),
+  scalar.map((value) => ({ const: value })),
+);
+
+/** An object schema over `properties`, some of them required, closed or not. */
+const objectOver = (properties: fc.Arbitrary<ReadonlyArray<readonly [string, JsonSchema]>>, always: readonly string[] = []) =>
+  fc.tuple(properties, fc.constantFrom(undefined, true, false)).chain(([entries, additionalProperties]) =>
+    fc.subarray(entries.map(([name]) => name)).map(
+      (required): JsonSchemaObject =>
+        optionalEntries([
+          ['type', 'object'],
+          ['additionalProperties', additionalProperties],
+          ['required', [...new Set([...always, ...required])]],
+          ['properties', Object.fromEntries(entries)],
+        ]),
+    ),
+  );
+
+/**
+ * JSON Schemas in the subset the generator translates (types, string and
+ * number bounds, patterns, formats, enum, const, objects open and closed,
+ * arrays, anyOf, with and without a const property telling its branches
+ * apart), with property names from {@link PROPERTY_NAMES}. Every schema
+ * accepts some value, so {@link valid} can draw from it.
+ */
+export const schemas: fc.Arbitrary<JsonSchemaObject> = fc
+  .letrec<{ schema: JsonSchema; object: JsonSchemaObject; array: JsonSchemaObject; anyOf: JsonSchemaObject; tagged: JsonSchemaObject }>((tie) => {
+    const properties = fc.uniqueArray(fc.tuple(propertyName, tie('schema')), { maxLength: 4, selector: ([name]) => name });
+    return {
+      schema: fc.oneof({ depthSize: 'small', maxDepth: 3 }, leafSchema, tie('object'), tie('array'), tie('anyOf'), tie('tagged')),
+      object: objectOver(properties),
+      array: fc
+        .tuple(tie('schema'), fc.option(fc.nat(2), { nil: undefined }), fc.option(fc.nat(3), { nil: undefined }), fc.boolean())
+        .map(([items, min, span, unique]) =>
+          optionalEntries([
+            ['type', 'array'],
+            ['items', items],
+            ['minItems', min],
+            ['maxItems', span === undefined ? undefined : (min ?? 0) + span],
+            // Unique items are only drawn where there are enough distinct values to draw: any JSON value.
+            ['uniqueItems', unique && items === true ? true : undefined],
+          ]),
+        ),
+      anyOf: fc.array(tie('schema'), { minLength: 2, maxLength: 3 }).map((branches) => ({ anyOf: branches })),
+      // Branches told apart by a required const property, named as anything may be.
+      tagged: fc.tuple(propertyName, fc.uniqueArray(word, { minLength: 2, maxLength: 3 })).chain(([tag, values]) =>
+        fc
+          .tuple(
+            ...values.map((value) =>
+              objectOver(
+                properties.map((entries) => [[tag, { const: value }] as const, ...entries.filter(([name]) => name !== tag)]),
+                [tag],
+              ),
+            ),
+          )
+          .map((branches) => ({ anyOf: branches })),
+      ),
+    };
+  })
+  .object.map((schema) => schema);
+
+/** The schema as readers' open variant reads it: every `additionalProperties: false` dropped (property names are left alone). */
+export function opened(schema: JsonSchema): JsonSchema {
+  if (typeof schema !== 'object') return schema;
+  const out: JsonSchemaObject = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === 'additionalProperties' && value === false) continue;
+    const mapped =
+      keyword === 'properties' || keyword === '$defs'
+        ? Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([name, sub]) => [name, opened(sub)]))
+        : keyword === 'items'
+          ? opened(value as JsonSchema)
+          : keyword === 'anyOf'
+            ? (value as JsonSchema[]).map(opened)
+            : value;
+    setOwn(out, keyword, mapped);
+  }
+  return out;
 }

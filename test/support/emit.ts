@@ -15,19 +15,19 @@ import * as checks from '../../src/runtime/schema-checks.js';
 const printer = ts.createPrinter();
 export const TEST_ID = 'https://schemas.probation.justice.gov.uk/domain-events/test/notification/v1.schema.json';
 
-/** The printed code for `schema`'s validator. Throws the emitter's ConfigError where it refuses. */
-export function emittedCode(schema: JsonSchemaObject, file = 'schemas/test/notification/v1.schema.json'): string {
+/** The printed code for `schema`'s validator (its open variant, as readers use it, with `open`). Throws the emitter's ConfigError where it refuses. */
+export function emittedCode(schema: JsonSchemaObject, file = 'schemas/test/notification/v1.schema.json', open = false): string {
   const names = reserveImports(new ModuleNames('generated/test.ts').reserve(['validator'], 'the validator under test'));
   const definitions = nameDefinitions(names, [{ file, json: schema }]).get(file) ?? new Map<string, string>();
-  const scope = new ModuleScope(file, TEST_ID, schema, { shared: new Map(), all: new Map() }, { kind: 'import' }, definitions);
+  const scope = new ModuleScope(file, TEST_ID, schema, { shared: new Map(), all: new Map() }, { kind: 'import' }, definitions, open);
   const expression = emitZod(schema, '', scope);
   const source = ts.createSourceFile('x.ts', '', ts.ScriptTarget.ES2022);
   return [...scope.definitions, localConst('validator', expression)].map((s) => printer.printNode(ts.EmitHint.Unspecified, s, source)).join('\n');
 }
 
-/** The validator the emitter writes for `schema`, evaluated. */
-export function emittedValidator(schema: JsonSchemaObject): zt.ZodMiniType {
-  const code = emittedCode(schema).replaceAll(/^export /gmu, '');
+/** The validator the emitter writes for `schema` (its open variant with `open`), evaluated. */
+export function emittedValidator(schema: JsonSchemaObject, open = false): zt.ZodMiniType {
+  const code = emittedCode(schema, undefined, open).replaceAll(/^export /gmu, '');
   const js = ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
   const names = Object.keys(checks).filter((n) => n !== 'default');
   const factory = new Function('z', ...names, `${js}\nreturn validator;`);

@@ -10,10 +10,11 @@
  *   offset, person identifiers as producers send them), with the event type
  *   and version fixed as the runtime's `envelopeSchema` fixes them (`version`
  *   absent or `null` is read as 1, as `safeParse` reads it), and the
- *   version's schema for `additionalInformation`;
+ *   version's schema for `additionalInformation`, which is an object
+ *   whatever that schema allows;
  * - a detail document: the runtime's own `detailDocumentSchema` (`id` a
- *   UUID, `timestamp` a date-time with an offset, the event type), and the
- *   version's schema for `eventDetails`.
+ *   UUID, `timestamp` a date-time with an offset, the event type, and
+ *   `eventDetails` an object), and the version's schema for `eventDetails`.
  *
  * Properties the contracts do not name are judged as `validate --strict`
  * judges them: examples are test vectors, held to what the contract says.
@@ -25,7 +26,8 @@ import { type IssueInput, withMessages } from '../../../runtime/errors.js';
 import { isRecord } from '../../../runtime/formats/format.js';
 import { describeValue } from '../../../runtime/messages.js';
 import { checkEventType } from '../../../runtime/parse.js';
-import { fromZodIssues } from '../../../runtime/zod-issues.js';
+import { objectOnly } from '../../../runtime/schema-checks.js';
+import { fromZodIssues, issuesOf } from '../../../runtime/zod-issues.js';
 import { type Rejection, rejection } from '../../accepts.js';
 import { anything, type NormalSchema, type Source, type TypedSchema } from '../../normal-schema.js';
 
@@ -48,6 +50,7 @@ export interface ExampleTarget {
 export const readerOf = (kind: ContractKind): string => (kind === 'notification' ? 'safeParse' : 'safeParseDetail');
 
 const detailShapes = new Map<string, z.ZodMiniType>();
+const objectData = objectOnly(z.unknown());
 
 /**
  * Why the readers refuse `document` as a `target.kind` document of
@@ -64,6 +67,10 @@ export function wholeDocumentRejection(target: ExampleTarget, document: unknown)
     const said = document.version;
     // As safeParse reads it: no version, or null, is version 1.
     if ((said ?? 1) !== version) return { path: '/version', message: `must be ${version}, the version this example is for` };
+    // As envelopeSchema reads it: additionalInformation is an object, whatever the version's schema allows.
+    if (Object.hasOwn(document, 'additionalInformation') && !isRecord(document.additionalInformation)) {
+      return first(issuesOf(objectData, document.additionalInformation, undefined, ['additionalInformation']));
+    }
     return rejection(notificationSchema(target), document);
   }
   let shape = detailShapes.get(eventType);
