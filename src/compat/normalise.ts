@@ -9,10 +9,12 @@
  * which the engine treats as undecidable, and, where the schema is broken
  * rather than merely unsupported, a problem naming the file and JSON Pointer.
  */
+
 import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
 import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem } from '../codegen/keywords.js';
 import { idScopesRefs, splitRef, unsupportedRefIn } from '../codegen/schema-index.js';
 import { escapePointer, valueAt } from '../runtime/json-pointer.js';
+import { setOwn } from '../runtime/own-properties.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
 import { accepts } from './accepts.js';
 import { ALL_TYPES, type ArrayConstraints, type NormalSchema, type Source, type TypedSchema } from './normal-schema.js';
@@ -104,7 +106,7 @@ export function normalise(file: SchemaFile, documents: SchemaDocuments): Normali
 
     const properties: Record<string, NormalSchema> = {};
     const declared = (json.properties ?? {}) as Record<string, unknown>;
-    for (const name of Object.keys(declared)) properties[name] = node(declared[name], doc, `${source.pointer}/properties/${escapePointer(name)}`);
+    for (const name of Object.keys(declared)) setOwn(properties, name, node(declared[name], doc, `${source.pointer}/properties/${escapePointer(name)}`));
     const required = Array.isArray(json.required) ? json.required.filter((r): r is string => typeof r === 'string') : [];
     const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems } = limits;
     const array: ArrayConstraints = {

@@ -58,14 +58,14 @@ export function diffSchemas(older: SchemaSide, newer: SchemaSide): SchemaDiffere
     for (const keyword of keys) {
       const suffix = `/${escapePointer(keyword)}`;
       const child = (place: Place, value: unknown, extra = ''): Place => ({ value, doc: place.doc, pointer: `${place.pointer}${suffix}${extra}` });
-      if (!(keyword in av)) at(b, `"${keyword}" added: ${show(bv[keyword])}`, suffix);
-      else if (!(keyword in bv)) at(b, `"${keyword}" removed (it was ${show(av[keyword])})`);
+      if (!Object.hasOwn(av, keyword)) at(b, `"${keyword}" added: ${show(bv[keyword])}`, suffix);
+      else if (!Object.hasOwn(bv, keyword)) at(b, `"${keyword}" removed (it was ${show(av[keyword])})`);
       else if (keyword === 'properties' && isObject(av.properties) && isObject(bv.properties)) {
         const [ap, bp] = [av.properties, bv.properties];
         for (const name of [...new Set([...Object.keys(ap), ...Object.keys(bp)])].sort()) {
           const extra = `/${escapePointer(name)}`;
-          if (!(name in ap)) at(b, `property "${name}" added`, `${suffix}${extra}`);
-          else if (!(name in bp)) at(b, `property "${name}" removed`, suffix);
+          if (!Object.hasOwn(ap, name)) at(b, `property "${name}" added`, `${suffix}${extra}`);
+          else if (!Object.hasOwn(bp, name)) at(b, `property "${name}" removed`, suffix);
           else walk(child(a, ap[name], extra), child(b, bp[name], extra));
         }
       } else if (keyword === 'items' || keyword === 'additionalProperties') walk(child(a, av[keyword]), child(b, bv[keyword]));

@@ -77,6 +77,13 @@ describe('normalise', () => {
     },
   );
 
+  it('keeps a property named __proto__ as a property, not the prototype of the map', () => {
+    const result = normalise(inline(JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string"}}}')), documentsOf(shared));
+    const properties = (result.schema as { object: { properties: Record<string, NormalSchema> } }).object.properties;
+    expect(Object.keys(properties)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
+  });
+
   it('reads a nested $id that $refs inside would resolve against as unknown, leaving the report to the unsupported-keyword lint', () => {
     const result = normalise(inline({ type: 'object', properties: { a: { $id: 'a.json', $ref: 'shared.schema.json' } } }), documentsOf(shared));
     expect(result.problems).toEqual([]);

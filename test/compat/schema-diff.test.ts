@@ -67,6 +67,23 @@ describe('diffSchemas', () => {
     expect(differences.map((d) => `${d.file}#${d.pointer}`)).toEqual(want);
   });
 
+  it("finds properties named as members every object inherits as the schemas' own", () => {
+    const differences = diffSchemas(
+      { schema: inline(base, 'older'), documents: documentsOf(shared) },
+      {
+        schema: inline(
+          edit((s) => Object.assign(s.properties as Node, { constructor: { type: 'string' }, toString: { type: 'number' } })),
+          'newer',
+        ),
+        documents: documentsOf(shared),
+      },
+    );
+    expect(differences.map((d) => [`${d.file}#${d.pointer}`, d.message])).toEqual([
+      ['test/newer.schema.json#/properties/constructor', 'property "constructor" added'],
+      ['test/newer.schema.json#/properties/toString', 'property "toString" added'],
+    ]);
+  });
+
   it('says what changed', () => {
     const [difference] = diffSchemas(
       { schema: inline(base, 'older'), documents: documentsOf(shared) },
