@@ -44,12 +44,22 @@ export function twoDigits(text: string, i: number): number {
   return tens < 0 || units < 0 ? -1 : tens * 10 + units;
 }
 
-/** `YYYY-MM-DD` at `start`, ten characters, as a day that exists. */
+/**
+ * The two-digit number at `i`, or -1, for positions known to be inside
+ * `text` (past its end, `charCodeAt` gives NaN, which this would take for 0).
+ */
+function twoDigitsWithin(text: string, i: number): number {
+  const tens = text.charCodeAt(i) - 0x30;
+  const units = text.charCodeAt(i + 1) - 0x30;
+  return tens >>> 0 <= 9 && units >>> 0 <= 9 ? tens * 10 + units : -1;
+}
+
+/** `YYYY-MM-DD` at `start`, as a day that exists; `text` has at least ten characters from `start`. */
 function isDateAt(text: string, start: number): boolean {
-  const century = twoDigits(text, start);
-  const yy = twoDigits(text, start + 2);
-  const month = twoDigits(text, start + 5);
-  const day = twoDigits(text, start + 8);
+  const century = twoDigitsWithin(text, start);
+  const yy = twoDigitsWithin(text, start + 2);
+  const month = twoDigitsWithin(text, start + 5);
+  const day = twoDigitsWithin(text, start + 8);
   if (century < 0 || yy < 0 || month < 0 || day < 0) return false;
   if (text.charCodeAt(start + 4) !== 0x2d || text.charCodeAt(start + 7) !== 0x2d) return false;
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(century * 100 + yy) ? 29 : (DAYS[month] as number));
@@ -65,9 +75,11 @@ export function isDate(value: string): boolean {
  * `Z` or `±hh:mm`, with a leap second only at 23:59:60 UTC.
  */
 function isTimeAt(text: string, start: number): boolean {
-  const hour = twoDigits(text, start);
-  const minute = twoDigits(text, start + 3);
-  const second = twoDigits(text, start + 6);
+  const length = text.length;
+  if (length < start + 9) return false;
+  const hour = twoDigitsWithin(text, start);
+  const minute = twoDigitsWithin(text, start + 3);
+  const second = twoDigitsWithin(text, start + 6);
   if (hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59 || second > 60) return false;
   if (text.charCodeAt(start + 2) !== 0x3a || text.charCodeAt(start + 5) !== 0x3a) return false;
   let i = start + 8;
@@ -75,23 +87,16 @@ function isTimeAt(text: string, start: number): boolean {
     if (digit(text, ++i) < 0) return false;
     while (digit(text, i) >= 0) i++;
   }
-  /** Minutes ahead of UTC. */
-  let offset = 0;
   const zone = text.charCodeAt(i);
-  if (zone === 0x5a || zone === 0x7a /* Z z */) {
-    i++;
-  } else if (zone === 0x2b || zone === 0x2d /* + - */) {
-    const zoneHour = twoDigits(text, i + 1);
-    const zoneMinute = twoDigits(text, i + 4);
-    if (zoneHour < 0 || zoneMinute < 0 || zoneHour > 23 || zoneMinute > 59 || text.charCodeAt(i + 3) !== 0x3a) return false;
-    offset = zone === 0x2d ? -(zoneHour * 60 + zoneMinute) : zoneHour * 60 + zoneMinute;
-    i += 6;
-  } else {
-    return false; // no offset
-  }
-  if (i !== text.length) return false;
+  if (zone === 0x5a || zone === 0x7a /* Z z */) return i + 1 === length && (second < 60 || (hour === 23 && minute === 59));
+  if ((zone !== 0x2b && zone !== 0x2d) /* + - */ || i + 6 !== length || text.charCodeAt(i + 3) !== 0x3a) return false;
+  const zoneHour = twoDigitsWithin(text, i + 1);
+  const zoneMinute = twoDigitsWithin(text, i + 4);
+  if (zoneHour < 0 || zoneMinute < 0 || zoneHour > 23 || zoneMinute > 59) return false;
+  if (second < 60) return true;
   // A leap second ends a UTC day: the local minute, less the offset, is 23:59 (of that day or the one before or after).
-  return second < 60 || (hour * 60 + minute - offset + 1440) % 1440 === 1439;
+  const offset = zoneHour * 60 + zoneMinute;
+  return (hour * 60 + minute - (zone === 0x2d ? -offset : offset) + 1440) % 1440 === 1439;
 }
 
 /** `format: time`: RFC 3339's `full-time`, so with an offset; a leap second only at 23:59:60 UTC. */
@@ -101,6 +106,7 @@ export function isTime(value: string): boolean {
 
 /** `format: date-time`: RFC 3339's `date-time`, a `full-date`, `T` (or `t`) and a `full-time`. */
 export function isDateTime(value: string): boolean {
+  if (value.length < 20) return false;
   const separator = value.charCodeAt(10);
   return (separator === 0x54 || separator === 0x74) /* T t */ && isDateAt(value, 0) && isTimeAt(value, 11);
 }

@@ -73,13 +73,23 @@ function authorityEnd(text: string, start: number): number {
 const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isSchemeCharacter = (c: number): boolean => isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
 
+/** The index after `http:` or `https:` (in lower case, as nearly every URI writes it) at the start, or 0. */
+function httpSchemeEnd(text: string): number {
+  if (text.charCodeAt(0) !== 0x68 || text.charCodeAt(1) !== 0x74 || text.charCodeAt(2) !== 0x74 || text.charCodeAt(3) !== 0x70) return 0;
+  const c = text.charCodeAt(4);
+  return c === 0x3a ? 5 : c === 0x73 && text.charCodeAt(5) === 0x3a ? 6 : 0;
+}
+
 /** `format: uri`: an absolute URI as RFC 3986 section 3 defines it (a scheme is required; a fragment is allowed). */
 export function isUri(text: string): boolean {
-  // A scheme: a letter, then letters, digits, `+`, `-` and `.`, and a colon.
-  if (!isLetter(text.charCodeAt(0))) return false;
-  let i = 1;
-  while (isSchemeCharacter(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i++) !== 0x3a /* : */) return false;
+  let i = httpSchemeEnd(text);
+  if (i === 0) {
+    // A scheme: a letter, then letters, digits, `+`, `-` and `.`, and a colon.
+    if (!isLetter(text.charCodeAt(0))) return false;
+    i = 1;
+    while (isSchemeCharacter(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i++) !== 0x3a /* : */) return false;
+  }
   if (text.charCodeAt(i) === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
     USUAL_REST.lastIndex = i + 2;
     if (USUAL_REST.test(text) && USUAL_REST.lastIndex === text.length) return true;
