@@ -11,9 +11,9 @@
  * moved into an `allOf` of its own, which means the same in both.
  */
 import type { Catalogue, ContractKind, JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
-import { ANNOTATIONS } from '../codegen/keywords.js';
-import { walkSchema } from '../compat/schema-walk.js';
 import { ConfigError } from '../errors.js';
+import { ANNOTATIONS } from '../schema/keywords.js';
+import { walkSchema } from '../schema/walk.js';
 
 export interface ComponentSchemas {
   /** `components.schemas`, by key. */

@@ -13,14 +13,14 @@ import { jsonText } from '../catalogue/json-file.js';
 import { loadValidCatalogue } from '../catalogue/load.js';
 import type { Catalogue } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
+import { indexCatalogue } from '../schema/catalogue-index.js';
+import { nameCollisions } from '../schema/names.js';
 import { applyFileChanges } from './file-changes.js';
 import { envelopeModule } from './modules/envelope-module.js';
 import { type EventModuleNames, eventModule, namesOf } from './modules/event-module.js';
 import { indexModule, typePairsModule } from './modules/index-module.js';
 import { sharedModule } from './modules/shared-module.js';
-import { nameCollisions } from './names.js';
 import { exportsMap, typesVersions } from './package-exports.js';
-import { indexCatalogue } from './schema-index.js';
 
 export interface GenerateOptions {
   /** The repository root. */

@@ -10,7 +10,7 @@ import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 import * as checks from '../runtime/schema-checks.js';
 import * as upcastHelpers from '../runtime/upcast-helpers.js';
-import { camel, definitionTitleProblems, isBindingName, openName, typeNameFrom } from './names.js';
+import { camel, definitionTitleProblems, isBindingName, openName, typeNameFrom } from '../schema/names.js';
 
 /** Where a title is written, for a refusal to name. */
 export interface TitleAt {

@@ -6,9 +6,10 @@ import type ts from 'typescript';
 import type { JsonSchema, JsonSchemaObject, SharedSchema } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
+import { type SchemaIndex, validatorName } from '../schema/catalogue-index.js';
+import { camel, openName } from '../schema/names.js';
+import { defsKey, splitRef, unsupportedRefIn } from '../schema/ref.js';
 import type { DefinitionNames } from './module-names.js';
-import { camel, openName } from './names.js';
-import { type SchemaIndex, splitRef, unsupportedRefIn, validatorName } from './schema-index.js';
 import { exportConst, id } from './ts.js';
 import { type EmitScope, emitZod, type ResolvedRef } from './zod-emitter.js';
 
@@ -72,8 +73,7 @@ export class ModuleScope implements EmitScope {
 
   /** A `#/$defs/<key>` reference inside this document. */
   private local(fragment: string, ref: string, pointer: string): ResolvedRef {
-    const match = /^\/\$defs\/([^/]+)$/u.exec(fragment);
-    const key = match?.[1]?.replaceAll('~1', '/').replaceAll('~0', '~');
+    const key = defsKey(fragment);
     const defs = this.root.$defs as Record<string, JsonSchema> | undefined;
     if (key === undefined || !defs || !Object.hasOwn(defs, key)) {
       throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} cannot be resolved: local references must name an entry of this file's $defs`);
@@ -114,7 +114,7 @@ export function reachesClosedObject(schema: JsonSchema, baseId: string, root: Js
           const { document: uri, fragment } = splitRef(object.$ref, base, '', '');
           const doc = uri === base ? document : index.shared.get(uri)?.json;
           const defs = doc?.$defs as Record<string, unknown> | undefined;
-          const local = /^\/\$defs\/([^/]+)$/u.exec(fragment)?.[1]?.replaceAll('~1', '/').replaceAll('~0', '~');
+          const local = defsKey(fragment);
           // Only an entry $defs has: `#/$defs/constructor` names nothing in a document that defines none.
           const entry = local !== undefined && defs !== undefined && Object.hasOwn(defs, local) ? defs[local] : undefined;
           if (doc) target = { node: fragment === '' ? doc : entry, base: uri, document: doc };

@@ -7,8 +7,9 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import ts from 'typescript';
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
+import type { SchemaIndex } from '../schema/catalogue-index.js';
+import { splitRef } from '../schema/ref.js';
 import type { DefinitionNames } from './module-names.js';
-import { type SchemaIndex, splitRef } from './schema-index.js';
 import { reprint } from './ts.js';
 
 const OPTIONS = {

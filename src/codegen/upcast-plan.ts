@@ -15,7 +15,8 @@
 import type { EnvelopeSource, JsonSchema, JsonSchemaObject, UpcastOperation, VersionSource } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { escapePointer, parsePointer } from '../runtime/json-pointer.js';
-import type { SchemaIndex } from './schema-index.js';
+import type { SchemaIndex } from '../schema/catalogue-index.js';
+import { derefSchema } from '../schema/ref.js';
 
 /** Envelope fields that every valid envelope has. */
 const ALWAYS_IN_ENVELOPE: ReadonlySet<EnvelopeSource> = new Set(['occurredAt', 'eventType']);
@@ -283,26 +284,7 @@ export function planUpcast(input: PlanInput, gaps: 'refuse' | 'collect' = 'refus
  * file, to the schema they name; `{}` where one names nothing.
  */
 export function derefIn(root: VersionSource, index: SchemaIndex): (schema: JsonSchema) => JsonSchemaObject {
-  return (schema) => {
-    let current = schema;
-    let document = root.schema.json;
-    for (let hops = 0; typeof current === 'object' && typeof current.$ref === 'string'; hops++) {
-      if (hops > 16) throw new ConfigError(root.schema.file, '', 'a chain of $refs is too long');
-      const url = new URL(current.$ref, document.$id as string);
-      const fragment = decodeURIComponent(url.hash.replace(/^#/u, ''));
-      url.hash = '';
-      const target = url.href === root.schema.id ? root.schema.json : index.shared.get(url.href)?.json;
-      if (!target) return {};
-      document = target;
-      current = fragment.startsWith('/$defs/') ? ownEntry(target.$defs, fragment.slice(7)) : target;
-    }
-    return typeof current === 'object' ? current : {};
-  };
-}
-
-/** The entry `key` of a `$defs` map, as its own (`#/$defs/constructor` names nothing where none is defined); `{}` where there is none. */
-function ownEntry(defs: unknown, key: string): JsonSchema {
-  return typeof defs === 'object' && defs !== null && Object.hasOwn(defs, key) ? ((defs as Record<string, JsonSchema>)[key] ?? {}) : {};
+  return (schema) => derefSchema(schema, root.schema, index.all);
 }
 
 /** The enum map with identity entries added for values both versions allow; refuses a map that is not total. */

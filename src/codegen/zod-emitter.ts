@@ -9,8 +9,8 @@ import type { JsonSchema, JsonSchemaObject } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 import { isInheritedName } from '../runtime/own-properties.js';
-import { appliesTo, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem, UNSUPPORTED_HINTS } from './keywords.js';
-import { idScopesRefs } from './schema-index.js';
+import { appliesTo, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem, UNSUPPORTED_HINTS } from '../schema/keywords.js';
+import { idScopesRefs } from '../schema/ref.js';
 import { call, id, json, object, str, withChecks, z } from './ts.js';
 
 /** A resolved `$ref`: the schema it points at, and the expression naming its validator. */

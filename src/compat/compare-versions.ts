@@ -16,10 +16,11 @@
  * ```
  */
 import type { Catalogue, ContractKind, ContractSource } from '../catalogue/model.js';
-import { indexCatalogue } from '../codegen/schema-index.js';
+import { indexCatalogue } from '../schema/catalogue-index.js';
+import type { SchemaDocuments } from '../schema/ref.js';
 import { type Classification, classify } from './engine.js';
 import type { NormalSchema } from './normal-schema.js';
-import { type NormaliseProblem, normalise, type SchemaDocuments } from './normalise.js';
+import { type NormaliseProblem, normalise } from './normalise.js';
 
 /** One version compared with an earlier one. */
 export interface VersionStep extends Classification {

@@ -12,8 +12,9 @@
  * reason says so (`decided: false`) and the direction counts as failing.
  */
 import type { SchemaFile } from '../catalogue/model.js';
+import type { SchemaDocuments } from '../schema/ref.js';
 import { isAnything, type NormalSchema } from './normal-schema.js';
-import { type NormaliseProblem, normalise, type SchemaDocuments } from './normalise.js';
+import { type NormaliseProblem, normalise } from './normalise.js';
 import type { Reason, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 

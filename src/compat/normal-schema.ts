@@ -5,7 +5,7 @@
  * same documents through different spellings (a `$ref` or the schema inline,
  * `const` or a one-value `enum`) have the same normal form.
  */
-import type { InstanceType } from '../codegen/keywords.js';
+import type { InstanceType } from '../schema/keywords.js';
 
 /** Where a part of a normal schema was written: a schema file and a JSON Pointer inside it. */
 export interface Source {

@@ -11,11 +11,11 @@
  */
 
 import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
-import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem } from '../codegen/keywords.js';
-import { idScopesRefs, splitRef, unsupportedRefIn } from '../codegen/schema-index.js';
-import { escapePointer, valueAt } from '../runtime/json-pointer.js';
+import { escapePointer } from '../runtime/json-pointer.js';
 import { setOwn } from '../runtime/own-properties.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
+import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem } from '../schema/keywords.js';
+import { idScopesRefs, resolveRef, type SchemaDocuments } from '../schema/ref.js';
 import { accepts } from './accepts.js';
 import { ALL_TYPES, type ArrayConstraints, type NormalSchema, type Source, type TypedSchema } from './normal-schema.js';
 
@@ -30,9 +30,6 @@ export interface Normalised {
   readonly schema: NormalSchema;
   readonly problems: readonly NormaliseProblem[];
 }
-
-/** Schema files by `$id`, for following `$ref`s into other files. */
-export type SchemaDocuments = ReadonlyMap<string, SchemaFile>;
 
 const NUMBER_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const;
 const COUNT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems'] as const;
@@ -151,27 +148,6 @@ export function normalise(file: SchemaFile, documents: SchemaDocuments): Normali
   };
 
   return { schema: node(file.json, file, ''), problems };
-}
-
-/** What a `$ref` points at: the document, the JSON Pointer inside it, and the value there. */
-export type ResolvedRef =
-  | { readonly doc: SchemaFile; readonly pointer: string; readonly value: unknown }
-  | { readonly message: string; readonly unsupported?: true };
-
-/**
- * Resolves a `$ref` written in `doc` against its `$id`, as JSON Schema does:
- * to a place in `doc` itself, or in another document of `documents`.
- */
-export function resolveRef(ref: unknown, doc: SchemaFile, documents: SchemaDocuments): ResolvedRef {
-  if (typeof ref !== 'string' || !URL.canParse(ref, doc.id)) return { message: `$ref ${JSON.stringify(ref)} is not a URI reference` };
-  const unsupported = unsupportedRefIn(ref, doc.json, doc.id);
-  if (unsupported) return { message: unsupported, unsupported: true };
-  const { document, fragment } = splitRef(ref, doc.id, doc.file, '');
-  const target = document === doc.id ? doc : documents.get(document);
-  if (!target) return { message: `$ref ${JSON.stringify(ref)} cannot be resolved: no schema has the $id ${document}` };
-  const value = valueAt(target.json, fragment);
-  if (value === undefined) return { message: `$ref ${JSON.stringify(ref)} cannot be resolved: ${target.file} has nothing at ${fragment || 'its root'}` };
-  return { doc: target, pointer: fragment, value };
 }
 
 /** The listed types, sorted; `integer` is dropped where `number` already allows it. Undefined when the list is not valid. */

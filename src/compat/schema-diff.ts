@@ -9,11 +9,11 @@
  * 2020-12 defines as annotations (the meta-data vocabulary).
  */
 import type { SchemaFile } from '../catalogue/model.js';
-import { ANNOTATIONS } from '../codegen/keywords.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
-import { resolveRef, type SchemaDocuments } from './normalise.js';
-import { isObject } from './schema-walk.js';
+import { ANNOTATIONS } from '../schema/keywords.js';
+import { followRefs, type SchemaDocuments, type SchemaPlace } from '../schema/ref.js';
+import { isObject } from '../schema/walk.js';
 
 /** One difference, located on the newer side: the file it is in and the JSON Pointer inside it. */
 export interface SchemaDifference {
@@ -31,11 +31,7 @@ export interface SchemaSide {
 /** Keywords compared as sets: their order does not change what is valid. */
 const SETS = new Set(['enum', 'required', 'type']);
 
-interface Place {
-  readonly value: unknown;
-  readonly doc: SchemaFile;
-  readonly pointer: string;
-}
+type Place = SchemaPlace;
 
 /** Every non-annotation difference between `older` and `newer`, in document order. */
 export function diffSchemas(older: SchemaSide, newer: SchemaSide): SchemaDifference[] {
@@ -83,15 +79,7 @@ export function diffSchemas(older: SchemaSide, newer: SchemaSide): SchemaDiffere
 }
 
 /** Follows a `$ref` that stands alone (beside annotations only); anything else is compared as written. */
-function follow(place: Place, documents: SchemaDocuments): Place {
-  let current = place;
-  for (let hops = 0; hops < 32 && isObject(current.value) && onlyRef(current.value); hops++) {
-    const target = resolveRef(current.value.$ref, current.doc, documents);
-    if ('message' in target) return current;
-    current = { value: target.value, doc: target.doc, pointer: target.pointer };
-  }
-  return current;
-}
+const follow = (place: Place, documents: SchemaDocuments): Place => followRefs(place, documents, { standalone: onlyRef }).place;
 
 const onlyRef = (node: Record<string, unknown>) => '$ref' in node && Object.keys(node).every((k) => k === '$ref' || k === '$defs' || ANNOTATIONS.has(k));
 

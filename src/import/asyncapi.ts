@@ -8,9 +8,9 @@
  * name.
  */
 import { dirname, join, resolve } from 'node:path';
-import { kebab } from '../codegen/names.js';
 import { ConfigError } from '../errors.js';
 import { parsePointer } from '../runtime/json-pointer.js';
+import { kebab } from '../schema/names.js';
 import { type FoundEvent, fixedValue, isEventType, propertiesOf } from './contract.js';
 import type { Findings } from './findings.js';
 import { at, child, isObject, readSource, type Source } from './source.js';

@@ -8,10 +8,10 @@
 import { jsonText } from '../catalogue/json-file.js';
 import type { ContractKind, JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
 import { schemaIdOf } from '../catalogue/schema-id.js';
-import { contractTitle } from '../codegen/names.js';
 import { rejection } from '../compat/accepts.js';
 import { normalise } from '../compat/normalise.js';
 import { STRING_FORMATS } from '../runtime/string-formats.js';
+import { contractTitle } from '../schema/names.js';
 import type { FoundEvent } from './contract.js';
 import { assembleExample, FORMAT_SAMPLES } from './example.js';
 import { withUtcOffset } from './example-values.js';

@@ -11,9 +11,9 @@
  * or `$ref`s to `_shared/` where the schema is exactly a shared one.
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
-import { patternProblem } from '../codegen/keywords.js';
-import { pascal as pascalCase } from '../codegen/names.js';
 import { STRING_FORMATS } from '../runtime/string-formats.js';
+import { patternProblem } from '../schema/keywords.js';
+import { pascal as pascalCase } from '../schema/names.js';
 import { mergeAllOf } from './all-of.js';
 import { article, fittedExample, jsonType } from './example-values.js';
 import type { Findings } from './findings.js';

@@ -5,8 +5,9 @@
  * where the meaning is plain the example is fixed, otherwise dropped, and
  * either way reported, saying which.
  */
-import { patternProblem } from '../codegen/keywords.js';
+
 import { STRING_FORMATS } from '../runtime/string-formats.js';
+import { patternProblem } from '../schema/keywords.js';
 import type { Findings } from './findings.js';
 
 /** The JSON type of a value, as JSON Schema names them (`integer` for a whole number). */

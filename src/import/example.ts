@@ -9,7 +9,7 @@
  * - an invalid twin of a valid one, which breaks one thing the schema says.
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
-import { kebab } from '../codegen/names.js';
+import { kebab } from '../schema/names.js';
 import { isObject } from './source.js';
 
 const NONE = Symbol('none');

@@ -7,7 +7,7 @@
  * every event type, the one whose last two parts match the component's name
  * (`ApplicationSubmittedEnvelope` → `….application.submitted`).
  */
-import { kebab } from '../codegen/names.js';
+import { kebab } from '../schema/names.js';
 import { type FoundEvent, fixedValue, isEventType, propertiesOf } from './contract.js';
 import { Findings } from './findings.js';
 import { at, child, isObject, type Source } from './source.js';

@@ -13,7 +13,7 @@
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { SCHEMA_ID_BASE } from '../catalogue/schema-id.js';
-import { kebab } from '../codegen/names.js';
+import { kebab } from '../schema/names.js';
 import { type ConvertOptions, convertDefinition, pascal } from './convert-schema.js';
 import { matchShared, normalise, type SharedSchemaFile } from './shared-match.js';
 import { at, isObject } from './source.js';

@@ -4,8 +4,8 @@
  * exactly one rule of the version's schema.
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
-import { kebab } from '../codegen/names.js';
-import { isObject } from '../compat/schema-walk.js';
+import { kebab } from '../schema/names.js';
+import { isObject } from '../schema/walk.js';
 
 /** A whole envelope around `data`, as the catalogue's examples are. */
 export function exampleEnvelope(eventType: string, version: number, producer: string, description: string, data: unknown): Record<string, unknown> {

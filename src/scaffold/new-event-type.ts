@@ -18,8 +18,8 @@ import { NEW_EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
 import type { Catalogue, ContractKind } from '../catalogue/model.js';
 import { PLACEHOLDER, PLACEHOLDER_NAME } from '../catalogue/placeholder.js';
 import { schemaIdOf } from '../catalogue/schema-id.js';
-import { baseNameOf, contractTitle, PASCAL_NAME, pascal } from '../codegen/names.js';
 import { UsageError } from '../errors.js';
+import { baseNameOf, contractTitle, PASCAL_NAME, pascal } from '../schema/names.js';
 import { exampleDetailDocument, exampleEnvelope, invalidTwin } from './examples.js';
 import { type FilePlan, kebabOf, planChangeset } from './files.js';
 

@@ -5,7 +5,7 @@
  * bytes, so a published site changes only where the catalogue did.
  */
 import type { Catalogue } from '../catalogue/model.js';
-import { indexCatalogue } from '../codegen/schema-index.js';
+import { indexCatalogue } from '../schema/catalogue-index.js';
 import { eventPage } from './event-page.js';
 import { eventView } from './event-view.js';
 import { FILTER_SCRIPT } from './filter-script.js';

@@ -4,7 +4,7 @@
  * contracts the field rows of every version, the changes between versions, and the words it is found by.
  */
 import type { Consumer, ContractSource, EventTypeSource } from '../catalogue/model.js';
-import type { SchemaDocuments } from '../compat/normalise.js';
+import type { SchemaDocuments } from '../schema/ref.js';
 import { type FieldRow, fieldRows } from './fields.js';
 import { type ForwardBreak, type VersionChange, versionChanges } from './version-changes.js';
 

@@ -5,10 +5,10 @@
  * site lists them, diffs them between versions, and searches their names.
  */
 import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
-import { ANNOTATIONS } from '../codegen/keywords.js';
-import { resolveRef, type SchemaDocuments } from '../compat/normalise.js';
-import { isObject } from '../compat/schema-walk.js';
 import { escapePointer } from '../runtime/json-pointer.js';
+import { ANNOTATIONS } from '../schema/keywords.js';
+import { followRefs, type SchemaDocuments } from '../schema/ref.js';
+import { isObject } from '../schema/walk.js';
 
 export interface FieldRow {
   /** Dotted path from the data's root: `premises.name`, `characteristics[]`. */
@@ -117,17 +117,12 @@ function row(
  * name, and says which shared definition it is, when one is reached.
  */
 function follow(place: Place, documents: SchemaDocuments): { node: Place; shared?: string } {
-  let current = place;
+  const standalone = (json: JsonSchemaObject) => Object.keys(json).every((k) => k === '$ref' || ANNOTATIONS.has(k));
+  const { place: reached, trail } = followRefs({ value: place.node, doc: place.doc, pointer: place.pointer }, documents, { standalone, limit: 16 });
   let shared: string | undefined;
-  for (let hops = 0; hops < 16 && isObject(current.node) && typeof current.node.$ref === 'string'; hops++) {
-    const json = current.node;
-    if (!Object.keys(json).every((k) => k === '$ref' || ANNOTATIONS.has(k))) break;
-    const target = resolveRef(json.$ref, current.doc, documents);
-    if ('message' in target) break;
-    current = { node: target.value, doc: target.doc, pointer: target.pointer };
-    if (target.pointer === '' && target.doc.file.includes('/_shared/')) shared = text(target.doc.json.title) ?? shared;
-  }
-  return shared ? { node: current, shared } : { node: current };
+  for (const step of trail) if (step.pointer === '' && step.doc.file.includes('/_shared/')) shared = text(step.doc.json.title) ?? shared;
+  const node = { node: reached.value, doc: reached.doc, pointer: reached.pointer };
+  return shared ? { node, shared } : { node };
 }
 
 function typeOf(json: JsonSchemaObject, items?: JsonSchemaObject): string {

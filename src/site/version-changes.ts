@@ -7,8 +7,8 @@
 import type { ContractSource, UpcastDeclaration } from '../catalogue/model.js';
 import { compareEventVersions, type VersionStep } from '../compat/compare-versions.js';
 import type { Compatibility } from '../compat/engine.js';
-import type { SchemaDocuments } from '../compat/normalise.js';
 import type { Reason } from '../compat/rule.js';
+import type { SchemaDocuments } from '../schema/ref.js';
 import type { FieldRow } from './fields.js';
 
 /** A field whose definition differs between two versions, with what differs, in words. */

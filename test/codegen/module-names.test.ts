@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ModuleNames, nameDefinitions, reserveImports } from '../../src/codegen/module-names.js';
-import { isBindingName, TYPE_NAME, typeNameFrom } from '../../src/codegen/names.js';
 import { ConfigError } from '../../src/errors.js';
+import { isBindingName, TYPE_NAME, typeNameFrom } from '../../src/schema/names.js';
 
 const FILE = 'schemas/test.thing.happened/notification/v1.schema.json';
 const OTHER = 'schemas/test.thing.happened/notification/v2.schema.json';

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue, ContractKind, EventTypeSource } from '../../src/catalogue/model.js';
 import { render } from '../../src/codegen/generate.js';
 import { namesOf } from '../../src/codegen/modules/event-module.js';
-import { baseNameOf, contractTitle, kebab, nameCollisions, requireBaseName } from '../../src/codegen/names.js';
 import { ConfigError } from '../../src/errors.js';
+import { baseNameOf, contractTitle, kebab, nameCollisions, requireBaseName } from '../../src/schema/names.js';
 import { ROOT, repoCatalogue, withVersions } from '../support/repo.js';
 
 const catalogue = repoCatalogue();

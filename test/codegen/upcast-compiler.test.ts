@@ -9,13 +9,13 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { JsonSchemaObject, UpcastOperation } from '../../src/catalogue/model.js';
-import { indexCatalogue } from '../../src/codegen/schema-index.js';
 import { compileUpcast } from '../../src/codegen/upcast-compiler.js';
 import { derefIn, planUpcast } from '../../src/codegen/upcast-plan.js';
 import { runUpcastPlan } from '../../src/compat/upcast-interpreter.js';
 import { ConfigError } from '../../src/errors.js';
 import type { ContractTypes } from '../../src/runtime/contract.js';
 import type { EventType } from '../../src/runtime/event-type.js';
+import { indexCatalogue } from '../../src/schema/catalogue-index.js';
 import { ROOT } from '../support/repo.js';
 import { type TempRepo, tempRepo, writeEventType } from '../support/temp-repo.js';
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonSchemaObject, SchemaFile } from '../../src/catalogue/model.js';
 import { type Compatibility, classifySchemas } from '../../src/compat/engine.js';
-import type { SchemaDocuments } from '../../src/compat/normalise.js';
+import type { SchemaDocuments } from '../../src/schema/ref.js';
 import { catalogueDocuments, documentsOf, inline, versionFile } from './schema-files.js';
 
 const obj = (properties: Record<string, JsonSchemaObject>, extra: JsonSchemaObject = {}): JsonSchemaObject => ({ type: 'object', properties, ...extra });

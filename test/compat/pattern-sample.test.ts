@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { patternSampler } from '../../src/compat/pattern-sample.js';
-import { walkSchema } from '../../src/compat/schema-walk.js';
+import { walkSchema } from '../../src/schema/walk.js';
 import { ROOT } from '../support/repo.js';
 
 /** Every pattern written in the catalogue's schemas. */

@@ -3,9 +3,10 @@
  * real catalogue's files, with the documents their `$ref`s reach.
  */
 import type { ContractKind, JsonSchemaObject, SchemaFile } from '../../src/catalogue/model.js';
-import { indexCatalogue } from '../../src/codegen/schema-index.js';
 import type { NormalSchema } from '../../src/compat/normal-schema.js';
-import { normalise, type SchemaDocuments } from '../../src/compat/normalise.js';
+import { normalise } from '../../src/compat/normalise.js';
+import { indexCatalogue } from '../../src/schema/catalogue-index.js';
+import type { SchemaDocuments } from '../../src/schema/ref.js';
 import { repoCatalogue } from '../support/repo.js';
 
 export const TEST_BASE = 'https://example.test/schemas/';

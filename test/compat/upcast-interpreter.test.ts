@@ -4,13 +4,13 @@
  * so the same data, property for property and in the same order.
  */
 import { describe, expect, it } from 'vitest';
-import { indexCatalogue } from '../../src/codegen/schema-index.js';
 import { derefIn, planUpcast } from '../../src/codegen/upcast-plan.js';
 import { normalise } from '../../src/compat/normalise.js';
 import { sampleValues } from '../../src/compat/sample-values.js';
 import { runUpcastPlan } from '../../src/compat/upcast-interpreter.js';
 import { registry } from '../../src/index.js';
 import type { UpcastContext } from '../../src/runtime/upcast.js';
+import { indexCatalogue } from '../../src/schema/catalogue-index.js';
 import { catalogue, catalogueDocuments } from './schema-files.js';
 
 const index = indexCatalogue(catalogue);

@@ -1,7 +1,7 @@
 /** Field rows: one per property, nested ones as paths, shared shapes followed and named. */
 import { describe, expect, it } from 'vitest';
 import type { JsonSchemaObject, SchemaFile } from '../../src/catalogue/model.js';
-import { indexCatalogue } from '../../src/codegen/schema-index.js';
+import { indexCatalogue } from '../../src/schema/catalogue-index.js';
 import { type FieldRow, fieldRows } from '../../src/site/fields.js';
 import { historyOf, repoCatalogue } from '../support/repo.js';
 

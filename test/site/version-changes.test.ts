@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { Catalogue } from '../../src/catalogue/model.js';
-import { indexCatalogue } from '../../src/codegen/schema-index.js';
+import { indexCatalogue } from '../../src/schema/catalogue-index.js';
 import { type FieldRow, fieldRows } from '../../src/site/fields.js';
 import { fieldChanges, versionChanges } from '../../src/site/version-changes.js';
 import { historyOf, repoCatalogue } from '../support/repo.js';

@@ -3,10 +3,10 @@
  * composing each event version's validator.
  */
 import type { Catalogue } from '../../catalogue/model.js';
+import { type SchemaIndex, sharedReachedFrom } from '../../schema/catalogue-index.js';
+import { openName } from '../../schema/names.js';
 import { claimInnerTypes, ModuleNames, nameDefinitions, reserveImports, typeAndValidators } from '../module-names.js';
 import { ModuleScope } from '../module-scope.js';
-import { openName } from '../names.js';
-import { type SchemaIndex, sharedReachedFrom } from '../schema-index.js';
 import { exportConst, id, printModule, z } from '../ts.js';
 import { emitTypes } from '../typescript-types.js';
 import { emitObjectShape } from '../zod-emitter.js';

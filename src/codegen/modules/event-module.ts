@@ -10,10 +10,10 @@ import ts from 'typescript';
 import type { ContractKind, ContractSource, EventTypeSource, JsonSchemaObject, SharedSchema, VersionSource } from '../../catalogue/model.js';
 import { describesNoData } from '../../catalogue/no-data.js';
 import { ConfigError } from '../../errors.js';
+import { type SchemaIndex, sharedReachedFrom } from '../../schema/catalogue-index.js';
+import { camel, contractWord, openName, requireBaseName } from '../../schema/names.js';
 import { claimInnerTypes, type DefinitionNames, ModuleNames, nameDefinitions, reserveImports, typeAndValidators } from '../module-names.js';
 import { ModuleScope, reachesClosedObject } from '../module-scope.js';
-import { camel, contractWord, openName, requireBaseName } from '../names.js';
-import { type SchemaIndex, sharedReachedFrom } from '../schema-index.js';
 import { exportConst, id, importNamed, json, literalType, object, printModule, pure, str, typeRef, withDoc } from '../ts.js';
 import { type EmittedTypes, emitTypes, mergeDeclarations } from '../typescript-types.js';
 import { compileUpcast } from '../upcast-compiler.js';
@@ -380,24 +380,7 @@ async function contractCode(
  * shared module's functions, so each is written once.
  */
 function bundledSchema(schema: JsonSchemaObject, index: SchemaIndex, used: Set<string>): ts.Expression {
-  const embedded = new Map<string, SharedSchema>();
-  const visit = (node: unknown, baseId: string) => {
-    if (Array.isArray(node)) for (const item of node) visit(item, baseId);
-    else if (typeof node === 'object' && node !== null) {
-      const ref = (node as JsonSchemaObject).$ref;
-      if (typeof ref === 'string') {
-        const url = new URL(ref, baseId);
-        url.hash = '';
-        const target = index.shared.get(url.href);
-        if (target && !embedded.has(target.typeName)) {
-          embedded.set(target.typeName, target);
-          visit(target.json, target.id);
-        }
-      }
-      for (const value of Object.values(node)) visit(value, baseId);
-    }
-  };
-  visit(schema, schema.$id as string);
+  const embedded = new Map(sharedReachedFrom([{ id: schema.$id as string, json: schema }], index).map((shared) => [shared.typeName, shared]));
   if (embedded.size === 0) return json(schema);
   const own = (schema.$defs ?? {}) as Record<string, unknown>;
   const defs: Array<[string, ts.Expression]> = Object.entries(own).map(([k, v]) => [k, json(v)]);

@@ -5,10 +5,10 @@
 
 import ts from 'typescript';
 import type { Catalogue, SharedSchema } from '../../catalogue/model.js';
+import { type SchemaIndex, validatorName } from '../../schema/catalogue-index.js';
+import { camel, openName } from '../../schema/names.js';
 import { claimInnerTypes, ModuleNames, nameDefinitions, reserveImports, typeAndValidators } from '../module-names.js';
 import { ModuleScope, reachesClosedObject } from '../module-scope.js';
-import { camel, openName } from '../names.js';
-import { type SchemaIndex, validatorName } from '../schema-index.js';
 import { exportConst, id, json, printModule } from '../ts.js';
 import { emitTypes, mergeDeclarations } from '../typescript-types.js';
 import { emitZod } from '../zod-emitter.js';

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { type LoadProblem, loadCatalogue } from '../../catalogue/load.js';
 import type { Catalogue, ContractKind, SchemaFile } from '../../catalogue/model.js';
-import { indexCatalogue } from '../../codegen/schema-index.js';
+import { indexCatalogue } from '../../schema/catalogue-index.js';
+import type { SchemaDocuments } from '../../schema/ref.js';
 import type { NormalSchema } from '../normal-schema.js';
-import { type Normalised, type NormaliseProblem, normalise, type SchemaDocuments } from '../normalise.js';
+import { type Normalised, type NormaliseProblem, normalise } from '../normalise.js';
 
 export interface Snapshot {
   readonly root: string;

@@ -6,7 +6,7 @@
  * branches accept its type, might still be covered by the branches together;
  * that is undecided, and counted as breaking.
  */
-import type { InstanceType } from '../../codegen/keywords.js';
+import type { InstanceType } from '../../schema/keywords.js';
 import { accepts } from '../accepts.js';
 import { acceptsType, anything, type NormalSchema, type TypedSchema } from '../normal-schema.js';
 import { type Reason, type Rule, reason } from '../rule.js';

@@ -4,7 +4,7 @@
  * `["string", "null"]`, rejects documents the writer accepted; widening
  * `integer` to `number`, or adding `null`, does not.
  */
-import type { InstanceType } from '../../codegen/keywords.js';
+import type { InstanceType } from '../../schema/keywords.js';
 import { acceptsType } from '../normal-schema.js';
 import { type Reason, type Rule, reason } from '../rule.js';
 

@@ -23,10 +23,10 @@
  * normal form cannot read, which the lints report), the step is not run.
  */
 import type { ContractSource, EnvelopeSource, EventTypeSource, UpcastSource, VersionSource } from '../../../catalogue/model.js';
-import { indexCatalogue } from '../../../codegen/schema-index.js';
 import { derefIn, type PlanEntry, planUpcast, type UpcastPlan } from '../../../codegen/upcast-plan.js';
 import { ConfigError } from '../../../errors.js';
 import { type UpcastContext, UpcastInputMissing } from '../../../runtime/upcast.js';
+import { indexCatalogue } from '../../../schema/catalogue-index.js';
 import { rejection } from '../../accepts.js';
 import type { NormalSchema } from '../../normal-schema.js';
 import { sampleValues } from '../../sample-values.js';

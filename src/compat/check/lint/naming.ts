@@ -9,7 +9,7 @@
  * the same rules, from the same functions, but stops at the first problem;
  * this reports every one.
  */
-import { baseNameOf, definitionTitleProblems, nameCollisions } from '../../../codegen/names.js';
+import { baseNameOf, definitionTitleProblems, nameCollisions } from '../../../schema/names.js';
 import type { CheckRule } from '../context.js';
 import { error } from '../finding.js';
 

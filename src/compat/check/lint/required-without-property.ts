@@ -5,7 +5,7 @@
  * invalid, in an open one it requires a field nobody describes.
  */
 import { escapePointer } from '../../../runtime/json-pointer.js';
-import { isObject, walkSchema } from '../../schema-walk.js';
+import { isObject, walkSchema } from '../../../schema/walk.js';
 import type { CheckRule } from '../context.js';
 import { error, type Finding } from '../finding.js';
 

@@ -1,15 +1,16 @@
 /**
  * `unsupported-keyword`: a keyword the generator cannot translate faithfully
- * (see `codegen/keywords.ts`, the one list of what is supported), or a
+ * (see `schema/keywords.ts`, the one list of what is supported), or a
  * supported one written in a way that is not: an `$id` below the root with
  * `$ref`s inside, or a `$ref` to `#`, to an anchor or to a nested `$id`. The
  * generator stops at the first; this lists every one, with what to write
  * instead.
  */
-import { isSupported, nestedIdProblem, UNSUPPORTED_HINTS } from '../../../codegen/keywords.js';
-import { idScopesRefs, unsupportedRefIn } from '../../../codegen/schema-index.js';
+
 import { escapePointer } from '../../../runtime/json-pointer.js';
-import { walkSchema } from '../../schema-walk.js';
+import { isSupported, nestedIdProblem, UNSUPPORTED_HINTS } from '../../../schema/keywords.js';
+import { idScopesRefs, unsupportedRefIn } from '../../../schema/ref.js';
+import { walkSchema } from '../../../schema/walk.js';
 import type { CheckRule } from '../context.js';
 import { error, type Finding } from '../finding.js';
 
