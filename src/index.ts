@@ -25,6 +25,7 @@ import { type DetailSource, type FetchDetailOptions, fetchDetailWith } from './r
 import { FORMATS, type FormatName, isFormatName } from './runtime/formats/index.js';
 import { type ParseOptions, type ParseResult, safeParseWith, unwrap } from './runtime/parse.js';
 import { createRegistry } from './runtime/registry.js';
+import { lookupsOf } from './runtime/runtimes.js';
 
 /** Every event type, by name. */
 export const registry = createRegistry(eventTypes);
@@ -63,7 +64,7 @@ export function safeParse(input: unknown, options?: ParseOptions<'latest'>): Par
 export function safeParse(input: unknown, options: ParseOptions<number>): ParseResult<AnyVersionEvent>;
 export function safeParse(input: unknown, options?: ParseOptions): ParseResult<AnyVersionEvent>;
 export function safeParse(input: unknown, options?: ParseOptions): ParseResult<DomainEvent | AnyVersionEvent> {
-  return safeParseWith(registry.lookup, input, options) as ParseResult<DomainEvent>;
+  return safeParseWith(lookupsOf(registry).notification, input, options) as ParseResult<DomainEvent>;
 }
 
 /**
@@ -74,7 +75,7 @@ export function parse(input: unknown, options?: ParseOptions<'latest'>): DomainE
 export function parse(input: unknown, options: ParseOptions<number>): AnyVersionEvent;
 export function parse(input: unknown, options?: ParseOptions): AnyVersionEvent;
 export function parse(input: unknown, options?: ParseOptions): DomainEvent | AnyVersionEvent {
-  return unwrap(safeParseWith(registry.lookup, input, options)) as DomainEvent;
+  return unwrap(safeParseWith(lookupsOf(registry).notification, input, options)) as DomainEvent;
 }
 
 /** The event types whose producer serves detail documents. */
@@ -95,7 +96,7 @@ export function buildDetail<T extends DetailEventTypeName>(
   eventDetails: LatestDetails<T>,
   options?: BuildDetailOptions,
 ): LatestDetailDocument<T> {
-  const runtime = registry.get(eventType)?.runtime.detail;
+  const runtime = lookupsOf(registry).detail.find(eventType);
   if (!runtime) {
     throw contractError('unknown_event_type', [{ code: 'unknown_event_type', path: '', received: JSON.stringify(eventType) }]);
   }
@@ -113,12 +114,12 @@ export function buildDetail<T extends DetailEventTypeName>(
 export function safeParseDetail(input: unknown, options?: DetailParseOptions<'latest'>): DetailParseResult<AnyDetailDocument>;
 export function safeParseDetail(input: unknown, options?: DetailParseOptions): DetailParseResult<AnyDetailDocument>;
 export function safeParseDetail(input: unknown, options?: DetailParseOptions): DetailParseResult<AnyDetailDocument> {
-  return safeParseDetailWith(registry.detailLookup, input, options) as DetailParseResult<AnyDetailDocument>;
+  return safeParseDetailWith(lookupsOf(registry).detail, input, options) as DetailParseResult<AnyDetailDocument>;
 }
 
 /** As {@link safeParseDetail}, but returns the document and throws {@link ContractError} when it is not valid. */
 export function parseDetail(input: unknown, options?: DetailParseOptions): AnyDetailDocument {
-  return unwrapDetail(safeParseDetailWith(registry.detailLookup, input, options)) as unknown as AnyDetailDocument;
+  return unwrapDetail(safeParseDetailWith(lookupsOf(registry).detail, input, options)) as unknown as AnyDetailDocument;
 }
 
 /**
@@ -130,7 +131,7 @@ export function parseDetail(input: unknown, options?: DetailParseOptions): AnyDe
  * `invalid_json`), never as a throw.
  */
 export function fetchDetail(event: DetailSource, options?: FetchDetailOptions): Promise<DetailParseResult<AnyDetailDocument>> {
-  return fetchDetailWith(registry.detailLookup, event, options) as Promise<DetailParseResult<AnyDetailDocument>>;
+  return fetchDetailWith(lookupsOf(registry).detail, event, options) as Promise<DetailParseResult<AnyDetailDocument>>;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ContractError } from '../runtime/errors.js';
 import { isRecord } from '../runtime/formats/format.js';
 import { DEFAULT_LIMITS, decodeJson } from '../runtime/json-text.js';
 import { type ParseOptions, safeParseWith, type UnknownProperties } from '../runtime/parse.js';
+import { lookupsOf } from '../runtime/runtimes.js';
 import type { RecordOptions } from './job.js';
 import { formatOf } from './record-identity.js';
 
@@ -61,7 +62,7 @@ export function readRecord(record: unknown, options: RecordOptions, extra: ReadE
     if (extra.to !== undefined) detailOptions.to = extra.to;
     if (extra.context !== undefined) detailOptions.context = extra.context;
     if (extra.unknownProperties !== undefined) detailOptions.unknownProperties = extra.unknownProperties;
-    const result = safeParseDetailWith(registry.detailLookup, record, detailOptions);
+    const result = safeParseDetailWith(lookupsOf(registry).detail, record, detailOptions);
     if (!result.success) return { success: false, contract: 'detail', error: result.error };
     const read = { success: true, contract: 'detail', eventType: result.detail.eventType as string, version: result.version, document: result.detail } as const;
     return result.upgradedFrom === undefined ? read : { ...read, upgradedFrom: result.upgradedFrom };
@@ -72,7 +73,7 @@ export function readRecord(record: unknown, options: RecordOptions, extra: ReadE
   if (extra.to !== undefined) parseOptions.to = extra.to;
   if (extra.context !== undefined) parseOptions.context = extra.context;
   if (extra.unknownProperties !== undefined) parseOptions.unknownProperties = extra.unknownProperties;
-  const result = safeParseWith(registry.lookup, record, parseOptions);
+  const result = safeParseWith(lookupsOf(registry).notification, record, parseOptions);
   if (!result.success) return { success: false, contract: 'notification', error: result.error };
   const { event } = result;
   const document = extra.encode ? formatOf(options, typeof record === 'string' ? event : record).encode(event) : undefined;

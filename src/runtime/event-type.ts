@@ -23,6 +23,7 @@ import { identifierPattern, isWellFormed } from './identifiers.js';
 import { describeValue } from './messages.js';
 import { ownValue } from './own-properties.js';
 import { type EventRuntime, type Lookup, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './parse.js';
+import { attachRuntimes } from './runtimes.js';
 import { objectOnly } from './schema-checks.js';
 import { issuesOf } from './zod-issues.js';
 
@@ -154,8 +155,6 @@ export interface EventTypeBase<T extends string> {
   readonly description: string;
   /** Timeline templates keyed by the first version they apply to (of the detail contract where there is one). */
   readonly timeline: Readonly<Record<string, string>>;
-  /** @internal What the parsers and registry use. */
-  readonly runtime: { readonly notification?: EventRuntime; readonly detail?: DetailRuntime };
 }
 
 /** An event type: its contracts, and the functions to build, read and upcast them. */
@@ -208,7 +207,7 @@ export function defineEventType<T extends string, C extends EventContracts>(defi
     eventType.safeParseDetail = detail.contract.safeParse;
     eventType.parseDetail = detail.contract.parse;
   }
-  eventType.runtime = runtime;
+  attachRuntimes(eventType, runtime);
   return eventType as unknown as EventType<T, C>;
 }
 

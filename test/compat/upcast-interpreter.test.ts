@@ -9,6 +9,7 @@ import { normalise } from '../../src/compat/normalise.js';
 import { sampleValues } from '../../src/compat/sample-values.js';
 import { runUpcastPlan } from '../../src/compat/upcast-interpreter.js';
 import { registry } from '../../src/index.js';
+import { runtimesOf } from '../../src/runtime/runtimes.js';
 import type { UpcastContext } from '../../src/runtime/upcast.js';
 import { indexCatalogue } from '../../src/schema/catalogue-index.js';
 import { catalogue, catalogueDocuments } from './schema-files.js';
@@ -42,7 +43,7 @@ describe('runUpcastPlan makes what the compiled upcaster makes', () => {
       to: { schema: to.schema.json, deref: derefIn(to, index) },
       operations,
     });
-    const compiled = registry.get(event.type)?.runtime[contract.kind]?.chain[to.version - 1]?.upcast?.run as
+    const compiled = runtimesOf(registry.get(event.type) ?? {})[contract.kind]?.chain[to.version - 1]?.upcast?.run as
       | ((data: unknown, context: UpcastContext) => unknown)
       | undefined;
     if (!compiled) throw new Error(`no compiled upcaster for ${event.type}`);

@@ -16,6 +16,7 @@ import {
   registry,
   serialize,
 } from '../../src/index.js';
+import { runtimesOf } from '../../src/runtime/runtimes.js';
 import { example } from '../support/examples.js';
 import { repoCatalogue } from '../support/repo.js';
 import { versionedNotification, versionedV2 } from '../support/versioned-notification.js';
@@ -179,7 +180,7 @@ describe('build', () => {
       clock,
     );
     expect(parse(serialize(event))).toEqual(event);
-    expect(registry.get(type)?.runtime.notification?.latest).toBe(event.version);
+    expect(runtimesOf(registry.get(type) ?? {}).notification?.latest).toBe(event.version);
   });
 });
 
@@ -245,6 +246,6 @@ describe('buildDetail', () => {
     });
     expect(document).toStrictEqual(example);
     expect(parseDetail(JSON.stringify(document), { version: latest.version })).toStrictEqual(document);
-    expect(registry.get(type)?.runtime.detail?.latest).toBe(latest.version);
+    expect(runtimesOf(registry.get(type) ?? {}).detail?.latest).toBe(latest.version);
   });
 });

@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { cas1BookingCancelled, cas1PersonArrived } from '../../src/index.js';
 import { COMPILE_AFTER } from '../../src/runtime/contract.js';
+import type { DetailRuntime } from '../../src/runtime/detail.js';
+import type { EventRuntime } from '../../src/runtime/parse.js';
+import { runtimesOf } from '../../src/runtime/runtimes.js';
 import { example } from '../support/examples.js';
 
 const CANCELLED = 'approved-premises.booking.cancelled';
@@ -43,8 +46,8 @@ function detailVerdict({ document, version }: { document: unknown; version: numb
 }
 
 describe('validators are compiled after COMPILE_AFTER uses', () => {
-  const notification = cas1BookingCancelled.runtime.notification as NonNullable<typeof cas1BookingCancelled.runtime.notification>;
-  const detail = cas1BookingCancelled.runtime.detail as NonNullable<typeof cas1BookingCancelled.runtime.detail>;
+  const notification = runtimesOf(cas1BookingCancelled).notification as EventRuntime;
+  const detail = runtimesOf(cas1BookingCancelled).detail as DetailRuntime;
   // The detail version 2 data validator, which checks what the upcast from version 1 returns.
   const upcastResult = detail.chain[1];
   if (!upcastResult) throw new Error('the detail chain has no version 2');
@@ -90,11 +93,11 @@ describe('validators are compiled after COMPILE_AFTER uses', () => {
 
   it('the switch comes on the COMPILE_AFTER-th use, and not before', () => {
     // An event type no other test here reads, so its counts start at zero.
-    const fresh = cas1PersonArrived.runtime.notification as NonNullable<typeof cas1PersonArrived.runtime.notification>;
+    const fresh = runtimesOf(cas1PersonArrived).notification as EventRuntime;
     for (let use = 1; use < COMPILE_AFTER; use++) expect(isCompiled(fresh.envelopeValidator(1))).toBe(false);
     expect(isCompiled(fresh.envelopeValidator(1))).toBe(true);
     // Each version, and each contract, counts its own uses.
-    const freshDetail = cas1PersonArrived.runtime.detail as NonNullable<typeof cas1PersonArrived.runtime.detail>;
+    const freshDetail = runtimesOf(cas1PersonArrived).detail as DetailRuntime;
     for (let use = 1; use < COMPILE_AFTER; use++) expect(isCompiled(freshDetail.documentValidator(1))).toBe(false);
     expect(isCompiled(freshDetail.documentValidator(1))).toBe(true);
     expect(isCompiled(freshDetail.documentValidator(2))).toBe(false);

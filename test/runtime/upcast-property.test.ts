@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/index.js';
+import { runtimesOf } from '../../src/runtime/runtimes.js';
 import type { ChainVersion, UpcastContext } from '../../src/runtime/upcast.js';
 import { runChain } from '../../src/runtime/upcast.js';
 import { resolverFor, valid } from '../support/arbitrary.js';
@@ -60,7 +61,7 @@ const steps = catalogue.events.flatMap((event) => {
 
 /** The runtime of the contract that carries `eventType`'s history. */
 const chainOf = (eventType: string): readonly ChainVersion[] => {
-  const runtime = registry.get(eventType)?.runtime;
+  const runtime = runtimesOf(registry.get(eventType) ?? {});
   const contract = runtime?.detail ?? runtime?.notification;
   if (!contract) throw new Error(eventType);
   return contract.chain;

@@ -20,6 +20,7 @@ import {
   cas1ApplicationExpired,
   cas1BookingCancelled,
   type DomainEvent,
+  registry,
   safeParse,
   safeParseDetail,
 } from '../../src/index.js';
@@ -118,5 +119,14 @@ describe('safeParseDetail', () => {
     if (first.success) expectTypeOf(first.detail).toEqualTypeOf<Cas1BookingCancelledDetailDocumentV1>();
     // @ts-expect-error there is no detail version 3
     cas1BookingCancelled.safeParseDetail('{}', { to: 3 });
+  });
+});
+
+describe('the public types carry no machinery', () => {
+  test("an event type has its contracts and functions, not the parsers' runtime", () => {
+    expectTypeOf(cas1BookingCancelled).not.toHaveProperty('runtime');
+    expectTypeOf(registry).not.toHaveProperty('lookup');
+    expectTypeOf(registry).not.toHaveProperty('detailLookup');
+    expectTypeOf(registry.get('approved-premises.booking.cancelled')).exclude<undefined>().not.toHaveProperty('runtime');
   });
 });

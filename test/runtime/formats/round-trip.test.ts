@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type EnvelopeLike, type FormatName, parse, registry, safeParse, safeParseDetail, serialize, toHttpBinary, toKafkaBinary } from '../../../src/index.js';
+import { runtimesOf } from '../../../src/runtime/runtimes.js';
 import { validDetailExamples, validExamples } from './examples.js';
 
 /** A way of putting an event on the wire and what `safeParse` is given back. */
@@ -40,7 +41,7 @@ function roundTrip(mode: Mode, event: EnvelopeLike, format: FormatName | 'auto' 
 
 describe('every example notification of every event type makes the round trip', () => {
   it('covers every event type in the catalogue that has a notification contract', () => {
-    const notified = registry.types.filter((t) => registry.get(t)?.runtime.notification);
+    const notified = registry.types.filter((t) => runtimesOf(registry.get(t) ?? {}).notification);
     expect(notified.length).toBeGreaterThan(0);
     expect(new Set(validExamples.map((e) => e.event.eventType))).toEqual(new Set(notified));
   });
@@ -57,7 +58,7 @@ describe('every example notification of every event type makes the round trip', 
 
 describe('every example detail document reads back as it was stored', () => {
   it('covers every event type in the catalogue that has a detail contract', () => {
-    const detailed = registry.types.filter((t) => registry.get(t)?.runtime.detail);
+    const detailed = registry.types.filter((t) => runtimesOf(registry.get(t) ?? {}).detail);
     expect(detailed.length).toBeGreaterThan(0);
     expect(new Set(validDetailExamples.map((e) => e.document.eventType))).toEqual(new Set(detailed));
   });
