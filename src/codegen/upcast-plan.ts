@@ -211,51 +211,19 @@ export function planUpcast(input: PlanInput, gaps: 'refuse' | 'collect' = 'refus
     return entries;
   };
 
-  const produce = (
-    o: RelativeOp,
-    level: Level,
-    fromProps: Record<string, JsonSchema>,
-    fromRequired: ReadonlySet<string>,
-  ): { source: PlanSource; optionalSource?: { pointer: string; path: readonly string[] } } => {
-    const op = o.op;
-    switch (op.op) {
+  const produce = (o: RelativeOp, level: Level, fromProps: Record<string, JsonSchema>, fromRequired: ReadonlySet<string>): Produced => {
+    const at: OperationContext = { input, index: o.index, rest: o.rest, level, fromProps, fromRequired, fail, read };
+    switch (o.op.op) {
       case 'add':
-        if ('value' in op) return { source: { kind: 'value', value: op.value } };
-        if ('fromEnvelope' in op) return { source: { kind: 'envelope', field: op.fromEnvelope, always: ALWAYS_IN_ENVELOPE.has(op.fromEnvelope) } };
-        return { source: { kind: 'context', name: op.fromContext, ...('default' in op ? { default: op.default } : {}) } };
-      case 'rename': {
-        const from = lastToken(op.from);
-        if (!has(fromProps, from)) fail(o.index, `there is no ${level.pointer}/${from} to rename in the earlier version`);
-        const path = [...level.source, from];
-        return { source: { kind: 'copy', from: path }, ...(fromRequired.has(from) ? {} : { optionalSource: { pointer: op.from, path } }) };
-      }
-      case 'date-in-zone': {
-        const { path, optional } = read(op.from, o.index);
-        try {
-          new Intl.DateTimeFormat('en-GB', { timeZone: op.timeZone });
-        } catch {
-          fail(o.index, `${JSON.stringify(op.timeZone)} is not an IANA time zone`);
-        }
-        return { source: { kind: 'date-in-zone', from: path, timeZone: op.timeZone }, ...(optional ? { optionalSource: { pointer: op.from, path } } : {}) };
-      }
-      case 'map-enum': {
-        const name = o.rest[0] as string;
-        if (!has(fromProps, name)) fail(o.index, `there is no ${level.pointer}/${name} in the earlier version to map`);
-        const map = totalMap(
-          input.file,
-          op.map,
-          input.from.deref(fromProps[name] as JsonSchema),
-          input.to.deref(propertiesOf(level.to)[name] as JsonSchema),
-          o.index,
-        );
-        const path = [...level.source, name];
-        return {
-          source: { kind: 'map-enum', from: path, map },
-          ...(fromRequired.has(name) ? {} : { optionalSource: { pointer: `${level.pointer}/${name}`, path } }),
-        };
-      }
+        return planAdd(o.op);
+      case 'rename':
+        return planRename(o.op, at);
+      case 'date-in-zone':
+        return planDateInZone(o.op, at);
+      case 'map-enum':
+        return planMapEnum(o.op, at);
       case 'remove':
-        return fail(o.index, 'unreachable');
+        return fail(o.index, 'a remove produces nothing');
     }
   };
 
@@ -277,6 +245,73 @@ export function planUpcast(input: PlanInput, gaps: 'refuse' | 'collect' = 'refus
 
   const entries = build({ source: [], from: input.from.deref(input.from.schema), to: input.to.deref(input.to.schema), ops, pointer: '' });
   return { entries, gaps: found };
+}
+
+/** What an operation makes of one property of the new version: where its value comes from, and the source that may be absent. */
+interface Produced {
+  readonly source: PlanSource;
+  readonly optionalSource?: { readonly pointer: string; readonly path: readonly string[] };
+}
+
+/** What an operation's handler knows of where it applies. */
+interface OperationContext {
+  readonly input: PlanInput;
+  /** The operation's index, for errors. */
+  readonly index: number;
+  /** Tokens of its `path` from this level down; the last names the property. */
+  readonly rest: readonly string[];
+  readonly level: Level;
+  readonly fromProps: Record<string, JsonSchema>;
+  readonly fromRequired: ReadonlySet<string>;
+  readonly fail: (index: number | undefined, message: string) => never;
+  /** The path of a pointer into the earlier version's data, and whether it may be absent. */
+  readonly read: (pointer: string, index: number) => { path: string[]; optional: boolean };
+}
+
+type Operation<K extends UpcastOperation['op']> = Extract<UpcastOperation, { op: K }>;
+
+/** `add`: a constant, an envelope field or a context value. */
+function planAdd(op: Operation<'add'>): Produced {
+  if ('value' in op) return { source: { kind: 'value', value: op.value } };
+  if ('fromEnvelope' in op) return { source: { kind: 'envelope', field: op.fromEnvelope, always: ALWAYS_IN_ENVELOPE.has(op.fromEnvelope) } };
+  return { source: { kind: 'context', name: op.fromContext, ...('default' in op ? { default: op.default } : {}) } };
+}
+
+/** `rename`: a property of the same object, under a new name. */
+function planRename(op: Operation<'rename'>, at: OperationContext): Produced {
+  const from = lastToken(op.from);
+  if (!has(at.fromProps, from)) at.fail(at.index, `there is no ${at.level.pointer}/${from} to rename in the earlier version`);
+  const path = [...at.level.source, from];
+  return { source: { kind: 'copy', from: path }, ...(at.fromRequired.has(from) ? {} : { optionalSource: { pointer: op.from, path } }) };
+}
+
+/** `date-in-zone`: the date of a date-time in an IANA time zone. */
+function planDateInZone(op: Operation<'date-in-zone'>, at: OperationContext): Produced {
+  const { path, optional } = at.read(op.from, at.index);
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: op.timeZone });
+  } catch {
+    at.fail(at.index, `${JSON.stringify(op.timeZone)} is not an IANA time zone`);
+  }
+  return { source: { kind: 'date-in-zone', from: path, timeZone: op.timeZone }, ...(optional ? { optionalSource: { pointer: op.from, path } } : {}) };
+}
+
+/** `map-enum`: the property's value mapped by a total map of the earlier enum. */
+function planMapEnum(op: Operation<'map-enum'>, at: OperationContext): Produced {
+  const name = at.rest[0] as string;
+  if (!has(at.fromProps, name)) at.fail(at.index, `there is no ${at.level.pointer}/${name} in the earlier version to map`);
+  const map = totalMap(
+    at.input.file,
+    op.map,
+    at.input.from.deref(at.fromProps[name] as JsonSchema),
+    at.input.to.deref(propertiesOf(at.level.to)[name] as JsonSchema),
+    at.index,
+  );
+  const path = [...at.level.source, name];
+  return {
+    source: { kind: 'map-enum', from: path, map },
+    ...(at.fromRequired.has(name) ? {} : { optionalSource: { pointer: `${at.level.pointer}/${name}`, path } }),
+  };
 }
 
 /**
