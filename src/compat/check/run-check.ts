@@ -4,6 +4,15 @@
  * every rule, and return the findings sorted by file and pointer (report).
  */
 import { readPackageInfo } from '../../catalogue/package-json.js';
+import { invalidSchema } from '../../lint/invalid-schema.js';
+import { loadProblems } from '../../lint/load-problems.js';
+import { missingExamples } from '../../lint/missing-examples.js';
+import { naming } from '../../lint/naming.js';
+import { placeholders } from '../../lint/placeholders.js';
+import { requiredWithoutProperty } from '../../lint/required-without-property.js';
+import { sources } from '../../lint/sources.js';
+import { timelineFields } from '../../lint/timeline-fields.js';
+import { unsupportedKeyword } from '../../lint/unsupported-keyword.js';
 import { largestBump } from './bump.js';
 import { changesBetween } from './changes.js';
 import { listChangesets, newSince, readChangeset } from './changesets.js';
@@ -15,15 +24,6 @@ import { removed } from './evolution/removed.js';
 import { upcasterInvalid } from './evolution/upcaster-invalid.js';
 import { upcasterRequired } from './evolution/upcaster-required.js';
 import type { Finding } from './finding.js';
-import { invalidSchema } from './lint/invalid-schema.js';
-import { loadProblems } from './lint/load-problems.js';
-import { missingExamples } from './lint/missing-examples.js';
-import { naming } from './lint/naming.js';
-import { placeholders } from './lint/placeholders.js';
-import { requiredWithoutProperty } from './lint/required-without-property.js';
-import { sources } from './lint/sources.js';
-import { timelineFields } from './lint/timeline-fields.js';
-import { unsupportedKeyword } from './lint/unsupported-keyword.js';
 import { readSnapshot } from './snapshot.js';
 
 /** Every rule `check` runs: evolution rules first, then the lint rules. */

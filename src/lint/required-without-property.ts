@@ -4,10 +4,11 @@
  * but left in `required`); in a closed object it makes every document
  * invalid, in an open one it requires a field nobody describes.
  */
-import { escapePointer } from '../../../runtime/json-pointer.js';
-import { isObject, walkSchema } from '../../schema-walk.js';
-import type { CheckRule } from '../context.js';
-import { error, type Finding } from '../finding.js';
+
+import type { CheckRule } from '../compat/check/context.js';
+import { error, type Finding } from '../compat/check/finding.js';
+import { isObject, walkSchema } from '../compat/schema-walk.js';
+import { escapePointer } from '../runtime/json-pointer.js';
 
 export const requiredWithoutProperty: CheckRule = ({ current }) => {
   const out: Finding[] = [];

@@ -7,9 +7,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { Finding } from '../../../src/compat/check/finding.js';
-import { runCheck } from '../../../src/compat/check/run-check.js';
-import { ROOT } from '../../support/repo.js';
+import type { Finding } from '../../src/compat/check/finding.js';
+import { runCheck } from '../../src/compat/check/run-check.js';
+import { ROOT } from './repo.js';
 
 export interface CatalogueCopy {
   readonly root: string;

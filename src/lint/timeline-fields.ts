@@ -8,12 +8,12 @@
  * `{{envelope.field}}` is checked against the envelope schema, or for a
  * detail contract against the detail document's own fields.
  */
-import { type EventTypeSource, timelineContract } from '../../../catalogue/model.js';
-import { ENVELOPE_PREFIX, templatePaths } from '../../../runtime/describe.js';
-import { toPointer } from '../../../runtime/json-pointer.js';
-import type { NormalSchema } from '../../normal-schema.js';
-import type { CheckRule } from '../context.js';
-import { error, type Finding, warning } from '../finding.js';
+import { type EventTypeSource, timelineContract } from '../catalogue/model.js';
+import type { CheckRule } from '../compat/check/context.js';
+import { error, type Finding, warning } from '../compat/check/finding.js';
+import type { NormalSchema } from '../compat/normal-schema.js';
+import { ENVELOPE_PREFIX, templatePaths } from '../runtime/describe.js';
+import { toPointer } from '../runtime/json-pointer.js';
 
 /** The fields of a detail document around its `eventDetails`, which `{{envelope.field}}` reads for an event type with a detail contract. */
 const DETAIL_DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'timestamp', 'eventType']);

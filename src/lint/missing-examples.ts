@@ -11,9 +11,9 @@
  * they accept.
  */
 
-import { describesNoData } from '../../../catalogue/no-data.js';
-import type { CheckRule } from '../context.js';
-import { error, type Finding } from '../finding.js';
+import { describesNoData } from '../catalogue/no-data.js';
+import type { CheckRule } from '../compat/check/context.js';
+import { error, type Finding } from '../compat/check/finding.js';
 import { hasUndecidedPart, readerOf, wholeDocumentRejection } from './whole-document.js';
 
 export const missingExamples: CheckRule = ({ current }) => {

@@ -4,10 +4,10 @@
  * `catalogue/placeholder.ts`), in event.json, a schema's description or an
  * upcast's description.
  */
-import { isPlaceholder } from '../../../catalogue/placeholder.js';
-import { toPointer } from '../../../runtime/json-pointer.js';
-import type { CheckRule } from '../context.js';
-import { error, type Finding } from '../finding.js';
+import { isPlaceholder } from '../catalogue/placeholder.js';
+import type { CheckRule } from '../compat/check/context.js';
+import { error, type Finding } from '../compat/check/finding.js';
+import { toPointer } from '../runtime/json-pointer.js';
 
 export const placeholders: CheckRule = ({ current }) => {
   const out: Finding[] = [];

@@ -9,9 +9,9 @@
  * the same rules, from the same functions, but stops at the first problem;
  * this reports every one.
  */
-import { baseNameOf, definitionTitleProblems, nameCollisions } from '../../../codegen/names.js';
-import type { CheckRule } from '../context.js';
-import { error } from '../finding.js';
+import { baseNameOf, definitionTitleProblems, nameCollisions } from '../codegen/names.js';
+import type { CheckRule } from '../compat/check/context.js';
+import { error } from '../compat/check/finding.js';
 
 export const naming: CheckRule = ({ current }) => {
   const named = current.catalogue.events.map(baseNameOf);

@@ -3,8 +3,8 @@
  * such as a `$ref` that resolves to nothing or a bound that is not a number.
  * Each is reported once, where it is written, however many versions reach it.
  */
-import type { CheckRule } from '../context.js';
-import { error, type Finding } from '../finding.js';
+import type { CheckRule } from '../compat/check/context.js';
+import { error, type Finding } from '../compat/check/finding.js';
 
 export const invalidSchema: CheckRule = ({ current }) => {
   const out = new Map<string, Finding>();

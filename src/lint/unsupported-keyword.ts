@@ -6,12 +6,12 @@
  * generator stops at the first; this lists every one, with what to write
  * instead.
  */
-import { isSupported, nestedIdProblem, UNSUPPORTED_HINTS } from '../../../codegen/keywords.js';
-import { idScopesRefs, unsupportedRefIn } from '../../../codegen/schema-index.js';
-import { escapePointer } from '../../../runtime/json-pointer.js';
-import { walkSchema } from '../../schema-walk.js';
-import type { CheckRule } from '../context.js';
-import { error, type Finding } from '../finding.js';
+import { isSupported, nestedIdProblem, UNSUPPORTED_HINTS } from '../codegen/keywords.js';
+import { idScopesRefs, unsupportedRefIn } from '../codegen/schema-index.js';
+import type { CheckRule } from '../compat/check/context.js';
+import { error, type Finding } from '../compat/check/finding.js';
+import { walkSchema } from '../compat/schema-walk.js';
+import { escapePointer } from '../runtime/json-pointer.js';
 
 export const unsupportedKeyword: CheckRule = ({ current }) => {
   const out: Finding[] = [];

@@ -1,10 +1,10 @@
 /**
  * The lint rules of `check`, each on a copy of the catalogue broken one way.
  * Only lint findings are compared; the evolution findings the same edits
- * cause are covered in evolution.test.ts.
+ * cause are covered in test/compat/check/evolution.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { brief, type CatalogueCopy, catalogueCopy, checkAgainstRepo } from './catalogue-copy.js';
+import { brief, type CatalogueCopy, catalogueCopy, checkAgainstRepo } from '../support/catalogue-copy.js';
 
 const EVOLUTION = new Set([
   'released-version-changed',

@@ -4,9 +4,10 @@
  * producer files each of its contracts was modelled from, so that a reader
  * can hold the contract to the producer's code (which is the truth).
  */
-import { toPointer } from '../../../runtime/json-pointer.js';
-import type { CheckRule } from '../context.js';
-import { error, type Finding } from '../finding.js';
+
+import type { CheckRule } from '../compat/check/context.js';
+import { error, type Finding } from '../compat/check/finding.js';
+import { toPointer } from '../runtime/json-pointer.js';
 
 export const sources: CheckRule = ({ current }) => {
   const out: Finding[] = [];
