@@ -13,22 +13,17 @@
 import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
 import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem } from '../codegen/keywords.js';
 import { idScopesRefs, splitRef, unsupportedRefIn } from '../codegen/schema-index.js';
+import type { Problem } from '../diagnostic.js';
 import { escapePointer, valueAt } from '../runtime/json-pointer.js';
 import { setOwn } from '../runtime/own-properties.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
 import { accepts } from './accepts.js';
 import { ALL_TYPES, type ArrayConstraints, type NormalSchema, type Source, type TypedSchema } from './normal-schema.js';
 
-/** A part of a schema that could not be normalised. */
-export interface NormaliseProblem {
-  readonly file: string;
-  readonly pointer: string;
-  readonly message: string;
-}
-
 export interface Normalised {
   readonly schema: NormalSchema;
-  readonly problems: readonly NormaliseProblem[];
+  /** The parts of the schema that could not be normalised. */
+  readonly problems: readonly Problem[];
 }
 
 /** Schema files by `$id`, for following `$ref`s into other files. */
@@ -43,7 +38,7 @@ const COUNT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems'] as con
  * @param documents every schema a `$ref` may reach, by `$id`; `file` itself need not be in it.
  */
 export function normalise(file: SchemaFile, documents: SchemaDocuments): Normalised {
-  const problems: NormaliseProblem[] = [];
+  const problems: Problem[] = [];
   const onStack = new Set<string>();
 
   const unknown = (source: Source, reason: string, broken: boolean): NormalSchema => {

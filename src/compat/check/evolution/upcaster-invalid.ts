@@ -25,6 +25,7 @@
 import type { ContractSource, EnvelopeSource, EventTypeSource, UpcastSource, VersionSource } from '../../../catalogue/model.js';
 import { indexCatalogue } from '../../../codegen/schema-index.js';
 import { derefIn, type PlanEntry, planUpcast, type UpcastPlan } from '../../../codegen/upcast-plan.js';
+import type { Counterexample } from '../../../diagnostic.js';
 import { ConfigError } from '../../../errors.js';
 import { type UpcastContext, UpcastInputMissing } from '../../../runtime/upcast.js';
 import { rejection } from '../../accepts.js';
@@ -32,7 +33,7 @@ import type { NormalSchema } from '../../normal-schema.js';
 import { sampleValues } from '../../sample-values.js';
 import { runUpcastPlan } from '../../upcast-interpreter.js';
 import type { CheckContext, CheckRule } from '../context.js';
-import { type Counterexample, error, type Finding } from '../finding.js';
+import { error, type Finding } from '../finding.js';
 import { newVersions } from './new-versions.js';
 import { missingUpcaster } from './upcaster-required.js';
 
