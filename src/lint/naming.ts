@@ -1,7 +1,8 @@
 /**
- * `naming`, beyond what the loader checks (folder and file names): every
- * version's title is the event type's PascalCase name followed by its
- * contract (`Notification`, `Detail`), `V` and the version
+ * `naming`: the loader's naming problems (folder and file names, an event
+ * type's name, a shared schema's title), and beyond them: every version's
+ * title is the event type's PascalCase name followed by its contract
+ * (`Notification`, `Detail`), `V` and the version
  * (`Cas1BookingCancelledDetailV2`), because titles name the generated
  * TypeScript types; and no two event types, shared definitions or the
  * envelope share a name; and every `$defs` title is a PascalCase type name,
@@ -10,18 +11,25 @@
  * this reports every one.
  */
 import { baseNameOf, definitionTitleProblems, nameCollisions } from '../codegen/names.js';
-import type { CheckRule } from '../compat/check/context.js';
-import { error } from '../compat/check/finding.js';
+import { checkRule } from '../compat/check/context.js';
+import { loadProblems } from './load-problems.js';
 
-export const naming: CheckRule = ({ current }) => {
-  const named = current.catalogue.events.map(baseNameOf);
-  const bases = named.map((n) => n.base);
-  const { envelope, shared, events } = current.catalogue;
-  const schemas = [envelope, ...shared, ...events.flatMap((e) => e.contracts.flatMap((c) => c.versions.map((v) => v.schema)))];
-  const problems = [
-    ...named.flatMap((n) => n.problems),
-    ...nameCollisions(current.catalogue, bases),
-    ...schemas.flatMap((s) => definitionTitleProblems(s.file, s.json)),
-  ];
-  return problems.map((p) => error('naming', p.file, p.pointer, p.message));
-};
+export const naming = checkRule({
+  code: 'naming',
+  severity: 'error',
+  summary:
+    "a name that breaks the naming rules: a folder's or a file's, an event type's, or a title, which names a generated type (a version's is its event type's PascalCase name, `Notification` or `Detail`, `V` and the version; no two alike)",
+  run: (context) => {
+    const { current } = context;
+    const named = current.catalogue.events.map(baseNameOf);
+    const bases = named.map((n) => n.base);
+    const { envelope, shared, events } = current.catalogue;
+    const schemas = [envelope, ...shared, ...events.flatMap((e) => e.contracts.flatMap((c) => c.versions.map((v) => v.schema)))];
+    return [
+      ...loadProblems(context, 'naming'),
+      ...named.flatMap((n) => n.problems),
+      ...nameCollisions(current.catalogue, bases),
+      ...schemas.flatMap((s) => definitionTitleProblems(s.file, s.json)),
+    ];
+  },
+});

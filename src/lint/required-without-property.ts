@@ -5,23 +5,27 @@
  * invalid, in an open one it requires a field nobody describes.
  */
 
-import type { CheckRule } from '../compat/check/context.js';
-import { error, type Finding } from '../compat/check/finding.js';
+import { checkRule, type RuleProblem } from '../compat/check/context.js';
 import { isObject, walkSchema } from '../compat/schema-walk.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 
-export const requiredWithoutProperty: CheckRule = ({ current }) => {
-  const out: Finding[] = [];
-  for (const schema of current.schemas) {
-    walkSchema(schema.json, (node, pointer) => {
-      if (!Array.isArray(node.required)) return;
-      const properties = isObject(node.properties) ? node.properties : {};
-      node.required.forEach((name, i) => {
-        if (typeof name === 'string' && Object.hasOwn(properties, name)) return;
-        const message = `${JSON.stringify(name)} is required but has no schema under ${pointer}/properties/${escapePointer(String(name))}; add the property or remove the name`;
-        out.push(error('required-without-property', schema.file, `${pointer}/required/${i}`, message));
+export const requiredWithoutProperty = checkRule({
+  code: 'required-without-property',
+  severity: 'error',
+  summary: 'a name in `required` with no schema in `properties` beside it',
+  run: ({ current }) => {
+    const out: RuleProblem[] = [];
+    for (const schema of current.schemas) {
+      walkSchema(schema.json, (node, pointer) => {
+        if (!Array.isArray(node.required)) return;
+        const properties = isObject(node.properties) ? node.properties : {};
+        node.required.forEach((name, i) => {
+          if (typeof name === 'string' && Object.hasOwn(properties, name)) return;
+          const message = `${JSON.stringify(name)} is required but has no schema under ${pointer}/properties/${escapePointer(String(name))}; add the property or remove the name`;
+          out.push({ file: schema.file, pointer: `${pointer}/required/${i}`, message });
+        });
       });
-    });
-  }
-  return out;
-};
+    }
+    return out;
+  },
+});

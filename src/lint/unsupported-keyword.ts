@@ -8,25 +8,30 @@
  */
 import { isSupported, nestedIdProblem, UNSUPPORTED_HINTS } from '../codegen/keywords.js';
 import { idScopesRefs, unsupportedRefIn } from '../codegen/schema-index.js';
-import type { CheckRule } from '../compat/check/context.js';
-import { error, type Finding } from '../compat/check/finding.js';
+import { checkRule, type RuleProblem } from '../compat/check/context.js';
 import { walkSchema } from '../compat/schema-walk.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 
-export const unsupportedKeyword: CheckRule = ({ current }) => {
-  const out: Finding[] = [];
-  for (const schema of current.schemas) {
-    const add = (pointer: string, message: string) => out.push(error('unsupported-keyword', schema.file, pointer, message));
-    walkSchema(schema.json, (node, pointer) => {
-      for (const keyword of Object.keys(node)) {
-        if (keyword === '$id' && pointer !== '' && idScopesRefs(node)) add(`${pointer}/$id`, nestedIdProblem(pointer));
-        const ref = keyword === '$ref' && typeof node.$ref === 'string' ? unsupportedRefIn(node.$ref, schema.json, schema.id) : undefined;
-        if (ref !== undefined) add(`${pointer}/$ref`, ref);
-        if (isSupported(keyword)) continue;
-        const hint = Object.hasOwn(UNSUPPORTED_HINTS, keyword) ? `: ${UNSUPPORTED_HINTS[keyword]}` : '';
-        add(`${pointer}/${escapePointer(keyword)}`, `"${keyword}" is not supported by the generator${hint}`);
-      }
-    });
-  }
-  return out;
-};
+export const unsupportedKeyword = checkRule({
+  code: 'unsupported-keyword',
+  severity: 'error',
+  summary:
+    "a keyword the generator cannot translate faithfully, or one written in a way it does not support (an `$id` below a file's root with `$ref`s inside it, a `$ref` to `#`, to an anchor or to such an `$id`); says what to write instead",
+  run: ({ current }) => {
+    const out: RuleProblem[] = [];
+    for (const schema of current.schemas) {
+      const add = (pointer: string, message: string) => out.push({ file: schema.file, pointer, message });
+      walkSchema(schema.json, (node, pointer) => {
+        for (const keyword of Object.keys(node)) {
+          if (keyword === '$id' && pointer !== '' && idScopesRefs(node)) add(`${pointer}/$id`, nestedIdProblem(pointer));
+          const ref = keyword === '$ref' && typeof node.$ref === 'string' ? unsupportedRefIn(node.$ref, schema.json, schema.id) : undefined;
+          if (ref !== undefined) add(`${pointer}/$ref`, ref);
+          if (isSupported(keyword)) continue;
+          const hint = Object.hasOwn(UNSUPPORTED_HINTS, keyword) ? `: ${UNSUPPORTED_HINTS[keyword]}` : '';
+          add(`${pointer}/${escapePointer(keyword)}`, `"${keyword}" is not supported by the generator${hint}`);
+        }
+      });
+    }
+    return out;
+  },
+});
