@@ -9,7 +9,7 @@ import { type CheckContext, type CheckRule, checkRule, type RuleProblem } from '
 
 /** The loader's problems with `code`. */
 export const loadProblems = ({ current }: CheckContext, code: LoadCode): RuleProblem[] =>
-  current.problems.flatMap(({ file, pointer, message, ...p }) => (p.code === code ? [{ file, pointer, message }] : []));
+  current.problems.filter((p) => p.code === code).map(({ file, pointer, message }) => ({ file, pointer, message }));
 
 /** A rule that reports the loader's problems with its code. */
 const fromLoader = <Code extends LoadCode>(code: Code, summary: string): CheckRule<Code> =>
