@@ -34,7 +34,7 @@ Examples:
   domain-events check --against ./node_modules/@probation/domain-events`;
 
 /** The help's list of findings: each rule's code, then its summary, wrapped to 80 columns. */
-export function rulesHelp({ evolution, lint }: RuleGroups): string {
+function rulesHelp({ evolution, lint }: RuleGroups): string {
   const width = Math.max(...[...evolution, ...lint].map((r) => r.code.length)) + 3;
   const list = (rules: readonly CheckRule[]) =>
     rules.map((r) => {
