@@ -1,11 +1,12 @@
 /**
  * Reads `schemas/` into a {@link Catalogue}. Reading is lenient: whatever can
- * be read is returned, and every problem found on the way is listed with its
- * file and JSON Pointer. The generator refuses to run while there are
- * problems; `check` reports them as findings.
+ * be read is returned, and every problem found on the way is listed as a
+ * diagnostic with its code, file and JSON Pointer. The generator refuses to
+ * run while there are problems; `check` reports them as they are.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
 import { ConfigError } from '../errors.js';
 import { checkEventMetadata, checkUpcastDeclaration, EVENT_TYPE_PATTERN } from './metadata.js';
 import {
@@ -23,19 +24,12 @@ import {
 } from './model.js';
 import { SCHEMA_ID_BASE, schemaIdOf } from './schema-id.js';
 
-/** Finding codes the loader can raise; `check` reports them with these codes. */
-export type LoadProblemCode = 'invalid-json' | 'naming' | 'metadata-missing' | 'schema-id' | 'upcast-invalid' | 'version-gap';
-
-export interface LoadProblem {
-  readonly code: LoadProblemCode;
-  readonly file: string;
-  readonly pointer: string;
-  readonly message: string;
-}
+/** The codes of the loader's diagnostics, every one an error; `check` reports them with these codes. */
+export type LoadCode = 'invalid-json' | 'naming' | 'metadata-missing' | 'schema-id' | 'upcast-invalid' | 'version-gap';
 
 export interface LoadResult {
   readonly catalogue: Catalogue;
-  readonly problems: readonly LoadProblem[];
+  readonly problems: readonly Diagnostic<LoadCode>[];
 }
 
 const VERSION_FILE = /^v([1-9][0-9]*)\.schema\.json$/u;
@@ -49,8 +43,8 @@ const EXAMPLE_FILE = /^(notification|detail)\.v([1-9][0-9]*)\.([a-z0-9]+(?:-[a-z
  * @param dir the schemas folder inside `root`. Default `schemas`.
  */
 export function loadCatalogue(root: string, dir = 'schemas'): LoadResult {
-  const problems: LoadProblem[] = [];
-  const problem = (code: LoadProblemCode, file: string, pointer: string, message: string) => problems.push({ code, file, pointer, message });
+  const problems: Diagnostic<LoadCode>[] = [];
+  const problem = (code: LoadCode, file: string, pointer: string, message: string) => problems.push({ code, severity: 'error', file, pointer, message });
 
   const readJson = (file: string): unknown => {
     try {
@@ -123,7 +117,7 @@ export function loadCatalogue(root: string, dir = 'schemas'): LoadResult {
 export function loadValidCatalogue(root: string): Catalogue {
   const { catalogue, problems } = loadCatalogue(root);
   if (problems.length > 0) {
-    const [first, ...rest] = problems as [LoadProblem, ...LoadProblem[]];
+    const [first, ...rest] = problems as [Diagnostic<LoadCode>, ...Diagnostic<LoadCode>[]];
     const more = rest.map((p) => `\n  ${p.file}${p.pointer ? `#${p.pointer}` : ''}: ${p.message}`).join('');
     throw new ConfigError(first.file, first.pointer, `${first.message}${more}`);
   }
@@ -136,7 +130,7 @@ function loadEventType(
   type: string,
   readJson: (file: string) => unknown,
   readSchema: (file: string, id: string) => SchemaFile | undefined,
-  problem: (code: LoadProblemCode, file: string, pointer: string, message: string) => void,
+  problem: (code: LoadCode, file: string, pointer: string, message: string) => void,
 ): EventTypeSource | undefined {
   const metadataFile = `${eventDir}/event.json`;
   let metadata: EventTypeSource['metadata'] | undefined;
@@ -195,7 +189,7 @@ function loadContract(
   examples: readonly ExampleSource[],
   readJson: (file: string) => unknown,
   readSchema: (file: string, id: string) => SchemaFile | undefined,
-  problem: (code: LoadProblemCode, file: string, pointer: string, message: string) => void,
+  problem: (code: LoadCode, file: string, pointer: string, message: string) => void,
 ): ContractSource | undefined {
   if (!existsSync(join(root, dir))) return undefined;
   const files = list(root, dir);
@@ -245,7 +239,7 @@ function loadExamples(
   root: string,
   eventDir: string,
   readJson: (file: string) => unknown,
-  problem: (code: LoadProblemCode, file: string, pointer: string, message: string) => void,
+  problem: (code: LoadCode, file: string, pointer: string, message: string) => void,
 ): ExampleSource[] {
   const out: ExampleSource[] = [];
   for (const name of list(root, `${eventDir}/examples`)) {

@@ -21,13 +21,14 @@ const version = (() => {
 
 export async function main(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
-  const program = createProgram(
-    { root: process.cwd(), output: processOutput, exit: (c) => (code = c), stdin: process.stdin, interactive: process.stderr.isTTY === true },
-    version,
-  );
-  program.exitOverride();
-  for (const command of program.commands) command.exitOverride();
   try {
+    const program = await createProgram(
+      { root: process.cwd(), output: processOutput, exit: (c) => (code = c), stdin: process.stdin, interactive: process.stderr.isTTY === true },
+      version,
+      argv,
+    );
+    program.exitOverride();
+    for (const command of program.commands) command.exitOverride();
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {

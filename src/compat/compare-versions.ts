@@ -16,11 +16,12 @@
  * ```
  */
 import type { Catalogue, ContractKind, ContractSource } from '../catalogue/model.js';
+import type { Problem } from '../diagnostic.js';
 import { indexCatalogue } from '../schema/catalogue-index.js';
 import type { SchemaDocuments } from '../schema/ref.js';
 import { type Classification, classify } from './engine.js';
 import type { NormalSchema } from './normal-schema.js';
-import { type NormaliseProblem, normalise } from './normalise.js';
+import { normalise } from './normalise.js';
 
 /** One version compared with an earlier one. */
 export interface VersionStep extends Classification {
@@ -36,7 +37,7 @@ export interface EventTypeCompatibility {
   /** Each version against every earlier one, in order: v1 → v2, v1 → v3, v2 → v3… */
   readonly pairs: readonly VersionStep[];
   /** Parts of the schemas that could not be normalised; their comparisons are undecided. */
-  readonly problems: readonly NormaliseProblem[];
+  readonly problems: readonly Problem[];
 }
 
 /**
@@ -52,7 +53,7 @@ export function compareVersions(catalogue: Catalogue, eventType: string, kind?: 
 
 /** Classifies every version change of `event`'s contract, whose `$ref`s resolve in `documents` (the catalogue's index). */
 export function compareEventVersions(event: ContractSource, documents: SchemaDocuments): EventTypeCompatibility {
-  const problems: NormaliseProblem[] = [];
+  const problems: Problem[] = [];
   const normal = new Map<number, NormalSchema>();
   for (const version of event.versions) {
     const result = normalise(version.schema, documents);

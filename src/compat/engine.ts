@@ -12,9 +12,10 @@
  * reason says so (`decided: false`) and the direction counts as failing.
  */
 import type { SchemaFile } from '../catalogue/model.js';
+import type { Problem } from '../diagnostic.js';
 import type { SchemaDocuments } from '../schema/ref.js';
 import { isAnything, type NormalSchema } from './normal-schema.js';
-import { type NormaliseProblem, normalise } from './normalise.js';
+import { normalise } from './normalise.js';
 import type { Reason, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 
@@ -100,7 +101,7 @@ export function classifySchemas(
   newer: SchemaFile,
   documents: SchemaDocuments,
   names?: VersionNames,
-): Classification & { readonly problems: readonly NormaliseProblem[] } {
+): Classification & { readonly problems: readonly Problem[] } {
   const a = normalise(older, documents);
   const b = normalise(newer, documents);
   return { ...classify(a.schema, b.schema, names), problems: [...a.problems, ...b.problems] };

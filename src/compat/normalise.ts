@@ -11,6 +11,7 @@
  */
 
 import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
+import type { Problem } from '../diagnostic.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 import { setOwn } from '../runtime/own-properties.js';
 import { jsonEqual } from '../runtime/schema-checks.js';
@@ -19,16 +20,10 @@ import { idScopesRefs, resolveRef, type SchemaDocuments } from '../schema/ref.js
 import { accepts } from './accepts.js';
 import { ALL_TYPES, type ArrayConstraints, type NormalSchema, type Source, type TypedSchema } from './normal-schema.js';
 
-/** A part of a schema that could not be normalised. */
-export interface NormaliseProblem {
-  readonly file: string;
-  readonly pointer: string;
-  readonly message: string;
-}
-
 export interface Normalised {
   readonly schema: NormalSchema;
-  readonly problems: readonly NormaliseProblem[];
+  /** The parts of the schema that could not be normalised. */
+  readonly problems: readonly Problem[];
 }
 
 const NUMBER_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const;
@@ -40,7 +35,7 @@ const COUNT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems'] as con
  * @param documents every schema a `$ref` may reach, by `$id`; `file` itself need not be in it.
  */
 export function normalise(file: SchemaFile, documents: SchemaDocuments): Normalised {
-  const problems: NormaliseProblem[] = [];
+  const problems: Problem[] = [];
   const onStack = new Set<string>();
 
   const unknown = (source: Source, reason: string, broken: boolean): NormalSchema => {

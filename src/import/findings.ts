@@ -1,12 +1,13 @@
 /**
- * What `import` found while converting: each finding has a level, a stable
- * code, and the JSON Pointer into the source file it is about.
+ * What `import` found while converting: diagnostics with these codes, each
+ * with the JSON Pointer into the source file it is about. Their severities
+ * mean: `error`, not converted (the event is not written); `warning`, a
+ * defect in the source, converted as described; `notice`, a conversion
+ * worth knowing about.
  */
+import type { Diagnostic, Severity } from '../diagnostic.js';
 
-/** `error`: not converted (the event is not written); `warning`: a defect in the source, converted as described; `notice`: a conversion worth knowing about. */
-export type FindingLevel = 'error' | 'warning' | 'notice';
-
-export type FindingCode =
+export type ImportCode =
   | 'unsupported-source'
   | 'unsupported-keyword'
   | 'external-ref'
@@ -35,44 +36,35 @@ export type FindingCode =
   | 'exists'
   | 'duplicate';
 
-export interface Finding {
-  readonly level: FindingLevel;
-  readonly code: FindingCode;
-  /** The source file the pointer is into, as given (or as a reference named it). */
-  readonly file: string;
-  /** JSON Pointer into the source file; `""` is the whole file. */
-  readonly pointer: string;
-  readonly message: string;
-  /** The event type the finding is about, once known. */
-  readonly eventType?: string;
-}
-
-/** Collects findings, tagging them with the file read and the event being converted. */
+/**
+ * Collects diagnostics, each in the file read (as given, or as a reference
+ * named it) and, once known, about the event being converted.
+ */
 export class Findings {
-  readonly list: Finding[] = [];
+  readonly list: Diagnostic<ImportCode>[] = [];
   eventType: string | undefined;
 
   constructor(public file = '') {}
 
-  add(level: FindingLevel, code: FindingCode, pointer: string, message: string): void {
+  add(severity: Severity, code: ImportCode, pointer: string, message: string): void {
     const { file, eventType } = this;
-    this.list.push(eventType === undefined ? { level, code, file, pointer, message } : { level, code, file, pointer, message, eventType });
+    this.list.push(eventType === undefined ? { code, severity, file, pointer, message } : { code, severity, file, pointer, message, eventType });
   }
 
-  error(code: FindingCode, pointer: string, message: string): void {
+  error(code: ImportCode, pointer: string, message: string): void {
     this.add('error', code, pointer, message);
   }
 
-  warning(code: FindingCode, pointer: string, message: string): void {
+  warning(code: ImportCode, pointer: string, message: string): void {
     this.add('warning', code, pointer, message);
   }
 
-  notice(code: FindingCode, pointer: string, message: string): void {
+  notice(code: ImportCode, pointer: string, message: string): void {
     this.add('notice', code, pointer, message);
   }
 
   /** Errors found for the current event since `mark`. */
   errorsSince(mark: number): number {
-    return this.list.slice(mark).filter((f) => f.level === 'error').length;
+    return this.list.slice(mark).filter((f) => f.severity === 'error').length;
   }
 }

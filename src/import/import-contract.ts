@@ -20,6 +20,7 @@ import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { readPackageInfo } from '../catalogue/package-json.js';
 import { schemaIdOf } from '../catalogue/schema-id.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { type FilePlan, kebabOf, planChangeset } from '../scaffold/files.js';
 import { contractTitle, kebab } from '../schema/names.js';
@@ -28,7 +29,7 @@ import { type FoundEvent, isEventType } from './contract.js';
 import { DETAIL, dataJudge, NOTIFICATION, thinNotification, validExamples } from './contract-examples.js';
 import { convertData, pascal } from './convert-schema.js';
 import { invalidData } from './example.js';
-import { type Finding, Findings } from './findings.js';
+import { Findings, type ImportCode } from './findings.js';
 import { importInputs } from './inputs.js';
 import { openApiEvents } from './openapi.js';
 import { definitionsUsedBySeveral, SharedDefinitions } from './shared-definitions.js';
@@ -73,7 +74,7 @@ export interface ImportedEvent {
   /** True when it converted without errors (so it is written, unless this is a dry run). */
   readonly converted: boolean;
   /** Why it was not converted: its first error. */
-  readonly reason?: Finding;
+  readonly reason?: Diagnostic<ImportCode>;
   /** The file this run imported the same event type from; this one is not imported. */
   readonly duplicateOf?: string;
   readonly files: readonly ImportedFile[];
@@ -115,7 +116,7 @@ export interface ImportResult {
   readonly shared: readonly ImportedFile[];
   /** The changeset declaring the new event types (a minor release), when the root is a package and an event was converted. */
   readonly changeset?: ImportedFile;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly Diagnostic<ImportCode>[];
   readonly summary: ImportSummary;
 }
 
@@ -144,7 +145,7 @@ export function importContracts(options: ImportOptions): ImportResult {
     const mark = findings.list.length;
     const events = source.kind === 'openapi' ? openApiEvents(source, findings) : asyncApiEvents(source, findings);
     // A message the document names but that cannot be read (a remote or broken $ref) is one not converted.
-    const unreachable = findings.list.slice(mark).filter((f) => f.level === 'error' && (f.code === 'external-ref' || f.code === 'unresolved-ref')).length;
+    const unreachable = findings.list.slice(mark).filter((f) => f.severity === 'error' && (f.code === 'external-ref' || f.code === 'unresolved-ref')).length;
     const fresh = events.filter((e) => {
       const key = `${e.source.path}#${e.pointer}`;
       if (seen.has(key)) return false;
@@ -182,7 +183,7 @@ export function importContracts(options: ImportOptions): ImportResult {
     const converted = entry !== undefined && findings.errorsSince(mark) === 0;
     const write = converted && options.dryRun !== true;
     if (write) writeFiles(options.root, entry.files);
-    const reason = findings.list.slice(mark).find((f) => f.level === 'error');
+    const reason = findings.list.slice(mark).find((f) => f.severity === 'error');
     events.push({
       eventType,
       file: event.source.file,

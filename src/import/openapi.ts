@@ -23,7 +23,7 @@ export function openApiEvents(source: Source, findings: Findings): FoundEvent[] 
       const looking = new Findings();
       const looked = propertiesOf(document, schema, pointer, looking);
       if (looked.has('eventType') && looked.has('eventDetails')) {
-        for (const f of looking.list) findings.add(f.level, f.code, f.pointer, f.message);
+        for (const f of looking.list) findings.add(f.severity, f.code, f.pointer, f.message);
         events.push({ source, name, ...envelopeEvent(document, name, pointer, looked, findings) });
       }
     }

@@ -4,6 +4,7 @@
  * `bump`, `import`, `check`) do not load TypeScript.
  */
 import type { Catalogue, ContractKind, EventTypeSource, JsonSchemaObject } from '../catalogue/model.js';
+import type { Problem } from '../diagnostic.js';
 import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 
@@ -69,19 +70,12 @@ const UNBINDABLE = new Set(
 /** Whether an import or a declaration of a generated module can take `name`. */
 export const isBindingName = (name: string): boolean => /^[A-Za-z_$][A-Za-z0-9_$]*$/u.test(name) && !UNBINDABLE.has(name);
 
-/** A title that breaks the naming of generated types. */
-export interface NameProblem {
-  readonly file: string;
-  readonly pointer: string;
-  readonly message: string;
-}
-
 /**
  * The titles of a schema's `$defs` entries that cannot name the entry's
  * generated type and validator: each title must be a {@link TYPE_NAME}. An
  * entry with no title is named from its key, which the generator makes safe.
  */
-export function definitionTitleProblems(file: string, schema: JsonSchemaObject): NameProblem[] {
+export function definitionTitleProblems(file: string, schema: JsonSchemaObject): Problem[] {
   const defs = schema.$defs;
   if (typeof defs !== 'object' || defs === null || Array.isArray(defs)) return [];
   return Object.entries(defs).flatMap(([key, def]) => {
@@ -105,7 +99,7 @@ export const contractTitle = (base: string, kind: ContractKind, version: number)
  * one base for both. `base` is undefined when the first contract's v1 title
  * gives no such name; `problems` lists each title that breaks the rule.
  */
-export function baseNameOf(event: EventTypeSource): { readonly base: string | undefined; readonly problems: readonly NameProblem[] } {
+export function baseNameOf(event: EventTypeSource): { readonly base: string | undefined; readonly problems: readonly Problem[] } {
   const [primary, ...others] = event.contracts;
   const first = primary?.versions[0];
   if (!primary || !first) return { base: undefined, problems: [] };
@@ -144,9 +138,9 @@ export function requireBaseName(event: EventTypeSource): string {
  * base name (`bases`, in catalogue order; undefined claims nothing). The later
  * claim is the problem.
  */
-export function nameCollisions(catalogue: Catalogue, bases: readonly (string | undefined)[]): NameProblem[] {
+export function nameCollisions(catalogue: Catalogue, bases: readonly (string | undefined)[]): Problem[] {
   const claimed = new Map<string, string>();
-  const problems: NameProblem[] = [];
+  const problems: Problem[] = [];
   const claim = (name: string | undefined, file: string) => {
     if (name === undefined) return;
     const other = claimed.get(name);

@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { CHECK_RULES } from '../../src/compat/check/registry.js';
 import { ROOT } from '../support/repo.js';
 import { changeset, cli, type GitRepo, gitRepo } from './git-repo.js';
 
@@ -254,27 +255,14 @@ describe('domain-events check (built CLI, temporary git repository)', () => {
     expect(code).toBe(1);
   });
 
-  it('documents every finding code and the exit codes in --help', () => {
-    const { code, stdout } = cli(ROOT, 'check', '--help');
+  it.each([
+    ['check', '--help'],
+    ['help', 'check'],
+  ])('documents every rule of the registry, with its severity, and the exit codes in `%s %s`', (...args) => {
+    const { code, stdout } = cli(ROOT, ...args);
     expect(code).toBe(0);
-    for (const finding of [
-      'released-version-changed',
-      'version-removed',
-      'event-type-removed',
-      'version-gap',
-      'upcaster-required',
-      'upcaster-invalid',
-      'not-forward-compatible',
-      'changeset-missing',
-      'changeset-bump-too-small',
-      'naming',
-      'required-without-property',
-      'missing-examples',
-      'metadata-missing',
-      'unsupported-keyword',
-    ]) {
-      expect(stdout).toContain(finding);
-    }
+    const listed = [...stdout.matchAll(/^ {2}([a-z]+(?:-[a-z]+)*) {2,}(\(warning\) )?\S/gmu)].map((m) => `${m[1]} ${m[2] ? 'warning' : 'error'}`);
+    expect(listed).toEqual(CHECK_RULES.map((r) => `${r.code} ${r.severity}`));
     expect(stdout).toContain('Exit codes: 0 no errors');
   });
 });

@@ -140,8 +140,8 @@ describe('domain-events import', () => {
       changeset: null,
     });
     expect(report.findings).toContainEqual({
-      level: 'warning',
       code: 'required-without-property',
+      severity: 'warning',
       file: source,
       pointer: '/components/schemas/BedspaceArchived/required/3',
       message: '"premisesId" is required but has no property; kept as an optional property that takes any value, so messages carrying it (or not) are accepted',

@@ -55,7 +55,7 @@ beforeAll(async () => {
   rmSync(join(copy, 'schemas', REPLACED), { recursive: true });
   for (const [file, , options] of IMPORTS) {
     const { findings } = importContracts({ root: copy, files: [join(repo, 'test/fixtures/import', file)], ...options });
-    expect(findings.filter((f) => f.level === 'error')).toStrictEqual([]);
+    expect(findings.filter((f) => f.severity === 'error')).toStrictEqual([]);
   }
   result = await generate({ root: copy });
 }, 120_000);

@@ -36,7 +36,7 @@ catalogue.write('schemas/_shared/staff-member.schema.json', {
 });
 const dryRun = (file: string, options: Partial<ImportOptions> = {}) =>
   importContracts({ root: catalogue.root, files: [join(ROOT, fixture(file))], dryRun: true, ...options });
-const codes = (file: string, options: Partial<ImportOptions> = {}) => dryRun(file, options).findings.map((f) => `${f.level} ${f.code} ${f.pointer}`);
+const codes = (file: string, options: Partial<ImportOptions> = {}) => dryRun(file, options).findings.map((f) => `${f.severity} ${f.code} ${f.pointer}`);
 
 describe('what each fixture imports', () => {
   it.each<[string, { given: string; options?: Partial<ImportOptions>; want: string[] }]>([
@@ -61,7 +61,7 @@ describe('what each fixture imports', () => {
     const result = dryRun(given, options);
     expect(result.events.filter((e) => e.converted).map((e) => e.eventType)).toStrictEqual(want);
     expect(result.events.every((e) => !e.written)).toBe(true);
-    expect(result.findings.some((f) => f.level === 'error')).toBe(want.length === 0);
+    expect(result.findings.some((f) => f.severity === 'error')).toBe(want.length === 0);
   });
 });
 
@@ -133,7 +133,7 @@ describe('the defects real specs have are reported where they are', () => {
     const result = importContracts({ root, files: [fixture('openapi-cas3-events.json')], dryRun: true });
     expect(result.events.map((e) => [e.eventType, e.converted, e.written])).toStrictEqual([['accommodation.cas3.bedspace.archived', false, false]]);
     expect(result.summary).toMatchObject({ events: 1, converted: 0, notConverted: 1 });
-    expect(result.findings.filter((f) => f.level === 'error').map((f) => `${f.code} ${f.pointer}`)).toStrictEqual([
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.pointer}`)).toStrictEqual([
       'exists /components/schemas/BedspaceArchivedEnvelope',
     ]);
   });
@@ -281,7 +281,7 @@ describe('writing', () => {
 
     const again = importContracts({ root: out, files: [join(ROOT, fixture('openapi-cas3-events.json'))] });
     expect(again.events.map((e) => e.written)).toStrictEqual([false]);
-    expect(again.findings.filter((f) => f.level === 'error').map((f) => f.code)).toStrictEqual(['exists']);
+    expect(again.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toStrictEqual(['exists']);
   });
 
   it('writes nothing on a dry run', () => {
@@ -298,7 +298,7 @@ describe('a file it cannot read is a finding, and the run goes on', () => {
       files: [join(ROOT, 'package.json'), join(ROOT, fixture('asyncapi-referral-withdrawn.yaml'))],
       dryRun: true,
     });
-    expect(result.findings.filter((f) => f.level === 'error').map((f) => [f.code, f.file, f.pointer])).toStrictEqual([
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.file, f.pointer])).toStrictEqual([
       ['unsupported-source', join(ROOT, 'package.json'), ''],
     ]);
     expect(result.findings[0]?.message).toMatch(/neither an AsyncAPI 3 document \(asyncapi: 3.x\), an AsyncAPI message object/u);
@@ -334,7 +334,7 @@ describe('an OpenAPI document whose envelopes say no event type', () => {
 
   it('names none of them without --event-type-map, each at its component', () => {
     const result = dryRun('openapi-transfers.yaml');
-    expect(result.findings.filter((f) => f.level === 'error').map((f) => `${f.code} ${f.pointer}`)).toStrictEqual(
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.pointer}`)).toStrictEqual(
       Object.keys(transfers).map((component) => `event-type /components/schemas/${component}`),
     );
   });
@@ -346,7 +346,7 @@ describe('an OpenAPI document whose envelopes say no event type', () => {
 
   it('warns about a map entry that names nothing', () => {
     const result = dryRun('openapi-transfers.yaml', { eventTypeMap: { ...transfers, TransferLostEnvelope: 'transfers.transfer.lost' } });
-    expect(result.findings.filter((f) => f.level === 'warning').map((f) => f.message)).toContainEqual(
+    expect(result.findings.filter((f) => f.severity === 'warning').map((f) => f.message)).toContainEqual(
       '--event-type-map TransferLostEnvelope=transfers.transfer.lost: no event in the files is typed or named TransferLostEnvelope',
     );
   });
@@ -396,7 +396,7 @@ describe('HMPPS message specs: each defect has a treatment, and a finding at its
     const [event] = result.events;
     const schema = JSON.parse(event?.files.find((f) => f.path.endsWith('v1.schema.json'))?.content ?? '{}');
     const valid = JSON.parse(event?.files.find((f) => f.path.endsWith('.valid.json'))?.content ?? '{}');
-    return { result, event, schema, valid, found: result.findings.map((f) => `${f.level} ${f.code} ${f.pointer}`) };
+    return { result, event, schema, valid, found: result.findings.map((f) => `${f.severity} ${f.code} ${f.pointer}`) };
   };
 
   it('reads a bare message object, in YAML and in JSON', () => {

@@ -61,7 +61,7 @@ describe('importing a folder of message specs', () => {
   });
 
   it('reports every file or message it does not convert, with the reason and a pointer', () => {
-    const errors = corpus.findings.filter((f) => f.level === 'error');
+    const errors = corpus.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => [f.code, f.file.slice(messages.length + 1), f.pointer])).toStrictEqual([
       ['external-ref', 'asyncapi.yml', '/components/messages/shift-split/$ref'],
       ['unsupported-source', 'kit-store-item-issued-override.yaml', ''],

@@ -3,39 +3,24 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { nextVersion } from '../../compat/check/bump.js';
+import type { CheckRule } from '../../compat/check/context.js';
 import type { CheckResult } from '../../compat/check/run-check.js';
 import { ConfigError } from '../../errors.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, githubAnnotation, type Output, type OutputFormat } from '../output.js';
 
-const HELP = `
+/** The rules `check` runs, as the registry groups them: for the help, which lists them. */
+export interface RuleGroups {
+  readonly evolution: readonly CheckRule[];
+  readonly lint: readonly CheckRule[];
+}
+
+const INTRO = `
 Compares schemas/ (and .changeset/) with a baseline and lints the catalogue.
+`;
 
-Evolution findings (against the baseline):
-  released-version-changed   a released version changed in more than its annotations
-                             (title, description, examples, $comment, deprecated,
-                             default, readOnly, writeOnly); names the JSON Pointer
-  version-removed            a released version was removed
-  event-type-removed         a released event type was removed
-  upcaster-required          a new version is not backward compatible with the one
-                             before it and has no transform or typed vN.upcast.json
-  upcaster-invalid           an upcast step (any version, any contract) turns valid
-                             data of one version into data the next rejects: run on
-                             many generated values, it names the step, the JSON
-                             Pointer and a counterexample (typed upcasters, which
-                             are TypeScript, are not run)
-  not-forward-compatible     (warning) a new version's data is rejected by an earlier one
-  changeset-missing          the change needs a release but no new changeset names the package
-  changeset-bump-too-small   the new changesets declare a smaller bump than the change needs
-  changeset-invalid          a changeset that changesets cannot read
-Lint findings (the catalogue as it is):
-  naming, metadata-missing, version-gap, schema-id, upcast-invalid, invalid-json,
-  required-without-property, missing-examples, example-invalid (an example that is not
-  what its name says, judged whole, envelope or detail document included, as the
-  readers judge it), unsupported-keyword, invalid-schema, timeline-field (a timeline
-  placeholder naming a field its version lacks; a warning when the field is only optional)
-
+const MORE = `
 The bump a change needs: patch for annotations, examples and metadata; minor for a
 new event type or version (or an envelope change compatible both ways); major for a
 removal, a changed released version or an incompatible envelope change.
@@ -48,12 +33,37 @@ Examples:
   domain-events check --against v1.4.0 --format github
   domain-events check --against ./node_modules/@probation/domain-events`;
 
-export function checkCommand(context: CommandContext): Command {
+/** The help's list of findings: each rule's code, then its summary, wrapped to 80 columns. */
+function rulesHelp({ evolution, lint }: RuleGroups): string {
+  const width = Math.max(...[...evolution, ...lint].map((r) => r.code.length)) + 3;
+  const list = (rules: readonly CheckRule[]) =>
+    rules.map((r) => {
+      const lines = wrap(`${r.severity === 'warning' ? '(warning) ' : ''}${r.summary}`, 80 - 2 - width);
+      return `  ${r.code.padEnd(width)}${lines.join(`\n${' '.repeat(2 + width)}`)}`;
+    });
+  return ['Evolution findings (against the baseline):', ...list(evolution), 'Lint findings (the catalogue as it is):', ...list(lint)].join('\n');
+}
+
+/** Words in lines of at most `width` characters (a longer word has a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+/** @param rules the rules, for the help to list; the help leaves the list out without them. */
+export function checkCommand(context: CommandContext, rules?: RuleGroups): Command {
   return new Command('check')
     .description('Refuse unsafe schema changes: compare schemas/ with a baseline (a git ref or a directory) and lint the catalogue')
     .requiredOption('--against <ref-or-dir>', 'the baseline: a git ref (origin/main, a tag) or a directory with schemas/ at its top')
     .addOption(formatOption(['text', 'json', 'github']))
-    .addHelpText('after', HELP)
+    .addHelpText('after', rules ? `${INTRO}\n${rulesHelp(rules)}\n${MORE}` : `${INTRO}${MORE}`)
     .action(async (options: { against: string; format: OutputFormat }) => {
       // Loaded here, so that other commands start without the compatibility engine.
       const [{ openBaseline }, { runCheck }] = await Promise.all([import('../../compat/check/baseline.js'), import('../../compat/check/run-check.js')]);

@@ -64,7 +64,7 @@ export function importCommand(context: CommandContext): Command {
         ...(options.owner === undefined ? {} : { owner: options.owner }),
       });
       report(context.output, result, options);
-      context.exit(result.summary.notConverted > 0 || result.findings.some((f) => f.level === 'error') ? EXIT.findings : EXIT.ok);
+      context.exit(result.summary.notConverted > 0 || result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok);
     });
 }
 
@@ -92,7 +92,7 @@ function report(output: Output, result: ImportResult, options: Options): void {
     return;
   }
   for (const finding of result.findings) {
-    output.line(`${finding.level} ${finding.code} ${finding.file}#${finding.pointer}: ${finding.message}`);
+    output.line(`${finding.severity} ${finding.code} ${finding.file}#${finding.pointer}: ${finding.message}`);
   }
   for (const event of result.events) {
     if (event.duplicateOf !== undefined) {
@@ -115,8 +115,8 @@ function report(output: Output, result: ImportResult, options: Options): void {
     for (const file of result.shared) output.line(`  ${file.path}`);
   }
   const { summary } = result;
-  const errors = result.findings.filter((f) => f.level === 'error').length;
-  const warnings = result.findings.filter((f) => f.level === 'warning').length;
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   output.line(
     `${summary.converted} of ${summary.converted + summary.notConverted} converted (${Math.floor(summary.share * 1000) / 10}%) from ${summary.files} file(s)` +
       `${summary.duplicates > 0 ? `, ${summary.duplicates} duplicate(s) skipped` : ''}` +

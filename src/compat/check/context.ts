@@ -1,11 +1,15 @@
 /**
- * What every `check` rule is given: both snapshots, the change set between
- * them, and the bump it needs against the bump the new changesets declare.
+ * The shape of a `check` rule, declared as a value: the code it reports
+ * under, its severity, what it finds in one line, and the function that
+ * finds it. And what every rule is given: both snapshots, the change set
+ * between them, and the bump it needs against the bump the new changesets
+ * declare.
  */
+
+import type { Diagnostic, Problem } from '../../diagnostic.js';
 import type { BumpLevel } from './bump.js';
 import type { Change } from './changes.js';
 import type { PendingChangeset } from './changesets.js';
-import type { Finding } from './finding.js';
 import type { Snapshot } from './snapshot.js';
 
 export interface BumpSummary {
@@ -27,5 +31,31 @@ export interface CheckContext {
   readonly bump: BumpSummary;
 }
 
-/** A `check` rule: the findings it makes of the context. */
-export type CheckRule = (context: CheckContext) => Finding[];
+/**
+ * What a rule finds: a problem, which `check` reports under the rule's code
+ * and severity. A rule may give a milder case a milder severity (its summary
+ * says when), and `upcaster-invalid` gives its counterexample.
+ */
+export type RuleProblem = Problem & Partial<Pick<Diagnostic, 'severity' | 'counterexample'>>;
+
+/** A `check` rule. `check --help` and the README's table of codes list every rule by its code, severity and summary. */
+export interface CheckRule<Code extends string = string> {
+  readonly code: Code;
+  /** `error` fails the check; `warning` does not. */
+  readonly severity: 'error' | 'warning';
+  /** What it finds, in one line. */
+  readonly summary: string;
+  readonly run: (context: CheckContext) => readonly RuleProblem[];
+}
+
+/** Declares a rule, keeping its code's literal type. */
+export const checkRule = <Code extends string>(rule: CheckRule<Code>): CheckRule<Code> => rule;
+
+/** A rule's problem as `check` reports it: with the rule's code, and its severity unless the problem has its own. */
+export function diagnosticOf<Code extends string>(rule: CheckRule<Code>, problem: RuleProblem): Diagnostic<Code> {
+  const { file, pointer, message, counterexample } = problem;
+  const severity = problem.severity ?? rule.severity;
+  return counterexample === undefined
+    ? { code: rule.code, severity, file, pointer, message }
+    : { code: rule.code, severity, file, pointer, message, counterexample };
+}

@@ -1,49 +1,17 @@
 /**
  * The `check` pipeline: read both snapshots (parse), normalise their schemas
  * as rules ask for them, work out the change set and the bump it needs, run
- * every rule, and return the findings sorted by file and pointer (report).
+ * every rule of the registry, and return what they find as diagnostics,
+ * sorted by file and pointer (report).
  */
 import { readPackageInfo } from '../../catalogue/package-json.js';
+import type { Diagnostic } from '../../diagnostic.js';
 import { largestBump } from './bump.js';
 import { changesBetween } from './changes.js';
 import { listChangesets, newSince, readChangeset } from './changesets.js';
-import type { BumpSummary, CheckContext, CheckRule } from './context.js';
-import { changesetBump } from './evolution/changeset.js';
-import { notForwardCompatible } from './evolution/not-forward-compatible.js';
-import { releasedVersionChanged } from './evolution/released-version-changed.js';
-import { removed } from './evolution/removed.js';
-import { upcasterInvalid } from './evolution/upcaster-invalid.js';
-import { upcasterRequired } from './evolution/upcaster-required.js';
-import type { Finding } from './finding.js';
-import { invalidSchema } from './lint/invalid-schema.js';
-import { loadProblems } from './lint/load-problems.js';
-import { missingExamples } from './lint/missing-examples.js';
-import { naming } from './lint/naming.js';
-import { placeholders } from './lint/placeholders.js';
-import { requiredWithoutProperty } from './lint/required-without-property.js';
-import { sources } from './lint/sources.js';
-import { timelineFields } from './lint/timeline-fields.js';
-import { unsupportedKeyword } from './lint/unsupported-keyword.js';
+import { type BumpSummary, type CheckContext, diagnosticOf } from './context.js';
+import { CHECK_RULES, type CheckCode } from './registry.js';
 import { readSnapshot } from './snapshot.js';
-
-/** Every rule `check` runs: evolution rules first, then the lint rules. */
-export const CHECK_RULES: readonly CheckRule[] = [
-  releasedVersionChanged,
-  removed,
-  upcasterRequired,
-  upcasterInvalid,
-  notForwardCompatible,
-  changesetBump,
-  loadProblems,
-  naming,
-  requiredWithoutProperty,
-  missingExamples,
-  placeholders,
-  sources,
-  unsupportedKeyword,
-  invalidSchema,
-  timelineFields,
-];
 
 export interface CheckOptions {
   /** The working tree: a folder with `schemas/`, `package.json` and, usually, `.changeset/`. */
@@ -53,7 +21,7 @@ export interface CheckOptions {
 }
 
 export interface CheckResult {
-  readonly findings: readonly Finding[];
+  readonly findings: readonly Diagnostic<CheckCode>[];
   readonly bump: BumpSummary;
   /** What changed, each with the bump it needs. */
   readonly changes: readonly { readonly level: string; readonly description: string }[];
@@ -74,7 +42,7 @@ export function runCheck(options: CheckOptions): CheckResult {
     version,
   };
   const context: CheckContext = { baseline, current, changes, changesets, bump };
-  const findings = CHECK_RULES.flatMap((rule) => rule(context)).sort(
+  const findings = CHECK_RULES.flatMap((rule) => rule.run(context).map((problem) => diagnosticOf(rule, problem))).sort(
     (a, b) => compare(a.file, b.file) || compare(a.pointer, b.pointer) || compare(a.code, b.code),
   );
   return { findings, bump, changes: changes.map((c) => ({ level: c.level, description: c.description })) };

@@ -6,17 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { type LoadProblem, loadCatalogue } from '../../catalogue/load.js';
+import { type LoadCode, loadCatalogue } from '../../catalogue/load.js';
 import type { Catalogue, ContractKind, SchemaFile } from '../../catalogue/model.js';
+import type { Diagnostic, Problem } from '../../diagnostic.js';
 import { indexCatalogue } from '../../schema/catalogue-index.js';
 import type { SchemaDocuments } from '../../schema/ref.js';
 import type { NormalSchema } from '../normal-schema.js';
-import { type Normalised, type NormaliseProblem, normalise } from '../normalise.js';
+import { type Normalised, normalise } from '../normalise.js';
 
 export interface Snapshot {
   readonly root: string;
   readonly catalogue: Catalogue;
-  readonly problems: readonly LoadProblem[];
+  readonly problems: readonly Diagnostic<LoadCode>[];
   /** Every schema a `$ref` may reach, by `$id`. */
   readonly documents: SchemaDocuments;
   /** Every file under `schemas/`, by repository-relative path, with its content. */
@@ -30,7 +31,7 @@ export interface Snapshot {
   /** The normal form of a schema file of this snapshot (cached). */
   normal(schema: SchemaFile): NormalSchema;
   /** The parts of a schema file the normal form could not read (from the same cached normalisation), which the `invalid-schema` lint reports. */
-  normaliseProblems(schema: SchemaFile): readonly NormaliseProblem[];
+  normaliseProblems(schema: SchemaFile): readonly Problem[];
 }
 
 const VERSION_FILE = /^schemas\/(([^/_][^/]*)\/(?:notification|detail))\/v([1-9][0-9]*)\.schema\.json$/u;

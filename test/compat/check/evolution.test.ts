@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BumpLevel } from '../../../src/compat/check/bump.js';
 import { referenceValidator } from '../../support/ajv.js';
+import { brief, type CatalogueCopy, catalogueCopy, changeset, checkAgainstRepo } from '../../support/catalogue-copy.js';
 import { repoCatalogue } from '../../support/repo.js';
-import { brief, type CatalogueCopy, catalogueCopy, changeset, checkAgainstRepo } from './catalogue-copy.js';
 
 const CANCELLED = 'schemas/approved-premises.booking.cancelled';
 const MADE = 'schemas/approved-premises.booking.made';

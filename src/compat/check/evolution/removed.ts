@@ -4,23 +4,39 @@
  * type that is no longer published is marked `"status": "retired"` in its
  * event.json instead.
  */
-import type { CheckRule } from '../context.js';
-import { error, type Finding } from '../finding.js';
+import { checkRule, type RuleProblem } from '../context.js';
 
-export const removed: CheckRule = ({ changes, baseline }) => {
-  const out: Finding[] = [];
-  const dir = baseline.catalogue.dir;
-  for (const change of changes) {
-    if (change.kind === 'event-type-removed') {
+export const eventTypeRemoved = checkRule({
+  code: 'event-type-removed',
+  severity: 'error',
+  summary: 'a released event type was removed (retire it with `"status": "retired"` in its event.json instead)',
+  run: ({ changes, baseline }) => {
+    const out: RuleProblem[] = [];
+    for (const change of changes) {
+      if (change.kind !== 'event-type-removed') continue;
       const message = `event type ${change.eventType} was removed; released event types stay in the catalogue (mark it "status": "retired" in event.json instead)`;
-      out.push(error('event-type-removed', `${dir}/${change.eventType}`, '', message));
-    } else if (change.kind === 'contract-removed') {
-      const message = `the ${change.contract} contract of ${change.eventType} was removed; stored and in-flight documents still carry it, so released contracts stay`;
-      out.push(error('version-removed', `${dir}/${change.eventType}/${change.contract}`, '', message));
-    } else if (change.kind === 'version-removed') {
-      const message = `${change.eventType}/${change.contract} v${change.version} was removed; stored and in-flight events still carry it, so released versions stay`;
-      out.push(error('version-removed', `${dir}/${change.eventType}/${change.contract}/v${change.version}.schema.json`, '', message));
+      out.push({ file: `${baseline.catalogue.dir}/${change.eventType}`, pointer: '', message });
     }
-  }
-  return out;
-};
+    return out;
+  },
+});
+
+export const versionRemoved = checkRule({
+  code: 'version-removed',
+  severity: 'error',
+  summary: 'a released version, or a released contract, was removed: stored and in-flight events still carry it',
+  run: ({ changes, baseline }) => {
+    const out: RuleProblem[] = [];
+    const dir = baseline.catalogue.dir;
+    for (const change of changes) {
+      if (change.kind === 'contract-removed') {
+        const message = `the ${change.contract} contract of ${change.eventType} was removed; stored and in-flight documents still carry it, so released contracts stay`;
+        out.push({ file: `${dir}/${change.eventType}/${change.contract}`, pointer: '', message });
+      } else if (change.kind === 'version-removed') {
+        const message = `${change.eventType}/${change.contract} v${change.version} was removed; stored and in-flight events still carry it, so released versions stay`;
+        out.push({ file: `${dir}/${change.eventType}/${change.contract}/v${change.version}.schema.json`, pointer: '', message });
+      }
+    }
+    return out;
+  },
+});

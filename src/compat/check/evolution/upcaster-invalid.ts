@@ -24,6 +24,7 @@
  */
 import type { ContractSource, EnvelopeSource, EventTypeSource, UpcastSource, VersionSource } from '../../../catalogue/model.js';
 import { derefIn, type PlanEntry, planUpcast, type UpcastPlan } from '../../../codegen/upcast-plan.js';
+import type { Counterexample } from '../../../diagnostic.js';
 import { ConfigError } from '../../../errors.js';
 import { type UpcastContext, UpcastInputMissing } from '../../../runtime/upcast.js';
 import { indexCatalogue } from '../../../schema/catalogue-index.js';
@@ -31,20 +32,28 @@ import { rejection } from '../../accepts.js';
 import type { NormalSchema } from '../../normal-schema.js';
 import { sampleValues } from '../../sample-values.js';
 import { runUpcastPlan } from '../../upcast-interpreter.js';
-import type { CheckContext, CheckRule } from '../context.js';
-import { type Counterexample, error, type Finding } from '../finding.js';
+import { type CheckContext, checkRule, type RuleProblem } from '../context.js';
 import { newVersions } from './new-versions.js';
 import { missingUpcaster } from './upcaster-required.js';
 
 /** How many values of the earlier version each step is run on. */
 export const UPCAST_SAMPLES = 64;
 
-export const upcasterInvalid: CheckRule = (context) => {
+export const upcasterInvalid = checkRule({
+  code: 'upcaster-invalid',
+  severity: 'error',
+  summary:
+    'an upcast step (any version, any contract) does not turn valid data of one version into valid data of the next: run on generated values, it names the step, the JSON Pointer and a counterexample (typed upcasters, which are TypeScript, are not run)',
+  run: (context) => invalidSteps(context),
+});
+
+/** Every declared step that fails on some valid data of its earlier version, or whose declaration has a gap. */
+function invalidSteps(context: CheckContext): RuleProblem[] {
   const { current } = context;
   const refused = new Set(newVersions(context).flatMap((v) => (missingUpcaster(v) ? [v.version] : [])));
   const index = indexCatalogue(current.catalogue);
   let envelopes: UpcastContext['envelope'][] | undefined;
-  const out: Finding[] = [];
+  const out: RuleProblem[] = [];
   for (const { event, contract, from, to } of stepsOf(current.catalogue.events)) {
     const upcast = to.upcast as UpcastSource;
     if (refused.has(to) || upcast.declaration.kind === 'typed') continue;
@@ -63,7 +72,7 @@ export const upcasterInvalid: CheckRule = (context) => {
         );
       } catch (problem) {
         if (!(problem instanceof ConfigError)) throw problem;
-        out.push(error('upcaster-invalid', upcast.file, problem.pointer, `${label}: ${problem.detail}`));
+        out.push({ file: upcast.file, pointer: problem.pointer, message: `${label}: ${problem.detail}` });
         continue;
       }
     }
@@ -72,7 +81,7 @@ export const upcasterInvalid: CheckRule = (context) => {
     out.push(...judge({ event, contract, from, to, file: upcast.file, step, label, plan, envelopes: envelopes ?? [], current }));
   }
   return out;
-};
+}
 
 /** Every step from one version to the next that a `vN.upcast.json` declares. */
 function* stepsOf(events: readonly EventTypeSource[]) {
@@ -101,15 +110,15 @@ interface Step {
   readonly current: CheckContext['current'];
 }
 
-/** Runs one step on the samples; a finding for the first that fails, and one for each gap no sample showed. */
-function judge({ event, contract, from, to, file, step, label, plan, envelopes, current }: Step): Finding[] {
+/** Runs one step on the samples; a problem for the first that fails, and one for each gap no sample showed. */
+function judge({ event, contract, from, to, file, step, label, plan, envelopes, current }: Step): RuleProblem[] {
   const target = current.normal(to.schema);
   const seed = hash(label);
   const samples = sampleValues(current.normal(from.schema), { count: UPCAST_SAMPLES, seed });
   const values = plan ? contextValues(plan, target, seed) : [];
   const gaps = plan?.gaps ?? [];
   const shown = new Set<number>();
-  const findings: Finding[] = [];
+  const found: RuleProblem[] = [];
   for (const [i, input] of samples.entries()) {
     const envelope = envelopes[i % envelopes.length] ?? { eventType: event.type, occurredAt: '' };
     const upcastContext: UpcastContext = {
@@ -126,10 +135,7 @@ function judge({ event, contract, from, to, file, step, label, plan, envelopes, 
       const detailHasNone = thrown instanceof UpcastInputMissing && thrown.input.startsWith('/') && contract.kind === 'detail';
       const reason = `${thrown instanceof Error ? thrown.message : String(thrown)}${detailHasNone ? ' (a detail document gives an upcast its id and timestamp only)' : ''}`;
       const counterexample: Counterexample = { step, input };
-      findings.push({
-        ...error('upcaster-invalid', file, '', `${label} fails on valid v${from.version} data: ${reason}; for example, on ${json(input)}`),
-        counterexample,
-      });
+      found.push({ file, pointer: '', message: `${label} fails on valid v${from.version} data: ${reason}; for example, on ${json(input)}`, counterexample });
       break;
     }
     const wrong = rejection(target, output);
@@ -139,21 +145,18 @@ function judge({ event, contract, from, to, file, step, label, plan, envelopes, 
     if (gap !== -1) shown.add(gap);
     const reason = gap === -1 ? `${wrong.path || '/'} ${wrong.message}` : (gaps[gap] as { message: string }).message;
     const counterexample: Counterexample = { step, input, output, path: wrong.path };
-    findings.push({
-      ...error(
-        'upcaster-invalid',
-        file,
-        gap === -1 ? '' : operationPointer(gaps[gap]?.operation),
-        `${label} does not make valid v${to.version} data: ${reason}; for example, from the valid v${from.version} data ${json(input)}`,
-      ),
+    found.push({
+      file,
+      pointer: gap === -1 ? '' : operationPointer(gaps[gap]?.operation),
+      message: `${label} does not make valid v${to.version} data: ${reason}; for example, from the valid v${from.version} data ${json(input)}`,
       counterexample,
     });
     break;
   }
   gaps.forEach((gap, i) => {
-    if (!shown.has(i)) findings.push(error('upcaster-invalid', file, operationPointer(gap.operation), `${label}: ${gap.message}`));
+    if (!shown.has(i)) found.push({ file, pointer: operationPointer(gap.operation), message: `${label}: ${gap.message}` });
   });
-  return findings;
+  return found;
 }
 
 /**

@@ -10,18 +10,20 @@
  * unchanged, which is not enough once the engine has shown that some old data
  * is invalid; when the engine could not decide, it is accepted.
  */
-import type { CheckRule } from '../context.js';
-import { error, type Finding } from '../finding.js';
+import { checkRule } from '../context.js';
 import { describeReasons, type NewVersion, newVersions } from './new-versions.js';
 
-export const upcasterRequired: CheckRule = (context) => {
-  const out: Finding[] = [];
-  for (const step of newVersions(context)) {
-    const problem = missingUpcaster(step);
-    if (problem) out.push(error('upcaster-required', problem.file, '', problem.message));
-  }
-  return out;
-};
+export const upcasterRequired = checkRule({
+  code: 'upcaster-required',
+  severity: 'error',
+  summary:
+    'a new version is not backward compatible with the one before it and has no upcaster: no `vN.upcast.json`, a `meaning-only` one, or a `transform` with no operations',
+  run: (context) =>
+    newVersions(context).flatMap((step) => {
+      const missing = missingUpcaster(step);
+      return missing ? [{ file: missing.file, pointer: '', message: missing.message }] : [];
+    }),
+});
 
 /** Why a new version still needs an upcaster, and the upcast file to write; undefined when it has what it needs. */
 export function missingUpcaster({ event, contract, version, against }: NewVersion): { file: string; message: string } | undefined {

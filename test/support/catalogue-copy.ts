@@ -7,9 +7,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { Finding } from '../../../src/compat/check/finding.js';
-import { runCheck } from '../../../src/compat/check/run-check.js';
-import { ROOT } from '../../support/repo.js';
+import { runCheck } from '../../src/compat/check/run-check.js';
+import type { Diagnostic } from '../../src/diagnostic.js';
+import { ROOT } from './repo.js';
 
 export interface CatalogueCopy {
   readonly root: string;
@@ -51,7 +51,7 @@ export function catalogueCopy(): CatalogueCopy {
 export const changeset = (bump: string) => `---\n"@probation/domain-events": ${bump}\n---\n\nA change.\n`;
 
 /** Findings as `code file#pointer`, for tables. */
-export const brief = (findings: readonly Finding[]) => findings.map((f) => `${f.code} ${f.file}${f.pointer ? `#${f.pointer}` : ''}`);
+export const brief = (findings: readonly Diagnostic[]) => findings.map((f) => `${f.code} ${f.file}${f.pointer ? `#${f.pointer}` : ''}`);
 
 /** `check` of the copy against the repository's own catalogue. */
 export const checkAgainstRepo = (copy: CatalogueCopy) => runCheck({ root: copy.root, baselineRoot: ROOT });

@@ -4,8 +4,8 @@
  * objects, whatever the version's schema allows of its data.
  */
 import { describe, expect, it } from 'vitest';
-import { wholeDocumentRejection } from '../../../../src/compat/check/lint/whole-document.js';
-import { anything } from '../../../../src/compat/normal-schema.js';
+import { anything } from '../../src/compat/normal-schema.js';
+import { wholeDocumentRejection } from '../../src/lint/whole-document.js';
 
 const source = { file: 'schemas/test.anything.happened/notification/v1.schema.json', pointer: '' };
 // A data schema that takes anything: a string as well as an object.

@@ -8,12 +8,11 @@
  * `{{envelope.field}}` is checked against the envelope schema, or for a
  * detail contract against the detail document's own fields.
  */
-import { type EventTypeSource, timelineContract } from '../../../catalogue/model.js';
-import { ENVELOPE_PREFIX, templatePaths } from '../../../runtime/describe.js';
-import { toPointer } from '../../../runtime/json-pointer.js';
-import type { NormalSchema } from '../../normal-schema.js';
-import type { CheckRule } from '../context.js';
-import { error, type Finding, warning } from '../finding.js';
+import { type EventTypeSource, timelineContract } from '../catalogue/model.js';
+import { type CheckContext, checkRule, type RuleProblem } from '../compat/check/context.js';
+import type { NormalSchema } from '../compat/normal-schema.js';
+import { ENVELOPE_PREFIX, templatePaths } from '../runtime/describe.js';
+import { toPointer } from '../runtime/json-pointer.js';
 
 /** The fields of a detail document around its `eventDetails`, which `{{envelope.field}}` reads for an event type with a detail contract. */
 const DETAIL_DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'timestamp', 'eventType']);
@@ -21,8 +20,15 @@ const DETAIL_DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'timestamp', 
 /** Whether a dotted path is present in every valid document, in some, or in none. */
 export type Presence = 'required' | 'optional' | 'absent' | 'undecided';
 
-export const timelineFields: CheckRule = ({ current }) => {
-  const out: Finding[] = [];
+export const timelineFields = checkRule({
+  code: 'timeline-field',
+  severity: 'error',
+  summary: 'a timeline placeholder in `event.json` that names a field its version lacks; a warning where the field is only optional',
+  run: (context) => timelineProblems(context),
+});
+
+function timelineProblems({ current }: CheckContext): RuleProblem[] {
+  const out: RuleProblem[] = [];
   const envelope = current.normal(current.catalogue.envelope);
   for (const event of current.catalogue.events) {
     for (const [key, template] of Object.entries(event.metadata.timeline)) {
@@ -40,10 +46,10 @@ export const timelineFields: CheckRule = ({ current }) => {
               : presenceOf(onEnvelope ? envelope : current.normal(version.schema), field.split('.'));
           const where = onEnvelope ? (event.detail ? 'the detail document (id, timestamp, eventType)' : 'the envelope') : `v${version.version}`;
           if (presence === 'absent') {
-            out.push(error('timeline-field', event.metadataFile, pointer, `{{${path}}} names no field of ${where}; the sentence would read "unknown" there`));
+            out.push({ file: event.metadataFile, pointer, message: `{{${path}}} names no field of ${where}; the sentence would read "unknown" there` });
           } else if (presence === 'optional') {
             const message = `{{${path}}} is not required in ${where}, so an event without it reads "unknown" there; use a required field or word the template without it`;
-            out.push(warning('timeline-field', event.metadataFile, pointer, message));
+            out.push({ severity: 'warning', file: event.metadataFile, pointer, message });
           }
           if (onEnvelope || presence === 'absent') break;
         }
@@ -51,7 +57,7 @@ export const timelineFields: CheckRule = ({ current }) => {
     }
   }
   return out;
-};
+}
 
 /** The versions the template keyed `key` is used for: from `key` up to the next key. */
 function versionsOf(event: EventTypeSource, key: string) {

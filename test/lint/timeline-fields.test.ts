@@ -3,7 +3,7 @@
  * every version the template applies to requires.
  */
 import { describe, expect, it } from 'vitest';
-import { type CatalogueCopy, catalogueCopy, checkAgainstRepo } from './catalogue-copy.js';
+import { type CatalogueCopy, catalogueCopy, checkAgainstRepo } from '../support/catalogue-copy.js';
 
 const CHANGED = 'schemas/approved-premises.booking.changed/event.json';
 const MADE = 'schemas/approved-premises.booking.made/event.json';

@@ -20,16 +20,16 @@
  * judges them: examples are test vectors, held to what the contract says.
  */
 import * as z from 'zod/mini';
-import type { ContractKind } from '../../../catalogue/model.js';
-import { detailDocumentSchema } from '../../../runtime/detail.js';
-import { type IssueInput, withMessages } from '../../../runtime/errors.js';
-import { isRecord } from '../../../runtime/formats/format.js';
-import { describeValue } from '../../../runtime/messages.js';
-import { checkEventType } from '../../../runtime/parse.js';
-import { objectOnly } from '../../../runtime/schema-checks.js';
-import { fromZodIssues, issuesOf } from '../../../runtime/zod-issues.js';
-import { type Rejection, rejection } from '../../accepts.js';
-import { anything, type NormalSchema, type Source, type TypedSchema } from '../../normal-schema.js';
+import type { ContractKind } from '../catalogue/model.js';
+import { type Rejection, rejection } from '../compat/accepts.js';
+import { anything, type NormalSchema, type Source, type TypedSchema } from '../compat/normal-schema.js';
+import { detailDocumentSchema } from '../runtime/detail.js';
+import { type IssueInput, withMessages } from '../runtime/errors.js';
+import { isRecord } from '../runtime/formats/format.js';
+import { describeValue } from '../runtime/messages.js';
+import { checkEventType } from '../runtime/parse.js';
+import { objectOnly } from '../runtime/schema-checks.js';
+import { fromZodIssues, issuesOf } from '../runtime/zod-issues.js';
 
 /** The contract and version an example is for, with the normal schemas that judge it. */
 export interface ExampleTarget {

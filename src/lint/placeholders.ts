@@ -1,18 +1,16 @@
 /**
- * `metadata-missing`, for what the loader cannot see: text that is still a
- * placeholder written by `domain-events new` or `bump` (see
- * `catalogue/placeholder.ts`), in event.json, a schema's description or an
- * upcast's description.
+ * Text that is still a placeholder written by `domain-events new` or `bump`
+ * (see `catalogue/placeholder.ts`), in event.json, a schema's description or
+ * an upcast's description: `metadata-missing` that the loader cannot see.
  */
-import { isPlaceholder } from '../../../catalogue/placeholder.js';
-import { toPointer } from '../../../runtime/json-pointer.js';
-import type { CheckRule } from '../context.js';
-import { error, type Finding } from '../finding.js';
+import { isPlaceholder } from '../catalogue/placeholder.js';
+import type { CheckContext, RuleProblem } from '../compat/check/context.js';
+import { toPointer } from '../runtime/json-pointer.js';
 
-export const placeholders: CheckRule = ({ current }) => {
-  const out: Finding[] = [];
+export function placeholders({ current }: CheckContext): RuleProblem[] {
+  const out: RuleProblem[] = [];
   const flag = (file: string, path: readonly (string | number)[]) =>
-    out.push(error('metadata-missing', file, toPointer(path), 'is still a placeholder; say what it should say'));
+    out.push({ file, pointer: toPointer(path), message: 'is still a placeholder; say what it should say' });
   for (const event of current.catalogue.events) {
     const { metadata } = event;
     for (const key of ['title', 'description', 'owner', 'detailUrl'] as const) if (isPlaceholder(metadata[key])) flag(event.metadataFile, [key]);
@@ -24,4 +22,4 @@ export const placeholders: CheckRule = ({ current }) => {
     }
   }
   return out;
-};
+}
