@@ -330,13 +330,30 @@ export function unknownType(eventType: string, lookup: Lookup<ContractRuntime>, 
   return { code: 'unknown_event_type', path, received: JSON.stringify(eventType), ...(detail ? { detail } : {}) };
 }
 
+/**
+ * The event type `eventType` plainly means, among those `known` says are
+ * known: itself, or itself without white space around it, or that in lower
+ * case. Undefined when it means none of them.
+ */
+export function meantType(eventType: string, known: (type: string) => boolean): string | undefined {
+  if (known(eventType)) return eventType;
+  const trimmed = eventType.trim();
+  if (known(trimmed)) return trimmed;
+  const lower = trimmed.toLowerCase();
+  return known(lower) ? lower : undefined;
+}
+
 /** What the caller most likely meant: the other reader, for a type with only the other contract; a near miss; or a type of that domain. */
 function unknownTypeHint(eventType: string, lookup: Lookup<ContractRuntime>): string | undefined {
   const other = lookup.otherContract?.(eventType);
   if (other !== undefined) return other;
   const trimmed = eventType.trim();
-  if (trimmed !== eventType && lookup.find(trimmed)) return `it has white space around it; did you mean ${JSON.stringify(trimmed)}?`;
-  if (lookup.find(trimmed.toLowerCase())) return `event types are lower case; did you mean ${JSON.stringify(trimmed.toLowerCase())}?`;
+  const meant = meantType(eventType, (type) => lookup.find(type) !== undefined);
+  if (meant !== undefined) {
+    return meant === trimmed
+      ? `it has white space around it; did you mean ${JSON.stringify(meant)}?`
+      : `event types are lower case; did you mean ${JSON.stringify(meant)}?`;
+  }
   const near = lookup.known().find((known) => known.startsWith(trimmed.split('.').slice(0, 2).join('.')));
   return near ? `known types in that domain include ${JSON.stringify(near)}` : undefined;
 }
