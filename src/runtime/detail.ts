@@ -16,7 +16,7 @@ import { setOwn } from './own-properties.js';
 import { checkEventType, checkTolerantly, type Lookup, type UnknownProperties, unknownType, versionOptionProblem } from './parse.js';
 import { dateTime, objectOnly, uuid } from './schema-checks.js';
 import { runChain, type UpcastContext } from './upcast.js';
-import { issuesOf } from './zod-issues.js';
+import { findIssues, issuesOf } from './zod-issues.js';
 
 /** Options for `safeParseDetail` and `parseDetail`. */
 export interface DetailParseOptions<To extends number | 'latest' = number | 'latest'> {
@@ -222,7 +222,8 @@ export function buildDetailWith(runtime: DetailRuntime, eventDetails: unknown, o
     eventDetails,
   };
   const validator = runtime.documentValidator(runtime.latest);
-  if (!z.validate(validator, document)) throw contractError('invalid_event', issuesOf(validator, document));
+  const issues = findIssues(validator, document);
+  if (issues) throw contractError('invalid_event', issues);
   return document;
 }
 
