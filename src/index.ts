@@ -13,6 +13,7 @@ import { type DescribeOptions, describeWith } from './runtime/describe.js';
 import {
   type BuildDetailOptions,
   buildDetailWith,
+  type DetailParseFailure,
   type DetailParseOptions,
   type DetailParseResult,
   safeParseDetailWith,
@@ -23,7 +24,7 @@ import { contractError } from './runtime/errors.js';
 import type { BuildInput, BuildOptions } from './runtime/event-type.js';
 import { type DetailSource, type FetchDetailOptions, fetchDetailWith } from './runtime/fetch-detail.js';
 import { FORMATS, type FormatName, isFormatName } from './runtime/formats/index.js';
-import { type ParseOptions, type ParseResult, safeParseWith, unwrap } from './runtime/parse.js';
+import { type ParseFailure, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './runtime/parse.js';
 import { createRegistry } from './runtime/registry.js';
 import { lookupsOf } from './runtime/runtimes.js';
 
@@ -55,7 +56,9 @@ export function build<T extends NotificationEventTypeName>(eventType: T, input: 
  * Reads any event in the catalogue from a string (JSON) or a value, and
  * upcasts it to its latest version (or to `options.to`). Never throws: the
  * result is `{ success: true, event, upgradedFrom? }` or
- * `{ success: false, error }`, where `error` is a {@link ContractError}.
+ * `{ success: false, error, format?, eventType?, version? }`, where `error` is
+ * a {@link ContractError} and the rest is what was learned before it failed
+ * (see {@link ParseFailure}).
  *
  * The event is a union discriminated by `eventType`, so checking the type
  * narrows the data.
@@ -109,7 +112,9 @@ export function buildDetail<T extends DetailEventTypeName>(
  * or absent means 1, as a NULL `schema_version` column does. Its
  * `eventDetails` are upcast to the latest version (or `options.to`). Never
  * throws: the result is `{ success: true, detail, version, upgradedFrom? }`
- * or `{ success: false, error }`.
+ * or `{ success: false, error, eventType?, version? }`, with the event type
+ * and stored version where the document named a type before it failed (see
+ * {@link DetailParseFailure}).
  */
 export function safeParseDetail(input: unknown, options?: DetailParseOptions<'latest'>): DetailParseResult<AnyDetailDocument>;
 export function safeParseDetail(input: unknown, options?: DetailParseOptions): DetailParseResult<AnyDetailDocument>;
@@ -166,7 +171,7 @@ export function describe(event: unknown, options?: DescribeOptions): string {
 export * from '../generated/index.js';
 export type { UpcastOptions, UpcastResult, VersionMap } from './runtime/contract.js';
 export type { DescribeOptions } from './runtime/describe.js';
-export type { BuildDetailOptions, DetailParseOptions, DetailParseResult } from './runtime/detail.js';
+export type { BuildDetailOptions, DetailParseFailure, DetailParseOptions, DetailParseResult } from './runtime/detail.js';
 export type { EnvelopeLike } from './runtime/envelope.js';
 export { ContractError, type ErrorCode, type Issue, type IssueCode, type UpcastStep } from './runtime/errors.js';
 export type {
@@ -185,6 +190,6 @@ export type { FormatName } from './runtime/formats/index.js';
 export { type PublishInput, type PublishOptions, type StringAttribute, toPublishInput } from './runtime/formats/sns-publish.js';
 export { type NotificationOptions, type SqsNotification, toSqsNotification } from './runtime/formats/sqs.js';
 export { DEFAULT_LIMITS, type DuplicateKeys, type Limits } from './runtime/json-text.js';
-export type { ParseOptions, ParseResult, UnknownProperties } from './runtime/parse.js';
+export type { ParseFailure, ParseOptions, ParseResult, UnknownProperties } from './runtime/parse.js';
 export type { Registry } from './runtime/registry.js';
 export type { UpcastContext, Upcaster } from './runtime/upcast.js';

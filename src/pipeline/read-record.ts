@@ -3,17 +3,19 @@
  * `safeParse`'s path (any layout), a detail document through
  * `safeParseDetail`'s, both brought to the version asked for. A record is a
  * detail document when the input format says so, or, with `auto`, when it
- * is an object with `eventDetails`.
+ * is an object with `eventDetails`. A record that fails keeps what the reader
+ * learned of it, its event type and version, and is counted by them.
  */
 import { registry } from '../index.js';
-import { type DetailParseOptions, safeParseDetailWith } from '../runtime/detail.js';
-import type { ContractError } from '../runtime/errors.js';
+import { type DetailParseFailure, type DetailParseOptions, safeParseDetailWith } from '../runtime/detail.js';
+import type { ContractError, ErrorCode } from '../runtime/errors.js';
 import { isRecord } from '../runtime/formats/format.js';
+import { chooseFormat } from '../runtime/formats/index.js';
 import { DEFAULT_LIMITS, decodeJson } from '../runtime/json-text.js';
-import { type ParseOptions, safeParseWith, type UnknownProperties } from '../runtime/parse.js';
+import { meantType, type ParseFailure, type ParseOptions, safeParseWith, type UnknownProperties } from '../runtime/parse.js';
 import { lookupsOf } from '../runtime/runtimes.js';
 import type { RecordOptions } from './job.js';
-import { formatOf } from './record-identity.js';
+import type { Tally } from './tally.js';
 
 /** A record read: its event type and version now, and (when asked for) the document to write back in its own layout. */
 export type RecordRead =
@@ -25,7 +27,16 @@ export type RecordRead =
       readonly upgradedFrom?: number;
       readonly document: unknown;
     }
-  | { readonly success: false; readonly contract: 'notification' | 'detail'; readonly error: ContractError };
+  | RecordFailure;
+
+/** A record that could not be read, with the event type it names and the version it is at, where the reader learned them. */
+export interface RecordFailure {
+  readonly success: false;
+  readonly contract: 'notification' | 'detail';
+  readonly error: ContractError;
+  readonly eventType?: string;
+  readonly version?: number;
+}
 
 /** What a read may add to the record options. */
 export interface ReadExtra {
@@ -63,7 +74,7 @@ export function readRecord(record: unknown, options: RecordOptions, extra: ReadE
     if (extra.context !== undefined) detailOptions.context = extra.context;
     if (extra.unknownProperties !== undefined) detailOptions.unknownProperties = extra.unknownProperties;
     const result = safeParseDetailWith(lookupsOf(registry).detail, record, detailOptions);
-    if (!result.success) return { success: false, contract: 'detail', error: result.error };
+    if (!result.success) return failure('detail', result);
     const read = { success: true, contract: 'detail', eventType: result.detail.eventType as string, version: result.version, document: result.detail } as const;
     return result.upgradedFrom === undefined ? read : { ...read, upgradedFrom: result.upgradedFrom };
   }
@@ -74,9 +85,40 @@ export function readRecord(record: unknown, options: RecordOptions, extra: ReadE
   if (extra.context !== undefined) parseOptions.context = extra.context;
   if (extra.unknownProperties !== undefined) parseOptions.unknownProperties = extra.unknownProperties;
   const result = safeParseWith(lookupsOf(registry).notification, record, parseOptions);
-  if (!result.success) return { success: false, contract: 'notification', error: result.error };
+  if (!result.success) return failure('notification', result);
   const { event } = result;
-  const document = extra.encode ? formatOf(options, typeof record === 'string' ? event : record).encode(event) : undefined;
+  const document = extra.encode ? chooseFormat(parseOptions.format, typeof record === 'string' ? event : record).encode(event) : undefined;
   const read = { success: true, contract: 'notification', eventType: event.eventType, version: event.version, document } as const;
   return result.upgradedFrom === undefined ? read : { ...read, upgradedFrom: result.upgradedFrom };
+}
+
+function failure(contract: 'notification' | 'detail', failed: ParseFailure | DetailParseFailure): RecordFailure {
+  const out: { -readonly [K in keyof RecordFailure]: RecordFailure[K] } = { success: false, contract, error: failed.error };
+  if (failed.eventType !== undefined) out.eventType = failed.eventType;
+  if (failed.version !== undefined) out.version = failed.version;
+  return out;
+}
+
+/**
+ * The catalogue's name for an event type a record names: itself, or the name
+ * it plainly means (white space around it, or capitals), or undefined. A near
+ * miss is a broken record of that type, not a type of its own.
+ */
+const catalogueType = (eventType: string | undefined): string | undefined =>
+  eventType === undefined ? undefined : meantType(eventType, (type) => registry.get(type) !== undefined);
+
+/**
+ * Counts a record that failed with an error of `code`: under the catalogue's
+ * name for the event type it names, or among records without a known type;
+ * or, when its type is one the catalogue does not know at all, as a record of
+ * an unknown type, which is what it returns then.
+ */
+export function countFailure(tally: Tally, code: ErrorCode, eventType: string | undefined): 'failed' | 'unknown' {
+  const known = catalogueType(eventType);
+  if (code === 'unknown_event_type' && known === undefined) {
+    tally.unknown(eventType ?? '');
+    return 'unknown';
+  }
+  tally.failed(known);
+  return 'failed';
 }

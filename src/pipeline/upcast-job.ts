@@ -13,8 +13,7 @@ import { parsePointer, toPointer, valueAt } from '../runtime/json-pointer.js';
 import { DEFAULT_LIMITS, decodeJson } from '../runtime/json-text.js';
 import type { Reject } from './finding.js';
 import type { Job, JobOutput, UpcastSpec } from './job.js';
-import { readRecord } from './read-record.js';
-import { catalogueType, identify } from './record-identity.js';
+import { countFailure, readRecord } from './read-record.js';
 import { Tally } from './tally.js';
 
 /** A row of a producer's `domain_events` table, as exported: `{"data": {detail document}, "schema_version": 1 | null}`. */
@@ -55,17 +54,15 @@ export function createUpcastJob(spec: UpcastSpec): Job {
             ? version
             : undefined;
       if (problem) {
-        tally.failed(catalogueType(identify(document, spec.record).eventType));
+        // The row's version cannot be used, so the document is read without it, only to learn the event type it names.
+        countFailure(tally, 'invalid_input', readRecord(document, spec.record).eventType);
         reject(contractError('invalid_input', [problem]), line, index, text);
         return;
       }
       const stored = version as number | null | undefined;
       const result = readRecord(document, spec.record, stored === undefined ? extra : { ...extra, version: stored });
       if (!result.success) {
-        const identity = identify(document, typeof stored === 'number' ? Object.assign({}, spec.record, { version: stored }) : spec.record);
-        const known = catalogueType(identity.eventType);
-        if (result.error.code === 'unknown_event_type' && known === undefined) tally.unknown(identity.eventType ?? '');
-        else tally.failed(known);
+        countFailure(tally, result.error.code, result.eventType);
         const moved = dataPrefix === '' && fields.versionField === undefined ? result.error : relocate(result.error, dataPrefix, fields.versionField);
         reject(moved, line, index, text);
         return;

@@ -8,8 +8,7 @@
 import { type ContractError, contractError, type IssueInput } from '../runtime/errors.js';
 import type { Finding } from './finding.js';
 import type { Job, JobOutput, ValidateSpec } from './job.js';
-import { readRecord } from './read-record.js';
-import { catalogueType, identify } from './record-identity.js';
+import { countFailure, readRecord } from './read-record.js';
 import { Tally } from './tally.js';
 
 /** With `--strict`, properties the contracts do not name are errors too. */
@@ -20,11 +19,11 @@ export function createValidateJob(spec: ValidateSpec): Job {
   let tally = new Tally();
   let findings: Finding[] = [];
 
-  const fail = (error: ContractError, line: number, index: number | undefined, identity: { eventType?: string; version?: number }) => {
+  const fail = (error: ContractError, line: number, index: number | undefined, learned: { eventType?: string; version?: number }) => {
     const finding: { -readonly [K in keyof Finding]: Finding[K] } = { line, code: error.code, issues: error.issues };
     if (index !== undefined) finding.index = index;
-    if (identity.eventType !== undefined) finding.eventType = identity.eventType;
-    if (identity.version !== undefined) finding.version = identity.version;
+    if (learned.eventType !== undefined) finding.eventType = learned.eventType;
+    if (learned.version !== undefined) finding.version = learned.version;
     findings.push(finding);
   };
 
@@ -35,13 +34,8 @@ export function createValidateJob(spec: ValidateSpec): Job {
         tally.ok(result.eventType);
         return;
       }
-      const identity = identify(text, spec.record);
-      const known = catalogueType(identity.eventType);
-      if (result.error.code === 'unknown_event_type' && known === undefined) {
-        tally.unknown(identity.eventType ?? '');
-        if (!spec.strict) return;
-      } else tally.failed(known);
-      fail(result.error, line, index, identity);
+      if (countFailure(tally, result.error.code, result.eventType) === 'unknown' && !spec.strict) return;
+      fail(result.error, line, index, result);
     },
     unreadable(issue: IssueInput, line, index) {
       tally.failed(undefined);

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import type { JsonSchemaObject } from '../catalogue/model.js';
 import { type ContractError, contractError } from './errors.js';
 import { type ChainVersion, runChain, type UpcastContext, type UpcastStepDefinition } from './upcast.js';
-import { issuesOf } from './zod-issues.js';
+import { findIssues } from './zod-issues.js';
 
 /** Data types by version number, such as `{ 1: BookingCancelledV1; 2: BookingCancelledV2 }`. */
 export type VersionMap = { readonly [version: number]: unknown };
@@ -152,8 +152,8 @@ export function defineContract<M extends VersionMap, L extends number>(
           ]),
         };
       }
-      const from = dataValidator(options.from);
-      if (!z.validate(from, data)) return { success: false, error: contractError('invalid_event', issuesOf(from, data)) };
+      const issues = findIssues(dataValidator(options.from), data);
+      if (issues) return { success: false, error: contractError('invalid_event', issues) };
       const result = runChain(type, runtime.chain, data, options.from, to, { envelope: options.envelope, values: options.context ?? {} }, []);
       return result.ok ? { success: true, data: result.data } : { success: false, error: result.error };
     },

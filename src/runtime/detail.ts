@@ -16,7 +16,7 @@ import { setOwn } from './own-properties.js';
 import { checkEventType, checkTolerantly, type Lookup, type UnknownProperties, unknownType, versionOptionProblem } from './parse.js';
 import { dateTime, objectOnly, uuid } from './schema-checks.js';
 import { runChain, type UpcastContext } from './upcast.js';
-import { issuesOf } from './zod-issues.js';
+import { findIssues, issuesOf } from './zod-issues.js';
 
 /** Options for `safeParseDetail` and `parseDetail`. */
 export interface DetailParseOptions<To extends number | 'latest' = number | 'latest'> {
@@ -49,7 +49,21 @@ export type DetailParseResult<D> =
       /** Properties the contract does not name, kept in the document: one `unknown_property` issue each. Absent when there are none. */
       readonly warnings?: readonly Issue[];
     }
-  | { readonly success: false; readonly error: ContractError };
+  | DetailParseFailure;
+
+/**
+ * A failed `safeParseDetail`: the error, and what the reader had learned
+ * before it failed. `eventType` and `version` are present only once the
+ * document was read as an object that names an event type.
+ */
+export interface DetailParseFailure {
+  readonly success: false;
+  readonly error: ContractError;
+  /** The event type the document names, even one the catalogue does not know or not the one expected. */
+  readonly eventType?: string;
+  /** The stored version the document was read at: `options.version`, where `null` and absent mean 1. Not the version it was to be upcast to. */
+  readonly version?: number;
+}
 
 /** What `buildDetail` takes besides the details. */
 export interface BuildDetailOptions {
@@ -81,8 +95,7 @@ export function detailDocumentSchema(type: string, details: z.ZodMiniType): z.Zo
   return z.looseObject({ id: uuid, timestamp: dateTime, eventType: z.literal(type), eventDetails: objectOnly(details) });
 }
 
-type Failure = { readonly success: false; readonly error: ContractError };
-const fail = (code: ErrorCode, issues: readonly IssueInput[]): Failure => ({ success: false, error: contractError(code, issues) });
+const fail = (code: ErrorCode, issues: readonly IssueInput[]): DetailParseFailure => ({ success: false, error: contractError(code, issues) });
 
 /** Reads a detail document against the detail contracts `lookup` knows; `defaultType` is the type expected when the options name none. Never throws. */
 export function safeParseDetailWith(
@@ -114,6 +127,17 @@ function parseDetailUnchecked(
     if (!decoded.ok) return fail(decoded.issue.code as ErrorCode, [decoded.issue]);
     value = decoded.value;
   }
+  const result = readDocument(lookup, value, options, expectedType);
+  return result.success ? result : learned(result.error, value, options);
+}
+
+/** Reads a decoded detail document: finds its contract, validates it and upcasts its details. */
+function readDocument(
+  lookup: Lookup<DetailRuntime>,
+  value: unknown,
+  options: DetailParseOptions,
+  expectedType: string | undefined,
+): DetailParseResult<Record<string, unknown>> {
   if (!isRecord(value))
     return fail('invalid_input', [{ code: 'invalid_input', path: '', expected: 'a detail document (an object)', received: typeName(value) }]);
   if (Object.hasOwn(value, 'additionalInformation') && !Object.hasOwn(value, 'eventDetails')) {
@@ -164,6 +188,16 @@ function parseDetailUnchecked(
   return { success: true, detail: withDetails(value, chain.data), version: target, upgradedFrom: version, ...warnings };
 }
 
+/** A failure with what was learned before it: from a document that is an object naming an event type, that type and the stored version it was read at. */
+function learned(error: ContractError, value: unknown, options: DetailParseOptions): DetailParseFailure {
+  const out: { -readonly [K in keyof DetailParseFailure]: DetailParseFailure[K] } = { success: false, error };
+  if (isRecord(value) && typeof value.eventType === 'string') {
+    out.eventType = value.eventType;
+    out.version = options.version ?? 1;
+  }
+  return out;
+}
+
 const DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'timestamp', 'eventType', 'eventDetails']);
 
 /** A copy of a detail document with new details, written field by field; properties it does not name are carried over. */
@@ -188,7 +222,8 @@ export function buildDetailWith(runtime: DetailRuntime, eventDetails: unknown, o
     eventDetails,
   };
   const validator = runtime.documentValidator(runtime.latest);
-  if (!z.validate(validator, document)) throw contractError('invalid_event', issuesOf(validator, document));
+  const issues = findIssues(validator, document);
+  if (issues) throw contractError('invalid_event', issues);
   return document;
 }
 

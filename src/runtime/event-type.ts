@@ -25,7 +25,7 @@ import { ownValue } from './own-properties.js';
 import { type EventRuntime, type Lookup, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './parse.js';
 import { attachRuntimes } from './runtimes.js';
 import { objectOnly } from './schema-checks.js';
-import { issuesOf } from './zod-issues.js';
+import { findIssues } from './zod-issues.js';
 
 /** An envelope whose data is version `V` of event type `T`. */
 export type EventEnvelope<T extends string, V extends number, D> = Omit<Envelope, 'eventType' | 'version' | 'additionalInformation'> & {
@@ -252,8 +252,7 @@ function notificationContract(
     upcast: functions.upcast,
     build(input: BuildInput<unknown>, options?: BuildOptions) {
       const envelope = assemble(definition, runtime.latest, input, options);
-      const validator = runtime.envelopeValidator(runtime.latest);
-      const issues: IssueInput[] = z.validate(validator, envelope) ? [] : issuesOf(validator, envelope);
+      const issues = findIssues(runtime.envelopeValidator(runtime.latest), envelope) ?? [];
       // An identifier the envelope schema already refused is not reported twice.
       const reported = new Set(issues.map((i) => i.path));
       issues.push(...buildProblems(envelope, definition.detailUrl).filter((i) => !reported.has(i.path)));

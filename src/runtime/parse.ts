@@ -10,7 +10,7 @@ import { isEnvelopeField, withData } from './envelope.js';
 import { ContractError, contractError, type ErrorCode, type Issue, type IssueInput, withMessages } from './errors.js';
 import type { DecodeContext, Format } from './formats/format.js';
 import { isRecord } from './formats/format.js';
-import { FORMATS, type FormatName, isFormatName, SELF_DESCRIBING } from './formats/index.js';
+import { chooseFormat, FORMATS, type FormatName, isFormatName } from './formats/index.js';
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, exceedsDepth, type Limits } from './json-text.js';
 import { describeValue, typeName } from './messages.js';
 import { runChain, type UpcastContext } from './upcast.js';
@@ -67,7 +67,34 @@ export type ParseResult<E> =
       /** Properties the contract does not name, kept in the event: one `unknown_property` issue each. Absent when there are none. */
       readonly warnings?: readonly Issue[];
     }
-  | { readonly success: false; readonly error: ContractError };
+  | ParseFailure;
+
+/**
+ * A failed `safeParse`: the error, and what the reader had learned before it
+ * failed, so that a caller never reads the input again to find out. Each of
+ * `format`, `eventType` and `version` is present only once it was learned:
+ * nothing from input that is not JSON (or from options that are not usable),
+ * the format once the input is JSON, the event type once the format has given
+ * an object that names one, and the version with the event type.
+ */
+export interface ParseFailure {
+  readonly success: false;
+  readonly error: ContractError;
+  /** The wire layout the input was read in: the one asked for, or the one `auto` recognised (`hmpps` when none did). */
+  readonly format?: FormatName;
+  /**
+   * The event type the document names, even one the catalogue does not know
+   * or not the one expected. With `sqs` and `cloudevents`, a document that
+   * names none is read as the expected type, and this is that type.
+   */
+  readonly eventType?: string;
+  /**
+   * The version the document is at: its own `version`, or where it has none
+   * (or `null`), `options.version`, else 1. Absent when its own is not a
+   * whole number from 1. Not the version it was to be upcast to.
+   */
+  readonly version?: number;
+}
 
 /** What the parser needs to know about one event type's notification contract. */
 export interface EventRuntime extends ContractRuntime {
@@ -85,8 +112,7 @@ export interface Lookup<R extends ContractRuntime = EventRuntime> {
   otherContract?(eventType: string): string | undefined;
 }
 
-type Failure = { readonly success: false; readonly error: ContractError };
-const fail = (code: ErrorCode, issues: readonly IssueInput[]): Failure => ({ success: false, error: contractError(code, issues) });
+const fail = (code: ErrorCode, issues: readonly IssueInput[]): ParseFailure => ({ success: false, error: contractError(code, issues) });
 
 const NO_OPTIONS: ParseOptions = {};
 
@@ -123,9 +149,24 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
     json: (text, path) => decodeJson(text, limits, duplicateKeys, path),
   };
   const decoded = format.decode(value, context);
-  if (!decoded.ok) return fail((decoded.issues[0]?.code ?? 'invalid_input') as ErrorCode, decoded.issues);
-  const pathOf = decoded.pathOf;
-  const envelope = decoded.envelope;
+  const envelope = decoded.ok ? decoded.envelope : undefined;
+  const result = decoded.ok
+    ? readEnvelope(lookup, envelope, decoded.pathOf, format, options, expectedType, limits.maxDepth, fromText)
+    : fail((decoded.issues[0]?.code ?? 'invalid_input') as ErrorCode, decoded.issues);
+  return result.success ? result : learned(result.error, format, envelope, options, expectedType);
+}
+
+/** Reads the envelope a format decoded: finds its contract, validates it and upcasts it. */
+function readEnvelope(
+  lookup: Lookup,
+  envelope: unknown,
+  pathOf: ((pointer: string) => string) | undefined,
+  format: Format,
+  options: ParseOptions,
+  expectedType: string | undefined,
+  maxDepth: number,
+  fromText: boolean,
+): ParseResult<EnvelopeLike> {
   if (!isRecord(envelope)) {
     return fail('invalid_input', [{ code: 'invalid_input', path: '', expected: 'an object', received: typeName(envelope) }]);
   }
@@ -135,7 +176,7 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
   }
 
   // Which contract applies.
-  const named = checkEventType(envelope.eventType ?? (format.name === 'hmpps' ? undefined : expectedType), expectedType, at('/eventType', pathOf));
+  const named = checkEventType(typeNamed(envelope, format, expectedType), expectedType, at('/eventType', pathOf));
   if (!named.ok) return fail(named.code, [named.issue]);
   const { eventType } = named;
   const runtime = lookup.find(eventType);
@@ -184,8 +225,8 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
     return fail('invalid_event', validationIssues(runtime, checked.validator, validatorOf, candidate, readAs, pathOf));
   }
   const warnings = checked.warnings ? { warnings: withMessages(atAll(checked.warnings, pathOf)) } : {};
-  if (!fromText && unknownFieldsTooDeep(envelope, limits.maxDepth)) {
-    return fail('input_too_deep', [{ code: 'input_too_deep', path: '', expected: String(limits.maxDepth) }]);
+  if (!fromText && unknownFieldsTooDeep(envelope, maxDepth)) {
+    return fail('input_too_deep', [{ code: 'input_too_deep', path: '', expected: String(maxDepth) }]);
   }
 
   const newer = version > runtime.latest ? { readAs: { receivedVersion: version } } : {};
@@ -247,10 +288,27 @@ function checkOptions(options: ParseOptions): IssueInput | undefined {
   return versionOptionProblem('version', options.version) ?? versionOptionProblem('to', options.to);
 }
 
-function chooseFormat(name: FormatName | 'auto' | undefined, value: unknown): Format {
-  if (name !== undefined && name !== 'auto') return FORMATS[name];
-  for (const format of SELF_DESCRIBING) if (format.detect?.(value)) return format;
-  return FORMATS.hmpps;
+/** The event type an envelope names: its own, or with a format other than `hmpps`, the one expected where it names none. Not yet checked. */
+const typeNamed = (envelope: Record<string, unknown>, format: Format, expectedType: string | undefined): unknown =>
+  envelope.eventType ?? (format.name === 'hmpps' ? undefined : expectedType);
+
+/**
+ * A failure with what was learned before it: the format the input was read
+ * in, and from the envelope, when it is an object, the event type it names
+ * and the version it is at. Made only when reading fails.
+ */
+function learned(error: ContractError, format: Format, envelope: unknown, options: ParseOptions, expectedType: string | undefined): ParseFailure {
+  const out: { -readonly [K in keyof ParseFailure]: ParseFailure[K] } = { success: false, error };
+  if (isFormatName(format.name)) out.format = format.name;
+  if (!isRecord(envelope)) return out;
+  const eventType = typeNamed(envelope, format, expectedType);
+  if (typeof eventType !== 'string') return out;
+  out.eventType = eventType;
+  const version = versionOf(envelope, options);
+  if (typeof version === 'number') out.version = version;
+  // The document's own version, which options.version contradicts, is still the version it says it is at.
+  else if (version.code === 'invalid_option') out.version = envelope.version as number;
+  return out;
 }
 
 /** The version the document is at: its own, the caller's, or 1. */
@@ -272,13 +330,30 @@ export function unknownType(eventType: string, lookup: Lookup<ContractRuntime>, 
   return { code: 'unknown_event_type', path, received: JSON.stringify(eventType), ...(detail ? { detail } : {}) };
 }
 
+/**
+ * The event type `eventType` plainly means, among those `known` says are
+ * known: itself, or itself without white space around it, or that in lower
+ * case. Undefined when it means none of them.
+ */
+export function meantType(eventType: string, known: (type: string) => boolean): string | undefined {
+  if (known(eventType)) return eventType;
+  const trimmed = eventType.trim();
+  if (known(trimmed)) return trimmed;
+  const lower = trimmed.toLowerCase();
+  return known(lower) ? lower : undefined;
+}
+
 /** What the caller most likely meant: the other reader, for a type with only the other contract; a near miss; or a type of that domain. */
 function unknownTypeHint(eventType: string, lookup: Lookup<ContractRuntime>): string | undefined {
   const other = lookup.otherContract?.(eventType);
   if (other !== undefined) return other;
   const trimmed = eventType.trim();
-  if (trimmed !== eventType && lookup.find(trimmed)) return `it has white space around it; did you mean ${JSON.stringify(trimmed)}?`;
-  if (lookup.find(trimmed.toLowerCase())) return `event types are lower case; did you mean ${JSON.stringify(trimmed.toLowerCase())}?`;
+  const meant = meantType(eventType, (type) => lookup.find(type) !== undefined);
+  if (meant !== undefined) {
+    return meant === trimmed
+      ? `it has white space around it; did you mean ${JSON.stringify(meant)}?`
+      : `event types are lower case; did you mean ${JSON.stringify(meant)}?`;
+  }
   const near = lookup.known().find((known) => known.startsWith(trimmed.split('.').slice(0, 2).join('.')));
   return near ? `known types in that domain include ${JSON.stringify(near)}` : undefined;
 }

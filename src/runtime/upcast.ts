@@ -3,10 +3,10 @@
  * to the version asked for. Each step is validated against its target
  * version at once, so a wrong upcaster is caught at the step that is wrong.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { type ContractError, contractError, type IssueInput } from './errors.js';
 import { setOwn } from './own-properties.js';
-import { issuesOf } from './zod-issues.js';
+import { findIssues } from './zod-issues.js';
 
 /** What an upcaster may read besides the data: the envelope, and values the caller passes in. */
 export interface UpcastContext {
@@ -52,6 +52,9 @@ export type ChainResult = { readonly ok: true; readonly data: unknown } | { read
 
 const IDENTITY = (data: unknown) => data;
 
+/** The issue of a step's result that its validator refuses but zod's parse accepts. */
+const RESULT_INVALID: IssueInput = { code: 'upcast_failed', path: '', detail: 'the result failed validation' };
+
 /**
  * Runs the steps from version `from` to `to` on `data`. Never throws: an
  * upcaster that throws, or that returns invalid data, fails with an error
@@ -90,10 +93,8 @@ export function runChain(
     }
     if (unknown === 'keep' && current !== input) current = withUnknown(input, current, (versions[target - 2] as ChainVersion).properties());
     const validator = unknown === 'keep' ? version.openValidator() : version.validator();
-    if (!z.validate(validator, current)) {
-      const issues = issuesOf(validator, current, { code: 'upcast_failed', path: '', detail: 'the result failed validation' }, [...dataPath]);
-      return { ok: false, error: contractError('upcast_failed', issues, step) };
-    }
+    const issues = findIssues(validator, current, RESULT_INVALID, dataPath);
+    if (issues) return { ok: false, error: contractError('upcast_failed', issues, step) };
   }
   return { ok: true, data: current };
 }

@@ -3,13 +3,23 @@
  * document root, stable codes in JSON Schema's terms, and `expected` /
  * `received` that say what was wrong.
  */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import type { IssueInput } from './errors.js';
 import { toPointer, valueAt } from './json-pointer.js';
 import { describeValue, typeName } from './messages.js';
 import type { KeywordParams } from './schema-checks.js';
 
 type ZodIssue = z.core.$ZodIssue;
+
+/**
+ * The issues of `value` under `validator`, or undefined when it is valid. The
+ * check is `z.validate`, which builds nothing, so a valid value costs no more
+ * than that; only a value it refuses is parsed again, by {@link issuesOf}, for
+ * zod's issues. `fallback` and `prefix` are as there.
+ */
+export function findIssues(validator: z.ZodMiniType, value: unknown, fallback?: IssueInput, prefix?: readonly PropertyKey[]): IssueInput[] | undefined {
+  return z.validate(validator, value) ? undefined : issuesOf(validator, value, fallback, prefix);
+}
 
 /**
  * The issues of a value `validator` refused (with `z.validate`), from its
@@ -20,7 +30,7 @@ export function issuesOf(
   validator: z.ZodMiniType,
   value: unknown,
   fallback: IssueInput = { code: 'invalid_value', path: '' },
-  prefix: PropertyKey[] = [],
+  prefix: readonly PropertyKey[] = [],
 ): IssueInput[] {
   const result = validator.safeParse(value);
   return result.success ? [fallback] : fromZodIssues(result.error.issues, value, prefix);
@@ -30,13 +40,13 @@ export function issuesOf(
  * Converts the issues zod found in `root`. `prefix` is prepended to every
  * path, for data validated apart from its envelope.
  */
-export function fromZodIssues(issues: readonly ZodIssue[], root: unknown, prefix: PropertyKey[] = []): IssueInput[] {
+export function fromZodIssues(issues: readonly ZodIssue[], root: unknown, prefix: readonly PropertyKey[] = []): IssueInput[] {
   const out: IssueInput[] = [];
   for (const issue of issues) convert(issue, root, prefix, out);
   return out;
 }
 
-function convert(issue: ZodIssue, root: unknown, prefix: PropertyKey[], out: IssueInput[]): void {
+function convert(issue: ZodIssue, root: unknown, prefix: readonly PropertyKey[], out: IssueInput[]): void {
   const at = [...prefix, ...issue.path];
   const path = toPointer(at);
   const value = valueAt(root, toPointer(issue.path));
@@ -101,7 +111,7 @@ function convertKeyword(issue: z.core.$ZodIssueCustom, path: string, value: unkn
   }
 }
 
-function convertUnion(issue: z.core.$ZodIssueInvalidUnion, root: unknown, prefix: PropertyKey[], out: IssueInput[]): void {
+function convertUnion(issue: z.core.$ZodIssueInvalidUnion, root: unknown, prefix: readonly PropertyKey[], out: IssueInput[]): void {
   const path = toPointer([...prefix, ...issue.path]);
   const discriminator = (issue as { discriminator?: string }).discriminator;
   if (discriminator !== undefined && issue.errors.length === 0) {

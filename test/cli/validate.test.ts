@@ -63,6 +63,16 @@ beforeAll(() => {
   const { cancellationReason: _, ...withoutReason } = detailV1.eventDetails as Record<string, unknown>;
   files.write('detail.ndjson', `${JSON.stringify(detailV1)}\n${JSON.stringify(Object.assign({}, detailV1, { eventDetails: withoutReason }))}\n`);
   const { cancelledAtDate: __, ...withoutDate } = detailV2.eventDetails as Record<string, unknown>;
+  // Labelled by what the reader learned: version null is read as 1; a key twice is not JSON, so nothing is learned of it;
+  // a detail document's version is the stored one it is read at, not a property of the document.
+  files.write(
+    'learned.ndjson',
+    [
+      JSON.stringify(Object.assign(JSON.parse(crnNull), { version: null })),
+      crnNull.replace('{', '{"description":"x",'),
+      JSON.stringify(Object.assign({}, detailV1, { version: 3, eventDetails: withoutReason })),
+    ].join('\n'),
+  );
   files.write('detail-v2.ndjson', `${JSON.stringify(detailV2)}\n${JSON.stringify(Object.assign({}, detailV2, { eventDetails: withoutDate }))}\n`);
 });
 afterAll(() => files.remove());
@@ -74,6 +84,20 @@ describe('domain-events validate', () => {
     const result = await run(['corrupted.ndjson']);
     expect(linesOf(result.stdout)).toEqual([...CORRUPTED_FINDINGS, ...summary(1, 'not errors without --strict')]);
     expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+  });
+
+  it('labels each bad record with the event type and version the reader learned of it, and no more', async () => {
+    const result = await run(['learned.ndjson']);
+    expect(linesOf(result.stdout)).toEqual([
+      `learned.ndjson:1: intervention.session-appointment.missed v1: ${CRN_NULL}`,
+      'learned.ndjson:2: record: /description: invalid_json: is not valid JSON (the key "description" appears more than once in one object)',
+      `learned.ndjson:3: ${CANCELLED} v1: /eventDetails/cancellationReason: required: is required (string)`,
+      `${CANCELLED}: 0 valid, 1 invalid`,
+      'intervention.session-appointment.missed: 0 valid, 1 invalid',
+      'without a known event type: 1 invalid (not JSON, not UTF-8, too long, not an object, no eventType, or a fault in a document)',
+      '3 records in 1 file: 0 valid, 3 invalid',
+    ]);
     expect(result.code).toBe(1);
   });
 

@@ -132,6 +132,13 @@ describe('every failure is an issue with its own code', () => {
     expect(result.error.message.length).toBeGreaterThan(0);
   });
 
+  it('says what it learned of the document: nothing of one it never got, the type and the version it was read at of one it read', async () => {
+    const missing = await fetchDetail(notification('/events/booking-cancelled/missing'));
+    const invalid = await fetchDetail(notification('/events/booking-cancelled/invalid'));
+    expect(Object.keys(missing)).toEqual(['success', 'error']);
+    expect(invalid.success || { eventType: invalid.eventType, version: invalid.version }).toEqual({ eventType: CANCELLED, version: 2 });
+  });
+
   it('names the status of an HTTP error', async () => {
     const result = await fetchDetail(notification('/events/booking-cancelled/broken'));
     expect(result.success || result.error.issues[0]).toMatchObject({ code: 'http_error', expected: '500' });

@@ -259,6 +259,8 @@ describe('safeParse across notification versions (a test catalogue with a notifi
       ['required', '/additionalInformation/recordedBy/surname'],
     ]);
     expect(result.error.message).toMatch(/^upcasting test\.booking\.cancelled from v1 to v2: /);
+    // What was learned is the document's version, not the one it was being upcast to.
+    expect([result.format, result.eventType, result.version]).toEqual(['hmpps', 'test.booking.cancelled', 1]);
   });
 
   it('a failed step over a transport reports paths in the message it was given', () => {
@@ -448,6 +450,7 @@ describe('upcasting detail documents while reading', () => {
       ['required', '/eventDetails/recordedBy/username'],
     ]);
     expect(result.error.message).toMatch(/^upcasting approved-premises\.person\.arrived from v1 to v2: /);
+    expect([result.eventType, result.version]).toEqual(['approved-premises.person.arrived', 1]);
   });
 
   it('the typed person.departed upcaster behaves as the declarative person.arrived one', () => {

@@ -19,7 +19,10 @@ import {
   type Cas1BookingChangedNotification,
   cas1ApplicationExpired,
   cas1BookingCancelled,
+  type DetailParseFailure,
   type DomainEvent,
+  type FormatName,
+  type ParseFailure,
   registry,
   safeParse,
   safeParseDetail,
@@ -91,6 +94,17 @@ describe('safeParse', () => {
     }
   });
 
+  test('a failure says what it learned: the format by name, the event type and the version, each optional', () => {
+    const result = safeParse('{}');
+    if (result.success) return;
+    expectTypeOf(result).toEqualTypeOf<ParseFailure>();
+    expectTypeOf(result.format).toEqualTypeOf<FormatName | undefined>();
+    expectTypeOf(result.eventType).toEqualTypeOf<string | undefined>();
+    expectTypeOf(result.version).toEqualTypeOf<number | undefined>();
+    const typed = cas1BookingCancelled.safeParse('{}');
+    if (!typed.success) expectTypeOf(typed).toEqualTypeOf<ParseFailure>();
+  });
+
   test('to: 1 on an event type gives version 1', () => {
     const result = cas1BookingCancelled.safeParse('{}', { to: 1 });
     if (result.success) expectTypeOf(result.event).toEqualTypeOf<Cas1BookingCancelledEnvelopeV1>();
@@ -110,6 +124,15 @@ describe('safeParseDetail', () => {
     } else {
       expectTypeOf(result.error.issues[0]?.path).toEqualTypeOf<string | undefined>();
     }
+  });
+
+  test('a failure says what it learned: the event type and the stored version, each optional; a detail document has no format', () => {
+    const result = safeParseDetail('{}');
+    if (result.success) return;
+    expectTypeOf(result).toEqualTypeOf<DetailParseFailure>();
+    expectTypeOf(result.eventType).toEqualTypeOf<string | undefined>();
+    expectTypeOf(result.version).toEqualTypeOf<number | undefined>();
+    expectTypeOf(result).not.toHaveProperty('format');
   });
 
   test('an event type reads its latest detail version by default, and version N with to: N', () => {

@@ -17,4 +17,11 @@ export const SELF_DESCRIBING: readonly Format[] = Object.values(FORMATS).filter(
 
 export const isFormatName = (name: string): name is FormatName => Object.hasOwn(FORMATS, name);
 
+/** The format to read `value` in: the one named, or for `auto` (and no name) the first self-describing format that recognises it, else `hmpps`. */
+export function chooseFormat(name: FormatName | 'auto' | undefined, value: unknown): Format {
+  if (name !== undefined && name !== 'auto') return FORMATS[name];
+  for (const format of SELF_DESCRIBING) if (format.detect?.(value)) return format;
+  return FORMATS.hmpps;
+}
+
 export type { DecodeContext, Format, FormatDecoded } from './format.js';
