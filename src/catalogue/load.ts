@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { ConfigError } from '../errors.js';
+import { SCHEMA_ID_BASE, schemaIdOf } from '../runtime/schema-id.js';
 import { checkEventMetadata, checkUpcastDeclaration, EVENT_TYPE_PATTERN } from './metadata.js';
 import {
   type Catalogue,
@@ -22,7 +23,6 @@ import {
   type UpcastSource,
   type VersionSource,
 } from './model.js';
-import { SCHEMA_ID_BASE, schemaIdOf } from './schema-id.js';
 
 /** The codes of the loader's diagnostics, every one an error; `check` reports them with these codes. */
 export type LoadCode = 'invalid-json' | 'naming' | 'metadata-missing' | 'schema-id' | 'upcast-invalid' | 'version-gap';

@@ -7,9 +7,9 @@
  */
 import { jsonText } from '../catalogue/json-file.js';
 import type { ContractKind, JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
-import { schemaIdOf } from '../catalogue/schema-id.js';
 import { rejection } from '../compat/accepts.js';
 import { normalise } from '../compat/normalise.js';
+import { schemaIdOf } from '../runtime/schema-id.js';
 import { STRING_FORMATS } from '../runtime/string-formats.js';
 import { contractTitle } from '../schema/names.js';
 import type { FoundEvent } from './contract.js';

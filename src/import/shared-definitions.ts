@@ -12,7 +12,7 @@
  * shared as well, and a shared schema never needs `$defs` of its own.
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
-import { SCHEMA_ID_BASE } from '../catalogue/schema-id.js';
+import { SCHEMA_ID_BASE } from '../runtime/schema-id.js';
 import { kebab } from '../schema/names.js';
 import { type ConvertOptions, convertDefinition, pascal } from './convert-schema.js';
 import { matchShared, normalise, type SharedSchemaFile } from './shared-match.js';

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { SCHEMA_ID_BASE } from '../catalogue/schema-id.js';
+import { SCHEMA_ID_BASE } from '../runtime/schema-id.js';
 import { ANNOTATIONS } from '../schema/keywords.js';
 import { isObject } from './source.js';
 

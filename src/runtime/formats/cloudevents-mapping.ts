@@ -25,12 +25,13 @@
  * The data stays exactly the version's data, so `dataschema` describes it.
  * https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md
  */
-import { SCHEMA_ID_BASE, schemaIdOf } from '../../catalogue/schema-id.js';
+
 import type { EnvelopeLike } from '../envelope.js';
 import { isEnvelopeField } from '../envelope.js';
 import { contractError, type IssueInput } from '../errors.js';
 import { escapePointer, unescapePointer } from '../json-pointer.js';
 import { describeValue, typeName } from '../messages.js';
+import { SCHEMA_ID_BASE, schemaIdOf } from '../schema-id.js';
 import { type PersonOrigin, personAttributes, readPersonReference } from './cloudevents-person.js';
 import { type DecodeContext, type FormatDecoded, failWith, isRecord } from './format.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../src/catalogue/load.js';
-import { schemaIdOf } from '../../../src/catalogue/schema-id.js';
 import { eventTypes } from '../../../src/index.js';
+import { schemaIdOf } from '../../../src/runtime/schema-id.js';
 
 // dataschema is written from the naming convention, so the runtime needs no schema; the convention must hold.
 describe('dataschema is the $id of the version schema', () => {
