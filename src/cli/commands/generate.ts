@@ -7,7 +7,7 @@ import { formatOption, type Output } from '../output.js';
 
 export function generateCommand(context: CommandContext): Command {
   return new Command('generate')
-    .description('Write generated/ (types, zod validators, upcasters, registry) and the package exports map from schemas/')
+    .description('Write generated/ (types, zod validators, upcasters, registry) from schemas/')
     .option('--check', 'regenerate in memory and fail (exit 1) if any generated file is stale; writes nothing')
     .addOption(formatOption())
     .action(async (options: { check?: boolean; format: 'text' | 'json' }) => {
