@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { AUTHORING_TOOLCHAIN } from './src/cli/authoring.js';
 
 // One entry per event type, so a consumer can import just one. Shared code
 // goes into chunks, in CommonJS too, so there is one ContractError class
@@ -35,5 +36,11 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     outDir: 'dist',
+    // The command line carries the libraries it uses (commander, semver, cli-progress, tinyglobby,
+    // @changesets/parse), so that they are not dependencies a consumer installs. The authoring
+    // toolchain stays an import: the commands that load it check it is there first.
+    external: [...AUTHORING_TOOLCHAIN],
+    // The bundled CommonJS libraries require Node's own modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   },
 ]);
