@@ -19,8 +19,9 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     // zod goes into the chunks too: loading its hundred-odd ES modules takes
-    // longer than a consumer's whole cold start should (about 90 ms against
-    // 25 ms bundled). Type declarations still import the zod dependency.
+    // longer than a consumer's whole cold start should (README, "zod").
+    // Only the type declarations import it: zod is an optional peer
+    // dependency, for the types of the validators a service embeds in its own.
     noExternal: ['zod'],
     clean: true,
     target: 'node20',
@@ -37,8 +38,9 @@ export default defineConfig([
     platform: 'node',
     outDir: 'dist',
     // The command line carries the libraries it uses (commander, semver, cli-progress, tinyglobby,
-    // @changesets/parse), so that they are not dependencies a consumer installs. The authoring
-    // toolchain stays an import: the commands that load it check it is there first.
+    // @changesets/parse, and zod as the runtime does), so that a consumer installs none of them. The
+    // authoring toolchain stays an import: the commands that load it check it is there first.
+    noExternal: ['zod'],
     external: [...AUTHORING_TOOLCHAIN],
     // The bundled CommonJS libraries require Node's own modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
