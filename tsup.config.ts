@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { AUTHORING_TOOLCHAIN } from './src/cli/authoring.js';
 
 // One entry per event type, so a consumer can import just one. Shared code
 // goes into chunks, in CommonJS too, so there is one ContractError class
@@ -18,8 +19,9 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     // zod goes into the chunks too: loading its hundred-odd ES modules takes
-    // longer than a consumer's whole cold start should (about 90 ms against
-    // 25 ms bundled). Type declarations still import the zod dependency.
+    // longer than a consumer's whole cold start should (README, "zod").
+    // Only the type declarations import it: zod is an optional peer
+    // dependency, for the types of the validators a service embeds in its own.
     noExternal: ['zod'],
     clean: true,
     target: 'node20',
@@ -35,5 +37,12 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     outDir: 'dist',
+    // The command line carries the libraries it uses (commander, semver, cli-progress, tinyglobby,
+    // @changesets/parse, and zod as the runtime does), so that a consumer installs none of them. The
+    // authoring toolchain stays an import: the commands that load it check it is there first.
+    noExternal: ['zod'],
+    external: [...AUTHORING_TOOLCHAIN],
+    // The bundled CommonJS libraries require Node's own modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   },
 ]);

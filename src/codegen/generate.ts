@@ -1,15 +1,18 @@
 /**
- * `domain-events generate`: writes `generated/` from `schemas/`, and keeps
- * the package's `exports` map in step. With `check`, it regenerates in
- * memory and reports every file that differs, without writing.
+ * `domain-events generate`: writes `generated/` from `schemas/`. With
+ * `check`, it regenerates in memory and reports every file that differs,
+ * without writing.
  *
  * Output is deterministic: the same schemas give byte-identical files. It is
  * written all or nothing: every file is rendered before any is written, and
- * if writing fails, `generated/` and package.json are put back as they were.
+ * if writing fails, `generated/` is put back as it was.
+ *
+ * package.json is not generated: its `exports` reach every event type's
+ * module through one pattern, `./events/*`, so a new event type needs no
+ * change there.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { jsonText } from '../catalogue/json-file.js';
 import { loadValidCatalogue } from '../catalogue/load.js';
 import type { Catalogue } from '../catalogue/model.js';
 import { ConfigError } from '../errors.js';
@@ -20,7 +23,6 @@ import { envelopeModule } from './modules/envelope-module.js';
 import { type EventModuleNames, eventModule, namesOf } from './modules/event-module.js';
 import { indexModule, typePairsModule } from './modules/index-module.js';
 import { sharedModule } from './modules/shared-module.js';
-import { exportsMap, typesVersions } from './package-exports.js';
 
 export interface GenerateOptions {
   /** The repository root. */
@@ -30,7 +32,7 @@ export interface GenerateOptions {
 }
 
 export interface GenerateResult {
-  /** Repository-relative paths of the files generated (including package.json). */
+  /** Repository-relative paths of the files generated. */
   readonly files: readonly string[];
   /** With `check`: files that are missing, differ, or should not exist. Otherwise: files written or removed. */
   readonly changed: readonly string[];
@@ -56,7 +58,6 @@ export async function render(root: string, catalogue: Catalogue): Promise<Map<st
   for (const [i, event] of catalogue.events.entries()) files.set(`${OUT_DIR}/events/${event.type}.ts`, events[i] as string);
   files.set(`${OUT_DIR}/index.ts`, indexModule(names, shared.types, envelope.types));
   files.set(`${OUT_DIR}/type-pairs.ts`, typePairsModule(names));
-  files.set('package.json', withExports(readFileSync(join(root, 'package.json'), 'utf8'), catalogue));
   return files;
 }
 
@@ -89,23 +90,6 @@ function listGenerated(root: string): string[] {
   };
   walk(OUT_DIR);
   return out;
-}
-
-/**
- * package.json with the fields the generator owns (`exports`, `typesVersions`)
- * replaced, other fields and their order kept. New fields go after
- * `sideEffects`, or at the end.
- */
-function withExports(packageJson: string, catalogue: Catalogue): string {
-  const pkg = JSON.parse(packageJson) as Record<string, unknown>;
-  const owned: Record<string, unknown> = { exports: exportsMap(catalogue), typesVersions: typesVersions(catalogue) };
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(pkg)) {
-    out[key] = key in owned ? owned[key] : value;
-    if (key === 'sideEffects') for (const [k, v] of Object.entries(owned)) if (!(k in pkg)) out[k] = v;
-  }
-  for (const [k, v] of Object.entries(owned)) if (!(k in out)) out[k] = v;
-  return jsonText(out);
 }
 
 function checkUniqueNames(catalogue: Catalogue, names: readonly EventModuleNames[]): void {

@@ -14,15 +14,15 @@ export type FilePlan = Map<string, string>;
 /** `approved-premises.booking.made` → `booking-made`, for file names. */
 export const kebabOf = (type: string): string => type.split('.').slice(-2).join('-');
 
-/** What regenerating may rewrite besides the planned files: `generated/` and the exports in package.json. */
-const REGENERATED = ['generated', 'package.json'] as const;
+/** What regenerating may rewrite besides the planned files. */
+const REGENERATED = ['generated'] as const;
 
 /**
  * Writes every planned file, after making sure none of them exists yet, so
  * nothing is overwritten; then runs `then` (regenerating). All or nothing:
  * if a write or `then` fails, every planned file written and every folder
- * made for them is removed, and `generated/` and package.json are put back
- * as they were, so the tree is as before; the error says nothing was written.
+ * made for them is removed, and `generated/` is put back as it was, so the
+ * tree is as before; the error says nothing was written.
  */
 export async function writePlan<T>(root: string, plan: FilePlan, then: () => Promise<T>): Promise<{ readonly written: string[]; readonly result: T }> {
   for (const file of plan.keys()) {

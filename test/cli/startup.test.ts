@@ -6,14 +6,21 @@
  * CLI's static import graph, and on that of the modules `check` and `catalog`
  * import when they run: they read schemas, and generate no code.
  *
+ * The CLI carries the libraries it uses (commander, semver, cli-progress…),
+ * and what `check`, `catalog`, `validate` and `upcast` load imports nothing
+ * but Node's own modules and the package's dependencies, so they run from an
+ * installed copy; only the authoring commands import the toolchain.
+ *
  * Nor does it load the catalogue's generated code until a command reads
  * events with it, so a broken generated file never stops `--help`, nor the
  * `generate` that repairs it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTHORING_TOOLCHAIN } from '../../src/cli/authoring.js';
 import { ROOT, repoCatalogue } from '../support/repo.js';
 import { type TempRepo, tempRepo } from '../support/temp-repo.js';
 
@@ -37,6 +44,15 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
 }
 
 const staticPackages = (entry: string): Set<string> => staticGraph(entry).packages;
+
+/** The packages bundled into the built files reachable from `entry` through static imports, as the build notes them (`// node_modules/<package>/…`). */
+function bundledPackages(entry: string): string[] {
+  const found = new Set<string>();
+  for (const file of staticGraph(entry).files) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gmu)) found.add(match[1] as string);
+  }
+  return [...found].sort();
+}
 
 /** The built module whose source file is `name` (its file name carries a content hash). */
 function built(name: string): string {
@@ -146,18 +162,22 @@ describe('with a generated module broken, in a repository of its own', () => {
 describe('the built CLI', () => {
   const packages = staticPackages(join(ROOT, 'dist/cli.js'));
 
-  it('loads commander at start, as every command needs it', () => {
-    expect(packages).toContain('commander');
+  it('carries the libraries it uses, so at start it imports only Node’s own modules', () => {
+    expect([...packages].filter((p) => !isBuiltin(p))).toEqual([]);
+    expect(bundledPackages(join(ROOT, 'dist/cli.js'))).toContain('commander');
   });
 
   it('does not load the generator, the compatibility engine or the importers until a command needs them', () => {
     const heavy = ['typescript', 'json-schema-to-typescript', 'prettier', 'yaml', '@changesets/parse'];
-    expect([...packages].filter((p) => heavy.includes(p))).toEqual([]);
+    const loaded = [...packages, ...bundledPackages(join(ROOT, 'dist/cli.js'))];
+    expect(loaded.filter((p) => heavy.includes(p))).toEqual([]);
   });
 });
 
-describe('the modules check and catalog load when they run', () => {
+describe('the modules the commands load when they run', () => {
   const GENERATOR = ['typescript', 'json-schema-to-typescript', 'prettier'];
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const installed = (p: string) => isBuiltin(p) || Object.hasOwn(pkg.dependencies ?? {}, p);
 
   it.each(['run-check', 'write-catalog'])('%s does not load the generator', (name) => {
     expect([...staticPackages(built(name))].filter((p) => GENERATOR.includes(p))).toEqual([]);
@@ -165,5 +185,23 @@ describe('the modules check and catalog load when they run', () => {
 
   it('generate does, so the check above can see it', () => {
     expect([...staticPackages(built('generate'))]).toEqual(expect.arrayContaining(['typescript', 'json-schema-to-typescript']));
+  });
+
+  // What check, catalog, validate and upcast load comes with the package: run from an installed copy, they find every module.
+  it.each(['baseline', 'run-check', 'write-catalog', 'pipeline'])('%s imports only Node’s own modules and the package’s dependencies', (name) => {
+    expect([...staticPackages(built(name))].filter((p) => !installed(p))).toEqual([]);
+  });
+
+  it('so does the pipeline’s worker', () => {
+    expect([...staticPackages(join(ROOT, 'dist/pipeline-worker.js'))].filter((p) => !installed(p))).toEqual([]);
+  });
+
+  it('across the build, what is neither is the authoring toolchain, which the authoring commands check for', () => {
+    const imported = new Set(
+      readdirSync(join(ROOT, 'dist'))
+        .filter((f) => f.endsWith('.js'))
+        .flatMap((f) => [...staticPackages(join(ROOT, 'dist', f))]),
+    );
+    expect([...imported].filter((p) => !installed(p)).sort()).toEqual([...AUTHORING_TOOLCHAIN].sort());
   });
 });

@@ -84,6 +84,24 @@ describe('domain-events generate, in a repository of its own', () => {
     });
     expect(cli(repo.root, 'generate', '--check').status).toBe(0);
   });
+
+  it('writes a new event type into generated/ and leaves package.json as it was, since ./events/* exports it already', () => {
+    const packageJson = repo.read('package.json');
+    writeEventType(repo, 'test.thing.happened', [{ title: 'ThingHappenedNotificationV1', type: 'object', additionalProperties: false, properties: {} }]);
+    try {
+      const run = cli(repo.root, 'generate', '--format', 'json');
+      const { written } = JSON.parse(run.stdout) as { written: string[] };
+      expect({ status: run.status, written, packageJson: repo.read('package.json') }).toEqual({
+        status: 0,
+        written: ['generated/events/test.thing.happened.ts', 'generated/index.ts', 'generated/type-pairs.ts'],
+        packageJson,
+      });
+      expect(cli(repo.root, 'generate', '--check').status).toBe(0);
+    } finally {
+      rmSync(join(repo.root, 'schemas/test.thing.happened'), { recursive: true });
+      cli(repo.root, 'generate');
+    }
+  });
 });
 
 describe('domain-events generate refuses, with exit 2, naming the file and pointer', () => {

@@ -17,7 +17,6 @@ function tree(): { root: string; read(file: string): string | undefined; write(f
     mkdirSync(join(root, file, '..'), { recursive: true });
     writeFileSync(join(root, file), text);
   };
-  write('package.json', '{"name": "x"}\n');
   write('generated/index.ts', 'index, as it was\n');
   write('generated/events/a.ts', 'a, as it was\n');
   write('schemas/a/event.json', '{}\n');
@@ -45,7 +44,6 @@ describe('writePlan', () => {
       t.write('generated/index.ts', 'index, half rewritten\n');
       t.write('generated/events/b.ts', 'a new module\n');
       rmSync(join(t.root, 'generated/events/a.ts'));
-      t.write('package.json', '{"name": "x", "exports": {}}\n');
       throw new ConfigError('generated/type-pairs.ts', '', 'cannot be written');
     });
     await expect(failure).rejects.toThrow(new ConfigError('generated/type-pairs.ts', '', 'cannot be written; nothing was written'));
@@ -58,7 +56,6 @@ describe('writePlan', () => {
     expect(t.read('generated/index.ts')).toBe('index, as it was\n');
     expect(t.read('generated/events/a.ts')).toBe('a, as it was\n');
     expect(t.read('generated/events/b.ts')).toBeUndefined();
-    expect(t.read('package.json')).toBe('{"name": "x"}\n');
   });
 
   it('writes nothing when a planned file exists', async () => {

@@ -13,7 +13,7 @@ export interface TempRepo {
   readonly root: string;
   write(path: string, content: unknown): void;
   read(path: string): string;
-  /** What the generator writes: every file under generated/, and package.json, with its text, by path. */
+  /** Every file under generated/, and package.json (which the generator leaves as it is), with its text, by path. */
   output(): Record<string, string>;
   /** Type errors in the given files, checked with the project's compiler options. */
   typeErrors(files: readonly string[]): string[];

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import type { ContractKind } from '../../catalogue/model.js';
 import { readPackageInfo } from '../../catalogue/package-json.js';
 import { UsageError } from '../../errors.js';
+import { requireAuthoringToolchain } from '../authoring.js';
 import type { CommandContext } from '../command-context.js';
 import { formatOption } from '../output.js';
 import { jsonUsageErrors, runScaffold } from './scaffold-report.js';
@@ -31,6 +32,7 @@ export function bumpCommand(context: CommandContext): Command {
         const { contract: kind } = options;
         if (kind !== undefined && !(CONTRACTS as readonly string[]).includes(kind))
           throw new UsageError(`option '--contract <kind>' argument ${JSON.stringify(kind)} is invalid. Allowed choices are ${CONTRACTS.join(', ')}.`);
+        requireAuthoringToolchain('bump');
         // Loaded here: the generator pulls in TypeScript, which would slow every other command's start.
         const [{ loadValidCatalogue }, { generate }, { planBump }, { writePlan }] = await Promise.all([
           import('../../catalogue/load.js'),

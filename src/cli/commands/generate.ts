@@ -1,16 +1,18 @@
 /** `domain-events generate [--check]` */
 import { Command } from 'commander';
 import type { generate } from '../../codegen/generate.js';
+import { requireAuthoringToolchain } from '../authoring.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, type Output } from '../output.js';
 
 export function generateCommand(context: CommandContext): Command {
   return new Command('generate')
-    .description('Write generated/ (types, zod validators, upcasters, registry) and the package exports map from schemas/')
+    .description('Write generated/ (types, zod validators, upcasters, registry) from schemas/')
     .option('--check', 'regenerate in memory and fail (exit 1) if any generated file is stale; writes nothing')
     .addOption(formatOption())
     .action(async (options: { check?: boolean; format: 'text' | 'json' }) => {
+      requireAuthoringToolchain('generate');
       // Loaded here, not above: the generator pulls in TypeScript, which would slow every other command's start.
       const { generate } = await import('../../codegen/generate.js');
       const result = await generate({ root: context.root, check: options.check === true });

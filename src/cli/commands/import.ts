@@ -1,6 +1,7 @@
 /** `domain-events import <files...>` */
 import { Command, InvalidArgumentError } from 'commander';
 import type { ImportResult } from '../../import/import-contract.js';
+import { requireAuthoringToolchain } from '../authoring.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatOption, type Output } from '../output.js';
@@ -51,6 +52,7 @@ export function importCommand(context: CommandContext): Command {
       ].join('\n'),
     )
     .action(async (files: string[], options: Options) => {
+      requireAuthoringToolchain('import');
       // Loaded here, so that other commands start without the converters and the YAML parser.
       const { importContracts } = await import('../../import/import-contract.js');
       const result = importContracts({

@@ -1,6 +1,7 @@
 /** `domain-events new <eventType>` */
 import { Command } from 'commander';
 import { readPackageInfo } from '../../catalogue/package-json.js';
+import { requireAuthoringToolchain } from '../authoring.js';
 import type { CommandContext } from '../command-context.js';
 import { formatOption } from '../output.js';
 import { jsonUsageErrors, runScaffold } from './scaffold-report.js';
@@ -37,6 +38,7 @@ export function newCommand(context: CommandContext): Command {
     )
     .action(async (eventType: string, options: NewOptions) => {
       await runScaffold(context, options.format, async () => {
+        requireAuthoringToolchain('new');
         // Loaded here: the generator pulls in TypeScript, which would slow every other command's start.
         const [{ loadValidCatalogue }, { generate }, { planNewEventType }, { writePlan }] = await Promise.all([
           import('../../catalogue/load.js'),
