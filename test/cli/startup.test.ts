@@ -49,7 +49,7 @@ const staticPackages = (entry: string): Set<string> => staticGraph(entry).packag
 function bundledPackages(entry: string): string[] {
   const found = new Set<string>();
   for (const file of staticGraph(entry).files) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gmu)) found.add(match[1] as string);
+    for (const match of readFileSync(file, 'utf8').matchAll(/^\/\/ (?:[^\n]*\/)?node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gmu)) found.add(match[1] as string);
   }
   return [...found].sort();
 }
