@@ -20,8 +20,8 @@ describe('README', () => {
   it('opens with the main command and the test command', () => {
     const commands = [...readme.matchAll(/<!-- (main|test)-command -->\n```sh\n(.*)\n```/gu)].map((m) => [m[1], m[2]]);
     expect(commands).toEqual([
-      ['main', 'npm install && npm run demo'],
-      ['test', 'npm install && npm test'],
+      ['main', 'npm ci && npm run demo'],
+      ['test', 'npm ci && npm test'],
     ]);
     expect(readme.indexOf('<!-- test-command -->')).toBeLessThan(readme.indexOf('\n## '));
   });

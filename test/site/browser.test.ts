@@ -1,19 +1,21 @@
 /**
- * The catalogue site in a real browser: headless Chromium (Debian's, which
- * CI installs) opens the built site from file://, searches and filters the
- * index, follows a link to an event page and checks what it shows, at a
- * desktop and a phone size. Screenshots go to .test-results/screenshots/.
+ * The catalogue site in a real browser: headless Chromium (the one the
+ * @sparticuz/chromium dev dependency ships, or CHROMIUM_PATH's; see
+ * test/support/chromium.ts) opens the built site from file://, searches and
+ * filters the index, follows a link to an event page and checks what it
+ * shows, at a desktop and a phone size. Screenshots go to
+ * .test-results/screenshots/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCatalog } from '../../src/site/write-catalog.js';
+import { chromiumLaunchOptions } from '../support/chromium.js';
 import { ROOT, repoCatalogue } from '../support/repo.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, '.test-results/screenshots');
 const CHANGED = 'approved-premises.booking.changed';
 
@@ -21,15 +23,11 @@ let site: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The catalogue's browser tests need Chromium at ${CHROMIUM}, and it is not there. Install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`,
-    );
-  }
+  const options = chromiumLaunchOptions();
   site = mkdtempSync(join(tmpdir(), 'catalogue-site-'));
   writeCatalog({ root: ROOT, out: site, topic: 'hmpps-domain-events' });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM });
+  browser = await chromium.launch(options);
 });
 
 afterAll(async () => {
