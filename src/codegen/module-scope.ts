@@ -8,7 +8,7 @@ import { ConfigError } from '../errors.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 import { type SchemaIndex, validatorName } from '../schema/catalogue-index.js';
 import { camel, openName } from '../schema/names.js';
-import { defsKey, splitRef, unsupportedRefIn } from '../schema/ref.js';
+import { defsEntry, splitRef, unsupportedRefIn } from '../schema/ref.js';
 import type { DefinitionNames } from './module-names.js';
 import { exportConst, id } from './ts.js';
 import { type EmitScope, emitZod, type ResolvedRef } from './zod-emitter.js';
@@ -73,12 +73,11 @@ export class ModuleScope implements EmitScope {
 
   /** A `#/$defs/<key>` reference inside this document. */
   private local(fragment: string, ref: string, pointer: string): ResolvedRef {
-    const key = defsKey(fragment);
-    const defs = this.root.$defs as Record<string, JsonSchema> | undefined;
-    if (key === undefined || !defs || !Object.hasOwn(defs, key)) {
+    const entry = defsEntry(this.root, fragment);
+    if (!entry) {
       throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} cannot be resolved: local references must name an entry of this file's $defs`);
     }
-    const schema = defs[key] as JsonSchema;
+    const { key, schema } = entry;
     const done = this.defined.get(key);
     if (done) return { schema, expression: id(done) };
     if (this.defining.has(key)) throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} is recursive; recursive schemas are not supported`);
@@ -113,11 +112,7 @@ export function reachesClosedObject(schema: JsonSchema, baseId: string, root: Js
         try {
           const { document: uri, fragment } = splitRef(object.$ref, base, '', '');
           const doc = uri === base ? document : index.shared.get(uri)?.json;
-          const defs = doc?.$defs as Record<string, unknown> | undefined;
-          const local = defsKey(fragment);
-          // Only an entry $defs has: `#/$defs/constructor` names nothing in a document that defines none.
-          const entry = local !== undefined && defs !== undefined && Object.hasOwn(defs, local) ? defs[local] : undefined;
-          if (doc) target = { node: fragment === '' ? doc : entry, base: uri, document: doc };
+          if (doc) target = { node: fragment === '' ? doc : defsEntry(doc, fragment)?.schema, base: uri, document: doc };
         } catch {
           target = undefined;
         }

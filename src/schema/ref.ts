@@ -29,9 +29,17 @@ export function splitRef(ref: string, baseId: string, file: string, pointer: str
 }
 
 /** The key of the `$defs` entry a fragment names (`/$defs/a~1b` → `a/b`), or undefined for any other fragment. */
-export function defsKey(fragment: string): string | undefined {
+function defsKey(fragment: string): string | undefined {
   const match = /^\/\$defs\/([^/]+)$/u.exec(fragment);
   return match?.[1] === undefined ? undefined : unescapePointer(match[1]);
+}
+
+/** The `$defs` entry of `document` a fragment names, as its own (`#/$defs/constructor` names nothing where none is defined); undefined for none. */
+export function defsEntry(document: JsonSchemaObject | undefined, fragment: string): { readonly key: string; readonly schema: JsonSchema } | undefined {
+  const key = defsKey(fragment);
+  const defs = document?.$defs;
+  if (key === undefined || !isObject(defs) || !Object.hasOwn(defs, key)) return undefined;
+  return { key, schema: defs[key] as JsonSchema };
 }
 
 /** What a `$ref` points at: the document, the JSON Pointer inside it, and the value there. */
