@@ -30,6 +30,8 @@ import { lookupsOf } from './runtime/runtimes.js';
 
 /** Every event type, by name. */
 export const registry = createRegistry(eventTypes);
+/** The registry's contracts by event type, as the readers below use them: looked up once, not on every read. */
+const lookups = lookupsOf(registry);
 
 /** The event types that are published as notifications (every type but those with status `not-emitted`). */
 export type NotificationEventTypeName = { [K in EventTypeName]: EventTypes[K] extends { readonly notification: unknown } ? K : never }[EventTypeName];
@@ -67,7 +69,7 @@ export function safeParse(input: unknown, options?: ParseOptions<'latest'>): Par
 export function safeParse(input: unknown, options: ParseOptions<number>): ParseResult<AnyVersionEvent>;
 export function safeParse(input: unknown, options?: ParseOptions): ParseResult<AnyVersionEvent>;
 export function safeParse(input: unknown, options?: ParseOptions): ParseResult<DomainEvent | AnyVersionEvent> {
-  return safeParseWith(lookupsOf(registry).notification, input, options) as ParseResult<DomainEvent>;
+  return safeParseWith(lookups.notification, input, options) as ParseResult<DomainEvent>;
 }
 
 /**
@@ -78,7 +80,7 @@ export function parse(input: unknown, options?: ParseOptions<'latest'>): DomainE
 export function parse(input: unknown, options: ParseOptions<number>): AnyVersionEvent;
 export function parse(input: unknown, options?: ParseOptions): AnyVersionEvent;
 export function parse(input: unknown, options?: ParseOptions): DomainEvent | AnyVersionEvent {
-  return unwrap(safeParseWith(lookupsOf(registry).notification, input, options)) as DomainEvent;
+  return unwrap(safeParseWith(lookups.notification, input, options)) as DomainEvent;
 }
 
 /** The event types whose producer serves detail documents. */
@@ -99,7 +101,7 @@ export function buildDetail<T extends DetailEventTypeName>(
   eventDetails: LatestDetails<T>,
   options?: BuildDetailOptions,
 ): LatestDetailDocument<T> {
-  const runtime = lookupsOf(registry).detail.find(eventType);
+  const runtime = lookups.detail.find(eventType);
   if (!runtime) {
     throw contractError('unknown_event_type', [{ code: 'unknown_event_type', path: '', received: JSON.stringify(eventType) }]);
   }
@@ -119,12 +121,12 @@ export function buildDetail<T extends DetailEventTypeName>(
 export function safeParseDetail(input: unknown, options?: DetailParseOptions<'latest'>): DetailParseResult<AnyDetailDocument>;
 export function safeParseDetail(input: unknown, options?: DetailParseOptions): DetailParseResult<AnyDetailDocument>;
 export function safeParseDetail(input: unknown, options?: DetailParseOptions): DetailParseResult<AnyDetailDocument> {
-  return safeParseDetailWith(lookupsOf(registry).detail, input, options) as DetailParseResult<AnyDetailDocument>;
+  return safeParseDetailWith(lookups.detail, input, options) as DetailParseResult<AnyDetailDocument>;
 }
 
 /** As {@link safeParseDetail}, but returns the document and throws {@link ContractError} when it is not valid. */
 export function parseDetail(input: unknown, options?: DetailParseOptions): AnyDetailDocument {
-  return unwrapDetail(safeParseDetailWith(lookupsOf(registry).detail, input, options)) as unknown as AnyDetailDocument;
+  return unwrapDetail(safeParseDetailWith(lookups.detail, input, options)) as unknown as AnyDetailDocument;
 }
 
 /**
@@ -136,7 +138,7 @@ export function parseDetail(input: unknown, options?: DetailParseOptions): AnyDe
  * `invalid_json`), never as a throw.
  */
 export function fetchDetail(event: DetailSource, options?: FetchDetailOptions): Promise<DetailParseResult<AnyDetailDocument>> {
-  return fetchDetailWith(lookupsOf(registry).detail, event, options) as Promise<DetailParseResult<AnyDetailDocument>>;
+  return fetchDetailWith(lookups.detail, event, options) as Promise<DetailParseResult<AnyDetailDocument>>;
 }
 
 /**

@@ -17,6 +17,9 @@ import { lookupsOf } from '../runtime/runtimes.js';
 import type { RecordOptions } from './job.js';
 import type { Tally } from './tally.js';
 
+/** The registry's contracts by event type: looked up once, not for every record. */
+const lookups = lookupsOf(registry);
+
 /** A record read: its event type and version now, and (when asked for) the document to write back in its own layout. */
 export type RecordRead =
   | {
@@ -73,7 +76,7 @@ export function readRecord(record: unknown, options: RecordOptions, extra: ReadE
     if (extra.to !== undefined) detailOptions.to = extra.to;
     if (extra.context !== undefined) detailOptions.context = extra.context;
     if (extra.unknownProperties !== undefined) detailOptions.unknownProperties = extra.unknownProperties;
-    const result = safeParseDetailWith(lookupsOf(registry).detail, record, detailOptions);
+    const result = safeParseDetailWith(lookups.detail, record, detailOptions);
     if (!result.success) return failure('detail', result);
     const read = { success: true, contract: 'detail', eventType: result.detail.eventType as string, version: result.version, document: result.detail } as const;
     return result.upgradedFrom === undefined ? read : { ...read, upgradedFrom: result.upgradedFrom };
@@ -84,7 +87,7 @@ export function readRecord(record: unknown, options: RecordOptions, extra: ReadE
   if (extra.to !== undefined) parseOptions.to = extra.to;
   if (extra.context !== undefined) parseOptions.context = extra.context;
   if (extra.unknownProperties !== undefined) parseOptions.unknownProperties = extra.unknownProperties;
-  const result = safeParseWith(lookupsOf(registry).notification, record, parseOptions);
+  const result = safeParseWith(lookups.notification, record, parseOptions);
   if (!result.success) return failure('notification', result);
   const { event } = result;
   const document = extra.encode ? chooseFormat(parseOptions.format, typeof record === 'string' ? event : record).encode(event) : undefined;
