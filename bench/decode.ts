@@ -14,22 +14,32 @@
  * ajv-formats' fast mode, which is looser (it takes 2023-02-30 for a date, for
  * one) and shows what the strict formats cost; and `JSON.parse` then zod's ordinary
  * `safeParse` on the same generated schema, not compiled. No baseline
- * upcasts: for (b) they only validate the version 1 document. One more row
- * is not a baseline but a floor: `JSON.parse` then the compiled validator
- * that `safeParse` (or `safeParseDetail`) itself runs, with nothing else (no
- * duplicate-key check, no format detection, no result).
+ * upcasts: for (b) they only validate the version 1 document. zod also
+ * compiled (`z.compile`). Two more rows are floors: `JSON.parse` then the
+ * generated check function that `safeParse` (or `safeParseDetail`) itself
+ * runs, with nothing else (no duplicate-key check, no format detection, no
+ * result); and for (a), `JSON.parse` then a check of the same notification
+ * written by hand (`hand-written.ts`), the practical limit.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { envelopeShape } from '../generated/envelope.js';
-import { cas1BookingCancelledDetailV1, cas1BookingCancelledNotificationV1 } from '../generated/events/approved-premises.booking.cancelled.js';
+import { checkEnvelope, envelopeShape } from '../generated/envelope.js';
+import {
+  cas1BookingCancelledDetailV1,
+  cas1BookingCancelledNotificationV1,
+  checkCas1BookingCancelledDetailV1,
+  checkCas1BookingCancelledNotificationV1,
+} from '../generated/events/approved-premises.booking.cancelled.js';
 import type { Catalogue } from '../src/catalogue/model.js';
 import type * as Package from '../src/index.js';
-import { detailDocumentSchema } from '../src/runtime/detail.js';
-import { envelopeSchema } from '../src/runtime/event-type.js';
+import type { IssueInput } from '../src/runtime/checks.js';
+import { detailDocumentCheck } from '../src/runtime/detail.js';
+import { envelopeCheck } from '../src/runtime/event-type.js';
 import { envelopeVerdict, type Reference, referenceValidator } from '../test/support/ajv.js';
 import { ROOT, repoCatalogue } from '../test/support/repo.js';
+import { detailDocumentSchema, envelopeSchema } from '../test/support/zod-documents.js';
+import { isBookingCancelledNotification } from './hand-written.js';
 import { compare, type Measured } from './stats.js';
 
 const TYPE = 'approved-premises.booking.cancelled';
@@ -86,6 +96,13 @@ export async function benchDecode(rounds: number): Promise<DecodeResults> {
   const zodNotification = envelopeSchema(envelopeShape, TYPE, 1, cas1BookingCancelledNotificationV1);
   const zodDetail = detailDocumentSchema(TYPE, cas1BookingCancelledDetailV1);
   const compiled = { notification: z.compile(zodNotification), detail: z.compile(zodDetail) };
+  // The checks the readers run, as the readers compose them; a valid value pushes no issue, so one array serves every run.
+  const checks = {
+    notification: envelopeCheck(checkEnvelope, TYPE, 1, checkCas1BookingCancelledNotificationV1),
+    detail: detailDocumentCheck(TYPE, checkCas1BookingCancelledDetailV1),
+  };
+  const none: IssueInput[] = [];
+  const checked = (contract: 'notification' | 'detail', value: unknown) => checks[contract](value, '', none, false) === 0;
 
   // Every candidate must accept its input, or the comparison means nothing.
   const sanity = [
@@ -99,6 +116,9 @@ export async function benchDecode(rounds: number): Promise<DecodeResults> {
     zodDetail.safeParse(JSON.parse(stored)).success,
     z.validate(compiled.notification, JSON.parse(latest)),
     z.validate(compiled.detail, JSON.parse(stored)),
+    checked('notification', JSON.parse(latest)),
+    checked('detail', JSON.parse(stored)),
+    isBookingCancelledNotification(JSON.parse(latest)),
   ];
   if (sanity.includes(false)) throw new Error(`a decode candidate rejects its input: ${JSON.stringify(sanity)}`);
   const read = safeParse(latest);
@@ -112,10 +132,12 @@ export async function benchDecode(rounds: number): Promise<DecodeResults> {
     { name: 'JSON.parse + Ajv', run: () => ajvVerdict[contract](JSON.parse(text)) },
     { name: 'JSON.parse + Ajv, fast formats', run: () => ajvFastVerdict[contract](JSON.parse(text)) },
     { name: 'JSON.parse + zod safeParse', run: () => (contract === 'notification' ? zodNotification : zodDetail).safeParse(JSON.parse(text)) },
-    { name: 'JSON.parse + compiled validator alone', run: () => z.validate(compiled[contract], JSON.parse(text)) },
+    { name: 'JSON.parse + zod, compiled', run: () => z.validate(compiled[contract], JSON.parse(text)) },
+    { name: 'JSON.parse + generated check alone', run: () => checked(contract, JSON.parse(text)) },
   ];
   const notificationCandidates = [
     ...baselines(latest, 'notification'),
+    { name: 'JSON.parse + hand-written check', run: () => isBookingCancelledNotification(JSON.parse(latest)) },
     { name: 'safeParse', run: () => safeParse(latest) },
     { name: "safeParse, duplicateKeys: 'last-wins'", run: () => safeParse(latest, { duplicateKeys: 'last-wins' }) },
   ];

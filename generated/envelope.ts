@@ -6,7 +6,9 @@
 
 import * as z from "zod/mini";
 import { dateTime, integer, maxLength, uri, uuid } from "../src/runtime/schema-checks.js";
-import { nomsNumber, nomsNumberOpen } from "./shared.js";
+import { anyOf, describeValue, hasMaxLength, isDateTime, isObject, isUri, isUuid, issue, keyCount, oneOfTagged, typeIssue, unknownProperties, valueIssue } from "../src/runtime/checks.js";
+import type { Check, IssueInput } from "../src/runtime/checks.js";
+import { checkNomsNumber, nomsNumber, nomsNumberOpen } from "./shared.js";
 import type { NomsNumber } from "./shared.js";
 
 /**
@@ -190,3 +192,231 @@ export const envelopeShapeOpen = {
  * Validator for {@link Envelope}, with any data. Unknown fields are allowed and kept.
  */
 export const envelope = z.looseObject(envelopeShape);
+
+const checkCrnIdentifier$0 = new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u");
+
+const checkCrnIdentifier$1 = new Set<string>(["type", "value"]);
+
+/** Checks a value against {@link CrnIdentifier}. */
+export function checkCrnIdentifier(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.type;
+        if (x1 !== undefined)
+            n0++;
+        if (x1 !== "CRN")
+            s += valueIssue(o, x1, p + "/type", "\"CRN\"");
+        const x2 = v.value;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/value", "string");
+        else {
+            if (!checkCrnIdentifier$0.test(x2))
+                s += issue(o, "pattern", p + "/value", "^\\s*[A-Za-z][0-9]{6}\\s*$", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCrnIdentifier$1);
+    }
+    return s;
+}
+
+function checkNomsIdentifier$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== "Unknown NOMS Number" && v !== "Unknown NOMS Id")
+        s += valueIssue(o, v, p, "\"Unknown NOMS Number\" | \"Unknown NOMS Id\"");
+    return s;
+}
+
+const checkNomsIdentifier$1 = [checkNomsNumber, checkNomsIdentifier$0];
+
+const checkNomsIdentifier$2 = [8, 8];
+
+const checkNomsIdentifier$3 = new Set<string>(["type", "value"]);
+
+/** Checks a value against {@link NomsIdentifier}. */
+export function checkNomsIdentifier(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.type;
+        if (x1 !== undefined)
+            n0++;
+        if (x1 !== "NOMS")
+            s += valueIssue(o, x1, p + "/type", "\"NOMS\"");
+        const x2 = v.value;
+        if (x2 !== undefined)
+            n0++;
+        s += anyOf(x2, p + "/value", o, open, checkNomsIdentifier$1, checkNomsIdentifier$2);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkNomsIdentifier$3);
+    }
+    return s;
+}
+
+const checkPncIdentifier$0 = new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u");
+
+const checkPncIdentifier$1 = new Set<string>(["type", "value"]);
+
+/** Checks a value against {@link PncIdentifier}. */
+export function checkPncIdentifier(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.type;
+        if (x1 !== undefined)
+            n0++;
+        if (x1 !== "PNC")
+            s += valueIssue(o, x1, p + "/type", "\"PNC\"");
+        const x2 = v.value;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/value", "string");
+        else {
+            if (!checkPncIdentifier$0.test(x2))
+                s += issue(o, "pattern", p + "/value", "^[0-9]{2,4}\\/[0-9]+[A-Z]$", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkPncIdentifier$1);
+    }
+    return s;
+}
+
+const checkEnvelopePersonReference$0: Record<string, Check> = { ["CRN"]: checkCrnIdentifier, ["NOMS"]: checkNomsIdentifier, ["PNC"]: checkPncIdentifier };
+
+const checkEnvelopePersonReference$1 = new Set<string>(["identifiers"]);
+
+/** Checks a value against {@link EnvelopePersonReference}. */
+export function checkEnvelopePersonReference(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.identifiers;
+        if (x1 !== undefined)
+            n0++;
+        if (!Array.isArray(x1))
+            s += typeIssue(o, x1, p + "/identifiers", "array");
+        else {
+            for (let i2 = 0; i2 < x1.length; i2++) {
+                const x3 = x1[i2];
+                s += oneOfTagged(x3, p + "/identifiers/" + i2, o, open, "type", checkEnvelopePersonReference$0, "\"CRN\" | \"NOMS\" | \"PNC\"");
+            }
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkEnvelopePersonReference$1);
+    }
+    return s;
+}
+
+const checkEnvelope$0 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
+
+const checkEnvelope$1 = new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u");
+
+/** Checks a value against {@link Envelope}, as `runtime/checks.ts` describes; `fields` checks `eventType`, `version` and `additionalInformation`, which each event version fixes. */
+export function checkEnvelope(v: any, p: string, o: IssueInput[], open: boolean, fields: Readonly<Record<"eventType" | "version" | "additionalInformation", Check>>): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        const x0 = v.id;
+        if (x0 !== undefined) {
+            if (typeof x0 !== "string")
+                s += typeIssue(o, x0, p + "/id", "string");
+            else {
+                if (!isUuid(x0))
+                    s += issue(o, "invalid_format", p + "/id", "uuid", describeValue(x0));
+            }
+        }
+        const x1 = v.publishedAt;
+        if (x1 !== undefined) {
+            if (typeof x1 !== "string")
+                s += typeIssue(o, x1, p + "/publishedAt", "string");
+            else {
+                if (!isDateTime(x1))
+                    s += issue(o, "invalid_format", p + "/publishedAt", "date-time", describeValue(x1));
+            }
+        }
+        const x2 = v.producer;
+        if (x2 !== undefined) {
+            if (typeof x2 !== "string")
+                s += typeIssue(o, x2, p + "/producer", "string");
+            else {
+                if (!checkEnvelope$0.test(x2))
+                    s += issue(o, "pattern", p + "/producer", "^[a-z0-9]+(?:-[a-z0-9]+)*$", describeValue(x2));
+            }
+        }
+        const x3 = v.requestId;
+        if (x3 !== undefined) {
+            if (typeof x3 !== "string")
+                s += typeIssue(o, x3, p + "/requestId", "string");
+            else {
+                if (x3.length < 1)
+                    s += issue(o, "too_small", p + "/requestId", "length >= 1", "length 0");
+                if (!hasMaxLength(x3, 200))
+                    s += issue(o, "too_big", p + "/requestId", "at most 200 characters", describeValue(x3));
+            }
+        }
+        const x4 = v.correlationId;
+        if (x4 !== undefined) {
+            if (typeof x4 !== "string")
+                s += typeIssue(o, x4, p + "/correlationId", "string");
+            else {
+                if (x4.length < 1)
+                    s += issue(o, "too_small", p + "/correlationId", "length >= 1", "length 0");
+                if (!hasMaxLength(x4, 200))
+                    s += issue(o, "too_big", p + "/correlationId", "at most 200 characters", describeValue(x4));
+            }
+        }
+        const x5 = v.traceparent;
+        if (x5 !== undefined) {
+            if (typeof x5 !== "string")
+                s += typeIssue(o, x5, p + "/traceparent", "string");
+            else {
+                if (!checkEnvelope$1.test(x5))
+                    s += issue(o, "pattern", p + "/traceparent", "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", describeValue(x5));
+            }
+        }
+        const x6 = v.eventType;
+        s += fields.eventType(x6, p + "/eventType", o, open);
+        const x7 = v.version;
+        s += fields.version(x7, p + "/version", o, open);
+        const x8 = v.occurredAt;
+        if (typeof x8 !== "string")
+            s += typeIssue(o, x8, p + "/occurredAt", "string");
+        else {
+            if (!isDateTime(x8))
+                s += issue(o, "invalid_format", p + "/occurredAt", "date-time", describeValue(x8));
+        }
+        const x9 = v.description;
+        if (x9 !== undefined) {
+            if (typeof x9 !== "string")
+                s += typeIssue(o, x9, p + "/description", "string");
+        }
+        const x10 = v.detailUrl;
+        if (x10 !== undefined) {
+            if (typeof x10 !== "string")
+                s += typeIssue(o, x10, p + "/detailUrl", "string");
+            else {
+                if (!isUri(x10))
+                    s += issue(o, "invalid_format", p + "/detailUrl", "uri", describeValue(x10));
+            }
+        }
+        const x11 = v.personReference;
+        if (x11 !== undefined) {
+            s += checkEnvelopePersonReference(x11, p + "/personReference", o, open);
+        }
+        const x12 = v.additionalInformation;
+        s += fields.additionalInformation(x12, p + "/additionalInformation", o, open);
+    }
+    return s;
+}

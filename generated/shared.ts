@@ -6,6 +6,8 @@
 
 import * as z from "zod/mini";
 import { date, integer, uuid } from "../src/runtime/schema-checks.js";
+import { anyOf, describeValue, isDate, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../src/runtime/checks.js";
+import type { IssueInput } from "../src/runtime/checks.js";
 
 /**
  * Who made (or tried to make) a placement, and their central referral unit.
@@ -677,6 +679,797 @@ export const interventionReferralDeliveryState = z.enum(["CANCELLED", "PREMATURE
  * Validator for {@link InterventionReferralDeliveryState}, as readers use it: the same as the closed one.
  */
 export const interventionReferralDeliveryStateOpen = interventionReferralDeliveryState;
+
+function checkCas1StaffMember$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1StaffMember$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1StaffMember$2 = [checkCas1StaffMember$0, checkCas1StaffMember$1];
+
+const checkCas1StaffMember$3 = [8, 1];
+
+const checkCas1StaffMember$4 = new Set<string>(["staffCode", "forenames", "surname", "username", "staffIdentifier"]);
+
+/** Checks a value against {@link Cas1StaffMember}. */
+export function checkCas1StaffMember(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.staffCode;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/staffCode", "string");
+        const x2 = v.forenames;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/forenames", "string");
+        const x3 = v.surname;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/surname", "string");
+        const x4 = v.username;
+        if (x4 !== undefined)
+            n0++;
+        s += anyOf(x4, p + "/username", o, open, checkCas1StaffMember$2, checkCas1StaffMember$3);
+        const x5 = v.staffIdentifier;
+        if (x5 !== undefined) {
+            n0++;
+            if (typeof x5 !== "number" || !Number.isFinite(x5))
+                s += typeIssue(o, x5, p + "/staffIdentifier", "number");
+            else {
+                if (!Number.isInteger(x5))
+                    s += issue(o, "invalid_type", p + "/staffIdentifier", "integer", describeValue(x5));
+            }
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1StaffMember$4);
+    }
+    return s;
+}
+
+const checkCas1Cru$0 = new Set<string>(["name"]);
+
+/** Checks a value against {@link Cas1Cru}. */
+export function checkCas1Cru(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.name;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/name", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1Cru$0);
+    }
+    return s;
+}
+
+function checkCas1BookedBy$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookedBy$1 = [checkCas1StaffMember, checkCas1BookedBy$0];
+
+const checkCas1BookedBy$2 = [32, 1];
+
+function checkCas1BookedBy$3(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookedBy$4 = [checkCas1Cru, checkCas1BookedBy$3];
+
+const checkCas1BookedBy$5 = [32, 1];
+
+const checkCas1BookedBy$6 = new Set<string>(["staffMember", "cru"]);
+
+/** Checks a value against {@link Cas1BookedBy}. */
+export function checkCas1BookedBy(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.staffMember;
+        if (x1 !== undefined)
+            n0++;
+        s += anyOf(x1, p + "/staffMember", o, open, checkCas1BookedBy$1, checkCas1BookedBy$2);
+        const x2 = v.cru;
+        if (x2 !== undefined)
+            n0++;
+        s += anyOf(x2, p + "/cru", o, open, checkCas1BookedBy$4, checkCas1BookedBy$5);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookedBy$6);
+    }
+    return s;
+}
+
+const checkCas1Premises$0 = new Set<string>(["id", "name", "apCode", "legacyApCode", "localAuthorityAreaName"]);
+
+/** Checks a value against {@link Cas1Premises}. */
+export function checkCas1Premises(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.id;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/id", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/id", "uuid", describeValue(x1));
+        }
+        const x2 = v.name;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/name", "string");
+        const x3 = v.apCode;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/apCode", "string");
+        const x4 = v.legacyApCode;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/legacyApCode", "string");
+        const x5 = v.localAuthorityAreaName;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/localAuthorityAreaName", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1Premises$0);
+    }
+    return s;
+}
+
+const checkCas1BookingSummary$0 = new Set<string>(["id", "premises", "arrivalDate", "departureDate"]);
+
+/** Checks a value against {@link Cas1BookingSummary}. */
+export function checkCas1BookingSummary(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.id;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/id", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/id", "uuid", describeValue(x1));
+        }
+        const x2 = v.premises;
+        if (x2 !== undefined)
+            n0++;
+        s += checkCas1Premises(x2, p + "/premises", o, open);
+        const x3 = v.arrivalDate;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/arrivalDate", "string");
+        else {
+            if (!isDate(x3))
+                s += issue(o, "invalid_format", p + "/arrivalDate", "date", describeValue(x3));
+        }
+        const x4 = v.departureDate;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/departureDate", "string");
+        else {
+            if (!isDate(x4))
+                s += issue(o, "invalid_format", p + "/departureDate", "date", describeValue(x4));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingSummary$0);
+    }
+    return s;
+}
+
+/** Checks a value against {@link Cas1ChangeRequestType}. */
+export function checkCas1ChangeRequestType(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== "placementAppeal" && v !== "placementExtension" && v !== "plannedTransfer")
+        s += valueIssue(o, v, p, "\"placementAppeal\" | \"placementExtension\" | \"plannedTransfer\"");
+    return s;
+}
+
+const checkCas1CodedId$0 = new Set<string>(["id", "code"]);
+
+/** Checks a value against {@link Cas1CodedId}. */
+export function checkCas1CodedId(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.id;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/id", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/id", "uuid", describeValue(x1));
+        }
+        const x2 = v.code;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/code", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1CodedId$0);
+    }
+    return s;
+}
+
+const checkCas1DatePeriod$0 = new Set<string>(["startDate", "endDate"]);
+
+/** Checks a value against {@link Cas1DatePeriod}. */
+export function checkCas1DatePeriod(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.startDate;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/startDate", "string");
+        else {
+            if (!isDate(x1))
+                s += issue(o, "invalid_format", p + "/startDate", "date", describeValue(x1));
+        }
+        const x2 = v.endDate;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/endDate", "string");
+        else {
+            if (!isDate(x2))
+                s += issue(o, "invalid_format", p + "/endDate", "date", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1DatePeriod$0);
+    }
+    return s;
+}
+
+const checkCas1EventTier$0 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u");
+
+function checkCas1EventTier$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "boolean")
+        s += typeIssue(o, v, p, "boolean");
+    return s;
+}
+
+function checkCas1EventTier$2(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1EventTier$3 = [checkCas1EventTier$1, checkCas1EventTier$2];
+
+const checkCas1EventTier$4 = [2, 1];
+
+const checkCas1EventTier$5 = new Set<string>(["tierScore", "calculationDate", "provisional", "version"]);
+
+/** Checks a value against {@link Cas1EventTier}. */
+export function checkCas1EventTier(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.tierScore;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/tierScore", "string");
+        const x2 = v.calculationDate;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/calculationDate", "string");
+        else {
+            if (!checkCas1EventTier$0.test(x2))
+                s += issue(o, "pattern", p + "/calculationDate", "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", describeValue(x2));
+        }
+        const x3 = v.provisional;
+        if (x3 !== undefined)
+            n0++;
+        s += anyOf(x3, p + "/provisional", o, open, checkCas1EventTier$3, checkCas1EventTier$4);
+        const x4 = v.version;
+        if (x4 !== undefined)
+            n0++;
+        if (x4 !== "V2" && x4 !== "V3")
+            s += valueIssue(o, x4, p + "/version", "\"V2\" | \"V3\"");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1EventTier$5);
+    }
+    return s;
+}
+
+const checkCas1Ldu$0 = new Set<string>(["code", "name"]);
+
+/** Checks a value against {@link Cas1Ldu}. */
+export function checkCas1Ldu(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.code;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/code", "string");
+        const x2 = v.name;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/name", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1Ldu$0);
+    }
+    return s;
+}
+
+const checkCrn$0 = new RegExp("^[A-Z][0-9]{6}$", "u");
+
+/** Checks a value against {@link Crn}. */
+export function checkCrn(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!checkCrn$0.test(v))
+            s += issue(o, "pattern", p, "^[A-Z][0-9]{6}$", describeValue(v));
+    }
+    return s;
+}
+
+const checkNomsNumber$0 = new RegExp("^[A-Z][0-9]{4}[A-Z]{2}$", "u");
+
+/** Checks a value against {@link NomsNumber}. */
+export function checkNomsNumber(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!checkNomsNumber$0.test(v))
+            s += issue(o, "pattern", p, "^[A-Z][0-9]{4}[A-Z]{2}$", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1PersonReference$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== "Unknown NOMS Number" && v !== "Unknown NOMS Id")
+        s += valueIssue(o, v, p, "\"Unknown NOMS Number\" | \"Unknown NOMS Id\"");
+    return s;
+}
+
+const checkCas1PersonReference$1 = [checkNomsNumber, checkCas1PersonReference$0];
+
+const checkCas1PersonReference$2 = [8, 8];
+
+const checkCas1PersonReference$3 = new Set<string>(["crn", "noms"]);
+
+/** Checks a value against {@link Cas1PersonReference}. */
+export function checkCas1PersonReference(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.crn;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCrn(x1, p + "/crn", o, open);
+        const x2 = v.noms;
+        if (x2 !== undefined)
+            n0++;
+        s += anyOf(x2, p + "/noms", o, open, checkCas1PersonReference$1, checkCas1PersonReference$2);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonReference$3);
+    }
+    return s;
+}
+
+const checkCas1ProbationArea$0 = new Set<string>(["code", "name"]);
+
+/** Checks a value against {@link Cas1ProbationArea}. */
+export function checkCas1ProbationArea(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.code;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/code", "string");
+        const x2 = v.name;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/name", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ProbationArea$0);
+    }
+    return s;
+}
+
+const checkCas1Region$0 = new Set<string>(["code", "name"]);
+
+/** Checks a value against {@link Cas1Region}. */
+export function checkCas1Region(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.code;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/code", "string");
+        const x2 = v.name;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/name", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1Region$0);
+    }
+    return s;
+}
+
+const checkCas1SpaceCharacteristic$0 = new Set<unknown>(["acceptsChildSexOffenders", "acceptsHateCrimeOffenders", "acceptsNonSexualChildOffenders", "acceptsSexOffenders", "additionalRestrictions", "hasArsonInsuranceConditions", "hasBrailleSignage", "hasCallForAssistance", "hasCrib7Bedding", "hasEnSuite", "hasFixedMobilityAids", "hasHearingLoop", "hasLift", "hasNearbySprinkler", "hasSmokeDetector", "hasStepFreeAccess", "hasStepFreeAccessToCommunalAreas", "hasTactileFlooring", "hasTurningSpace", "hasWheelChairAccessibleBathrooms", "hasWideAccessToCommunalAreas", "hasWideDoor", "hasWideStepFreeAccess", "isArsonDesignated", "isArsonSuitable", "isCatered", "isESAP", "isFullyFm", "isGroundFloor", "isGroundFloorNrOffice", "isIAP", "isPIPE", "isRecoveryFocussed", "isSemiSpecialistMentalHealth", "isSingle", "isStepFreeDesignated", "isSuitableForVulnerable", "isSuitedForSexOffenders", "isTopFloorVulnerable", "isWheelchairAccessible", "isWheelchairDesignated"]);
+
+/** Checks a value against {@link Cas1SpaceCharacteristic}. */
+export function checkCas1SpaceCharacteristic(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!checkCas1SpaceCharacteristic$0.has(v))
+        s += valueIssue(o, v, p, "\"acceptsChildSexOffenders\" | \"acceptsHateCrimeOffenders\" | \"acceptsNonSexualChildOffenders\" | \"acceptsSexOffenders\" | \"additionalRestrictions\" | \"hasArsonInsuranceConditions\" | \"hasBrailleSignage\" | \"hasCallForAssistance\" | \"hasCrib7Bedding\" | \"hasEnSuite\" | \"hasFixedMobilityAids\" | \"hasHearingLoop\" | \"hasLift\" | \"hasNearbySprinkler\" | \"hasSmokeDetector\" | \"hasStepFreeAccess\" | \"hasStepFreeAccessToCommunalAreas\" | \"hasTactileFlooring\" | \"hasTurningSpace\" | \"hasWheelChairAccessibleBathrooms\" | \"hasWideAccessToCommunalAreas\" | \"hasWideDoor\" | \"hasWideStepFreeAccess\" | \"isArsonDesignated\" | \"isArsonSuitable\" | \"isCatered\" | \"isESAP\" | \"isFullyFm\" | \"isGroundFloor\" | \"isGroundFloorNrOffice\" | \"isIAP\" | \"isPIPE\" | \"isRecoveryFocussed\" | \"isSemiSpecialistMentalHealth\" | \"isSingle\" | \"isStepFreeDesignated\" | \"isSuitableForVulnerable\" | \"isSuitedForSexOffenders\" | \"isTopFloorVulnerable\" | \"isWheelchairAccessible\" | \"isWheelchairDesignated\"");
+    return s;
+}
+
+const checkCas1Team$0 = new Set<string>(["code", "name"]);
+
+/** Checks a value against {@link Cas1Team}. */
+export function checkCas1Team(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.code;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/code", "string");
+        const x2 = v.name;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/name", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1Team$0);
+    }
+    return s;
+}
+
+function checkCas1TransferInfo$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1TransferInfo$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1TransferInfo$2 = [checkCas1TransferInfo$0, checkCas1TransferInfo$1];
+
+const checkCas1TransferInfo$3 = [8, 1];
+
+const checkCas1TransferInfo$4 = new Set<string>(["type", "changeRequestId", "booking"]);
+
+/** Checks a value against {@link Cas1TransferInfo}. */
+export function checkCas1TransferInfo(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.type;
+        if (x1 !== undefined)
+            n0++;
+        if (x1 !== "PLANNED" && x1 !== "EMERGENCY")
+            s += valueIssue(o, x1, p + "/type", "\"PLANNED\" | \"EMERGENCY\"");
+        const x2 = v.changeRequestId;
+        if (x2 !== undefined)
+            n0++;
+        s += anyOf(x2, p + "/changeRequestId", o, open, checkCas1TransferInfo$2, checkCas1TransferInfo$3);
+        const x3 = v.booking;
+        if (x3 !== undefined)
+            n0++;
+        s += checkCas1BookingSummary(x3, p + "/booking", o, open);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1TransferInfo$4);
+    }
+    return s;
+}
+
+const checkCas1WithdrawnBy$0 = new Set<string>(["staffMember", "probationArea"]);
+
+/** Checks a value against {@link Cas1WithdrawnBy}. */
+export function checkCas1WithdrawnBy(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.staffMember;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x1, p + "/staffMember", o, open);
+        const x2 = v.probationArea;
+        if (x2 !== undefined)
+            n0++;
+        s += checkCas1ProbationArea(x2, p + "/probationArea", o, open);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1WithdrawnBy$0);
+    }
+    return s;
+}
+
+const checkCas3Crn$0 = new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u");
+
+/** Checks a value against {@link Cas3Crn}. */
+export function checkCas3Crn(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!checkCas3Crn$0.test(v))
+            s += issue(o, "pattern", p, "^\\s*[A-Za-z][0-9]{6}\\s*$", describeValue(v));
+    }
+    return s;
+}
+
+const checkCas3MoveOnCategory$0 = new Set<string>(["description", "label"]);
+
+/** Checks a value against {@link Cas3MoveOnCategory}. */
+export function checkCas3MoveOnCategory(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.description;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/description", "string");
+        const x2 = v.label;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/label", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3MoveOnCategory$0);
+    }
+    return s;
+}
+
+function checkCas3PersonReference$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PersonReference$1 = [checkNomsNumber, checkCas3PersonReference$0];
+
+const checkCas3PersonReference$2 = [8, 1];
+
+const checkCas3PersonReference$3 = new Set<string>(["crn", "noms"]);
+
+/** Checks a value against {@link Cas3PersonReference}. */
+export function checkCas3PersonReference(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.crn;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas3Crn(x1, p + "/crn", o, open);
+        const x2 = v.noms;
+        if (x2 !== undefined)
+            n0++;
+        s += anyOf(x2, p + "/noms", o, open, checkCas3PersonReference$1, checkCas3PersonReference$2);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3PersonReference$3);
+    }
+    return s;
+}
+
+function checkCas3Premises$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas3Premises$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3Premises$2 = [checkCas3Premises$0, checkCas3Premises$1];
+
+const checkCas3Premises$3 = [8, 1];
+
+function checkCas3Premises$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas3Premises$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3Premises$6 = [checkCas3Premises$4, checkCas3Premises$5];
+
+const checkCas3Premises$7 = [8, 1];
+
+const checkCas3Premises$8 = new Set<string>(["addressLine1", "addressLine2", "postcode", "town", "region"]);
+
+/** Checks a value against {@link Cas3Premises}. */
+export function checkCas3Premises(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.addressLine1;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/addressLine1", "string");
+        const x2 = v.addressLine2;
+        if (x2 !== undefined)
+            n0++;
+        s += anyOf(x2, p + "/addressLine2", o, open, checkCas3Premises$2, checkCas3Premises$3);
+        const x3 = v.postcode;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/postcode", "string");
+        const x4 = v.town;
+        if (x4 !== undefined)
+            n0++;
+        s += anyOf(x4, p + "/town", o, open, checkCas3Premises$6, checkCas3Premises$7);
+        const x5 = v.region;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/region", "string");
+        else {
+            if (x5.length < 1)
+                s += issue(o, "too_small", p + "/region", "length >= 1", "length 0");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3Premises$8);
+    }
+    return s;
+}
+
+const checkCas3StaffMember$0 = new Set<string>(["staffCode", "username", "probationRegionCode"]);
+
+/** Checks a value against {@link Cas3StaffMember}. */
+export function checkCas3StaffMember(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.staffCode;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/staffCode", "string");
+        else {
+            if (x1.length < 1)
+                s += issue(o, "too_small", p + "/staffCode", "length >= 1", "length 0");
+        }
+        const x2 = v.username;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/username", "string");
+        else {
+            if (x2.length < 1)
+                s += issue(o, "too_small", p + "/username", "length >= 1", "length 0");
+        }
+        const x3 = v.probationRegionCode;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/probationRegionCode", "string");
+        else {
+            if (x3.length < 1)
+                s += issue(o, "too_small", p + "/probationRegionCode", "length >= 1", "length 0");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3StaffMember$0);
+    }
+    return s;
+}
+
+/** Checks a value against {@link InterventionReferralDeliveryState}. */
+export function checkInterventionReferralDeliveryState(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== "CANCELLED" && v !== "PREMATURELY_ENDED" && v !== "COMPLETED")
+        s += valueIssue(o, v, p, "\"CANCELLED\" | \"PREMATURELY_ENDED\" | \"COMPLETED\"");
+    return s;
+}
 
 /**
  * The JSON Schema of {@link Cas1BookedBy} (https://schemas.probation.justice.gov.uk/domain-events/_shared/cas1-booked-by.schema.json).

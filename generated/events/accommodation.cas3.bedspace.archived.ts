@@ -6,9 +6,11 @@
 
 import * as z from "zod/mini";
 import { date, uuid } from "../../src/runtime/schema-checks.js";
+import { anyOf, describeValue, isDate, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * What the CAS API stores when a CAS3 bedspace is archived.
@@ -55,7 +57,7 @@ export type Cas3BedspaceArchivedDetail = Cas3BedspaceArchivedDetailV1;
 /**
  * Validator for {@link Cas3BedspaceArchivedDetailV1}.
  */
-export const cas3BedspaceArchivedDetailV1 = z.strictObject({
+export const cas3BedspaceArchivedDetailV1 = /*#__PURE__*/ z.strictObject({
     bedspaceId: uuid,
     premisesId: uuid,
     endDate: date,
@@ -67,7 +69,7 @@ export const cas3BedspaceArchivedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3BedspaceArchivedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3BedspaceArchivedDetailV1Open = z.looseObject({
+export const cas3BedspaceArchivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     bedspaceId: uuid,
     premisesId: uuid,
     endDate: date,
@@ -75,6 +77,109 @@ export const cas3BedspaceArchivedDetailV1Open = z.looseObject({
     userId: uuid,
     transactionId: z.union([uuid, z.null()])
 });
+
+function checkCas3BedspaceArchivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isDate(v))
+            s += issue(o, "invalid_format", p, "date", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BedspaceArchivedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BedspaceArchivedDetailV1$2 = [checkCas3BedspaceArchivedDetailV1$0, checkCas3BedspaceArchivedDetailV1$1];
+
+const checkCas3BedspaceArchivedDetailV1$3 = [8, 1];
+
+function checkCas3BedspaceArchivedDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BedspaceArchivedDetailV1$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BedspaceArchivedDetailV1$6 = [checkCas3BedspaceArchivedDetailV1$4, checkCas3BedspaceArchivedDetailV1$5];
+
+const checkCas3BedspaceArchivedDetailV1$7 = [8, 1];
+
+const checkCas3BedspaceArchivedDetailV1$8 = new Set<string>(["bedspaceId", "premisesId", "endDate", "currentEndDate", "userId", "transactionId"]);
+
+/** Checks a value against {@link Cas3BedspaceArchivedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3BedspaceArchivedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.bedspaceId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/bedspaceId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/bedspaceId", "uuid", describeValue(x1));
+        }
+        const x2 = v.premisesId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/premisesId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/premisesId", "uuid", describeValue(x2));
+        }
+        const x3 = v.endDate;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/endDate", "string");
+        else {
+            if (!isDate(x3))
+                s += issue(o, "invalid_format", p + "/endDate", "date", describeValue(x3));
+        }
+        const x4 = v.currentEndDate;
+        if (x4 !== undefined)
+            n0++;
+        s += anyOf(x4, p + "/currentEndDate", o, open, checkCas3BedspaceArchivedDetailV1$2, checkCas3BedspaceArchivedDetailV1$3);
+        const x5 = v.userId;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/userId", "string");
+        else {
+            if (!isUuid(x5))
+                s += issue(o, "invalid_format", p + "/userId", "uuid", describeValue(x5));
+        }
+        const x6 = v.transactionId;
+        if (x6 !== undefined)
+            n0++;
+        s += anyOf(x6, p + "/transactionId", o, open, checkCas3BedspaceArchivedDetailV1$6, checkCas3BedspaceArchivedDetailV1$7);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3BedspaceArchivedDetailV1$8);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.bedspace.archived detail document with version 1 details.
@@ -101,14 +206,12 @@ export const cas3BedspaceArchived = /*#__PURE__*/ defineEventType<"accommodation
     title: "CAS3 bedspace archived",
     description: "A bedspace in a CAS3 property was archived from a given date. Stored by the CAS API for the bedspace's history; never published.",
     timeline: { "1": "The transitional accommodation bedspace {{bedspaceId}} was archived from {{endDate}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detail: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.bedspace.archived/detail/v1.schema.json",
-                data: cas3BedspaceArchivedDetailV1,
-                open: cas3BedspaceArchivedDetailV1Open,
+                check: checkCas3BedspaceArchivedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.bedspace.archived/detail/v1.schema.json",

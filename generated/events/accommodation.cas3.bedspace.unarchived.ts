@@ -6,9 +6,11 @@
 
 import * as z from "zod/mini";
 import { date, uuid } from "../../src/runtime/schema-checks.js";
+import { anyOf, describeValue, isDate, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * What the CAS API stores when a CAS3 bedspace is unarchived.
@@ -59,7 +61,7 @@ export type Cas3BedspaceUnarchivedDetail = Cas3BedspaceUnarchivedDetailV1;
 /**
  * Validator for {@link Cas3BedspaceUnarchivedDetailV1}.
  */
-export const cas3BedspaceUnarchivedDetailV1 = z.strictObject({
+export const cas3BedspaceUnarchivedDetailV1 = /*#__PURE__*/ z.strictObject({
     bedspaceId: uuid,
     premisesId: uuid,
     currentStartDate: date,
@@ -72,7 +74,7 @@ export const cas3BedspaceUnarchivedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3BedspaceUnarchivedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3BedspaceUnarchivedDetailV1Open = z.looseObject({
+export const cas3BedspaceUnarchivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     bedspaceId: uuid,
     premisesId: uuid,
     currentStartDate: date,
@@ -81,6 +83,101 @@ export const cas3BedspaceUnarchivedDetailV1Open = z.looseObject({
     userId: uuid,
     transactionId: z.union([uuid, z.null()])
 });
+
+function checkCas3BedspaceUnarchivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BedspaceUnarchivedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BedspaceUnarchivedDetailV1$2 = [checkCas3BedspaceUnarchivedDetailV1$0, checkCas3BedspaceUnarchivedDetailV1$1];
+
+const checkCas3BedspaceUnarchivedDetailV1$3 = [8, 1];
+
+const checkCas3BedspaceUnarchivedDetailV1$4 = new Set<string>(["bedspaceId", "premisesId", "currentStartDate", "currentEndDate", "newStartDate", "userId", "transactionId"]);
+
+/** Checks a value against {@link Cas3BedspaceUnarchivedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3BedspaceUnarchivedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.bedspaceId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/bedspaceId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/bedspaceId", "uuid", describeValue(x1));
+        }
+        const x2 = v.premisesId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/premisesId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/premisesId", "uuid", describeValue(x2));
+        }
+        const x3 = v.currentStartDate;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/currentStartDate", "string");
+        else {
+            if (!isDate(x3))
+                s += issue(o, "invalid_format", p + "/currentStartDate", "date", describeValue(x3));
+        }
+        const x4 = v.currentEndDate;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/currentEndDate", "string");
+        else {
+            if (!isDate(x4))
+                s += issue(o, "invalid_format", p + "/currentEndDate", "date", describeValue(x4));
+        }
+        const x5 = v.newStartDate;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/newStartDate", "string");
+        else {
+            if (!isDate(x5))
+                s += issue(o, "invalid_format", p + "/newStartDate", "date", describeValue(x5));
+        }
+        const x6 = v.userId;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/userId", "string");
+        else {
+            if (!isUuid(x6))
+                s += issue(o, "invalid_format", p + "/userId", "uuid", describeValue(x6));
+        }
+        const x7 = v.transactionId;
+        if (x7 !== undefined)
+            n0++;
+        s += anyOf(x7, p + "/transactionId", o, open, checkCas3BedspaceUnarchivedDetailV1$2, checkCas3BedspaceUnarchivedDetailV1$3);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3BedspaceUnarchivedDetailV1$4);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.bedspace.unarchived detail document with version 1 details.
@@ -107,14 +204,12 @@ export const cas3BedspaceUnarchived = /*#__PURE__*/ defineEventType<"accommodati
     title: "CAS3 bedspace unarchived",
     description: "An archived bedspace in a CAS3 property was brought back online from a given date. Stored by the CAS API for the bedspace's history; never published.",
     timeline: { "1": "The transitional accommodation bedspace {{bedspaceId}} was brought back online from {{newStartDate}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detail: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.bedspace.unarchived/detail/v1.schema.json",
-                data: cas3BedspaceUnarchivedDetailV1,
-                open: cas3BedspaceUnarchivedDetailV1Open,
+                check: checkCas3BedspaceUnarchivedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.bedspace.unarchived/detail/v1.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { date, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
 import type { Cas3PersonReference, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * additionalInformation of the accommodation.cas3.booking.cancelled notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
@@ -88,7 +90,7 @@ export type Cas3BookingCancelledNotification = Cas3BookingCancelledNotificationV
 /**
  * Validator for {@link Cas3BookingCancelledNotificationV1}.
  */
-export const cas3BookingCancelledNotificationV1 = z.strictObject({
+export const cas3BookingCancelledNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
@@ -96,10 +98,60 @@ export const cas3BookingCancelledNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas3BookingCancelledNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3BookingCancelledNotificationV1Open = z.looseObject({
+export const cas3BookingCancelledNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
+
+function checkCas3BookingCancelledNotificationV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingCancelledNotificationV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledNotificationV1$2 = [checkCas3BookingCancelledNotificationV1$0, checkCas3BookingCancelledNotificationV1$1];
+
+const checkCas3BookingCancelledNotificationV1$3 = [8, 1];
+
+const checkCas3BookingCancelledNotificationV1$4 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas3BookingCancelledNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3BookingCancelledNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        s += anyOf(x1, p + "/applicationId", o, open, checkCas3BookingCancelledNotificationV1$2, checkCas3BookingCancelledNotificationV1$3);
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3BookingCancelledNotificationV1$4);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of accommodation.cas3.booking.cancelled's detail document (`eventDetails`).
@@ -116,7 +168,7 @@ export type Cas3BookingCancelledDetail = Cas3BookingCancelledDetailV1;
 /**
  * Validator for {@link Cas3BookingCancelledDetailV1}.
  */
-export const cas3BookingCancelledDetailV1 = z.strictObject({
+export const cas3BookingCancelledDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
     bookingId: uuid,
     bookingUrl: uri,
@@ -132,7 +184,7 @@ export const cas3BookingCancelledDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3BookingCancelledDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3BookingCancelledDetailV1Open = z.looseObject({
+export const cas3BookingCancelledDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
     bookingId: uuid,
     bookingUrl: uri,
@@ -144,6 +196,193 @@ export const cas3BookingCancelledDetailV1Open = z.looseObject({
     cancelledBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()])),
     cancellationContext: z.exactOptional(z.union([z.string(), z.null()]))
 });
+
+function checkCas3BookingCancelledDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingCancelledDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledDetailV1$2 = [checkCas3BookingCancelledDetailV1$0, checkCas3BookingCancelledDetailV1$1];
+
+const checkCas3BookingCancelledDetailV1$3 = [8, 1];
+
+function checkCas3BookingCancelledDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUri(v))
+            s += issue(o, "invalid_format", p, "uri", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingCancelledDetailV1$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledDetailV1$6 = [checkCas3BookingCancelledDetailV1$4, checkCas3BookingCancelledDetailV1$5];
+
+const checkCas3BookingCancelledDetailV1$7 = [8, 1];
+
+function checkCas3BookingCancelledDetailV1$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isDate(v))
+            s += issue(o, "invalid_format", p, "date", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingCancelledDetailV1$9(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledDetailV1$10 = [checkCas3BookingCancelledDetailV1$8, checkCas3BookingCancelledDetailV1$9];
+
+const checkCas3BookingCancelledDetailV1$11 = [8, 1];
+
+function checkCas3BookingCancelledDetailV1$12(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas3BookingCancelledDetailV1$13(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledDetailV1$14 = [checkCas3BookingCancelledDetailV1$12, checkCas3BookingCancelledDetailV1$13];
+
+const checkCas3BookingCancelledDetailV1$15 = [8, 1];
+
+function checkCas3BookingCancelledDetailV1$16(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledDetailV1$17 = [checkCas3StaffMember, checkCas3BookingCancelledDetailV1$16];
+
+const checkCas3BookingCancelledDetailV1$18 = [32, 1];
+
+function checkCas3BookingCancelledDetailV1$19(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas3BookingCancelledDetailV1$20(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledDetailV1$21 = [checkCas3BookingCancelledDetailV1$19, checkCas3BookingCancelledDetailV1$20];
+
+const checkCas3BookingCancelledDetailV1$22 = [8, 1];
+
+const checkCas3BookingCancelledDetailV1$23 = new Set<string>(["personReference", "bookingId", "bookingUrl", "cancellationReason", "applicationId", "applicationUrl", "cancelledAt", "notes", "cancelledBy", "cancellationContext"]);
+
+/** Checks a value against {@link Cas3BookingCancelledDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3BookingCancelledDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas3PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x2));
+        }
+        const x3 = v.bookingUrl;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingUrl", "string");
+        else {
+            if (!isUri(x3))
+                s += issue(o, "invalid_format", p + "/bookingUrl", "uri", describeValue(x3));
+        }
+        const x4 = v.cancellationReason;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/cancellationReason", "string");
+        else {
+            if (x4.length < 1)
+                s += issue(o, "too_small", p + "/cancellationReason", "length >= 1", "length 0");
+        }
+        const x5 = v.applicationId;
+        if (x5 !== undefined)
+            n0++;
+        s += anyOf(x5, p + "/applicationId", o, open, checkCas3BookingCancelledDetailV1$2, checkCas3BookingCancelledDetailV1$3);
+        const x6 = v.applicationUrl;
+        if (x6 !== undefined)
+            n0++;
+        s += anyOf(x6, p + "/applicationUrl", o, open, checkCas3BookingCancelledDetailV1$6, checkCas3BookingCancelledDetailV1$7);
+        const x7 = v.cancelledAt;
+        if (x7 !== undefined) {
+            n0++;
+            s += anyOf(x7, p + "/cancelledAt", o, open, checkCas3BookingCancelledDetailV1$10, checkCas3BookingCancelledDetailV1$11);
+        }
+        const x8 = v.notes;
+        if (x8 !== undefined) {
+            n0++;
+            s += anyOf(x8, p + "/notes", o, open, checkCas3BookingCancelledDetailV1$14, checkCas3BookingCancelledDetailV1$15);
+        }
+        const x9 = v.cancelledBy;
+        if (x9 !== undefined) {
+            n0++;
+            s += anyOf(x9, p + "/cancelledBy", o, open, checkCas3BookingCancelledDetailV1$17, checkCas3BookingCancelledDetailV1$18);
+        }
+        const x10 = v.cancellationContext;
+        if (x10 !== undefined) {
+            n0++;
+            s += anyOf(x10, p + "/cancellationContext", o, open, checkCas3BookingCancelledDetailV1$21, checkCas3BookingCancelledDetailV1$22);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3BookingCancelledDetailV1$23);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.booking.cancelled notification with version 1 data.
@@ -184,15 +423,13 @@ export const cas3BookingCancelled = /*#__PURE__*/ defineEventType<"accommodation
     title: "CAS3 booking cancelled",
     description: "A transitional accommodation (CAS3) booking was cancelled. Published when a user records a cancellation on a booking that had none.",
     timeline: { "1": "The transitional accommodation booking for {{personReference.crn}} was cancelled: {{cancellationReason}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/booking-cancelled/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/notification/v1.schema.json",
-                data: cas3BookingCancelledNotificationV1,
-                open: cas3BookingCancelledNotificationV1Open,
+                check: checkCas3BookingCancelledNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/notification/v1.schema.json",
@@ -221,8 +458,7 @@ export const cas3BookingCancelled = /*#__PURE__*/ defineEventType<"accommodation
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/detail/v1.schema.json",
-                data: cas3BookingCancelledDetailV1,
-                open: cas3BookingCancelledDetailV1Open,
+                check: checkCas3BookingCancelledDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled/detail/v1.schema.json",

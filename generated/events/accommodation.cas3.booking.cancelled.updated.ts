@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { date, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
 import type { Cas3PersonReference, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * additionalInformation of the accommodation.cas3.booking.cancelled.updated notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
@@ -83,7 +85,7 @@ export type Cas3BookingCancelledUpdatedNotification = Cas3BookingCancelledUpdate
 /**
  * Validator for {@link Cas3BookingCancelledUpdatedNotificationV1}.
  */
-export const cas3BookingCancelledUpdatedNotificationV1 = z.strictObject({
+export const cas3BookingCancelledUpdatedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
@@ -91,10 +93,60 @@ export const cas3BookingCancelledUpdatedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas3BookingCancelledUpdatedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3BookingCancelledUpdatedNotificationV1Open = z.looseObject({
+export const cas3BookingCancelledUpdatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
+
+function checkCas3BookingCancelledUpdatedNotificationV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingCancelledUpdatedNotificationV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledUpdatedNotificationV1$2 = [checkCas3BookingCancelledUpdatedNotificationV1$0, checkCas3BookingCancelledUpdatedNotificationV1$1];
+
+const checkCas3BookingCancelledUpdatedNotificationV1$3 = [8, 1];
+
+const checkCas3BookingCancelledUpdatedNotificationV1$4 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas3BookingCancelledUpdatedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3BookingCancelledUpdatedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        s += anyOf(x1, p + "/applicationId", o, open, checkCas3BookingCancelledUpdatedNotificationV1$2, checkCas3BookingCancelledUpdatedNotificationV1$3);
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3BookingCancelledUpdatedNotificationV1$4);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of accommodation.cas3.booking.cancelled.updated's detail document (`eventDetails`).
@@ -111,7 +163,7 @@ export type Cas3BookingCancelledUpdatedDetail = Cas3BookingCancelledUpdatedDetai
 /**
  * Validator for {@link Cas3BookingCancelledUpdatedDetailV1}.
  */
-export const cas3BookingCancelledUpdatedDetailV1 = z.strictObject({
+export const cas3BookingCancelledUpdatedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
     bookingId: uuid,
     bookingUrl: uri,
@@ -126,7 +178,7 @@ export const cas3BookingCancelledUpdatedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3BookingCancelledUpdatedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3BookingCancelledUpdatedDetailV1Open = z.looseObject({
+export const cas3BookingCancelledUpdatedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
     bookingId: uuid,
     bookingUrl: uri,
@@ -137,6 +189,151 @@ export const cas3BookingCancelledUpdatedDetailV1Open = z.looseObject({
     notes: z.union([z.string(), z.null()]),
     cancelledBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()]))
 });
+
+function checkCas3BookingCancelledUpdatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingCancelledUpdatedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledUpdatedDetailV1$2 = [checkCas3BookingCancelledUpdatedDetailV1$0, checkCas3BookingCancelledUpdatedDetailV1$1];
+
+const checkCas3BookingCancelledUpdatedDetailV1$3 = [8, 1];
+
+function checkCas3BookingCancelledUpdatedDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUri(v))
+            s += issue(o, "invalid_format", p, "uri", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingCancelledUpdatedDetailV1$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledUpdatedDetailV1$6 = [checkCas3BookingCancelledUpdatedDetailV1$4, checkCas3BookingCancelledUpdatedDetailV1$5];
+
+const checkCas3BookingCancelledUpdatedDetailV1$7 = [8, 1];
+
+function checkCas3BookingCancelledUpdatedDetailV1$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas3BookingCancelledUpdatedDetailV1$9(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledUpdatedDetailV1$10 = [checkCas3BookingCancelledUpdatedDetailV1$8, checkCas3BookingCancelledUpdatedDetailV1$9];
+
+const checkCas3BookingCancelledUpdatedDetailV1$11 = [8, 1];
+
+function checkCas3BookingCancelledUpdatedDetailV1$12(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingCancelledUpdatedDetailV1$13 = [checkCas3StaffMember, checkCas3BookingCancelledUpdatedDetailV1$12];
+
+const checkCas3BookingCancelledUpdatedDetailV1$14 = [32, 1];
+
+const checkCas3BookingCancelledUpdatedDetailV1$15 = new Set<string>(["personReference", "bookingId", "bookingUrl", "cancellationReason", "applicationId", "applicationUrl", "cancelledAt", "notes", "cancelledBy"]);
+
+/** Checks a value against {@link Cas3BookingCancelledUpdatedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3BookingCancelledUpdatedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas3PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x2));
+        }
+        const x3 = v.bookingUrl;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingUrl", "string");
+        else {
+            if (!isUri(x3))
+                s += issue(o, "invalid_format", p + "/bookingUrl", "uri", describeValue(x3));
+        }
+        const x4 = v.cancellationReason;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/cancellationReason", "string");
+        else {
+            if (x4.length < 1)
+                s += issue(o, "too_small", p + "/cancellationReason", "length >= 1", "length 0");
+        }
+        const x5 = v.applicationId;
+        if (x5 !== undefined)
+            n0++;
+        s += anyOf(x5, p + "/applicationId", o, open, checkCas3BookingCancelledUpdatedDetailV1$2, checkCas3BookingCancelledUpdatedDetailV1$3);
+        const x6 = v.applicationUrl;
+        if (x6 !== undefined)
+            n0++;
+        s += anyOf(x6, p + "/applicationUrl", o, open, checkCas3BookingCancelledUpdatedDetailV1$6, checkCas3BookingCancelledUpdatedDetailV1$7);
+        const x7 = v.cancelledAt;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/cancelledAt", "string");
+        else {
+            if (!isDate(x7))
+                s += issue(o, "invalid_format", p + "/cancelledAt", "date", describeValue(x7));
+        }
+        const x8 = v.notes;
+        if (x8 !== undefined)
+            n0++;
+        s += anyOf(x8, p + "/notes", o, open, checkCas3BookingCancelledUpdatedDetailV1$10, checkCas3BookingCancelledUpdatedDetailV1$11);
+        const x9 = v.cancelledBy;
+        if (x9 !== undefined) {
+            n0++;
+            s += anyOf(x9, p + "/cancelledBy", o, open, checkCas3BookingCancelledUpdatedDetailV1$13, checkCas3BookingCancelledUpdatedDetailV1$14);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3BookingCancelledUpdatedDetailV1$15);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.booking.cancelled.updated notification with version 1 data.
@@ -177,15 +374,13 @@ export const cas3BookingCancelledUpdated = /*#__PURE__*/ defineEventType<"accomm
     title: "CAS3 booking cancellation updated",
     description: "A cancellation already recorded on a transitional accommodation (CAS3) booking was recorded again with new details (such as a new date or reason). The detail carries the booking's cancellation as it now stands.",
     timeline: { "1": "The cancellation of the transitional accommodation booking for {{personReference.crn}} was changed, now effective {{cancelledAt}}: {{cancellationReason}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/booking-cancelled-updated/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled.updated/notification/v1.schema.json",
-                data: cas3BookingCancelledUpdatedNotificationV1,
-                open: cas3BookingCancelledUpdatedNotificationV1Open,
+                check: checkCas3BookingCancelledUpdatedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled.updated/notification/v1.schema.json",
@@ -214,8 +409,7 @@ export const cas3BookingCancelledUpdated = /*#__PURE__*/ defineEventType<"accomm
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled.updated/detail/v1.schema.json",
-                data: cas3BookingCancelledUpdatedDetailV1,
-                open: cas3BookingCancelledUpdatedDetailV1Open,
+                check: checkCas3BookingCancelledUpdatedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.cancelled.updated/detail/v1.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
 import type { Cas3PersonReference, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * additionalInformation of the accommodation.cas3.booking.confirmed notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
@@ -79,7 +81,7 @@ export type Cas3BookingConfirmedNotification = Cas3BookingConfirmedNotificationV
 /**
  * Validator for {@link Cas3BookingConfirmedNotificationV1}.
  */
-export const cas3BookingConfirmedNotificationV1 = z.strictObject({
+export const cas3BookingConfirmedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
@@ -87,10 +89,60 @@ export const cas3BookingConfirmedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas3BookingConfirmedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3BookingConfirmedNotificationV1Open = z.looseObject({
+export const cas3BookingConfirmedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
+
+function checkCas3BookingConfirmedNotificationV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingConfirmedNotificationV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingConfirmedNotificationV1$2 = [checkCas3BookingConfirmedNotificationV1$0, checkCas3BookingConfirmedNotificationV1$1];
+
+const checkCas3BookingConfirmedNotificationV1$3 = [8, 1];
+
+const checkCas3BookingConfirmedNotificationV1$4 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas3BookingConfirmedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3BookingConfirmedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        s += anyOf(x1, p + "/applicationId", o, open, checkCas3BookingConfirmedNotificationV1$2, checkCas3BookingConfirmedNotificationV1$3);
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3BookingConfirmedNotificationV1$4);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of accommodation.cas3.booking.confirmed's detail document (`eventDetails`).
@@ -107,7 +159,7 @@ export type Cas3BookingConfirmedDetail = Cas3BookingConfirmedDetailV1;
 /**
  * Validator for {@link Cas3BookingConfirmedDetailV1}.
  */
-export const cas3BookingConfirmedDetailV1 = z.strictObject({
+export const cas3BookingConfirmedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
     bookingId: uuid,
     bookingUrl: uri,
@@ -121,7 +173,7 @@ export const cas3BookingConfirmedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3BookingConfirmedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3BookingConfirmedDetailV1Open = z.looseObject({
+export const cas3BookingConfirmedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
     bookingId: uuid,
     bookingUrl: uri,
@@ -131,6 +183,125 @@ export const cas3BookingConfirmedDetailV1Open = z.looseObject({
     applicationUrl: z.union([uri, z.null()]),
     confirmedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()]))
 });
+
+function checkCas3BookingConfirmedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingConfirmedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingConfirmedDetailV1$2 = [checkCas3BookingConfirmedDetailV1$0, checkCas3BookingConfirmedDetailV1$1];
+
+const checkCas3BookingConfirmedDetailV1$3 = [8, 1];
+
+function checkCas3BookingConfirmedDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUri(v))
+            s += issue(o, "invalid_format", p, "uri", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingConfirmedDetailV1$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingConfirmedDetailV1$6 = [checkCas3BookingConfirmedDetailV1$4, checkCas3BookingConfirmedDetailV1$5];
+
+const checkCas3BookingConfirmedDetailV1$7 = [8, 1];
+
+function checkCas3BookingConfirmedDetailV1$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingConfirmedDetailV1$9 = [checkCas3StaffMember, checkCas3BookingConfirmedDetailV1$8];
+
+const checkCas3BookingConfirmedDetailV1$10 = [32, 1];
+
+const checkCas3BookingConfirmedDetailV1$11 = new Set<string>(["personReference", "bookingId", "bookingUrl", "expectedArrivedAt", "notes", "applicationId", "applicationUrl", "confirmedBy"]);
+
+/** Checks a value against {@link Cas3BookingConfirmedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3BookingConfirmedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas3PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x2));
+        }
+        const x3 = v.bookingUrl;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingUrl", "string");
+        else {
+            if (!isUri(x3))
+                s += issue(o, "invalid_format", p + "/bookingUrl", "uri", describeValue(x3));
+        }
+        const x4 = v.expectedArrivedAt;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/expectedArrivedAt", "string");
+        else {
+            if (!isDateTime(x4))
+                s += issue(o, "invalid_format", p + "/expectedArrivedAt", "date-time", describeValue(x4));
+        }
+        const x5 = v.notes;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/notes", "string");
+        const x6 = v.applicationId;
+        if (x6 !== undefined)
+            n0++;
+        s += anyOf(x6, p + "/applicationId", o, open, checkCas3BookingConfirmedDetailV1$2, checkCas3BookingConfirmedDetailV1$3);
+        const x7 = v.applicationUrl;
+        if (x7 !== undefined)
+            n0++;
+        s += anyOf(x7, p + "/applicationUrl", o, open, checkCas3BookingConfirmedDetailV1$6, checkCas3BookingConfirmedDetailV1$7);
+        const x8 = v.confirmedBy;
+        if (x8 !== undefined) {
+            n0++;
+            s += anyOf(x8, p + "/confirmedBy", o, open, checkCas3BookingConfirmedDetailV1$9, checkCas3BookingConfirmedDetailV1$10);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3BookingConfirmedDetailV1$11);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.booking.confirmed notification with version 1 data.
@@ -171,15 +342,13 @@ export const cas3BookingConfirmed = /*#__PURE__*/ defineEventType<"accommodation
     title: "CAS3 booking confirmed",
     description: "A provisional transitional accommodation (CAS3) booking was confirmed.",
     timeline: { "1": "The transitional accommodation booking for {{personReference.crn}} was confirmed, with arrival expected on {{expectedArrivedAt}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/booking-confirmed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/notification/v1.schema.json",
-                data: cas3BookingConfirmedNotificationV1,
-                open: cas3BookingConfirmedNotificationV1Open,
+                check: checkCas3BookingConfirmedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/notification/v1.schema.json",
@@ -208,8 +377,7 @@ export const cas3BookingConfirmed = /*#__PURE__*/ defineEventType<"accommodation
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/detail/v1.schema.json",
-                data: cas3BookingConfirmedDetailV1,
-                open: cas3BookingConfirmedDetailV1Open,
+                check: checkCas3BookingConfirmedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.confirmed/detail/v1.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
 import type { Cas3PersonReference, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * additionalInformation of the accommodation.cas3.booking.provisionally-made notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
@@ -79,7 +81,7 @@ export type Cas3BookingProvisionallyMadeNotification = Cas3BookingProvisionallyM
 /**
  * Validator for {@link Cas3BookingProvisionallyMadeNotificationV1}.
  */
-export const cas3BookingProvisionallyMadeNotificationV1 = z.strictObject({
+export const cas3BookingProvisionallyMadeNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
@@ -87,10 +89,60 @@ export const cas3BookingProvisionallyMadeNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas3BookingProvisionallyMadeNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3BookingProvisionallyMadeNotificationV1Open = z.looseObject({
+export const cas3BookingProvisionallyMadeNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
+
+function checkCas3BookingProvisionallyMadeNotificationV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingProvisionallyMadeNotificationV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingProvisionallyMadeNotificationV1$2 = [checkCas3BookingProvisionallyMadeNotificationV1$0, checkCas3BookingProvisionallyMadeNotificationV1$1];
+
+const checkCas3BookingProvisionallyMadeNotificationV1$3 = [8, 1];
+
+const checkCas3BookingProvisionallyMadeNotificationV1$4 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas3BookingProvisionallyMadeNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3BookingProvisionallyMadeNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        s += anyOf(x1, p + "/applicationId", o, open, checkCas3BookingProvisionallyMadeNotificationV1$2, checkCas3BookingProvisionallyMadeNotificationV1$3);
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3BookingProvisionallyMadeNotificationV1$4);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of accommodation.cas3.booking.provisionally-made's detail document (`eventDetails`).
@@ -107,7 +159,7 @@ export type Cas3BookingProvisionallyMadeDetail = Cas3BookingProvisionallyMadeDet
 /**
  * Validator for {@link Cas3BookingProvisionallyMadeDetailV1}.
  */
-export const cas3BookingProvisionallyMadeDetailV1 = z.strictObject({
+export const cas3BookingProvisionallyMadeDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
     bookingId: uuid,
     bookingUrl: uri,
@@ -121,7 +173,7 @@ export const cas3BookingProvisionallyMadeDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3BookingProvisionallyMadeDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3BookingProvisionallyMadeDetailV1Open = z.looseObject({
+export const cas3BookingProvisionallyMadeDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
     bookingId: uuid,
     bookingUrl: uri,
@@ -131,6 +183,125 @@ export const cas3BookingProvisionallyMadeDetailV1Open = z.looseObject({
     applicationUrl: z.union([uri, z.null()]),
     bookedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()]))
 });
+
+function checkCas3BookingProvisionallyMadeDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingProvisionallyMadeDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingProvisionallyMadeDetailV1$2 = [checkCas3BookingProvisionallyMadeDetailV1$0, checkCas3BookingProvisionallyMadeDetailV1$1];
+
+const checkCas3BookingProvisionallyMadeDetailV1$3 = [8, 1];
+
+function checkCas3BookingProvisionallyMadeDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUri(v))
+            s += issue(o, "invalid_format", p, "uri", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3BookingProvisionallyMadeDetailV1$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingProvisionallyMadeDetailV1$6 = [checkCas3BookingProvisionallyMadeDetailV1$4, checkCas3BookingProvisionallyMadeDetailV1$5];
+
+const checkCas3BookingProvisionallyMadeDetailV1$7 = [8, 1];
+
+function checkCas3BookingProvisionallyMadeDetailV1$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3BookingProvisionallyMadeDetailV1$9 = [checkCas3StaffMember, checkCas3BookingProvisionallyMadeDetailV1$8];
+
+const checkCas3BookingProvisionallyMadeDetailV1$10 = [32, 1];
+
+const checkCas3BookingProvisionallyMadeDetailV1$11 = new Set<string>(["personReference", "bookingId", "bookingUrl", "expectedArrivedAt", "notes", "applicationId", "applicationUrl", "bookedBy"]);
+
+/** Checks a value against {@link Cas3BookingProvisionallyMadeDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3BookingProvisionallyMadeDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas3PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x2));
+        }
+        const x3 = v.bookingUrl;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingUrl", "string");
+        else {
+            if (!isUri(x3))
+                s += issue(o, "invalid_format", p + "/bookingUrl", "uri", describeValue(x3));
+        }
+        const x4 = v.expectedArrivedAt;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/expectedArrivedAt", "string");
+        else {
+            if (!isDateTime(x4))
+                s += issue(o, "invalid_format", p + "/expectedArrivedAt", "date-time", describeValue(x4));
+        }
+        const x5 = v.notes;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/notes", "string");
+        const x6 = v.applicationId;
+        if (x6 !== undefined)
+            n0++;
+        s += anyOf(x6, p + "/applicationId", o, open, checkCas3BookingProvisionallyMadeDetailV1$2, checkCas3BookingProvisionallyMadeDetailV1$3);
+        const x7 = v.applicationUrl;
+        if (x7 !== undefined)
+            n0++;
+        s += anyOf(x7, p + "/applicationUrl", o, open, checkCas3BookingProvisionallyMadeDetailV1$6, checkCas3BookingProvisionallyMadeDetailV1$7);
+        const x8 = v.bookedBy;
+        if (x8 !== undefined) {
+            n0++;
+            s += anyOf(x8, p + "/bookedBy", o, open, checkCas3BookingProvisionallyMadeDetailV1$9, checkCas3BookingProvisionallyMadeDetailV1$10);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3BookingProvisionallyMadeDetailV1$11);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.booking.provisionally-made notification with version 1 data.
@@ -171,15 +342,13 @@ export const cas3BookingProvisionallyMade = /*#__PURE__*/ defineEventType<"accom
     title: "CAS3 booking provisionally made",
     description: "A transitional accommodation (CAS3) bedspace was provisionally booked for a person.",
     timeline: { "1": "A provisional transitional accommodation booking was made for {{personReference.crn}}, with arrival expected on {{expectedArrivedAt}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/booking-provisionally-made/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.provisionally-made/notification/v1.schema.json",
-                data: cas3BookingProvisionallyMadeNotificationV1,
-                open: cas3BookingProvisionallyMadeNotificationV1Open,
+                check: checkCas3BookingProvisionallyMadeNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.provisionally-made/notification/v1.schema.json",
@@ -208,8 +377,7 @@ export const cas3BookingProvisionallyMade = /*#__PURE__*/ defineEventType<"accom
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.provisionally-made/detail/v1.schema.json",
-                data: cas3BookingProvisionallyMadeDetailV1,
-                open: cas3BookingProvisionallyMadeDetailV1Open,
+                check: checkCas3BookingProvisionallyMadeDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.booking.provisionally-made/detail/v1.schema.json",

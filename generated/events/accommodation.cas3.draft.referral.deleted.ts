@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
-import { cas3Crn, cas3CrnOpen, cas3CrnSchema } from "../shared.js";
+import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas3Crn, cas3CrnOpen, cas3CrnSchema, checkCas3Crn } from "../shared.js";
 import type { Cas3Crn } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * What the CAS API stores when a draft CAS3 referral is deleted.
@@ -45,7 +47,7 @@ export type Cas3DraftReferralDeletedDetail = Cas3DraftReferralDeletedDetailV1;
 /**
  * Validator for {@link Cas3DraftReferralDeletedDetailV1}.
  */
-export const cas3DraftReferralDeletedDetailV1 = z.strictObject({
+export const cas3DraftReferralDeletedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     crn: cas3Crn,
     deletedBy: uuid
@@ -54,11 +56,48 @@ export const cas3DraftReferralDeletedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3DraftReferralDeletedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3DraftReferralDeletedDetailV1Open = z.looseObject({
+export const cas3DraftReferralDeletedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     crn: cas3CrnOpen,
     deletedBy: uuid
 });
+
+const checkCas3DraftReferralDeletedDetailV1$0 = new Set<string>(["applicationId", "crn", "deletedBy"]);
+
+/** Checks a value against {@link Cas3DraftReferralDeletedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3DraftReferralDeletedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.crn;
+        if (x2 !== undefined)
+            n0++;
+        s += checkCas3Crn(x2, p + "/crn", o, open);
+        const x3 = v.deletedBy;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/deletedBy", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/deletedBy", "uuid", describeValue(x3));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3DraftReferralDeletedDetailV1$0);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.draft.referral.deleted detail document with version 1 details.
@@ -85,14 +124,12 @@ export const cas3DraftReferralDeleted = /*#__PURE__*/ defineEventType<"accommoda
     title: "CAS3 draft referral deleted",
     description: "A draft (never submitted) CAS3 referral was deleted by a user. Stored by the CAS API; never published.",
     timeline: { "1": "A draft transitional accommodation referral for {{crn}} was deleted" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detail: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.draft.referral.deleted/detail/v1.schema.json",
-                data: cas3DraftReferralDeletedDetailV1,
-                open: cas3DraftReferralDeletedDetailV1Open,
+                check: checkCas3DraftReferralDeletedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.draft.referral.deleted/detail/v1.schema.json",

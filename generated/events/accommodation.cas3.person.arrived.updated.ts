@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3Premises, cas3PremisesOpen, cas3PremisesSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3Premises, cas3PremisesOpen, cas3PremisesSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3Premises, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
 import type { Cas3PersonReference, Cas3Premises, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * additionalInformation of the accommodation.cas3.person.arrived.updated notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
@@ -91,7 +93,7 @@ export type Cas3PersonArrivedUpdatedNotification = Cas3PersonArrivedUpdatedNotif
 /**
  * Validator for {@link Cas3PersonArrivedUpdatedNotificationV1}.
  */
-export const cas3PersonArrivedUpdatedNotificationV1 = z.strictObject({
+export const cas3PersonArrivedUpdatedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
@@ -99,10 +101,60 @@ export const cas3PersonArrivedUpdatedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas3PersonArrivedUpdatedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3PersonArrivedUpdatedNotificationV1Open = z.looseObject({
+export const cas3PersonArrivedUpdatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
+
+function checkCas3PersonArrivedUpdatedNotificationV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3PersonArrivedUpdatedNotificationV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PersonArrivedUpdatedNotificationV1$2 = [checkCas3PersonArrivedUpdatedNotificationV1$0, checkCas3PersonArrivedUpdatedNotificationV1$1];
+
+const checkCas3PersonArrivedUpdatedNotificationV1$3 = [8, 1];
+
+const checkCas3PersonArrivedUpdatedNotificationV1$4 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas3PersonArrivedUpdatedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3PersonArrivedUpdatedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        s += anyOf(x1, p + "/applicationId", o, open, checkCas3PersonArrivedUpdatedNotificationV1$2, checkCas3PersonArrivedUpdatedNotificationV1$3);
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3PersonArrivedUpdatedNotificationV1$4);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of accommodation.cas3.person.arrived.updated's detail document (`eventDetails`).
@@ -119,7 +171,7 @@ export type Cas3PersonArrivedUpdatedDetail = Cas3PersonArrivedUpdatedDetailV1;
 /**
  * Validator for {@link Cas3PersonArrivedUpdatedDetailV1}.
  */
-export const cas3PersonArrivedUpdatedDetailV1 = z.strictObject({
+export const cas3PersonArrivedUpdatedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
     deliusEventNumber: z.string(),
     bookingId: uuid,
@@ -136,7 +188,7 @@ export const cas3PersonArrivedUpdatedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3PersonArrivedUpdatedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3PersonArrivedUpdatedDetailV1Open = z.looseObject({
+export const cas3PersonArrivedUpdatedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
     deliusEventNumber: z.string(),
     bookingId: uuid,
@@ -149,6 +201,143 @@ export const cas3PersonArrivedUpdatedDetailV1Open = z.looseObject({
     applicationUrl: z.union([uri, z.null()]),
     recordedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()]))
 });
+
+function checkCas3PersonArrivedUpdatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3PersonArrivedUpdatedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PersonArrivedUpdatedDetailV1$2 = [checkCas3PersonArrivedUpdatedDetailV1$0, checkCas3PersonArrivedUpdatedDetailV1$1];
+
+const checkCas3PersonArrivedUpdatedDetailV1$3 = [8, 1];
+
+function checkCas3PersonArrivedUpdatedDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUri(v))
+            s += issue(o, "invalid_format", p, "uri", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3PersonArrivedUpdatedDetailV1$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PersonArrivedUpdatedDetailV1$6 = [checkCas3PersonArrivedUpdatedDetailV1$4, checkCas3PersonArrivedUpdatedDetailV1$5];
+
+const checkCas3PersonArrivedUpdatedDetailV1$7 = [8, 1];
+
+function checkCas3PersonArrivedUpdatedDetailV1$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PersonArrivedUpdatedDetailV1$9 = [checkCas3StaffMember, checkCas3PersonArrivedUpdatedDetailV1$8];
+
+const checkCas3PersonArrivedUpdatedDetailV1$10 = [32, 1];
+
+const checkCas3PersonArrivedUpdatedDetailV1$11 = new Set<string>(["personReference", "deliusEventNumber", "bookingId", "bookingUrl", "premises", "arrivedAt", "expectedDepartureOn", "notes", "applicationId", "applicationUrl", "recordedBy"]);
+
+/** Checks a value against {@link Cas3PersonArrivedUpdatedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3PersonArrivedUpdatedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas3PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.deliusEventNumber;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/deliusEventNumber", "string");
+        const x3 = v.bookingId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x3));
+        }
+        const x4 = v.bookingUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/bookingUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/bookingUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.premises;
+        if (x5 !== undefined)
+            n0++;
+        s += checkCas3Premises(x5, p + "/premises", o, open);
+        const x6 = v.arrivedAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/arrivedAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/arrivedAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.expectedDepartureOn;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/expectedDepartureOn", "string");
+        else {
+            if (!isDate(x7))
+                s += issue(o, "invalid_format", p + "/expectedDepartureOn", "date", describeValue(x7));
+        }
+        const x8 = v.notes;
+        if (x8 !== undefined)
+            n0++;
+        if (typeof x8 !== "string")
+            s += typeIssue(o, x8, p + "/notes", "string");
+        const x9 = v.applicationId;
+        if (x9 !== undefined)
+            n0++;
+        s += anyOf(x9, p + "/applicationId", o, open, checkCas3PersonArrivedUpdatedDetailV1$2, checkCas3PersonArrivedUpdatedDetailV1$3);
+        const x10 = v.applicationUrl;
+        if (x10 !== undefined)
+            n0++;
+        s += anyOf(x10, p + "/applicationUrl", o, open, checkCas3PersonArrivedUpdatedDetailV1$6, checkCas3PersonArrivedUpdatedDetailV1$7);
+        const x11 = v.recordedBy;
+        if (x11 !== undefined) {
+            n0++;
+            s += anyOf(x11, p + "/recordedBy", o, open, checkCas3PersonArrivedUpdatedDetailV1$9, checkCas3PersonArrivedUpdatedDetailV1$10);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3PersonArrivedUpdatedDetailV1$11);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.person.arrived.updated notification with version 1 data.
@@ -189,15 +378,13 @@ export const cas3PersonArrivedUpdated = /*#__PURE__*/ defineEventType<"accommoda
     title: "CAS3 arrival updated",
     description: "An arrival already recorded on a transitional accommodation (CAS3) booking was recorded again, for example with a corrected arrival date. The detail carries the arrival as it now stands.",
     timeline: { "1": "The arrival of {{personReference.crn}} at {{premises.addressLine1}}, {{premises.postcode}} was changed to {{arrivedAt}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/person-arrived-updated/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived.updated/notification/v1.schema.json",
-                data: cas3PersonArrivedUpdatedNotificationV1,
-                open: cas3PersonArrivedUpdatedNotificationV1Open,
+                check: checkCas3PersonArrivedUpdatedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived.updated/notification/v1.schema.json",
@@ -226,8 +413,7 @@ export const cas3PersonArrivedUpdated = /*#__PURE__*/ defineEventType<"accommoda
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived.updated/detail/v1.schema.json",
-                data: cas3PersonArrivedUpdatedDetailV1,
-                open: cas3PersonArrivedUpdatedDetailV1Open,
+                check: checkCas3PersonArrivedUpdatedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.arrived.updated/detail/v1.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas3CrnSchema, cas3MoveOnCategory, cas3MoveOnCategoryOpen, cas3MoveOnCategorySchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3Premises, cas3PremisesOpen, cas3PremisesSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas3CrnSchema, cas3MoveOnCategory, cas3MoveOnCategoryOpen, cas3MoveOnCategorySchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3Premises, cas3PremisesOpen, cas3PremisesSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, checkCas3MoveOnCategory, checkCas3PersonReference, checkCas3Premises, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
 import type { Cas3MoveOnCategory, Cas3PersonReference, Cas3Premises, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * additionalInformation of the accommodation.cas3.person.departed notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
@@ -100,7 +102,7 @@ export type Cas3PersonDepartedNotification = Cas3PersonDepartedNotificationV1;
 /**
  * Validator for {@link Cas3PersonDepartedNotificationV1}.
  */
-export const cas3PersonDepartedNotificationV1 = z.strictObject({
+export const cas3PersonDepartedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
@@ -108,10 +110,60 @@ export const cas3PersonDepartedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas3PersonDepartedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3PersonDepartedNotificationV1Open = z.looseObject({
+export const cas3PersonDepartedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: z.union([uuid, z.null()]),
     bookingId: uuid
 });
+
+function checkCas3PersonDepartedNotificationV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3PersonDepartedNotificationV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PersonDepartedNotificationV1$2 = [checkCas3PersonDepartedNotificationV1$0, checkCas3PersonDepartedNotificationV1$1];
+
+const checkCas3PersonDepartedNotificationV1$3 = [8, 1];
+
+const checkCas3PersonDepartedNotificationV1$4 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas3PersonDepartedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3PersonDepartedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        s += anyOf(x1, p + "/applicationId", o, open, checkCas3PersonDepartedNotificationV1$2, checkCas3PersonDepartedNotificationV1$3);
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3PersonDepartedNotificationV1$4);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of accommodation.cas3.person.departed's detail document (`eventDetails`).
@@ -128,7 +180,7 @@ export type Cas3PersonDepartedDetail = Cas3PersonDepartedDetailV1;
 /**
  * Validator for {@link Cas3PersonDepartedDetailV1}.
  */
-export const cas3PersonDepartedDetailV1 = z.strictObject({
+export const cas3PersonDepartedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
     deliusEventNumber: z.string(),
     bookingId: uuid,
@@ -147,7 +199,7 @@ export const cas3PersonDepartedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3PersonDepartedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3PersonDepartedDetailV1Open = z.looseObject({
+export const cas3PersonDepartedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
     deliusEventNumber: z.string(),
     bookingId: uuid,
@@ -162,6 +214,172 @@ export const cas3PersonDepartedDetailV1Open = z.looseObject({
     recordedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()])),
     moveOnCategory: z.exactOptional(cas3MoveOnCategoryOpen)
 });
+
+function checkCas3PersonDepartedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3PersonDepartedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PersonDepartedDetailV1$2 = [checkCas3PersonDepartedDetailV1$0, checkCas3PersonDepartedDetailV1$1];
+
+const checkCas3PersonDepartedDetailV1$3 = [8, 1];
+
+function checkCas3PersonDepartedDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUri(v))
+            s += issue(o, "invalid_format", p, "uri", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3PersonDepartedDetailV1$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PersonDepartedDetailV1$6 = [checkCas3PersonDepartedDetailV1$4, checkCas3PersonDepartedDetailV1$5];
+
+const checkCas3PersonDepartedDetailV1$7 = [8, 1];
+
+function checkCas3PersonDepartedDetailV1$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas3PersonDepartedDetailV1$9(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PersonDepartedDetailV1$10 = [checkCas3PersonDepartedDetailV1$8, checkCas3PersonDepartedDetailV1$9];
+
+const checkCas3PersonDepartedDetailV1$11 = [8, 1];
+
+function checkCas3PersonDepartedDetailV1$12(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PersonDepartedDetailV1$13 = [checkCas3StaffMember, checkCas3PersonDepartedDetailV1$12];
+
+const checkCas3PersonDepartedDetailV1$14 = [32, 1];
+
+const checkCas3PersonDepartedDetailV1$15 = new Set<string>(["personReference", "deliusEventNumber", "bookingId", "bookingUrl", "premises", "departedAt", "reason", "notes", "applicationId", "applicationUrl", "reasonDetail", "recordedBy", "moveOnCategory"]);
+
+/** Checks a value against {@link Cas3PersonDepartedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3PersonDepartedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas3PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.deliusEventNumber;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/deliusEventNumber", "string");
+        const x3 = v.bookingId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x3));
+        }
+        const x4 = v.bookingUrl;
+        if (x4 !== undefined) {
+            n0++;
+            if (typeof x4 !== "string")
+                s += typeIssue(o, x4, p + "/bookingUrl", "string");
+            else {
+                if (!isUri(x4))
+                    s += issue(o, "invalid_format", p + "/bookingUrl", "uri", describeValue(x4));
+            }
+        }
+        const x5 = v.premises;
+        if (x5 !== undefined)
+            n0++;
+        s += checkCas3Premises(x5, p + "/premises", o, open);
+        const x6 = v.departedAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/departedAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/departedAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.reason;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/reason", "string");
+        else {
+            if (x7.length < 1)
+                s += issue(o, "too_small", p + "/reason", "length >= 1", "length 0");
+        }
+        const x8 = v.notes;
+        if (x8 !== undefined)
+            n0++;
+        if (typeof x8 !== "string")
+            s += typeIssue(o, x8, p + "/notes", "string");
+        const x9 = v.applicationId;
+        if (x9 !== undefined)
+            n0++;
+        s += anyOf(x9, p + "/applicationId", o, open, checkCas3PersonDepartedDetailV1$2, checkCas3PersonDepartedDetailV1$3);
+        const x10 = v.applicationUrl;
+        if (x10 !== undefined) {
+            n0++;
+            s += anyOf(x10, p + "/applicationUrl", o, open, checkCas3PersonDepartedDetailV1$6, checkCas3PersonDepartedDetailV1$7);
+        }
+        const x11 = v.reasonDetail;
+        if (x11 !== undefined)
+            n0++;
+        s += anyOf(x11, p + "/reasonDetail", o, open, checkCas3PersonDepartedDetailV1$10, checkCas3PersonDepartedDetailV1$11);
+        const x12 = v.recordedBy;
+        if (x12 !== undefined) {
+            n0++;
+            s += anyOf(x12, p + "/recordedBy", o, open, checkCas3PersonDepartedDetailV1$13, checkCas3PersonDepartedDetailV1$14);
+        }
+        const x13 = v.moveOnCategory;
+        if (x13 !== undefined) {
+            n0++;
+            s += checkCas3MoveOnCategory(x13, p + "/moveOnCategory", o, open);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3PersonDepartedDetailV1$15);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.person.departed notification with version 1 data.
@@ -202,15 +420,13 @@ export const cas3PersonDeparted = /*#__PURE__*/ defineEventType<"accommodation.c
     title: "CAS3 person departed",
     description: "A person was recorded as having left their transitional accommodation (CAS3) bedspace.",
     timeline: { "1": "{{personReference.crn}} left {{premises.addressLine1}}, {{premises.postcode}} on {{departedAt}}: {{reason}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/person-departed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/notification/v1.schema.json",
-                data: cas3PersonDepartedNotificationV1,
-                open: cas3PersonDepartedNotificationV1Open,
+                check: checkCas3PersonDepartedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/notification/v1.schema.json",
@@ -239,8 +455,7 @@ export const cas3PersonDeparted = /*#__PURE__*/ defineEventType<"accommodation.c
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/detail/v1.schema.json",
-                data: cas3PersonDepartedDetailV1,
-                open: cas3PersonDepartedDetailV1Open,
+                check: checkCas3PersonDepartedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.person.departed/detail/v1.schema.json",

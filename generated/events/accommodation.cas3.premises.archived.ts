@@ -6,9 +6,11 @@
 
 import * as z from "zod/mini";
 import { date, uuid } from "../../src/runtime/schema-checks.js";
+import { anyOf, describeValue, isDate, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * What the CAS API stores when a CAS3 property is archived.
@@ -47,7 +49,7 @@ export type Cas3PremisesArchivedDetail = Cas3PremisesArchivedDetailV1;
 /**
  * Validator for {@link Cas3PremisesArchivedDetailV1}.
  */
-export const cas3PremisesArchivedDetailV1 = z.strictObject({
+export const cas3PremisesArchivedDetailV1 = /*#__PURE__*/ z.strictObject({
     premisesId: uuid,
     endDate: date,
     userId: uuid,
@@ -57,12 +59,80 @@ export const cas3PremisesArchivedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3PremisesArchivedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3PremisesArchivedDetailV1Open = z.looseObject({
+export const cas3PremisesArchivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     premisesId: uuid,
     endDate: date,
     userId: uuid,
     transactionId: z.union([uuid, z.null()])
 });
+
+function checkCas3PremisesArchivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas3PremisesArchivedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas3PremisesArchivedDetailV1$2 = [checkCas3PremisesArchivedDetailV1$0, checkCas3PremisesArchivedDetailV1$1];
+
+const checkCas3PremisesArchivedDetailV1$3 = [8, 1];
+
+const checkCas3PremisesArchivedDetailV1$4 = new Set<string>(["premisesId", "endDate", "userId", "transactionId"]);
+
+/** Checks a value against {@link Cas3PremisesArchivedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3PremisesArchivedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.premisesId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/premisesId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/premisesId", "uuid", describeValue(x1));
+        }
+        const x2 = v.endDate;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/endDate", "string");
+        else {
+            if (!isDate(x2))
+                s += issue(o, "invalid_format", p + "/endDate", "date", describeValue(x2));
+        }
+        const x3 = v.userId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/userId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/userId", "uuid", describeValue(x3));
+        }
+        const x4 = v.transactionId;
+        if (x4 !== undefined)
+            n0++;
+        s += anyOf(x4, p + "/transactionId", o, open, checkCas3PremisesArchivedDetailV1$2, checkCas3PremisesArchivedDetailV1$3);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3PremisesArchivedDetailV1$4);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.premises.archived detail document with version 1 details.
@@ -89,14 +159,12 @@ export const cas3PremisesArchived = /*#__PURE__*/ defineEventType<"accommodation
     title: "CAS3 premises archived",
     description: "A CAS3 property was archived (taken offline) from a given date. Stored by the CAS API for the property's history; never published.",
     timeline: { "1": "The transitional accommodation property {{premisesId}} was archived from {{endDate}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detail: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.premises.archived/detail/v1.schema.json",
-                data: cas3PremisesArchivedDetailV1,
-                open: cas3PremisesArchivedDetailV1Open,
+                check: checkCas3PremisesArchivedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.premises.archived/detail/v1.schema.json",

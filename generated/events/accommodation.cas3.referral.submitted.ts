@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, nomsNumberSchema } from "../shared.js";
+import { describeValue, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, checkCas3PersonReference, nomsNumberSchema } from "../shared.js";
 import type { Cas3PersonReference } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * additionalInformation of the accommodation.cas3.referral.submitted notification: the ids of the referral and booking concerned. Everything else is behind detailUrl.
@@ -59,7 +61,7 @@ export type Cas3ReferralSubmittedNotification = Cas3ReferralSubmittedNotificatio
 /**
  * Validator for {@link Cas3ReferralSubmittedNotificationV1}.
  */
-export const cas3ReferralSubmittedNotificationV1 = z.strictObject({
+export const cas3ReferralSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.null()
 });
@@ -67,10 +69,39 @@ export const cas3ReferralSubmittedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas3ReferralSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3ReferralSubmittedNotificationV1Open = z.looseObject({
+export const cas3ReferralSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.null()
 });
+
+const checkCas3ReferralSubmittedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas3ReferralSubmittedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3ReferralSubmittedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined)
+            n0++;
+        if (x2 !== null)
+            s += typeIssue(o, x2, p + "/bookingId", "null");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3ReferralSubmittedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of accommodation.cas3.referral.submitted's detail document (`eventDetails`).
@@ -87,7 +118,7 @@ export type Cas3ReferralSubmittedDetail = Cas3ReferralSubmittedDetailV1;
 /**
  * Validator for {@link Cas3ReferralSubmittedDetailV1}.
  */
-export const cas3ReferralSubmittedDetailV1 = z.strictObject({
+export const cas3ReferralSubmittedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
     applicationId: uuid,
     applicationUrl: uri
@@ -96,11 +127,48 @@ export const cas3ReferralSubmittedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas3ReferralSubmittedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas3ReferralSubmittedDetailV1Open = z.looseObject({
+export const cas3ReferralSubmittedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
     applicationId: uuid,
     applicationUrl: uri
 });
+
+const checkCas3ReferralSubmittedDetailV1$0 = new Set<string>(["personReference", "applicationId", "applicationUrl"]);
+
+/** Checks a value against {@link Cas3ReferralSubmittedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas3ReferralSubmittedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas3PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.applicationId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x2));
+        }
+        const x3 = v.applicationUrl;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x3))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x3));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas3ReferralSubmittedDetailV1$0);
+    }
+    return s;
+}
 
 /**
  * An accommodation.cas3.referral.submitted notification with version 1 data.
@@ -141,15 +209,13 @@ export const cas3ReferralSubmitted = /*#__PURE__*/ defineEventType<"accommodatio
     title: "CAS3 referral submitted",
     description: "A referral (application) for transitional accommodation (CAS3) was submitted.",
     timeline: { "1": "A transitional accommodation referral was submitted for {{personReference.crn}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/cas3/referral-submitted/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/notification/v1.schema.json",
-                data: cas3ReferralSubmittedNotificationV1,
-                open: cas3ReferralSubmittedNotificationV1Open,
+                check: checkCas3ReferralSubmittedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/notification/v1.schema.json",
@@ -177,8 +243,7 @@ export const cas3ReferralSubmitted = /*#__PURE__*/ defineEventType<"accommodatio
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/detail/v1.schema.json",
-                data: cas3ReferralSubmittedDetailV1,
-                open: cas3ReferralSubmittedDetailV1Open,
+                check: checkCas3ReferralSubmittedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/accommodation.cas3.referral.submitted/detail/v1.schema.json",

@@ -6,12 +6,14 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1Cru, cas1CruOpen, cas1CruSchema, cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1Cru, cas1CruOpen, cas1CruSchema, cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1Cru, checkCas1EventTier, checkCas1PersonReference, checkCas1ProbationArea, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1Cru, Cas1EventTier, Cas1PersonReference, Cas1ProbationArea, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.application.assessed notification. It only names the application; the event's data is served at detailUrl.
@@ -144,7 +146,7 @@ export type Cas1ApplicationAssessedNotification = Cas1ApplicationAssessedNotific
 /**
  * Validator for {@link Cas1ApplicationAssessedNotificationV1}.
  */
-export const cas1ApplicationAssessedNotificationV1 = z.strictObject({
+export const cas1ApplicationAssessedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -152,10 +154,40 @@ export const cas1ApplicationAssessedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1ApplicationAssessedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationAssessedNotificationV1Open = z.looseObject({
+export const cas1ApplicationAssessedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1ApplicationAssessedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1ApplicationAssessedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1ApplicationAssessedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ApplicationAssessedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.application.assessed's detail document (`eventDetails`).
@@ -173,7 +205,7 @@ export type Cas1ApplicationAssessedDetail = Cas1ApplicationAssessedDetailV2;
 /**
  * Validator for {@link Cas1ApplicationAssessedDetailV1}.
  */
-export const cas1ApplicationAssessedDetailV1 = z.strictObject({
+export const cas1ApplicationAssessedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
@@ -194,7 +226,7 @@ export const cas1ApplicationAssessedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1ApplicationAssessedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationAssessedDetailV1Open = z.looseObject({
+export const cas1ApplicationAssessedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
@@ -215,7 +247,7 @@ export const cas1ApplicationAssessedDetailV1Open = z.looseObject({
 /**
  * Validator for {@link Cas1ApplicationAssessedDetailV2}.
  */
-export const cas1ApplicationAssessedDetailV2 = z.strictObject({
+export const cas1ApplicationAssessedDetailV2 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
@@ -236,7 +268,7 @@ export const cas1ApplicationAssessedDetailV2 = z.strictObject({
 /**
  * Validator for {@link Cas1ApplicationAssessedDetailV2}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationAssessedDetailV2Open = z.looseObject({
+export const cas1ApplicationAssessedDetailV2Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
@@ -253,6 +285,384 @@ export const cas1ApplicationAssessedDetailV2Open = z.looseObject({
     arrivalDate: z.exactOptional(z.union([dateTime, z.null()])),
     personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
 });
+
+function checkCas1ApplicationAssessedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV1$1 = [checkCas1StaffMember, checkCas1ApplicationAssessedDetailV1$0];
+
+const checkCas1ApplicationAssessedDetailV1$2 = [32, 1];
+
+function checkCas1ApplicationAssessedDetailV1$3(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV1$4 = [checkCas1ProbationArea, checkCas1ApplicationAssessedDetailV1$3];
+
+const checkCas1ApplicationAssessedDetailV1$5 = [32, 1];
+
+function checkCas1ApplicationAssessedDetailV1$6(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV1$7 = [checkCas1Cru, checkCas1ApplicationAssessedDetailV1$6];
+
+const checkCas1ApplicationAssessedDetailV1$8 = [32, 1];
+
+const checkCas1ApplicationAssessedDetailV1$9 = new Set<string>(["staffMember", "probationArea", "cru"]);
+
+function checkCas1ApplicationAssessedDetailV1$10(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1ApplicationAssessedDetailV1$11(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV1$12 = [checkCas1ApplicationAssessedDetailV1$10, checkCas1ApplicationAssessedDetailV1$11];
+
+const checkCas1ApplicationAssessedDetailV1$13 = [8, 1];
+
+function checkCas1ApplicationAssessedDetailV1$14(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isDateTime(v))
+            s += issue(o, "invalid_format", p, "date-time", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1ApplicationAssessedDetailV1$15(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV1$16 = [checkCas1ApplicationAssessedDetailV1$14, checkCas1ApplicationAssessedDetailV1$15];
+
+const checkCas1ApplicationAssessedDetailV1$17 = [8, 1];
+
+const checkCas1ApplicationAssessedDetailV1$18 = new Set<string>(["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "assessedAt", "assessedBy", "decision", "decisionRationale", "arrivalDate", "assessmentId", "personTier"]);
+
+/** Checks a value against {@link Cas1ApplicationAssessedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1ApplicationAssessedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.personReference;
+        if (x3 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x3, p + "/personReference", o, open);
+        const x4 = v.deliusEventNumber;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/deliusEventNumber", "string");
+        const x5 = v.assessedAt;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/assessedAt", "string");
+        else {
+            if (!isDateTime(x5))
+                s += issue(o, "invalid_format", p + "/assessedAt", "date-time", describeValue(x5));
+        }
+        const x6 = v.assessedBy;
+        if (x6 !== undefined)
+            n0++;
+        if (!isObject(x6))
+            s += typeIssue(o, x6, p + "/assessedBy", "object");
+        else {
+            let n7 = 0;
+            const x8 = x6.staffMember;
+            if (x8 !== undefined)
+                n7++;
+            s += anyOf(x8, p + "/assessedBy/staffMember", o, open, checkCas1ApplicationAssessedDetailV1$1, checkCas1ApplicationAssessedDetailV1$2);
+            const x9 = x6.probationArea;
+            if (x9 !== undefined)
+                n7++;
+            s += anyOf(x9, p + "/assessedBy/probationArea", o, open, checkCas1ApplicationAssessedDetailV1$4, checkCas1ApplicationAssessedDetailV1$5);
+            const x10 = x6.cru;
+            if (x10 !== undefined)
+                n7++;
+            s += anyOf(x10, p + "/assessedBy/cru", o, open, checkCas1ApplicationAssessedDetailV1$7, checkCas1ApplicationAssessedDetailV1$8);
+            if (!open && keyCount(x6) !== n7)
+                s += unknownProperties(o, x6, p + "/assessedBy", checkCas1ApplicationAssessedDetailV1$9);
+        }
+        const x11 = v.decision;
+        if (x11 !== undefined)
+            n0++;
+        if (x11 !== "ACCEPTED" && x11 !== "REJECTED")
+            s += valueIssue(o, x11, p + "/decision", "\"ACCEPTED\" | \"REJECTED\"");
+        const x12 = v.decisionRationale;
+        if (x12 !== undefined)
+            n0++;
+        s += anyOf(x12, p + "/decisionRationale", o, open, checkCas1ApplicationAssessedDetailV1$12, checkCas1ApplicationAssessedDetailV1$13);
+        const x13 = v.arrivalDate;
+        if (x13 !== undefined) {
+            n0++;
+            s += anyOf(x13, p + "/arrivalDate", o, open, checkCas1ApplicationAssessedDetailV1$16, checkCas1ApplicationAssessedDetailV1$17);
+        }
+        const x14 = v.assessmentId;
+        if (x14 !== undefined) {
+            n0++;
+            if (x14 !== null)
+                s += typeIssue(o, x14, p + "/assessmentId", "null");
+        }
+        const x15 = v.personTier;
+        if (x15 !== undefined) {
+            n0++;
+            if (x15 !== null)
+                s += typeIssue(o, x15, p + "/personTier", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ApplicationAssessedDetailV1$18);
+    }
+    return s;
+}
+
+function checkCas1ApplicationAssessedDetailV2$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV2$1 = [checkCas1StaffMember, checkCas1ApplicationAssessedDetailV2$0];
+
+const checkCas1ApplicationAssessedDetailV2$2 = [32, 1];
+
+function checkCas1ApplicationAssessedDetailV2$3(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV2$4 = [checkCas1ProbationArea, checkCas1ApplicationAssessedDetailV2$3];
+
+const checkCas1ApplicationAssessedDetailV2$5 = [32, 1];
+
+function checkCas1ApplicationAssessedDetailV2$6(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV2$7 = [checkCas1Cru, checkCas1ApplicationAssessedDetailV2$6];
+
+const checkCas1ApplicationAssessedDetailV2$8 = [32, 1];
+
+const checkCas1ApplicationAssessedDetailV2$9 = new Set<string>(["staffMember", "probationArea", "cru"]);
+
+function checkCas1ApplicationAssessedDetailV2$10(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1ApplicationAssessedDetailV2$11(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV2$12 = [checkCas1ApplicationAssessedDetailV2$10, checkCas1ApplicationAssessedDetailV2$11];
+
+const checkCas1ApplicationAssessedDetailV2$13 = [8, 1];
+
+function checkCas1ApplicationAssessedDetailV2$14(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1ApplicationAssessedDetailV2$15(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV2$16 = [checkCas1ApplicationAssessedDetailV2$14, checkCas1ApplicationAssessedDetailV2$15];
+
+const checkCas1ApplicationAssessedDetailV2$17 = [8, 1];
+
+function checkCas1ApplicationAssessedDetailV2$18(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isDateTime(v))
+            s += issue(o, "invalid_format", p, "date-time", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1ApplicationAssessedDetailV2$19(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV2$20 = [checkCas1ApplicationAssessedDetailV2$18, checkCas1ApplicationAssessedDetailV2$19];
+
+const checkCas1ApplicationAssessedDetailV2$21 = [8, 1];
+
+function checkCas1ApplicationAssessedDetailV2$22(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationAssessedDetailV2$23 = [checkCas1EventTier, checkCas1ApplicationAssessedDetailV2$22];
+
+const checkCas1ApplicationAssessedDetailV2$24 = [32, 1];
+
+const checkCas1ApplicationAssessedDetailV2$25 = new Set<string>(["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "assessedAt", "assessedBy", "decision", "assessmentId", "decisionRationale", "arrivalDate", "personTier"]);
+
+/** Checks a value against {@link Cas1ApplicationAssessedDetailV2}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1ApplicationAssessedDetailV2(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.personReference;
+        if (x3 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x3, p + "/personReference", o, open);
+        const x4 = v.deliusEventNumber;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/deliusEventNumber", "string");
+        const x5 = v.assessedAt;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/assessedAt", "string");
+        else {
+            if (!isDateTime(x5))
+                s += issue(o, "invalid_format", p + "/assessedAt", "date-time", describeValue(x5));
+        }
+        const x6 = v.assessedBy;
+        if (x6 !== undefined)
+            n0++;
+        if (!isObject(x6))
+            s += typeIssue(o, x6, p + "/assessedBy", "object");
+        else {
+            let n7 = 0;
+            const x8 = x6.staffMember;
+            if (x8 !== undefined)
+                n7++;
+            s += anyOf(x8, p + "/assessedBy/staffMember", o, open, checkCas1ApplicationAssessedDetailV2$1, checkCas1ApplicationAssessedDetailV2$2);
+            const x9 = x6.probationArea;
+            if (x9 !== undefined)
+                n7++;
+            s += anyOf(x9, p + "/assessedBy/probationArea", o, open, checkCas1ApplicationAssessedDetailV2$4, checkCas1ApplicationAssessedDetailV2$5);
+            const x10 = x6.cru;
+            if (x10 !== undefined)
+                n7++;
+            s += anyOf(x10, p + "/assessedBy/cru", o, open, checkCas1ApplicationAssessedDetailV2$7, checkCas1ApplicationAssessedDetailV2$8);
+            if (!open && keyCount(x6) !== n7)
+                s += unknownProperties(o, x6, p + "/assessedBy", checkCas1ApplicationAssessedDetailV2$9);
+        }
+        const x11 = v.decision;
+        if (x11 !== undefined)
+            n0++;
+        if (x11 !== "ACCEPTED" && x11 !== "REJECTED")
+            s += valueIssue(o, x11, p + "/decision", "\"ACCEPTED\" | \"REJECTED\"");
+        const x12 = v.assessmentId;
+        if (x12 !== undefined)
+            n0++;
+        s += anyOf(x12, p + "/assessmentId", o, open, checkCas1ApplicationAssessedDetailV2$12, checkCas1ApplicationAssessedDetailV2$13);
+        const x13 = v.decisionRationale;
+        if (x13 !== undefined)
+            n0++;
+        s += anyOf(x13, p + "/decisionRationale", o, open, checkCas1ApplicationAssessedDetailV2$16, checkCas1ApplicationAssessedDetailV2$17);
+        const x14 = v.arrivalDate;
+        if (x14 !== undefined) {
+            n0++;
+            s += anyOf(x14, p + "/arrivalDate", o, open, checkCas1ApplicationAssessedDetailV2$20, checkCas1ApplicationAssessedDetailV2$21);
+        }
+        const x15 = v.personTier;
+        if (x15 !== undefined) {
+            n0++;
+            s += anyOf(x15, p + "/personTier", o, open, checkCas1ApplicationAssessedDetailV2$23, checkCas1ApplicationAssessedDetailV2$24);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ApplicationAssessedDetailV2$25);
+    }
+    return s;
+}
 
 function upcastDetailV1ToV2(data: Cas1ApplicationAssessedDetailV1, context: UpcastContext): Cas1ApplicationAssessedDetailV2 {
     const out: Cas1ApplicationAssessedDetailV2 = {
@@ -317,15 +727,13 @@ export const cas1ApplicationAssessed = /*#__PURE__*/ defineEventType<"approved-p
     title: "Approved premises application assessed",
     description: "An assessor accepted or rejected an application for a place in an approved premises.",
     timeline: { "1": "The application was assessed at {{assessedAt}}: {{decision}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/application-assessed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/notification/v1.schema.json",
-                data: cas1ApplicationAssessedNotificationV1,
-                open: cas1ApplicationAssessedNotificationV1Open,
+                check: checkCas1ApplicationAssessedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/notification/v1.schema.json",
@@ -353,8 +761,7 @@ export const cas1ApplicationAssessed = /*#__PURE__*/ defineEventType<"approved-p
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/detail/v1.schema.json",
-                data: cas1ApplicationAssessedDetailV1,
-                open: cas1ApplicationAssessedDetailV1Open,
+                check: checkCas1ApplicationAssessedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/detail/v1.schema.json",
@@ -437,8 +844,7 @@ export const cas1ApplicationAssessed = /*#__PURE__*/ defineEventType<"approved-p
             {
                 version: 2,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/detail/v2.schema.json",
-                data: cas1ApplicationAssessedDetailV2,
-                open: cas1ApplicationAssessedDetailV2Open,
+                check: checkCas1ApplicationAssessedDetailV2,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.assessed/detail/v2.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema } from "../shared.js";
+import { describeValue, isDateTime, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1StaffMember } from "../shared.js";
 import type { Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The eventDetails of an application-expired-manually document.
@@ -49,7 +51,7 @@ export type Cas1ApplicationExpiredManuallyDetail = Cas1ApplicationExpiredManuall
 /**
  * Validator for {@link Cas1ApplicationExpiredManuallyDetailV1}.
  */
-export const cas1ApplicationExpiredManuallyDetailV1 = z.strictObject({
+export const cas1ApplicationExpiredManuallyDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     expiredBy: cas1StaffMember,
     expiredAt: dateTime,
@@ -59,12 +61,54 @@ export const cas1ApplicationExpiredManuallyDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1ApplicationExpiredManuallyDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationExpiredManuallyDetailV1Open = z.looseObject({
+export const cas1ApplicationExpiredManuallyDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     expiredBy: cas1StaffMemberOpen,
     expiredAt: dateTime,
     expiredReason: z.string()
 });
+
+const checkCas1ApplicationExpiredManuallyDetailV1$0 = new Set<string>(["applicationId", "expiredBy", "expiredAt", "expiredReason"]);
+
+/** Checks a value against {@link Cas1ApplicationExpiredManuallyDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1ApplicationExpiredManuallyDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.expiredBy;
+        if (x2 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x2, p + "/expiredBy", o, open);
+        const x3 = v.expiredAt;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/expiredAt", "string");
+        else {
+            if (!isDateTime(x3))
+                s += issue(o, "invalid_format", p + "/expiredAt", "date-time", describeValue(x3));
+        }
+        const x4 = v.expiredReason;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/expiredReason", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ApplicationExpiredManuallyDetailV1$0);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.application.expired-manually detail document with version 1 details.
@@ -91,14 +135,12 @@ export const cas1ApplicationExpiredManually = /*#__PURE__*/ defineEventType<"app
     title: "Approved premises application expired by a user",
     description: "A user marked an application as expired. Stored for the application timeline; never published.",
     timeline: { "1": "The application was expired by {{expiredBy.forenames}} {{expiredBy.surname}}: {{expiredReason}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detail: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.expired-manually/detail/v1.schema.json",
-                data: cas1ApplicationExpiredManuallyDetailV1,
-                open: cas1ApplicationExpiredManuallyDetailV1Open,
+                check: checkCas1ApplicationExpiredManuallyDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.expired-manually/detail/v1.schema.json",

@@ -6,10 +6,12 @@
 
 import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
+import { anyOf, describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The eventDetails of an application-expired document stored with schema version 1 (NULL).
@@ -71,7 +73,7 @@ export type Cas1ApplicationExpiredDetail = Cas1ApplicationExpiredDetailV2;
 /**
  * Validator for {@link Cas1ApplicationExpiredDetailV1}.
  */
-export const cas1ApplicationExpiredDetailV1 = z.strictObject({
+export const cas1ApplicationExpiredDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     previousStatus: z.string(),
     updatedStatus: z.string()
@@ -80,7 +82,7 @@ export const cas1ApplicationExpiredDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1ApplicationExpiredDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationExpiredDetailV1Open = z.looseObject({
+export const cas1ApplicationExpiredDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     previousStatus: z.string(),
     updatedStatus: z.string()
@@ -89,7 +91,7 @@ export const cas1ApplicationExpiredDetailV1Open = z.looseObject({
 /**
  * Validator for {@link Cas1ApplicationExpiredDetailV2}.
  */
-export const cas1ApplicationExpiredDetailV2 = z.strictObject({
+export const cas1ApplicationExpiredDetailV2 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     previousStatus: z.string(),
     updatedStatus: z.string(),
@@ -100,13 +102,108 @@ export const cas1ApplicationExpiredDetailV2 = z.strictObject({
 /**
  * Validator for {@link Cas1ApplicationExpiredDetailV2}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationExpiredDetailV2Open = z.looseObject({
+export const cas1ApplicationExpiredDetailV2Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     previousStatus: z.string(),
     updatedStatus: z.string(),
     statusBeforeExpiry: z.union([z.string(), z.null()]),
     expiryReason: z.enum(["AssessmentExpired", "UnsubmittedApplicationExpired"])
 });
+
+const checkCas1ApplicationExpiredDetailV1$0 = new Set<string>(["applicationId", "previousStatus", "updatedStatus"]);
+
+/** Checks a value against {@link Cas1ApplicationExpiredDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1ApplicationExpiredDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.previousStatus;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/previousStatus", "string");
+        const x3 = v.updatedStatus;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/updatedStatus", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ApplicationExpiredDetailV1$0);
+    }
+    return s;
+}
+
+function checkCas1ApplicationExpiredDetailV2$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1ApplicationExpiredDetailV2$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationExpiredDetailV2$2 = [checkCas1ApplicationExpiredDetailV2$0, checkCas1ApplicationExpiredDetailV2$1];
+
+const checkCas1ApplicationExpiredDetailV2$3 = [8, 1];
+
+const checkCas1ApplicationExpiredDetailV2$4 = new Set<string>(["applicationId", "previousStatus", "updatedStatus", "statusBeforeExpiry", "expiryReason"]);
+
+/** Checks a value against {@link Cas1ApplicationExpiredDetailV2}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1ApplicationExpiredDetailV2(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.previousStatus;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/previousStatus", "string");
+        const x3 = v.updatedStatus;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/updatedStatus", "string");
+        const x4 = v.statusBeforeExpiry;
+        if (x4 !== undefined)
+            n0++;
+        s += anyOf(x4, p + "/statusBeforeExpiry", o, open, checkCas1ApplicationExpiredDetailV2$2, checkCas1ApplicationExpiredDetailV2$3);
+        const x5 = v.expiryReason;
+        if (x5 !== undefined)
+            n0++;
+        if (x5 !== "AssessmentExpired" && x5 !== "UnsubmittedApplicationExpired")
+            s += valueIssue(o, x5, p + "/expiryReason", "\"AssessmentExpired\" | \"UnsubmittedApplicationExpired\"");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ApplicationExpiredDetailV2$4);
+    }
+    return s;
+}
 
 function upcastDetailV1ToV2(data: Cas1ApplicationExpiredDetailV1, context: UpcastContext): Cas1ApplicationExpiredDetailV2 {
     const out: Cas1ApplicationExpiredDetailV2 = {
@@ -152,14 +249,12 @@ export const cas1ApplicationExpired = /*#__PURE__*/ defineEventType<"approved-pr
         "1": "The application expired (it had been {{previousStatus}})",
         "2": "The application expired ({{expiryReason}}; it had been {{previousStatus}})"
     },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detail: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.expired/detail/v1.schema.json",
-                data: cas1ApplicationExpiredDetailV1,
-                open: cas1ApplicationExpiredDetailV1Open,
+                check: checkCas1ApplicationExpiredDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.expired/detail/v1.schema.json",
@@ -188,8 +283,7 @@ export const cas1ApplicationExpired = /*#__PURE__*/ defineEventType<"approved-pr
             {
                 version: 2,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.expired/detail/v2.schema.json",
-                data: cas1ApplicationExpiredDetailV2,
-                open: cas1ApplicationExpiredDetailV2Open,
+                check: checkCas1ApplicationExpiredDetailV2,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.expired/detail/v2.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, integer, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1Ldu, cas1LduOpen, cas1LduSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1Region, cas1RegionOpen, cas1RegionSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, cas1Team, cas1TeamOpen, cas1TeamSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1Ldu, cas1LduOpen, cas1LduSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1Region, cas1RegionOpen, cas1RegionSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, cas1Team, cas1TeamOpen, cas1TeamSchema, checkCas1EventTier, checkCas1Ldu, checkCas1PersonReference, checkCas1ProbationArea, checkCas1Region, checkCas1StaffMember, checkCas1Team, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1EventTier, Cas1Ldu, Cas1PersonReference, Cas1ProbationArea, Cas1Region, Cas1StaffMember, Cas1Team } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.application.submitted notification. It only names the application; the event's data is served at detailUrl.
@@ -109,7 +111,7 @@ export type Cas1ApplicationSubmittedNotification = Cas1ApplicationSubmittedNotif
 /**
  * Validator for {@link Cas1ApplicationSubmittedNotificationV1}.
  */
-export const cas1ApplicationSubmittedNotificationV1 = z.strictObject({
+export const cas1ApplicationSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -117,10 +119,40 @@ export const cas1ApplicationSubmittedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1ApplicationSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationSubmittedNotificationV1Open = z.looseObject({
+export const cas1ApplicationSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1ApplicationSubmittedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1ApplicationSubmittedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1ApplicationSubmittedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ApplicationSubmittedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.application.submitted's detail document (`eventDetails`).
@@ -137,7 +169,7 @@ export type Cas1ApplicationSubmittedDetail = Cas1ApplicationSubmittedDetailV1;
 /**
  * Validator for {@link Cas1ApplicationSubmittedDetailV1}.
  */
-export const cas1ApplicationSubmittedDetailV1 = z.strictObject({
+export const cas1ApplicationSubmittedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
@@ -163,7 +195,7 @@ export const cas1ApplicationSubmittedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1ApplicationSubmittedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationSubmittedDetailV1Open = z.looseObject({
+export const cas1ApplicationSubmittedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
@@ -185,6 +217,201 @@ export const cas1ApplicationSubmittedDetailV1Open = z.looseObject({
     offenceId: z.union([z.string(), z.null()]),
     personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
 });
+
+const checkCas1ApplicationSubmittedDetailV1$0 = new Set<string>(["staffMember", "probationArea", "team", "ldu", "region"]);
+
+function checkCas1ApplicationSubmittedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1ApplicationSubmittedDetailV1$2(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationSubmittedDetailV1$3 = [checkCas1ApplicationSubmittedDetailV1$1, checkCas1ApplicationSubmittedDetailV1$2];
+
+const checkCas1ApplicationSubmittedDetailV1$4 = [8, 1];
+
+function checkCas1ApplicationSubmittedDetailV1$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "number" || !Number.isFinite(v))
+        s += typeIssue(o, v, p, "number");
+    else {
+        if (!Number.isInteger(v))
+            s += issue(o, "invalid_type", p, "integer", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1ApplicationSubmittedDetailV1$6(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationSubmittedDetailV1$7 = [checkCas1ApplicationSubmittedDetailV1$5, checkCas1ApplicationSubmittedDetailV1$6];
+
+const checkCas1ApplicationSubmittedDetailV1$8 = [4, 1];
+
+function checkCas1ApplicationSubmittedDetailV1$9(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1ApplicationSubmittedDetailV1$10(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationSubmittedDetailV1$11 = [checkCas1ApplicationSubmittedDetailV1$9, checkCas1ApplicationSubmittedDetailV1$10];
+
+const checkCas1ApplicationSubmittedDetailV1$12 = [8, 1];
+
+function checkCas1ApplicationSubmittedDetailV1$13(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationSubmittedDetailV1$14 = [checkCas1EventTier, checkCas1ApplicationSubmittedDetailV1$13];
+
+const checkCas1ApplicationSubmittedDetailV1$15 = [32, 1];
+
+const checkCas1ApplicationSubmittedDetailV1$16 = new Set<string>(["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "releaseType", "age", "gender", "targetLocation", "submittedAt", "submittedBy", "mappa", "sentenceLengthInMonths", "offenceId", "personTier"]);
+
+/** Checks a value against {@link Cas1ApplicationSubmittedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1ApplicationSubmittedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.personReference;
+        if (x3 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x3, p + "/personReference", o, open);
+        const x4 = v.deliusEventNumber;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/deliusEventNumber", "string");
+        const x5 = v.releaseType;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/releaseType", "string");
+        const x6 = v.age;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "number" || !Number.isFinite(x6))
+            s += typeIssue(o, x6, p + "/age", "number");
+        else {
+            if (!Number.isInteger(x6))
+                s += issue(o, "invalid_type", p + "/age", "integer", describeValue(x6));
+            if (x6 < 0)
+                s += issue(o, "too_small", p + "/age", ">= 0", describeValue(x6));
+        }
+        const x7 = v.gender;
+        if (x7 !== undefined)
+            n0++;
+        if (x7 !== "Male" && x7 !== "Female" && x7 !== null)
+            s += valueIssue(o, x7, p + "/gender", "\"Male\" | \"Female\" | null");
+        const x8 = v.targetLocation;
+        if (x8 !== undefined)
+            n0++;
+        if (typeof x8 !== "string")
+            s += typeIssue(o, x8, p + "/targetLocation", "string");
+        const x9 = v.submittedAt;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/submittedAt", "string");
+        else {
+            if (!isDateTime(x9))
+                s += issue(o, "invalid_format", p + "/submittedAt", "date-time", describeValue(x9));
+        }
+        const x10 = v.submittedBy;
+        if (x10 !== undefined)
+            n0++;
+        if (!isObject(x10))
+            s += typeIssue(o, x10, p + "/submittedBy", "object");
+        else {
+            let n11 = 0;
+            const x12 = x10.staffMember;
+            if (x12 !== undefined)
+                n11++;
+            s += checkCas1StaffMember(x12, p + "/submittedBy/staffMember", o, open);
+            const x13 = x10.probationArea;
+            if (x13 !== undefined)
+                n11++;
+            s += checkCas1ProbationArea(x13, p + "/submittedBy/probationArea", o, open);
+            const x14 = x10.team;
+            if (x14 !== undefined)
+                n11++;
+            s += checkCas1Team(x14, p + "/submittedBy/team", o, open);
+            const x15 = x10.ldu;
+            if (x15 !== undefined)
+                n11++;
+            s += checkCas1Ldu(x15, p + "/submittedBy/ldu", o, open);
+            const x16 = x10.region;
+            if (x16 !== undefined)
+                n11++;
+            s += checkCas1Region(x16, p + "/submittedBy/region", o, open);
+            if (!open && keyCount(x10) !== n11)
+                s += unknownProperties(o, x10, p + "/submittedBy", checkCas1ApplicationSubmittedDetailV1$0);
+        }
+        const x17 = v.mappa;
+        if (x17 !== undefined)
+            n0++;
+        s += anyOf(x17, p + "/mappa", o, open, checkCas1ApplicationSubmittedDetailV1$3, checkCas1ApplicationSubmittedDetailV1$4);
+        const x18 = v.sentenceLengthInMonths;
+        if (x18 !== undefined)
+            n0++;
+        s += anyOf(x18, p + "/sentenceLengthInMonths", o, open, checkCas1ApplicationSubmittedDetailV1$7, checkCas1ApplicationSubmittedDetailV1$8);
+        const x19 = v.offenceId;
+        if (x19 !== undefined)
+            n0++;
+        s += anyOf(x19, p + "/offenceId", o, open, checkCas1ApplicationSubmittedDetailV1$11, checkCas1ApplicationSubmittedDetailV1$12);
+        const x20 = v.personTier;
+        if (x20 !== undefined) {
+            n0++;
+            s += anyOf(x20, p + "/personTier", o, open, checkCas1ApplicationSubmittedDetailV1$14, checkCas1ApplicationSubmittedDetailV1$15);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ApplicationSubmittedDetailV1$16);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.application.submitted notification with version 1 data.
@@ -225,15 +452,13 @@ export const cas1ApplicationSubmitted = /*#__PURE__*/ defineEventType<"approved-
     title: "Approved premises application submitted",
     description: "A probation practitioner submitted an application for a place in an approved premises. Published as soon as the application is submitted.",
     timeline: { "1": "The application was submitted by {{submittedBy.staffMember.forenames}} {{submittedBy.staffMember.surname}} ({{submittedBy.team.name}})" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/application-submitted/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/notification/v1.schema.json",
-                data: cas1ApplicationSubmittedNotificationV1,
-                open: cas1ApplicationSubmittedNotificationV1Open,
+                check: checkCas1ApplicationSubmittedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/notification/v1.schema.json",
@@ -261,8 +486,7 @@ export const cas1ApplicationSubmitted = /*#__PURE__*/ defineEventType<"approved-
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/detail/v1.schema.json",
-                data: cas1ApplicationSubmittedDetailV1,
-                open: cas1ApplicationSubmittedDetailV1Open,
+                check: checkCas1ApplicationSubmittedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.submitted/detail/v1.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBy, cas1WithdrawnByOpen, cas1WithdrawnBySchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBy, cas1WithdrawnByOpen, cas1WithdrawnBySchema, checkCas1PersonReference, checkCas1WithdrawnBy, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1WithdrawnBy } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.application.withdrawn notification. It only names the application; the event's data is served at detailUrl.
@@ -79,7 +81,7 @@ export type Cas1ApplicationWithdrawnNotification = Cas1ApplicationWithdrawnNotif
 /**
  * Validator for {@link Cas1ApplicationWithdrawnNotificationV1}.
  */
-export const cas1ApplicationWithdrawnNotificationV1 = z.strictObject({
+export const cas1ApplicationWithdrawnNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -87,10 +89,40 @@ export const cas1ApplicationWithdrawnNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1ApplicationWithdrawnNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationWithdrawnNotificationV1Open = z.looseObject({
+export const cas1ApplicationWithdrawnNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1ApplicationWithdrawnNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1ApplicationWithdrawnNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1ApplicationWithdrawnNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ApplicationWithdrawnNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.application.withdrawn's detail document (`eventDetails`).
@@ -107,7 +139,7 @@ export type Cas1ApplicationWithdrawnDetail = Cas1ApplicationWithdrawnDetailV1;
 /**
  * Validator for {@link Cas1ApplicationWithdrawnDetailV1}.
  */
-export const cas1ApplicationWithdrawnDetailV1 = z.strictObject({
+export const cas1ApplicationWithdrawnDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
@@ -121,7 +153,7 @@ export const cas1ApplicationWithdrawnDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1ApplicationWithdrawnDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ApplicationWithdrawnDetailV1Open = z.looseObject({
+export const cas1ApplicationWithdrawnDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
@@ -131,6 +163,89 @@ export const cas1ApplicationWithdrawnDetailV1Open = z.looseObject({
     withdrawalReason: z.string(),
     otherWithdrawalReason: z.exactOptional(z.union([z.string(), z.null()]))
 });
+
+function checkCas1ApplicationWithdrawnDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1ApplicationWithdrawnDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1ApplicationWithdrawnDetailV1$2 = [checkCas1ApplicationWithdrawnDetailV1$0, checkCas1ApplicationWithdrawnDetailV1$1];
+
+const checkCas1ApplicationWithdrawnDetailV1$3 = [8, 1];
+
+const checkCas1ApplicationWithdrawnDetailV1$4 = new Set<string>(["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "withdrawnAt", "withdrawnBy", "withdrawalReason", "otherWithdrawalReason"]);
+
+/** Checks a value against {@link Cas1ApplicationWithdrawnDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1ApplicationWithdrawnDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.personReference;
+        if (x3 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x3, p + "/personReference", o, open);
+        const x4 = v.deliusEventNumber;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/deliusEventNumber", "string");
+        const x5 = v.withdrawnAt;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/withdrawnAt", "string");
+        else {
+            if (!isDateTime(x5))
+                s += issue(o, "invalid_format", p + "/withdrawnAt", "date-time", describeValue(x5));
+        }
+        const x6 = v.withdrawnBy;
+        if (x6 !== undefined)
+            n0++;
+        s += checkCas1WithdrawnBy(x6, p + "/withdrawnBy", o, open);
+        const x7 = v.withdrawalReason;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/withdrawalReason", "string");
+        const x8 = v.otherWithdrawalReason;
+        if (x8 !== undefined) {
+            n0++;
+            s += anyOf(x8, p + "/otherWithdrawalReason", o, open, checkCas1ApplicationWithdrawnDetailV1$2, checkCas1ApplicationWithdrawnDetailV1$3);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1ApplicationWithdrawnDetailV1$4);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.application.withdrawn notification with version 1 data.
@@ -171,15 +286,13 @@ export const cas1ApplicationWithdrawn = /*#__PURE__*/ defineEventType<"approved-
     title: "Approved premises application withdrawn",
     description: "A submitted application for an approved premises place was withdrawn. Withdrawals of applications that were never submitted are stored but not published.",
     timeline: { "1": "The application was withdrawn by {{withdrawnBy.staffMember.forenames}} {{withdrawnBy.staffMember.surname}}: {{withdrawalReason}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/application-withdrawn/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/notification/v1.schema.json",
-                data: cas1ApplicationWithdrawnNotificationV1,
-                open: cas1ApplicationWithdrawnNotificationV1Open,
+                check: checkCas1ApplicationWithdrawnNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/notification/v1.schema.json",
@@ -207,8 +320,7 @@ export const cas1ApplicationWithdrawn = /*#__PURE__*/ defineEventType<"approved-
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/detail/v1.schema.json",
-                data: cas1ApplicationWithdrawnDetailV1,
-                open: cas1ApplicationWithdrawnDetailV1Open,
+                check: checkCas1ApplicationWithdrawnDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.application.withdrawn/detail/v1.schema.json",

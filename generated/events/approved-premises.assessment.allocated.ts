@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.assessment.allocated notification. It only names the application; the event's data is served at detailUrl.
@@ -79,7 +81,7 @@ export type Cas1AssessmentAllocatedNotification = Cas1AssessmentAllocatedNotific
 /**
  * Validator for {@link Cas1AssessmentAllocatedNotificationV1}.
  */
-export const cas1AssessmentAllocatedNotificationV1 = z.strictObject({
+export const cas1AssessmentAllocatedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -87,10 +89,40 @@ export const cas1AssessmentAllocatedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1AssessmentAllocatedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1AssessmentAllocatedNotificationV1Open = z.looseObject({
+export const cas1AssessmentAllocatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1AssessmentAllocatedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1AssessmentAllocatedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1AssessmentAllocatedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1AssessmentAllocatedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.assessment.allocated's detail document (`eventDetails`).
@@ -107,7 +139,7 @@ export type Cas1AssessmentAllocatedDetail = Cas1AssessmentAllocatedDetailV1;
 /**
  * Validator for {@link Cas1AssessmentAllocatedDetailV1}.
  */
-export const cas1AssessmentAllocatedDetailV1 = z.strictObject({
+export const cas1AssessmentAllocatedDetailV1 = /*#__PURE__*/ z.strictObject({
     assessmentId: uuid,
     assessmentUrl: uri,
     applicationId: uuid,
@@ -121,7 +153,7 @@ export const cas1AssessmentAllocatedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1AssessmentAllocatedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1AssessmentAllocatedDetailV1Open = z.looseObject({
+export const cas1AssessmentAllocatedDetailV1Open = /*#__PURE__*/ z.looseObject({
     assessmentId: uuid,
     assessmentUrl: uri,
     applicationId: uuid,
@@ -131,6 +163,100 @@ export const cas1AssessmentAllocatedDetailV1Open = z.looseObject({
     allocatedTo: z.union([cas1StaffMemberOpen, z.null()]),
     allocatedBy: z.union([cas1StaffMemberOpen, z.null()])
 });
+
+function checkCas1AssessmentAllocatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1AssessmentAllocatedDetailV1$1 = [checkCas1StaffMember, checkCas1AssessmentAllocatedDetailV1$0];
+
+const checkCas1AssessmentAllocatedDetailV1$2 = [32, 1];
+
+function checkCas1AssessmentAllocatedDetailV1$3(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1AssessmentAllocatedDetailV1$4 = [checkCas1StaffMember, checkCas1AssessmentAllocatedDetailV1$3];
+
+const checkCas1AssessmentAllocatedDetailV1$5 = [32, 1];
+
+const checkCas1AssessmentAllocatedDetailV1$6 = new Set<string>(["assessmentId", "assessmentUrl", "applicationId", "applicationUrl", "personReference", "allocatedAt", "allocatedTo", "allocatedBy"]);
+
+/** Checks a value against {@link Cas1AssessmentAllocatedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1AssessmentAllocatedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.assessmentId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/assessmentId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/assessmentId", "uuid", describeValue(x1));
+        }
+        const x2 = v.assessmentUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/assessmentUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/assessmentUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.applicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.applicationUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.personReference;
+        if (x5 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x5, p + "/personReference", o, open);
+        const x6 = v.allocatedAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/allocatedAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/allocatedAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.allocatedTo;
+        if (x7 !== undefined)
+            n0++;
+        s += anyOf(x7, p + "/allocatedTo", o, open, checkCas1AssessmentAllocatedDetailV1$1, checkCas1AssessmentAllocatedDetailV1$2);
+        const x8 = v.allocatedBy;
+        if (x8 !== undefined)
+            n0++;
+        s += anyOf(x8, p + "/allocatedBy", o, open, checkCas1AssessmentAllocatedDetailV1$4, checkCas1AssessmentAllocatedDetailV1$5);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1AssessmentAllocatedDetailV1$6);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.assessment.allocated notification with version 1 data.
@@ -171,15 +297,13 @@ export const cas1AssessmentAllocated = /*#__PURE__*/ defineEventType<"approved-p
     title: "Approved premises assessment allocated",
     description: "An assessment of an approved premises application was allocated to an assessor, by a user or automatically.",
     timeline: { "1": "The assessment was allocated" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/assessment-allocated/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/notification/v1.schema.json",
-                data: cas1AssessmentAllocatedNotificationV1,
-                open: cas1AssessmentAllocatedNotificationV1Open,
+                check: checkCas1AssessmentAllocatedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/notification/v1.schema.json",
@@ -207,8 +331,7 @@ export const cas1AssessmentAllocated = /*#__PURE__*/ defineEventType<"approved-p
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/detail/v1.schema.json",
-                data: cas1AssessmentAllocatedDetailV1,
-                open: cas1AssessmentAllocatedDetailV1Open,
+                check: checkCas1AssessmentAllocatedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.allocated/detail/v1.schema.json",

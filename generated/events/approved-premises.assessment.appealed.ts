@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.assessment.appealed notification. It only names the application; the event's data is served at detailUrl.
@@ -96,7 +98,7 @@ export type Cas1AssessmentAppealedNotification = Cas1AssessmentAppealedNotificat
 /**
  * Validator for {@link Cas1AssessmentAppealedNotificationV1}.
  */
-export const cas1AssessmentAppealedNotificationV1 = z.strictObject({
+export const cas1AssessmentAppealedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -104,10 +106,40 @@ export const cas1AssessmentAppealedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1AssessmentAppealedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1AssessmentAppealedNotificationV1Open = z.looseObject({
+export const cas1AssessmentAppealedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1AssessmentAppealedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1AssessmentAppealedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1AssessmentAppealedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1AssessmentAppealedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.assessment.appealed's detail document (`eventDetails`).
@@ -124,7 +156,7 @@ export type Cas1AssessmentAppealedDetail = Cas1AssessmentAppealedDetailV1;
 /**
  * Validator for {@link Cas1AssessmentAppealedDetailV1}.
  */
-export const cas1AssessmentAppealedDetailV1 = z.strictObject({
+export const cas1AssessmentAppealedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     appealId: uuid,
@@ -142,7 +174,7 @@ export const cas1AssessmentAppealedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1AssessmentAppealedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1AssessmentAppealedDetailV1Open = z.looseObject({
+export const cas1AssessmentAppealedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     appealId: uuid,
@@ -156,6 +188,100 @@ export const cas1AssessmentAppealedDetailV1Open = z.looseObject({
     decisionDetail: z.string(),
     reviewer: z.exactOptional(z.string())
 });
+
+const checkCas1AssessmentAppealedDetailV1$0 = new Set<string>(["applicationId", "applicationUrl", "appealId", "appealUrl", "personReference", "deliusEventNumber", "createdAt", "createdBy", "appealDetail", "decision", "decisionDetail", "reviewer"]);
+
+/** Checks a value against {@link Cas1AssessmentAppealedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1AssessmentAppealedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.appealId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/appealId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/appealId", "uuid", describeValue(x3));
+        }
+        const x4 = v.appealUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/appealUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/appealUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.personReference;
+        if (x5 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x5, p + "/personReference", o, open);
+        const x6 = v.deliusEventNumber;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/deliusEventNumber", "string");
+        const x7 = v.createdAt;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/createdAt", "string");
+        else {
+            if (!isDateTime(x7))
+                s += issue(o, "invalid_format", p + "/createdAt", "date-time", describeValue(x7));
+        }
+        const x8 = v.createdBy;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x8, p + "/createdBy", o, open);
+        const x9 = v.appealDetail;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/appealDetail", "string");
+        const x10 = v.decision;
+        if (x10 !== undefined)
+            n0++;
+        if (x10 !== "accepted" && x10 !== "rejected")
+            s += valueIssue(o, x10, p + "/decision", "\"accepted\" | \"rejected\"");
+        const x11 = v.decisionDetail;
+        if (x11 !== undefined)
+            n0++;
+        if (typeof x11 !== "string")
+            s += typeIssue(o, x11, p + "/decisionDetail", "string");
+        const x12 = v.reviewer;
+        if (x12 !== undefined) {
+            n0++;
+            if (typeof x12 !== "string")
+                s += typeIssue(o, x12, p + "/reviewer", "string");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1AssessmentAppealedDetailV1$0);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.assessment.appealed notification with version 1 data.
@@ -196,15 +322,13 @@ export const cas1AssessmentAppealed = /*#__PURE__*/ defineEventType<"approved-pr
     title: "Approved premises assessment appealed",
     description: "An appeal against the rejection of an approved premises application was recorded with its outcome.",
     timeline: { "1": "The assessment was appealed, and the appeal was {{decision}}: {{decisionDetail}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/assessment-appealed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/notification/v1.schema.json",
-                data: cas1AssessmentAppealedNotificationV1,
-                open: cas1AssessmentAppealedNotificationV1Open,
+                check: checkCas1AssessmentAppealedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/notification/v1.schema.json",
@@ -232,8 +356,7 @@ export const cas1AssessmentAppealed = /*#__PURE__*/ defineEventType<"approved-pr
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/detail/v1.schema.json",
-                data: cas1AssessmentAppealedDetailV1,
-                open: cas1AssessmentAppealedDetailV1Open,
+                check: checkCas1AssessmentAppealedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.appealed/detail/v1.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.assessment.info-requested notification. It only names the application; the event's data is served at detailUrl.
@@ -83,7 +85,7 @@ export type Cas1AssessmentInfoRequestedNotification = Cas1AssessmentInfoRequeste
 /**
  * Validator for {@link Cas1AssessmentInfoRequestedNotificationV1}.
  */
-export const cas1AssessmentInfoRequestedNotificationV1 = z.strictObject({
+export const cas1AssessmentInfoRequestedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -91,10 +93,40 @@ export const cas1AssessmentInfoRequestedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1AssessmentInfoRequestedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1AssessmentInfoRequestedNotificationV1Open = z.looseObject({
+export const cas1AssessmentInfoRequestedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1AssessmentInfoRequestedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1AssessmentInfoRequestedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1AssessmentInfoRequestedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1AssessmentInfoRequestedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.assessment.info-requested's detail document (`eventDetails`).
@@ -111,7 +143,7 @@ export type Cas1AssessmentInfoRequestedDetail = Cas1AssessmentInfoRequestedDetai
 /**
  * Validator for {@link Cas1AssessmentInfoRequestedDetailV1}.
  */
-export const cas1AssessmentInfoRequestedDetailV1 = z.strictObject({
+export const cas1AssessmentInfoRequestedDetailV1 = /*#__PURE__*/ z.strictObject({
     assessmentId: uuid,
     assessmentUrl: uri,
     applicationId: uuid,
@@ -126,7 +158,7 @@ export const cas1AssessmentInfoRequestedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1AssessmentInfoRequestedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1AssessmentInfoRequestedDetailV1Open = z.looseObject({
+export const cas1AssessmentInfoRequestedDetailV1Open = /*#__PURE__*/ z.looseObject({
     assessmentId: uuid,
     assessmentUrl: uri,
     applicationId: uuid,
@@ -137,6 +169,87 @@ export const cas1AssessmentInfoRequestedDetailV1Open = z.looseObject({
     recipient: cas1StaffMemberOpen,
     requestId: uuid
 });
+
+const checkCas1AssessmentInfoRequestedDetailV1$0 = new Set<string>(["assessmentId", "assessmentUrl", "applicationId", "applicationUrl", "personReference", "requestedAt", "requester", "recipient", "requestId"]);
+
+/** Checks a value against {@link Cas1AssessmentInfoRequestedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1AssessmentInfoRequestedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.assessmentId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/assessmentId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/assessmentId", "uuid", describeValue(x1));
+        }
+        const x2 = v.assessmentUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/assessmentUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/assessmentUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.applicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.applicationUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.personReference;
+        if (x5 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x5, p + "/personReference", o, open);
+        const x6 = v.requestedAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/requestedAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/requestedAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.requester;
+        if (x7 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x7, p + "/requester", o, open);
+        const x8 = v.recipient;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x8, p + "/recipient", o, open);
+        const x9 = v.requestId;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/requestId", "string");
+        else {
+            if (!isUuid(x9))
+                s += issue(o, "invalid_format", p + "/requestId", "uuid", describeValue(x9));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1AssessmentInfoRequestedDetailV1$0);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.assessment.info-requested notification with version 1 data.
@@ -177,15 +290,13 @@ export const cas1AssessmentInfoRequested = /*#__PURE__*/ defineEventType<"approv
     title: "Further information requested for an approved premises assessment",
     description: "An assessor asked the applicant for further information before deciding an approved premises application.",
     timeline: { "1": "{{requester.forenames}} {{requester.surname}} asked {{recipient.forenames}} {{recipient.surname}} for further information" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/further-information-requested/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.info-requested/notification/v1.schema.json",
-                data: cas1AssessmentInfoRequestedNotificationV1,
-                open: cas1AssessmentInfoRequestedNotificationV1Open,
+                check: checkCas1AssessmentInfoRequestedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.info-requested/notification/v1.schema.json",
@@ -213,8 +324,7 @@ export const cas1AssessmentInfoRequested = /*#__PURE__*/ defineEventType<"approv
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.info-requested/detail/v1.schema.json",
-                data: cas1AssessmentInfoRequestedDetailV1,
-                open: cas1AssessmentInfoRequestedDetailV1Open,
+                check: checkCas1AssessmentInfoRequestedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.assessment.info-requested/detail/v1.schema.json",

@@ -7,12 +7,14 @@
 import * as z from "zod/mini";
 import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { dateInZone } from "../../src/runtime/upcast-helpers.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.booking.cancelled notification. It only names the application; the event's data is served at detailUrl.
@@ -140,7 +142,7 @@ export type Cas1BookingCancelledNotification = Cas1BookingCancelledNotificationV
 /**
  * Validator for {@link Cas1BookingCancelledNotificationV1}.
  */
-export const cas1BookingCancelledNotificationV1 = z.strictObject({
+export const cas1BookingCancelledNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -148,10 +150,40 @@ export const cas1BookingCancelledNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingCancelledNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingCancelledNotificationV1Open = z.looseObject({
+export const cas1BookingCancelledNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1BookingCancelledNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1BookingCancelledNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingCancelledNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingCancelledNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.booking.cancelled's detail document (`eventDetails`).
@@ -169,7 +201,7 @@ export type Cas1BookingCancelledDetail = Cas1BookingCancelledDetailV2;
 /**
  * Validator for {@link Cas1BookingCancelledDetailV1}.
  */
-export const cas1BookingCancelledDetailV1 = z.strictObject({
+export const cas1BookingCancelledDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -184,7 +216,7 @@ export const cas1BookingCancelledDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingCancelledDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingCancelledDetailV1Open = z.looseObject({
+export const cas1BookingCancelledDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -199,7 +231,7 @@ export const cas1BookingCancelledDetailV1Open = z.looseObject({
 /**
  * Validator for {@link Cas1BookingCancelledDetailV2}.
  */
-export const cas1BookingCancelledDetailV2 = z.strictObject({
+export const cas1BookingCancelledDetailV2 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -217,7 +249,7 @@ export const cas1BookingCancelledDetailV2 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingCancelledDetailV2}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingCancelledDetailV2Open = z.looseObject({
+export const cas1BookingCancelledDetailV2Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -231,6 +263,197 @@ export const cas1BookingCancelledDetailV2Open = z.looseObject({
     cancellationRecordedAt: dateTime,
     appealChangeRequestId: z.exactOptional(z.union([uuid, z.null()]))
 });
+
+const checkCas1BookingCancelledDetailV1$0 = new Set<string>(["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "premises", "cancelledAt", "cancelledBy", "cancellationReason"]);
+
+/** Checks a value against {@link Cas1BookingCancelledDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingCancelledDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.deliusEventNumber;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/deliusEventNumber", "string");
+        const x3 = v.applicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.applicationUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.bookingId;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x5))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x5));
+        }
+        const x6 = v.premises;
+        if (x6 !== undefined)
+            n0++;
+        s += checkCas1Premises(x6, p + "/premises", o, open);
+        const x7 = v.cancelledAt;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/cancelledAt", "string");
+        else {
+            if (!isDateTime(x7))
+                s += issue(o, "invalid_format", p + "/cancelledAt", "date-time", describeValue(x7));
+        }
+        const x8 = v.cancelledBy;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x8, p + "/cancelledBy", o, open);
+        const x9 = v.cancellationReason;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/cancellationReason", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingCancelledDetailV1$0);
+    }
+    return s;
+}
+
+function checkCas1BookingCancelledDetailV2$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1BookingCancelledDetailV2$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingCancelledDetailV2$2 = [checkCas1BookingCancelledDetailV2$0, checkCas1BookingCancelledDetailV2$1];
+
+const checkCas1BookingCancelledDetailV2$3 = [8, 1];
+
+const checkCas1BookingCancelledDetailV2$4 = new Set<string>(["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "premises", "cancelledAt", "cancelledAtDate", "cancelledBy", "cancellationReason", "cancellationRecordedAt", "appealChangeRequestId"]);
+
+/** Checks a value against {@link Cas1BookingCancelledDetailV2}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingCancelledDetailV2(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.deliusEventNumber;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/deliusEventNumber", "string");
+        const x3 = v.applicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.applicationUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.bookingId;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x5))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x5));
+        }
+        const x6 = v.premises;
+        if (x6 !== undefined)
+            n0++;
+        s += checkCas1Premises(x6, p + "/premises", o, open);
+        const x7 = v.cancelledAt;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/cancelledAt", "string");
+        else {
+            if (!isDateTime(x7))
+                s += issue(o, "invalid_format", p + "/cancelledAt", "date-time", describeValue(x7));
+        }
+        const x8 = v.cancelledAtDate;
+        if (x8 !== undefined)
+            n0++;
+        if (typeof x8 !== "string")
+            s += typeIssue(o, x8, p + "/cancelledAtDate", "string");
+        else {
+            if (!isDate(x8))
+                s += issue(o, "invalid_format", p + "/cancelledAtDate", "date", describeValue(x8));
+        }
+        const x9 = v.cancelledBy;
+        if (x9 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x9, p + "/cancelledBy", o, open);
+        const x10 = v.cancellationReason;
+        if (x10 !== undefined)
+            n0++;
+        if (typeof x10 !== "string")
+            s += typeIssue(o, x10, p + "/cancellationReason", "string");
+        const x11 = v.cancellationRecordedAt;
+        if (x11 !== undefined)
+            n0++;
+        if (typeof x11 !== "string")
+            s += typeIssue(o, x11, p + "/cancellationRecordedAt", "string");
+        else {
+            if (!isDateTime(x11))
+                s += issue(o, "invalid_format", p + "/cancellationRecordedAt", "date-time", describeValue(x11));
+        }
+        const x12 = v.appealChangeRequestId;
+        if (x12 !== undefined) {
+            n0++;
+            s += anyOf(x12, p + "/appealChangeRequestId", o, open, checkCas1BookingCancelledDetailV2$2, checkCas1BookingCancelledDetailV2$3);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingCancelledDetailV2$4);
+    }
+    return s;
+}
 
 function upcastDetailV1ToV2(data: Cas1BookingCancelledDetailV1, context: UpcastContext): Cas1BookingCancelledDetailV2 {
     const out: Cas1BookingCancelledDetailV2 = {
@@ -296,15 +519,13 @@ export const cas1BookingCancelled = /*#__PURE__*/ defineEventType<"approved-prem
         "1": "The placement at {{premises.name}} was cancelled: {{cancellationReason}}",
         "2": "The placement at {{premises.name}} was cancelled with effect from {{cancelledAtDate}}: {{cancellationReason}}"
     },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/booking-cancelled/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/notification/v1.schema.json",
-                data: cas1BookingCancelledNotificationV1,
-                open: cas1BookingCancelledNotificationV1Open,
+                check: checkCas1BookingCancelledNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/notification/v1.schema.json",
@@ -332,8 +553,7 @@ export const cas1BookingCancelled = /*#__PURE__*/ defineEventType<"approved-prem
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/detail/v1.schema.json",
-                data: cas1BookingCancelledDetailV1,
-                open: cas1BookingCancelledDetailV1Open,
+                check: checkCas1BookingCancelledDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/detail/v1.schema.json",
@@ -397,8 +617,7 @@ export const cas1BookingCancelled = /*#__PURE__*/ defineEventType<"approved-prem
             {
                 version: 2,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/detail/v2.schema.json",
-                data: cas1BookingCancelledDetailV2,
-                open: cas1BookingCancelledDetailV2Open,
+                check: checkCas1BookingCancelledDetailV2,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.cancelled/detail/v2.schema.json",

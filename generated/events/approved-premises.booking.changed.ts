@@ -6,12 +6,14 @@
 
 import * as z from "zod/mini";
 import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1BookingSummarySchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1SpaceCharacteristic, cas1SpaceCharacteristicOpen, cas1SpaceCharacteristicSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, cas1TransferInfo, cas1TransferInfoOpen, cas1TransferInfoSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1BookingSummarySchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1SpaceCharacteristic, cas1SpaceCharacteristicOpen, cas1SpaceCharacteristicSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, cas1TransferInfo, cas1TransferInfoOpen, cas1TransferInfoSchema, checkCas1PersonReference, checkCas1Premises, checkCas1SpaceCharacteristic, checkCas1StaffMember, checkCas1TransferInfo, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1Premises, Cas1SpaceCharacteristic, Cas1StaffMember, Cas1TransferInfo } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.booking.changed notification. It only names the application; the event's data is served at detailUrl.
@@ -154,7 +156,7 @@ export type Cas1BookingChangedNotification = Cas1BookingChangedNotificationV1;
 /**
  * Validator for {@link Cas1BookingChangedNotificationV1}.
  */
-export const cas1BookingChangedNotificationV1 = z.strictObject({
+export const cas1BookingChangedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -162,10 +164,40 @@ export const cas1BookingChangedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingChangedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingChangedNotificationV1Open = z.looseObject({
+export const cas1BookingChangedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1BookingChangedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1BookingChangedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingChangedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingChangedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.booking.changed's detail document (`eventDetails`).
@@ -183,7 +215,7 @@ export type Cas1BookingChangedDetail = Cas1BookingChangedDetailV2;
 /**
  * Validator for {@link Cas1BookingChangedDetailV1}.
  */
-export const cas1BookingChangedDetailV1 = z.strictObject({
+export const cas1BookingChangedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -199,7 +231,7 @@ export const cas1BookingChangedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingChangedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingChangedDetailV1Open = z.looseObject({
+export const cas1BookingChangedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -215,7 +247,7 @@ export const cas1BookingChangedDetailV1Open = z.looseObject({
 /**
  * Validator for {@link Cas1BookingChangedDetailV2}.
  */
-export const cas1BookingChangedDetailV2 = z.strictObject({
+export const cas1BookingChangedDetailV2 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -236,7 +268,7 @@ export const cas1BookingChangedDetailV2 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingChangedDetailV2}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingChangedDetailV2Open = z.looseObject({
+export const cas1BookingChangedDetailV2Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -253,6 +285,304 @@ export const cas1BookingChangedDetailV2Open = z.looseObject({
     previousCharacteristics: z.exactOptional(z.union([z.array(cas1SpaceCharacteristicOpen), z.null()])),
     transferredTo: z.exactOptional(z.union([cas1TransferInfoOpen, z.null()]))
 });
+
+const checkCas1BookingChangedDetailV1$0 = new Set<string>(["applicationId", "applicationUrl", "bookingId", "personReference", "deliusEventNumber", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn"]);
+
+/** Checks a value against {@link Cas1BookingChangedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingChangedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.bookingId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x3));
+        }
+        const x4 = v.personReference;
+        if (x4 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x4, p + "/personReference", o, open);
+        const x5 = v.deliusEventNumber;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/deliusEventNumber", "string");
+        const x6 = v.changedAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/changedAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/changedAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.changedBy;
+        if (x7 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x7, p + "/changedBy", o, open);
+        const x8 = v.premises;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1Premises(x8, p + "/premises", o, open);
+        const x9 = v.arrivalOn;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/arrivalOn", "string");
+        else {
+            if (!isDate(x9))
+                s += issue(o, "invalid_format", p + "/arrivalOn", "date", describeValue(x9));
+        }
+        const x10 = v.departureOn;
+        if (x10 !== undefined)
+            n0++;
+        if (typeof x10 !== "string")
+            s += typeIssue(o, x10, p + "/departureOn", "string");
+        else {
+            if (!isDate(x10))
+                s += issue(o, "invalid_format", p + "/departureOn", "date", describeValue(x10));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingChangedDetailV1$0);
+    }
+    return s;
+}
+
+function checkCas1BookingChangedDetailV2$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isDate(v))
+            s += issue(o, "invalid_format", p, "date", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1BookingChangedDetailV2$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingChangedDetailV2$2 = [checkCas1BookingChangedDetailV2$0, checkCas1BookingChangedDetailV2$1];
+
+const checkCas1BookingChangedDetailV2$3 = [8, 1];
+
+function checkCas1BookingChangedDetailV2$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isDate(v))
+            s += issue(o, "invalid_format", p, "date", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1BookingChangedDetailV2$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingChangedDetailV2$6 = [checkCas1BookingChangedDetailV2$4, checkCas1BookingChangedDetailV2$5];
+
+const checkCas1BookingChangedDetailV2$7 = [8, 1];
+
+function checkCas1BookingChangedDetailV2$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!Array.isArray(v))
+        s += typeIssue(o, v, p, "array");
+    else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+            const x1 = v[i0];
+            s += checkCas1SpaceCharacteristic(x1, p + "/" + i0, o, open);
+        }
+    }
+    return s;
+}
+
+function checkCas1BookingChangedDetailV2$9(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingChangedDetailV2$10 = [checkCas1BookingChangedDetailV2$8, checkCas1BookingChangedDetailV2$9];
+
+const checkCas1BookingChangedDetailV2$11 = [16, 1];
+
+function checkCas1BookingChangedDetailV2$12(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!Array.isArray(v))
+        s += typeIssue(o, v, p, "array");
+    else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+            const x1 = v[i0];
+            s += checkCas1SpaceCharacteristic(x1, p + "/" + i0, o, open);
+        }
+    }
+    return s;
+}
+
+function checkCas1BookingChangedDetailV2$13(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingChangedDetailV2$14 = [checkCas1BookingChangedDetailV2$12, checkCas1BookingChangedDetailV2$13];
+
+const checkCas1BookingChangedDetailV2$15 = [16, 1];
+
+function checkCas1BookingChangedDetailV2$16(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingChangedDetailV2$17 = [checkCas1TransferInfo, checkCas1BookingChangedDetailV2$16];
+
+const checkCas1BookingChangedDetailV2$18 = [32, 1];
+
+const checkCas1BookingChangedDetailV2$19 = new Set<string>(["applicationId", "applicationUrl", "bookingId", "personReference", "deliusEventNumber", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn", "previousArrivalOn", "previousDepartureOn", "characteristics", "previousCharacteristics", "transferredTo"]);
+
+/** Checks a value against {@link Cas1BookingChangedDetailV2}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingChangedDetailV2(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.bookingId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x3));
+        }
+        const x4 = v.personReference;
+        if (x4 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x4, p + "/personReference", o, open);
+        const x5 = v.deliusEventNumber;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/deliusEventNumber", "string");
+        const x6 = v.changedAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/changedAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/changedAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.changedBy;
+        if (x7 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x7, p + "/changedBy", o, open);
+        const x8 = v.premises;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1Premises(x8, p + "/premises", o, open);
+        const x9 = v.arrivalOn;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/arrivalOn", "string");
+        else {
+            if (!isDate(x9))
+                s += issue(o, "invalid_format", p + "/arrivalOn", "date", describeValue(x9));
+        }
+        const x10 = v.departureOn;
+        if (x10 !== undefined)
+            n0++;
+        if (typeof x10 !== "string")
+            s += typeIssue(o, x10, p + "/departureOn", "string");
+        else {
+            if (!isDate(x10))
+                s += issue(o, "invalid_format", p + "/departureOn", "date", describeValue(x10));
+        }
+        const x11 = v.previousArrivalOn;
+        if (x11 !== undefined)
+            n0++;
+        s += anyOf(x11, p + "/previousArrivalOn", o, open, checkCas1BookingChangedDetailV2$2, checkCas1BookingChangedDetailV2$3);
+        const x12 = v.previousDepartureOn;
+        if (x12 !== undefined)
+            n0++;
+        s += anyOf(x12, p + "/previousDepartureOn", o, open, checkCas1BookingChangedDetailV2$6, checkCas1BookingChangedDetailV2$7);
+        const x13 = v.characteristics;
+        if (x13 !== undefined) {
+            n0++;
+            s += anyOf(x13, p + "/characteristics", o, open, checkCas1BookingChangedDetailV2$10, checkCas1BookingChangedDetailV2$11);
+        }
+        const x14 = v.previousCharacteristics;
+        if (x14 !== undefined) {
+            n0++;
+            s += anyOf(x14, p + "/previousCharacteristics", o, open, checkCas1BookingChangedDetailV2$14, checkCas1BookingChangedDetailV2$15);
+        }
+        const x15 = v.transferredTo;
+        if (x15 !== undefined) {
+            n0++;
+            s += anyOf(x15, p + "/transferredTo", o, open, checkCas1BookingChangedDetailV2$17, checkCas1BookingChangedDetailV2$18);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingChangedDetailV2$19);
+    }
+    return s;
+}
 
 function upcastDetailV1ToV2(data: Cas1BookingChangedDetailV1, context: UpcastContext): Cas1BookingChangedDetailV2 {
     const out: Cas1BookingChangedDetailV2 = {
@@ -319,15 +649,13 @@ export const cas1BookingChanged = /*#__PURE__*/ defineEventType<"approved-premis
         "1": "The placement at {{premises.name}} was changed to run from {{arrivalOn}} to {{departureOn}}",
         "2": "{{changedBy.forenames}} {{changedBy.surname}} changed the placement at {{premises.name}}; it now runs from {{arrivalOn}} to {{departureOn}}"
     },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/booking-changed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/notification/v1.schema.json",
-                data: cas1BookingChangedNotificationV1,
-                open: cas1BookingChangedNotificationV1Open,
+                check: checkCas1BookingChangedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/notification/v1.schema.json",
@@ -355,8 +683,7 @@ export const cas1BookingChanged = /*#__PURE__*/ defineEventType<"approved-premis
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/detail/v1.schema.json",
-                data: cas1BookingChangedDetailV1,
-                open: cas1BookingChangedDetailV1Open,
+                check: checkCas1BookingChangedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/detail/v1.schema.json",
@@ -425,8 +752,7 @@ export const cas1BookingChanged = /*#__PURE__*/ defineEventType<"approved-premis
             {
                 version: 2,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/detail/v2.schema.json",
-                data: cas1BookingChangedDetailV2,
-                open: cas1BookingChangedDetailV2Open,
+                check: checkCas1BookingChangedDetailV2,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.changed/detail/v2.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { date, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The eventDetails of a keyworker-assigned document. Schema version 1 is the only version.
@@ -77,7 +79,7 @@ export type Cas1BookingKeyworkerAssignedDetail = Cas1BookingKeyworkerAssignedDet
 /**
  * Validator for {@link Cas1BookingKeyworkerAssignedDetailV1}.
  */
-export const cas1BookingKeyworkerAssignedDetailV1 = z.strictObject({
+export const cas1BookingKeyworkerAssignedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -94,7 +96,7 @@ export const cas1BookingKeyworkerAssignedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingKeyworkerAssignedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingKeyworkerAssignedDetailV1Open = z.looseObject({
+export const cas1BookingKeyworkerAssignedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -107,6 +109,111 @@ export const cas1BookingKeyworkerAssignedDetailV1Open = z.looseObject({
     assignedKeyWorkerName: z.string(),
     previousKeyWorkerName: z.union([z.string(), z.null()])
 });
+
+function checkCas1BookingKeyworkerAssignedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1BookingKeyworkerAssignedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingKeyworkerAssignedDetailV1$2 = [checkCas1BookingKeyworkerAssignedDetailV1$0, checkCas1BookingKeyworkerAssignedDetailV1$1];
+
+const checkCas1BookingKeyworkerAssignedDetailV1$3 = [8, 1];
+
+const checkCas1BookingKeyworkerAssignedDetailV1$4 = new Set<string>(["applicationId", "applicationUrl", "bookingId", "keyWorker", "personReference", "deliusEventNumber", "premises", "arrivalDate", "departureDate", "assignedKeyWorkerName", "previousKeyWorkerName"]);
+
+/** Checks a value against {@link Cas1BookingKeyworkerAssignedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingKeyworkerAssignedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.bookingId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x3));
+        }
+        const x4 = v.keyWorker;
+        if (x4 !== undefined) {
+            n0++;
+            s += checkCas1StaffMember(x4, p + "/keyWorker", o, open);
+        }
+        const x5 = v.personReference;
+        if (x5 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x5, p + "/personReference", o, open);
+        const x6 = v.deliusEventNumber;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/deliusEventNumber", "string");
+        const x7 = v.premises;
+        if (x7 !== undefined)
+            n0++;
+        s += checkCas1Premises(x7, p + "/premises", o, open);
+        const x8 = v.arrivalDate;
+        if (x8 !== undefined)
+            n0++;
+        if (typeof x8 !== "string")
+            s += typeIssue(o, x8, p + "/arrivalDate", "string");
+        else {
+            if (!isDate(x8))
+                s += issue(o, "invalid_format", p + "/arrivalDate", "date", describeValue(x8));
+        }
+        const x9 = v.departureDate;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/departureDate", "string");
+        else {
+            if (!isDate(x9))
+                s += issue(o, "invalid_format", p + "/departureDate", "date", describeValue(x9));
+        }
+        const x10 = v.assignedKeyWorkerName;
+        if (x10 !== undefined)
+            n0++;
+        if (typeof x10 !== "string")
+            s += typeIssue(o, x10, p + "/assignedKeyWorkerName", "string");
+        const x11 = v.previousKeyWorkerName;
+        if (x11 !== undefined)
+            n0++;
+        s += anyOf(x11, p + "/previousKeyWorkerName", o, open, checkCas1BookingKeyworkerAssignedDetailV1$2, checkCas1BookingKeyworkerAssignedDetailV1$3);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingKeyworkerAssignedDetailV1$4);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.booking.keyworker.assigned detail document with version 1 details.
@@ -133,14 +240,12 @@ export const cas1BookingKeyworkerAssigned = /*#__PURE__*/ defineEventType<"appro
     title: "Approved premises keyworker assigned",
     description: "A keyworker was assigned to a placement at an approved premises. Stored for the timeline; never published.",
     timeline: { "1": "{{assignedKeyWorkerName}} became the keyworker for the placement at {{premises.name}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detail: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.keyworker.assigned/detail/v1.schema.json",
-                data: cas1BookingKeyworkerAssignedDetailV1,
-                open: cas1BookingKeyworkerAssignedDetailV1Open,
+                check: checkCas1BookingKeyworkerAssignedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.keyworker.assigned/detail/v1.schema.json",

@@ -6,12 +6,14 @@
 
 import * as z from "zod/mini";
 import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1BookedBy, cas1BookedByOpen, cas1BookedBySchema, cas1BookingSummarySchema, cas1CruSchema, cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1SpaceCharacteristic, cas1SpaceCharacteristicOpen, cas1SpaceCharacteristicSchema, cas1StaffMemberSchema, cas1TransferInfo, cas1TransferInfoOpen, cas1TransferInfoSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1BookedBy, cas1BookedByOpen, cas1BookedBySchema, cas1BookingSummarySchema, cas1CruSchema, cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1SpaceCharacteristic, cas1SpaceCharacteristicOpen, cas1SpaceCharacteristicSchema, cas1StaffMemberSchema, cas1TransferInfo, cas1TransferInfoOpen, cas1TransferInfoSchema, checkCas1BookedBy, checkCas1EventTier, checkCas1PersonReference, checkCas1Premises, checkCas1SpaceCharacteristic, checkCas1TransferInfo, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1BookedBy, Cas1EventTier, Cas1PersonReference, Cas1Premises, Cas1SpaceCharacteristic, Cas1TransferInfo } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.booking.made notification. It only names the application; the event's data is served at detailUrl.
@@ -191,7 +193,7 @@ export type Cas1BookingMadeNotification = Cas1BookingMadeNotificationV1;
 /**
  * Validator for {@link Cas1BookingMadeNotificationV1}.
  */
-export const cas1BookingMadeNotificationV1 = z.strictObject({
+export const cas1BookingMadeNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -199,10 +201,40 @@ export const cas1BookingMadeNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingMadeNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingMadeNotificationV1Open = z.looseObject({
+export const cas1BookingMadeNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1BookingMadeNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1BookingMadeNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingMadeNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingMadeNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.booking.made's detail document (`eventDetails`).
@@ -220,7 +252,7 @@ export type Cas1BookingMadeDetail = Cas1BookingMadeDetailV2;
 /**
  * Validator for {@link Cas1BookingMadeDetailV1}.
  */
-export const cas1BookingMadeDetailV1 = z.strictObject({
+export const cas1BookingMadeDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -245,7 +277,7 @@ export const cas1BookingMadeDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingMadeDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingMadeDetailV1Open = z.looseObject({
+export const cas1BookingMadeDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -270,7 +302,7 @@ export const cas1BookingMadeDetailV1Open = z.looseObject({
 /**
  * Validator for {@link Cas1BookingMadeDetailV2}.
  */
-export const cas1BookingMadeDetailV2 = z.strictObject({
+export const cas1BookingMadeDetailV2 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -295,7 +327,7 @@ export const cas1BookingMadeDetailV2 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingMadeDetailV2}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingMadeDetailV2Open = z.looseObject({
+export const cas1BookingMadeDetailV2Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -316,6 +348,491 @@ export const cas1BookingMadeDetailV2Open = z.looseObject({
     additionalInformation: z.exactOptional(z.union([z.string(), z.null()])),
     personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
 });
+
+function checkCas1BookingMadeDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isDateTime(v))
+            s += issue(o, "invalid_format", p, "date-time", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1BookingMadeDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV1$2 = [checkCas1BookingMadeDetailV1$0, checkCas1BookingMadeDetailV1$1];
+
+const checkCas1BookingMadeDetailV1$3 = [8, 1];
+
+function checkCas1BookingMadeDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1BookingMadeDetailV1$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV1$6 = [checkCas1BookingMadeDetailV1$4, checkCas1BookingMadeDetailV1$5];
+
+const checkCas1BookingMadeDetailV1$7 = [8, 1];
+
+function checkCas1BookingMadeDetailV1$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1BookingMadeDetailV1$9(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV1$10 = [checkCas1BookingMadeDetailV1$8, checkCas1BookingMadeDetailV1$9];
+
+const checkCas1BookingMadeDetailV1$11 = [8, 1];
+
+function checkCas1BookingMadeDetailV1$12(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1BookingMadeDetailV1$13(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV1$14 = [checkCas1BookingMadeDetailV1$12, checkCas1BookingMadeDetailV1$13];
+
+const checkCas1BookingMadeDetailV1$15 = [8, 1];
+
+const checkCas1BookingMadeDetailV1$16 = new Set<string>(["applicationId", "applicationUrl", "bookingId", "personReference", "deliusEventNumber", "createdAt", "bookedBy", "premises", "arrivalOn", "departureOn", "applicationSubmittedOn", "releaseType", "sentenceType", "situation", "characteristics", "transferReason", "transferredFrom", "additionalInformation", "personTier"]);
+
+/** Checks a value against {@link Cas1BookingMadeDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingMadeDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.bookingId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x3));
+        }
+        const x4 = v.personReference;
+        if (x4 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x4, p + "/personReference", o, open);
+        const x5 = v.deliusEventNumber;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/deliusEventNumber", "string");
+        const x6 = v.createdAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/createdAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/createdAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.bookedBy;
+        if (x7 !== undefined)
+            n0++;
+        s += checkCas1BookedBy(x7, p + "/bookedBy", o, open);
+        const x8 = v.premises;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1Premises(x8, p + "/premises", o, open);
+        const x9 = v.arrivalOn;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/arrivalOn", "string");
+        else {
+            if (!isDate(x9))
+                s += issue(o, "invalid_format", p + "/arrivalOn", "date", describeValue(x9));
+        }
+        const x10 = v.departureOn;
+        if (x10 !== undefined)
+            n0++;
+        if (typeof x10 !== "string")
+            s += typeIssue(o, x10, p + "/departureOn", "string");
+        else {
+            if (!isDate(x10))
+                s += issue(o, "invalid_format", p + "/departureOn", "date", describeValue(x10));
+        }
+        const x11 = v.applicationSubmittedOn;
+        if (x11 !== undefined) {
+            n0++;
+            s += anyOf(x11, p + "/applicationSubmittedOn", o, open, checkCas1BookingMadeDetailV1$2, checkCas1BookingMadeDetailV1$3);
+        }
+        const x12 = v.releaseType;
+        if (x12 !== undefined) {
+            n0++;
+            s += anyOf(x12, p + "/releaseType", o, open, checkCas1BookingMadeDetailV1$6, checkCas1BookingMadeDetailV1$7);
+        }
+        const x13 = v.sentenceType;
+        if (x13 !== undefined) {
+            n0++;
+            s += anyOf(x13, p + "/sentenceType", o, open, checkCas1BookingMadeDetailV1$10, checkCas1BookingMadeDetailV1$11);
+        }
+        const x14 = v.situation;
+        if (x14 !== undefined) {
+            n0++;
+            s += anyOf(x14, p + "/situation", o, open, checkCas1BookingMadeDetailV1$14, checkCas1BookingMadeDetailV1$15);
+        }
+        const x15 = v.characteristics;
+        if (x15 !== undefined) {
+            n0++;
+            if (x15 !== null)
+                s += typeIssue(o, x15, p + "/characteristics", "null");
+        }
+        const x16 = v.transferReason;
+        if (x16 !== undefined) {
+            n0++;
+            if (x16 !== null)
+                s += typeIssue(o, x16, p + "/transferReason", "null");
+        }
+        const x17 = v.transferredFrom;
+        if (x17 !== undefined) {
+            n0++;
+            if (x17 !== null)
+                s += typeIssue(o, x17, p + "/transferredFrom", "null");
+        }
+        const x18 = v.additionalInformation;
+        if (x18 !== undefined) {
+            n0++;
+            if (x18 !== null)
+                s += typeIssue(o, x18, p + "/additionalInformation", "null");
+        }
+        const x19 = v.personTier;
+        if (x19 !== undefined) {
+            n0++;
+            if (x19 !== null)
+                s += typeIssue(o, x19, p + "/personTier", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingMadeDetailV1$16);
+    }
+    return s;
+}
+
+function checkCas1BookingMadeDetailV2$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isDateTime(v))
+            s += issue(o, "invalid_format", p, "date-time", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1BookingMadeDetailV2$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV2$2 = [checkCas1BookingMadeDetailV2$0, checkCas1BookingMadeDetailV2$1];
+
+const checkCas1BookingMadeDetailV2$3 = [8, 1];
+
+function checkCas1BookingMadeDetailV2$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1BookingMadeDetailV2$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV2$6 = [checkCas1BookingMadeDetailV2$4, checkCas1BookingMadeDetailV2$5];
+
+const checkCas1BookingMadeDetailV2$7 = [8, 1];
+
+function checkCas1BookingMadeDetailV2$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1BookingMadeDetailV2$9(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV2$10 = [checkCas1BookingMadeDetailV2$8, checkCas1BookingMadeDetailV2$9];
+
+const checkCas1BookingMadeDetailV2$11 = [8, 1];
+
+function checkCas1BookingMadeDetailV2$12(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1BookingMadeDetailV2$13(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV2$14 = [checkCas1BookingMadeDetailV2$12, checkCas1BookingMadeDetailV2$13];
+
+const checkCas1BookingMadeDetailV2$15 = [8, 1];
+
+function checkCas1BookingMadeDetailV2$16(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!Array.isArray(v))
+        s += typeIssue(o, v, p, "array");
+    else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+            const x1 = v[i0];
+            s += checkCas1SpaceCharacteristic(x1, p + "/" + i0, o, open);
+        }
+    }
+    return s;
+}
+
+function checkCas1BookingMadeDetailV2$17(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV2$18 = [checkCas1BookingMadeDetailV2$16, checkCas1BookingMadeDetailV2$17];
+
+const checkCas1BookingMadeDetailV2$19 = [16, 1];
+
+const checkCas1BookingMadeDetailV2$20 = new Set<unknown>(["extending_placement_no_capacity_at_current_ap", "placement_prioritisation", "moving_person_closer_to_resettlement_area", "conflict_with_staff", "local_community_issue", "risk_to_resident", "public_protection", "extendingPlacementNoCapacityAtCurrentAP", "placementPrioritisation", "movingPersonCloserToResettlementArea", "conflictWithStaff", "localCommunityIssue", "riskToResident", "publicProtection", null]);
+
+function checkCas1BookingMadeDetailV2$21(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV2$22 = [checkCas1TransferInfo, checkCas1BookingMadeDetailV2$21];
+
+const checkCas1BookingMadeDetailV2$23 = [32, 1];
+
+function checkCas1BookingMadeDetailV2$24(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1BookingMadeDetailV2$25(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV2$26 = [checkCas1BookingMadeDetailV2$24, checkCas1BookingMadeDetailV2$25];
+
+const checkCas1BookingMadeDetailV2$27 = [8, 1];
+
+function checkCas1BookingMadeDetailV2$28(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingMadeDetailV2$29 = [checkCas1EventTier, checkCas1BookingMadeDetailV2$28];
+
+const checkCas1BookingMadeDetailV2$30 = [32, 1];
+
+const checkCas1BookingMadeDetailV2$31 = new Set<string>(["applicationId", "applicationUrl", "bookingId", "personReference", "deliusEventNumber", "createdAt", "bookedBy", "premises", "arrivalOn", "departureOn", "applicationSubmittedOn", "releaseType", "sentenceType", "situation", "characteristics", "transferReason", "transferredFrom", "additionalInformation", "personTier"]);
+
+/** Checks a value against {@link Cas1BookingMadeDetailV2}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingMadeDetailV2(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.bookingId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x3));
+        }
+        const x4 = v.personReference;
+        if (x4 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x4, p + "/personReference", o, open);
+        const x5 = v.deliusEventNumber;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/deliusEventNumber", "string");
+        const x6 = v.createdAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/createdAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/createdAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.bookedBy;
+        if (x7 !== undefined)
+            n0++;
+        s += checkCas1BookedBy(x7, p + "/bookedBy", o, open);
+        const x8 = v.premises;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1Premises(x8, p + "/premises", o, open);
+        const x9 = v.arrivalOn;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/arrivalOn", "string");
+        else {
+            if (!isDate(x9))
+                s += issue(o, "invalid_format", p + "/arrivalOn", "date", describeValue(x9));
+        }
+        const x10 = v.departureOn;
+        if (x10 !== undefined)
+            n0++;
+        if (typeof x10 !== "string")
+            s += typeIssue(o, x10, p + "/departureOn", "string");
+        else {
+            if (!isDate(x10))
+                s += issue(o, "invalid_format", p + "/departureOn", "date", describeValue(x10));
+        }
+        const x11 = v.applicationSubmittedOn;
+        if (x11 !== undefined) {
+            n0++;
+            s += anyOf(x11, p + "/applicationSubmittedOn", o, open, checkCas1BookingMadeDetailV2$2, checkCas1BookingMadeDetailV2$3);
+        }
+        const x12 = v.releaseType;
+        if (x12 !== undefined) {
+            n0++;
+            s += anyOf(x12, p + "/releaseType", o, open, checkCas1BookingMadeDetailV2$6, checkCas1BookingMadeDetailV2$7);
+        }
+        const x13 = v.sentenceType;
+        if (x13 !== undefined) {
+            n0++;
+            s += anyOf(x13, p + "/sentenceType", o, open, checkCas1BookingMadeDetailV2$10, checkCas1BookingMadeDetailV2$11);
+        }
+        const x14 = v.situation;
+        if (x14 !== undefined) {
+            n0++;
+            s += anyOf(x14, p + "/situation", o, open, checkCas1BookingMadeDetailV2$14, checkCas1BookingMadeDetailV2$15);
+        }
+        const x15 = v.characteristics;
+        if (x15 !== undefined)
+            n0++;
+        s += anyOf(x15, p + "/characteristics", o, open, checkCas1BookingMadeDetailV2$18, checkCas1BookingMadeDetailV2$19);
+        const x16 = v.transferReason;
+        if (x16 !== undefined) {
+            n0++;
+            if (!checkCas1BookingMadeDetailV2$20.has(x16))
+                s += valueIssue(o, x16, p + "/transferReason", "\"extending_placement_no_capacity_at_current_ap\" | \"placement_prioritisation\" | \"moving_person_closer_to_resettlement_area\" | \"conflict_with_staff\" | \"local_community_issue\" | \"risk_to_resident\" | \"public_protection\" | \"extendingPlacementNoCapacityAtCurrentAP\" | \"placementPrioritisation\" | \"movingPersonCloserToResettlementArea\" | \"conflictWithStaff\" | \"localCommunityIssue\" | \"riskToResident\" | \"publicProtection\" | null");
+        }
+        const x17 = v.transferredFrom;
+        if (x17 !== undefined) {
+            n0++;
+            s += anyOf(x17, p + "/transferredFrom", o, open, checkCas1BookingMadeDetailV2$22, checkCas1BookingMadeDetailV2$23);
+        }
+        const x18 = v.additionalInformation;
+        if (x18 !== undefined) {
+            n0++;
+            s += anyOf(x18, p + "/additionalInformation", o, open, checkCas1BookingMadeDetailV2$26, checkCas1BookingMadeDetailV2$27);
+        }
+        const x19 = v.personTier;
+        if (x19 !== undefined) {
+            n0++;
+            s += anyOf(x19, p + "/personTier", o, open, checkCas1BookingMadeDetailV2$29, checkCas1BookingMadeDetailV2$30);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingMadeDetailV2$31);
+    }
+    return s;
+}
 
 function upcastDetailV1ToV2(data: Cas1BookingMadeDetailV1, context: UpcastContext): Cas1BookingMadeDetailV2 {
     const out: Cas1BookingMadeDetailV2 = {
@@ -394,15 +911,13 @@ export const cas1BookingMade = /*#__PURE__*/ defineEventType<"approved-premises.
     title: "Approved premises placement made",
     description: "A placement (booking) at an approved premises was made for a person, including placements made as a transfer from another premises.",
     timeline: { "1": "A placement was made at {{premises.name}} from {{arrivalOn}} to {{departureOn}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/booking-made/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/notification/v1.schema.json",
-                data: cas1BookingMadeNotificationV1,
-                open: cas1BookingMadeNotificationV1Open,
+                check: checkCas1BookingMadeNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/notification/v1.schema.json",
@@ -430,8 +945,7 @@ export const cas1BookingMade = /*#__PURE__*/ defineEventType<"approved-premises.
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/detail/v1.schema.json",
-                data: cas1BookingMadeDetailV1,
-                open: cas1BookingMadeDetailV1Open,
+                check: checkCas1BookingMadeDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/detail/v1.schema.json",
@@ -543,8 +1057,7 @@ export const cas1BookingMade = /*#__PURE__*/ defineEventType<"approved-premises.
             {
                 version: 2,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/detail/v2.schema.json",
-                data: cas1BookingMadeDetailV2,
-                open: cas1BookingMadeDetailV2Open,
+                check: checkCas1BookingMadeDetailV2,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.made/detail/v2.schema.json",

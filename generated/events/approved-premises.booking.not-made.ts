@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1BookedBy, cas1BookedByOpen, cas1BookedBySchema, cas1CruSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1BookedBy, cas1BookedByOpen, cas1BookedBySchema, cas1CruSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMemberSchema, checkCas1BookedBy, checkCas1PersonReference, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1BookedBy, Cas1PersonReference } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.booking.not-made notification. It only names the application; the event's data is served at detailUrl.
@@ -75,7 +77,7 @@ export type Cas1BookingNotMadeNotification = Cas1BookingNotMadeNotificationV1;
 /**
  * Validator for {@link Cas1BookingNotMadeNotificationV1}.
  */
-export const cas1BookingNotMadeNotificationV1 = z.strictObject({
+export const cas1BookingNotMadeNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -83,10 +85,40 @@ export const cas1BookingNotMadeNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingNotMadeNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingNotMadeNotificationV1Open = z.looseObject({
+export const cas1BookingNotMadeNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1BookingNotMadeNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1BookingNotMadeNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingNotMadeNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingNotMadeNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.booking.not-made's detail document (`eventDetails`).
@@ -103,7 +135,7 @@ export type Cas1BookingNotMadeDetail = Cas1BookingNotMadeDetailV1;
 /**
  * Validator for {@link Cas1BookingNotMadeDetailV1}.
  */
-export const cas1BookingNotMadeDetailV1 = z.strictObject({
+export const cas1BookingNotMadeDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -116,7 +148,7 @@ export const cas1BookingNotMadeDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1BookingNotMadeDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingNotMadeDetailV1Open = z.looseObject({
+export const cas1BookingNotMadeDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -125,6 +157,83 @@ export const cas1BookingNotMadeDetailV1Open = z.looseObject({
     attemptedBy: cas1BookedByOpen,
     failureDescription: z.union([z.string(), z.null()])
 });
+
+function checkCas1BookingNotMadeDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1BookingNotMadeDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1BookingNotMadeDetailV1$2 = [checkCas1BookingNotMadeDetailV1$0, checkCas1BookingNotMadeDetailV1$1];
+
+const checkCas1BookingNotMadeDetailV1$3 = [8, 1];
+
+const checkCas1BookingNotMadeDetailV1$4 = new Set<string>(["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "attemptedAt", "attemptedBy", "failureDescription"]);
+
+/** Checks a value against {@link Cas1BookingNotMadeDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1BookingNotMadeDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.deliusEventNumber;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/deliusEventNumber", "string");
+        const x3 = v.applicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.applicationUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.attemptedAt;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/attemptedAt", "string");
+        else {
+            if (!isDateTime(x5))
+                s += issue(o, "invalid_format", p + "/attemptedAt", "date-time", describeValue(x5));
+        }
+        const x6 = v.attemptedBy;
+        if (x6 !== undefined)
+            n0++;
+        s += checkCas1BookedBy(x6, p + "/attemptedBy", o, open);
+        const x7 = v.failureDescription;
+        if (x7 !== undefined)
+            n0++;
+        s += anyOf(x7, p + "/failureDescription", o, open, checkCas1BookingNotMadeDetailV1$2, checkCas1BookingNotMadeDetailV1$3);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1BookingNotMadeDetailV1$4);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.booking.not-made notification with version 1 data.
@@ -165,15 +274,13 @@ export const cas1BookingNotMade = /*#__PURE__*/ defineEventType<"approved-premis
     title: "Approved premises placement not made",
     description: "Someone matching a placement request recorded that no placement could be made on this attempt.",
     timeline: { "1": "A placement could not be made for the request (recorded at {{attemptedAt}})" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/booking-not-made/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/notification/v1.schema.json",
-                data: cas1BookingNotMadeNotificationV1,
-                open: cas1BookingNotMadeNotificationV1Open,
+                check: checkCas1BookingNotMadeNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/notification/v1.schema.json",
@@ -201,8 +308,7 @@ export const cas1BookingNotMade = /*#__PURE__*/ defineEventType<"approved-premis
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/detail/v1.schema.json",
-                data: cas1BookingNotMadeDetailV1,
-                open: cas1BookingNotMadeDetailV1Open,
+                check: checkCas1BookingNotMadeDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.booking.not-made/detail/v1.schema.json",

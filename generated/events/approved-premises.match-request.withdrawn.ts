@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1DatePeriod, cas1DatePeriodOpen, cas1DatePeriodSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBy, cas1WithdrawnByOpen, cas1WithdrawnBySchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1DatePeriod, cas1DatePeriodOpen, cas1DatePeriodSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBy, cas1WithdrawnByOpen, cas1WithdrawnBySchema, checkCas1DatePeriod, checkCas1PersonReference, checkCas1WithdrawnBy, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1DatePeriod, Cas1PersonReference, Cas1WithdrawnBy } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.match-request.withdrawn notification. It only names the application; the event's data is served at detailUrl.
@@ -87,7 +89,7 @@ export type Cas1MatchRequestWithdrawnNotification = Cas1MatchRequestWithdrawnNot
 /**
  * Validator for {@link Cas1MatchRequestWithdrawnNotificationV1}.
  */
-export const cas1MatchRequestWithdrawnNotificationV1 = z.strictObject({
+export const cas1MatchRequestWithdrawnNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -95,10 +97,40 @@ export const cas1MatchRequestWithdrawnNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1MatchRequestWithdrawnNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1MatchRequestWithdrawnNotificationV1Open = z.looseObject({
+export const cas1MatchRequestWithdrawnNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1MatchRequestWithdrawnNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1MatchRequestWithdrawnNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1MatchRequestWithdrawnNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1MatchRequestWithdrawnNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.match-request.withdrawn's detail document (`eventDetails`).
@@ -115,7 +147,7 @@ export type Cas1MatchRequestWithdrawnDetail = Cas1MatchRequestWithdrawnDetailV1;
 /**
  * Validator for {@link Cas1MatchRequestWithdrawnDetailV1}.
  */
-export const cas1MatchRequestWithdrawnDetailV1 = z.strictObject({
+export const cas1MatchRequestWithdrawnDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
@@ -131,7 +163,7 @@ export const cas1MatchRequestWithdrawnDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1MatchRequestWithdrawnDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1MatchRequestWithdrawnDetailV1Open = z.looseObject({
+export const cas1MatchRequestWithdrawnDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
@@ -143,6 +175,118 @@ export const cas1MatchRequestWithdrawnDetailV1Open = z.looseObject({
     matchRequestId: z.union([uuid, z.null()]),
     requestIsForApplicationsArrivalDate: z.union([z.boolean(), z.null()])
 });
+
+function checkCas1MatchRequestWithdrawnDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isUuid(v))
+            s += issue(o, "invalid_format", p, "uuid", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1MatchRequestWithdrawnDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1MatchRequestWithdrawnDetailV1$2 = [checkCas1MatchRequestWithdrawnDetailV1$0, checkCas1MatchRequestWithdrawnDetailV1$1];
+
+const checkCas1MatchRequestWithdrawnDetailV1$3 = [8, 1];
+
+function checkCas1MatchRequestWithdrawnDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "boolean")
+        s += typeIssue(o, v, p, "boolean");
+    return s;
+}
+
+function checkCas1MatchRequestWithdrawnDetailV1$5(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1MatchRequestWithdrawnDetailV1$6 = [checkCas1MatchRequestWithdrawnDetailV1$4, checkCas1MatchRequestWithdrawnDetailV1$5];
+
+const checkCas1MatchRequestWithdrawnDetailV1$7 = [2, 1];
+
+const checkCas1MatchRequestWithdrawnDetailV1$8 = new Set<string>(["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "withdrawnAt", "withdrawnBy", "withdrawalReason", "datePeriod", "matchRequestId", "requestIsForApplicationsArrivalDate"]);
+
+/** Checks a value against {@link Cas1MatchRequestWithdrawnDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1MatchRequestWithdrawnDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.personReference;
+        if (x3 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x3, p + "/personReference", o, open);
+        const x4 = v.deliusEventNumber;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/deliusEventNumber", "string");
+        const x5 = v.withdrawnAt;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/withdrawnAt", "string");
+        else {
+            if (!isDateTime(x5))
+                s += issue(o, "invalid_format", p + "/withdrawnAt", "date-time", describeValue(x5));
+        }
+        const x6 = v.withdrawnBy;
+        if (x6 !== undefined)
+            n0++;
+        s += checkCas1WithdrawnBy(x6, p + "/withdrawnBy", o, open);
+        const x7 = v.withdrawalReason;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/withdrawalReason", "string");
+        const x8 = v.datePeriod;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1DatePeriod(x8, p + "/datePeriod", o, open);
+        const x9 = v.matchRequestId;
+        if (x9 !== undefined)
+            n0++;
+        s += anyOf(x9, p + "/matchRequestId", o, open, checkCas1MatchRequestWithdrawnDetailV1$2, checkCas1MatchRequestWithdrawnDetailV1$3);
+        const x10 = v.requestIsForApplicationsArrivalDate;
+        if (x10 !== undefined)
+            n0++;
+        s += anyOf(x10, p + "/requestIsForApplicationsArrivalDate", o, open, checkCas1MatchRequestWithdrawnDetailV1$6, checkCas1MatchRequestWithdrawnDetailV1$7);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1MatchRequestWithdrawnDetailV1$8);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.match-request.withdrawn notification with version 1 data.
@@ -183,15 +327,13 @@ export const cas1MatchRequestWithdrawn = /*#__PURE__*/ defineEventType<"approved
     title: "Placement request withdrawn",
     description: "The placement request (match request) created for the arrival date on an application was withdrawn.",
     timeline: { "1": "A request for placement from {{datePeriod.startDate}} to {{datePeriod.endDate}} was withdrawn: {{withdrawalReason}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/match-request-withdrawn/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.match-request.withdrawn/notification/v1.schema.json",
-                data: cas1MatchRequestWithdrawnNotificationV1,
-                open: cas1MatchRequestWithdrawnNotificationV1Open,
+                check: checkCas1MatchRequestWithdrawnNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.match-request.withdrawn/notification/v1.schema.json",
@@ -219,8 +361,7 @@ export const cas1MatchRequestWithdrawn = /*#__PURE__*/ defineEventType<"approved
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.match-request.withdrawn/detail/v1.schema.json",
-                data: cas1MatchRequestWithdrawnDetailV1,
-                open: cas1MatchRequestWithdrawnDetailV1Open,
+                check: checkCas1MatchRequestWithdrawnDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.match-request.withdrawn/detail/v1.schema.json",

@@ -7,12 +7,14 @@
 import * as z from "zod/mini";
 import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { contextValue } from "../../src/runtime/upcast-helpers.js";
-import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1EventTier, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1EventTier, Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
 import type { UpcastContext } from "../../src/runtime/upcast.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.person.arrived notification. It only names the application; the event's data is served at detailUrl.
@@ -161,7 +163,7 @@ export type Cas1PersonArrivedNotification = Cas1PersonArrivedNotificationV1;
 /**
  * Validator for {@link Cas1PersonArrivedNotificationV1}.
  */
-export const cas1PersonArrivedNotificationV1 = z.strictObject({
+export const cas1PersonArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -169,10 +171,40 @@ export const cas1PersonArrivedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1PersonArrivedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonArrivedNotificationV1Open = z.looseObject({
+export const cas1PersonArrivedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1PersonArrivedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1PersonArrivedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PersonArrivedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonArrivedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.person.arrived's detail document (`eventDetails`).
@@ -190,7 +222,7 @@ export type Cas1PersonArrivedDetail = Cas1PersonArrivedDetailV2;
 /**
  * Validator for {@link Cas1PersonArrivedDetailV1}.
  */
-export const cas1PersonArrivedDetailV1 = z.strictObject({
+export const cas1PersonArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -208,7 +240,7 @@ export const cas1PersonArrivedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1PersonArrivedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonArrivedDetailV1Open = z.looseObject({
+export const cas1PersonArrivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -226,7 +258,7 @@ export const cas1PersonArrivedDetailV1Open = z.looseObject({
 /**
  * Validator for {@link Cas1PersonArrivedDetailV2}.
  */
-export const cas1PersonArrivedDetailV2 = z.strictObject({
+export const cas1PersonArrivedDetailV2 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -246,7 +278,7 @@ export const cas1PersonArrivedDetailV2 = z.strictObject({
 /**
  * Validator for {@link Cas1PersonArrivedDetailV2}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonArrivedDetailV2Open = z.looseObject({
+export const cas1PersonArrivedDetailV2Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -262,6 +294,320 @@ export const cas1PersonArrivedDetailV2Open = z.looseObject({
     notes: z.union([z.string(), z.null()]),
     personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
 });
+
+function checkCas1PersonArrivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonArrivedDetailV1$1 = [checkCas1StaffMember, checkCas1PersonArrivedDetailV1$0];
+
+const checkCas1PersonArrivedDetailV1$2 = [32, 1];
+
+function checkCas1PersonArrivedDetailV1$3(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isDate(v))
+            s += issue(o, "invalid_format", p, "date", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1PersonArrivedDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonArrivedDetailV1$5 = [checkCas1PersonArrivedDetailV1$3, checkCas1PersonArrivedDetailV1$4];
+
+const checkCas1PersonArrivedDetailV1$6 = [8, 1];
+
+function checkCas1PersonArrivedDetailV1$7(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1PersonArrivedDetailV1$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonArrivedDetailV1$9 = [checkCas1PersonArrivedDetailV1$7, checkCas1PersonArrivedDetailV1$8];
+
+const checkCas1PersonArrivedDetailV1$10 = [8, 1];
+
+const checkCas1PersonArrivedDetailV1$11 = new Set<string>(["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "applicationSubmittedOn", "bookingId", "premises", "keyWorker", "arrivedAt", "expectedDepartureOn", "previousExpectedDepartureOn", "notes"]);
+
+/** Checks a value against {@link Cas1PersonArrivedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PersonArrivedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.deliusEventNumber;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/deliusEventNumber", "string");
+        const x3 = v.applicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.applicationUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.applicationSubmittedOn;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/applicationSubmittedOn", "string");
+        else {
+            if (!isDate(x5))
+                s += issue(o, "invalid_format", p + "/applicationSubmittedOn", "date", describeValue(x5));
+        }
+        const x6 = v.bookingId;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x6))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x6));
+        }
+        const x7 = v.premises;
+        if (x7 !== undefined)
+            n0++;
+        s += checkCas1Premises(x7, p + "/premises", o, open);
+        const x8 = v.keyWorker;
+        if (x8 !== undefined) {
+            n0++;
+            s += anyOf(x8, p + "/keyWorker", o, open, checkCas1PersonArrivedDetailV1$1, checkCas1PersonArrivedDetailV1$2);
+        }
+        const x9 = v.arrivedAt;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/arrivedAt", "string");
+        else {
+            if (!isDateTime(x9))
+                s += issue(o, "invalid_format", p + "/arrivedAt", "date-time", describeValue(x9));
+        }
+        const x10 = v.expectedDepartureOn;
+        if (x10 !== undefined)
+            n0++;
+        if (typeof x10 !== "string")
+            s += typeIssue(o, x10, p + "/expectedDepartureOn", "string");
+        else {
+            if (!isDate(x10))
+                s += issue(o, "invalid_format", p + "/expectedDepartureOn", "date", describeValue(x10));
+        }
+        const x11 = v.previousExpectedDepartureOn;
+        if (x11 !== undefined) {
+            n0++;
+            s += anyOf(x11, p + "/previousExpectedDepartureOn", o, open, checkCas1PersonArrivedDetailV1$5, checkCas1PersonArrivedDetailV1$6);
+        }
+        const x12 = v.notes;
+        if (x12 !== undefined)
+            n0++;
+        s += anyOf(x12, p + "/notes", o, open, checkCas1PersonArrivedDetailV1$9, checkCas1PersonArrivedDetailV1$10);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonArrivedDetailV1$11);
+    }
+    return s;
+}
+
+function checkCas1PersonArrivedDetailV2$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonArrivedDetailV2$1 = [checkCas1StaffMember, checkCas1PersonArrivedDetailV2$0];
+
+const checkCas1PersonArrivedDetailV2$2 = [32, 1];
+
+function checkCas1PersonArrivedDetailV2$3(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    else {
+        if (!isDate(v))
+            s += issue(o, "invalid_format", p, "date", describeValue(v));
+    }
+    return s;
+}
+
+function checkCas1PersonArrivedDetailV2$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonArrivedDetailV2$5 = [checkCas1PersonArrivedDetailV2$3, checkCas1PersonArrivedDetailV2$4];
+
+const checkCas1PersonArrivedDetailV2$6 = [8, 1];
+
+function checkCas1PersonArrivedDetailV2$7(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1PersonArrivedDetailV2$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonArrivedDetailV2$9 = [checkCas1PersonArrivedDetailV2$7, checkCas1PersonArrivedDetailV2$8];
+
+const checkCas1PersonArrivedDetailV2$10 = [8, 1];
+
+function checkCas1PersonArrivedDetailV2$11(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonArrivedDetailV2$12 = [checkCas1EventTier, checkCas1PersonArrivedDetailV2$11];
+
+const checkCas1PersonArrivedDetailV2$13 = [32, 1];
+
+const checkCas1PersonArrivedDetailV2$14 = new Set<string>(["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "applicationSubmittedOn", "bookingId", "premises", "recordedBy", "keyWorker", "arrivedAt", "expectedDepartureOn", "previousExpectedDepartureOn", "notes", "personTier"]);
+
+/** Checks a value against {@link Cas1PersonArrivedDetailV2}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PersonArrivedDetailV2(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.deliusEventNumber;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/deliusEventNumber", "string");
+        const x3 = v.applicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.applicationUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.applicationSubmittedOn;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/applicationSubmittedOn", "string");
+        else {
+            if (!isDate(x5))
+                s += issue(o, "invalid_format", p + "/applicationSubmittedOn", "date", describeValue(x5));
+        }
+        const x6 = v.bookingId;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x6))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x6));
+        }
+        const x7 = v.premises;
+        if (x7 !== undefined)
+            n0++;
+        s += checkCas1Premises(x7, p + "/premises", o, open);
+        const x8 = v.recordedBy;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x8, p + "/recordedBy", o, open);
+        const x9 = v.keyWorker;
+        if (x9 !== undefined) {
+            n0++;
+            s += anyOf(x9, p + "/keyWorker", o, open, checkCas1PersonArrivedDetailV2$1, checkCas1PersonArrivedDetailV2$2);
+        }
+        const x10 = v.arrivedAt;
+        if (x10 !== undefined)
+            n0++;
+        if (typeof x10 !== "string")
+            s += typeIssue(o, x10, p + "/arrivedAt", "string");
+        else {
+            if (!isDateTime(x10))
+                s += issue(o, "invalid_format", p + "/arrivedAt", "date-time", describeValue(x10));
+        }
+        const x11 = v.expectedDepartureOn;
+        if (x11 !== undefined)
+            n0++;
+        if (typeof x11 !== "string")
+            s += typeIssue(o, x11, p + "/expectedDepartureOn", "string");
+        else {
+            if (!isDate(x11))
+                s += issue(o, "invalid_format", p + "/expectedDepartureOn", "date", describeValue(x11));
+        }
+        const x12 = v.previousExpectedDepartureOn;
+        if (x12 !== undefined) {
+            n0++;
+            s += anyOf(x12, p + "/previousExpectedDepartureOn", o, open, checkCas1PersonArrivedDetailV2$5, checkCas1PersonArrivedDetailV2$6);
+        }
+        const x13 = v.notes;
+        if (x13 !== undefined)
+            n0++;
+        s += anyOf(x13, p + "/notes", o, open, checkCas1PersonArrivedDetailV2$9, checkCas1PersonArrivedDetailV2$10);
+        const x14 = v.personTier;
+        if (x14 !== undefined) {
+            n0++;
+            s += anyOf(x14, p + "/personTier", o, open, checkCas1PersonArrivedDetailV2$12, checkCas1PersonArrivedDetailV2$13);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonArrivedDetailV2$14);
+    }
+    return s;
+}
 
 function upcastDetailV1ToV2(data: Cas1PersonArrivedDetailV1, context: UpcastContext): Cas1PersonArrivedDetailV2 {
     const out: Cas1PersonArrivedDetailV2 = {
@@ -336,15 +682,13 @@ export const cas1PersonArrived = /*#__PURE__*/ defineEventType<"approved-premise
         "1": "The person arrived at {{premises.name}} at {{arrivedAt}}",
         "2": "The person arrived at {{premises.name}} at {{arrivedAt}} (recorded by {{recordedBy.forenames}} {{recordedBy.surname}})"
     },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/person-arrived/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/notification/v1.schema.json",
-                data: cas1PersonArrivedNotificationV1,
-                open: cas1PersonArrivedNotificationV1Open,
+                check: checkCas1PersonArrivedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/notification/v1.schema.json",
@@ -372,8 +716,7 @@ export const cas1PersonArrived = /*#__PURE__*/ defineEventType<"approved-premise
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/detail/v1.schema.json",
-                data: cas1PersonArrivedDetailV1,
-                open: cas1PersonArrivedDetailV1Open,
+                check: checkCas1PersonArrivedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/detail/v1.schema.json",
@@ -454,8 +797,7 @@ export const cas1PersonArrived = /*#__PURE__*/ defineEventType<"approved-premise
             {
                 version: 2,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/detail/v2.schema.json",
-                data: cas1PersonArrivedDetailV2,
-                open: cas1PersonArrivedDetailV2Open,
+                check: checkCas1PersonArrivedDetailV2,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.arrived/detail/v2.schema.json",

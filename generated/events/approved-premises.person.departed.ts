@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1EventTier, checkCas1PersonReference, checkCas1Premises, checkCas1ProbationArea, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1EventTier, Cas1PersonReference, Cas1Premises, Cas1ProbationArea, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 import { upcastDetailV1ToV2 } from "../../src/upcasters/approved-premises.person.departed.js";
 
 /**
@@ -210,7 +212,7 @@ export type Cas1PersonDepartedNotification = Cas1PersonDepartedNotificationV1;
 /**
  * Validator for {@link Cas1PersonDepartedNotificationV1}.
  */
-export const cas1PersonDepartedNotificationV1 = z.strictObject({
+export const cas1PersonDepartedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -218,10 +220,40 @@ export const cas1PersonDepartedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1PersonDepartedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonDepartedNotificationV1Open = z.looseObject({
+export const cas1PersonDepartedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1PersonDepartedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1PersonDepartedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PersonDepartedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonDepartedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.person.departed's detail document (`eventDetails`).
@@ -239,7 +271,7 @@ export type Cas1PersonDepartedDetail = Cas1PersonDepartedDetailV2;
 /**
  * Validator for {@link Cas1PersonDepartedDetailV1}.
  */
-export const cas1PersonDepartedDetailV1 = z.strictObject({
+export const cas1PersonDepartedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -273,7 +305,7 @@ export const cas1PersonDepartedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1PersonDepartedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonDepartedDetailV1Open = z.looseObject({
+export const cas1PersonDepartedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -307,7 +339,7 @@ export const cas1PersonDepartedDetailV1Open = z.looseObject({
 /**
  * Validator for {@link Cas1PersonDepartedDetailV2}.
  */
-export const cas1PersonDepartedDetailV2 = z.strictObject({
+export const cas1PersonDepartedDetailV2 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -343,7 +375,7 @@ export const cas1PersonDepartedDetailV2 = z.strictObject({
 /**
  * Validator for {@link Cas1PersonDepartedDetailV2}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonDepartedDetailV2Open = z.looseObject({
+export const cas1PersonDepartedDetailV2Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -375,6 +407,470 @@ export const cas1PersonDepartedDetailV2Open = z.looseObject({
     }),
     personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
 });
+
+const checkCas1PersonDepartedDetailV1$0 = new Set<string>(["description", "legacyMoveOnCategoryCode", "id"]);
+
+const checkCas1PersonDepartedDetailV1$1$2 = new Set<string>(["id", "name", "apCode", "legacyApCode", "probationArea"]);
+
+function checkCas1PersonDepartedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.id;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/id", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/id", "uuid", describeValue(x1));
+        }
+        const x2 = v.name;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/name", "string");
+        const x3 = v.apCode;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/apCode", "string");
+        const x4 = v.legacyApCode;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/legacyApCode", "string");
+        const x5 = v.probationArea;
+        if (x5 !== undefined)
+            n0++;
+        s += checkCas1ProbationArea(x5, p + "/probationArea", o, open);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonDepartedDetailV1$1$2);
+    }
+    return s;
+}
+
+function checkCas1PersonDepartedDetailV1$3(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonDepartedDetailV1$4 = [checkCas1PersonDepartedDetailV1$1, checkCas1PersonDepartedDetailV1$3];
+
+const checkCas1PersonDepartedDetailV1$5 = [32, 1];
+
+const checkCas1PersonDepartedDetailV1$6$7 = new Set<string>(["description", "id"]);
+
+function checkCas1PersonDepartedDetailV1$6(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.description;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/description", "string");
+        const x2 = v.id;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/id", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/id", "uuid", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonDepartedDetailV1$6$7);
+    }
+    return s;
+}
+
+function checkCas1PersonDepartedDetailV1$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonDepartedDetailV1$9 = [checkCas1PersonDepartedDetailV1$6, checkCas1PersonDepartedDetailV1$8];
+
+const checkCas1PersonDepartedDetailV1$10 = [32, 1];
+
+const checkCas1PersonDepartedDetailV1$11 = new Set<string>(["moveOnCategory", "premises", "destinationProvider"]);
+
+const checkCas1PersonDepartedDetailV1$12 = new Set<string>(["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "keyWorker", "premises", "departedAt", "reason", "legacyReasonCode", "destination"]);
+
+/** Checks a value against {@link Cas1PersonDepartedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PersonDepartedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.deliusEventNumber;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/deliusEventNumber", "string");
+        const x3 = v.applicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.applicationUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.bookingId;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x5))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x5));
+        }
+        const x6 = v.keyWorker;
+        if (x6 !== undefined) {
+            n0++;
+            s += checkCas1StaffMember(x6, p + "/keyWorker", o, open);
+        }
+        const x7 = v.premises;
+        if (x7 !== undefined)
+            n0++;
+        s += checkCas1Premises(x7, p + "/premises", o, open);
+        const x8 = v.departedAt;
+        if (x8 !== undefined)
+            n0++;
+        if (typeof x8 !== "string")
+            s += typeIssue(o, x8, p + "/departedAt", "string");
+        else {
+            if (!isDateTime(x8))
+                s += issue(o, "invalid_format", p + "/departedAt", "date-time", describeValue(x8));
+        }
+        const x9 = v.reason;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/reason", "string");
+        const x10 = v.legacyReasonCode;
+        if (x10 !== undefined)
+            n0++;
+        if (typeof x10 !== "string")
+            s += typeIssue(o, x10, p + "/legacyReasonCode", "string");
+        const x11 = v.destination;
+        if (x11 !== undefined)
+            n0++;
+        if (!isObject(x11))
+            s += typeIssue(o, x11, p + "/destination", "object");
+        else {
+            let n12 = 0;
+            const x13 = x11.moveOnCategory;
+            if (x13 !== undefined)
+                n12++;
+            if (!isObject(x13))
+                s += typeIssue(o, x13, p + "/destination/moveOnCategory", "object");
+            else {
+                let n14 = 0;
+                const x15 = x13.description;
+                if (x15 !== undefined)
+                    n14++;
+                if (typeof x15 !== "string")
+                    s += typeIssue(o, x15, p + "/destination/moveOnCategory/description", "string");
+                const x16 = x13.legacyMoveOnCategoryCode;
+                if (x16 !== undefined)
+                    n14++;
+                if (typeof x16 !== "string")
+                    s += typeIssue(o, x16, p + "/destination/moveOnCategory/legacyMoveOnCategoryCode", "string");
+                const x17 = x13.id;
+                if (x17 !== undefined)
+                    n14++;
+                if (typeof x17 !== "string")
+                    s += typeIssue(o, x17, p + "/destination/moveOnCategory/id", "string");
+                else {
+                    if (!isUuid(x17))
+                        s += issue(o, "invalid_format", p + "/destination/moveOnCategory/id", "uuid", describeValue(x17));
+                }
+                if (!open && keyCount(x13) !== n14)
+                    s += unknownProperties(o, x13, p + "/destination/moveOnCategory", checkCas1PersonDepartedDetailV1$0);
+            }
+            const x18 = x11.premises;
+            if (x18 !== undefined)
+                n12++;
+            s += anyOf(x18, p + "/destination/premises", o, open, checkCas1PersonDepartedDetailV1$4, checkCas1PersonDepartedDetailV1$5);
+            const x19 = x11.destinationProvider;
+            if (x19 !== undefined)
+                n12++;
+            s += anyOf(x19, p + "/destination/destinationProvider", o, open, checkCas1PersonDepartedDetailV1$9, checkCas1PersonDepartedDetailV1$10);
+            if (!open && keyCount(x11) !== n12)
+                s += unknownProperties(o, x11, p + "/destination", checkCas1PersonDepartedDetailV1$11);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonDepartedDetailV1$12);
+    }
+    return s;
+}
+
+const checkCas1PersonDepartedDetailV2$0 = new Set<string>(["description", "legacyMoveOnCategoryCode", "id"]);
+
+const checkCas1PersonDepartedDetailV2$1$2 = new Set<string>(["id", "name", "apCode", "legacyApCode", "probationArea"]);
+
+function checkCas1PersonDepartedDetailV2$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.id;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/id", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/id", "uuid", describeValue(x1));
+        }
+        const x2 = v.name;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/name", "string");
+        const x3 = v.apCode;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/apCode", "string");
+        const x4 = v.legacyApCode;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/legacyApCode", "string");
+        const x5 = v.probationArea;
+        if (x5 !== undefined)
+            n0++;
+        s += checkCas1ProbationArea(x5, p + "/probationArea", o, open);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonDepartedDetailV2$1$2);
+    }
+    return s;
+}
+
+function checkCas1PersonDepartedDetailV2$3(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonDepartedDetailV2$4 = [checkCas1PersonDepartedDetailV2$1, checkCas1PersonDepartedDetailV2$3];
+
+const checkCas1PersonDepartedDetailV2$5 = [32, 1];
+
+const checkCas1PersonDepartedDetailV2$6$7 = new Set<string>(["description", "id"]);
+
+function checkCas1PersonDepartedDetailV2$6(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.description;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/description", "string");
+        const x2 = v.id;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/id", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/id", "uuid", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonDepartedDetailV2$6$7);
+    }
+    return s;
+}
+
+function checkCas1PersonDepartedDetailV2$8(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonDepartedDetailV2$9 = [checkCas1PersonDepartedDetailV2$6, checkCas1PersonDepartedDetailV2$8];
+
+const checkCas1PersonDepartedDetailV2$10 = [32, 1];
+
+const checkCas1PersonDepartedDetailV2$11 = new Set<string>(["moveOnCategory", "premises", "destinationProvider"]);
+
+function checkCas1PersonDepartedDetailV2$12(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonDepartedDetailV2$13 = [checkCas1EventTier, checkCas1PersonDepartedDetailV2$12];
+
+const checkCas1PersonDepartedDetailV2$14 = [32, 1];
+
+const checkCas1PersonDepartedDetailV2$15 = new Set<string>(["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "recordedBy", "keyWorker", "premises", "departedAt", "reason", "legacyReasonCode", "destination", "personTier"]);
+
+/** Checks a value against {@link Cas1PersonDepartedDetailV2}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PersonDepartedDetailV2(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.deliusEventNumber;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/deliusEventNumber", "string");
+        const x3 = v.applicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.applicationUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.bookingId;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x5))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x5));
+        }
+        const x6 = v.recordedBy;
+        if (x6 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x6, p + "/recordedBy", o, open);
+        const x7 = v.keyWorker;
+        if (x7 !== undefined) {
+            n0++;
+            s += checkCas1StaffMember(x7, p + "/keyWorker", o, open);
+        }
+        const x8 = v.premises;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1Premises(x8, p + "/premises", o, open);
+        const x9 = v.departedAt;
+        if (x9 !== undefined)
+            n0++;
+        if (typeof x9 !== "string")
+            s += typeIssue(o, x9, p + "/departedAt", "string");
+        else {
+            if (!isDateTime(x9))
+                s += issue(o, "invalid_format", p + "/departedAt", "date-time", describeValue(x9));
+        }
+        const x10 = v.reason;
+        if (x10 !== undefined)
+            n0++;
+        if (typeof x10 !== "string")
+            s += typeIssue(o, x10, p + "/reason", "string");
+        const x11 = v.legacyReasonCode;
+        if (x11 !== undefined)
+            n0++;
+        if (typeof x11 !== "string")
+            s += typeIssue(o, x11, p + "/legacyReasonCode", "string");
+        const x12 = v.destination;
+        if (x12 !== undefined)
+            n0++;
+        if (!isObject(x12))
+            s += typeIssue(o, x12, p + "/destination", "object");
+        else {
+            let n13 = 0;
+            const x14 = x12.moveOnCategory;
+            if (x14 !== undefined)
+                n13++;
+            if (!isObject(x14))
+                s += typeIssue(o, x14, p + "/destination/moveOnCategory", "object");
+            else {
+                let n15 = 0;
+                const x16 = x14.description;
+                if (x16 !== undefined)
+                    n15++;
+                if (typeof x16 !== "string")
+                    s += typeIssue(o, x16, p + "/destination/moveOnCategory/description", "string");
+                const x17 = x14.legacyMoveOnCategoryCode;
+                if (x17 !== undefined)
+                    n15++;
+                if (typeof x17 !== "string")
+                    s += typeIssue(o, x17, p + "/destination/moveOnCategory/legacyMoveOnCategoryCode", "string");
+                const x18 = x14.id;
+                if (x18 !== undefined)
+                    n15++;
+                if (typeof x18 !== "string")
+                    s += typeIssue(o, x18, p + "/destination/moveOnCategory/id", "string");
+                else {
+                    if (!isUuid(x18))
+                        s += issue(o, "invalid_format", p + "/destination/moveOnCategory/id", "uuid", describeValue(x18));
+                }
+                if (!open && keyCount(x14) !== n15)
+                    s += unknownProperties(o, x14, p + "/destination/moveOnCategory", checkCas1PersonDepartedDetailV2$0);
+            }
+            const x19 = x12.premises;
+            if (x19 !== undefined)
+                n13++;
+            s += anyOf(x19, p + "/destination/premises", o, open, checkCas1PersonDepartedDetailV2$4, checkCas1PersonDepartedDetailV2$5);
+            const x20 = x12.destinationProvider;
+            if (x20 !== undefined)
+                n13++;
+            s += anyOf(x20, p + "/destination/destinationProvider", o, open, checkCas1PersonDepartedDetailV2$9, checkCas1PersonDepartedDetailV2$10);
+            if (!open && keyCount(x12) !== n13)
+                s += unknownProperties(o, x12, p + "/destination", checkCas1PersonDepartedDetailV2$11);
+        }
+        const x21 = v.personTier;
+        if (x21 !== undefined) {
+            n0++;
+            s += anyOf(x21, p + "/personTier", o, open, checkCas1PersonDepartedDetailV2$13, checkCas1PersonDepartedDetailV2$14);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonDepartedDetailV2$15);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.person.departed notification with version 1 data.
@@ -423,15 +919,13 @@ export const cas1PersonDeparted = /*#__PURE__*/ defineEventType<"approved-premis
         "1": "The person left {{premises.name}} at {{departedAt}}: {{reason}}",
         "2": "The person left {{premises.name}} at {{departedAt}}: {{reason}} (recorded by {{recordedBy.forenames}} {{recordedBy.surname}})"
     },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/person-departed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/notification/v1.schema.json",
-                data: cas1PersonDepartedNotificationV1,
-                open: cas1PersonDepartedNotificationV1Open,
+                check: checkCas1PersonDepartedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/notification/v1.schema.json",
@@ -459,8 +953,7 @@ export const cas1PersonDeparted = /*#__PURE__*/ defineEventType<"approved-premis
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/detail/v1.schema.json",
-                data: cas1PersonDepartedDetailV1,
-                open: cas1PersonDepartedDetailV1Open,
+                check: checkCas1PersonDepartedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/detail/v1.schema.json",
@@ -585,8 +1078,7 @@ export const cas1PersonDeparted = /*#__PURE__*/ defineEventType<"approved-premis
             {
                 version: 2,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/detail/v2.schema.json",
-                data: cas1PersonDepartedDetailV2,
-                open: cas1PersonDepartedDetailV2Open,
+                check: checkCas1PersonDepartedDetailV2,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.departed/detail/v2.schema.json",

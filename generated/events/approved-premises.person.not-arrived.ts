@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { date, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.person.not-arrived notification. It only names the application; the event's data is served at detailUrl.
@@ -91,7 +93,7 @@ export type Cas1PersonNotArrivedNotification = Cas1PersonNotArrivedNotificationV
 /**
  * Validator for {@link Cas1PersonNotArrivedNotificationV1}.
  */
-export const cas1PersonNotArrivedNotificationV1 = z.strictObject({
+export const cas1PersonNotArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -99,10 +101,40 @@ export const cas1PersonNotArrivedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1PersonNotArrivedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonNotArrivedNotificationV1Open = z.looseObject({
+export const cas1PersonNotArrivedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1PersonNotArrivedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1PersonNotArrivedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PersonNotArrivedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonNotArrivedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.person.not-arrived's detail document (`eventDetails`).
@@ -119,7 +151,7 @@ export type Cas1PersonNotArrivedDetail = Cas1PersonNotArrivedDetailV1;
 /**
  * Validator for {@link Cas1PersonNotArrivedDetailV1}.
  */
-export const cas1PersonNotArrivedDetailV1 = z.strictObject({
+export const cas1PersonNotArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -136,7 +168,7 @@ export const cas1PersonNotArrivedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1PersonNotArrivedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonNotArrivedDetailV1Open = z.looseObject({
+export const cas1PersonNotArrivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
     deliusEventNumber: z.string(),
     applicationId: uuid,
@@ -149,6 +181,108 @@ export const cas1PersonNotArrivedDetailV1Open = z.looseObject({
     legacyReasonCode: z.exactOptional(z.string()),
     notes: z.union([z.string(), z.null()])
 });
+
+function checkCas1PersonNotArrivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1PersonNotArrivedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PersonNotArrivedDetailV1$2 = [checkCas1PersonNotArrivedDetailV1$0, checkCas1PersonNotArrivedDetailV1$1];
+
+const checkCas1PersonNotArrivedDetailV1$3 = [8, 1];
+
+const checkCas1PersonNotArrivedDetailV1$4 = new Set<string>(["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "premises", "expectedArrivalOn", "recordedBy", "reason", "legacyReasonCode", "notes"]);
+
+/** Checks a value against {@link Cas1PersonNotArrivedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PersonNotArrivedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.personReference;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x1, p + "/personReference", o, open);
+        const x2 = v.deliusEventNumber;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/deliusEventNumber", "string");
+        const x3 = v.applicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.applicationUrl;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x4));
+        }
+        const x5 = v.bookingId;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/bookingId", "string");
+        else {
+            if (!isUuid(x5))
+                s += issue(o, "invalid_format", p + "/bookingId", "uuid", describeValue(x5));
+        }
+        const x6 = v.premises;
+        if (x6 !== undefined)
+            n0++;
+        s += checkCas1Premises(x6, p + "/premises", o, open);
+        const x7 = v.expectedArrivalOn;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/expectedArrivalOn", "string");
+        else {
+            if (!isDate(x7))
+                s += issue(o, "invalid_format", p + "/expectedArrivalOn", "date", describeValue(x7));
+        }
+        const x8 = v.recordedBy;
+        if (x8 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x8, p + "/recordedBy", o, open);
+        const x9 = v.reason;
+        if (x9 !== undefined) {
+            n0++;
+            if (typeof x9 !== "string")
+                s += typeIssue(o, x9, p + "/reason", "string");
+        }
+        const x10 = v.legacyReasonCode;
+        if (x10 !== undefined) {
+            n0++;
+            if (typeof x10 !== "string")
+                s += typeIssue(o, x10, p + "/legacyReasonCode", "string");
+        }
+        const x11 = v.notes;
+        if (x11 !== undefined)
+            n0++;
+        s += anyOf(x11, p + "/notes", o, open, checkCas1PersonNotArrivedDetailV1$2, checkCas1PersonNotArrivedDetailV1$3);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PersonNotArrivedDetailV1$4);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.person.not-arrived notification with version 1 data.
@@ -189,15 +323,13 @@ export const cas1PersonNotArrived = /*#__PURE__*/ defineEventType<"approved-prem
     title: "Person did not arrive at an approved premises",
     description: "A person did not arrive at an approved premises on the day their placement was due to start.",
     timeline: { "1": "The person did not arrive at {{premises.name}} on {{expectedArrivalOn}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/person-not-arrived/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/notification/v1.schema.json",
-                data: cas1PersonNotArrivedNotificationV1,
-                open: cas1PersonNotArrivedNotificationV1Open,
+                check: checkCas1PersonNotArrivedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/notification/v1.schema.json",
@@ -225,8 +357,7 @@ export const cas1PersonNotArrived = /*#__PURE__*/ defineEventType<"approved-prem
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/detail/v1.schema.json",
-                data: cas1PersonNotArrivedDetailV1,
-                open: cas1PersonNotArrivedDetailV1Open,
+                check: checkCas1PersonNotArrivedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.person.not-arrived/detail/v1.schema.json",

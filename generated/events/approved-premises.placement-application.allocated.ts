@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1DatePeriod, cas1DatePeriodOpen, cas1DatePeriodSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1DatePeriod, cas1DatePeriodOpen, cas1DatePeriodSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1DatePeriod, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1DatePeriod, Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.placement-application.allocated notification. It only names the application; the event's data is served at detailUrl.
@@ -79,7 +81,7 @@ export type Cas1PlacementApplicationAllocatedNotification = Cas1PlacementApplica
 /**
  * Validator for {@link Cas1PlacementApplicationAllocatedNotificationV1}.
  */
-export const cas1PlacementApplicationAllocatedNotificationV1 = z.strictObject({
+export const cas1PlacementApplicationAllocatedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -87,10 +89,40 @@ export const cas1PlacementApplicationAllocatedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1PlacementApplicationAllocatedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PlacementApplicationAllocatedNotificationV1Open = z.looseObject({
+export const cas1PlacementApplicationAllocatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1PlacementApplicationAllocatedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1PlacementApplicationAllocatedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PlacementApplicationAllocatedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PlacementApplicationAllocatedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.placement-application.allocated's detail document (`eventDetails`).
@@ -107,7 +139,7 @@ export type Cas1PlacementApplicationAllocatedDetail = Cas1PlacementApplicationAl
 /**
  * Validator for {@link Cas1PlacementApplicationAllocatedDetailV1}.
  */
-export const cas1PlacementApplicationAllocatedDetailV1 = z.strictObject({
+export const cas1PlacementApplicationAllocatedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     placementApplicationId: uuid,
@@ -121,7 +153,7 @@ export const cas1PlacementApplicationAllocatedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1PlacementApplicationAllocatedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PlacementApplicationAllocatedDetailV1Open = z.looseObject({
+export const cas1PlacementApplicationAllocatedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     placementApplicationId: uuid,
@@ -131,6 +163,102 @@ export const cas1PlacementApplicationAllocatedDetailV1Open = z.looseObject({
     allocatedTo: z.union([cas1StaffMemberOpen, z.null()]),
     allocatedBy: z.union([cas1StaffMemberOpen, z.null()])
 });
+
+function checkCas1PlacementApplicationAllocatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PlacementApplicationAllocatedDetailV1$1 = [checkCas1StaffMember, checkCas1PlacementApplicationAllocatedDetailV1$0];
+
+const checkCas1PlacementApplicationAllocatedDetailV1$2 = [32, 1];
+
+function checkCas1PlacementApplicationAllocatedDetailV1$3(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PlacementApplicationAllocatedDetailV1$4 = [checkCas1StaffMember, checkCas1PlacementApplicationAllocatedDetailV1$3];
+
+const checkCas1PlacementApplicationAllocatedDetailV1$5 = [32, 1];
+
+const checkCas1PlacementApplicationAllocatedDetailV1$6 = new Set<string>(["applicationId", "applicationUrl", "placementApplicationId", "personReference", "allocatedAt", "placementDates", "allocatedTo", "allocatedBy"]);
+
+/** Checks a value against {@link Cas1PlacementApplicationAllocatedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PlacementApplicationAllocatedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.placementApplicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/placementApplicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/placementApplicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.personReference;
+        if (x4 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x4, p + "/personReference", o, open);
+        const x5 = v.allocatedAt;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/allocatedAt", "string");
+        else {
+            if (!isDateTime(x5))
+                s += issue(o, "invalid_format", p + "/allocatedAt", "date-time", describeValue(x5));
+        }
+        const x6 = v.placementDates;
+        if (x6 !== undefined)
+            n0++;
+        if (!Array.isArray(x6))
+            s += typeIssue(o, x6, p + "/placementDates", "array");
+        else {
+            for (let i7 = 0; i7 < x6.length; i7++) {
+                const x8 = x6[i7];
+                s += checkCas1DatePeriod(x8, p + "/placementDates/" + i7, o, open);
+            }
+        }
+        const x9 = v.allocatedTo;
+        if (x9 !== undefined)
+            n0++;
+        s += anyOf(x9, p + "/allocatedTo", o, open, checkCas1PlacementApplicationAllocatedDetailV1$1, checkCas1PlacementApplicationAllocatedDetailV1$2);
+        const x10 = v.allocatedBy;
+        if (x10 !== undefined)
+            n0++;
+        s += anyOf(x10, p + "/allocatedBy", o, open, checkCas1PlacementApplicationAllocatedDetailV1$4, checkCas1PlacementApplicationAllocatedDetailV1$5);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PlacementApplicationAllocatedDetailV1$6);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.placement-application.allocated notification with version 1 data.
@@ -171,15 +299,13 @@ export const cas1PlacementApplicationAllocated = /*#__PURE__*/ defineEventType<"
     title: "Request for placement allocated",
     description: "A request for placement (placement application) was allocated to an assessor, by a user or automatically.",
     timeline: { "1": "A request for placement was allocated for assessment" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/placement-application-allocated/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.placement-application.allocated/notification/v1.schema.json",
-                data: cas1PlacementApplicationAllocatedNotificationV1,
-                open: cas1PlacementApplicationAllocatedNotificationV1Open,
+                check: checkCas1PlacementApplicationAllocatedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.placement-application.allocated/notification/v1.schema.json",
@@ -207,8 +333,7 @@ export const cas1PlacementApplicationAllocated = /*#__PURE__*/ defineEventType<"
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.placement-application.allocated/detail/v1.schema.json",
-                data: cas1PlacementApplicationAllocatedDetailV1,
-                open: cas1PlacementApplicationAllocatedDetailV1Open,
+                check: checkCas1PlacementApplicationAllocatedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.placement-application.allocated/detail/v1.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1DatePeriod, cas1DatePeriodOpen, cas1DatePeriodSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBy, cas1WithdrawnByOpen, cas1WithdrawnBySchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1DatePeriod, cas1DatePeriodOpen, cas1DatePeriodSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBy, cas1WithdrawnByOpen, cas1WithdrawnBySchema, checkCas1DatePeriod, checkCas1PersonReference, checkCas1WithdrawnBy, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1DatePeriod, Cas1PersonReference, Cas1WithdrawnBy } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The eventDetails of a placement-application-withdrawn detail document. Schema version 1 is the only version.
@@ -69,7 +71,7 @@ export type Cas1PlacementApplicationWithdrawnDetail = Cas1PlacementApplicationWi
 /**
  * Validator for {@link Cas1PlacementApplicationWithdrawnDetailV1}.
  */
-export const cas1PlacementApplicationWithdrawnDetailV1 = z.strictObject({
+export const cas1PlacementApplicationWithdrawnDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     placementApplicationId: uuid,
@@ -84,7 +86,7 @@ export const cas1PlacementApplicationWithdrawnDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1PlacementApplicationWithdrawnDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PlacementApplicationWithdrawnDetailV1Open = z.looseObject({
+export const cas1PlacementApplicationWithdrawnDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     placementApplicationId: uuid,
@@ -95,6 +97,115 @@ export const cas1PlacementApplicationWithdrawnDetailV1Open = z.looseObject({
     withdrawalReason: z.string(),
     placementDates: z.exactOptional(z.union([z.array(cas1DatePeriodOpen), z.null()]))
 });
+
+function checkCas1PlacementApplicationWithdrawnDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PlacementApplicationWithdrawnDetailV1$1 = [checkCas1WithdrawnBy, checkCas1PlacementApplicationWithdrawnDetailV1$0];
+
+const checkCas1PlacementApplicationWithdrawnDetailV1$2 = [32, 1];
+
+function checkCas1PlacementApplicationWithdrawnDetailV1$3(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!Array.isArray(v))
+        s += typeIssue(o, v, p, "array");
+    else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+            const x1 = v[i0];
+            s += checkCas1DatePeriod(x1, p + "/" + i0, o, open);
+        }
+    }
+    return s;
+}
+
+function checkCas1PlacementApplicationWithdrawnDetailV1$4(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1PlacementApplicationWithdrawnDetailV1$5 = [checkCas1PlacementApplicationWithdrawnDetailV1$3, checkCas1PlacementApplicationWithdrawnDetailV1$4];
+
+const checkCas1PlacementApplicationWithdrawnDetailV1$6 = [16, 1];
+
+const checkCas1PlacementApplicationWithdrawnDetailV1$7 = new Set<string>(["applicationId", "applicationUrl", "placementApplicationId", "personReference", "deliusEventNumber", "withdrawnAt", "withdrawnBy", "withdrawalReason", "placementDates"]);
+
+/** Checks a value against {@link Cas1PlacementApplicationWithdrawnDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PlacementApplicationWithdrawnDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.placementApplicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/placementApplicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/placementApplicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.personReference;
+        if (x4 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x4, p + "/personReference", o, open);
+        const x5 = v.deliusEventNumber;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/deliusEventNumber", "string");
+        const x6 = v.withdrawnAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/withdrawnAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/withdrawnAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.withdrawnBy;
+        if (x7 !== undefined)
+            n0++;
+        s += anyOf(x7, p + "/withdrawnBy", o, open, checkCas1PlacementApplicationWithdrawnDetailV1$1, checkCas1PlacementApplicationWithdrawnDetailV1$2);
+        const x8 = v.withdrawalReason;
+        if (x8 !== undefined)
+            n0++;
+        if (typeof x8 !== "string")
+            s += typeIssue(o, x8, p + "/withdrawalReason", "string");
+        const x9 = v.placementDates;
+        if (x9 !== undefined) {
+            n0++;
+            s += anyOf(x9, p + "/placementDates", o, open, checkCas1PlacementApplicationWithdrawnDetailV1$5, checkCas1PlacementApplicationWithdrawnDetailV1$6);
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PlacementApplicationWithdrawnDetailV1$7);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.placement-application.withdrawn detail document with version 1 details.
@@ -121,15 +232,13 @@ export const cas1PlacementApplicationWithdrawn = /*#__PURE__*/ defineEventType<"
     title: "Request for placement withdrawn",
     description: "A request for placement (placement application) on an approved premises application was withdrawn. Stored for the timeline; no longer published.",
     timeline: { "1": "A request for placement was withdrawn: {{withdrawalReason}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/placement-application-withdrawn/{id}",
     detail: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.placement-application.withdrawn/detail/v1.schema.json",
-                data: cas1PlacementApplicationWithdrawnDetailV1,
-                open: cas1PlacementApplicationWithdrawnDetailV1Open,
+                check: checkCas1PlacementApplicationWithdrawnDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.placement-application.withdrawn/detail/v1.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
-import { cas1BookingSummary, cas1BookingSummaryOpen, cas1BookingSummarySchema, cas1ChangeRequestType, cas1ChangeRequestTypeOpen, cas1ChangeRequestTypeSchema, cas1CodedId, cas1CodedIdOpen, cas1CodedIdSchema, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema } from "../shared.js";
+import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1BookingSummary, cas1BookingSummaryOpen, cas1BookingSummarySchema, cas1ChangeRequestType, cas1ChangeRequestTypeOpen, cas1ChangeRequestTypeSchema, cas1CodedId, cas1CodedIdOpen, cas1CodedIdSchema, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1BookingSummary, checkCas1ChangeRequestType, checkCas1CodedId, checkCas1StaffMember } from "../shared.js";
 import type { Cas1BookingSummary, Cas1ChangeRequestType, Cas1CodedId, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The eventDetails of a placement-change-request.created document. Schema version 1 is the only version.
@@ -53,7 +55,7 @@ export type Cas1PlacementChangeRequestCreatedDetail = Cas1PlacementChangeRequest
 /**
  * Validator for {@link Cas1PlacementChangeRequestCreatedDetailV1}.
  */
-export const cas1PlacementChangeRequestCreatedDetailV1 = z.strictObject({
+export const cas1PlacementChangeRequestCreatedDetailV1 = /*#__PURE__*/ z.strictObject({
     changeRequestId: uuid,
     changeRequestType: cas1ChangeRequestType,
     booking: cas1BookingSummary,
@@ -64,13 +66,53 @@ export const cas1PlacementChangeRequestCreatedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1PlacementChangeRequestCreatedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PlacementChangeRequestCreatedDetailV1Open = z.looseObject({
+export const cas1PlacementChangeRequestCreatedDetailV1Open = /*#__PURE__*/ z.looseObject({
     changeRequestId: uuid,
     changeRequestType: cas1ChangeRequestTypeOpen,
     booking: cas1BookingSummaryOpen,
     requestedBy: cas1StaffMemberOpen,
     reason: cas1CodedIdOpen
 });
+
+const checkCas1PlacementChangeRequestCreatedDetailV1$0 = new Set<string>(["changeRequestId", "changeRequestType", "booking", "requestedBy", "reason"]);
+
+/** Checks a value against {@link Cas1PlacementChangeRequestCreatedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1PlacementChangeRequestCreatedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.changeRequestId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/changeRequestId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/changeRequestId", "uuid", describeValue(x1));
+        }
+        const x2 = v.changeRequestType;
+        if (x2 !== undefined)
+            n0++;
+        s += checkCas1ChangeRequestType(x2, p + "/changeRequestType", o, open);
+        const x3 = v.booking;
+        if (x3 !== undefined)
+            n0++;
+        s += checkCas1BookingSummary(x3, p + "/booking", o, open);
+        const x4 = v.requestedBy;
+        if (x4 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x4, p + "/requestedBy", o, open);
+        const x5 = v.reason;
+        if (x5 !== undefined)
+            n0++;
+        s += checkCas1CodedId(x5, p + "/reason", o, open);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1PlacementChangeRequestCreatedDetailV1$0);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.placement-change-request.created detail document with version 1 details.
@@ -97,14 +139,12 @@ export const cas1PlacementChangeRequestCreated = /*#__PURE__*/ defineEventType<"
     title: "Placement change request created",
     description: "Someone asked for a change to a placement: an appeal against it, an extension or a planned transfer. Stored for the timeline; never published.",
     timeline: { "1": "A {{changeRequestType}} request was made for the placement at {{booking.premises.name}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detail: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.placement-change-request.created/detail/v1.schema.json",
-                data: cas1PlacementChangeRequestCreatedDetailV1,
-                open: cas1PlacementChangeRequestCreatedDetailV1Open,
+                check: checkCas1PlacementChangeRequestCreatedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.placement-change-request.created/detail/v1.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { date, integer, uri, uuid } from "../../src/runtime/schema-checks.js";
-import { cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1StaffMember } from "../shared.js";
 import type { Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The additionalInformation of the approved-premises.request-for-placement.assessed notification. It only names the application; the event's data is served at detailUrl.
@@ -79,7 +81,7 @@ export type Cas1RequestForPlacementAssessedNotification = Cas1RequestForPlacemen
 /**
  * Validator for {@link Cas1RequestForPlacementAssessedNotificationV1}.
  */
-export const cas1RequestForPlacementAssessedNotificationV1 = z.strictObject({
+export const cas1RequestForPlacementAssessedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
@@ -87,10 +89,40 @@ export const cas1RequestForPlacementAssessedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link Cas1RequestForPlacementAssessedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1RequestForPlacementAssessedNotificationV1Open = z.looseObject({
+export const cas1RequestForPlacementAssessedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     bookingId: z.exactOptional(z.null())
 });
+
+const checkCas1RequestForPlacementAssessedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
+
+/** Checks a value against {@link Cas1RequestForPlacementAssessedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1RequestForPlacementAssessedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.bookingId;
+        if (x2 !== undefined) {
+            n0++;
+            if (x2 !== null)
+                s += typeIssue(o, x2, p + "/bookingId", "null");
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1RequestForPlacementAssessedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * The data type of each version of approved-premises.request-for-placement.assessed's detail document (`eventDetails`).
@@ -107,7 +139,7 @@ export type Cas1RequestForPlacementAssessedDetail = Cas1RequestForPlacementAsses
 /**
  * Validator for {@link Cas1RequestForPlacementAssessedDetailV1}.
  */
-export const cas1RequestForPlacementAssessedDetailV1 = z.strictObject({
+export const cas1RequestForPlacementAssessedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     placementApplicationId: uuid,
@@ -121,7 +153,7 @@ export const cas1RequestForPlacementAssessedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1RequestForPlacementAssessedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1RequestForPlacementAssessedDetailV1Open = z.looseObject({
+export const cas1RequestForPlacementAssessedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     placementApplicationId: uuid,
@@ -131,6 +163,97 @@ export const cas1RequestForPlacementAssessedDetailV1Open = z.looseObject({
     duration: integer,
     decisionSummary: z.union([z.string(), z.null()])
 });
+
+function checkCas1RequestForPlacementAssessedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (typeof v !== "string")
+        s += typeIssue(o, v, p, "string");
+    return s;
+}
+
+function checkCas1RequestForPlacementAssessedDetailV1$1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1RequestForPlacementAssessedDetailV1$2 = [checkCas1RequestForPlacementAssessedDetailV1$0, checkCas1RequestForPlacementAssessedDetailV1$1];
+
+const checkCas1RequestForPlacementAssessedDetailV1$3 = [8, 1];
+
+const checkCas1RequestForPlacementAssessedDetailV1$4 = new Set<string>(["applicationId", "applicationUrl", "placementApplicationId", "assessedBy", "decision", "expectedArrival", "duration", "decisionSummary"]);
+
+/** Checks a value against {@link Cas1RequestForPlacementAssessedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1RequestForPlacementAssessedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.placementApplicationId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/placementApplicationId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/placementApplicationId", "uuid", describeValue(x3));
+        }
+        const x4 = v.assessedBy;
+        if (x4 !== undefined)
+            n0++;
+        s += checkCas1StaffMember(x4, p + "/assessedBy", o, open);
+        const x5 = v.decision;
+        if (x5 !== undefined)
+            n0++;
+        if (x5 !== "accepted" && x5 !== "rejected")
+            s += valueIssue(o, x5, p + "/decision", "\"accepted\" | \"rejected\"");
+        const x6 = v.expectedArrival;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/expectedArrival", "string");
+        else {
+            if (!isDate(x6))
+                s += issue(o, "invalid_format", p + "/expectedArrival", "date", describeValue(x6));
+        }
+        const x7 = v.duration;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "number" || !Number.isFinite(x7))
+            s += typeIssue(o, x7, p + "/duration", "number");
+        else {
+            if (!Number.isInteger(x7))
+                s += issue(o, "invalid_type", p + "/duration", "integer", describeValue(x7));
+        }
+        const x8 = v.decisionSummary;
+        if (x8 !== undefined)
+            n0++;
+        s += anyOf(x8, p + "/decisionSummary", o, open, checkCas1RequestForPlacementAssessedDetailV1$2, checkCas1RequestForPlacementAssessedDetailV1$3);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1RequestForPlacementAssessedDetailV1$4);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.request-for-placement.assessed notification with version 1 data.
@@ -171,15 +294,13 @@ export const cas1RequestForPlacementAssessed = /*#__PURE__*/ defineEventType<"ap
     title: "Request for placement assessed",
     description: "An assessor accepted or rejected a request for placement (placement application).",
     timeline: { "1": "A request for placement from {{expectedArrival}} for {{duration}} days was {{decision}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://approved-premises-api.hmpps.service.justice.gov.uk/events/request-for-placement-assessed/{id}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.assessed/notification/v1.schema.json",
-                data: cas1RequestForPlacementAssessedNotificationV1,
-                open: cas1RequestForPlacementAssessedNotificationV1Open,
+                check: checkCas1RequestForPlacementAssessedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.assessed/notification/v1.schema.json",
@@ -207,8 +328,7 @@ export const cas1RequestForPlacementAssessed = /*#__PURE__*/ defineEventType<"ap
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.assessed/detail/v1.schema.json",
-                data: cas1RequestForPlacementAssessedDetailV1,
-                open: cas1RequestForPlacementAssessedDetailV1Open,
+                check: checkCas1RequestForPlacementAssessedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.assessed/detail/v1.schema.json",

@@ -7,11 +7,13 @@
 import * as z from "zod/mini";
 import { date, dateTime, integer, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { carryOver } from "../../src/runtime/upcast-helpers.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, crnSchema, nomsNumberSchema } from "../shared.js";
+import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * The eventDetails of a request-for-placement-created document stored with schema version 1 (NULL). For type initial, requestForPlacementId identifies the placement request and createdBy is null; otherwise it identifies the placement application and createdAt is when the event was written.
@@ -121,7 +123,7 @@ export type Cas1RequestForPlacementCreatedDetail = Cas1RequestForPlacementCreate
 /**
  * Validator for {@link Cas1RequestForPlacementCreatedDetailV1}.
  */
-export const cas1RequestForPlacementCreatedDetailV1 = z.strictObject({
+export const cas1RequestForPlacementCreatedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
@@ -137,7 +139,7 @@ export const cas1RequestForPlacementCreatedDetailV1 = z.strictObject({
 /**
  * Validator for {@link Cas1RequestForPlacementCreatedDetailV1}, as readers use it: properties it does not name are accepted.
  */
-export const cas1RequestForPlacementCreatedDetailV1Open = z.looseObject({
+export const cas1RequestForPlacementCreatedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
@@ -153,7 +155,7 @@ export const cas1RequestForPlacementCreatedDetailV1Open = z.looseObject({
 /**
  * Validator for {@link Cas1RequestForPlacementCreatedDetailV2}.
  */
-export const cas1RequestForPlacementCreatedDetailV2 = z.strictObject({
+export const cas1RequestForPlacementCreatedDetailV2 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
@@ -169,7 +171,7 @@ export const cas1RequestForPlacementCreatedDetailV2 = z.strictObject({
 /**
  * Validator for {@link Cas1RequestForPlacementCreatedDetailV2}, as readers use it: properties it does not name are accepted.
  */
-export const cas1RequestForPlacementCreatedDetailV2Open = z.looseObject({
+export const cas1RequestForPlacementCreatedDetailV2Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
@@ -181,6 +183,202 @@ export const cas1RequestForPlacementCreatedDetailV2Open = z.looseObject({
     requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
     createdBy: z.union([cas1StaffMemberOpen, z.null()])
 });
+
+function checkCas1RequestForPlacementCreatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1RequestForPlacementCreatedDetailV1$1 = [checkCas1StaffMember, checkCas1RequestForPlacementCreatedDetailV1$0];
+
+const checkCas1RequestForPlacementCreatedDetailV1$2 = [32, 1];
+
+const checkCas1RequestForPlacementCreatedDetailV1$3 = new Set<string>(["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "requestForPlacementId", "createdAt", "expectedArrival", "duration", "requestForPlacementType", "createdBy"]);
+
+/** Checks a value against {@link Cas1RequestForPlacementCreatedDetailV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1RequestForPlacementCreatedDetailV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.personReference;
+        if (x3 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x3, p + "/personReference", o, open);
+        const x4 = v.deliusEventNumber;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/deliusEventNumber", "string");
+        const x5 = v.requestForPlacementId;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/requestForPlacementId", "string");
+        else {
+            if (!isUuid(x5))
+                s += issue(o, "invalid_format", p + "/requestForPlacementId", "uuid", describeValue(x5));
+        }
+        const x6 = v.createdAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/createdAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/createdAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.expectedArrival;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/expectedArrival", "string");
+        else {
+            if (!isDate(x7))
+                s += issue(o, "invalid_format", p + "/expectedArrival", "date", describeValue(x7));
+        }
+        const x8 = v.duration;
+        if (x8 !== undefined)
+            n0++;
+        if (typeof x8 !== "number" || !Number.isFinite(x8))
+            s += typeIssue(o, x8, p + "/duration", "number");
+        else {
+            if (!Number.isInteger(x8))
+                s += issue(o, "invalid_type", p + "/duration", "integer", describeValue(x8));
+        }
+        const x9 = v.requestForPlacementType;
+        if (x9 !== undefined)
+            n0++;
+        if (x9 !== "initial" && x9 !== "rotl" && x9 !== "releaseFollowingDecisions" && x9 !== "additionalPlacement")
+            s += valueIssue(o, x9, p + "/requestForPlacementType", "\"initial\" | \"rotl\" | \"releaseFollowingDecisions\" | \"additionalPlacement\"");
+        const x10 = v.createdBy;
+        if (x10 !== undefined)
+            n0++;
+        s += anyOf(x10, p + "/createdBy", o, open, checkCas1RequestForPlacementCreatedDetailV1$1, checkCas1RequestForPlacementCreatedDetailV1$2);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1RequestForPlacementCreatedDetailV1$3);
+    }
+    return s;
+}
+
+function checkCas1RequestForPlacementCreatedDetailV2$0(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (v !== null)
+        s += typeIssue(o, v, p, "null");
+    return s;
+}
+
+const checkCas1RequestForPlacementCreatedDetailV2$1 = [checkCas1StaffMember, checkCas1RequestForPlacementCreatedDetailV2$0];
+
+const checkCas1RequestForPlacementCreatedDetailV2$2 = [32, 1];
+
+const checkCas1RequestForPlacementCreatedDetailV2$3 = new Set<string>(["applicationId", "applicationUrl", "personReference", "deliusEventNumber", "requestForPlacementId", "createdAt", "expectedArrival", "duration", "requestForPlacementType", "createdBy"]);
+
+/** Checks a value against {@link Cas1RequestForPlacementCreatedDetailV2}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkCas1RequestForPlacementCreatedDetailV2(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.applicationId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/applicationId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/applicationId", "uuid", describeValue(x1));
+        }
+        const x2 = v.applicationUrl;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/applicationUrl", "string");
+        else {
+            if (!isUri(x2))
+                s += issue(o, "invalid_format", p + "/applicationUrl", "uri", describeValue(x2));
+        }
+        const x3 = v.personReference;
+        if (x3 !== undefined)
+            n0++;
+        s += checkCas1PersonReference(x3, p + "/personReference", o, open);
+        const x4 = v.deliusEventNumber;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/deliusEventNumber", "string");
+        const x5 = v.requestForPlacementId;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/requestForPlacementId", "string");
+        else {
+            if (!isUuid(x5))
+                s += issue(o, "invalid_format", p + "/requestForPlacementId", "uuid", describeValue(x5));
+        }
+        const x6 = v.createdAt;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/createdAt", "string");
+        else {
+            if (!isDateTime(x6))
+                s += issue(o, "invalid_format", p + "/createdAt", "date-time", describeValue(x6));
+        }
+        const x7 = v.expectedArrival;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/expectedArrival", "string");
+        else {
+            if (!isDate(x7))
+                s += issue(o, "invalid_format", p + "/expectedArrival", "date", describeValue(x7));
+        }
+        const x8 = v.duration;
+        if (x8 !== undefined)
+            n0++;
+        if (typeof x8 !== "number" || !Number.isFinite(x8))
+            s += typeIssue(o, x8, p + "/duration", "number");
+        else {
+            if (!Number.isInteger(x8))
+                s += issue(o, "invalid_type", p + "/duration", "integer", describeValue(x8));
+        }
+        const x9 = v.requestForPlacementType;
+        if (x9 !== undefined)
+            n0++;
+        if (x9 !== "initial" && x9 !== "rotl" && x9 !== "releaseFollowingDecisions" && x9 !== "additionalPlacement")
+            s += valueIssue(o, x9, p + "/requestForPlacementType", "\"initial\" | \"rotl\" | \"releaseFollowingDecisions\" | \"additionalPlacement\"");
+        const x10 = v.createdBy;
+        if (x10 !== undefined)
+            n0++;
+        s += anyOf(x10, p + "/createdBy", o, open, checkCas1RequestForPlacementCreatedDetailV2$1, checkCas1RequestForPlacementCreatedDetailV2$2);
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkCas1RequestForPlacementCreatedDetailV2$3);
+    }
+    return s;
+}
 
 /**
  * An approved-premises.request-for-placement.created detail document with version 1 details.
@@ -212,14 +410,12 @@ export const cas1RequestForPlacementCreated = /*#__PURE__*/ defineEventType<"app
     title: "Request for placement created",
     description: "A request for placement was made on an approved premises application, by a user or automatically after assessment. Stored for the timeline; never published.",
     timeline: { "1": "A placement was requested ({{requestForPlacementType}}) from {{expectedArrival}} for {{duration}} days" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detail: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/detail/v1.schema.json",
-                data: cas1RequestForPlacementCreatedDetailV1,
-                open: cas1RequestForPlacementCreatedDetailV1Open,
+                check: checkCas1RequestForPlacementCreatedDetailV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/detail/v1.schema.json",
@@ -287,8 +483,7 @@ export const cas1RequestForPlacementCreated = /*#__PURE__*/ defineEventType<"app
             {
                 version: 2,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/detail/v2.schema.json",
-                data: cas1RequestForPlacementCreatedDetailV2,
-                open: cas1RequestForPlacementCreatedDetailV2Open,
+                check: checkCas1RequestForPlacementCreatedDetailV2,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/approved-premises.request-for-placement.created/detail/v2.schema.json",

@@ -6,9 +6,11 @@
 
 import * as z from "zod/mini";
 import { uri, uuid } from "../../src/runtime/schema-checks.js";
+import { describeValue, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * Data of the notification that a probation practitioner approved an action plan.
@@ -59,7 +61,7 @@ export type InterventionActionPlanApprovedNotification = InterventionActionPlanA
 /**
  * Validator for {@link InterventionActionPlanApprovedNotificationV1}.
  */
-export const interventionActionPlanApprovedNotificationV1 = z.strictObject({
+export const interventionActionPlanApprovedNotificationV1 = /*#__PURE__*/ z.strictObject({
     actionPlanId: uuid,
     approvedBy: z.string(),
     referralId: uuid,
@@ -72,7 +74,7 @@ export const interventionActionPlanApprovedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link InterventionActionPlanApprovedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const interventionActionPlanApprovedNotificationV1Open = z.looseObject({
+export const interventionActionPlanApprovedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     actionPlanId: uuid,
     approvedBy: z.string(),
     referralId: uuid,
@@ -81,6 +83,72 @@ export const interventionActionPlanApprovedNotificationV1Open = z.looseObject({
     primeProviderName: z.string(),
     actionPlanProbationUserUrl: uri
 });
+
+const checkInterventionActionPlanApprovedNotificationV1$0 = new Set<string>(["actionPlanId", "approvedBy", "referralId", "referralReference", "contractTypeName", "primeProviderName", "actionPlanProbationUserUrl"]);
+
+/** Checks a value against {@link InterventionActionPlanApprovedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkInterventionActionPlanApprovedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.actionPlanId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/actionPlanId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/actionPlanId", "uuid", describeValue(x1));
+        }
+        const x2 = v.approvedBy;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/approvedBy", "string");
+        const x3 = v.referralId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/referralId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/referralId", "uuid", describeValue(x3));
+        }
+        const x4 = v.referralReference;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/referralReference", "string");
+        else {
+            if (x4.length < 1)
+                s += issue(o, "too_small", p + "/referralReference", "length >= 1", "length 0");
+        }
+        const x5 = v.contractTypeName;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/contractTypeName", "string");
+        const x6 = v.primeProviderName;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/primeProviderName", "string");
+        const x7 = v.actionPlanProbationUserUrl;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/actionPlanProbationUserUrl", "string");
+        else {
+            if (!isUri(x7))
+                s += issue(o, "invalid_format", p + "/actionPlanProbationUserUrl", "uri", describeValue(x7));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkInterventionActionPlanApprovedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * An intervention.action-plan.approved notification with version 1 data.
@@ -107,15 +175,13 @@ export const interventionActionPlanApproved = /*#__PURE__*/ defineEventType<"int
     title: "Action plan approved",
     description: "A probation practitioner approved a referral's action plan. occurredAt is the action plan's approvedAt.",
     timeline: { "1": "{{approvedBy}} approved the action plan for referral {{referralReference}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/action-plan/{actionPlanId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.approved/notification/v1.schema.json",
-                data: interventionActionPlanApprovedNotificationV1,
-                open: interventionActionPlanApprovedNotificationV1Open,
+                check: checkInterventionActionPlanApprovedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.approved/notification/v1.schema.json",

@@ -6,9 +6,11 @@
 
 import * as z from "zod/mini";
 import { uri, uuid } from "../../src/runtime/schema-checks.js";
+import { describeValue, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * Data of the notification that a service provider submitted an action plan for approval.
@@ -59,7 +61,7 @@ export type InterventionActionPlanSubmittedNotification = InterventionActionPlan
 /**
  * Validator for {@link InterventionActionPlanSubmittedNotificationV1}.
  */
-export const interventionActionPlanSubmittedNotificationV1 = z.strictObject({
+export const interventionActionPlanSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     actionPlanId: uuid,
     submittedBy: z.string(),
     referralId: uuid,
@@ -72,7 +74,7 @@ export const interventionActionPlanSubmittedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link InterventionActionPlanSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const interventionActionPlanSubmittedNotificationV1Open = z.looseObject({
+export const interventionActionPlanSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     actionPlanId: uuid,
     submittedBy: z.string(),
     referralId: uuid,
@@ -81,6 +83,72 @@ export const interventionActionPlanSubmittedNotificationV1Open = z.looseObject({
     primeProviderName: z.string(),
     actionPlanProbationUserUrl: uri
 });
+
+const checkInterventionActionPlanSubmittedNotificationV1$0 = new Set<string>(["actionPlanId", "submittedBy", "referralId", "referralReference", "contractTypeName", "primeProviderName", "actionPlanProbationUserUrl"]);
+
+/** Checks a value against {@link InterventionActionPlanSubmittedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkInterventionActionPlanSubmittedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.actionPlanId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/actionPlanId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/actionPlanId", "uuid", describeValue(x1));
+        }
+        const x2 = v.submittedBy;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/submittedBy", "string");
+        const x3 = v.referralId;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/referralId", "string");
+        else {
+            if (!isUuid(x3))
+                s += issue(o, "invalid_format", p + "/referralId", "uuid", describeValue(x3));
+        }
+        const x4 = v.referralReference;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/referralReference", "string");
+        else {
+            if (x4.length < 1)
+                s += issue(o, "too_small", p + "/referralReference", "length >= 1", "length 0");
+        }
+        const x5 = v.contractTypeName;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/contractTypeName", "string");
+        const x6 = v.primeProviderName;
+        if (x6 !== undefined)
+            n0++;
+        if (typeof x6 !== "string")
+            s += typeIssue(o, x6, p + "/primeProviderName", "string");
+        const x7 = v.actionPlanProbationUserUrl;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/actionPlanProbationUserUrl", "string");
+        else {
+            if (!isUri(x7))
+                s += issue(o, "invalid_format", p + "/actionPlanProbationUserUrl", "uri", describeValue(x7));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkInterventionActionPlanSubmittedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * An intervention.action-plan.submitted notification with version 1 data.
@@ -107,15 +175,13 @@ export const interventionActionPlanSubmitted = /*#__PURE__*/ defineEventType<"in
     title: "Action plan submitted",
     description: "A service provider submitted a draft action plan for a referral, for the probation practitioner to approve. occurredAt is the action plan's submittedAt.",
     timeline: { "1": "{{submittedBy}} submitted an action plan for referral {{referralReference}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/action-plan/{actionPlanId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.submitted/notification/v1.schema.json",
-                data: interventionActionPlanSubmittedNotificationV1,
-                open: interventionActionPlanSubmittedNotificationV1Open,
+                check: checkInterventionActionPlanSubmittedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.action-plan.submitted/notification/v1.schema.json",

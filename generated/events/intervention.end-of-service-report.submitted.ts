@@ -6,9 +6,11 @@
 
 import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
+import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * Data of the notification that a service provider submitted an end of service report.
@@ -39,7 +41,7 @@ export type InterventionEndOfServiceReportSubmittedNotification = InterventionEn
 /**
  * Validator for {@link InterventionEndOfServiceReportSubmittedNotificationV1}.
  */
-export const interventionEndOfServiceReportSubmittedNotificationV1 = z.strictObject({
+export const interventionEndOfServiceReportSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     endOfServiceReportId: uuid,
     submittedBy: z.string()
 });
@@ -47,10 +49,39 @@ export const interventionEndOfServiceReportSubmittedNotificationV1 = z.strictObj
 /**
  * Validator for {@link InterventionEndOfServiceReportSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const interventionEndOfServiceReportSubmittedNotificationV1Open = z.looseObject({
+export const interventionEndOfServiceReportSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     endOfServiceReportId: uuid,
     submittedBy: z.string()
 });
+
+const checkInterventionEndOfServiceReportSubmittedNotificationV1$0 = new Set<string>(["endOfServiceReportId", "submittedBy"]);
+
+/** Checks a value against {@link InterventionEndOfServiceReportSubmittedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkInterventionEndOfServiceReportSubmittedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.endOfServiceReportId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/endOfServiceReportId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/endOfServiceReportId", "uuid", describeValue(x1));
+        }
+        const x2 = v.submittedBy;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/submittedBy", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkInterventionEndOfServiceReportSubmittedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * An intervention.end-of-service-report.submitted notification with version 1 data.
@@ -77,15 +108,13 @@ export const interventionEndOfServiceReportSubmitted = /*#__PURE__*/ defineEvent
     title: "End of service report submitted",
     description: "A service provider submitted the end of service report of a referral. occurredAt is the report's submittedAt.",
     timeline: { "1": "{{submittedBy}} submitted the end of service report" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/end-of-service-report/{endOfServiceReportId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.end-of-service-report.submitted/notification/v1.schema.json",
-                data: interventionEndOfServiceReportSubmittedNotificationV1,
-                open: interventionEndOfServiceReportSubmittedNotificationV1Open,
+                check: checkInterventionEndOfServiceReportSubmittedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.end-of-service-report.submitted/notification/v1.schema.json",

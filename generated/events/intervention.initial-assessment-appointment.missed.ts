@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
-import { crn, crnOpen, crnSchema } from "../shared.js";
+import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { checkCrn, crn, crnOpen, crnSchema } from "../shared.js";
 import type { Crn } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * Data of the notification that the person missed a initial (supplier) assessment appointment.
@@ -41,7 +43,7 @@ export type InterventionInitialAssessmentAppointmentMissedNotification = Interve
 /**
  * Validator for {@link InterventionInitialAssessmentAppointmentMissedNotificationV1}.
  */
-export const interventionInitialAssessmentAppointmentMissedNotificationV1 = z.strictObject({
+export const interventionInitialAssessmentAppointmentMissedNotificationV1 = /*#__PURE__*/ z.strictObject({
     serviceUserCRN: crn,
     referralId: uuid
 });
@@ -49,10 +51,38 @@ export const interventionInitialAssessmentAppointmentMissedNotificationV1 = z.st
 /**
  * Validator for {@link InterventionInitialAssessmentAppointmentMissedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const interventionInitialAssessmentAppointmentMissedNotificationV1Open = z.looseObject({
+export const interventionInitialAssessmentAppointmentMissedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     serviceUserCRN: crnOpen,
     referralId: uuid
 });
+
+const checkInterventionInitialAssessmentAppointmentMissedNotificationV1$0 = new Set<string>(["serviceUserCRN", "referralId"]);
+
+/** Checks a value against {@link InterventionInitialAssessmentAppointmentMissedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkInterventionInitialAssessmentAppointmentMissedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.serviceUserCRN;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCrn(x1, p + "/serviceUserCRN", o, open);
+        const x2 = v.referralId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/referralId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/referralId", "uuid", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkInterventionInitialAssessmentAppointmentMissedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * An intervention.initial-assessment-appointment.missed notification with version 1 data.
@@ -79,15 +109,13 @@ export const interventionInitialAssessmentAppointmentMissed = /*#__PURE__*/ defi
     title: "Initial assessment appointment missed",
     description: "The service provider recorded that the person on probation did not attend a initial (supplier) assessment appointment (attendance NO). Published only when the service provider submits the appointment's feedback (AppointmentService.submitAppointmentFeedback), not when attendance is first recorded; occurredAt is still the time attendance was recorded (attendanceSubmittedAt), so it can be earlier than the publishing time.",
     timeline: { "1": "The person missed a initial assessment appointment" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}/supplier-assessment",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.initial-assessment-appointment.missed/notification/v1.schema.json",
-                data: interventionInitialAssessmentAppointmentMissedNotificationV1,
-                open: interventionInitialAssessmentAppointmentMissedNotificationV1Open,
+                check: checkInterventionInitialAssessmentAppointmentMissedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.initial-assessment-appointment.missed/notification/v1.schema.json",

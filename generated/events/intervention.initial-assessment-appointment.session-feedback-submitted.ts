@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { uri, uuid } from "../../src/runtime/schema-checks.js";
-import { crn, crnOpen, crnSchema } from "../shared.js";
+import { describeValue, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { checkCrn, crn, crnOpen, crnSchema } from "../shared.js";
 import type { Crn } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * Data of the notification that feedback was submitted for an initial assessment appointment.
@@ -61,7 +63,7 @@ export type InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNoti
 /**
  * Validator for {@link InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1}.
  */
-export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1 = z.strictObject({
+export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     serviceUserCRN: crn,
     referralId: uuid,
     referralReference: z.string().check(z.minLength(1)),
@@ -74,7 +76,7 @@ export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNot
 /**
  * Validator for {@link InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1Open = z.looseObject({
+export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     serviceUserCRN: crnOpen,
     referralId: uuid,
     referralReference: z.string().check(z.minLength(1)),
@@ -83,6 +85,74 @@ export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNot
     deliusAppointmentId: z.exactOptional(z.string().check(z.regex(new RegExp("^-?[0-9]+$", "u")))),
     referralProbationUserURL: uri
 });
+
+const checkInterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1$0 = new RegExp("^-?[0-9]+$", "u");
+
+const checkInterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1$1 = new Set<string>(["serviceUserCRN", "referralId", "referralReference", "contractTypeName", "primeProviderName", "deliusAppointmentId", "referralProbationUserURL"]);
+
+/** Checks a value against {@link InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkInterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.serviceUserCRN;
+        if (x1 !== undefined)
+            n0++;
+        s += checkCrn(x1, p + "/serviceUserCRN", o, open);
+        const x2 = v.referralId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/referralId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/referralId", "uuid", describeValue(x2));
+        }
+        const x3 = v.referralReference;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/referralReference", "string");
+        else {
+            if (x3.length < 1)
+                s += issue(o, "too_small", p + "/referralReference", "length >= 1", "length 0");
+        }
+        const x4 = v.contractTypeName;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/contractTypeName", "string");
+        const x5 = v.primeProviderName;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/primeProviderName", "string");
+        const x6 = v.deliusAppointmentId;
+        if (x6 !== undefined) {
+            n0++;
+            if (typeof x6 !== "string")
+                s += typeIssue(o, x6, p + "/deliusAppointmentId", "string");
+            else {
+                if (!checkInterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1$0.test(x6))
+                    s += issue(o, "pattern", p + "/deliusAppointmentId", "^-?[0-9]+$", describeValue(x6));
+            }
+        }
+        const x7 = v.referralProbationUserURL;
+        if (x7 !== undefined)
+            n0++;
+        if (typeof x7 !== "string")
+            s += typeIssue(o, x7, p + "/referralProbationUserURL", "string");
+        else {
+            if (!isUri(x7))
+                s += issue(o, "invalid_format", p + "/referralProbationUserURL", "uri", describeValue(x7));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkInterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1$1);
+    }
+    return s;
+}
 
 /**
  * An intervention.initial-assessment-appointment.session-feedback-submitted notification with version 1 data.
@@ -109,15 +179,13 @@ export const interventionInitialAssessmentAppointmentSessionFeedbackSubmitted = 
     title: "Initial assessment appointment feedback submitted",
     description: "The service provider submitted the feedback for the initial (supplier) assessment appointment of a referral. occurredAt is the appointment's appointmentFeedbackSubmittedAt. Triggered at the same moment as the matching attended or missed event; the two are published from separate asynchronous listeners, so their order on the topic is not guaranteed.",
     timeline: { "1": "Feedback was submitted for the initial assessment appointment of referral {{referralReference}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}/supplier-assessment",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.initial-assessment-appointment.session-feedback-submitted/notification/v1.schema.json",
-                data: interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1,
-                open: interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1Open,
+                check: checkInterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.initial-assessment-appointment.session-feedback-submitted/notification/v1.schema.json",

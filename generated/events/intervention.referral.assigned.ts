@@ -6,9 +6,11 @@
 
 import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
+import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * Data of the notification that a referral was assigned to a service provider caseworker.
@@ -39,7 +41,7 @@ export type InterventionReferralAssignedNotification = InterventionReferralAssig
 /**
  * Validator for {@link InterventionReferralAssignedNotificationV1}.
  */
-export const interventionReferralAssignedNotificationV1 = z.strictObject({
+export const interventionReferralAssignedNotificationV1 = /*#__PURE__*/ z.strictObject({
     referralId: uuid,
     assignedTo: z.string()
 });
@@ -47,10 +49,39 @@ export const interventionReferralAssignedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link InterventionReferralAssignedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const interventionReferralAssignedNotificationV1Open = z.looseObject({
+export const interventionReferralAssignedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     referralId: uuid,
     assignedTo: z.string()
 });
+
+const checkInterventionReferralAssignedNotificationV1$0 = new Set<string>(["referralId", "assignedTo"]);
+
+/** Checks a value against {@link InterventionReferralAssignedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkInterventionReferralAssignedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.referralId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/referralId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/referralId", "uuid", describeValue(x1));
+        }
+        const x2 = v.assignedTo;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/assignedTo", "string");
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkInterventionReferralAssignedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * An intervention.referral.assigned notification with version 1 data.
@@ -77,15 +108,13 @@ export const interventionReferralAssigned = /*#__PURE__*/ defineEventType<"inter
     title: "Referral assigned",
     description: "A service provider assigned (or reassigned) a sent referral to one of its caseworkers. occurredAt is when the assignment was made.",
     timeline: { "1": "The referral was assigned to caseworker {{assignedTo}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.assigned/notification/v1.schema.json",
-                data: interventionReferralAssignedNotificationV1,
-                open: interventionReferralAssignedNotificationV1Open,
+                check: checkInterventionReferralAssignedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.assigned/notification/v1.schema.json",

@@ -6,9 +6,11 @@
 
 import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
+import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * Data of the retired notification that a referral was completed (delivery state COMPLETED): only the referral's identifier.
@@ -35,16 +37,40 @@ export type InterventionReferralCompletedNotification = InterventionReferralComp
 /**
  * Validator for {@link InterventionReferralCompletedNotificationV1}.
  */
-export const interventionReferralCompletedNotificationV1 = z.strictObject({
+export const interventionReferralCompletedNotificationV1 = /*#__PURE__*/ z.strictObject({
     referralId: uuid
 });
 
 /**
  * Validator for {@link InterventionReferralCompletedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const interventionReferralCompletedNotificationV1Open = z.looseObject({
+export const interventionReferralCompletedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     referralId: uuid
 });
+
+const checkInterventionReferralCompletedNotificationV1$0 = new Set<string>(["referralId"]);
+
+/** Checks a value against {@link InterventionReferralCompletedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkInterventionReferralCompletedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.referralId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/referralId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/referralId", "uuid", describeValue(x1));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkInterventionReferralCompletedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * An intervention.referral.completed notification with version 1 data.
@@ -71,15 +97,13 @@ export const interventionReferralCompleted = /*#__PURE__*/ defineEventType<"inte
     title: "Referral completed (retired)",
     description: "Retired. Published from November 2021 (commit 685972d1) until 21 February 2023, when a referral concluded and was completed (delivery state COMPLETED). Commit 8763e102 replaced it with intervention.referral.concluded, whose deliveryState carries the same distinction. occurredAt was the referral's concludedAt.",
     timeline: { "1": "The referral was completed" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.completed/notification/v1.schema.json",
-                data: interventionReferralCompletedNotificationV1,
-                open: interventionReferralCompletedNotificationV1Open,
+                check: checkInterventionReferralCompletedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.completed/notification/v1.schema.json",

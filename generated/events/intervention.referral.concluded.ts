@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
-import { interventionReferralDeliveryState, interventionReferralDeliveryStateOpen, interventionReferralDeliveryStateSchema } from "../shared.js";
+import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { checkInterventionReferralDeliveryState, interventionReferralDeliveryState, interventionReferralDeliveryStateOpen, interventionReferralDeliveryStateSchema } from "../shared.js";
 import type { InterventionReferralDeliveryState } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * Data of the notification that a referral has concluded and no more work is needed on it.
@@ -41,7 +43,7 @@ export type InterventionReferralConcludedNotification = InterventionReferralConc
 /**
  * Validator for {@link InterventionReferralConcludedNotificationV1}.
  */
-export const interventionReferralConcludedNotificationV1 = z.strictObject({
+export const interventionReferralConcludedNotificationV1 = /*#__PURE__*/ z.strictObject({
     deliveryState: interventionReferralDeliveryState,
     referralId: uuid
 });
@@ -49,10 +51,38 @@ export const interventionReferralConcludedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link InterventionReferralConcludedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const interventionReferralConcludedNotificationV1Open = z.looseObject({
+export const interventionReferralConcludedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     deliveryState: interventionReferralDeliveryStateOpen,
     referralId: uuid
 });
+
+const checkInterventionReferralConcludedNotificationV1$0 = new Set<string>(["deliveryState", "referralId"]);
+
+/** Checks a value against {@link InterventionReferralConcludedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkInterventionReferralConcludedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.deliveryState;
+        if (x1 !== undefined)
+            n0++;
+        s += checkInterventionReferralDeliveryState(x1, p + "/deliveryState", o, open);
+        const x2 = v.referralId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/referralId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/referralId", "uuid", describeValue(x2));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkInterventionReferralConcludedNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * An intervention.referral.concluded notification with version 1 data.
@@ -79,15 +109,13 @@ export const interventionReferralConcluded = /*#__PURE__*/ defineEventType<"inte
     title: "Referral concluded",
     description: "A referral was closed for good: it was cancelled, ended early or completed, and no more work is expected on it. Published when the interventions service sets the referral's concludedAt (which is occurredAt): either when the referral can conclude (any end of service report it needs has been submitted) or straight away when it is withdrawn (ReferralConcluder.withdrawReferral).",
     timeline: { "1": "The referral concluded with delivery state {{deliveryState}}; no more work is needed on it" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.concluded/notification/v1.schema.json",
-                data: interventionReferralConcludedNotificationV1,
-                open: interventionReferralConcludedNotificationV1Open,
+                check: checkInterventionReferralConcludedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.concluded/notification/v1.schema.json",

@@ -6,11 +6,13 @@
 
 import * as z from "zod/mini";
 import { uri, uuid } from "../../src/runtime/schema-checks.js";
-import { interventionReferralDeliveryState, interventionReferralDeliveryStateOpen, interventionReferralDeliveryStateSchema } from "../shared.js";
+import { describeValue, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
+import { checkInterventionReferralDeliveryState, interventionReferralDeliveryState, interventionReferralDeliveryStateOpen, interventionReferralDeliveryStateSchema } from "../shared.js";
 import type { InterventionReferralDeliveryState } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * Data of the notification that a referral has ended (withdrawn, cancelled, ended early or completed) and may still need administrative work.
@@ -53,7 +55,7 @@ export type InterventionReferralEndedNotification = InterventionReferralEndedNot
 /**
  * Validator for {@link InterventionReferralEndedNotificationV1}.
  */
-export const interventionReferralEndedNotificationV1 = z.strictObject({
+export const interventionReferralEndedNotificationV1 = /*#__PURE__*/ z.strictObject({
     deliveryState: interventionReferralDeliveryState,
     referralId: uuid,
     referralURN: z.string().check(z.regex(new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
@@ -64,13 +66,72 @@ export const interventionReferralEndedNotificationV1 = z.strictObject({
 /**
  * Validator for {@link InterventionReferralEndedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const interventionReferralEndedNotificationV1Open = z.looseObject({
+export const interventionReferralEndedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     deliveryState: interventionReferralDeliveryStateOpen,
     referralId: uuid,
     referralURN: z.string().check(z.regex(new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
     referralProbationUserURL: uri,
     withdrawalCode: z.string().check(z.regex(new RegExp("^([A-Z]{3})?$", "u")))
 });
+
+const checkInterventionReferralEndedNotificationV1$0 = new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u");
+
+const checkInterventionReferralEndedNotificationV1$1 = new RegExp("^([A-Z]{3})?$", "u");
+
+const checkInterventionReferralEndedNotificationV1$2 = new Set<string>(["deliveryState", "referralId", "referralURN", "referralProbationUserURL", "withdrawalCode"]);
+
+/** Checks a value against {@link InterventionReferralEndedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkInterventionReferralEndedNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.deliveryState;
+        if (x1 !== undefined)
+            n0++;
+        s += checkInterventionReferralDeliveryState(x1, p + "/deliveryState", o, open);
+        const x2 = v.referralId;
+        if (x2 !== undefined)
+            n0++;
+        if (typeof x2 !== "string")
+            s += typeIssue(o, x2, p + "/referralId", "string");
+        else {
+            if (!isUuid(x2))
+                s += issue(o, "invalid_format", p + "/referralId", "uuid", describeValue(x2));
+        }
+        const x3 = v.referralURN;
+        if (x3 !== undefined)
+            n0++;
+        if (typeof x3 !== "string")
+            s += typeIssue(o, x3, p + "/referralURN", "string");
+        else {
+            if (!checkInterventionReferralEndedNotificationV1$0.test(x3))
+                s += issue(o, "pattern", p + "/referralURN", "^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", describeValue(x3));
+        }
+        const x4 = v.referralProbationUserURL;
+        if (x4 !== undefined)
+            n0++;
+        if (typeof x4 !== "string")
+            s += typeIssue(o, x4, p + "/referralProbationUserURL", "string");
+        else {
+            if (!isUri(x4))
+                s += issue(o, "invalid_format", p + "/referralProbationUserURL", "uri", describeValue(x4));
+        }
+        const x5 = v.withdrawalCode;
+        if (x5 !== undefined)
+            n0++;
+        if (typeof x5 !== "string")
+            s += typeIssue(o, x5, p + "/withdrawalCode", "string");
+        else {
+            if (!checkInterventionReferralEndedNotificationV1$1.test(x5))
+                s += issue(o, "pattern", p + "/withdrawalCode", "^([A-Z]{3})?$", describeValue(x5));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkInterventionReferralEndedNotificationV1$2);
+    }
+    return s;
+}
 
 /**
  * An intervention.referral.ended notification with version 1 data.
@@ -97,15 +158,13 @@ export const interventionReferralEnded = /*#__PURE__*/ defineEventType<"interven
     title: "Referral ended",
     description: "The interventions service signals that a referral is ending: it was withdrawn or cancelled, or it can now be concluded (including when it completed). The service provider may still have administrative work to do. Can be published more than once for the same referral (ReferralConcluder.concludeIfEligible sends it whenever an end was requested or the referral can conclude). occurredAt is the referral's concludedAt, else its endRequestedAt, else the time of publishing.",
     timeline: { "1": "The referral ended with delivery state {{deliveryState}}" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.ended/notification/v1.schema.json",
-                data: interventionReferralEndedNotificationV1,
-                open: interventionReferralEndedNotificationV1Open,
+                check: checkInterventionReferralEndedNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.ended/notification/v1.schema.json",

@@ -6,9 +6,11 @@
 
 import * as z from "zod/mini";
 import { uuid } from "../../src/runtime/schema-checks.js";
+import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
+import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
-import { envelopeShape, envelopeShapeOpen } from "../envelope.js";
+import { checkEnvelope } from "../envelope.js";
 
 /**
  * Data of the notification that a referral was sent to a service provider: only the referral's identifier; consumers fetch the sent referral from detailUrl.
@@ -35,16 +37,40 @@ export type InterventionReferralSentNotification = InterventionReferralSentNotif
 /**
  * Validator for {@link InterventionReferralSentNotificationV1}.
  */
-export const interventionReferralSentNotificationV1 = z.strictObject({
+export const interventionReferralSentNotificationV1 = /*#__PURE__*/ z.strictObject({
     referralId: uuid
 });
 
 /**
  * Validator for {@link InterventionReferralSentNotificationV1}, as readers use it: properties it does not name are accepted.
  */
-export const interventionReferralSentNotificationV1Open = z.looseObject({
+export const interventionReferralSentNotificationV1Open = /*#__PURE__*/ z.looseObject({
     referralId: uuid
 });
+
+const checkInterventionReferralSentNotificationV1$0 = new Set<string>(["referralId"]);
+
+/** Checks a value against {@link InterventionReferralSentNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
+export function checkInterventionReferralSentNotificationV1(v: any, p: string, o: IssueInput[], open: boolean): number {
+    let s = 0;
+    if (!isObject(v))
+        s += typeIssue(o, v, p, "object");
+    else {
+        let n0 = 0;
+        const x1 = v.referralId;
+        if (x1 !== undefined)
+            n0++;
+        if (typeof x1 !== "string")
+            s += typeIssue(o, x1, p + "/referralId", "string");
+        else {
+            if (!isUuid(x1))
+                s += issue(o, "invalid_format", p + "/referralId", "uuid", describeValue(x1));
+        }
+        if (!open && keyCount(v) !== n0)
+            s += unknownProperties(o, v, p, checkInterventionReferralSentNotificationV1$0);
+    }
+    return s;
+}
 
 /**
  * An intervention.referral.sent notification with version 1 data.
@@ -71,15 +97,13 @@ export const interventionReferralSent = /*#__PURE__*/ defineEventType<"intervent
     title: "Referral sent",
     description: "A probation practitioner sent a referral to a service provider. Published once, when the draft referral becomes a sent referral (after nDelius has accepted it); occurredAt is the referral's sentAt.",
     timeline: { "1": "The referral was sent to the service provider" },
-    envelope: envelopeShape,
-    openEnvelope: envelopeShapeOpen,
+    envelope: checkEnvelope,
     detailUrl: "https://hmpps-interventions-service.apps.live-1.cloud-platform.service.justice.gov.uk/sent-referral/{referralId}",
     notification: { versions: [
             {
                 version: 1,
                 schemaId: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.sent/notification/v1.schema.json",
-                data: interventionReferralSentNotificationV1,
-                open: interventionReferralSentNotificationV1Open,
+                check: checkInterventionReferralSentNotificationV1,
                 schema: () => ({
                     $schema: "https://json-schema.org/draft/2020-12/schema",
                     $id: "https://schemas.probation.justice.gov.uk/domain-events/intervention.referral.sent/notification/v1.schema.json",

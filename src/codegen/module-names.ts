@@ -69,8 +69,8 @@ export class ModuleNames {
   }
 }
 
-/** The names a type and its validators bind: `Thing`, `thing` and readers' `thingOpen`. */
-export const typeAndValidators = (type: string): string[] => [type, camel(type), openName(camel(type))];
+/** The names a type and its validators bind: `Thing`, `thing`, readers' `thingOpen`, and the check function `checkThing`. */
+export const typeAndValidators = (type: string): string[] => [type, camel(type), openName(camel(type)), `check${type}`];
 
 /** `candidate`, then `candidateDefinition`, `candidateDefinition2`… */
 function* variants(candidate: string): Generator<string> {

@@ -9,14 +9,20 @@ import { escapePointer } from '../runtime/json-pointer.js';
 import { type SchemaIndex, validatorName } from '../schema/catalogue-index.js';
 import { camel, openName } from '../schema/names.js';
 import { defsEntry, splitRef, unsupportedRefIn } from '../schema/ref.js';
+import { type CheckScope, emitCheck } from './check-emitter.js';
 import type { DefinitionNames } from './module-names.js';
 import { exportConst, id } from './ts.js';
 import { type EmitScope, emitZod, type ResolvedRef } from './zod-emitter.js';
 
 /** How a module reaches shared definitions: by import, or (in the shared module itself) by defining them. */
-export type SharedAccess = { readonly kind: 'import' } | { readonly kind: 'define'; ensure(shared: SharedSchema, open: boolean): string };
+export type SharedAccess =
+  | { readonly kind: 'import' }
+  | { readonly kind: 'define'; ensure(shared: SharedSchema, open: boolean): string; ensureCheck(shared: SharedSchema): string };
 
-export class ModuleScope implements EmitScope {
+/** The name of the check function of a type: `StaffMember` → `checkStaffMember`. */
+export const checkName = (typeName: string): string => `check${typeName}`;
+
+export class ModuleScope implements EmitScope, CheckScope {
   /** Helpers used from `runtime/schema-checks`. */
   readonly helpers = new Set<string>();
   /** Shared validators imported from the shared module. */
@@ -25,8 +31,15 @@ export class ModuleScope implements EmitScope {
   readonly sharedTypes = new Set<string>();
   /** Local `$defs` validators, in dependency order. */
   readonly definitions: ts.Statement[] = [];
+  /** Functions used by the check functions, from the runtime. */
+  readonly checkHelpers = new Set<string>();
+  /** Shared check functions imported from the shared module. */
+  readonly sharedChecks = new Set<string>();
+  /** Local `$defs` check functions, as code, in dependency order. */
+  readonly checkDefinitions: string[] = [];
   private readonly defined = new Map<string, string>();
   private readonly defining = new Set<string>();
+  private readonly checked = new Map<string, string>();
 
   constructor(
     readonly file: string,
@@ -50,11 +63,38 @@ export class ModuleScope implements EmitScope {
     return id(name);
   }
 
+  checkHelper(name: string): string {
+    this.checkHelpers.add(name);
+    return name;
+  }
+
   resolve(ref: string, pointer: string): ResolvedRef {
+    const found = this.target(ref, pointer);
+    if (found.kind === 'local') return this.local(found.fragment, ref, pointer);
+    const { target } = found;
+    this.sharedTypes.add(target.typeName);
+    if (this.shared.kind === 'define') return { schema: target.json, expression: id(this.shared.ensure(target, this.open)) };
+    const name = this.named(validatorName(target));
+    this.sharedValidators.add(name);
+    return { schema: target.json, expression: id(name) };
+  }
+
+  resolveCheck(ref: string, pointer: string): { readonly schema: JsonSchema; readonly name: string } {
+    const found = this.target(ref, pointer);
+    if (found.kind === 'local') return this.localCheck(found.fragment, ref, pointer);
+    const { target } = found;
+    if (this.shared.kind === 'define') return { schema: target.json, name: this.shared.ensureCheck(target) };
+    const name = checkName(target.typeName);
+    this.sharedChecks.add(name);
+    return { schema: target.json, name };
+  }
+
+  /** What a `$ref` names: an entry of this document's `$defs`, or a shared file. */
+  private target(ref: string, pointer: string): { kind: 'local'; fragment: string } | { kind: 'shared'; target: SharedSchema } {
     const unsupported = unsupportedRefIn(ref, this.root, this.baseId);
     if (unsupported) throw new ConfigError(this.file, pointer, unsupported);
     const { document, fragment } = splitRef(ref, this.baseId, this.file, pointer);
-    if (document === this.baseId) return this.local(fragment, ref, pointer);
+    if (document === this.baseId) return { kind: 'local', fragment };
     const target = this.index.shared.get(document);
     if (!target) {
       throw new ConfigError(
@@ -64,25 +104,38 @@ export class ModuleScope implements EmitScope {
       );
     }
     if (fragment !== '') throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} points inside a shared file; refer to the whole file`);
-    this.sharedTypes.add(target.typeName);
-    if (this.shared.kind === 'define') return { schema: target.json, expression: id(this.shared.ensure(target, this.open)) };
-    const name = this.named(validatorName(target));
-    this.sharedValidators.add(name);
-    return { schema: target.json, expression: id(name) };
+    return { kind: 'shared', target };
   }
 
-  /** A `#/$defs/<key>` reference inside this document. */
-  private local(fragment: string, ref: string, pointer: string): ResolvedRef {
+  /** The `$defs` entry a local reference names. */
+  private entry(fragment: string, ref: string, pointer: string): { key: string; schema: JsonSchema; typeName: string } {
     const entry = defsEntry(this.root, fragment);
     if (!entry) {
       throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} cannot be resolved: local references must name an entry of this file's $defs`);
     }
-    const { key, schema } = entry;
+    const typeName = this.definitionNames.get(entry.key);
+    if (typeName === undefined) throw new Error(`${this.file}: the $defs entry ${JSON.stringify(entry.key)} was not named`);
+    return { ...entry, typeName };
+  }
+
+  /** The check function of a `#/$defs/<key>` entry, written before the first function that calls it. */
+  private localCheck(fragment: string, ref: string, pointer: string): { readonly schema: JsonSchema; readonly name: string } {
+    const { key, schema, typeName } = this.entry(fragment, ref, pointer);
+    const name = checkName(typeName);
+    if (!this.checked.has(key)) {
+      // Named before it is written, so that a branch can refer to it; the zod emitter has already refused recursion.
+      this.checked.set(key, name);
+      this.checkDefinitions.push(emitCheck(name, schema, `/$defs/${escapePointer(key)}`, this, { doc: `Checks a value against {@link ${typeName}}.` }));
+    }
+    return { schema, name };
+  }
+
+  /** A `#/$defs/<key>` reference inside this document. */
+  private local(fragment: string, ref: string, pointer: string): ResolvedRef {
+    const { key, schema, typeName } = this.entry(fragment, ref, pointer);
     const done = this.defined.get(key);
     if (done) return { schema, expression: id(done) };
     if (this.defining.has(key)) throw new ConfigError(this.file, pointer, `$ref ${JSON.stringify(ref)} is recursive; recursive schemas are not supported`);
-    const typeName = this.definitionNames.get(key);
-    if (typeName === undefined) throw new Error(`${this.file}: the $defs entry ${JSON.stringify(key)} was not named`);
     const name = this.named(camel(typeName));
     this.defining.add(key);
     const expression = emitZod(schema, `/$defs/${escapePointer(key)}`, this);

@@ -246,16 +246,19 @@ function emitAnyOf(node: JsonSchemaObject, pointer: string, scope: EmitScope): t
   const branches = node.anyOf;
   if (!Array.isArray(branches) || branches.length === 0) fail(scope, `${pointer}/anyOf`, 'must be a non-empty array');
   const options = branches.map((b, i) => emitZod(b as JsonSchema, `${pointer}/anyOf/${i}`, scope));
-  const discriminator = findDiscriminator(branches as JsonSchema[], pointer, scope);
+  const discriminator = findDiscriminator(branches as JsonSchema[], pointer, (ref, at) => scope.resolve(ref, at).schema);
   // A discriminated union reports errors from the one branch that applies; with
   // distinct const values that every branch requires, it accepts exactly what anyOf does.
   if (discriminator) return z('discriminatedUnion', str(discriminator), arrayOf(options));
   return options.length === 1 ? (options[0] as ts.Expression) : z('union', arrayOf(options));
 }
 
-/** A property that every branch requires and fixes to a different const, if there is one. */
-function findDiscriminator(branches: JsonSchema[], pointer: string, scope: EmitScope): string | undefined {
-  const objects = branches.map((b, i) => deref(b, `${pointer}/anyOf/${i}`, scope));
+/**
+ * A property that every branch requires and fixes to a different const, if
+ * there is one. `resolve` gives the schema a `$ref` found at a pointer names.
+ */
+export function findDiscriminator(branches: readonly JsonSchema[], pointer: string, resolve: (ref: string, pointer: string) => JsonSchema): string | undefined {
+  const objects = branches.map((b, i) => deref(b, `${pointer}/anyOf/${i}`, resolve));
   if (branches.length < 2 || !objects.every((o) => o && o.type === 'object')) return undefined;
   // A branch with a property named as an inherited member is not a plain zod object, which a discriminated union needs.
   if (objects.some((o) => Object.keys((o?.properties ?? {}) as object).some(isInheritedName))) return undefined;
@@ -277,15 +280,17 @@ function findDiscriminator(branches: JsonSchema[], pointer: string, scope: EmitS
   return undefined;
 }
 
-function deref(schema: JsonSchema, pointer: string, scope: EmitScope): JsonSchemaObject | undefined {
+/** The schema `schema` names, following `$ref`s. */
+export function deref(schema: JsonSchema, pointer: string, resolve: (ref: string, pointer: string) => JsonSchema): JsonSchemaObject | undefined {
   let current = schema;
   for (let hops = 0; hops < 16 && typeof current === 'object' && typeof current.$ref === 'string'; hops++) {
-    current = scope.resolve(current.$ref, `${pointer}/$ref`).schema;
+    current = resolve(current.$ref, `${pointer}/$ref`);
   }
   return typeof current === 'object' ? current : undefined;
 }
 
-function typesOf(node: JsonSchemaObject, pointer: string, scope: EmitScope): InstanceType[] | undefined {
+/** The types a schema's `type` names, checked; undefined where it has none. */
+export function typesOf(node: JsonSchemaObject, pointer: string, scope: Pick<EmitScope, 'file'>): InstanceType[] | undefined {
   if (!('type' in node)) return undefined;
   const raw = node.type;
   const list = Array.isArray(raw) ? raw : [raw];
@@ -358,7 +363,8 @@ function countAt(node: JsonSchemaObject, keyword: string, pointer: string, scope
   return value;
 }
 
-function requiredOf(node: JsonSchemaObject, pointer: string, scope: EmitScope): string[] {
+/** The names a schema's `required` lists, checked. */
+export function requiredOf(node: JsonSchemaObject, pointer: string, scope: Pick<EmitScope, 'file'>): string[] {
   if (!('required' in node)) return [];
   const required = node.required;
   if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) fail(scope, `${pointer}/required`, 'must be an array of strings');
@@ -374,6 +380,6 @@ const newRegExp = (source: string): ts.Expression => ts.factory.createNewExpress
 
 const arrayOf = (items: readonly ts.Expression[]) => ts.factory.createArrayLiteralExpression(items, false);
 
-function fail(scope: EmitScope, pointer: string, message: string): never {
+function fail(scope: Pick<EmitScope, 'file'>, pointer: string, message: string): never {
   throw new ConfigError(scope.file, pointer, message);
 }

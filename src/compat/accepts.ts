@@ -9,8 +9,9 @@
  * A part that could not be normalised accepts everything here; the
  * normaliser has already reported it, and the engine compares it as undecided.
  */
+
+import { codePointLength, jsonEqual } from '../runtime/checks.js';
 import { escapePointer } from '../runtime/json-pointer.js';
-import { codePointLength, jsonEqual } from '../runtime/schema-checks.js';
 import { STRING_FORMATS } from '../runtime/string-formats.js';
 import { acceptsType, type NormalSchema, type TypedSchema } from './normal-schema.js';
 

@@ -12,9 +12,9 @@
 
 import type { JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
 import type { Problem } from '../diagnostic.js';
+import { jsonEqual } from '../runtime/checks.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 import { setOwn } from '../runtime/own-properties.js';
-import { jsonEqual } from '../runtime/schema-checks.js';
 import { ANNOTATIONS, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem } from '../schema/keywords.js';
 import { idScopesRefs, resolveRef, type SchemaDocuments } from '../schema/ref.js';
 import { accepts } from './accepts.js';

@@ -9,8 +9,8 @@
  * 2020-12 defines as annotations (the meta-data vocabulary).
  */
 import type { SchemaFile } from '../catalogue/model.js';
+import { jsonEqual } from '../runtime/checks.js';
 import { escapePointer } from '../runtime/json-pointer.js';
-import { jsonEqual } from '../runtime/schema-checks.js';
 import { ANNOTATIONS } from '../schema/keywords.js';
 import { followRefs, type SchemaDocuments, type SchemaPlace } from '../schema/ref.js';
 import { isObject } from '../schema/walk.js';

@@ -8,28 +8,26 @@
  * - a notification: the envelope (`schemas/envelope.schema.json`, from which
  *   the runtime's envelope validator is generated: `occurredAt` with an
  *   offset, person identifiers as producers send them), with the event type
- *   and version fixed as the runtime's `envelopeSchema` fixes them (`version`
+ *   and version fixed as the runtime's `envelopeCheck` fixes them (`version`
  *   absent or `null` is read as 1, as `safeParse` reads it), and the
  *   version's schema for `additionalInformation`, which is an object
  *   whatever that schema allows;
- * - a detail document: the runtime's own `detailDocumentSchema` (`id` a
+ * - a detail document: the runtime's own `detailDocumentCheck` (`id` a
  *   UUID, `timestamp` a date-time with an offset, the event type, and
  *   `eventDetails` an object), and the version's schema for `eventDetails`.
  *
  * Properties the contracts do not name are judged as `validate --strict`
  * judges them: examples are test vectors, held to what the contract says.
  */
-import * as z from 'zod/mini';
 import type { ContractKind } from '../catalogue/model.js';
 import { type Rejection, rejection } from '../compat/accepts.js';
 import { anything, type NormalSchema, type Source, type TypedSchema } from '../compat/normal-schema.js';
-import { detailDocumentSchema } from '../runtime/detail.js';
+import { type Check, issuesOf, typeIssue } from '../runtime/checks.js';
+import { detailDocumentCheck } from '../runtime/detail.js';
 import { type IssueInput, withMessages } from '../runtime/errors.js';
 import { isRecord } from '../runtime/formats/format.js';
 import { describeValue } from '../runtime/messages.js';
 import { checkEventType } from '../runtime/parse.js';
-import { objectOnly } from '../runtime/schema-checks.js';
-import { fromZodIssues, issuesOf } from '../runtime/zod-issues.js';
 
 /** The contract and version an example is for, with the normal schemas that judge it. */
 export interface ExampleTarget {
@@ -49,8 +47,9 @@ export interface ExampleTarget {
 /** The name of the reader that judges a document of `kind`. */
 export const readerOf = (kind: ContractKind): string => (kind === 'notification' ? 'safeParse' : 'safeParseDetail');
 
-const detailShapes = new Map<string, z.ZodMiniType>();
-const objectData = objectOnly(z.unknown());
+const detailShapes = new Map<string, Check>();
+/** Details of any shape: only the detail document around them is judged here. */
+const anyDetails: Check = () => 0;
 
 /**
  * Why the readers refuse `document` as a `target.kind` document of
@@ -67,19 +66,21 @@ export function wholeDocumentRejection(target: ExampleTarget, document: unknown)
     const said = document.version;
     // As safeParse reads it: no version, or null, is version 1.
     if ((said ?? 1) !== version) return { path: '/version', message: `must be ${version}, the version this example is for` };
-    // As envelopeSchema reads it: additionalInformation is an object, whatever the version's schema allows.
+    // As envelopeCheck reads it: additionalInformation is an object, whatever the version's schema allows.
     if (Object.hasOwn(document, 'additionalInformation') && !isRecord(document.additionalInformation)) {
-      return first(issuesOf(objectData, document.additionalInformation, undefined, ['additionalInformation']));
+      const issues: IssueInput[] = [];
+      typeIssue(issues, document.additionalInformation, '/additionalInformation', 'object');
+      return first(issues);
     }
     return rejection(notificationSchema(target), document);
   }
   let shape = detailShapes.get(eventType);
   if (!shape) {
-    shape = detailDocumentSchema(eventType, z.unknown());
+    shape = detailDocumentCheck(eventType, anyDetails);
     detailShapes.set(eventType, shape);
   }
-  const result = shape.safeParse(document);
-  if (!result.success) return first(fromZodIssues(result.error.issues, document));
+  const issues = issuesOf(shape, document);
+  if (issues) return first(issues);
   return rejection(target.data, document.eventDetails, '/eventDetails');
 }
 
@@ -113,7 +114,7 @@ function first(issues: readonly IssueInput[]): Rejection {
 
 /**
  * The schema of a whole notification at `target.version`, as the runtime's
- * `envelopeSchema` makes it: the envelope's fields, the event type and
+ * `envelopeCheck` makes it: the envelope's fields, the event type and
  * version fixed (version 1 may be left out, or null, which readers read as 1),
  * and the version's data (which a version that describes none may leave out).
  */

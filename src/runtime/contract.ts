@@ -4,11 +4,10 @@
  * notification contract describes `additionalInformation`; a detail contract
  * describes a detail document's `eventDetails`.
  */
-import * as z from 'zod/mini';
 import type { JsonSchemaObject } from '../catalogue/model.js';
+import { type Check, issuesOf } from './checks.js';
 import { type ContractError, contractError } from './errors.js';
 import { type ChainVersion, runChain, type UpcastContext, type UpcastStepDefinition } from './upcast.js';
-import { findIssues } from './zod-issues.js';
 
 /** Data types by version number, such as `{ 1: BookingCancelledV1; 2: BookingCancelledV2 }`. */
 export type VersionMap = { readonly [version: number]: unknown };
@@ -24,10 +23,8 @@ export interface VersionDefinition {
   readonly version: number;
   /** The `$id` of the version's JSON Schema. */
   readonly schemaId: string;
-  /** The zod validator of the data. */
-  readonly data: z.ZodMiniType;
-  /** The validator readers use: the same, but properties the schema does not name are accepted (they are reported as warnings). */
-  readonly open: z.ZodMiniType;
+  /** The check of the data (see `checks.ts`); readers run it open, so properties the schema does not name are accepted and reported as warnings. */
+  readonly check: Check;
   /** The version's JSON Schema, with the shared definitions it uses embedded. */
   readonly schema: () => JsonSchemaObject;
   /**
@@ -79,33 +76,6 @@ export interface ContractRuntime {
   readonly chain: readonly ChainVersion[];
 }
 
-/**
- * How many times a validator runs on zod's interpreter before it is compiled.
- * Compiling an envelope validator takes about 6 ms, what some 450 interpreted
- * runs lose against compiled ones (about 17 µs against 4 µs each). So a
- * process that reads one message (a cold Lambda, a CLI) never pays for it,
- * and one that reads many pays it once, early.
- */
-export const COMPILE_AFTER = 100;
-
-/** A validator that starts interpreted and is compiled on its {@link COMPILE_AFTER}th use. Both agree with JSON Schema; the differential tests check each. */
-export function tiered(build: () => z.ZodMiniType): () => z.ZodMiniType {
-  let schema: z.ZodMiniType | undefined;
-  let uses = 0;
-  return () => {
-    if (uses >= COMPILE_AFTER) return schema as z.ZodMiniType;
-    schema ??= build();
-    if (++uses === COMPILE_AFTER) schema = z.compile(schema);
-    return schema;
-  };
-}
-
-/** One {@link tiered} validator per version, made on first use: `build(v)` for version `v.version`. */
-export function perVersion<V extends { readonly version: number }>(versions: readonly V[], build: (v: V) => z.ZodMiniType): (version: number) => z.ZodMiniType {
-  const validators = versions.map((v) => tiered(() => build(v)));
-  return (version) => (validators[version - 1] as () => z.ZodMiniType)();
-}
-
 /** The runtime and the public functions of one contract. */
 export function defineContract<M extends VersionMap, L extends number>(
   type: string,
@@ -113,10 +83,6 @@ export function defineContract<M extends VersionMap, L extends number>(
 ): { readonly runtime: ContractRuntime; readonly functions: ContractFunctions<M, L> } {
   const { versions } = definition;
   const latest = versions.length as L;
-  const dataValidator = perVersion(versions, (v) => v.data);
-  const openOnly = perVersion(versions, (v) => v.open);
-  // Where the open validator is the closed one, both share one use count, and one compilation.
-  const openValidator = (version: number): z.ZodMiniType => (versions[version - 1]?.open === versions[version - 1]?.data ? dataValidator : openOnly)(version);
   const runtime: ContractRuntime = {
     type,
     latest,
@@ -125,8 +91,7 @@ export function defineContract<M extends VersionMap, L extends number>(
       return {
         version: v.version,
         ...(v.upcast ? { upcast: v.upcast } : {}),
-        validator: () => dataValidator(v.version),
-        openValidator: () => openValidator(v.version),
+        check: v.check,
         properties: () => {
           properties ??= new Set(Object.keys((v.schema().properties ?? {}) as object));
           return properties;
@@ -152,7 +117,7 @@ export function defineContract<M extends VersionMap, L extends number>(
           ]),
         };
       }
-      const issues = findIssues(dataValidator(options.from), data);
+      const issues = issuesOf((versions[options.from - 1] as VersionDefinition).check, data);
       if (issues) return { success: false, error: contractError('invalid_event', issues) };
       const result = runChain(type, runtime.chain, data, options.from, to, { envelope: options.envelope, values: options.context ?? {} }, []);
       return result.ok ? { success: true, data: result.data } : { success: false, error: result.error };

@@ -6,7 +6,7 @@
  * the reader is told it, and upcasts `eventDetails` to the latest version.
  * {@link safeParseDetailWith} never throws, whatever it is given.
  */
-import * as z from 'zod/mini';
+import { type Check, describeValue, isDateTime, isObject, issue, issuesOf, isUuid, type Tally, typeIssue, valueIssue } from './checks.js';
 import type { ContractRuntime } from './contract.js';
 import { type ContractError, contractError, type ErrorCode, type Issue, type IssueInput, withMessages } from './errors.js';
 import { isRecord } from './formats/format.js';
@@ -14,9 +14,7 @@ import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, type Limits } from './j
 import { typeName } from './messages.js';
 import { setOwn } from './own-properties.js';
 import { checkEventType, checkTolerantly, type Lookup, type UnknownProperties, unknownType, versionOptionProblem } from './parse.js';
-import { dateTime, objectOnly, uuid } from './schema-checks.js';
 import { runChain, type UpcastContext } from './upcast.js';
-import { findIssues, issuesOf } from './zod-issues.js';
 
 /** Options for `safeParseDetail` and `parseDetail`. */
 export interface DetailParseOptions<To extends number | 'latest' = number | 'latest'> {
@@ -79,20 +77,33 @@ export interface BuildDetailOptions {
 
 /** What the detail reader needs to know about one event type's detail contract. */
 export interface DetailRuntime extends ContractRuntime {
-  /** The validator of a whole detail document at this version, ready for repeated use. */
-  documentValidator(version: number): z.ZodMiniType;
-  /** The same, as readers use it: properties the contract does not name are accepted. */
-  openDocumentValidator(version: number): z.ZodMiniType;
+  /** The check of a whole detail document at this version. */
+  documentCheck(version: number): Check;
 }
 
 /**
- * The schema of a whole detail document of `type` whose `eventDetails` are
- * `details` (and an object, whatever `details` allows), not compiled.
+ * The check of a whole detail document of `type` whose `eventDetails` are
+ * checked by `details` (and are an object, whatever `details` allows).
  * Properties it does not name are kept.
  */
-export function detailDocumentSchema(type: string, details: z.ZodMiniType): z.ZodMiniType {
-  // eventDetails is an object, whatever the version's schema would let through.
-  return z.looseObject({ id: uuid, timestamp: dateTime, eventType: z.literal(type), eventDetails: objectOnly(details) });
+export function detailDocumentCheck(type: string, details: Check): Check {
+  const typeExpected = describeValue(type);
+  return (value, path, out, open) => {
+    if (!isObject(value)) return typeIssue(out, value, path, 'object');
+    let tally: Tally = formatted(value.id, `${path}/id`, out, 'uuid', isUuid);
+    tally += formatted(value.timestamp, `${path}/timestamp`, out, 'date-time', isDateTime);
+    if (value.eventType !== type) tally += valueIssue(out, value.eventType, `${path}/eventType`, typeExpected);
+    const data = value.eventDetails;
+    // eventDetails is an object, whatever the version's schema would let through.
+    tally += isObject(data) ? details(data, `${path}/eventDetails`, out, open) : typeIssue(out, data, `${path}/eventDetails`, 'object');
+    return tally;
+  };
+}
+
+/** A required string of a format. */
+function formatted(value: unknown, path: string, out: IssueInput[], format: string, test: (text: string) => boolean): Tally {
+  if (typeof value !== 'string') return typeIssue(out, value, path, 'string');
+  return test(value) ? 0 : issue(out, 'invalid_format', path, format, describeValue(value));
 }
 
 const fail = (code: ErrorCode, issues: readonly IssueInput[]): DetailParseFailure => ({ success: false, error: contractError(code, issues) });
@@ -174,8 +185,8 @@ function readDocument(
   }
 
   const unknown = options.unknownProperties ?? 'keep';
-  const checked = checkTolerantly(runtime.documentValidator(version), runtime.openDocumentValidator(version), value, unknown);
-  if (!checked.ok) return fail('invalid_event', issuesOf(checked.validator, value));
+  const checked = checkTolerantly(runtime.documentCheck(version), value, unknown);
+  if (!checked.ok) return fail('invalid_event', checked.issues);
   const warnings = checked.warnings ? { warnings: withMessages(checked.warnings) } : {};
   if (version === target) return { success: true, detail: value, version, ...warnings };
 
@@ -221,8 +232,7 @@ export function buildDetailWith(runtime: DetailRuntime, eventDetails: unknown, o
     eventType: runtime.type,
     eventDetails,
   };
-  const validator = runtime.documentValidator(runtime.latest);
-  const issues = findIssues(validator, document);
+  const issues = issuesOf(runtime.documentCheck(runtime.latest), document);
   if (issues) throw contractError('invalid_event', issues);
   return document;
 }

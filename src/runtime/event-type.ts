@@ -4,16 +4,16 @@
  * {@link defineEventType}; everything else in this file is shared by all
  * event types.
  */
-import * as z from 'zod/mini';
 import type { Envelope } from '../../generated/envelope.js';
-import { type ContractDefinition, type ContractFunctions, type ContractTypes, defineContract, perVersion, type VersionMap } from './contract.js';
+import { type Check, isObject, issuesOf, typeIssue, valueIssue } from './checks.js';
+import { type ContractDefinition, type ContractFunctions, type ContractTypes, defineContract, type VersionMap } from './contract.js';
 import {
   type BuildDetailOptions,
   buildDetailWith,
   type DetailParseOptions,
   type DetailParseResult,
   type DetailRuntime,
-  detailDocumentSchema,
+  detailDocumentCheck,
   safeParseDetailWith,
   unwrapDetail,
 } from './detail.js';
@@ -24,8 +24,6 @@ import { describeValue } from './messages.js';
 import { ownValue } from './own-properties.js';
 import { type EventRuntime, type Lookup, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './parse.js';
 import { attachRuntimes } from './runtimes.js';
-import { objectOnly } from './schema-checks.js';
-import { findIssues } from './zod-issues.js';
 
 /** An envelope whose data is version `V` of event type `T`. */
 export type EventEnvelope<T extends string, V extends number, D> = Omit<Envelope, 'eventType' | 'version' | 'additionalInformation'> & {
@@ -88,10 +86,8 @@ export interface EventTypeDefinition<T extends string> {
   readonly description: string;
   /** Timeline templates keyed by the first version they apply to (of the detail contract where there is one). */
   readonly timeline: Readonly<Record<string, string>>;
-  /** The envelope's zod shape, from `generated/envelope.ts`. */
-  readonly envelope: z.core.$ZodLooseShape;
-  /** The envelope's shape as readers use it: its closed parts accept properties they do not name. */
-  readonly openEnvelope: z.core.$ZodLooseShape;
+  /** The envelope's check, `checkEnvelope` from `generated/envelope.ts`. */
+  readonly envelope: EnvelopeCheck;
   /** The template of the `detailUrl` the producer sends, from `event.json`; `build` requires a `detailUrl` where there is one. */
   readonly detailUrl?: string;
   readonly notification?: ContractDefinition;
@@ -162,23 +158,29 @@ export type EventType<T extends string = string, C extends EventContracts = Even
   (C['notification'] extends ContractTypes ? NotificationPart<T, C['notification']> : unknown) &
   (C['detail'] extends ContractTypes ? DetailPart<T, C['detail']> : unknown);
 
+/** The checks of the envelope's fields that each event version fixes. */
+export type EnvelopeFields = Readonly<Record<'eventType' | 'version' | 'additionalInformation', Check>>;
+
+/** The envelope's generated check, to which each version gives the checks of the fields it fixes. */
+export type EnvelopeCheck = (value: unknown, path: string, out: IssueInput[], open: boolean, fields: EnvelopeFields) => number;
+
 /**
- * The schema of a whole envelope of `type` at `version`, not compiled: the
- * envelope's fields, the type and version fixed (a version 1 message may omit
- * its version), and the version's data, an object whatever its schema allows
+ * The check of a whole envelope of `type` at `version`: the envelope's
+ * fields, the type and version fixed (a version 1 message may omit its
+ * version), and the version's data, an object whatever its schema allows
  * (which a version that describes no data may leave out, as the HMPPS
  * envelope allows).
  */
-export function envelopeSchema(envelope: z.core.$ZodLooseShape, type: string, version: number, data: z.ZodMiniType, dataOptional = false): z.ZodMiniType {
-  const versionField = version === 1 ? z.exactOptional(z.literal(1)) : z.literal(version);
-  // additionalInformation is an object, as the envelope schema says, whatever the version's schema would let through.
-  const information = objectOnly(data);
-  return z.looseObject({
-    ...envelope,
-    eventType: z.literal(type),
-    version: versionField,
-    additionalInformation: dataOptional ? z.exactOptional(information) : information,
-  });
+export function envelopeCheck(envelope: EnvelopeCheck, type: string, version: number, data: Check, dataOptional = false): Check {
+  const typeExpected = describeValue(type);
+  const fields: EnvelopeFields = {
+    eventType: (value, path, out) => (value === type ? 0 : valueIssue(out, value, path, typeExpected)),
+    version: (value, path, out) => (value === version || (version === 1 && value === undefined) ? 0 : valueIssue(out, value, path, String(version))),
+    // additionalInformation is an object, as the envelope schema says, whatever the version's schema would let through.
+    additionalInformation: (value, path, out, open) =>
+      isObject(value) ? data(value, path, out, open) : dataOptional && value === undefined ? 0 : typeIssue(out, value, path, 'object'),
+  };
+  return (value, path, out, open) => envelope(value, path, out, open, fields);
 }
 
 /** Creates the object for one event type. Called by generated modules. */
@@ -215,8 +217,7 @@ function detailContract(type: string, contract: ContractDefinition): { runtime: 
   const { runtime: base, functions } = defineContract(type, contract);
   const runtime: DetailRuntime = {
     ...base,
-    documentValidator: perVersion(contract.versions, (v) => detailDocumentSchema(type, v.data)),
-    openDocumentValidator: perVersion(contract.versions, (v) => detailDocumentSchema(type, v.open)),
+    documentCheck: perVersion(contract.versions, (v) => detailDocumentCheck(type, v.check)),
   };
   const lookup: Lookup<DetailRuntime> = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
   const out = {
@@ -240,8 +241,7 @@ function notificationContract(
   const { runtime: base, functions } = defineContract(type, contract);
   const runtime: EventRuntime = {
     ...base,
-    envelopeValidator: perVersion(contract.versions, (v) => envelopeSchema(definition.envelope, type, v.version, v.data, v.dataOptional)),
-    openEnvelopeValidator: perVersion(contract.versions, (v) => envelopeSchema(definition.openEnvelope, type, v.version, v.open, v.dataOptional)),
+    envelopeCheck: perVersion(contract.versions, (v) => envelopeCheck(definition.envelope, type, v.version, v.check, v.dataOptional)),
   };
   const lookup: Lookup = { find: (t) => (t === type ? runtime : undefined), known: () => [type] };
   const out = {
@@ -252,7 +252,7 @@ function notificationContract(
     upcast: functions.upcast,
     build(input: BuildInput<unknown>, options?: BuildOptions) {
       const envelope = assemble(definition, runtime.latest, input, options);
-      const issues = findIssues(runtime.envelopeValidator(runtime.latest), envelope) ?? [];
+      const issues = issuesOf(runtime.envelopeCheck(runtime.latest), envelope) ?? [];
       // An identifier the envelope schema already refused is not reported twice.
       const reported = new Set(issues.map((i) => i.path));
       issues.push(...buildProblems(envelope, definition.detailUrl).filter((i) => !reported.has(i.path)));
@@ -263,6 +263,19 @@ function notificationContract(
     parse: (input: unknown, options?: ParseOptions) => unwrap(safeParseWith(lookup, input, options, type)),
   };
   return { runtime, contract: out as unknown as NotificationContract<string, VersionMap, number> };
+}
+
+/** One check per version, made on first use. */
+function perVersion<V extends { readonly version: number }>(versions: readonly V[], make: (v: V) => Check): (version: number) => Check {
+  const made: Array<Check | undefined> = [];
+  return (version) => {
+    let check = made[version - 1];
+    if (check === undefined) {
+      check = make(versions[version - 1] as V);
+      made[version - 1] = check;
+    }
+    return check;
+  };
 }
 
 const BUILD_FIELDS: ReadonlySet<string> = new Set([

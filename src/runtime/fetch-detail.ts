@@ -5,7 +5,7 @@
  * event type, upcast to the latest version. Every failure, on the network or
  * in the document, comes back as an issue with its own code; it never throws.
  */
-import * as z from 'zod/mini';
+import { accepts } from './checks.js';
 import type { DetailParseOptions, DetailParseResult, DetailRuntime } from './detail.js';
 import { safeParseDetailWith } from './detail.js';
 import { type ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
@@ -110,7 +110,7 @@ async function fetchUnchecked(
   const latest = safeParseDetailWith(lookup, document, { ...parseOptions, version: runtime?.latest ?? 1 });
   if (latest.success || latest.error.code !== 'invalid_event' || !runtime) return latest;
   for (let v = runtime.latest - 1; v >= 1; v--) {
-    if (z.validate(runtime.documentValidator(v), document)) return safeParseDetailWith(lookup, document, { ...parseOptions, version: v });
+    if (accepts(runtime.documentCheck(v), document)) return safeParseDetailWith(lookup, document, { ...parseOptions, version: v });
   }
   return latest;
 }

@@ -59,7 +59,7 @@ export function decodeJson(text: string, limits: Limits, duplicates: DuplicateKe
     return { ok: false, issue: { code: 'invalid_json', path, detail: (error as Error).message } };
   }
   // Walk the value when its depth is safe to recurse into, else leave depth to the text pass.
-  const keptKeys = limits.maxDepth <= MAX_RECURSION ? countKeys(value, limits.maxDepth) : undefined;
+  const keptKeys = limits.maxDepth > MAX_RECURSION ? undefined : typeof value === 'object' && value !== null ? countKeys(value, limits.maxDepth) : 0;
   if (keptKeys === TOO_DEEP) return tooDeep(limits, path);
   if (duplicates === 'last-wins' && keptKeys !== undefined) return { ok: true, value };
   // An enumerable property on Object.prototype is counted in every object, and could make up for a lost key.
@@ -156,24 +156,29 @@ const EMPTY = {};
 
 /**
  * The keys of every object in a parsed value (inherited enumerable ones too),
- * or {@link TOO_DEEP} when it nests more than `depthLeft` levels.
+ * or {@link TOO_DEEP} when it nests more than `depthLeft` levels. `value` is
+ * an object or an array; only those are recursed into.
  */
-function countKeys(value: unknown, depthLeft: number): number {
-  if (typeof value !== 'object' || value === null) return 0;
+function countKeys(value: object, depthLeft: number): number {
   if (depthLeft === 0) return TOO_DEEP;
   let keys = 0;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const inner = countKeys(value[i], depthLeft - 1);
+      const item: unknown = value[i];
+      if (typeof item !== 'object' || item === null) continue;
+      const inner = countKeys(item, depthLeft - 1);
       if (inner === TOO_DEEP) return TOO_DEEP;
       keys += inner;
     }
     return keys;
   }
   for (const key in value) {
-    const inner = countKeys((value as Record<string, unknown>)[key], depthLeft - 1);
+    keys++;
+    const item: unknown = (value as Record<string, unknown>)[key];
+    if (typeof item !== 'object' || item === null) continue;
+    const inner = countKeys(item, depthLeft - 1);
     if (inner === TOO_DEEP) return TOO_DEEP;
-    keys += 1 + inner;
+    keys += inner;
   }
   return keys;
 }

@@ -3,7 +3,7 @@
  * `version`, validate the whole envelope in one pass, then upcast to the
  * version asked for. {@link safeParseWith} never throws, whatever it is given.
  */
-import * as z from 'zod/mini';
+import { accepts, type Check } from './checks.js';
 import type { ContractRuntime } from './contract.js';
 import type { EnvelopeLike } from './envelope.js';
 import { isEnvelopeField, withData } from './envelope.js';
@@ -14,7 +14,6 @@ import { chooseFormat, FORMATS, type FormatName, isFormatName } from './formats/
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, exceedsDepth, type Limits } from './json-text.js';
 import { describeValue, typeName } from './messages.js';
 import { runChain, type UpcastContext } from './upcast.js';
-import { fromZodIssues, issuesOf } from './zod-issues.js';
 
 /** Options for `safeParse` and `parse`. */
 export interface ParseOptions<To extends number | 'latest' = number | 'latest'> {
@@ -98,10 +97,8 @@ export interface ParseFailure {
 
 /** What the parser needs to know about one event type's notification contract. */
 export interface EventRuntime extends ContractRuntime {
-  /** The validator of a whole envelope at this version, ready for repeated use. */
-  envelopeValidator(version: number): z.ZodMiniType;
-  /** The same, as readers use it: properties the contract does not name are accepted. */
-  openEnvelopeValidator(version: number): z.ZodMiniType;
+  /** The check of a whole envelope at this version. */
+  envelopeCheck(version: number): Check;
 }
 
 /** Finds the contract for an event type; `known` lists every type that has one, for hints. */
@@ -219,11 +216,8 @@ function readEnvelope(
   const candidate: Record<string, unknown> =
     says === readAs || (says === undefined && readAs === 1) ? envelope : withData(envelope, readAs, envelope.additionalInformation);
   const unknown = options.unknownProperties ?? 'keep';
-  const checked = checkTolerantly(runtime.envelopeValidator(readAs), runtime.openEnvelopeValidator(readAs), candidate, unknown);
-  if (!checked.ok) {
-    const validatorOf = (v: number) => (unknown === 'keep' ? runtime.openEnvelopeValidator(v) : runtime.envelopeValidator(v));
-    return fail('invalid_event', validationIssues(runtime, checked.validator, validatorOf, candidate, readAs, pathOf));
-  }
+  const checked = checkTolerantly(runtime.envelopeCheck(readAs), candidate, unknown);
+  if (!checked.ok) return fail('invalid_event', validationIssues(runtime, checked.issues, candidate, readAs, unknown, pathOf));
   const warnings = checked.warnings ? { warnings: withMessages(atAll(checked.warnings, pathOf)) } : {};
   if (!fromText && unknownFieldsTooDeep(envelope, maxDepth)) {
     return fail('input_too_deep', [{ code: 'input_too_deep', path: '', expected: String(maxDepth) }]);
@@ -358,18 +352,19 @@ function unknownTypeHint(eventType: string, lookup: Lookup<ContractRuntime>): st
   return near ? `known types in that domain include ${JSON.stringify(near)}` : undefined;
 }
 
+/** The issues of an envelope that failed its check, and a hint where its data is valid at a later version. */
 function validationIssues(
   runtime: EventRuntime,
-  validator: z.ZodMiniType,
-  validatorOf: (version: number) => z.ZodMiniType,
+  found: readonly IssueInput[],
   candidate: Record<string, unknown>,
   version: number,
+  unknown: UnknownProperties,
   pathOf: ((p: string) => string) | undefined,
 ): readonly IssueInput[] {
-  const issues = issuesOf(validator, candidate, { code: 'invalid_value', path: '', detail: 'the envelope failed validation' });
+  const issues = [...found];
   // A producer that always sends version 1 may be sending newer data: say so.
   for (let v = version + 1; v <= runtime.latest; v++) {
-    if (z.validate(validatorOf(v), withData(candidate, v, candidate.additionalInformation))) {
+    if (accepts(runtime.envelopeCheck(v), withData(candidate, v, candidate.additionalInformation), unknown === 'keep')) {
       issues.push({ code: 'version_mismatch', path: '/version', expected: String(v), received: String(version) });
       break;
     }
@@ -390,22 +385,27 @@ const at = (pointer: string, pathOf: ((p: string) => string) | undefined): strin
 /** What readers do with properties a contract does not name: see {@link ParseOptions.unknownProperties}. */
 export type UnknownProperties = 'keep' | 'reject';
 
-/** The verdict of a tolerant check: valid (with the unknown properties it kept), or the validator whose issues to report. */
-export type TolerantCheck = { readonly ok: true; readonly warnings?: readonly IssueInput[] } | { readonly ok: false; readonly validator: z.ZodMiniType };
+const VALID: TolerantCheck = { ok: true };
+const UNUSED: IssueInput[] = [];
+
+/** The verdict of a tolerant check: valid (with the unknown properties it kept), or the issues to report. */
+export type TolerantCheck = { readonly ok: true; readonly warnings?: readonly IssueInput[] } | { readonly ok: false; readonly issues: readonly IssueInput[] };
 
 /**
- * Checks `value` with the closed validator, and only when that fails, with
- * the open one. Valid under the open one but not the closed one means the
- * value holds properties the contract does not name: with `keep` they are
- * warnings, with `reject` the closed validator's issues are the errors.
+ * Checks `value` closed, and only when that fails, open. Valid open but not
+ * closed means the value holds properties the contract does not name: with
+ * `keep` they are warnings, with `reject` the closed check's issues are the
+ * errors. A valid value is checked once.
  */
-export function checkTolerantly(closed: z.ZodMiniType, open: z.ZodMiniType, value: unknown, unknown: UnknownProperties): TolerantCheck {
-  if (z.validate(closed, value)) return { ok: true };
-  if (unknown === 'reject' || closed === open || !z.validate(open, value)) return { ok: false, validator: unknown === 'reject' ? closed : open };
-  const result = closed.safeParse(value);
-  if (result.success) return { ok: true };
-  // Every way the closed validator fails here is an unknown property; inside an anyOf, zod reports the branch, not the key.
-  const warnings = fromZodIssues(result.error.issues, value).map(
+export function checkTolerantly(check: Check, value: unknown, unknown: UnknownProperties): TolerantCheck {
+  // A valid value pushes nothing, so it needs no array of its own.
+  if (check(value, '', UNUSED, false) === 0) return VALID;
+  const closed = UNUSED.splice(0);
+  if (unknown === 'reject') return { ok: false, issues: closed };
+  const open: IssueInput[] = [];
+  if (check(value, '', open, true) !== 0) return { ok: false, issues: open };
+  // Every way the closed check fails here is an unknown property; inside an anyOf, it reports the branch, not the key.
+  const warnings = closed.map(
     (issue): IssueInput =>
       issue.code === 'unknown_property'
         ? issue

@@ -17,6 +17,7 @@
  * params, so an issue can be reported in the schema's own terms.
  */
 import * as z from 'zod/mini';
+import { codePointLength, unique } from './checks.js';
 import { isRecord } from './formats/format.js';
 import { isEmail } from './mailbox-syntax.js';
 import { isDate, isDateTime, isTime, isUuid } from './string-formats.js';
@@ -40,19 +41,6 @@ export const email = z.stringFormat('email', isEmail);
 /** `type: integer`. */
 export const integer = z.number().check(z.refine(Number.isInteger, keyword({ keyword: 'integer' })));
 
-/** Length in Unicode code points, counted as Ajv's `ucs2length` does (a lone surrogate counts as one). */
-export function codePointLength(value: string): number {
-  const units = value.length;
-  let length = 0;
-  let pos = 0;
-  while (pos < units) {
-    length++;
-    const unit = value.charCodeAt(pos++);
-    if (unit >= 0xd800 && unit <= 0xdbff && pos < units && (value.charCodeAt(pos) & 0xfc00) === 0xdc00) pos++;
-  }
-  return length;
-}
-
 /** `minLength: n`, in code points. A string has at least as many code units as code points. */
 export const minLength = (limit: number) =>
   z.refine<string>((s) => s.length >= limit && (s.length >= 2 * limit || codePointLength(s) >= limit), keyword({ keyword: 'minLength', limit }));
@@ -60,32 +48,11 @@ export const minLength = (limit: number) =>
 /** `maxLength: n`, in code points. */
 export const maxLength = (limit: number) => z.refine<string>((s) => s.length <= limit || codePointLength(s) <= limit, keyword({ keyword: 'maxLength', limit }));
 
-/** JSON Schema equality: by value for arrays and objects, regardless of key order. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  if (keysA.length !== Object.keys(b).length) return false;
-  for (const key of keysA) {
-    if (!Object.hasOwn(b, key) || !jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
-  return true;
-}
-
 /** `uniqueItems: true`. */
 export const uniqueItems = () =>
   z.refine<unknown[]>(
     (items) => {
-      for (let i = 1; i < items.length; i++) {
-        for (let j = 0; j < i; j++) if (jsonEqual(items[i], items[j])) return false;
-      }
-      return true;
+      return unique(items);
     },
     keyword({ keyword: 'uniqueItems' }),
   );
@@ -150,18 +117,3 @@ export function ownProperties<B extends z.ZodMiniObject, R extends Shape = Recor
 }
 
 const prefixed = (key: string, issues: readonly z.core.$ZodIssue[]): Issue[] => issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }) as Issue);
-
-/**
- * `data`, for objects only: whatever `data` allows, a value that is not an
- * object (a string, an array, null) is refused as `invalid_type`. The
- * envelope's `additionalInformation` and a detail document's `eventDetails`
- * are objects, whatever a contract's schema says of its data.
- */
-export function objectOnly(data: z.ZodMiniType): z.ZodMiniType {
-  // A zod object refuses non-objects itself; checking twice would slow every read.
-  if (data.def.type === 'object') return data;
-  const check = z.check<unknown>((payload) => {
-    if (!isRecord(payload.value)) payload.issues.push({ code: 'invalid_type', expected: 'object', input: payload.value } as Issue);
-  });
-  return z.pipe(z.unknown().check(check), data);
-}

@@ -3,10 +3,10 @@
  * to the version asked for. Each step is validated against its target
  * version at once, so a wrong upcaster is caught at the step that is wrong.
  */
-import type * as z from 'zod/mini';
+import { type Check, issuesOf } from './checks.js';
 import { type ContractError, contractError, type IssueInput } from './errors.js';
+import { toPointer } from './json-pointer.js';
 import { setOwn } from './own-properties.js';
-import { findIssues } from './zod-issues.js';
 
 /** What an upcaster may read besides the data: the envelope, and values the caller passes in. */
 export interface UpcastContext {
@@ -40,10 +40,8 @@ export interface UpcastStepDefinition {
 export interface ChainVersion {
   readonly version: number;
   readonly upcast?: UpcastStepDefinition;
-  /** The data validator, ready for repeated use. */
-  readonly validator: () => z.ZodMiniType;
-  /** The same, as readers use it: properties the schema does not name are accepted. */
-  readonly openValidator: () => z.ZodMiniType;
+  /** The check of the data; open, as readers run it, properties the schema does not name are accepted. */
+  readonly check: Check;
   /** The top-level properties the version's schema names. */
   readonly properties: () => ReadonlySet<string>;
 }
@@ -52,9 +50,6 @@ export type ChainResult = { readonly ok: true; readonly data: unknown } | { read
 
 const IDENTITY = (data: unknown) => data;
 
-/** The issue of a step's result that its validator refuses but zod's parse accepts. */
-const RESULT_INVALID: IssueInput = { code: 'upcast_failed', path: '', detail: 'the result failed validation' };
-
 /**
  * Runs the steps from version `from` to `to` on `data`. Never throws: an
  * upcaster that throws, or that returns invalid data, fails with an error
@@ -62,8 +57,8 @@ const RESULT_INVALID: IssueInput = { code: 'upcast_failed', path: '', detail: 't
  *
  * With `unknown: 'keep'`, the data may hold properties its version does not
  * name: each step carries the top-level ones over (an upcaster writes only
- * what it knows), and the result is checked with the next version's open
- * validator. With `'reject'` there are none, and each result must be exactly
+ * what it knows), and the result is checked with the next version's check,
+ * open. With `'reject'` there are none, and each result must be exactly
  * the next version.
  */
 export function runChain(
@@ -92,8 +87,7 @@ export function runChain(
       return { ok: false, error: contractError('upcast_failed', [issue], step) };
     }
     if (unknown === 'keep' && current !== input) current = withUnknown(input, current, (versions[target - 2] as ChainVersion).properties());
-    const validator = unknown === 'keep' ? version.openValidator() : version.validator();
-    const issues = findIssues(validator, current, RESULT_INVALID, dataPath);
+    const issues = issuesOf(version.check, current, unknown === 'keep', toPointer(dataPath));
     if (issues) return { ok: false, error: contractError('upcast_failed', issues, step) };
   }
   return { ok: true, data: current };

@@ -16,17 +16,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { envelope, envelopeShape } from '../../generated/envelope.js';
+import { checkEnvelope, envelope, envelopeShape, envelopeShapeOpen } from '../../generated/envelope.js';
 import * as shared from '../../generated/shared.js';
 import type { ContractKind } from '../../src/catalogue/model.js';
 import { namesOf } from '../../src/codegen/modules/event-module.js';
-import { envelopeSchema } from '../../src/runtime/event-type.js';
-import { camel, contractTitle } from '../../src/schema/names.js';
+import type { Check } from '../../src/runtime/checks.js';
+import { detailDocumentCheck } from '../../src/runtime/detail.js';
+import { envelopeCheck } from '../../src/runtime/event-type.js';
+import { camel, contractTitle, openName } from '../../src/schema/names.js';
 import { ajvOwnPropertyVerdict, bareReference, namesInheritedMember, referenceEnvelopeVerdict, referenceValidator } from '../support/ajv.js';
 import { mutated, opened, resolverFor, schemas, valid } from '../support/arbitrary.js';
 import { cfworkerCatalogue, cfworkerEnvelopeVerdict, cfworkerVerdict } from '../support/cfworker.js';
-import { emittedValidator } from '../support/emit.js';
+import { emittedCheck, emittedValidator } from '../support/emit.js';
 import { repoCatalogue } from '../support/repo.js';
+import { detailDocumentSchema, envelopeSchema } from '../support/zod-documents.js';
+import { fromZodIssues } from '../support/zod-issues.js';
 
 const SEED = 20_261_123;
 const RUNS = 150;
@@ -39,13 +43,37 @@ const versions = catalogue.events.flatMap((event) => event.contracts.flatMap((co
 
 const modules = import.meta.glob<Record<string, z.ZodMiniType>>('../../generated/events/*.ts', { eager: true });
 
-async function validatorOf(type: string, version: number, kind: ContractKind): Promise<z.ZodMiniType> {
+/** The generated module's exports for a version: its zod validator, the open variant readers compose, and its check function. */
+async function generatedFor(type: string, version: number, kind: ContractKind): Promise<{ plain: z.ZodMiniType; open: z.ZodMiniType; check: Check }> {
   const event = catalogue.events.find((e) => e.type === type);
-  const module = modules[`../../generated/events/${type}.ts`];
+  const module = modules[`../../generated/events/${type}.ts`] as Record<string, unknown> | undefined;
   if (!event || !module) throw new Error(type);
-  const validator = module[camel(contractTitle(namesOf(event).base, kind, version))];
-  if (!validator) throw new Error(`no validator for ${type} ${kind} v${version}`);
-  return validator;
+  const title = contractTitle(namesOf(event).base, kind, version);
+  const plain = module[camel(title)] as z.ZodMiniType | undefined;
+  const check = module[`check${title}`] as Check | undefined;
+  if (!plain || !check) throw new Error(`no validator or check for ${type} ${kind} v${version}`);
+  return { plain, open: (module[openName(camel(title))] as z.ZodMiniType | undefined) ?? plain, check };
+}
+
+/** What the zod validator reports of a value, in this package's terms; undefined when it accepts it. */
+function zodIssues(validator: z.ZodMiniType, value: unknown) {
+  const result = validator.safeParse(value);
+  return result.success ? undefined : fromZodIssues(result.error.issues, value);
+}
+
+/** What the check reports of a value, closed or open; undefined when it accepts it. */
+function checkIssues(check: Check, value: unknown, open = false) {
+  const out: ReturnType<typeof fromZodIssues> = [];
+  return check(value, '', out, open) === 0 ? undefined : out;
+}
+
+/** The check function and the zod validators report the same issues, in the same order, closed and open. */
+function expectSameIssues(check: Check, plain: z.ZodMiniType, open: z.ZodMiniType, value: unknown): void {
+  expect({ value, closed: checkIssues(check, value), open: checkIssues(check, value, true) }).toEqual({
+    value,
+    closed: zodIssues(plain, value),
+    open: zodIssues(open, value),
+  });
 }
 
 /** The four verdicts on one value: Ajv, cfworker, the zod validator, and its compiled form. */
@@ -60,19 +88,25 @@ describe('generated validators agree with Ajv and cfworker', () => {
     '%s',
     (_, { event, contract, version }) => {
       it('on values generated from the schema (all valid under both)', async () => {
-        const plain = await validatorOf(event.type, version.version, contract.kind);
+        const { plain, check } = await generatedFor(event.type, version.version, contract.kind);
         const compiled = z.compile(plain);
         const values = valid(version.schema.json, version.schema.id, resolve);
         fc.assert(
           fc.property(values, (value) => {
-            expect(verdicts(version.schema.id, plain, compiled, value)).toEqual({ ajv: true, cfworker: true, zod: true, compiled: true });
+            expect({ ...verdicts(version.schema.id, plain, compiled, value), check: checkIssues(check, value) }).toEqual({
+              ajv: true,
+              cfworker: true,
+              zod: true,
+              compiled: true,
+              check: undefined,
+            });
           }),
           { seed: SEED, numRuns: RUNS },
         );
       });
 
-      it('on mutations of those values, valid or not', async () => {
-        const plain = await validatorOf(event.type, version.version, contract.kind);
+      it('on mutations of those values, valid or not, and the check reports what zod reports', async () => {
+        const { plain, open, check } = await generatedFor(event.type, version.version, contract.kind);
         const compiled = z.compile(plain);
         const values = mutated(valid(version.schema.json, version.schema.id, resolve));
         let rejected = 0;
@@ -80,6 +114,7 @@ describe('generated validators agree with Ajv and cfworker', () => {
           fc.property(values, (value) => {
             const v = verdicts(version.schema.id, plain, compiled, value);
             expect({ cfworker: v.cfworker, zod: v.zod, compiled: v.compiled }).toEqual({ cfworker: v.ajv, zod: v.ajv, compiled: v.ajv });
+            expectSameIssues(check, plain, open, value);
             if (!v.ajv) rejected++;
           }),
           { seed: SEED, numRuns: RUNS },
@@ -92,13 +127,17 @@ describe('generated validators agree with Ajv and cfworker', () => {
 
   describe.each(catalogue.shared.map((s) => [s.typeName, s] as const))('shared %s', (_, sharedSchema) => {
     it('on generated values and their mutations', () => {
-      const plain = (shared as unknown as Record<string, z.ZodMiniType>)[camel(sharedSchema.typeName)] as z.ZodMiniType;
+      const exports = shared as unknown as Record<string, unknown>;
+      const plain = exports[camel(sharedSchema.typeName)] as z.ZodMiniType;
+      const open = exports[openName(camel(sharedSchema.typeName))] as z.ZodMiniType;
+      const check = exports[`check${sharedSchema.typeName}`] as Check;
       const compiled = z.compile(plain);
       const values = fc.oneof(valid(sharedSchema.json, sharedSchema.id, resolve), mutated(valid(sharedSchema.json, sharedSchema.id, resolve)));
       fc.assert(
         fc.property(values, (value) => {
           const v = verdicts(sharedSchema.id, plain, compiled, value);
           expect({ cfworker: v.cfworker, zod: v.zod, compiled: v.compiled }).toEqual({ cfworker: v.ajv, zod: v.ajv, compiled: v.ajv });
+          expectSameIssues(check, plain, open, value);
         }),
         { seed: SEED, numRuns: RUNS },
       );
@@ -119,6 +158,23 @@ describe('generated validators agree with Ajv and cfworker', () => {
       { seed: SEED, numRuns: RUNS * 2 },
     );
   });
+
+  it('the envelope of an event version, checked whole, reports what the zod envelope reports', async () => {
+    const event = catalogue.events.find((e) => e.notification !== undefined);
+    if (!event) throw new Error('no notification contract');
+    const { plain, open, check } = await generatedFor(event.type, 1, 'notification');
+    const whole = envelopeCheck(checkEnvelope, event.type, 1, check);
+    const zodClosed = envelopeSchema(envelopeShape, event.type, 1, plain);
+    const zodOpen = envelopeSchema(envelopeShapeOpen, event.type, 1, open);
+    const values = fc.oneof(
+      valid(catalogue.envelope.json, catalogue.envelope.id, resolve),
+      mutated(valid(catalogue.envelope.json, catalogue.envelope.id, resolve)),
+    );
+    fc.assert(
+      fc.property(values, (value) => expectSameIssues(whole, zodClosed, zodOpen, value)),
+      { seed: SEED, numRuns: RUNS * 2 },
+    );
+  });
 });
 
 describe('every example is judged as Ajv and cfworker judge it, and as its name says', () => {
@@ -129,12 +185,29 @@ describe('every example is judged as Ajv and cfworker judge it, and as its name 
     const reference = referenceEnvelopeVerdict(ajv, catalogue, example.json, event.type, version.version);
     const second = cfworkerEnvelopeVerdict(cfworker, catalogue, event.type, version.version)(example.json);
     // The parser's envelope validator, as it runs before and after it is compiled.
-    const interpreted = envelopeSchema(envelopeShape, event.type, version.version, await validatorOf(event.type, version.version, 'notification'));
+    const { plain, open, check } = await generatedFor(event.type, version.version, 'notification');
+    const interpreted = envelopeSchema(envelopeShape, event.type, version.version, plain);
     const compiled = z.compile(interpreted);
     const sameVersion = ((example.json as { version?: unknown }).version ?? 1) === version.version;
-    const ours = { interpreted: sameVersion && z.validate(interpreted, example.json), compiled: sameVersion && z.validate(compiled, example.json) };
+    const whole = envelopeCheck(checkEnvelope, event.type, version.version, check);
+    const ours = {
+      interpreted: sameVersion && z.validate(interpreted, example.json),
+      compiled: sameVersion && z.validate(compiled, example.json),
+      check: sameVersion && checkIssues(whole, example.json) === undefined,
+    };
     const expected = example.expect === 'valid';
-    expect({ reference, second, ...ours }).toEqual({ reference: expected, second: expected, interpreted: expected, compiled: expected });
+    expect({ reference, second, ...ours }).toEqual({ reference: expected, second: expected, interpreted: expected, compiled: expected, check: expected });
+    expectSameIssues(whole, interpreted, envelopeSchema(envelopeShapeOpen, event.type, version.version, open), example.json);
+  });
+
+  it.each(examples.filter((e) => e.contract.kind === 'detail').map((e) => [e.example.file, e] as const))('%s', async (_, { event, version, example }) => {
+    const { plain, open, check } = await generatedFor(event.type, version.version, 'detail');
+    const whole = detailDocumentCheck(event.type, check);
+    expectSameIssues(whole, detailDocumentSchema(event.type, plain), detailDocumentSchema(event.type, open), example.json);
+    const eventDetails = (example.json as { eventDetails?: unknown }).eventDetails;
+    // The example's name says what the reader makes of its details (a detail example judged whole is the reader's business: see test/runtime).
+    if (example.expect === 'valid') expect(checkIssues(whole, example.json)).toBeUndefined();
+    else expect(checkIssues(check, eventDetails) !== undefined || checkIssues(whole, example.json) !== undefined).toBe(true);
   });
 });
 
@@ -162,6 +235,7 @@ describe('generated validators agree with JSON Schema on arbitrary schemas, what
           const second = cfworkerVerdict(judged);
           const plain = emittedValidator(schema, variant === 'open');
           const compiled = z.compile(plain);
+          const check = emittedCheck(schema);
           for (const value of values) {
             const want = json(value);
             // Every validator is held to the verdict JSON semantics give: generated, compiled, and the second reference.
@@ -172,6 +246,8 @@ describe('generated validators agree with JSON Schema on arbitrary schemas, what
               zod: want,
               compiled: want,
             });
+            // The check function reports what the zod validator reports, issue for issue.
+            expect({ variant, value, check: checkIssues(check, value, variant === 'open') }).toEqual({ variant, value, check: zodIssues(plain, value) });
             // Ajv as it is: right wherever no property is named as an inherited member; overruled, and counted, only where one is.
             const ajvSays = Boolean(ajvAsIs(value));
             if (ajvSays !== want) {

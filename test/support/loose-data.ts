@@ -5,20 +5,19 @@
  * `additionalInformation` and `eventDetails` are objects, whatever a data
  * schema allows.
  */
-import * as z from 'zod/mini';
-import { envelopeShape, envelopeShapeOpen } from '../../generated/envelope.js';
+import { checkEnvelope } from '../../generated/envelope.js';
 import type { VersionDefinition } from '../../src/runtime/contract.js';
 import { defineEventType, type EventType } from '../../src/runtime/event-type.js';
+import { emittedCheck } from './emit.js';
 
 export const LOOSE = 'test.anything.happened';
 
 const BASE = 'https://schemas.probation.justice.gov.uk/domain-events/';
-const data = z.union([z.string(), z.looseObject({})]);
+const check = emittedCheck({ type: ['string', 'object'] });
 const version = (kind: 'notification' | 'detail'): VersionDefinition => ({
   version: 1,
   schemaId: `${BASE}${LOOSE}/${kind}/v1.schema.json`,
-  data,
-  open: data,
+  check,
   schema: () => ({ type: ['string', 'object'] }),
 });
 
@@ -30,8 +29,7 @@ export const looseData = defineEventType<typeof LOOSE, { notification: Contract;
   title: 'Test event',
   description: 'An event for tests.',
   timeline: {},
-  envelope: envelopeShape,
-  openEnvelope: envelopeShapeOpen,
+  envelope: checkEnvelope,
   notification: { versions: [version('notification')] },
   detail: { versions: [version('detail')] },
 }) as EventType<typeof LOOSE, { notification: Contract; detail: Contract }>;

@@ -12,9 +12,10 @@ import { describesNoData } from '../../catalogue/no-data.js';
 import { ConfigError } from '../../errors.js';
 import { type SchemaIndex, sharedReachedFrom } from '../../schema/catalogue-index.js';
 import { camel, contractWord, openName } from '../../schema/names.js';
+import { emitCheck } from '../check-emitter.js';
 import { claimInnerTypes } from '../module-names.js';
-import { ModuleScope, reachesClosedObject } from '../module-scope.js';
-import { exportConst, id, importNamed, json, object, str, typeRef } from '../ts.js';
+import { checkName, ModuleScope, reachesClosedObject } from '../module-scope.js';
+import { exportConst, id, importNamed, json, object, pure, reprint, str, typeRef } from '../ts.js';
 import { type EmittedTypes, emitTypes } from '../typescript-types.js';
 import { compileUpcast } from '../upcast-compiler.js';
 import { derefIn } from '../upcast-plan.js';
@@ -29,13 +30,16 @@ const f = ts.factory;
 export interface ContractCode {
   /** Each version's types; the module merges both contracts' into one set of declarations. */
   readonly types: readonly EmittedTypes[];
-  readonly statements: ts.Statement[];
+  /** Statements, and code already printed (the check functions). */
+  readonly statements: Array<ts.Statement | string>;
   readonly definition: ts.Expression;
 }
 
 /** What the module's contracts need imported. */
 export interface ModuleNeeds {
   readonly helpers: Set<string>;
+  readonly checkHelpers: Set<string>;
+  readonly sharedChecks: Set<string>;
   readonly upcastHelpers: Set<string>;
   readonly sharedValidators: Set<string>;
   readonly sharedTypes: Set<string>;
@@ -54,11 +58,12 @@ export async function contractCode(
   needs: ModuleNeeds,
 ): Promise<ContractCode> {
   const { prefix } = names;
-  const { definitions, validators, openValidators } = versionValidators(contract, names, index, named, needs);
+  const { definitions, validators } = versionValidators(contract, names, index, named, needs);
+  const checks = versionChecks(contract, names, index, named, needs);
   const types = await versionTypes(contract, names, index, named, needs);
   const { upcasters, steps } = upcastSteps(event, contract, names, index, root, needs);
   const schemaFunctions = new Set<string>();
-  const { definition, versionMap, latest } = contractDefinition(contract, names, index, { steps, openValidators, schemaFunctions });
+  const { definition, versionMap, latest } = contractDefinition(contract, names, index, { steps, schemaFunctions });
   for (const fn of schemaFunctions) needs.sharedValidators.add(fn);
 
   const word = contract.kind === 'notification' ? 'notification (`additionalInformation`)' : 'detail document (`eventDetails`)';
@@ -69,6 +74,7 @@ export async function contractCode(
       typeAlias(prefix, typeRef(`${prefix}V${latest}`), `The data of ${event.type}'s ${word} at the latest version (${latest}).`),
       ...definitions,
       ...validators,
+      ...checks,
       ...upcasters,
     ],
     definition,
@@ -80,7 +86,6 @@ function versionValidators(contract: ContractSource, names: ContractNames, index
   const { prefix } = names;
   const definitions: ts.Statement[] = [];
   const validators: ts.Statement[] = [];
-  const openValidators = new Map<number, string>();
   for (const version of contract.versions) {
     const name = camel(`${prefix}V${version.version}`);
     const { json: schema, id: schemaId, file } = version.schema;
@@ -88,7 +93,7 @@ function versionValidators(contract: ContractSource, names: ContractNames, index
     const variants = reachesClosedObject(schema, schemaId, schema, index) ? [false, true] : [false];
     for (const open of variants) {
       const scope = new ModuleScope(file, schemaId, schema, index, { kind: 'import' }, named.definitions.get(file) ?? new Map(), open);
-      const expression = emitZod(schema, '', scope);
+      const expression = pure(emitZod(schema, '', scope));
       for (const h of scope.helpers) needs.helpers.add(h);
       for (const v of scope.sharedValidators) needs.sharedValidators.add(v);
       definitions.push(...scope.definitions);
@@ -97,9 +102,25 @@ function versionValidators(contract: ContractSource, names: ContractNames, index
         : `Validator for {@link ${prefix}V${version.version}}.`;
       validators.push(exportConst(open ? openName(name) : name, expression, doc));
     }
-    openValidators.set(version.version, variants.length === 2 ? openName(name) : name);
   }
-  return { definitions, validators, openValidators };
+  return { definitions, validators };
+}
+
+/** Each version's check function (`runtime/checks.ts`), which the readers and `build` use, with those of the `$defs` it calls. */
+function versionChecks(contract: ContractSource, names: ContractNames, index: SchemaIndex, named: Naming, needs: ModuleNeeds): string[] {
+  const out: string[] = [];
+  for (const version of contract.versions) {
+    const { json: schema, id: schemaId, file } = version.schema;
+    const scope = new ModuleScope(file, schemaId, schema, index, { kind: 'import' }, named.definitions.get(file) ?? new Map());
+    const type = `${names.prefix}V${version.version}`;
+    const code = emitCheck(checkName(type), schema, '', scope, {
+      doc: `Checks a value against {@link ${type}}, pushing an issue onto \`o\` for each problem, the paths under \`p\`; with \`open\`, as readers do, properties the schema does not name are accepted.`,
+    });
+    for (const h of scope.checkHelpers) needs.checkHelpers.add(h);
+    for (const c of scope.sharedChecks) needs.sharedChecks.add(c);
+    out.push(...scope.checkDefinitions.map(reprint), reprint(code));
+  }
+  return out;
 }
 
 /** Each version's TypeScript types, their inner names claimed in the module. */
@@ -163,12 +184,11 @@ function contractDefinition(
   index: SchemaIndex,
   made: {
     readonly steps: ReadonlyMap<number, { kind: string; run: string }>;
-    readonly openValidators: ReadonlyMap<number, string>;
     readonly schemaFunctions: Set<string>;
   },
 ) {
   const { prefix } = names;
-  const { steps, openValidators, schemaFunctions } = made;
+  const { steps, schemaFunctions } = made;
   const latest = contract.versions.length;
   const versionMap = f.createTypeLiteralNode(
     contract.versions.map((v) => f.createPropertySignature(undefined, f.createNumericLiteral(v.version), undefined, typeRef(`${prefix}V${v.version}`))),
@@ -182,8 +202,7 @@ function contractDefinition(
           return object([
             ['version', json(v.version)],
             ['schemaId', str(v.schema.id)],
-            ['data', id(camel(`${prefix}V${v.version}`))],
-            ['open', id(openValidators.get(v.version) as string)],
+            ['check', id(checkName(`${prefix}V${v.version}`))],
             ...(contract.kind === 'notification' && describesNoData(v.schema.json) ? [['dataOptional', f.createTrue()] as [string, ts.Expression]] : []),
             [
               'schema',

@@ -26,6 +26,8 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
   const { base } = names;
   const needs: ModuleNeeds = {
     helpers: new Set(),
+    checkHelpers: new Set(),
+    sharedChecks: new Set(),
     upcastHelpers: new Set(),
     sharedValidators: new Set(),
     sharedTypes: new Set(),
@@ -48,12 +50,20 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
   return printModule([
     ...importsFor(
       { runtime: '../../src/runtime', shared: '../shared.js' },
-      { zod: true, checks: needs.helpers, upcastHelpers: needs.upcastHelpers, sharedValidators: needs.sharedValidators, sharedTypes: needs.sharedTypes },
+      {
+        zod: true,
+        checks: needs.helpers,
+        upcastHelpers: needs.upcastHelpers,
+        sharedValidators: needs.sharedValidators,
+        sharedTypes: needs.sharedTypes,
+        checkHelpers: needs.checkHelpers,
+        sharedChecks: needs.sharedChecks,
+      },
     ),
     importNamed('../../src/runtime/event-type.js', ['defineEventType']),
     importNamed('../../src/runtime/event-type.js', [...(names.detail ? ['DetailDocument'] : []), ...(names.notification ? ['EventEnvelope'] : [])], true),
     needs.upcastContext ? importNamed('../../src/runtime/upcast.js', ['UpcastContext'], true) : undefined,
-    importNamed('../envelope.js', ['envelopeShape', 'envelopeShapeOpen']),
+    importNamed('../envelope.js', ['checkEnvelope']),
     ...needs.typedImports,
     ...mergeDeclarations(event.dir, [...(notification?.types ?? []), ...(detail?.types ?? [])]).values(),
     ...(notification?.statements ?? []),
@@ -127,8 +137,7 @@ function eventTypeObject(
     ['title', str(event.metadata.title)],
     ['description', str(event.metadata.description)],
     ['timeline', json(event.metadata.timeline)],
-    ['envelope', id('envelopeShape')],
-    ['openEnvelope', id('envelopeShapeOpen')],
+    ['envelope', id('checkEnvelope')],
     ...(event.metadata.detailUrl === undefined ? [] : [['detailUrl', str(event.metadata.detailUrl)] as [string, ts.Expression]]),
     ...(notification ? [['notification', notification.definition] as [string, ts.Expression]] : []),
     ...(detail ? [['detail', detail.definition] as [string, ts.Expression]] : []),

@@ -16,14 +16,30 @@ export interface ImportNeeds {
   readonly upcastHelpers?: Iterable<string>;
   readonly sharedValidators?: Iterable<string>;
   readonly sharedTypes?: Iterable<string>;
+  /** What the check functions use from `runtime/checks`, types included. */
+  readonly checkHelpers?: Iterable<string>;
+  /** Shared check functions. */
+  readonly sharedChecks?: Iterable<string>;
 }
+
+/** The names `runtime/checks` exports as types only. */
+const CHECK_TYPES: ReadonlySet<string> = new Set(['IssueInput', 'Check']);
 
 export function importsFor(paths: ModulePaths, needs: ImportNeeds): Array<ts.Statement | undefined> {
   return [
     needs.zod ? importNamespace('zod/mini', 'z') : undefined,
     importNamed(`${paths.runtime}/schema-checks.js`, needs.checks ?? []),
     importNamed(`${paths.runtime}/upcast-helpers.js`, needs.upcastHelpers ?? []),
-    paths.shared ? importNamed(paths.shared, needs.sharedValidators ?? []) : undefined,
+    importNamed(
+      `${paths.runtime}/checks.js`,
+      [...(needs.checkHelpers ?? [])].filter((n) => !CHECK_TYPES.has(n)),
+    ),
+    importNamed(
+      `${paths.runtime}/checks.js`,
+      [...(needs.checkHelpers ?? [])].filter((n) => CHECK_TYPES.has(n)),
+      true,
+    ),
+    paths.shared ? importNamed(paths.shared, [...(needs.sharedValidators ?? []), ...(needs.sharedChecks ?? [])]) : undefined,
     paths.shared ? importNamed(paths.shared, needs.sharedTypes ?? [], true) : undefined,
   ];
 }

@@ -7,9 +7,10 @@ import ts from 'typescript';
 import type { Catalogue, SharedSchema } from '../../catalogue/model.js';
 import { type SchemaIndex, validatorName } from '../../schema/catalogue-index.js';
 import { camel, openName } from '../../schema/names.js';
+import { emitCheck } from '../check-emitter.js';
 import { claimInnerTypes, ModuleNames, nameDefinitions, reserveImports, typeAndValidators } from '../module-names.js';
-import { ModuleScope, reachesClosedObject } from '../module-scope.js';
-import { exportConst, id, json, printModule } from '../ts.js';
+import { checkName, ModuleScope, reachesClosedObject } from '../module-scope.js';
+import { exportConst, id, json, printModule, reprint } from '../ts.js';
 import { emitTypes, mergeDeclarations } from '../typescript-types.js';
 import { emitZod } from '../zod-emitter.js';
 import { importsFor } from './imports.js';
@@ -30,6 +31,21 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
   }
   const definitionNames = nameDefinitions(names, catalogue.shared);
 
+  // Each definition's check function, after the ones it calls.
+  const checks: string[] = [];
+  const checkHelpers = new Set<string>();
+  const checked = new Set<string>();
+  const ensureCheck = (shared: SharedSchema): string => {
+    const name = checkName(shared.typeName);
+    if (checked.has(shared.id)) return name;
+    checked.add(shared.id);
+    const scope = new ModuleScope(shared.file, shared.id, shared.json, index, access, definitionNames.get(shared.file) ?? new Map());
+    const code = emitCheck(name, shared.json, '', scope, { doc: `Checks a value against {@link ${shared.typeName}}.` });
+    for (const h of scope.checkHelpers) checkHelpers.add(h);
+    checks.push(...scope.checkDefinitions, code);
+    return name;
+  };
+
   // Emit each definition after the ones it refers to, closed and open (for readers; see EmitScope.open).
   const ensure = (shared: SharedSchema, open: boolean): string => {
     const name = open ? openName(validatorName(shared)) : validatorName(shared);
@@ -40,15 +56,7 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
     if (open && !reachesClosedObject(shared.json, shared.id, shared.json, index)) {
       validators.push(exportConst(name, id(ensure(shared, false)), `Validator for {@link ${shared.typeName}}, as readers use it: the same as the closed one.`));
     } else {
-      const scope = new ModuleScope(
-        shared.file,
-        shared.id,
-        shared.json,
-        index,
-        { kind: 'define', ensure },
-        definitionNames.get(shared.file) ?? new Map(),
-        open,
-      );
+      const scope = new ModuleScope(shared.file, shared.id, shared.json, index, access, definitionNames.get(shared.file) ?? new Map(), open);
       const expression = emitZod(shared.json, '', scope);
       for (const h of scope.helpers) helpers.add(h);
       const doc = open
@@ -60,9 +68,11 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
     done.add(key);
     return name;
   };
+  const access = { kind: 'define', ensure, ensureCheck } as const;
   for (const shared of catalogue.shared) {
     ensure(shared, false);
     ensure(shared, true);
+    ensureCheck(shared);
   }
 
   const emitted = await Promise.all(
@@ -81,7 +91,13 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
       `The JSON Schema of {@link ${shared.typeName}} (${shared.id}).`,
     ),
   );
-  const source = printModule([...importsFor({ runtime: '../src/runtime' }, { zod: true, checks: helpers }), ...types.values(), ...validators, ...schemas]);
+  const source = printModule([
+    ...importsFor({ runtime: '../src/runtime' }, { zod: true, checks: helpers, checkHelpers }),
+    ...types.values(),
+    ...validators,
+    ...checks.map(reprint),
+    ...schemas,
+  ]);
   return { source, types: [...types.keys()] };
 }
 

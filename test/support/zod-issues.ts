@@ -1,13 +1,16 @@
 /**
- * Turns zod's issues into this package's issues: JSON Pointer paths from the
- * document root, stable codes in JSON Schema's terms, and `expected` /
- * `received` that say what was wrong.
+ * What the exported zod validators say of a value, in this package's terms:
+ * zod's issues turned into JSON Pointer paths from the document root, stable
+ * codes in JSON Schema's terms, and `expected` / `received` that say what was
+ * wrong. The generated check functions report exactly these, which the
+ * differential tests hold them to.
  */
 import * as z from 'zod/mini';
-import type { IssueInput } from './errors.js';
-import { toPointer, valueAt } from './json-pointer.js';
-import { describeValue, typeName } from './messages.js';
-import type { KeywordParams } from './schema-checks.js';
+import { oneOf, received } from '../../src/runtime/checks.js';
+import type { IssueInput } from '../../src/runtime/errors.js';
+import { toPointer, valueAt } from '../../src/runtime/json-pointer.js';
+import { describeValue } from '../../src/runtime/messages.js';
+import type { KeywordParams } from '../../src/runtime/schema-checks.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -42,8 +45,22 @@ export function issuesOf(
  */
 export function fromZodIssues(issues: readonly ZodIssue[], root: unknown, prefix: readonly PropertyKey[] = []): IssueInput[] {
   const out: IssueInput[] = [];
-  for (const issue of issues) convert(issue, root, prefix, out);
+  for (const issue of withoutStrayLengths(issues)) convert(issue, root, prefix, out);
   return out;
+}
+
+/**
+ * zod's issues less the length issues it reports of a value of the wrong type:
+ * zod runs its length checks (`minLength`, `maxItems`…) on anything with a
+ * `length`, so an array where a string belongs can also be "too short", which
+ * JSON Schema never says (a length keyword applies to its own type only).
+ * Inside an `anyOf`, they would also change which branch came closest.
+ */
+function withoutStrayLengths(issues: readonly ZodIssue[]): ZodIssue[] {
+  const mistyped = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => toPointer(i.path)));
+  return issues
+    .filter((i) => !((i.code === 'too_small' || i.code === 'too_big') && mistyped.has(toPointer(i.path))))
+    .map((i) => (i.code === 'invalid_union' ? ({ ...i, errors: i.errors.map(withoutStrayLengths) } as ZodIssue) : i));
 }
 
 function convert(issue: ZodIssue, root: unknown, prefix: readonly PropertyKey[], out: IssueInput[]): void {
@@ -143,13 +160,6 @@ function isMissing(root: unknown, path: readonly PropertyKey[]): boolean {
   const parent = valueAt(root, toPointer(path.slice(0, -1)));
   return typeof parent === 'object' && parent !== null && !Array.isArray(parent) && !Object.hasOwn(parent, path[path.length - 1] as PropertyKey);
 }
-
-const received = (value: unknown): string => {
-  const type = typeName(value);
-  return type === 'object' || type === 'array' || type === 'nothing' || type === 'null' ? type : `${type} ${describeValue(value)}`;
-};
-
-const oneOf = (values: readonly unknown[]): string => values.map((v) => describeValue(v)).join(' | ');
 
 /** The pattern as the schema wrote it: zod reports `/source/flags`. */
 const patternSource = (pattern: string | undefined): string => (pattern ?? '').replace(/^\/(.*)\/[a-z]*$/su, '$1');
