@@ -91,107 +91,107 @@ export interface PncIdentifier {
 /**
  * Validator for {@link CrnIdentifier}.
  */
-export const crnIdentifier = z.strictObject({
-    type: z.enum(["CRN"]),
-    value: z.string().check(z.regex(new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
+export const crnIdentifier = /*#__PURE__*/ z.strictObject({
+    type: /*#__PURE__*/ z.enum(["CRN"]),
+    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
 });
 
 /**
  * Validator for {@link NomsIdentifier}.
  */
-export const nomsIdentifier = z.strictObject({
-    type: z.enum(["NOMS"]),
-    value: z.union([nomsNumber, z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
+export const nomsIdentifier = /*#__PURE__*/ z.strictObject({
+    type: /*#__PURE__*/ z.enum(["NOMS"]),
+    value: /*#__PURE__*/ z.union([nomsNumber, /*#__PURE__*/ z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
 });
 
 /**
  * Validator for {@link PncIdentifier}.
  */
-export const pncIdentifier = z.strictObject({
-    type: z.enum(["PNC"]),
-    value: z.string().check(z.regex(new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
+export const pncIdentifier = /*#__PURE__*/ z.strictObject({
+    type: /*#__PURE__*/ z.enum(["PNC"]),
+    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
 });
 
 /**
  * Validator for {@link EnvelopePersonReference}.
  */
-export const envelopePersonReference = z.strictObject({
-    identifiers: z.array(z.discriminatedUnion("type", [crnIdentifier, nomsIdentifier, pncIdentifier]))
+export const envelopePersonReference = /*#__PURE__*/ z.strictObject({
+    identifiers: /*#__PURE__*/ z.array(/*#__PURE__*/ z.discriminatedUnion("type", [crnIdentifier, nomsIdentifier, pncIdentifier]))
 });
 
 /**
  * Validator for {@link CrnIdentifier}.
  */
-export const crnIdentifierOpen = z.looseObject({
-    type: z.enum(["CRN"]),
-    value: z.string().check(z.regex(new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
+export const crnIdentifierOpen = /*#__PURE__*/ z.looseObject({
+    type: /*#__PURE__*/ z.enum(["CRN"]),
+    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
 });
 
 /**
  * Validator for {@link NomsIdentifier}.
  */
-export const nomsIdentifierOpen = z.looseObject({
-    type: z.enum(["NOMS"]),
-    value: z.union([nomsNumberOpen, z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
+export const nomsIdentifierOpen = /*#__PURE__*/ z.looseObject({
+    type: /*#__PURE__*/ z.enum(["NOMS"]),
+    value: /*#__PURE__*/ z.union([nomsNumberOpen, /*#__PURE__*/ z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
 });
 
 /**
  * Validator for {@link PncIdentifier}.
  */
-export const pncIdentifierOpen = z.looseObject({
-    type: z.enum(["PNC"]),
-    value: z.string().check(z.regex(new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
+export const pncIdentifierOpen = /*#__PURE__*/ z.looseObject({
+    type: /*#__PURE__*/ z.enum(["PNC"]),
+    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
 });
 
 /**
  * Validator for {@link EnvelopePersonReference}.
  */
-export const envelopePersonReferenceOpen = z.looseObject({
-    identifiers: z.array(z.discriminatedUnion("type", [crnIdentifierOpen, nomsIdentifierOpen, pncIdentifierOpen]))
+export const envelopePersonReferenceOpen = /*#__PURE__*/ z.looseObject({
+    identifiers: /*#__PURE__*/ z.array(/*#__PURE__*/ z.discriminatedUnion("type", [crnIdentifierOpen, nomsIdentifierOpen, pncIdentifierOpen]))
 });
 
 /**
  * The zod shape of the envelope, which each event version extends with its own data.
  */
 export const envelopeShape = {
-    id: z.exactOptional(uuid),
-    publishedAt: z.exactOptional(dateTime),
-    producer: z.exactOptional(z.string().check(z.regex(new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
-    requestId: z.exactOptional(z.string().check(z.minLength(1), maxLength(200))),
-    correlationId: z.exactOptional(z.string().check(z.minLength(1), maxLength(200))),
-    traceparent: z.exactOptional(z.string().check(z.regex(new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
-    eventType: z.string().check(z.regex(new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
-    version: z.exactOptional(z.union([integer.check(z.gte(1), z.lte(999)), z.null()])),
+    id: /*#__PURE__*/ z.exactOptional(uuid),
+    publishedAt: /*#__PURE__*/ z.exactOptional(dateTime),
+    producer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
+    requestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
+    correlationId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
+    traceparent: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
+    eventType: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
+    version: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ integer.check(/*#__PURE__*/ z.gte(1), /*#__PURE__*/ z.lte(999)), /*#__PURE__*/ z.null()])),
     occurredAt: dateTime,
-    description: z.exactOptional(z.string()),
-    detailUrl: z.exactOptional(uri),
-    personReference: z.exactOptional(envelopePersonReference),
-    additionalInformation: z.looseObject({})
+    description: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
+    detailUrl: /*#__PURE__*/ z.exactOptional(uri),
+    personReference: /*#__PURE__*/ z.exactOptional(envelopePersonReference),
+    additionalInformation: /*#__PURE__*/ z.looseObject({})
 };
 
 /**
  * The zod shape of the envelope as readers use it: its closed parts accept properties they do not name, which are reported as warnings.
  */
 export const envelopeShapeOpen = {
-    id: z.exactOptional(uuid),
-    publishedAt: z.exactOptional(dateTime),
-    producer: z.exactOptional(z.string().check(z.regex(new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
-    requestId: z.exactOptional(z.string().check(z.minLength(1), maxLength(200))),
-    correlationId: z.exactOptional(z.string().check(z.minLength(1), maxLength(200))),
-    traceparent: z.exactOptional(z.string().check(z.regex(new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
-    eventType: z.string().check(z.regex(new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
-    version: z.exactOptional(z.union([integer.check(z.gte(1), z.lte(999)), z.null()])),
+    id: /*#__PURE__*/ z.exactOptional(uuid),
+    publishedAt: /*#__PURE__*/ z.exactOptional(dateTime),
+    producer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
+    requestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
+    correlationId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
+    traceparent: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
+    eventType: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
+    version: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ integer.check(/*#__PURE__*/ z.gte(1), /*#__PURE__*/ z.lte(999)), /*#__PURE__*/ z.null()])),
     occurredAt: dateTime,
-    description: z.exactOptional(z.string()),
-    detailUrl: z.exactOptional(uri),
-    personReference: z.exactOptional(envelopePersonReferenceOpen),
-    additionalInformation: z.looseObject({})
+    description: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
+    detailUrl: /*#__PURE__*/ z.exactOptional(uri),
+    personReference: /*#__PURE__*/ z.exactOptional(envelopePersonReferenceOpen),
+    additionalInformation: /*#__PURE__*/ z.looseObject({})
 };
 
 /**
  * Validator for {@link Envelope}, with any data. Unknown fields are allowed and kept.
  */
-export const envelope = z.looseObject(envelopeShape);
+export const envelope = /*#__PURE__*/ z.looseObject(envelopeShape);
 
 const checkCrnIdentifier$0 = new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u");
 

@@ -291,70 +291,70 @@ export type NomsNumber = string;
 /**
  * Validator for {@link Cas1StaffMember}.
  */
-export const cas1StaffMember = z.strictObject({
-    staffCode: z.string(),
-    forenames: z.string(),
-    surname: z.string(),
-    username: z.union([z.string(), z.null()]),
-    staffIdentifier: z.exactOptional(integer)
+export const cas1StaffMember = /*#__PURE__*/ z.strictObject({
+    staffCode: /*#__PURE__*/ z.string(),
+    forenames: /*#__PURE__*/ z.string(),
+    surname: /*#__PURE__*/ z.string(),
+    username: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    staffIdentifier: /*#__PURE__*/ z.exactOptional(integer)
 });
 
 /**
  * Validator for {@link Cas1Cru}.
  */
-export const cas1Cru = z.strictObject({
-    name: z.string()
+export const cas1Cru = /*#__PURE__*/ z.strictObject({
+    name: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1BookedBy}.
  */
-export const cas1BookedBy = z.strictObject({
-    staffMember: z.union([cas1StaffMember, z.null()]),
-    cru: z.union([cas1Cru, z.null()])
+export const cas1BookedBy = /*#__PURE__*/ z.strictObject({
+    staffMember: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()]),
+    cru: /*#__PURE__*/ z.union([cas1Cru, /*#__PURE__*/ z.null()])
 });
 
 /**
  * Validator for {@link Cas1StaffMember}, as readers use it: properties it does not name are accepted.
  */
-export const cas1StaffMemberOpen = z.looseObject({
-    staffCode: z.string(),
-    forenames: z.string(),
-    surname: z.string(),
-    username: z.union([z.string(), z.null()]),
-    staffIdentifier: z.exactOptional(integer)
+export const cas1StaffMemberOpen = /*#__PURE__*/ z.looseObject({
+    staffCode: /*#__PURE__*/ z.string(),
+    forenames: /*#__PURE__*/ z.string(),
+    surname: /*#__PURE__*/ z.string(),
+    username: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    staffIdentifier: /*#__PURE__*/ z.exactOptional(integer)
 });
 
 /**
  * Validator for {@link Cas1Cru}, as readers use it: properties it does not name are accepted.
  */
-export const cas1CruOpen = z.looseObject({
-    name: z.string()
+export const cas1CruOpen = /*#__PURE__*/ z.looseObject({
+    name: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1BookedBy}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookedByOpen = z.looseObject({
-    staffMember: z.union([cas1StaffMemberOpen, z.null()]),
-    cru: z.union([cas1CruOpen, z.null()])
+export const cas1BookedByOpen = /*#__PURE__*/ z.looseObject({
+    staffMember: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()]),
+    cru: /*#__PURE__*/ z.union([cas1CruOpen, /*#__PURE__*/ z.null()])
 });
 
 /**
  * Validator for {@link Cas1Premises}.
  */
-export const cas1Premises = z.strictObject({
+export const cas1Premises = /*#__PURE__*/ z.strictObject({
     id: uuid,
-    name: z.string(),
-    apCode: z.string(),
-    legacyApCode: z.string(),
-    localAuthorityAreaName: z.string()
+    name: /*#__PURE__*/ z.string(),
+    apCode: /*#__PURE__*/ z.string(),
+    legacyApCode: /*#__PURE__*/ z.string(),
+    localAuthorityAreaName: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1BookingSummary}.
  */
-export const cas1BookingSummary = z.strictObject({
+export const cas1BookingSummary = /*#__PURE__*/ z.strictObject({
     id: uuid,
     premises: cas1Premises,
     arrivalDate: date,
@@ -364,18 +364,18 @@ export const cas1BookingSummary = z.strictObject({
 /**
  * Validator for {@link Cas1Premises}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PremisesOpen = z.looseObject({
+export const cas1PremisesOpen = /*#__PURE__*/ z.looseObject({
     id: uuid,
-    name: z.string(),
-    apCode: z.string(),
-    legacyApCode: z.string(),
-    localAuthorityAreaName: z.string()
+    name: /*#__PURE__*/ z.string(),
+    apCode: /*#__PURE__*/ z.string(),
+    legacyApCode: /*#__PURE__*/ z.string(),
+    localAuthorityAreaName: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1BookingSummary}, as readers use it: properties it does not name are accepted.
  */
-export const cas1BookingSummaryOpen = z.looseObject({
+export const cas1BookingSummaryOpen = /*#__PURE__*/ z.looseObject({
     id: uuid,
     premises: cas1PremisesOpen,
     arrivalDate: date,
@@ -385,7 +385,7 @@ export const cas1BookingSummaryOpen = z.looseObject({
 /**
  * Validator for {@link Cas1ChangeRequestType}.
  */
-export const cas1ChangeRequestType = z.enum(["placementAppeal", "placementExtension", "plannedTransfer"]);
+export const cas1ChangeRequestType = /*#__PURE__*/ z.enum(["placementAppeal", "placementExtension", "plannedTransfer"]);
 
 /**
  * Validator for {@link Cas1ChangeRequestType}, as readers use it: the same as the closed one.
@@ -395,23 +395,23 @@ export const cas1ChangeRequestTypeOpen = cas1ChangeRequestType;
 /**
  * Validator for {@link Cas1CodedId}.
  */
-export const cas1CodedId = z.strictObject({
+export const cas1CodedId = /*#__PURE__*/ z.strictObject({
     id: uuid,
-    code: z.string()
+    code: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1CodedId}, as readers use it: properties it does not name are accepted.
  */
-export const cas1CodedIdOpen = z.looseObject({
+export const cas1CodedIdOpen = /*#__PURE__*/ z.looseObject({
     id: uuid,
-    code: z.string()
+    code: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1DatePeriod}.
  */
-export const cas1DatePeriod = z.strictObject({
+export const cas1DatePeriod = /*#__PURE__*/ z.strictObject({
     startDate: date,
     endDate: date
 });
@@ -419,7 +419,7 @@ export const cas1DatePeriod = z.strictObject({
 /**
  * Validator for {@link Cas1DatePeriod}, as readers use it: properties it does not name are accepted.
  */
-export const cas1DatePeriodOpen = z.looseObject({
+export const cas1DatePeriodOpen = /*#__PURE__*/ z.looseObject({
     startDate: date,
     endDate: date
 });
@@ -427,55 +427,55 @@ export const cas1DatePeriodOpen = z.looseObject({
 /**
  * Validator for {@link Cas1EventTier}.
  */
-export const cas1EventTier = z.strictObject({
-    tierScore: z.string(),
-    calculationDate: z.string().check(z.regex(new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u"))),
-    provisional: z.union([z.boolean(), z.null()]),
-    version: z.enum(["V2", "V3"])
+export const cas1EventTier = /*#__PURE__*/ z.strictObject({
+    tierScore: /*#__PURE__*/ z.string(),
+    calculationDate: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u"))),
+    provisional: /*#__PURE__*/ z.union([/*#__PURE__*/ z.boolean(), /*#__PURE__*/ z.null()]),
+    version: /*#__PURE__*/ z.enum(["V2", "V3"])
 });
 
 /**
  * Validator for {@link Cas1EventTier}, as readers use it: properties it does not name are accepted.
  */
-export const cas1EventTierOpen = z.looseObject({
-    tierScore: z.string(),
-    calculationDate: z.string().check(z.regex(new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u"))),
-    provisional: z.union([z.boolean(), z.null()]),
-    version: z.enum(["V2", "V3"])
+export const cas1EventTierOpen = /*#__PURE__*/ z.looseObject({
+    tierScore: /*#__PURE__*/ z.string(),
+    calculationDate: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u"))),
+    provisional: /*#__PURE__*/ z.union([/*#__PURE__*/ z.boolean(), /*#__PURE__*/ z.null()]),
+    version: /*#__PURE__*/ z.enum(["V2", "V3"])
 });
 
 /**
  * Validator for {@link Cas1Ldu}.
  */
-export const cas1Ldu = z.strictObject({
-    code: z.string(),
-    name: z.string()
+export const cas1Ldu = /*#__PURE__*/ z.strictObject({
+    code: /*#__PURE__*/ z.string(),
+    name: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1Ldu}, as readers use it: properties it does not name are accepted.
  */
-export const cas1LduOpen = z.looseObject({
-    code: z.string(),
-    name: z.string()
+export const cas1LduOpen = /*#__PURE__*/ z.looseObject({
+    code: /*#__PURE__*/ z.string(),
+    name: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Crn}.
  */
-export const crn = z.string().check(z.regex(new RegExp("^[A-Z][0-9]{6}$", "u")));
+export const crn = /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[A-Z][0-9]{6}$", "u")));
 
 /**
  * Validator for {@link NomsNumber}.
  */
-export const nomsNumber = z.string().check(z.regex(new RegExp("^[A-Z][0-9]{4}[A-Z]{2}$", "u")));
+export const nomsNumber = /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[A-Z][0-9]{4}[A-Z]{2}$", "u")));
 
 /**
  * Validator for {@link Cas1PersonReference}.
  */
-export const cas1PersonReference = z.strictObject({
+export const cas1PersonReference = /*#__PURE__*/ z.strictObject({
     crn: crn,
-    noms: z.union([nomsNumber, z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
+    noms: /*#__PURE__*/ z.union([nomsNumber, /*#__PURE__*/ z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
 });
 
 /**
@@ -491,47 +491,47 @@ export const nomsNumberOpen = nomsNumber;
 /**
  * Validator for {@link Cas1PersonReference}, as readers use it: properties it does not name are accepted.
  */
-export const cas1PersonReferenceOpen = z.looseObject({
+export const cas1PersonReferenceOpen = /*#__PURE__*/ z.looseObject({
     crn: crnOpen,
-    noms: z.union([nomsNumberOpen, z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
+    noms: /*#__PURE__*/ z.union([nomsNumberOpen, /*#__PURE__*/ z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
 });
 
 /**
  * Validator for {@link Cas1ProbationArea}.
  */
-export const cas1ProbationArea = z.strictObject({
-    code: z.string(),
-    name: z.string()
+export const cas1ProbationArea = /*#__PURE__*/ z.strictObject({
+    code: /*#__PURE__*/ z.string(),
+    name: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1ProbationArea}, as readers use it: properties it does not name are accepted.
  */
-export const cas1ProbationAreaOpen = z.looseObject({
-    code: z.string(),
-    name: z.string()
+export const cas1ProbationAreaOpen = /*#__PURE__*/ z.looseObject({
+    code: /*#__PURE__*/ z.string(),
+    name: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1Region}.
  */
-export const cas1Region = z.strictObject({
-    code: z.string(),
-    name: z.string()
+export const cas1Region = /*#__PURE__*/ z.strictObject({
+    code: /*#__PURE__*/ z.string(),
+    name: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1Region}, as readers use it: properties it does not name are accepted.
  */
-export const cas1RegionOpen = z.looseObject({
-    code: z.string(),
-    name: z.string()
+export const cas1RegionOpen = /*#__PURE__*/ z.looseObject({
+    code: /*#__PURE__*/ z.string(),
+    name: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1SpaceCharacteristic}.
  */
-export const cas1SpaceCharacteristic = z.enum(["acceptsChildSexOffenders", "acceptsHateCrimeOffenders", "acceptsNonSexualChildOffenders", "acceptsSexOffenders", "additionalRestrictions", "hasArsonInsuranceConditions", "hasBrailleSignage", "hasCallForAssistance", "hasCrib7Bedding", "hasEnSuite", "hasFixedMobilityAids", "hasHearingLoop", "hasLift", "hasNearbySprinkler", "hasSmokeDetector", "hasStepFreeAccess", "hasStepFreeAccessToCommunalAreas", "hasTactileFlooring", "hasTurningSpace", "hasWheelChairAccessibleBathrooms", "hasWideAccessToCommunalAreas", "hasWideDoor", "hasWideStepFreeAccess", "isArsonDesignated", "isArsonSuitable", "isCatered", "isESAP", "isFullyFm", "isGroundFloor", "isGroundFloorNrOffice", "isIAP", "isPIPE", "isRecoveryFocussed", "isSemiSpecialistMentalHealth", "isSingle", "isStepFreeDesignated", "isSuitableForVulnerable", "isSuitedForSexOffenders", "isTopFloorVulnerable", "isWheelchairAccessible", "isWheelchairDesignated"]);
+export const cas1SpaceCharacteristic = /*#__PURE__*/ z.enum(["acceptsChildSexOffenders", "acceptsHateCrimeOffenders", "acceptsNonSexualChildOffenders", "acceptsSexOffenders", "additionalRestrictions", "hasArsonInsuranceConditions", "hasBrailleSignage", "hasCallForAssistance", "hasCrib7Bedding", "hasEnSuite", "hasFixedMobilityAids", "hasHearingLoop", "hasLift", "hasNearbySprinkler", "hasSmokeDetector", "hasStepFreeAccess", "hasStepFreeAccessToCommunalAreas", "hasTactileFlooring", "hasTurningSpace", "hasWheelChairAccessibleBathrooms", "hasWideAccessToCommunalAreas", "hasWideDoor", "hasWideStepFreeAccess", "isArsonDesignated", "isArsonSuitable", "isCatered", "isESAP", "isFullyFm", "isGroundFloor", "isGroundFloorNrOffice", "isIAP", "isPIPE", "isRecoveryFocussed", "isSemiSpecialistMentalHealth", "isSingle", "isStepFreeDesignated", "isSuitableForVulnerable", "isSuitedForSexOffenders", "isTopFloorVulnerable", "isWheelchairAccessible", "isWheelchairDesignated"]);
 
 /**
  * Validator for {@link Cas1SpaceCharacteristic}, as readers use it: the same as the closed one.
@@ -541,41 +541,41 @@ export const cas1SpaceCharacteristicOpen = cas1SpaceCharacteristic;
 /**
  * Validator for {@link Cas1Team}.
  */
-export const cas1Team = z.strictObject({
-    code: z.string(),
-    name: z.string()
+export const cas1Team = /*#__PURE__*/ z.strictObject({
+    code: /*#__PURE__*/ z.string(),
+    name: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1Team}, as readers use it: properties it does not name are accepted.
  */
-export const cas1TeamOpen = z.looseObject({
-    code: z.string(),
-    name: z.string()
+export const cas1TeamOpen = /*#__PURE__*/ z.looseObject({
+    code: /*#__PURE__*/ z.string(),
+    name: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas1TransferInfo}.
  */
-export const cas1TransferInfo = z.strictObject({
-    type: z.enum(["PLANNED", "EMERGENCY"]),
-    changeRequestId: z.union([uuid, z.null()]),
+export const cas1TransferInfo = /*#__PURE__*/ z.strictObject({
+    type: /*#__PURE__*/ z.enum(["PLANNED", "EMERGENCY"]),
+    changeRequestId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     booking: cas1BookingSummary
 });
 
 /**
  * Validator for {@link Cas1TransferInfo}, as readers use it: properties it does not name are accepted.
  */
-export const cas1TransferInfoOpen = z.looseObject({
-    type: z.enum(["PLANNED", "EMERGENCY"]),
-    changeRequestId: z.union([uuid, z.null()]),
+export const cas1TransferInfoOpen = /*#__PURE__*/ z.looseObject({
+    type: /*#__PURE__*/ z.enum(["PLANNED", "EMERGENCY"]),
+    changeRequestId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     booking: cas1BookingSummaryOpen
 });
 
 /**
  * Validator for {@link Cas1WithdrawnBy}.
  */
-export const cas1WithdrawnBy = z.strictObject({
+export const cas1WithdrawnBy = /*#__PURE__*/ z.strictObject({
     staffMember: cas1StaffMember,
     probationArea: cas1ProbationArea
 });
@@ -583,7 +583,7 @@ export const cas1WithdrawnBy = z.strictObject({
 /**
  * Validator for {@link Cas1WithdrawnBy}, as readers use it: properties it does not name are accepted.
  */
-export const cas1WithdrawnByOpen = z.looseObject({
+export const cas1WithdrawnByOpen = /*#__PURE__*/ z.looseObject({
     staffMember: cas1StaffMemberOpen,
     probationArea: cas1ProbationAreaOpen
 });
@@ -591,7 +591,7 @@ export const cas1WithdrawnByOpen = z.looseObject({
 /**
  * Validator for {@link Cas3Crn}.
  */
-export const cas3Crn = z.string().check(z.regex(new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")));
+export const cas3Crn = /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")));
 
 /**
  * Validator for {@link Cas3Crn}, as readers use it: the same as the closed one.
@@ -601,79 +601,79 @@ export const cas3CrnOpen = cas3Crn;
 /**
  * Validator for {@link Cas3MoveOnCategory}.
  */
-export const cas3MoveOnCategory = z.strictObject({
-    description: z.string(),
-    label: z.string()
+export const cas3MoveOnCategory = /*#__PURE__*/ z.strictObject({
+    description: /*#__PURE__*/ z.string(),
+    label: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas3MoveOnCategory}, as readers use it: properties it does not name are accepted.
  */
-export const cas3MoveOnCategoryOpen = z.looseObject({
-    description: z.string(),
-    label: z.string()
+export const cas3MoveOnCategoryOpen = /*#__PURE__*/ z.looseObject({
+    description: /*#__PURE__*/ z.string(),
+    label: /*#__PURE__*/ z.string()
 });
 
 /**
  * Validator for {@link Cas3PersonReference}.
  */
-export const cas3PersonReference = z.strictObject({
+export const cas3PersonReference = /*#__PURE__*/ z.strictObject({
     crn: cas3Crn,
-    noms: z.union([nomsNumber, z.null()])
+    noms: /*#__PURE__*/ z.union([nomsNumber, /*#__PURE__*/ z.null()])
 });
 
 /**
  * Validator for {@link Cas3PersonReference}, as readers use it: properties it does not name are accepted.
  */
-export const cas3PersonReferenceOpen = z.looseObject({
+export const cas3PersonReferenceOpen = /*#__PURE__*/ z.looseObject({
     crn: cas3CrnOpen,
-    noms: z.union([nomsNumberOpen, z.null()])
+    noms: /*#__PURE__*/ z.union([nomsNumberOpen, /*#__PURE__*/ z.null()])
 });
 
 /**
  * Validator for {@link Cas3Premises}.
  */
-export const cas3Premises = z.strictObject({
-    addressLine1: z.string(),
-    addressLine2: z.union([z.string(), z.null()]),
-    postcode: z.string(),
-    town: z.union([z.string(), z.null()]),
-    region: z.string().check(z.minLength(1))
+export const cas3Premises = /*#__PURE__*/ z.strictObject({
+    addressLine1: /*#__PURE__*/ z.string(),
+    addressLine2: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    postcode: /*#__PURE__*/ z.string(),
+    town: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    region: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
 });
 
 /**
  * Validator for {@link Cas3Premises}, as readers use it: properties it does not name are accepted.
  */
-export const cas3PremisesOpen = z.looseObject({
-    addressLine1: z.string(),
-    addressLine2: z.union([z.string(), z.null()]),
-    postcode: z.string(),
-    town: z.union([z.string(), z.null()]),
-    region: z.string().check(z.minLength(1))
+export const cas3PremisesOpen = /*#__PURE__*/ z.looseObject({
+    addressLine1: /*#__PURE__*/ z.string(),
+    addressLine2: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    postcode: /*#__PURE__*/ z.string(),
+    town: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    region: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
 });
 
 /**
  * Validator for {@link Cas3StaffMember}.
  */
-export const cas3StaffMember = z.strictObject({
-    staffCode: z.string().check(z.minLength(1)),
-    username: z.string().check(z.minLength(1)),
-    probationRegionCode: z.string().check(z.minLength(1))
+export const cas3StaffMember = /*#__PURE__*/ z.strictObject({
+    staffCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    username: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    probationRegionCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
 });
 
 /**
  * Validator for {@link Cas3StaffMember}, as readers use it: properties it does not name are accepted.
  */
-export const cas3StaffMemberOpen = z.looseObject({
-    staffCode: z.string().check(z.minLength(1)),
-    username: z.string().check(z.minLength(1)),
-    probationRegionCode: z.string().check(z.minLength(1))
+export const cas3StaffMemberOpen = /*#__PURE__*/ z.looseObject({
+    staffCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    username: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    probationRegionCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
 });
 
 /**
  * Validator for {@link InterventionReferralDeliveryState}.
  */
-export const interventionReferralDeliveryState = z.enum(["CANCELLED", "PREMATURELY_ENDED", "COMPLETED"]);
+export const interventionReferralDeliveryState = /*#__PURE__*/ z.enum(["CANCELLED", "PREMATURELY_ENDED", "COMPLETED"]);
 
 /**
  * Validator for {@link InterventionReferralDeliveryState}, as readers use it: the same as the closed one.

@@ -61,9 +61,9 @@ export const cas3BedspaceArchivedDetailV1 = /*#__PURE__*/ z.strictObject({
     bedspaceId: uuid,
     premisesId: uuid,
     endDate: date,
-    currentEndDate: z.union([date, z.null()]),
+    currentEndDate: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
     userId: uuid,
-    transactionId: z.union([uuid, z.null()])
+    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -73,9 +73,9 @@ export const cas3BedspaceArchivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     bedspaceId: uuid,
     premisesId: uuid,
     endDate: date,
-    currentEndDate: z.union([date, z.null()]),
+    currentEndDate: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
     userId: uuid,
-    transactionId: z.union([uuid, z.null()])
+    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
 });
 
 function checkCas3BedspaceArchivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

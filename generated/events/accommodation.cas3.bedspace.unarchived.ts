@@ -68,7 +68,7 @@ export const cas3BedspaceUnarchivedDetailV1 = /*#__PURE__*/ z.strictObject({
     currentEndDate: date,
     newStartDate: date,
     userId: uuid,
-    transactionId: z.union([uuid, z.null()])
+    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -81,7 +81,7 @@ export const cas3BedspaceUnarchivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     currentEndDate: date,
     newStartDate: date,
     userId: uuid,
-    transactionId: z.union([uuid, z.null()])
+    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
 });
 
 function checkCas3BedspaceUnarchivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

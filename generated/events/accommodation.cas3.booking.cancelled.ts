@@ -91,7 +91,7 @@ export type Cas3BookingCancelledNotification = Cas3BookingCancelledNotificationV
  * Validator for {@link Cas3BookingCancelledNotificationV1}.
  */
 export const cas3BookingCancelledNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -99,7 +99,7 @@ export const cas3BookingCancelledNotificationV1 = /*#__PURE__*/ z.strictObject({
  * Validator for {@link Cas3BookingCancelledNotificationV1}, as readers use it: properties it does not name are accepted.
  */
 export const cas3BookingCancelledNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -172,13 +172,13 @@ export const cas3BookingCancelledDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
     bookingId: uuid,
     bookingUrl: uri,
-    cancellationReason: z.string().check(z.minLength(1)),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.union([uri, z.null()]),
-    cancelledAt: z.exactOptional(z.union([date, z.null()])),
-    notes: z.exactOptional(z.union([z.string(), z.null()])),
-    cancelledBy: z.exactOptional(z.union([cas3StaffMember, z.null()])),
-    cancellationContext: z.exactOptional(z.union([z.string(), z.null()]))
+    cancellationReason: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
+    cancelledAt: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
+    notes: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    cancelledBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMember, /*#__PURE__*/ z.null()])),
+    cancellationContext: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -188,13 +188,13 @@ export const cas3BookingCancelledDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
     bookingId: uuid,
     bookingUrl: uri,
-    cancellationReason: z.string().check(z.minLength(1)),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.union([uri, z.null()]),
-    cancelledAt: z.exactOptional(z.union([date, z.null()])),
-    notes: z.exactOptional(z.union([z.string(), z.null()])),
-    cancelledBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()])),
-    cancellationContext: z.exactOptional(z.union([z.string(), z.null()]))
+    cancellationReason: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
+    cancelledAt: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
+    notes: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    cancelledBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMemberOpen, /*#__PURE__*/ z.null()])),
+    cancellationContext: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]))
 });
 
 function checkCas3BookingCancelledDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

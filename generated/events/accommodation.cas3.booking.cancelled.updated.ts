@@ -86,7 +86,7 @@ export type Cas3BookingCancelledUpdatedNotification = Cas3BookingCancelledUpdate
  * Validator for {@link Cas3BookingCancelledUpdatedNotificationV1}.
  */
 export const cas3BookingCancelledUpdatedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -94,7 +94,7 @@ export const cas3BookingCancelledUpdatedNotificationV1 = /*#__PURE__*/ z.strictO
  * Validator for {@link Cas3BookingCancelledUpdatedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
 export const cas3BookingCancelledUpdatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -167,12 +167,12 @@ export const cas3BookingCancelledUpdatedDetailV1 = /*#__PURE__*/ z.strictObject(
     personReference: cas3PersonReference,
     bookingId: uuid,
     bookingUrl: uri,
-    cancellationReason: z.string().check(z.minLength(1)),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.union([uri, z.null()]),
+    cancellationReason: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
     cancelledAt: date,
-    notes: z.union([z.string(), z.null()]),
-    cancelledBy: z.exactOptional(z.union([cas3StaffMember, z.null()]))
+    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    cancelledBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMember, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -182,12 +182,12 @@ export const cas3BookingCancelledUpdatedDetailV1Open = /*#__PURE__*/ z.looseObje
     personReference: cas3PersonReferenceOpen,
     bookingId: uuid,
     bookingUrl: uri,
-    cancellationReason: z.string().check(z.minLength(1)),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.union([uri, z.null()]),
+    cancellationReason: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
     cancelledAt: date,
-    notes: z.union([z.string(), z.null()]),
-    cancelledBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()]))
+    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    cancelledBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMemberOpen, /*#__PURE__*/ z.null()]))
 });
 
 function checkCas3BookingCancelledUpdatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

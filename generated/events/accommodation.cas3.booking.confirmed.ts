@@ -82,7 +82,7 @@ export type Cas3BookingConfirmedNotification = Cas3BookingConfirmedNotificationV
  * Validator for {@link Cas3BookingConfirmedNotificationV1}.
  */
 export const cas3BookingConfirmedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -90,7 +90,7 @@ export const cas3BookingConfirmedNotificationV1 = /*#__PURE__*/ z.strictObject({
  * Validator for {@link Cas3BookingConfirmedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
 export const cas3BookingConfirmedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -164,10 +164,10 @@ export const cas3BookingConfirmedDetailV1 = /*#__PURE__*/ z.strictObject({
     bookingId: uuid,
     bookingUrl: uri,
     expectedArrivedAt: dateTime,
-    notes: z.string(),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.union([uri, z.null()]),
-    confirmedBy: z.exactOptional(z.union([cas3StaffMember, z.null()]))
+    notes: /*#__PURE__*/ z.string(),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
+    confirmedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMember, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -178,10 +178,10 @@ export const cas3BookingConfirmedDetailV1Open = /*#__PURE__*/ z.looseObject({
     bookingId: uuid,
     bookingUrl: uri,
     expectedArrivedAt: dateTime,
-    notes: z.string(),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.union([uri, z.null()]),
-    confirmedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()]))
+    notes: /*#__PURE__*/ z.string(),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
+    confirmedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMemberOpen, /*#__PURE__*/ z.null()]))
 });
 
 function checkCas3BookingConfirmedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

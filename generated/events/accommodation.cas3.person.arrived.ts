@@ -94,7 +94,7 @@ export type Cas3PersonArrivedNotification = Cas3PersonArrivedNotificationV1;
  * Validator for {@link Cas3PersonArrivedNotificationV1}.
  */
 export const cas3PersonArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -102,7 +102,7 @@ export const cas3PersonArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
  * Validator for {@link Cas3PersonArrivedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
 export const cas3PersonArrivedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -173,16 +173,16 @@ export type Cas3PersonArrivedDetail = Cas3PersonArrivedDetailV1;
  */
 export const cas3PersonArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     bookingId: uuid,
-    bookingUrl: z.exactOptional(uri),
+    bookingUrl: /*#__PURE__*/ z.exactOptional(uri),
     premises: cas3Premises,
     arrivedAt: dateTime,
     expectedDepartureOn: date,
-    notes: z.string(),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.exactOptional(z.union([uri, z.null()])),
-    recordedBy: z.exactOptional(z.union([cas3StaffMember, z.null()]))
+    notes: /*#__PURE__*/ z.string(),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()])),
+    recordedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMember, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -190,16 +190,16 @@ export const cas3PersonArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas3PersonArrivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     bookingId: uuid,
-    bookingUrl: z.exactOptional(uri),
+    bookingUrl: /*#__PURE__*/ z.exactOptional(uri),
     premises: cas3PremisesOpen,
     arrivedAt: dateTime,
     expectedDepartureOn: date,
-    notes: z.string(),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.exactOptional(z.union([uri, z.null()])),
-    recordedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()]))
+    notes: /*#__PURE__*/ z.string(),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()])),
+    recordedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMemberOpen, /*#__PURE__*/ z.null()]))
 });
 
 function checkCas3PersonArrivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -94,7 +94,7 @@ export type Cas3PersonArrivedUpdatedNotification = Cas3PersonArrivedUpdatedNotif
  * Validator for {@link Cas3PersonArrivedUpdatedNotificationV1}.
  */
 export const cas3PersonArrivedUpdatedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -102,7 +102,7 @@ export const cas3PersonArrivedUpdatedNotificationV1 = /*#__PURE__*/ z.strictObje
  * Validator for {@link Cas3PersonArrivedUpdatedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
 export const cas3PersonArrivedUpdatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -173,16 +173,16 @@ export type Cas3PersonArrivedUpdatedDetail = Cas3PersonArrivedUpdatedDetailV1;
  */
 export const cas3PersonArrivedUpdatedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     bookingId: uuid,
     bookingUrl: uri,
     premises: cas3Premises,
     arrivedAt: dateTime,
     expectedDepartureOn: date,
-    notes: z.string(),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.union([uri, z.null()]),
-    recordedBy: z.exactOptional(z.union([cas3StaffMember, z.null()]))
+    notes: /*#__PURE__*/ z.string(),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
+    recordedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMember, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -190,16 +190,16 @@ export const cas3PersonArrivedUpdatedDetailV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas3PersonArrivedUpdatedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     bookingId: uuid,
     bookingUrl: uri,
     premises: cas3PremisesOpen,
     arrivedAt: dateTime,
     expectedDepartureOn: date,
-    notes: z.string(),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.union([uri, z.null()]),
-    recordedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()]))
+    notes: /*#__PURE__*/ z.string(),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
+    recordedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMemberOpen, /*#__PURE__*/ z.null()]))
 });
 
 function checkCas3PersonArrivedUpdatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -103,7 +103,7 @@ export type Cas3PersonDepartedUpdatedNotification = Cas3PersonDepartedUpdatedNot
  * Validator for {@link Cas3PersonDepartedUpdatedNotificationV1}.
  */
 export const cas3PersonDepartedUpdatedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -111,7 +111,7 @@ export const cas3PersonDepartedUpdatedNotificationV1 = /*#__PURE__*/ z.strictObj
  * Validator for {@link Cas3PersonDepartedUpdatedNotificationV1}, as readers use it: properties it does not name are accepted.
  */
 export const cas3PersonDepartedUpdatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: z.union([uuid, z.null()]),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
     bookingId: uuid
 });
 
@@ -182,18 +182,18 @@ export type Cas3PersonDepartedUpdatedDetail = Cas3PersonDepartedUpdatedDetailV1;
  */
 export const cas3PersonDepartedUpdatedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas3PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     bookingId: uuid,
     bookingUrl: uri,
     premises: cas3Premises,
     departedAt: dateTime,
-    reason: z.string().check(z.minLength(1)),
-    notes: z.string(),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.union([uri, z.null()]),
-    reasonDetail: z.union([z.string(), z.null()]),
-    recordedBy: z.exactOptional(z.union([cas3StaffMember, z.null()])),
-    moveOnCategory: z.exactOptional(cas3MoveOnCategory)
+    reason: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    notes: /*#__PURE__*/ z.string(),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
+    reasonDetail: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    recordedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMember, /*#__PURE__*/ z.null()])),
+    moveOnCategory: /*#__PURE__*/ z.exactOptional(cas3MoveOnCategory)
 });
 
 /**
@@ -201,18 +201,18 @@ export const cas3PersonDepartedUpdatedDetailV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas3PersonDepartedUpdatedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas3PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     bookingId: uuid,
     bookingUrl: uri,
     premises: cas3PremisesOpen,
     departedAt: dateTime,
-    reason: z.string().check(z.minLength(1)),
-    notes: z.string(),
-    applicationId: z.union([uuid, z.null()]),
-    applicationUrl: z.union([uri, z.null()]),
-    reasonDetail: z.union([z.string(), z.null()]),
-    recordedBy: z.exactOptional(z.union([cas3StaffMemberOpen, z.null()])),
-    moveOnCategory: z.exactOptional(cas3MoveOnCategoryOpen)
+    reason: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    notes: /*#__PURE__*/ z.string(),
+    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
+    reasonDetail: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    recordedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMemberOpen, /*#__PURE__*/ z.null()])),
+    moveOnCategory: /*#__PURE__*/ z.exactOptional(cas3MoveOnCategoryOpen)
 });
 
 function checkCas3PersonDepartedUpdatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

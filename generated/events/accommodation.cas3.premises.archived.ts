@@ -53,7 +53,7 @@ export const cas3PremisesArchivedDetailV1 = /*#__PURE__*/ z.strictObject({
     premisesId: uuid,
     endDate: date,
     userId: uuid,
-    transactionId: z.union([uuid, z.null()])
+    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -63,7 +63,7 @@ export const cas3PremisesArchivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     premisesId: uuid,
     endDate: date,
     userId: uuid,
-    transactionId: z.union([uuid, z.null()])
+    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
 });
 
 function checkCas3PremisesArchivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -63,7 +63,7 @@ export type Cas3ReferralSubmittedNotification = Cas3ReferralSubmittedNotificatio
  */
 export const cas3ReferralSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.null()
+    bookingId: /*#__PURE__*/ z.null()
 });
 
 /**
@@ -71,7 +71,7 @@ export const cas3ReferralSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject(
  */
 export const cas3ReferralSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.null()
+    bookingId: /*#__PURE__*/ z.null()
 });
 
 const checkCas3ReferralSubmittedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);

@@ -148,7 +148,7 @@ export type Cas1ApplicationAssessedNotification = Cas1ApplicationAssessedNotific
  */
 export const cas1ApplicationAssessedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -156,7 +156,7 @@ export const cas1ApplicationAssessedNotificationV1 = /*#__PURE__*/ z.strictObjec
  */
 export const cas1ApplicationAssessedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1ApplicationAssessedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -209,18 +209,18 @@ export const cas1ApplicationAssessedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     assessedAt: dateTime,
-    assessedBy: z.strictObject({
-        staffMember: z.union([cas1StaffMember, z.null()]),
-        probationArea: z.union([cas1ProbationArea, z.null()]),
-        cru: z.union([cas1Cru, z.null()])
+    assessedBy: /*#__PURE__*/ z.strictObject({
+        staffMember: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()]),
+        probationArea: /*#__PURE__*/ z.union([cas1ProbationArea, /*#__PURE__*/ z.null()]),
+        cru: /*#__PURE__*/ z.union([cas1Cru, /*#__PURE__*/ z.null()])
     }),
-    decision: z.enum(["ACCEPTED", "REJECTED"]),
-    decisionRationale: z.union([z.string(), z.null()]),
-    arrivalDate: z.exactOptional(z.union([dateTime, z.null()])),
-    assessmentId: z.exactOptional(z.null()),
-    personTier: z.exactOptional(z.null())
+    decision: /*#__PURE__*/ z.enum(["ACCEPTED", "REJECTED"]),
+    decisionRationale: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    arrivalDate: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
+    assessmentId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -230,18 +230,18 @@ export const cas1ApplicationAssessedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     assessedAt: dateTime,
-    assessedBy: z.looseObject({
-        staffMember: z.union([cas1StaffMemberOpen, z.null()]),
-        probationArea: z.union([cas1ProbationAreaOpen, z.null()]),
-        cru: z.union([cas1CruOpen, z.null()])
+    assessedBy: /*#__PURE__*/ z.looseObject({
+        staffMember: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()]),
+        probationArea: /*#__PURE__*/ z.union([cas1ProbationAreaOpen, /*#__PURE__*/ z.null()]),
+        cru: /*#__PURE__*/ z.union([cas1CruOpen, /*#__PURE__*/ z.null()])
     }),
-    decision: z.enum(["ACCEPTED", "REJECTED"]),
-    decisionRationale: z.union([z.string(), z.null()]),
-    arrivalDate: z.exactOptional(z.union([dateTime, z.null()])),
-    assessmentId: z.exactOptional(z.null()),
-    personTier: z.exactOptional(z.null())
+    decision: /*#__PURE__*/ z.enum(["ACCEPTED", "REJECTED"]),
+    decisionRationale: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    arrivalDate: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
+    assessmentId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -251,18 +251,18 @@ export const cas1ApplicationAssessedDetailV2 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     assessedAt: dateTime,
-    assessedBy: z.strictObject({
-        staffMember: z.union([cas1StaffMember, z.null()]),
-        probationArea: z.union([cas1ProbationArea, z.null()]),
-        cru: z.union([cas1Cru, z.null()])
+    assessedBy: /*#__PURE__*/ z.strictObject({
+        staffMember: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()]),
+        probationArea: /*#__PURE__*/ z.union([cas1ProbationArea, /*#__PURE__*/ z.null()]),
+        cru: /*#__PURE__*/ z.union([cas1Cru, /*#__PURE__*/ z.null()])
     }),
-    decision: z.enum(["ACCEPTED", "REJECTED"]),
-    assessmentId: z.union([uuid, z.null()]),
-    decisionRationale: z.union([z.string(), z.null()]),
-    arrivalDate: z.exactOptional(z.union([dateTime, z.null()])),
-    personTier: z.exactOptional(z.union([cas1EventTier, z.null()]))
+    decision: /*#__PURE__*/ z.enum(["ACCEPTED", "REJECTED"]),
+    assessmentId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    decisionRationale: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    arrivalDate: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTier, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -272,18 +272,18 @@ export const cas1ApplicationAssessedDetailV2Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     assessedAt: dateTime,
-    assessedBy: z.looseObject({
-        staffMember: z.union([cas1StaffMemberOpen, z.null()]),
-        probationArea: z.union([cas1ProbationAreaOpen, z.null()]),
-        cru: z.union([cas1CruOpen, z.null()])
+    assessedBy: /*#__PURE__*/ z.looseObject({
+        staffMember: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()]),
+        probationArea: /*#__PURE__*/ z.union([cas1ProbationAreaOpen, /*#__PURE__*/ z.null()]),
+        cru: /*#__PURE__*/ z.union([cas1CruOpen, /*#__PURE__*/ z.null()])
     }),
-    decision: z.enum(["ACCEPTED", "REJECTED"]),
-    assessmentId: z.union([uuid, z.null()]),
-    decisionRationale: z.union([z.string(), z.null()]),
-    arrivalDate: z.exactOptional(z.union([dateTime, z.null()])),
-    personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
+    decision: /*#__PURE__*/ z.enum(["ACCEPTED", "REJECTED"]),
+    assessmentId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    decisionRationale: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    arrivalDate: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTierOpen, /*#__PURE__*/ z.null()]))
 });
 
 function checkCas1ApplicationAssessedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

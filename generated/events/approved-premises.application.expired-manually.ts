@@ -55,7 +55,7 @@ export const cas1ApplicationExpiredManuallyDetailV1 = /*#__PURE__*/ z.strictObje
     applicationId: uuid,
     expiredBy: cas1StaffMember,
     expiredAt: dateTime,
-    expiredReason: z.string()
+    expiredReason: /*#__PURE__*/ z.string()
 });
 
 /**
@@ -65,7 +65,7 @@ export const cas1ApplicationExpiredManuallyDetailV1Open = /*#__PURE__*/ z.looseO
     applicationId: uuid,
     expiredBy: cas1StaffMemberOpen,
     expiredAt: dateTime,
-    expiredReason: z.string()
+    expiredReason: /*#__PURE__*/ z.string()
 });
 
 const checkCas1ApplicationExpiredManuallyDetailV1$0 = new Set<string>(["applicationId", "expiredBy", "expiredAt", "expiredReason"]);

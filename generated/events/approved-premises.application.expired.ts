@@ -75,8 +75,8 @@ export type Cas1ApplicationExpiredDetail = Cas1ApplicationExpiredDetailV2;
  */
 export const cas1ApplicationExpiredDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    previousStatus: z.string(),
-    updatedStatus: z.string()
+    previousStatus: /*#__PURE__*/ z.string(),
+    updatedStatus: /*#__PURE__*/ z.string()
 });
 
 /**
@@ -84,8 +84,8 @@ export const cas1ApplicationExpiredDetailV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1ApplicationExpiredDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    previousStatus: z.string(),
-    updatedStatus: z.string()
+    previousStatus: /*#__PURE__*/ z.string(),
+    updatedStatus: /*#__PURE__*/ z.string()
 });
 
 /**
@@ -93,10 +93,10 @@ export const cas1ApplicationExpiredDetailV1Open = /*#__PURE__*/ z.looseObject({
  */
 export const cas1ApplicationExpiredDetailV2 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    previousStatus: z.string(),
-    updatedStatus: z.string(),
-    statusBeforeExpiry: z.union([z.string(), z.null()]),
-    expiryReason: z.enum(["AssessmentExpired", "UnsubmittedApplicationExpired"])
+    previousStatus: /*#__PURE__*/ z.string(),
+    updatedStatus: /*#__PURE__*/ z.string(),
+    statusBeforeExpiry: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    expiryReason: /*#__PURE__*/ z.enum(["AssessmentExpired", "UnsubmittedApplicationExpired"])
 });
 
 /**
@@ -104,10 +104,10 @@ export const cas1ApplicationExpiredDetailV2 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1ApplicationExpiredDetailV2Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    previousStatus: z.string(),
-    updatedStatus: z.string(),
-    statusBeforeExpiry: z.union([z.string(), z.null()]),
-    expiryReason: z.enum(["AssessmentExpired", "UnsubmittedApplicationExpired"])
+    previousStatus: /*#__PURE__*/ z.string(),
+    updatedStatus: /*#__PURE__*/ z.string(),
+    statusBeforeExpiry: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    expiryReason: /*#__PURE__*/ z.enum(["AssessmentExpired", "UnsubmittedApplicationExpired"])
 });
 
 const checkCas1ApplicationExpiredDetailV1$0 = new Set<string>(["applicationId", "previousStatus", "updatedStatus"]);

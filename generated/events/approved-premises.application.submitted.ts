@@ -113,7 +113,7 @@ export type Cas1ApplicationSubmittedNotification = Cas1ApplicationSubmittedNotif
  */
 export const cas1ApplicationSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -121,7 +121,7 @@ export const cas1ApplicationSubmittedNotificationV1 = /*#__PURE__*/ z.strictObje
  */
 export const cas1ApplicationSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1ApplicationSubmittedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -173,23 +173,23 @@ export const cas1ApplicationSubmittedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
-    releaseType: z.string(),
-    age: integer.check(z.gte(0)),
-    gender: z.literal(["Male", "Female", null]),
-    targetLocation: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
+    releaseType: /*#__PURE__*/ z.string(),
+    age: /*#__PURE__*/ integer.check(/*#__PURE__*/ z.gte(0)),
+    gender: /*#__PURE__*/ z.literal(["Male", "Female", null]),
+    targetLocation: /*#__PURE__*/ z.string(),
     submittedAt: dateTime,
-    submittedBy: z.strictObject({
+    submittedBy: /*#__PURE__*/ z.strictObject({
         staffMember: cas1StaffMember,
         probationArea: cas1ProbationArea,
         team: cas1Team,
         ldu: cas1Ldu,
         region: cas1Region
     }),
-    mappa: z.union([z.string(), z.null()]),
-    sentenceLengthInMonths: z.union([integer, z.null()]),
-    offenceId: z.union([z.string(), z.null()]),
-    personTier: z.exactOptional(z.union([cas1EventTier, z.null()]))
+    mappa: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    sentenceLengthInMonths: /*#__PURE__*/ z.union([integer, /*#__PURE__*/ z.null()]),
+    offenceId: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTier, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -199,23 +199,23 @@ export const cas1ApplicationSubmittedDetailV1Open = /*#__PURE__*/ z.looseObject(
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
-    releaseType: z.string(),
-    age: integer.check(z.gte(0)),
-    gender: z.literal(["Male", "Female", null]),
-    targetLocation: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
+    releaseType: /*#__PURE__*/ z.string(),
+    age: /*#__PURE__*/ integer.check(/*#__PURE__*/ z.gte(0)),
+    gender: /*#__PURE__*/ z.literal(["Male", "Female", null]),
+    targetLocation: /*#__PURE__*/ z.string(),
     submittedAt: dateTime,
-    submittedBy: z.looseObject({
+    submittedBy: /*#__PURE__*/ z.looseObject({
         staffMember: cas1StaffMemberOpen,
         probationArea: cas1ProbationAreaOpen,
         team: cas1TeamOpen,
         ldu: cas1LduOpen,
         region: cas1RegionOpen
     }),
-    mappa: z.union([z.string(), z.null()]),
-    sentenceLengthInMonths: z.union([integer, z.null()]),
-    offenceId: z.union([z.string(), z.null()]),
-    personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
+    mappa: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    sentenceLengthInMonths: /*#__PURE__*/ z.union([integer, /*#__PURE__*/ z.null()]),
+    offenceId: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTierOpen, /*#__PURE__*/ z.null()]))
 });
 
 const checkCas1ApplicationSubmittedDetailV1$0 = new Set<string>(["staffMember", "probationArea", "team", "ldu", "region"]);

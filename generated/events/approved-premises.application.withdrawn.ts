@@ -83,7 +83,7 @@ export type Cas1ApplicationWithdrawnNotification = Cas1ApplicationWithdrawnNotif
  */
 export const cas1ApplicationWithdrawnNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -91,7 +91,7 @@ export const cas1ApplicationWithdrawnNotificationV1 = /*#__PURE__*/ z.strictObje
  */
 export const cas1ApplicationWithdrawnNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1ApplicationWithdrawnNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -143,11 +143,11 @@ export const cas1ApplicationWithdrawnDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     withdrawnAt: dateTime,
     withdrawnBy: cas1WithdrawnBy,
-    withdrawalReason: z.string(),
-    otherWithdrawalReason: z.exactOptional(z.union([z.string(), z.null()]))
+    withdrawalReason: /*#__PURE__*/ z.string(),
+    otherWithdrawalReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -157,11 +157,11 @@ export const cas1ApplicationWithdrawnDetailV1Open = /*#__PURE__*/ z.looseObject(
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     withdrawnAt: dateTime,
     withdrawnBy: cas1WithdrawnByOpen,
-    withdrawalReason: z.string(),
-    otherWithdrawalReason: z.exactOptional(z.union([z.string(), z.null()]))
+    withdrawalReason: /*#__PURE__*/ z.string(),
+    otherWithdrawalReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]))
 });
 
 function checkCas1ApplicationWithdrawnDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -83,7 +83,7 @@ export type Cas1AssessmentAllocatedNotification = Cas1AssessmentAllocatedNotific
  */
 export const cas1AssessmentAllocatedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -91,7 +91,7 @@ export const cas1AssessmentAllocatedNotificationV1 = /*#__PURE__*/ z.strictObjec
  */
 export const cas1AssessmentAllocatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1AssessmentAllocatedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -146,8 +146,8 @@ export const cas1AssessmentAllocatedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationUrl: uri,
     personReference: cas1PersonReference,
     allocatedAt: dateTime,
-    allocatedTo: z.union([cas1StaffMember, z.null()]),
-    allocatedBy: z.union([cas1StaffMember, z.null()])
+    allocatedTo: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()]),
+    allocatedBy: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -160,8 +160,8 @@ export const cas1AssessmentAllocatedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
     allocatedAt: dateTime,
-    allocatedTo: z.union([cas1StaffMemberOpen, z.null()]),
-    allocatedBy: z.union([cas1StaffMemberOpen, z.null()])
+    allocatedTo: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()]),
+    allocatedBy: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])
 });
 
 function checkCas1AssessmentAllocatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -100,7 +100,7 @@ export type Cas1AssessmentAppealedNotification = Cas1AssessmentAppealedNotificat
  */
 export const cas1AssessmentAppealedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -108,7 +108,7 @@ export const cas1AssessmentAppealedNotificationV1 = /*#__PURE__*/ z.strictObject
  */
 export const cas1AssessmentAppealedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1AssessmentAppealedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -162,13 +162,13 @@ export const cas1AssessmentAppealedDetailV1 = /*#__PURE__*/ z.strictObject({
     appealId: uuid,
     appealUrl: uri,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     createdAt: dateTime,
     createdBy: cas1StaffMember,
-    appealDetail: z.string(),
-    decision: z.enum(["accepted", "rejected"]),
-    decisionDetail: z.string(),
-    reviewer: z.exactOptional(z.string())
+    appealDetail: /*#__PURE__*/ z.string(),
+    decision: /*#__PURE__*/ z.enum(["accepted", "rejected"]),
+    decisionDetail: /*#__PURE__*/ z.string(),
+    reviewer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string())
 });
 
 /**
@@ -180,13 +180,13 @@ export const cas1AssessmentAppealedDetailV1Open = /*#__PURE__*/ z.looseObject({
     appealId: uuid,
     appealUrl: uri,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     createdAt: dateTime,
     createdBy: cas1StaffMemberOpen,
-    appealDetail: z.string(),
-    decision: z.enum(["accepted", "rejected"]),
-    decisionDetail: z.string(),
-    reviewer: z.exactOptional(z.string())
+    appealDetail: /*#__PURE__*/ z.string(),
+    decision: /*#__PURE__*/ z.enum(["accepted", "rejected"]),
+    decisionDetail: /*#__PURE__*/ z.string(),
+    reviewer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string())
 });
 
 const checkCas1AssessmentAppealedDetailV1$0 = new Set<string>(["applicationId", "applicationUrl", "appealId", "appealUrl", "personReference", "deliusEventNumber", "createdAt", "createdBy", "appealDetail", "decision", "decisionDetail", "reviewer"]);

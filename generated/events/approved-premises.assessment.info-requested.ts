@@ -87,7 +87,7 @@ export type Cas1AssessmentInfoRequestedNotification = Cas1AssessmentInfoRequeste
  */
 export const cas1AssessmentInfoRequestedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -95,7 +95,7 @@ export const cas1AssessmentInfoRequestedNotificationV1 = /*#__PURE__*/ z.strictO
  */
 export const cas1AssessmentInfoRequestedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1AssessmentInfoRequestedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);

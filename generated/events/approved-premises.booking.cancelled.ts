@@ -144,7 +144,7 @@ export type Cas1BookingCancelledNotification = Cas1BookingCancelledNotificationV
  */
 export const cas1BookingCancelledNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -152,7 +152,7 @@ export const cas1BookingCancelledNotificationV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1BookingCancelledNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1BookingCancelledNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -203,14 +203,14 @@ export type Cas1BookingCancelledDetail = Cas1BookingCancelledDetailV2;
  */
 export const cas1BookingCancelledDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
     premises: cas1Premises,
     cancelledAt: dateTime,
     cancelledBy: cas1StaffMember,
-    cancellationReason: z.string()
+    cancellationReason: /*#__PURE__*/ z.string()
 });
 
 /**
@@ -218,14 +218,14 @@ export const cas1BookingCancelledDetailV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1BookingCancelledDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
     premises: cas1PremisesOpen,
     cancelledAt: dateTime,
     cancelledBy: cas1StaffMemberOpen,
-    cancellationReason: z.string()
+    cancellationReason: /*#__PURE__*/ z.string()
 });
 
 /**
@@ -233,7 +233,7 @@ export const cas1BookingCancelledDetailV1Open = /*#__PURE__*/ z.looseObject({
  */
 export const cas1BookingCancelledDetailV2 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -241,9 +241,9 @@ export const cas1BookingCancelledDetailV2 = /*#__PURE__*/ z.strictObject({
     cancelledAt: dateTime,
     cancelledAtDate: date,
     cancelledBy: cas1StaffMember,
-    cancellationReason: z.string(),
+    cancellationReason: /*#__PURE__*/ z.string(),
     cancellationRecordedAt: dateTime,
-    appealChangeRequestId: z.exactOptional(z.union([uuid, z.null()]))
+    appealChangeRequestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -251,7 +251,7 @@ export const cas1BookingCancelledDetailV2 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1BookingCancelledDetailV2Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
@@ -259,9 +259,9 @@ export const cas1BookingCancelledDetailV2Open = /*#__PURE__*/ z.looseObject({
     cancelledAt: dateTime,
     cancelledAtDate: date,
     cancelledBy: cas1StaffMemberOpen,
-    cancellationReason: z.string(),
+    cancellationReason: /*#__PURE__*/ z.string(),
     cancellationRecordedAt: dateTime,
-    appealChangeRequestId: z.exactOptional(z.union([uuid, z.null()]))
+    appealChangeRequestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]))
 });
 
 const checkCas1BookingCancelledDetailV1$0 = new Set<string>(["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "premises", "cancelledAt", "cancelledBy", "cancellationReason"]);

@@ -158,7 +158,7 @@ export type Cas1BookingChangedNotification = Cas1BookingChangedNotificationV1;
  */
 export const cas1BookingChangedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -166,7 +166,7 @@ export const cas1BookingChangedNotificationV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1BookingChangedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1BookingChangedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -220,7 +220,7 @@ export const cas1BookingChangedDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationUrl: uri,
     bookingId: uuid,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     changedAt: dateTime,
     changedBy: cas1StaffMember,
     premises: cas1Premises,
@@ -236,7 +236,7 @@ export const cas1BookingChangedDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationUrl: uri,
     bookingId: uuid,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     changedAt: dateTime,
     changedBy: cas1StaffMemberOpen,
     premises: cas1PremisesOpen,
@@ -252,17 +252,17 @@ export const cas1BookingChangedDetailV2 = /*#__PURE__*/ z.strictObject({
     applicationUrl: uri,
     bookingId: uuid,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     changedAt: dateTime,
     changedBy: cas1StaffMember,
     premises: cas1Premises,
     arrivalOn: date,
     departureOn: date,
-    previousArrivalOn: z.union([date, z.null()]),
-    previousDepartureOn: z.union([date, z.null()]),
-    characteristics: z.exactOptional(z.union([z.array(cas1SpaceCharacteristic), z.null()])),
-    previousCharacteristics: z.exactOptional(z.union([z.array(cas1SpaceCharacteristic), z.null()])),
-    transferredTo: z.exactOptional(z.union([cas1TransferInfo, z.null()]))
+    previousArrivalOn: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
+    previousDepartureOn: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
+    characteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristic), /*#__PURE__*/ z.null()])),
+    previousCharacteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristic), /*#__PURE__*/ z.null()])),
+    transferredTo: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1TransferInfo, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -273,17 +273,17 @@ export const cas1BookingChangedDetailV2Open = /*#__PURE__*/ z.looseObject({
     applicationUrl: uri,
     bookingId: uuid,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     changedAt: dateTime,
     changedBy: cas1StaffMemberOpen,
     premises: cas1PremisesOpen,
     arrivalOn: date,
     departureOn: date,
-    previousArrivalOn: z.union([date, z.null()]),
-    previousDepartureOn: z.union([date, z.null()]),
-    characteristics: z.exactOptional(z.union([z.array(cas1SpaceCharacteristicOpen), z.null()])),
-    previousCharacteristics: z.exactOptional(z.union([z.array(cas1SpaceCharacteristicOpen), z.null()])),
-    transferredTo: z.exactOptional(z.union([cas1TransferInfoOpen, z.null()]))
+    previousArrivalOn: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
+    previousDepartureOn: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
+    characteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristicOpen), /*#__PURE__*/ z.null()])),
+    previousCharacteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristicOpen), /*#__PURE__*/ z.null()])),
+    transferredTo: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1TransferInfoOpen, /*#__PURE__*/ z.null()]))
 });
 
 const checkCas1BookingChangedDetailV1$0 = new Set<string>(["applicationId", "applicationUrl", "bookingId", "personReference", "deliusEventNumber", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn"]);

@@ -83,14 +83,14 @@ export const cas1BookingKeyworkerAssignedDetailV1 = /*#__PURE__*/ z.strictObject
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
-    keyWorker: z.exactOptional(cas1StaffMember),
+    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMember),
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     premises: cas1Premises,
     arrivalDate: date,
     departureDate: date,
-    assignedKeyWorkerName: z.string(),
-    previousKeyWorkerName: z.union([z.string(), z.null()])
+    assignedKeyWorkerName: /*#__PURE__*/ z.string(),
+    previousKeyWorkerName: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -100,14 +100,14 @@ export const cas1BookingKeyworkerAssignedDetailV1Open = /*#__PURE__*/ z.looseObj
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
-    keyWorker: z.exactOptional(cas1StaffMemberOpen),
+    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMemberOpen),
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     premises: cas1PremisesOpen,
     arrivalDate: date,
     departureDate: date,
-    assignedKeyWorkerName: z.string(),
-    previousKeyWorkerName: z.union([z.string(), z.null()])
+    assignedKeyWorkerName: /*#__PURE__*/ z.string(),
+    previousKeyWorkerName: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
 });
 
 function checkCas1BookingKeyworkerAssignedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -195,7 +195,7 @@ export type Cas1BookingMadeNotification = Cas1BookingMadeNotificationV1;
  */
 export const cas1BookingMadeNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -203,7 +203,7 @@ export const cas1BookingMadeNotificationV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1BookingMadeNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1BookingMadeNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -257,21 +257,21 @@ export const cas1BookingMadeDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationUrl: uri,
     bookingId: uuid,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     createdAt: dateTime,
     bookedBy: cas1BookedBy,
     premises: cas1Premises,
     arrivalOn: date,
     departureOn: date,
-    applicationSubmittedOn: z.exactOptional(z.union([dateTime, z.null()])),
-    releaseType: z.exactOptional(z.union([z.string(), z.null()])),
-    sentenceType: z.exactOptional(z.union([z.string(), z.null()])),
-    situation: z.exactOptional(z.union([z.string(), z.null()])),
-    characteristics: z.exactOptional(z.null()),
-    transferReason: z.exactOptional(z.null()),
-    transferredFrom: z.exactOptional(z.null()),
-    additionalInformation: z.exactOptional(z.null()),
-    personTier: z.exactOptional(z.null())
+    applicationSubmittedOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
+    releaseType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    sentenceType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    situation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    characteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
+    transferReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
+    transferredFrom: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
+    additionalInformation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -282,21 +282,21 @@ export const cas1BookingMadeDetailV1Open = /*#__PURE__*/ z.looseObject({
     applicationUrl: uri,
     bookingId: uuid,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     createdAt: dateTime,
     bookedBy: cas1BookedByOpen,
     premises: cas1PremisesOpen,
     arrivalOn: date,
     departureOn: date,
-    applicationSubmittedOn: z.exactOptional(z.union([dateTime, z.null()])),
-    releaseType: z.exactOptional(z.union([z.string(), z.null()])),
-    sentenceType: z.exactOptional(z.union([z.string(), z.null()])),
-    situation: z.exactOptional(z.union([z.string(), z.null()])),
-    characteristics: z.exactOptional(z.null()),
-    transferReason: z.exactOptional(z.null()),
-    transferredFrom: z.exactOptional(z.null()),
-    additionalInformation: z.exactOptional(z.null()),
-    personTier: z.exactOptional(z.null())
+    applicationSubmittedOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
+    releaseType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    sentenceType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    situation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    characteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
+    transferReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
+    transferredFrom: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
+    additionalInformation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -307,21 +307,21 @@ export const cas1BookingMadeDetailV2 = /*#__PURE__*/ z.strictObject({
     applicationUrl: uri,
     bookingId: uuid,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     createdAt: dateTime,
     bookedBy: cas1BookedBy,
     premises: cas1Premises,
     arrivalOn: date,
     departureOn: date,
-    applicationSubmittedOn: z.exactOptional(z.union([dateTime, z.null()])),
-    releaseType: z.exactOptional(z.union([z.string(), z.null()])),
-    sentenceType: z.exactOptional(z.union([z.string(), z.null()])),
-    situation: z.exactOptional(z.union([z.string(), z.null()])),
-    characteristics: z.union([z.array(cas1SpaceCharacteristic), z.null()]),
-    transferReason: z.exactOptional(z.literal(["extending_placement_no_capacity_at_current_ap", "placement_prioritisation", "moving_person_closer_to_resettlement_area", "conflict_with_staff", "local_community_issue", "risk_to_resident", "public_protection", "extendingPlacementNoCapacityAtCurrentAP", "placementPrioritisation", "movingPersonCloserToResettlementArea", "conflictWithStaff", "localCommunityIssue", "riskToResident", "publicProtection", null])),
-    transferredFrom: z.exactOptional(z.union([cas1TransferInfo, z.null()])),
-    additionalInformation: z.exactOptional(z.union([z.string(), z.null()])),
-    personTier: z.exactOptional(z.union([cas1EventTier, z.null()]))
+    applicationSubmittedOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
+    releaseType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    sentenceType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    situation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    characteristics: /*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristic), /*#__PURE__*/ z.null()]),
+    transferReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.literal(["extending_placement_no_capacity_at_current_ap", "placement_prioritisation", "moving_person_closer_to_resettlement_area", "conflict_with_staff", "local_community_issue", "risk_to_resident", "public_protection", "extendingPlacementNoCapacityAtCurrentAP", "placementPrioritisation", "movingPersonCloserToResettlementArea", "conflictWithStaff", "localCommunityIssue", "riskToResident", "publicProtection", null])),
+    transferredFrom: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1TransferInfo, /*#__PURE__*/ z.null()])),
+    additionalInformation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTier, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -332,21 +332,21 @@ export const cas1BookingMadeDetailV2Open = /*#__PURE__*/ z.looseObject({
     applicationUrl: uri,
     bookingId: uuid,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     createdAt: dateTime,
     bookedBy: cas1BookedByOpen,
     premises: cas1PremisesOpen,
     arrivalOn: date,
     departureOn: date,
-    applicationSubmittedOn: z.exactOptional(z.union([dateTime, z.null()])),
-    releaseType: z.exactOptional(z.union([z.string(), z.null()])),
-    sentenceType: z.exactOptional(z.union([z.string(), z.null()])),
-    situation: z.exactOptional(z.union([z.string(), z.null()])),
-    characteristics: z.union([z.array(cas1SpaceCharacteristicOpen), z.null()]),
-    transferReason: z.exactOptional(z.literal(["extending_placement_no_capacity_at_current_ap", "placement_prioritisation", "moving_person_closer_to_resettlement_area", "conflict_with_staff", "local_community_issue", "risk_to_resident", "public_protection", "extendingPlacementNoCapacityAtCurrentAP", "placementPrioritisation", "movingPersonCloserToResettlementArea", "conflictWithStaff", "localCommunityIssue", "riskToResident", "publicProtection", null])),
-    transferredFrom: z.exactOptional(z.union([cas1TransferInfoOpen, z.null()])),
-    additionalInformation: z.exactOptional(z.union([z.string(), z.null()])),
-    personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
+    applicationSubmittedOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
+    releaseType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    sentenceType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    situation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    characteristics: /*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristicOpen), /*#__PURE__*/ z.null()]),
+    transferReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.literal(["extending_placement_no_capacity_at_current_ap", "placement_prioritisation", "moving_person_closer_to_resettlement_area", "conflict_with_staff", "local_community_issue", "risk_to_resident", "public_protection", "extendingPlacementNoCapacityAtCurrentAP", "placementPrioritisation", "movingPersonCloserToResettlementArea", "conflictWithStaff", "localCommunityIssue", "riskToResident", "publicProtection", null])),
+    transferredFrom: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1TransferInfoOpen, /*#__PURE__*/ z.null()])),
+    additionalInformation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTierOpen, /*#__PURE__*/ z.null()]))
 });
 
 function checkCas1BookingMadeDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

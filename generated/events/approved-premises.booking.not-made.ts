@@ -79,7 +79,7 @@ export type Cas1BookingNotMadeNotification = Cas1BookingNotMadeNotificationV1;
  */
 export const cas1BookingNotMadeNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -87,7 +87,7 @@ export const cas1BookingNotMadeNotificationV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1BookingNotMadeNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1BookingNotMadeNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -137,12 +137,12 @@ export type Cas1BookingNotMadeDetail = Cas1BookingNotMadeDetailV1;
  */
 export const cas1BookingNotMadeDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     attemptedAt: dateTime,
     attemptedBy: cas1BookedBy,
-    failureDescription: z.union([z.string(), z.null()])
+    failureDescription: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -150,12 +150,12 @@ export const cas1BookingNotMadeDetailV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1BookingNotMadeDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     attemptedAt: dateTime,
     attemptedBy: cas1BookedByOpen,
-    failureDescription: z.union([z.string(), z.null()])
+    failureDescription: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
 });
 
 function checkCas1BookingNotMadeDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -91,7 +91,7 @@ export type Cas1MatchRequestWithdrawnNotification = Cas1MatchRequestWithdrawnNot
  */
 export const cas1MatchRequestWithdrawnNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -99,7 +99,7 @@ export const cas1MatchRequestWithdrawnNotificationV1 = /*#__PURE__*/ z.strictObj
  */
 export const cas1MatchRequestWithdrawnNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1MatchRequestWithdrawnNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -151,13 +151,13 @@ export const cas1MatchRequestWithdrawnDetailV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     withdrawnAt: dateTime,
     withdrawnBy: cas1WithdrawnBy,
-    withdrawalReason: z.string(),
+    withdrawalReason: /*#__PURE__*/ z.string(),
     datePeriod: cas1DatePeriod,
-    matchRequestId: z.union([uuid, z.null()]),
-    requestIsForApplicationsArrivalDate: z.union([z.boolean(), z.null()])
+    matchRequestId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    requestIsForApplicationsArrivalDate: /*#__PURE__*/ z.union([/*#__PURE__*/ z.boolean(), /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -167,13 +167,13 @@ export const cas1MatchRequestWithdrawnDetailV1Open = /*#__PURE__*/ z.looseObject
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     withdrawnAt: dateTime,
     withdrawnBy: cas1WithdrawnByOpen,
-    withdrawalReason: z.string(),
+    withdrawalReason: /*#__PURE__*/ z.string(),
     datePeriod: cas1DatePeriodOpen,
-    matchRequestId: z.union([uuid, z.null()]),
-    requestIsForApplicationsArrivalDate: z.union([z.boolean(), z.null()])
+    matchRequestId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
+    requestIsForApplicationsArrivalDate: /*#__PURE__*/ z.union([/*#__PURE__*/ z.boolean(), /*#__PURE__*/ z.null()])
 });
 
 function checkCas1MatchRequestWithdrawnDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

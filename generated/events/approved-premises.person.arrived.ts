@@ -165,7 +165,7 @@ export type Cas1PersonArrivedNotification = Cas1PersonArrivedNotificationV1;
  */
 export const cas1PersonArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -173,7 +173,7 @@ export const cas1PersonArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1PersonArrivedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1PersonArrivedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -224,17 +224,17 @@ export type Cas1PersonArrivedDetail = Cas1PersonArrivedDetailV2;
  */
 export const cas1PersonArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     applicationSubmittedOn: date,
     bookingId: uuid,
     premises: cas1Premises,
-    keyWorker: z.exactOptional(z.union([cas1StaffMember, z.null()])),
+    keyWorker: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])),
     arrivedAt: dateTime,
     expectedDepartureOn: date,
-    previousExpectedDepartureOn: z.exactOptional(z.union([date, z.null()])),
-    notes: z.union([z.string(), z.null()])
+    previousExpectedDepartureOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
+    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -242,17 +242,17 @@ export const cas1PersonArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1PersonArrivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     applicationSubmittedOn: date,
     bookingId: uuid,
     premises: cas1PremisesOpen,
-    keyWorker: z.exactOptional(z.union([cas1StaffMemberOpen, z.null()])),
+    keyWorker: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])),
     arrivedAt: dateTime,
     expectedDepartureOn: date,
-    previousExpectedDepartureOn: z.exactOptional(z.union([date, z.null()])),
-    notes: z.union([z.string(), z.null()])
+    previousExpectedDepartureOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
+    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -260,19 +260,19 @@ export const cas1PersonArrivedDetailV1Open = /*#__PURE__*/ z.looseObject({
  */
 export const cas1PersonArrivedDetailV2 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     applicationSubmittedOn: date,
     bookingId: uuid,
     premises: cas1Premises,
     recordedBy: cas1StaffMember,
-    keyWorker: z.exactOptional(z.union([cas1StaffMember, z.null()])),
+    keyWorker: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])),
     arrivedAt: dateTime,
     expectedDepartureOn: date,
-    previousExpectedDepartureOn: z.exactOptional(z.union([date, z.null()])),
-    notes: z.union([z.string(), z.null()]),
-    personTier: z.exactOptional(z.union([cas1EventTier, z.null()]))
+    previousExpectedDepartureOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
+    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTier, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -280,19 +280,19 @@ export const cas1PersonArrivedDetailV2 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1PersonArrivedDetailV2Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     applicationSubmittedOn: date,
     bookingId: uuid,
     premises: cas1PremisesOpen,
     recordedBy: cas1StaffMemberOpen,
-    keyWorker: z.exactOptional(z.union([cas1StaffMemberOpen, z.null()])),
+    keyWorker: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])),
     arrivedAt: dateTime,
     expectedDepartureOn: date,
-    previousExpectedDepartureOn: z.exactOptional(z.union([date, z.null()])),
-    notes: z.union([z.string(), z.null()]),
-    personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
+    previousExpectedDepartureOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
+    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTierOpen, /*#__PURE__*/ z.null()]))
 });
 
 function checkCas1PersonArrivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -214,7 +214,7 @@ export type Cas1PersonDepartedNotification = Cas1PersonDepartedNotificationV1;
  */
 export const cas1PersonDepartedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -222,7 +222,7 @@ export const cas1PersonDepartedNotificationV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1PersonDepartedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1PersonDepartedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -273,32 +273,32 @@ export type Cas1PersonDepartedDetail = Cas1PersonDepartedDetailV2;
  */
 export const cas1PersonDepartedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
-    keyWorker: z.exactOptional(cas1StaffMember),
+    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMember),
     premises: cas1Premises,
     departedAt: dateTime,
-    reason: z.string(),
-    legacyReasonCode: z.string(),
-    destination: z.strictObject({
-        moveOnCategory: z.strictObject({
-            description: z.string(),
-            legacyMoveOnCategoryCode: z.string(),
+    reason: /*#__PURE__*/ z.string(),
+    legacyReasonCode: /*#__PURE__*/ z.string(),
+    destination: /*#__PURE__*/ z.strictObject({
+        moveOnCategory: /*#__PURE__*/ z.strictObject({
+            description: /*#__PURE__*/ z.string(),
+            legacyMoveOnCategoryCode: /*#__PURE__*/ z.string(),
             id: uuid
         }),
-        premises: z.union([z.strictObject({
+        premises: /*#__PURE__*/ z.union([/*#__PURE__*/ z.strictObject({
                 id: uuid,
-                name: z.string(),
-                apCode: z.string(),
-                legacyApCode: z.string(),
+                name: /*#__PURE__*/ z.string(),
+                apCode: /*#__PURE__*/ z.string(),
+                legacyApCode: /*#__PURE__*/ z.string(),
                 probationArea: cas1ProbationArea
-            }), z.null()]),
-        destinationProvider: z.union([z.strictObject({
-                description: z.string(),
+            }), /*#__PURE__*/ z.null()]),
+        destinationProvider: /*#__PURE__*/ z.union([/*#__PURE__*/ z.strictObject({
+                description: /*#__PURE__*/ z.string(),
                 id: uuid
-            }), z.null()])
+            }), /*#__PURE__*/ z.null()])
     })
 });
 
@@ -307,32 +307,32 @@ export const cas1PersonDepartedDetailV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1PersonDepartedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
-    keyWorker: z.exactOptional(cas1StaffMemberOpen),
+    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMemberOpen),
     premises: cas1PremisesOpen,
     departedAt: dateTime,
-    reason: z.string(),
-    legacyReasonCode: z.string(),
-    destination: z.looseObject({
-        moveOnCategory: z.looseObject({
-            description: z.string(),
-            legacyMoveOnCategoryCode: z.string(),
+    reason: /*#__PURE__*/ z.string(),
+    legacyReasonCode: /*#__PURE__*/ z.string(),
+    destination: /*#__PURE__*/ z.looseObject({
+        moveOnCategory: /*#__PURE__*/ z.looseObject({
+            description: /*#__PURE__*/ z.string(),
+            legacyMoveOnCategoryCode: /*#__PURE__*/ z.string(),
             id: uuid
         }),
-        premises: z.union([z.looseObject({
+        premises: /*#__PURE__*/ z.union([/*#__PURE__*/ z.looseObject({
                 id: uuid,
-                name: z.string(),
-                apCode: z.string(),
-                legacyApCode: z.string(),
+                name: /*#__PURE__*/ z.string(),
+                apCode: /*#__PURE__*/ z.string(),
+                legacyApCode: /*#__PURE__*/ z.string(),
                 probationArea: cas1ProbationAreaOpen
-            }), z.null()]),
-        destinationProvider: z.union([z.looseObject({
-                description: z.string(),
+            }), /*#__PURE__*/ z.null()]),
+        destinationProvider: /*#__PURE__*/ z.union([/*#__PURE__*/ z.looseObject({
+                description: /*#__PURE__*/ z.string(),
                 id: uuid
-            }), z.null()])
+            }), /*#__PURE__*/ z.null()])
     })
 });
 
@@ -341,35 +341,35 @@ export const cas1PersonDepartedDetailV1Open = /*#__PURE__*/ z.looseObject({
  */
 export const cas1PersonDepartedDetailV2 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
     recordedBy: cas1StaffMember,
-    keyWorker: z.exactOptional(cas1StaffMember),
+    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMember),
     premises: cas1Premises,
     departedAt: dateTime,
-    reason: z.string(),
-    legacyReasonCode: z.string(),
-    destination: z.strictObject({
-        moveOnCategory: z.strictObject({
-            description: z.string(),
-            legacyMoveOnCategoryCode: z.string(),
+    reason: /*#__PURE__*/ z.string(),
+    legacyReasonCode: /*#__PURE__*/ z.string(),
+    destination: /*#__PURE__*/ z.strictObject({
+        moveOnCategory: /*#__PURE__*/ z.strictObject({
+            description: /*#__PURE__*/ z.string(),
+            legacyMoveOnCategoryCode: /*#__PURE__*/ z.string(),
             id: uuid
         }),
-        premises: z.union([z.strictObject({
+        premises: /*#__PURE__*/ z.union([/*#__PURE__*/ z.strictObject({
                 id: uuid,
-                name: z.string(),
-                apCode: z.string(),
-                legacyApCode: z.string(),
+                name: /*#__PURE__*/ z.string(),
+                apCode: /*#__PURE__*/ z.string(),
+                legacyApCode: /*#__PURE__*/ z.string(),
                 probationArea: cas1ProbationArea
-            }), z.null()]),
-        destinationProvider: z.union([z.strictObject({
-                description: z.string(),
+            }), /*#__PURE__*/ z.null()]),
+        destinationProvider: /*#__PURE__*/ z.union([/*#__PURE__*/ z.strictObject({
+                description: /*#__PURE__*/ z.string(),
                 id: uuid
-            }), z.null()])
+            }), /*#__PURE__*/ z.null()])
     }),
-    personTier: z.exactOptional(z.union([cas1EventTier, z.null()]))
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTier, /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -377,35 +377,35 @@ export const cas1PersonDepartedDetailV2 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1PersonDepartedDetailV2Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
     recordedBy: cas1StaffMemberOpen,
-    keyWorker: z.exactOptional(cas1StaffMemberOpen),
+    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMemberOpen),
     premises: cas1PremisesOpen,
     departedAt: dateTime,
-    reason: z.string(),
-    legacyReasonCode: z.string(),
-    destination: z.looseObject({
-        moveOnCategory: z.looseObject({
-            description: z.string(),
-            legacyMoveOnCategoryCode: z.string(),
+    reason: /*#__PURE__*/ z.string(),
+    legacyReasonCode: /*#__PURE__*/ z.string(),
+    destination: /*#__PURE__*/ z.looseObject({
+        moveOnCategory: /*#__PURE__*/ z.looseObject({
+            description: /*#__PURE__*/ z.string(),
+            legacyMoveOnCategoryCode: /*#__PURE__*/ z.string(),
             id: uuid
         }),
-        premises: z.union([z.looseObject({
+        premises: /*#__PURE__*/ z.union([/*#__PURE__*/ z.looseObject({
                 id: uuid,
-                name: z.string(),
-                apCode: z.string(),
-                legacyApCode: z.string(),
+                name: /*#__PURE__*/ z.string(),
+                apCode: /*#__PURE__*/ z.string(),
+                legacyApCode: /*#__PURE__*/ z.string(),
                 probationArea: cas1ProbationAreaOpen
-            }), z.null()]),
-        destinationProvider: z.union([z.looseObject({
-                description: z.string(),
+            }), /*#__PURE__*/ z.null()]),
+        destinationProvider: /*#__PURE__*/ z.union([/*#__PURE__*/ z.looseObject({
+                description: /*#__PURE__*/ z.string(),
                 id: uuid
-            }), z.null()])
+            }), /*#__PURE__*/ z.null()])
     }),
-    personTier: z.exactOptional(z.union([cas1EventTierOpen, z.null()]))
+    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTierOpen, /*#__PURE__*/ z.null()]))
 });
 
 const checkCas1PersonDepartedDetailV1$0 = new Set<string>(["description", "legacyMoveOnCategoryCode", "id"]);

@@ -95,7 +95,7 @@ export type Cas1PersonNotArrivedNotification = Cas1PersonNotArrivedNotificationV
  */
 export const cas1PersonNotArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -103,7 +103,7 @@ export const cas1PersonNotArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1PersonNotArrivedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1PersonNotArrivedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -153,16 +153,16 @@ export type Cas1PersonNotArrivedDetail = Cas1PersonNotArrivedDetailV1;
  */
 export const cas1PersonNotArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
     premises: cas1Premises,
     expectedArrivalOn: date,
     recordedBy: cas1StaffMember,
-    reason: z.exactOptional(z.string()),
-    legacyReasonCode: z.exactOptional(z.string()),
-    notes: z.union([z.string(), z.null()])
+    reason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
+    legacyReasonCode: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
+    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -170,16 +170,16 @@ export const cas1PersonNotArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
  */
 export const cas1PersonNotArrivedDetailV1Open = /*#__PURE__*/ z.looseObject({
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     applicationId: uuid,
     applicationUrl: uri,
     bookingId: uuid,
     premises: cas1PremisesOpen,
     expectedArrivalOn: date,
     recordedBy: cas1StaffMemberOpen,
-    reason: z.exactOptional(z.string()),
-    legacyReasonCode: z.exactOptional(z.string()),
-    notes: z.union([z.string(), z.null()])
+    reason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
+    legacyReasonCode: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
+    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
 });
 
 function checkCas1PersonNotArrivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

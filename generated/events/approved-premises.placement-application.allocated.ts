@@ -83,7 +83,7 @@ export type Cas1PlacementApplicationAllocatedNotification = Cas1PlacementApplica
  */
 export const cas1PlacementApplicationAllocatedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -91,7 +91,7 @@ export const cas1PlacementApplicationAllocatedNotificationV1 = /*#__PURE__*/ z.s
  */
 export const cas1PlacementApplicationAllocatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1PlacementApplicationAllocatedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -145,9 +145,9 @@ export const cas1PlacementApplicationAllocatedDetailV1 = /*#__PURE__*/ z.strictO
     placementApplicationId: uuid,
     personReference: cas1PersonReference,
     allocatedAt: dateTime,
-    placementDates: z.array(cas1DatePeriod),
-    allocatedTo: z.union([cas1StaffMember, z.null()]),
-    allocatedBy: z.union([cas1StaffMember, z.null()])
+    placementDates: /*#__PURE__*/ z.array(cas1DatePeriod),
+    allocatedTo: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()]),
+    allocatedBy: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -159,9 +159,9 @@ export const cas1PlacementApplicationAllocatedDetailV1Open = /*#__PURE__*/ z.loo
     placementApplicationId: uuid,
     personReference: cas1PersonReferenceOpen,
     allocatedAt: dateTime,
-    placementDates: z.array(cas1DatePeriodOpen),
-    allocatedTo: z.union([cas1StaffMemberOpen, z.null()]),
-    allocatedBy: z.union([cas1StaffMemberOpen, z.null()])
+    placementDates: /*#__PURE__*/ z.array(cas1DatePeriodOpen),
+    allocatedTo: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()]),
+    allocatedBy: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])
 });
 
 function checkCas1PlacementApplicationAllocatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -76,11 +76,11 @@ export const cas1PlacementApplicationWithdrawnDetailV1 = /*#__PURE__*/ z.strictO
     applicationUrl: uri,
     placementApplicationId: uuid,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     withdrawnAt: dateTime,
-    withdrawnBy: z.union([cas1WithdrawnBy, z.null()]),
-    withdrawalReason: z.string(),
-    placementDates: z.exactOptional(z.union([z.array(cas1DatePeriod), z.null()]))
+    withdrawnBy: /*#__PURE__*/ z.union([cas1WithdrawnBy, /*#__PURE__*/ z.null()]),
+    withdrawalReason: /*#__PURE__*/ z.string(),
+    placementDates: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1DatePeriod), /*#__PURE__*/ z.null()]))
 });
 
 /**
@@ -91,11 +91,11 @@ export const cas1PlacementApplicationWithdrawnDetailV1Open = /*#__PURE__*/ z.loo
     applicationUrl: uri,
     placementApplicationId: uuid,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     withdrawnAt: dateTime,
-    withdrawnBy: z.union([cas1WithdrawnByOpen, z.null()]),
-    withdrawalReason: z.string(),
-    placementDates: z.exactOptional(z.union([z.array(cas1DatePeriodOpen), z.null()]))
+    withdrawnBy: /*#__PURE__*/ z.union([cas1WithdrawnByOpen, /*#__PURE__*/ z.null()]),
+    withdrawalReason: /*#__PURE__*/ z.string(),
+    placementDates: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1DatePeriodOpen), /*#__PURE__*/ z.null()]))
 });
 
 function checkCas1PlacementApplicationWithdrawnDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -83,7 +83,7 @@ export type Cas1RequestForPlacementAssessedNotification = Cas1RequestForPlacemen
  */
 export const cas1RequestForPlacementAssessedNotificationV1 = /*#__PURE__*/ z.strictObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 /**
@@ -91,7 +91,7 @@ export const cas1RequestForPlacementAssessedNotificationV1 = /*#__PURE__*/ z.str
  */
 export const cas1RequestForPlacementAssessedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     applicationId: uuid,
-    bookingId: z.exactOptional(z.null())
+    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
 });
 
 const checkCas1RequestForPlacementAssessedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
@@ -144,10 +144,10 @@ export const cas1RequestForPlacementAssessedDetailV1 = /*#__PURE__*/ z.strictObj
     applicationUrl: uri,
     placementApplicationId: uuid,
     assessedBy: cas1StaffMember,
-    decision: z.enum(["accepted", "rejected"]),
+    decision: /*#__PURE__*/ z.enum(["accepted", "rejected"]),
     expectedArrival: date,
     duration: integer,
-    decisionSummary: z.union([z.string(), z.null()])
+    decisionSummary: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -158,10 +158,10 @@ export const cas1RequestForPlacementAssessedDetailV1Open = /*#__PURE__*/ z.loose
     applicationUrl: uri,
     placementApplicationId: uuid,
     assessedBy: cas1StaffMemberOpen,
-    decision: z.enum(["accepted", "rejected"]),
+    decision: /*#__PURE__*/ z.enum(["accepted", "rejected"]),
     expectedArrival: date,
     duration: integer,
-    decisionSummary: z.union([z.string(), z.null()])
+    decisionSummary: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
 });
 
 function checkCas1RequestForPlacementAssessedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

@@ -127,13 +127,13 @@ export const cas1RequestForPlacementCreatedDetailV1 = /*#__PURE__*/ z.strictObje
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     requestForPlacementId: uuid,
     createdAt: dateTime,
     expectedArrival: date,
     duration: integer,
-    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
-    createdBy: z.union([cas1StaffMember, z.null()])
+    requestForPlacementType: /*#__PURE__*/ z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
+    createdBy: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -143,13 +143,13 @@ export const cas1RequestForPlacementCreatedDetailV1Open = /*#__PURE__*/ z.looseO
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     requestForPlacementId: uuid,
     createdAt: dateTime,
     expectedArrival: date,
     duration: integer,
-    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
-    createdBy: z.union([cas1StaffMemberOpen, z.null()])
+    requestForPlacementType: /*#__PURE__*/ z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
+    createdBy: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -159,13 +159,13 @@ export const cas1RequestForPlacementCreatedDetailV2 = /*#__PURE__*/ z.strictObje
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReference,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     requestForPlacementId: uuid,
     createdAt: dateTime,
     expectedArrival: date,
     duration: integer,
-    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
-    createdBy: z.union([cas1StaffMember, z.null()])
+    requestForPlacementType: /*#__PURE__*/ z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
+    createdBy: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])
 });
 
 /**
@@ -175,13 +175,13 @@ export const cas1RequestForPlacementCreatedDetailV2Open = /*#__PURE__*/ z.looseO
     applicationId: uuid,
     applicationUrl: uri,
     personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: z.string(),
+    deliusEventNumber: /*#__PURE__*/ z.string(),
     requestForPlacementId: uuid,
     createdAt: dateTime,
     expectedArrival: date,
     duration: integer,
-    requestForPlacementType: z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
-    createdBy: z.union([cas1StaffMemberOpen, z.null()])
+    requestForPlacementType: /*#__PURE__*/ z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
+    createdBy: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])
 });
 
 function checkCas1RequestForPlacementCreatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {

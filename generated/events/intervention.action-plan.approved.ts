@@ -63,11 +63,11 @@ export type InterventionActionPlanApprovedNotification = InterventionActionPlanA
  */
 export const interventionActionPlanApprovedNotificationV1 = /*#__PURE__*/ z.strictObject({
     actionPlanId: uuid,
-    approvedBy: z.string(),
+    approvedBy: /*#__PURE__*/ z.string(),
     referralId: uuid,
-    referralReference: z.string().check(z.minLength(1)),
-    contractTypeName: z.string(),
-    primeProviderName: z.string(),
+    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    contractTypeName: /*#__PURE__*/ z.string(),
+    primeProviderName: /*#__PURE__*/ z.string(),
     actionPlanProbationUserUrl: uri
 });
 
@@ -76,11 +76,11 @@ export const interventionActionPlanApprovedNotificationV1 = /*#__PURE__*/ z.stri
  */
 export const interventionActionPlanApprovedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     actionPlanId: uuid,
-    approvedBy: z.string(),
+    approvedBy: /*#__PURE__*/ z.string(),
     referralId: uuid,
-    referralReference: z.string().check(z.minLength(1)),
-    contractTypeName: z.string(),
-    primeProviderName: z.string(),
+    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    contractTypeName: /*#__PURE__*/ z.string(),
+    primeProviderName: /*#__PURE__*/ z.string(),
     actionPlanProbationUserUrl: uri
 });
 

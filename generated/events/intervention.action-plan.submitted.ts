@@ -63,11 +63,11 @@ export type InterventionActionPlanSubmittedNotification = InterventionActionPlan
  */
 export const interventionActionPlanSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     actionPlanId: uuid,
-    submittedBy: z.string(),
+    submittedBy: /*#__PURE__*/ z.string(),
     referralId: uuid,
-    referralReference: z.string().check(z.minLength(1)),
-    contractTypeName: z.string(),
-    primeProviderName: z.string(),
+    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    contractTypeName: /*#__PURE__*/ z.string(),
+    primeProviderName: /*#__PURE__*/ z.string(),
     actionPlanProbationUserUrl: uri
 });
 
@@ -76,11 +76,11 @@ export const interventionActionPlanSubmittedNotificationV1 = /*#__PURE__*/ z.str
  */
 export const interventionActionPlanSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     actionPlanId: uuid,
-    submittedBy: z.string(),
+    submittedBy: /*#__PURE__*/ z.string(),
     referralId: uuid,
-    referralReference: z.string().check(z.minLength(1)),
-    contractTypeName: z.string(),
-    primeProviderName: z.string(),
+    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    contractTypeName: /*#__PURE__*/ z.string(),
+    primeProviderName: /*#__PURE__*/ z.string(),
     actionPlanProbationUserUrl: uri
 });
 

@@ -43,7 +43,7 @@ export type InterventionEndOfServiceReportSubmittedNotification = InterventionEn
  */
 export const interventionEndOfServiceReportSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     endOfServiceReportId: uuid,
-    submittedBy: z.string()
+    submittedBy: /*#__PURE__*/ z.string()
 });
 
 /**
@@ -51,7 +51,7 @@ export const interventionEndOfServiceReportSubmittedNotificationV1 = /*#__PURE__
  */
 export const interventionEndOfServiceReportSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     endOfServiceReportId: uuid,
-    submittedBy: z.string()
+    submittedBy: /*#__PURE__*/ z.string()
 });
 
 const checkInterventionEndOfServiceReportSubmittedNotificationV1$0 = new Set<string>(["endOfServiceReportId", "submittedBy"]);

@@ -43,7 +43,7 @@ export type InterventionReferralAssignedNotification = InterventionReferralAssig
  */
 export const interventionReferralAssignedNotificationV1 = /*#__PURE__*/ z.strictObject({
     referralId: uuid,
-    assignedTo: z.string()
+    assignedTo: /*#__PURE__*/ z.string()
 });
 
 /**
@@ -51,7 +51,7 @@ export const interventionReferralAssignedNotificationV1 = /*#__PURE__*/ z.strict
  */
 export const interventionReferralAssignedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     referralId: uuid,
-    assignedTo: z.string()
+    assignedTo: /*#__PURE__*/ z.string()
 });
 
 const checkInterventionReferralAssignedNotificationV1$0 = new Set<string>(["referralId", "assignedTo"]);

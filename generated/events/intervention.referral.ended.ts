@@ -58,9 +58,9 @@ export type InterventionReferralEndedNotification = InterventionReferralEndedNot
 export const interventionReferralEndedNotificationV1 = /*#__PURE__*/ z.strictObject({
     deliveryState: interventionReferralDeliveryState,
     referralId: uuid,
-    referralURN: z.string().check(z.regex(new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
+    referralURN: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
     referralProbationUserURL: uri,
-    withdrawalCode: z.string().check(z.regex(new RegExp("^([A-Z]{3})?$", "u")))
+    withdrawalCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^([A-Z]{3})?$", "u")))
 });
 
 /**
@@ -69,9 +69,9 @@ export const interventionReferralEndedNotificationV1 = /*#__PURE__*/ z.strictObj
 export const interventionReferralEndedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     deliveryState: interventionReferralDeliveryStateOpen,
     referralId: uuid,
-    referralURN: z.string().check(z.regex(new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
+    referralURN: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
     referralProbationUserURL: uri,
-    withdrawalCode: z.string().check(z.regex(new RegExp("^([A-Z]{3})?$", "u")))
+    withdrawalCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^([A-Z]{3})?$", "u")))
 });
 
 const checkInterventionReferralEndedNotificationV1$0 = new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u");

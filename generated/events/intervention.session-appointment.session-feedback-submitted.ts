@@ -66,10 +66,10 @@ export type InterventionSessionAppointmentSessionFeedbackSubmittedNotification =
 export const interventionSessionAppointmentSessionFeedbackSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     serviceUserCRN: crn,
     referralId: uuid,
-    referralReference: z.string().check(z.minLength(1)),
-    contractTypeName: z.string(),
-    primeProviderName: z.string(),
-    deliusAppointmentId: z.string().check(z.regex(new RegExp("^-?[0-9]+$", "u"))),
+    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    contractTypeName: /*#__PURE__*/ z.string(),
+    primeProviderName: /*#__PURE__*/ z.string(),
+    deliusAppointmentId: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^-?[0-9]+$", "u"))),
     referralProbationUserURL: uri
 });
 
@@ -79,10 +79,10 @@ export const interventionSessionAppointmentSessionFeedbackSubmittedNotificationV
 export const interventionSessionAppointmentSessionFeedbackSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     serviceUserCRN: crnOpen,
     referralId: uuid,
-    referralReference: z.string().check(z.minLength(1)),
-    contractTypeName: z.string(),
-    primeProviderName: z.string(),
-    deliusAppointmentId: z.string().check(z.regex(new RegExp("^-?[0-9]+$", "u"))),
+    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    contractTypeName: /*#__PURE__*/ z.string(),
+    primeProviderName: /*#__PURE__*/ z.string(),
+    deliusAppointmentId: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^-?[0-9]+$", "u"))),
     referralProbationUserURL: uri
 });
 

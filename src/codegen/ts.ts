@@ -63,12 +63,12 @@ export function call(callee: ts.Expression | string, args: readonly ts.Expressio
   return f.createCallExpression(typeof callee === 'string' ? id(callee) : callee, undefined, args);
 }
 
-/** `z.<name>(...args)` */
-export const z = (name: string, ...args: ts.Expression[]): ts.CallExpression => call(f.createPropertyAccessExpression(id('z'), name), args);
+/** `z.<name>(...args)`, marked pure: a bundler drops a validator its consumer never uses, and zod with it. */
+export const z = (name: string, ...args: ts.Expression[]): ts.CallExpression => pure(call(f.createPropertyAccessExpression(id('z'), name), args));
 
-/** `<target>.check(...checks)` */
+/** `<target>.check(...checks)`, marked pure. */
 export const withChecks = (target: ts.Expression, checks: readonly ts.Expression[]): ts.Expression =>
-  checks.length === 0 ? target : call(f.createPropertyAccessExpression(target, 'check'), checks);
+  checks.length === 0 ? target : pure(call(f.createPropertyAccessExpression(target, 'check'), checks));
 
 /** Attaches a `/** … *\/` comment; `*\/` inside the text cannot end it early. */
 export function withDoc<T extends ts.Node>(node: T, text: string | undefined): T {

@@ -11,7 +11,7 @@ import { escapePointer } from '../runtime/json-pointer.js';
 import { isInheritedName } from '../runtime/own-properties.js';
 import { appliesTo, INSTANCE_TYPES, type InstanceType, isSupported, nestedIdProblem, patternProblem, UNSUPPORTED_HINTS } from '../schema/keywords.js';
 import { idScopesRefs } from '../schema/ref.js';
-import { call, id, json, object, str, withChecks, z } from './ts.js';
+import { call, id, json, object, pure, str, withChecks, z } from './ts.js';
 
 /** A resolved `$ref`: the schema it points at, and the expression naming its validator. */
 export interface ResolvedRef {
@@ -158,9 +158,9 @@ function emitString(node: JsonSchemaObject, pointer: string, scope: EmitScope): 
     const limit = countAt(node, 'minLength', pointer, scope);
     // For 0 and 1, counting code units and code points agree; zod's own check is faster.
     if (limit === 1) checks.push(z('minLength', json(1)));
-    else if (limit > 1) checks.push(call(scope.helper('minLength'), [json(limit)]));
+    else if (limit > 1) checks.push(pureCall(scope.helper('minLength'), [json(limit)]));
   }
-  if ('maxLength' in node) checks.push(call(scope.helper('maxLength'), [json(countAt(node, 'maxLength', pointer, scope))]));
+  if ('maxLength' in node) checks.push(pureCall(scope.helper('maxLength'), [json(countAt(node, 'maxLength', pointer, scope))]));
   if ('pattern' in node) {
     const source = stringAt(node, 'pattern', pointer, scope);
     const problem = patternProblem(source);
@@ -209,7 +209,7 @@ function emitObject(node: JsonSchemaObject, pointer: string, scope: EmitScope): 
   if (inherited.required.length > 0) definition.push(['required', object(inherited.required, true)]);
   if (inherited.optional.length > 0) definition.push(['optional', object(inherited.optional, true)]);
   if (closed) definition.push(['closed', ts.factory.createTrue()]);
-  return call(scope.helper('ownProperties'), [z('looseObject', object(shape, true)), object(definition, true)]);
+  return pureCall(scope.helper('ownProperties'), [z('looseObject', object(shape, true)), object(definition, true)]);
 }
 
 function emitArray(node: JsonSchemaObject, pointer: string, scope: EmitScope): ts.Expression {
@@ -220,7 +220,7 @@ function emitArray(node: JsonSchemaObject, pointer: string, scope: EmitScope): t
   const checks: ts.Expression[] = [];
   if ('minItems' in node) checks.push(z('minLength', json(countAt(node, 'minItems', pointer, scope))));
   if ('maxItems' in node) checks.push(z('maxLength', json(countAt(node, 'maxItems', pointer, scope))));
-  if (node.uniqueItems === true) checks.push(call(scope.helper('uniqueItems')));
+  if (node.uniqueItems === true) checks.push(pureCall(scope.helper('uniqueItems')));
   else if ('uniqueItems' in node && node.uniqueItems !== false) fail(scope, `${pointer}/uniqueItems`, 'must be true or false');
   return withChecks(z('array', items), checks);
 }
@@ -376,9 +376,12 @@ export function requiredOf(node: JsonSchemaObject, pointer: string, scope: Pick<
  * `new RegExp("…", "u")` from a string literal: the printer escapes the
  * source, so no pattern can end a regex literal early or inject code.
  */
-const newRegExp = (source: string): ts.Expression => ts.factory.createNewExpression(id('RegExp'), undefined, [str(source), str('u')]);
+const newRegExp = (source: string): ts.Expression => pure(ts.factory.createNewExpression(id('RegExp'), undefined, [str(source), str('u')]));
 
 const arrayOf = (items: readonly ts.Expression[]) => ts.factory.createArrayLiteralExpression(items, false);
+
+/** A call of a runtime helper that builds a validator, marked pure as `z` marks zod's. */
+const pureCall = (callee: ts.Expression, args: readonly ts.Expression[] = []): ts.Expression => pure(call(callee, args));
 
 function fail(scope: Pick<EmitScope, 'file'>, pointer: string, message: string): never {
   throw new ConfigError(scope.file, pointer, message);

@@ -31,15 +31,15 @@ export interface KeywordParams {
 
 const keyword = (params: KeywordParams) => ({ params: { ...params } });
 
-export const uuid = z.stringFormat('uuid', isUuid);
-export const dateTime = z.stringFormat('date-time', isDateTime);
-export const date = z.stringFormat('date', isDate);
-export const time = z.stringFormat('time', isTime);
-export const uri = z.stringFormat('uri', isUri);
-export const email = z.stringFormat('email', isEmail);
+export const uuid = /*#__PURE__*/ z.stringFormat('uuid', isUuid);
+export const dateTime = /*#__PURE__*/ z.stringFormat('date-time', isDateTime);
+export const date = /*#__PURE__*/ z.stringFormat('date', isDate);
+export const time = /*#__PURE__*/ z.stringFormat('time', isTime);
+export const uri = /*#__PURE__*/ z.stringFormat('uri', isUri);
+export const email = /*#__PURE__*/ z.stringFormat('email', isEmail);
 
 /** `type: integer`. */
-export const integer = z.number().check(z.refine(Number.isInteger, keyword({ keyword: 'integer' })));
+export const integer = /*#__PURE__*/ /*#__PURE__*/ z.number().check(/*#__PURE__*/ z.refine(Number.isInteger, /*#__PURE__*/ keyword({ keyword: 'integer' })));
 
 /** `minLength: n`, in code points. A string has at least as many code units as code points. */
 export const minLength = (limit: number) =>

@@ -15,7 +15,7 @@ import { camel, contractWord, openName } from '../../schema/names.js';
 import { emitCheck } from '../check-emitter.js';
 import { claimInnerTypes } from '../module-names.js';
 import { checkName, ModuleScope, reachesClosedObject } from '../module-scope.js';
-import { exportConst, id, importNamed, json, object, pure, reprint, str, typeRef } from '../ts.js';
+import { exportConst, id, importNamed, json, object, reprint, str, typeRef } from '../ts.js';
 import { type EmittedTypes, emitTypes } from '../typescript-types.js';
 import { compileUpcast } from '../upcast-compiler.js';
 import { derefIn } from '../upcast-plan.js';
@@ -93,7 +93,7 @@ function versionValidators(contract: ContractSource, names: ContractNames, index
     const variants = reachesClosedObject(schema, schemaId, schema, index) ? [false, true] : [false];
     for (const open of variants) {
       const scope = new ModuleScope(file, schemaId, schema, index, { kind: 'import' }, named.definitions.get(file) ?? new Map(), open);
-      const expression = pure(emitZod(schema, '', scope));
+      const expression = emitZod(schema, '', scope);
       for (const h of scope.helpers) needs.helpers.add(h);
       for (const v of scope.sharedValidators) needs.sharedValidators.add(v);
       definitions.push(...scope.definitions);
