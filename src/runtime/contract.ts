@@ -119,7 +119,7 @@ export function defineContract<M extends VersionMap, L extends number>(
       }
       const issues = issuesOf((versions[options.from - 1] as VersionDefinition).check, data);
       if (issues) return { success: false, error: contractError('invalid_event', issues) };
-      const result = runChain(type, runtime.chain, data, options.from, to, { envelope: options.envelope, values: options.context ?? {} }, []);
+      const result = runChain(type, runtime.chain, data, options.from, to, { envelope: options.envelope, values: options.context ?? {} }, '');
       return result.ok ? { success: true, data: result.data } : { success: false, error: result.error };
     },
   };

@@ -194,7 +194,7 @@ function readDocument(
     envelope: { id: value.id as string, eventType, occurredAt: value.timestamp as string },
     values: options.context ?? {},
   };
-  const chain = runChain(eventType, runtime.chain, value.eventDetails, version, target, context, ['eventDetails'], unknown);
+  const chain = runChain(eventType, runtime.chain, value.eventDetails, version, target, context, '/eventDetails', unknown);
   if (!chain.ok) return { success: false, error: chain.error };
   return { success: true, detail: withDetails(value, chain.data), version: target, upgradedFrom: version, ...warnings };
 }

@@ -140,11 +140,7 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
     value = decoded.value;
   }
   const format = chooseFormat(options.format, value);
-  const context: DecodeContext = {
-    limits,
-    duplicateKeys,
-    json: (text, path) => decodeJson(text, limits, duplicateKeys, path),
-  };
+  const context = limits === DEFAULT_LIMITS && duplicateKeys === 'reject' ? DEFAULT_CONTEXT : decodeContext(limits, duplicateKeys);
   const decoded = format.decode(value, context);
   const envelope = decoded.ok ? decoded.envelope : undefined;
   const result = decoded.ok
@@ -152,6 +148,14 @@ function parseUnchecked(lookup: Lookup, input: unknown, options: ParseOptions, e
     : fail((decoded.issues[0]?.code ?? 'invalid_input') as ErrorCode, decoded.issues);
   return result.success ? result : learned(result.error, format, envelope, options, expectedType);
 }
+
+/** What a format needs to read JSON nested in the input, within the same limits. */
+const decodeContext = (limits: Limits, duplicateKeys: DuplicateKeys): DecodeContext => ({
+  limits,
+  duplicateKeys,
+  json: (text, path) => decodeJson(text, limits, duplicateKeys, path),
+});
+const DEFAULT_CONTEXT = decodeContext(DEFAULT_LIMITS, 'reject');
 
 /** Reads the envelope a format decoded: finds its contract, validates it and upcasts it. */
 function readEnvelope(
@@ -218,18 +222,19 @@ function readEnvelope(
   const unknown = options.unknownProperties ?? 'keep';
   const checked = checkTolerantly(runtime.envelopeCheck(readAs), candidate, unknown);
   if (!checked.ok) return fail('invalid_event', validationIssues(runtime, checked.issues, candidate, readAs, unknown, pathOf));
-  const warnings = checked.warnings ? { warnings: withMessages(atAll(checked.warnings, pathOf)) } : {};
+  const warnings = checked.warnings ? { warnings: withMessages(atAll(checked.warnings, pathOf)) } : undefined;
   if (!fromText && unknownFieldsTooDeep(envelope, maxDepth)) {
     return fail('input_too_deep', [{ code: 'input_too_deep', path: '', expected: String(maxDepth) }]);
   }
 
-  const newer = version > runtime.latest ? { readAs: { receivedVersion: version } } : {};
+  const newer = version > runtime.latest ? { readAs: { receivedVersion: version } } : undefined;
   if (readAs === target) {
-    const event = candidate.version === readAs ? candidate : withData(candidate, readAs, candidate.additionalInformation);
-    return { success: true, event: event as unknown as EnvelopeLike, ...newer, ...warnings };
+    const event = (candidate.version === readAs ? candidate : withData(candidate, readAs, candidate.additionalInformation)) as unknown as EnvelopeLike;
+    // The common case, a valid event at the version asked for, makes one small object.
+    return newer === undefined && warnings === undefined ? { success: true, event } : { success: true, event, ...newer, ...warnings };
   }
   const upcastContext: UpcastContext = { envelope: candidate as unknown as UpcastContext['envelope'], values: options.context ?? {} };
-  const chain = runChain(eventType, runtime.chain, candidate.additionalInformation, readAs, target, upcastContext, ['additionalInformation'], unknown);
+  const chain = runChain(eventType, runtime.chain, candidate.additionalInformation, readAs, target, upcastContext, '/additionalInformation', unknown);
   if (!chain.ok) {
     const { error } = chain;
     return { success: false, error: pathOf ? new ContractError(error.code, atAll(error.issues, pathOf), error.step) : error };

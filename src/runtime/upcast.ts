@@ -5,7 +5,6 @@
  */
 import { type Check, issuesOf } from './checks.js';
 import { type ContractError, contractError, type IssueInput } from './errors.js';
-import { toPointer } from './json-pointer.js';
 import { setOwn } from './own-properties.js';
 
 /** What an upcaster may read besides the data: the envelope, and values the caller passes in. */
@@ -53,7 +52,7 @@ const IDENTITY = (data: unknown) => data;
 /**
  * Runs the steps from version `from` to `to` on `data`. Never throws: an
  * upcaster that throws, or that returns invalid data, fails with an error
- * naming the step. Paths start at `dataPath` (normally `/additionalInformation`).
+ * naming the step. Paths start at the JSON Pointer `dataPath` (normally `/additionalInformation`).
  *
  * With `unknown: 'keep'`, the data may hold properties its version does not
  * name: each step carries the top-level ones over (an upcaster writes only
@@ -68,7 +67,7 @@ export function runChain(
   from: number,
   to: number,
   context: UpcastContext,
-  dataPath: readonly string[] = ['additionalInformation'],
+  dataPath = '/additionalInformation',
   unknown: 'keep' | 'reject' = 'reject',
 ): ChainResult {
   let current = data;
@@ -87,7 +86,7 @@ export function runChain(
       return { ok: false, error: contractError('upcast_failed', [issue], step) };
     }
     if (unknown === 'keep' && current !== input) current = withUnknown(input, current, (versions[target - 2] as ChainVersion).properties());
-    const issues = issuesOf(version.check, current, unknown === 'keep', toPointer(dataPath));
+    const issues = issuesOf(version.check, current, unknown === 'keep', dataPath);
     if (issues) return { ok: false, error: contractError('upcast_failed', issues, step) };
   }
   return { ok: true, data: current };

@@ -37,7 +37,7 @@ const contexts = (eventType: string) =>
   }) as fc.Arbitrary<UpcastContext>;
 
 /** Where a contract's data sits in its document: paths in upcast failures start there. */
-const DATA_PATH = { notification: ['additionalInformation'], detail: ['eventDetails'] } as const;
+const DATA_PATH = { notification: '/additionalInformation', detail: '/eventDetails' } as const;
 
 /** The failures when `samples` values of version `from` go through `chain` to `to`. */
 function upcastFailures(eventType: string, chain: readonly ChainVersion[], from: number, to: number) {
