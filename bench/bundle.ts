@@ -29,6 +29,8 @@ export interface BundleParts {
 
 export interface BundleSize {
   readonly minified: number;
+  /** The same bundle made from the TypeScript sources, where every part is told apart (`parts` adds up to it). */
+  readonly minifiedFromSources?: number;
   readonly gzip: number;
   readonly gzipWithoutZod: number;
   readonly parts: BundleParts;
@@ -40,8 +42,19 @@ function partOf(input: string): keyof BundleParts {
   return input.startsWith('generated/') || input.includes('/generated/') ? 'generated' : 'runtime';
 }
 
+/**
+ * What any bundle of one event type's reader carries whatever its checks are
+ * made of: the JSON Schemas its contracts' `schema()` return, and the wire
+ * formats `auto` tells apart. Each min+gz alone, and the two together.
+ */
+export interface BundleFloor {
+  readonly schemasGzip: number;
+  readonly formatsGzip: number;
+  readonly togetherGzip: number;
+}
+
 export interface BundleResults {
-  readonly oneEventType: BundleSize & { readonly eventType: string };
+  readonly oneEventType: BundleSize & { readonly eventType: string; readonly floor?: BundleFloor };
   readonly wholeCatalogue: BundleSize;
 }
 
@@ -78,9 +91,10 @@ async function size(project: string, source: (from: string) => string, built: st
   const whole = await bundle(built, []);
   const withoutZod = await bundle(sources, ['zod', 'zod/*']);
   const parts = { zodCompiler: 0, zodOther: 0, formats: 0, generated: 0, runtime: 0 };
-  await bundle(sources, [], parts);
+  const fromSources = await bundle(sources, [], parts);
   return {
     minified: whole.byteLength,
+    minifiedFromSources: fromSources.byteLength,
     gzip: gzipSync(whole, { level: 9 }).byteLength,
     gzipWithoutZod: gzipSync(withoutZod, { level: 9 }).byteLength,
     parts,
@@ -96,10 +110,37 @@ export async function benchBundle(): Promise<BundleResults> {
     symlinkSync(join(ROOT, 'node_modules/zod'), join(project, 'node_modules/zod'));
     const type = 'approved-premises.booking.cancelled';
     return {
-      oneEventType: { eventType: type, ...(await size(project, one, `@probation/domain-events/events/${type}`, join(ROOT, `generated/events/${type}.ts`))) },
+      oneEventType: {
+        eventType: type,
+        ...(await size(project, one, `@probation/domain-events/events/${type}`, join(ROOT, `generated/events/${type}.ts`))),
+        floor: await floorOf(type),
+      },
       wholeCatalogue: await size(project, all, '@probation/domain-events', join(ROOT, 'src/index.ts')),
     };
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
+}
+
+/** The {@link BundleFloor} of one event type. */
+async function floorOf(type: string): Promise<BundleFloor> {
+  const module = (await import(join(ROOT, `generated/events/${type}.ts`))) as Record<string, unknown>;
+  const eventType = Object.values(module).find((v) => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === type) as
+    | Record<'notification' | 'detail', { versions: number[]; schema(v: number): unknown } | undefined>
+    | undefined;
+  if (!eventType) throw new Error(`no event type object in ${type}`);
+  const schemas = [eventType.notification, eventType.detail].flatMap((c) => (c ? c.versions.map((v) => c.schema(v)) : []));
+  const schemaText = Buffer.from(JSON.stringify(schemas));
+  const result = await build({
+    stdin: { contents: `export { FORMATS } from ${JSON.stringify(join(ROOT, 'src/runtime/formats/index.ts'))};`, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'error',
+  });
+  const formats = Buffer.from((result.outputFiles[0] as { contents: Uint8Array }).contents);
+  const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).byteLength;
+  return { schemasGzip: gz(schemaText), formatsGzip: gz(formats), togetherGzip: gz(Buffer.concat([schemaText, formats])) };
 }
