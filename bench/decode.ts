@@ -19,7 +19,9 @@
  * generated check function that `safeParse` (or `safeParseDetail`) itself
  * runs, with nothing else (no duplicate-key check, no format detection, no
  * result); and for (a), `JSON.parse` then a check of the same notification
- * written by hand (`hand-written.ts`), the practical limit.
+ * written by hand (`hand-written.ts`), the practical limit. And what reading
+ * the text costs the readers before any check: `JSON.parse` with the
+ * duplicate-key check (`duplicateKeys: 'reject'`, the default).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +38,7 @@ import type * as Package from '../src/index.js';
 import type { IssueInput } from '../src/runtime/checks.js';
 import { detailDocumentCheck } from '../src/runtime/detail.js';
 import { envelopeCheck } from '../src/runtime/event-type.js';
+import { DEFAULT_LIMITS, decodeJson } from '../src/runtime/json-text.js';
 import { envelopeVerdict, type Reference, referenceValidator } from '../test/support/ajv.js';
 import { ROOT, repoCatalogue } from '../test/support/repo.js';
 import { detailDocumentSchema, envelopeSchema } from '../test/support/zod-documents.js';
@@ -134,6 +137,7 @@ export async function benchDecode(rounds: number): Promise<DecodeResults> {
     { name: 'JSON.parse + zod safeParse', run: () => (contract === 'notification' ? zodNotification : zodDetail).safeParse(JSON.parse(text)) },
     { name: 'JSON.parse + zod, compiled', run: () => z.validate(compiled[contract], JSON.parse(text)) },
     { name: 'JSON.parse + generated check alone', run: () => checked(contract, JSON.parse(text)) },
+    { name: 'JSON.parse + duplicate-key check alone', run: () => decodeJson(text, DEFAULT_LIMITS, 'reject') },
   ];
   const notificationCandidates = [
     ...baselines(latest, 'notification'),

@@ -47,6 +47,7 @@ describe('npm run bench -- --quick', () => {
       'JSON.parse + zod safeParse',
       'JSON.parse + zod, compiled',
       'JSON.parse + generated check alone',
+      'JSON.parse + duplicate-key check alone',
     ];
     expect((written.results.decode.latest as Row[]).map((r) => r.name)).toEqual([
       ...baselines,
