@@ -4,8 +4,9 @@
  * whole. Small inputs stay on the main thread; once more than a threshold of
  * bytes has been read, the rest goes to worker threads. A few batches at most
  * are in flight at once, so memory stays bounded however large the input.
+ * A regular file of lines is read straight into the batches' memory.
  */
-import { createReadStream } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_LIMITS } from '../runtime/json-text.js';
 import { BATCH_BYTES, type Batch, type BatchBody, type BatchResult } from './batch.js';
@@ -16,7 +17,7 @@ import { atLine } from './finding.js';
 import { type Layout, layoutOfName, sniffLayout } from './input-layout.js';
 import type { Input } from './inputs.js';
 import type { Job, JobSpec } from './job.js';
-import { lineBatches } from './line-batcher.js';
+import { fileReader, lineBatches } from './line-batcher.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** How a run goes. */
@@ -42,6 +43,9 @@ export const defaultWorkers = (): number => availableParallelism();
 
 const WORKER_THRESHOLD = 8 * 1024 * 1024;
 
+/** The size of each read from a stream, and of the first bytes read to tell a file's layout. */
+const CHUNK_BYTES = 1024 * 1024;
+
 /** Runs the job over every input. Rejects only on a failure of the machinery (a worker crash, a read error), never on bad records. */
 export async function runPipeline(options: PipelineOptions): Promise<void> {
   const workers = options.workers ?? defaultWorkers();
@@ -64,13 +68,7 @@ export async function runPipeline(options: PipelineOptions): Promise<void> {
   try {
     for (const [index, input] of options.inputs.entries()) {
       lineOffsets[index] = 0;
-      const source = new Peekable(input.path === undefined ? options.stdin : createReadStream(input.path, { highWaterMark: 1024 * 1024 }));
-      const layout = options.layout === 'ndjson' ? 'ndjson' : ((input.path && layoutOfName(input.path)) ?? sniffLayout(await source.head()));
-      const bodies: AsyncIterable<BatchBody> =
-        layout === 'ndjson'
-          ? lineBatches(source, { batchBytes, maxLineBytes: maxRecordBytes })
-          : elementBatches(source, { batchBytes, maxElementBytes: maxRecordBytes });
-      for await (const body of bodies) {
+      for await (const body of batchesOf(input, options, { batchBytes, maxRecordBytes })) {
         const batch: Batch = Object.assign(body, { seq: seq++, input: index });
         read += body.kind === 'oversized-line' ? body.length : body.bytes.length;
         let result: Promise<BatchResult>;
@@ -90,6 +88,51 @@ export async function runPipeline(options: PipelineOptions): Promise<void> {
     while (pending.length > 0) await emit(await (pending.shift() as Promise<BatchResult>));
   } finally {
     await pool?.close();
+  }
+}
+
+/**
+ * The batches of one input. A regular file of lines is read straight into the
+ * batch buffers; a document, standard input, or a file that is not a regular
+ * one (a pipe) is read as a stream.
+ */
+async function* batchesOf(
+  input: Input,
+  options: PipelineOptions,
+  sizes: { batchBytes: number; maxRecordBytes: number },
+): AsyncGenerator<BatchBody, void, undefined> {
+  const lines = { batchBytes: sizes.batchBytes, maxLineBytes: sizes.maxRecordBytes };
+  const elements = { batchBytes: sizes.batchBytes, maxElementBytes: sizes.maxRecordBytes };
+  const named: Layout | undefined = options.layout === 'ndjson' ? 'ndjson' : input.path === undefined ? undefined : layoutOfName(input.path);
+  async function* streamed(chunks: AsyncIterable<Uint8Array | string>, layout: Layout | undefined) {
+    const source = new Peekable(chunks);
+    layout ??= sniffLayout(await source.head());
+    yield* layout === 'ndjson' ? lineBatches(source, lines) : elementBatches(source, elements);
+  }
+  if (input.path === undefined) {
+    yield* streamed(options.stdin, named);
+    return;
+  }
+  const handle = await open(input.path, 'r');
+  try {
+    const regular = (await handle.stat()).isFile();
+    // Read at a position, the head leaves the file where it was, at its start.
+    const layout = regular ? (named ?? sniffLayout(await fileHead(handle))) : named;
+    if (layout === 'ndjson' && regular) yield* lineBatches(fileReader(handle), lines);
+    else yield* streamed(handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false }), layout);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A file's first bytes, as many as a stream's first chunk holds: what {@link Peekable.head} gives for a file. */
+async function fileHead(handle: FileHandle): Promise<Uint8Array> {
+  const head = Buffer.allocUnsafe(CHUNK_BYTES);
+  let size = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(head, size, head.length - size, size);
+    if (bytesRead === 0 || size + bytesRead === head.length) return head.subarray(0, size + bytesRead);
+    size += bytesRead;
   }
 }
 
