@@ -1,10 +1,14 @@
 /**
  * A run: reads each input in turn, cuts it into batches, has them processed,
  * and hands the results back in input order with their line numbers made
- * whole. Small inputs stay on the main thread; once more than a threshold of
- * bytes has been read, the rest goes to worker threads. A few batches at most
- * are in flight at once, so memory stays bounded however large the input.
- * A regular file of lines is read straight into the batches' memory.
+ * whole. Small inputs stay on the main thread. When the inputs are known to
+ * be larger than a threshold, every batch goes to worker threads, which start
+ * before the first byte is read, and the main thread only reads, hands over
+ * and reports. When their size is not known (standard input), the first
+ * batches are processed on the main thread, and the rest on worker threads
+ * once more than the threshold has been read. A few batches per worker at
+ * most are in flight at once, so memory stays bounded however large the
+ * input.
  */
 import { type FileHandle, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -15,7 +19,7 @@ import { createJob } from './create-job.js';
 import { elementBatches } from './document-batcher.js';
 import { atLine } from './finding.js';
 import { type Layout, layoutOfName, sniffLayout } from './input-layout.js';
-import type { Input } from './inputs.js';
+import { type Input, totalSize } from './inputs.js';
 import type { Job, JobSpec } from './job.js';
 import { fileReader, lineBatches } from './line-batcher.js';
 import { WorkerPool } from './worker-pool.js';
@@ -30,7 +34,7 @@ export interface PipelineOptions {
   readonly layout?: Layout | 'auto';
   /** Worker threads for large inputs; 0 or 1 keeps everything on the main thread. Default: the number of CPUs. */
   readonly workers?: number;
-  /** Bytes read on the main thread before the workers start. Default 8 MiB. */
+  /** Inputs larger than this, in bytes, go to the workers from the start; of an input of unknown size, this much is read on the main thread before they start. Default 8 MiB. */
   readonly workerThreshold?: number;
   /** Capacity of a batch. Default 2 MiB. */
   readonly batchBytes?: number;
@@ -43,6 +47,13 @@ export const defaultWorkers = (): number => availableParallelism();
 
 const WORKER_THRESHOLD = 8 * 1024 * 1024;
 
+/**
+ * Batches handed to each worker before the main thread waits for the oldest
+ * result: enough that a worker always has the next batch in hand while the
+ * main thread is busy reporting, or waiting for another worker.
+ */
+export const BATCHES_PER_WORKER = 3;
+
 /** The size of each read from a stream, and of the first bytes read to tell a file's layout. */
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -52,9 +63,11 @@ export async function runPipeline(options: PipelineOptions): Promise<void> {
   const threshold = options.workerThreshold ?? WORKER_THRESHOLD;
   const batchBytes = options.batchBytes ?? BATCH_BYTES;
   const maxRecordBytes = Math.min(DEFAULT_LIMITS.maxBytes, batchBytes - 1);
-  const inFlight = Math.max(2, workers * 2);
+  const inFlight = Math.max(2, workers * BATCHES_PER_WORKER);
+  const total = totalSize(options.inputs);
   let job: Job | undefined;
-  let pool: WorkerPool | undefined;
+  // Inputs known to be large go to the workers from the start, which start now, while the first batch is read.
+  let pool: WorkerPool | undefined = workers > 1 && total !== undefined && total > threshold ? new WorkerPool(workers, options.spec) : undefined;
   const pending: Array<Promise<BatchResult>> = [];
   const lineOffsets: number[] = [];
   let seq = 0;
@@ -72,8 +85,8 @@ export async function runPipeline(options: PipelineOptions): Promise<void> {
         const batch: Batch = Object.assign(body, { seq: seq++, input: index });
         read += body.kind === 'oversized-line' ? body.length : body.bytes.length;
         let result: Promise<BatchResult>;
-        if (workers > 1 && read > threshold) {
-          pool ??= new WorkerPool(workers, options.spec);
+        if (workers > 1 && read > threshold) pool ??= new WorkerPool(workers, options.spec);
+        if (pool) {
           result = pool.run(batch);
           // Awaited in turn below; until then a failure must not count as unhandled.
           result.catch(() => {});

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,23 @@ describe('runPipeline', () => {
     const main = await runOnce(given, 0);
     const threaded = await runOnce(given, 2);
     expect(main.batches).toBeGreaterThan(10);
+    expect(threaded).toEqual(main);
+  });
+
+  it('keeps the input order with more workers and smaller batches', async () => {
+    const main = await runOnce(VALIDATE, 0);
+    const threaded = await run(VALIDATE, 3, { inputs: [input], batchBytes: 32 * 1024 });
+    expect(threaded.batches).toBeGreaterThan(100);
+    expect({ ...threaded, batches: main.batches }).toEqual(main);
+  });
+
+  it('reads standard input, whose size is not known, on the main thread up to the threshold and on the workers after it', async () => {
+    const main = await runOnce(VALIDATE, 0);
+    const stdin = (async function* () {
+      const bytes = readFileSync(input.path as string);
+      for (let at = 0; at < bytes.length; at += 100_000) yield bytes.subarray(at, at + 100_000);
+    })();
+    const threaded = await run(VALIDATE, 2, { inputs: [{ name: '-', path: undefined, size: undefined }], stdin, workerThreshold: (input.size as number) / 2 });
     expect(threaded).toEqual(main);
   });
 
