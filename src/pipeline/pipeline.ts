@@ -15,7 +15,6 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_LIMITS } from '../runtime/json-text.js';
 import { BATCH_BYTES, type Batch, type BatchBody, type BatchResult } from './batch.js';
 import { runBatch } from './batch-runner.js';
-import { createJob } from './create-job.js';
 import { elementBatches } from './document-batcher.js';
 import { atLine } from './finding.js';
 import { type Layout, layoutOfName, sniffLayout } from './input-layout.js';
@@ -91,7 +90,8 @@ export async function runPipeline(options: PipelineOptions): Promise<void> {
           // Awaited in turn below; until then a failure must not count as unhandled.
           result.catch(() => {});
         } else {
-          job ??= createJob(options.spec);
+          // Loaded only here: a run whose batches all go to the workers never loads the catalogue's code on the main thread.
+          job ??= (await import('./create-job.js')).createJob(options.spec);
           result = Promise.resolve(runBatch(batch, job));
         }
         pending.push(result);
