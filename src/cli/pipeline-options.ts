@@ -42,7 +42,10 @@ export function addPipelineOptions(command: Command): Command {
       "the schema version of records that carry none: a detail document's stored version (default 1, as a NULL schema_version column means)",
     )
     .option('--workers <n>', 'worker threads for large inputs; 0 or 1 keeps all the work on the main thread (default: one per CPU)')
-    .option('--worker-threshold <bytes>', 'bytes read on the main thread before the worker threads start (default: 8 MiB)')
+    .option(
+      '--worker-threshold <bytes>',
+      'files larger than this in all go to the worker threads from the start; of standard input, this many bytes are read on the main thread first (default: 8 MiB)',
+    )
     .option('-q, --quiet', 'no progress bar (it shows only when stderr is a terminal anyway)');
 }
 

@@ -61,11 +61,12 @@ describe('npm run bench -- --quick', () => {
       "safeParseDetail, duplicateKeys: 'last-wins'",
     ]);
 
-    // The CLI read every line of its file; some are invalid on purpose, so it exits 1. One thread and
-    // JSON.parse alone ran over the same file.
+    // The CLI read every line of its file; some are invalid on purpose, so it exits 1. One thread, and
+    // JSON.parse alone on one thread and on two, ran over the same file.
     expect(written.results.cli).toMatchObject({ lines: 50_000, exitStatus: 1 });
     expect(written.results.cli.oneThread.eventsPerSecond).toBeGreaterThan(0);
     expect(written.results.cli.jsonParseOneThread.eventsPerSecond).toBeGreaterThan(0);
+    expect(written.results.cli.jsonParseTwoThreads.eventsPerSecond).toBeGreaterThan(0);
     // A bundle without zod is smaller than with it, and one event type's is smaller than the catalogue's.
     const { oneEventType, wholeCatalogue } = written.results.bundle;
     expect(oneEventType.gzipWithoutZod).toBeLessThan(oneEventType.gzip);
@@ -83,11 +84,16 @@ describe('npm run bench -- --quick', () => {
     expect(oneEventType.floor.schemasGzip).toBeLessThan(oneEventType.floor.togetherGzip);
     expect(oneEventType.floor.formatsGzip).toBeLessThan(oneEventType.floor.togetherGzip);
 
-    // Seven goals; the two set for full-size inputs are not judged on quick ones.
+    // Nine goals; the four set for full-size inputs are not judged on quick ones.
     const goals = written.goals as Array<{ measure: string; met?: boolean }>;
-    expect(goals).toHaveLength(7);
+    expect(goals).toHaveLength(9);
     // 50 synthetic event types of 4 schemas each: a notification and 3 detail versions.
-    expect(goals.filter((g) => g.met === undefined).map((g) => g.measure)).toEqual(['CLI validate', 'generate 200 schemas']);
+    expect(goals.filter((g) => g.met === undefined).map((g) => g.measure)).toEqual([
+      'CLI validate',
+      'CLI validate, --workers 2 (× --workers 1)',
+      'CLI validate, --workers 2 (× two threads of JSON.parse)',
+      'generate 200 schemas',
+    ]);
     expect(stdout).toContain('not measured at full size');
   });
 });

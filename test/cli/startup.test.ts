@@ -101,8 +101,13 @@ describe('the CLI starts without the generated code', () => {
     expect(defining(join(ROOT, 'dist/cli.js'))).toEqual([]);
   });
 
-  it('the pipeline, which validate and upcast load when they run, does, so the check above can see it', () => {
-    expect(defining(built('pipeline'))).not.toEqual([]);
+  it('nor does the pipeline, which validate and upcast load when they run: with worker threads the main thread reads no record', () => {
+    expect(defining(built('pipeline'))).toEqual([]);
+  });
+
+  it('the job a thread makes to read records, and the pipeline’s worker, do, so the checks above can see it', () => {
+    expect(defining(built('create-job'))).not.toEqual([]);
+    expect(defining(join(ROOT, 'dist/pipeline-worker.js'))).not.toEqual([]);
   });
 });
 
@@ -188,7 +193,7 @@ describe('the modules the commands load when they run', () => {
   });
 
   // What check, catalog, validate and upcast load comes with the package: run from an installed copy, they find every module.
-  it.each(['baseline', 'run-check', 'write-catalog', 'pipeline'])('%s imports only Node’s own modules and the package’s dependencies', (name) => {
+  it.each(['baseline', 'run-check', 'write-catalog', 'pipeline', 'create-job'])('%s imports only Node’s own modules and the package’s dependencies', (name) => {
     expect([...staticPackages(built(name))].filter((p) => !installed(p))).toEqual([]);
   });
 

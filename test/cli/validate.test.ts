@@ -369,5 +369,8 @@ describe('domain-events validate: large inputs on worker threads', () => {
     expect(findings.map((f: { line: number }) => f.line)).toEqual(badLines);
     expect(readFileSync(path).length).toBeGreaterThan(16 * 1024 * 1024);
     expect(threaded.code).toBe(1);
+    // Standard input's size is not known: its first 8 MiB are read on the main thread, the rest on the workers.
+    const piped = await run(['-', '--workers', '2', '--worker-threshold', String(8 * 1024 * 1024), '--format', 'json'], readFileSync(path));
+    expect(piped.stdout).toBe(main.stdout.replaceAll('"file":"large.ndjson"', '"file":"-"'));
   });
 });

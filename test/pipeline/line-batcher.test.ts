@@ -1,6 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { lineBatches } from '../../src/pipeline/line-batcher.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fileReader, lineBatches, type ReadInto } from '../../src/pipeline/line-batcher.js';
 import { recordsOf, type Seen, streamOf } from './record-recorder.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'line-batcher-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+/** A file holding the chunks one after the other. */
+function fileOf(chunks: ReadonlyArray<string | Uint8Array>): string {
+  const path = join(dir, `${files++}.ndjson`);
+  writeFileSync(path, Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk))));
+  return path;
+}
 
 const bytes = (text: string) => Buffer.from(text);
 const emoji = bytes('{"note":"café 🎉"}\n');
@@ -176,6 +190,41 @@ describe('lineBatches', () => {
     const result = await recordsOf(lineBatches(streamOf(given.chunks), given.sizes ?? SMALL));
     expect(result.seen).toEqual(want.seen);
     expect(result.blank).toBe(want.blank ?? 0);
+  });
+
+  it.each(cases)('read from a file: %s', async (_name, { given, want }) => {
+    const handle = await open(fileOf(given.chunks));
+    try {
+      const result = await recordsOf(lineBatches(fileReader(handle), given.sizes ?? SMALL));
+      expect(result.seen).toEqual(want.seen);
+      expect(result.blank).toBe(want.blank ?? 0);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("reads a file straight into the batches' memory: each batch holds the bytes its reads wrote, not a copy", async () => {
+    const text = Array.from({ length: 40 }, (_, i) => `{"line":${i}}`).join('\n');
+    const handle = await open(fileOf([text]));
+    const readInto = new Set<ArrayBufferLike>();
+    const file = fileReader(handle);
+    const spy: ReadInto = (into, offset, length) => {
+      readInto.add(into.buffer);
+      return file(into, offset, length);
+    };
+    const seen: string[] = [];
+    try {
+      for await (const batch of lineBatches(spy, ROOMY)) {
+        if (batch.kind !== 'lines') throw new Error(`unexpected ${batch.kind}`);
+        expect(readInto.has(batch.bytes.buffer)).toBe(true);
+        expect(batch.bytes.byteOffset).toBe(0);
+        seen.push(...Buffer.from(batch.bytes).toString().split('\n').filter(Boolean));
+      }
+    } finally {
+      await handle.close();
+    }
+    expect(readInto.size).toBeGreaterThan(5);
+    expect(seen).toEqual(text.split('\n'));
   });
 
   it('cuts batches only at line ends, so each holds whole lines', async () => {

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,20 +25,26 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Everything a run gives back, in the order it gives it. */
-async function run(spec: JobSpec, workers: number) {
+async function run(
+  spec: JobSpec,
+  workers: number,
+  from: { inputs: Input[]; stdin?: AsyncIterable<Uint8Array>; workerThreshold?: number; batchBytes?: number } = { inputs: [input] },
+) {
   const tally = new Tally();
   const findings: Finding[] = [];
   const rejects: Reject[] = [];
   let output = '';
   let batches = 0;
   await runPipeline({
-    inputs: [input],
+    inputs: from.inputs,
     spec,
-    stdin: (async function* () {})(),
+    stdin: from.stdin ?? (async function* () {})(),
     workers,
-    workerThreshold: 0,
-    batchBytes: 256 * 1024,
+    workerThreshold: from.workerThreshold ?? 0,
+    batchBytes: from.batchBytes ?? 256 * 1024,
     onResult(result) {
+      // Results come in the order of the batches, whichever thread ran them.
+      if (result.seq !== batches) throw new Error(`batch ${result.seq} came in place ${batches}`);
       batches++;
       tally.add(result.tally);
       findings.push(...result.findings);
@@ -70,6 +76,33 @@ describe('runPipeline', () => {
     const main = await runOnce(given, 0);
     const threaded = await runOnce(given, 2);
     expect(main.batches).toBeGreaterThan(10);
+    expect(threaded).toEqual(main);
+  });
+
+  it('keeps the input order with more workers and smaller batches', async () => {
+    const main = await runOnce(VALIDATE, 0);
+    const threaded = await run(VALIDATE, 3, { inputs: [input], batchBytes: 32 * 1024 });
+    expect(threaded.batches).toBeGreaterThan(100);
+    expect({ ...threaded, batches: main.batches }).toEqual(main);
+  });
+
+  it('reads standard input, whose size is not known, on the main thread up to the threshold and on the workers after it', async () => {
+    const main = await runOnce(VALIDATE, 0);
+    const stdin = (async function* () {
+      const bytes = readFileSync(input.path as string);
+      for (let at = 0; at < bytes.length; at += 100_000) yield bytes.subarray(at, at + 100_000);
+    })();
+    const threaded = await run(VALIDATE, 2, { inputs: [{ name: '-', path: undefined, size: undefined }], stdin, workerThreshold: (input.size as number) / 2 });
+    expect(threaded).toEqual(main);
+  });
+
+  it.skipIf(process.platform === 'win32')('reads a named pipe as a stream', async () => {
+    const main = await runOnce(VALIDATE, 0);
+    const fifo = join(dir, 'events.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `cat "${input.path}" > "${fifo}"`]);
+    const threaded = await run(VALIDATE, 2, { inputs: [{ name: 'events.ndjson', path: fifo, size: 0 }] });
+    writer.kill();
     expect(threaded).toEqual(main);
   });
 

@@ -1,0 +1,56 @@
+/**
+ * The goals the benchmark checks, from its results: those of the committed
+ * run are the goals written with it, whichever measures that run had, and
+ * the scaling of `validate --workers 2` is judged on full-size runs only.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliResults } from '../../bench/cli-throughput.js';
+import { goals, renderTable } from '../../bench/report.js';
+import { ROOT } from '../support/repo.js';
+
+const written = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8'));
+
+const cli = (lines: number, rates: { two: number; one: number; parseTwo: number }): CliResults => ({
+  lines,
+  bytes: lines * 645,
+  averageBytesPerLine: 645,
+  seconds: lines / rates.two,
+  eventsPerSecond: rates.two,
+  peakRssBytes: null,
+  exitStatus: 1,
+  oneThread: { seconds: lines / rates.one, eventsPerSecond: rates.one },
+  jsonParseOneThread: { seconds: lines / (rates.parseTwo / 2), eventsPerSecond: rates.parseTwo / 2 },
+  jsonParseTwoThreads: { seconds: lines / rates.parseTwo, eventsPerSecond: rates.parseTwo },
+});
+
+describe('the benchmark goals', () => {
+  it('of the committed run are the goals written with it', () => {
+    expect(goals(written.results)).toEqual(written.goals);
+  });
+
+  it('judge validate --workers 2 against --workers 1 and against two threads of JSON.parse, at full size', () => {
+    const scaled = goals({ cli: cli(1_000_000, { two: 190_000, one: 100_000, parseTwo: 300_000 }) }).slice(1);
+    expect(scaled).toEqual([
+      { measure: 'CLI validate, --workers 2 (× --workers 1)', goal: '≥ 1.80×', result: '1.90×', met: true },
+      { measure: 'CLI validate, --workers 2 (× two threads of JSON.parse)', goal: '≥ 0.60×', result: '0.63×', met: true },
+    ]);
+    const short = goals({ cli: cli(1_000_000, { two: 150_000, one: 100_000, parseTwo: 300_000 }) }).slice(1);
+    expect(short.map((g) => [g.result, g.met])).toEqual([
+      ['1.50×', false],
+      ['0.50×', false],
+    ]);
+    const quick = goals({ cli: cli(50_000, { two: 190_000, one: 100_000, parseTwo: 300_000 }) });
+    expect(quick.map((g) => g.met)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('print two threads of JSON.parse, and the scaling, where the run measured them', () => {
+    const environment = { cpu: 'cpu', cores: 2, node: 'v20', loadAverageAtStart: '0' };
+    const results = { cli: cli(1_000_000, { two: 190_000, one: 100_000, parseTwo: 300_000 }) };
+    const table = renderTable(environment, results, goals(results));
+    expect(table).toContain('JSON.parse alone, two threads, same batches');
+    expect(table).toContain('1.90× --workers 1');
+    expect(renderTable(environment, written.results, written.goals)).not.toContain('two threads');
+  });
+});
