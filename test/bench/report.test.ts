@@ -51,6 +51,8 @@ describe('the benchmark goals', () => {
     const table = renderTable(environment, results, goals(results));
     expect(table).toContain('JSON.parse alone, two threads, same batches');
     expect(table).toContain('1.90× --workers 1');
-    expect(renderTable(environment, written.results, written.goals)).not.toContain('two threads');
+    // A run from before two threads of JSON.parse were measured prints neither.
+    const { jsonParseTwoThreads: _, ...older } = results.cli;
+    expect(renderTable(environment, { cli: older }, goals({ cli: older }))).not.toContain('two threads');
   });
 });
