@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileReader, lineBatches } from '../src/pipeline/line-batcher.js';
+import { BATCHES_PER_WORKER } from '../src/pipeline/pipeline.js';
 import { ROOT } from '../test/support/repo.js';
 import { runNode } from './processes.js';
 
@@ -115,7 +116,7 @@ export async function parseLinesOnThreads(file: string, threads: number): Promis
       pending.push(new Promise<number>((resolve) => owed.push(resolve)));
       worker.postMessage(batch.bytes, [batch.bytes.buffer as ArrayBuffer]);
       // As the command does: a few batches in hand per thread, then wait for the oldest.
-      while (pending.length >= threads * 3) lines += await (pending.shift() as Promise<number>);
+      while (pending.length >= threads * BATCHES_PER_WORKER) lines += await (pending.shift() as Promise<number>);
     }
     for (const result of pending) lines += await result;
   } finally {

@@ -2,8 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runBatch } from '../../src/pipeline/batch-runner.js';
+import type { Job } from '../../src/pipeline/job.js';
 import { fileReader, lineBatches, type ReadInto } from '../../src/pipeline/line-batcher.js';
+import { Tally } from '../../src/pipeline/tally.js';
 import { recordsOf, type Seen, streamOf } from './record-recorder.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'line-batcher-'));
@@ -225,6 +229,51 @@ describe('lineBatches', () => {
     }
     expect(readInto.size).toBeGreaterThan(5);
     expect(seen).toEqual(text.split('\n'));
+  });
+
+  it('reads each line of a batch with lines that are not UTF-8 as it would read that line alone', () => {
+    const NOT_UTF8 = [[0xff], [0xc3], [0xed, 0xa0, 0x80], [0xf0, 0x9f, 0x8e], [0x80, 0x41]];
+    type Line = { readonly bytes: Buffer; readonly want: 'bad' | 'blank' | string };
+    const text = fc.string({ unit: fc.constantFrom('a', '{', '"', ' ', '\t', 'é', '🎉', '\r'), maxLength: 12 }).map((t): Line => {
+      const read = t.endsWith('\r') ? t.slice(0, -1) : t;
+      return { bytes: Buffer.from(t), want: /^[ \t\r]*$/u.test(read) ? 'blank' : read };
+    });
+    const bad = fc
+      .tuple(fc.string({ unit: fc.constantFrom('a', 'é', ' '), maxLength: 4 }), fc.constantFrom(...NOT_UTF8), fc.constantFrom('', 'b', '\r'))
+      .map(([before, bytes, after]): Line => ({ bytes: Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]), want: 'bad' }));
+    const batch = fc.record({
+      lines: fc.array(fc.oneof({ arbitrary: text, weight: 4 }, { arbitrary: bad, weight: 1 }), { minLength: 1, maxLength: 60 }),
+      bom: fc.boolean(),
+      lastNewline: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(batch, ({ lines: given, bom, lastNewline }) => {
+        const bytes = Buffer.concat([
+          Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []),
+          ...given.flatMap((line, i) => (i < given.length - 1 || lastNewline ? [line.bytes, Buffer.from('\n')] : [line.bytes])),
+        ]);
+        // What the job is handed: each record's line and text, each unreadable one's line and bytes (as upcast keeps them).
+        const seen: Array<[number, string | number[]]> = [];
+        let blank = 0;
+        const job: Job = {
+          record: (record, line) => seen.push([line, record]),
+          unreadable: (_issue, line, _index, record) => seen.push([line, [...(record ?? [])]]),
+          blank: () => blank++,
+          drain: () => ({ tally: new Tally().counts, findings: [], rejects: [], output: '' }),
+        };
+        const result = runBatch({ kind: 'lines', bytes, first: true, seq: 0, input: 0 }, job);
+        // An empty last line with no newline after it is no line at all.
+        const lines = !lastNewline && given.at(-1)?.bytes.length === 0 ? given.slice(0, -1) : given;
+        const stripped = (line: Buffer) => [...(line.at(-1) === 0x0d ? line.subarray(0, -1) : line)];
+        expect(seen).toEqual(
+          lines.flatMap(
+            (line, i): Array<[number, string | number[]]> => (line.want === 'blank' ? [] : [[i + 1, line.want === 'bad' ? stripped(line.bytes) : line.want]]),
+          ),
+        );
+        expect([result.lines, blank]).toEqual([lines.length, lines.filter((line) => line.want === 'blank').length]);
+      }),
+      { seed: 20_261_203, numRuns: 1000 },
+    );
   });
 
   it('cuts batches only at line ends, so each holds whole lines', async () => {
