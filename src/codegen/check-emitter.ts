@@ -14,6 +14,7 @@
  * like the rest of the module.
  */
 import type { JsonSchema, JsonSchemaObject } from '../catalogue/model.js';
+import { jsonTypeBit } from '../runtime/checks.js';
 import { escapePointer } from '../runtime/json-pointer.js';
 import { describeValue } from '../runtime/messages.js';
 import { isInheritedName } from '../runtime/own-properties.js';
@@ -38,21 +39,16 @@ export interface Hooks {
 }
 
 /** The format functions, by JSON Schema format. */
-const FORMAT_FUNCTIONS: Readonly<Record<string, { readonly name: string; readonly from: string }>> = {
-  uuid: { name: 'isUuid', from: 'string-formats' },
-  'date-time': { name: 'isDateTime', from: 'string-formats' },
-  date: { name: 'isDate', from: 'string-formats' },
-  time: { name: 'isTime', from: 'string-formats' },
-  uri: { name: 'isUri', from: 'uri-syntax' },
-  email: { name: 'isEmail', from: 'mailbox-syntax' },
+const FORMAT_FUNCTIONS: Readonly<Record<string, string>> = {
+  uuid: 'isUuid',
+  'date-time': 'isDateTime',
+  date: 'isDate',
+  time: 'isTime',
+  uri: 'isUri',
+  email: 'isEmail',
 };
 
-/** Where each runtime function the checks call is defined, relative to `src/runtime/`. */
-export const CHECK_HELPER_MODULES: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(Object.values(FORMAT_FUNCTIONS).map((f) => [f.name, f.from])),
-};
-
-/** Bits of the JSON types a value can have, as `runtime/checks.ts` numbers them for `anyOf`. */
+/** Bits of the JSON types a value can have, as `runtime/checks.ts` numbers them for `anyOf` (`jsonTypeBit`). */
 const TYPE_BITS: Readonly<Record<InstanceType, number>> = { null: 1, boolean: 2, number: 4, integer: 4, string: 8, array: 16, object: 32 };
 const ANY_TYPE = 63;
 
@@ -132,11 +128,15 @@ export function emitCheck(
 
 function emitFunction(name: string, schema: JsonSchema, pointer: string, scope: CheckScope, hoisted: string[], names: { next: number }, hooks?: Hooks): string {
   const w = new Writer(name, scope, hoisted, names, hooks);
-  const issueType = scope.checkHelper('IssueInput');
   emitNode(schema, pointer, 'v', Path.of('p'), w);
   const extra = hooks ? `, ${hooks.parameter}: Readonly<Record<${[...hooks.names].map(lit).join(' | ')}, ${scope.checkHelper('Check')}>>` : '';
+  return functionCode(w, extra);
+}
+
+/** The code of the function `w` wrote, with the parameters every check takes and any `extra`. */
+function functionCode(w: Writer, extra = ''): string {
   const body = w.lines.length === 0 ? ['return 0;'] : ['let s = 0;', ...w.lines, 'return s;'];
-  return `function ${name}(v: any, p: string, o: ${issueType}[], open: boolean${extra}): number {\n${body.join('\n')}\n}`;
+  return `function ${w.name}(v: any, p: string, o: ${w.helper('IssueInput')}[], open: boolean${extra}): number {\n${body.join('\n')}\n}`;
 }
 
 /** Writes the checks of `schema` on the value in variable `x`, at `path`, adding to `s`. */
@@ -206,8 +206,8 @@ function emitString(node: JsonSchemaObject, x: string, path: Path, w: Writer): v
   const describe = w.helper('describeValue');
   const checks: string[] = [];
   if (typeof node.format === 'string') {
-    const fn = FORMAT_FUNCTIONS[node.format] as { name: string };
-    checks.push(`if (!${w.helper(fn.name)}(${x})) s += ${issue}(o, "invalid_format", ${path}, ${lit(node.format)}, ${describe}(${x}));`);
+    const fn = FORMAT_FUNCTIONS[node.format] as string;
+    checks.push(`if (!${w.helper(fn)}(${x})) s += ${issue}(o, "invalid_format", ${path}, ${lit(node.format)}, ${describe}(${x}));`);
   }
   if (typeof node.minLength === 'number' && node.minLength > 0) {
     const limit = node.minLength;
@@ -427,13 +427,10 @@ function emitUnion(branches: readonly string[], bits: readonly number[], x: stri
 
 /** A module-level check function for one branch of a union, written by `write`. */
 function branchFunction(w: Writer, write: (bw: Writer) => void): string {
-  const name = w.global();
-  const bw = new Writer(name, w.scope, w.hoisted, w.names);
+  const bw = new Writer(w.global(), w.scope, w.hoisted, w.names);
   write(bw);
-  const issueType = w.helper('IssueInput');
-  const body = bw.lines.length === 0 ? ['return 0;'] : ['let s = 0;', ...bw.lines, 'return s;'];
-  w.hoisted.push(`function ${name}(v: any, p: string, o: ${issueType}[], open: boolean): number {\n${body.join('\n')}\n}`);
-  return name;
+  w.hoisted.push(functionCode(bw));
+  return bw.name;
 }
 
 /** The JSON types a branch can accept, as bits. */
@@ -445,11 +442,8 @@ function typeBits(schema: JsonSchema, pointer: string, w: Writer, depth = 0): nu
   if (Array.isArray(schema.anyOf)) return (schema.anyOf as JsonSchema[]).reduce((bits: number, b) => bits | typeBits(b, pointer, w, depth + 1), 0);
   if ('const' in schema || 'enum' in schema) {
     const values = ('const' in schema ? [schema.const] : schema.enum) as unknown[];
-    return values.reduce((bits: number, v) => bits | valueBit(v), 0);
+    return values.reduce((bits: number, v) => bits | jsonTypeBit(v), 0);
   }
   const types = typesOf(schema, pointer, w.scope);
   return types ? types.reduce((bits, t) => bits | TYPE_BITS[t], 0) : ANY_TYPE;
 }
-
-const valueBit = (value: unknown): number =>
-  value === null ? 1 : typeof value === 'boolean' ? 2 : typeof value === 'number' ? 4 : typeof value === 'string' ? 8 : Array.isArray(value) ? 16 : 32;

@@ -127,7 +127,7 @@ export const own = (value: Record<string, unknown>, key: string): unknown => (Ob
  * The JSON type of a value as a bit, as the generator numbers them for
  * `anyOf`: null 1, boolean 2, number 4, string 8, array 16, object 32.
  */
-const typeBit = (value: unknown): number => {
+export const jsonTypeBit = (value: unknown): number => {
   switch (typeof value) {
     case 'string':
       return 8;
@@ -153,7 +153,7 @@ const typeBit = (value: unknown): number => {
  * with the fewest problems, the first of those.
  */
 export function anyOf(value: unknown, path: string, out: IssueInput[], open: boolean, branches: readonly Check[], types: readonly number[]): Tally {
-  const bit = typeBit(value);
+  const bit = jsonTypeBit(value);
   for (let i = 0; i < branches.length; i++) {
     if ((types[i] as number) & bit && (branches[i] as Check)(value, path, SCRATCH, open) === 0) return 0;
     SCRATCH.length = 0;
