@@ -2,14 +2,18 @@ import { readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { AUTHORING_TOOLCHAIN } from './src/cli/authoring.js';
 
-// One entry per event type, so a consumer can import just one. Shared code
-// goes into chunks, in CommonJS too, so there is one ContractError class
-// whichever entry points an application loads.
-const events = Object.fromEntries(
-  readdirSync('generated/events')
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => [`events/${f.slice(0, -3)}`, `generated/events/${f}`]),
-);
+// One entry per event type, so a consumer can import just one, and one for
+// each event type's zod validators, which only a service composing them with
+// its own zod schemas imports: reading events loads no zod. Shared code goes
+// into chunks, in CommonJS too, so there is one ContractError class whichever
+// entry points an application loads.
+const entriesOf = (dir: string, prefix: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => [`${prefix}/${f.slice(0, -3)}`, `${dir}/${f}`]),
+  );
+const events = { ...entriesOf('generated/events', 'events'), ...entriesOf('generated/zod/events', 'zod') };
 
 export default defineConfig([
   {
@@ -18,8 +22,8 @@ export default defineConfig([
     dts: true,
     splitting: true,
     treeshake: true,
-    // zod goes into the chunks too: loading its hundred-odd ES modules takes
-    // longer than a consumer's whole cold start should (README, "zod").
+    // zod goes into the zod entries' chunks too: loading its hundred-odd ES
+    // modules takes longer than a consumer's whole cold start should (README, "zod").
     // Only the type declarations import it: zod is an optional peer
     // dependency, for the types of the validators a service embeds in its own.
     noExternal: ['zod'],

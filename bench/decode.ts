@@ -26,13 +26,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { checkEnvelope, envelopeShape } from '../generated/envelope.js';
-import {
-  cas1BookingCancelledDetailV1,
-  cas1BookingCancelledNotificationV1,
-  checkCas1BookingCancelledDetailV1,
-  checkCas1BookingCancelledNotificationV1,
-} from '../generated/events/approved-premises.booking.cancelled.js';
+import { checkEnvelope } from '../generated/envelope.js';
+import { checkCas1BookingCancelledDetailV1, checkCas1BookingCancelledNotificationV1 } from '../generated/events/approved-premises.booking.cancelled.js';
+import { envelopeShape } from '../generated/zod/envelope.js';
+import { cas1BookingCancelledDetailV1, cas1BookingCancelledNotificationV1 } from '../generated/zod/events/approved-premises.booking.cancelled.js';
 import type { Catalogue } from '../src/catalogue/model.js';
 import type * as Package from '../src/index.js';
 import type { IssueInput } from '../src/runtime/checks.js';

@@ -152,7 +152,9 @@ export function renderTable(environment: Record<string, unknown>, raw: Record<st
       ['one event type', r.bundle.oneEventType],
       ['whole catalogue', r.bundle.wholeCatalogue],
     ] as const) {
-      rows.push([`bundle, ${name}`, `${kb(b.gzip)} min+gz`, `${kb(b.minified)} min`, `${kb(b.gzipWithoutZod)} min+gz without zod`]);
+      const sources =
+        b.gzipFromSources === undefined ? `${kb(b.gzipWithoutZod ?? Number.NaN)} min+gz without zod` : `${kb(b.gzipFromSources)} min+gz from the sources`;
+      rows.push([`bundle, ${name}`, `${kb(b.gzip)} min+gz`, `${kb(b.minified)} min`, sources]);
     }
     const p = r.bundle.oneEventType.parts;
     rows.push([

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, integer, maxLength, uri, uuid } from "../src/runtime/schema-checks.js";
 import { anyOf, describeValue, hasMaxLength, isDateTime, isObject, isUri, isUuid, issue, keyCount, oneOfTagged, typeIssue, unknownProperties, valueIssue } from "../src/runtime/checks.js";
 import type { Check, IssueInput } from "../src/runtime/checks.js";
-import { checkNomsNumber, nomsNumber, nomsNumberOpen } from "./shared.js";
+import { checkNomsNumber } from "./shared.js";
 import type { NomsNumber } from "./shared.js";
 
 /**
@@ -87,111 +85,6 @@ export interface PncIdentifier {
     type: "PNC";
     value: string;
 }
-
-/**
- * Validator for {@link CrnIdentifier}.
- */
-export const crnIdentifier = /*#__PURE__*/ z.strictObject({
-    type: /*#__PURE__*/ z.enum(["CRN"]),
-    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
-});
-
-/**
- * Validator for {@link NomsIdentifier}.
- */
-export const nomsIdentifier = /*#__PURE__*/ z.strictObject({
-    type: /*#__PURE__*/ z.enum(["NOMS"]),
-    value: /*#__PURE__*/ z.union([nomsNumber, /*#__PURE__*/ z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
-});
-
-/**
- * Validator for {@link PncIdentifier}.
- */
-export const pncIdentifier = /*#__PURE__*/ z.strictObject({
-    type: /*#__PURE__*/ z.enum(["PNC"]),
-    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
-});
-
-/**
- * Validator for {@link EnvelopePersonReference}.
- */
-export const envelopePersonReference = /*#__PURE__*/ z.strictObject({
-    identifiers: /*#__PURE__*/ z.array(/*#__PURE__*/ z.discriminatedUnion("type", [crnIdentifier, nomsIdentifier, pncIdentifier]))
-});
-
-/**
- * Validator for {@link CrnIdentifier}.
- */
-export const crnIdentifierOpen = /*#__PURE__*/ z.looseObject({
-    type: /*#__PURE__*/ z.enum(["CRN"]),
-    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
-});
-
-/**
- * Validator for {@link NomsIdentifier}.
- */
-export const nomsIdentifierOpen = /*#__PURE__*/ z.looseObject({
-    type: /*#__PURE__*/ z.enum(["NOMS"]),
-    value: /*#__PURE__*/ z.union([nomsNumberOpen, /*#__PURE__*/ z.enum(["Unknown NOMS Number", "Unknown NOMS Id"])])
-});
-
-/**
- * Validator for {@link PncIdentifier}.
- */
-export const pncIdentifierOpen = /*#__PURE__*/ z.looseObject({
-    type: /*#__PURE__*/ z.enum(["PNC"]),
-    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
-});
-
-/**
- * Validator for {@link EnvelopePersonReference}.
- */
-export const envelopePersonReferenceOpen = /*#__PURE__*/ z.looseObject({
-    identifiers: /*#__PURE__*/ z.array(/*#__PURE__*/ z.discriminatedUnion("type", [crnIdentifierOpen, nomsIdentifierOpen, pncIdentifierOpen]))
-});
-
-/**
- * The zod shape of the envelope, which each event version extends with its own data.
- */
-export const envelopeShape = {
-    id: /*#__PURE__*/ z.exactOptional(uuid),
-    publishedAt: /*#__PURE__*/ z.exactOptional(dateTime),
-    producer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
-    requestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
-    correlationId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
-    traceparent: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
-    eventType: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
-    version: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ integer.check(/*#__PURE__*/ z.gte(1), /*#__PURE__*/ z.lte(999)), /*#__PURE__*/ z.null()])),
-    occurredAt: dateTime,
-    description: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
-    detailUrl: /*#__PURE__*/ z.exactOptional(uri),
-    personReference: /*#__PURE__*/ z.exactOptional(envelopePersonReference),
-    additionalInformation: /*#__PURE__*/ z.looseObject({})
-};
-
-/**
- * The zod shape of the envelope as readers use it: its closed parts accept properties they do not name, which are reported as warnings.
- */
-export const envelopeShapeOpen = {
-    id: /*#__PURE__*/ z.exactOptional(uuid),
-    publishedAt: /*#__PURE__*/ z.exactOptional(dateTime),
-    producer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
-    requestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
-    correlationId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
-    traceparent: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
-    eventType: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
-    version: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ integer.check(/*#__PURE__*/ z.gte(1), /*#__PURE__*/ z.lte(999)), /*#__PURE__*/ z.null()])),
-    occurredAt: dateTime,
-    description: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
-    detailUrl: /*#__PURE__*/ z.exactOptional(uri),
-    personReference: /*#__PURE__*/ z.exactOptional(envelopePersonReferenceOpen),
-    additionalInformation: /*#__PURE__*/ z.looseObject({})
-};
-
-/**
- * Validator for {@link Envelope}, with any data. Unknown fields are allowed and kept.
- */
-export const envelope = /*#__PURE__*/ z.looseObject(envelopeShape);
 
 const checkCrnIdentifier$0 = new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u");
 

@@ -4,8 +4,6 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDate, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
@@ -53,30 +51,6 @@ export type Cas3BedspaceArchivedDetailVersions = {
  * The data of accommodation.cas3.bedspace.archived's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas3BedspaceArchivedDetail = Cas3BedspaceArchivedDetailV1;
-
-/**
- * Validator for {@link Cas3BedspaceArchivedDetailV1}.
- */
-export const cas3BedspaceArchivedDetailV1 = /*#__PURE__*/ z.strictObject({
-    bedspaceId: uuid,
-    premisesId: uuid,
-    endDate: date,
-    currentEndDate: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
-    userId: uuid,
-    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas3BedspaceArchivedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3BedspaceArchivedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    bedspaceId: uuid,
-    premisesId: uuid,
-    endDate: date,
-    currentEndDate: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
-    userId: uuid,
-    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
-});
 
 function checkCas3BedspaceArchivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

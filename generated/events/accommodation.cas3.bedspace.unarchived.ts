@@ -4,8 +4,6 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDate, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
@@ -57,32 +55,6 @@ export type Cas3BedspaceUnarchivedDetailVersions = {
  * The data of accommodation.cas3.bedspace.unarchived's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas3BedspaceUnarchivedDetail = Cas3BedspaceUnarchivedDetailV1;
-
-/**
- * Validator for {@link Cas3BedspaceUnarchivedDetailV1}.
- */
-export const cas3BedspaceUnarchivedDetailV1 = /*#__PURE__*/ z.strictObject({
-    bedspaceId: uuid,
-    premisesId: uuid,
-    currentStartDate: date,
-    currentEndDate: date,
-    newStartDate: date,
-    userId: uuid,
-    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas3BedspaceUnarchivedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3BedspaceUnarchivedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    bedspaceId: uuid,
-    premisesId: uuid,
-    currentStartDate: date,
-    currentEndDate: date,
-    newStartDate: date,
-    userId: uuid,
-    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
-});
 
 function checkCas3BedspaceUnarchivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

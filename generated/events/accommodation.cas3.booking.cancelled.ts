@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDate, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
+import { cas3CrnSchema, cas3PersonReferenceSchema, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
 import type { Cas3PersonReference, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -87,22 +85,6 @@ export type Cas3BookingCancelledNotificationVersions = {
  */
 export type Cas3BookingCancelledNotification = Cas3BookingCancelledNotificationV1;
 
-/**
- * Validator for {@link Cas3BookingCancelledNotificationV1}.
- */
-export const cas3BookingCancelledNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    bookingId: uuid
-});
-
-/**
- * Validator for {@link Cas3BookingCancelledNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3BookingCancelledNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    bookingId: uuid
-});
-
 function checkCas3BookingCancelledNotificationV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;
     if (typeof v !== "string")
@@ -164,38 +146,6 @@ export type Cas3BookingCancelledDetailVersions = {
  * The data of accommodation.cas3.booking.cancelled's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas3BookingCancelledDetail = Cas3BookingCancelledDetailV1;
-
-/**
- * Validator for {@link Cas3BookingCancelledDetailV1}.
- */
-export const cas3BookingCancelledDetailV1 = /*#__PURE__*/ z.strictObject({
-    personReference: cas3PersonReference,
-    bookingId: uuid,
-    bookingUrl: uri,
-    cancellationReason: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
-    cancelledAt: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
-    notes: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    cancelledBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMember, /*#__PURE__*/ z.null()])),
-    cancellationContext: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas3BookingCancelledDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3BookingCancelledDetailV1Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas3PersonReferenceOpen,
-    bookingId: uuid,
-    bookingUrl: uri,
-    cancellationReason: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
-    cancelledAt: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
-    notes: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    cancelledBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMemberOpen, /*#__PURE__*/ z.null()])),
-    cancellationContext: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]))
-});
 
 function checkCas3BookingCancelledDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

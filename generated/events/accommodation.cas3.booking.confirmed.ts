@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
+import { cas3CrnSchema, cas3PersonReferenceSchema, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
 import type { Cas3PersonReference, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -78,22 +76,6 @@ export type Cas3BookingConfirmedNotificationVersions = {
  */
 export type Cas3BookingConfirmedNotification = Cas3BookingConfirmedNotificationV1;
 
-/**
- * Validator for {@link Cas3BookingConfirmedNotificationV1}.
- */
-export const cas3BookingConfirmedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    bookingId: uuid
-});
-
-/**
- * Validator for {@link Cas3BookingConfirmedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3BookingConfirmedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    bookingId: uuid
-});
-
 function checkCas3BookingConfirmedNotificationV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;
     if (typeof v !== "string")
@@ -155,34 +137,6 @@ export type Cas3BookingConfirmedDetailVersions = {
  * The data of accommodation.cas3.booking.confirmed's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas3BookingConfirmedDetail = Cas3BookingConfirmedDetailV1;
-
-/**
- * Validator for {@link Cas3BookingConfirmedDetailV1}.
- */
-export const cas3BookingConfirmedDetailV1 = /*#__PURE__*/ z.strictObject({
-    personReference: cas3PersonReference,
-    bookingId: uuid,
-    bookingUrl: uri,
-    expectedArrivedAt: dateTime,
-    notes: /*#__PURE__*/ z.string(),
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
-    confirmedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMember, /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas3BookingConfirmedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3BookingConfirmedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas3PersonReferenceOpen,
-    bookingId: uuid,
-    bookingUrl: uri,
-    expectedArrivedAt: dateTime,
-    notes: /*#__PURE__*/ z.string(),
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
-    confirmedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMemberOpen, /*#__PURE__*/ z.null()]))
-});
 
 function checkCas3BookingConfirmedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas3Crn, cas3CrnOpen, cas3CrnSchema, checkCas3Crn } from "../shared.js";
+import { cas3CrnSchema, checkCas3Crn } from "../shared.js";
 import type { Cas3Crn } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
@@ -43,24 +41,6 @@ export type Cas3DraftReferralDeletedDetailVersions = {
  * The data of accommodation.cas3.draft.referral.deleted's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas3DraftReferralDeletedDetail = Cas3DraftReferralDeletedDetailV1;
-
-/**
- * Validator for {@link Cas3DraftReferralDeletedDetailV1}.
- */
-export const cas3DraftReferralDeletedDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    crn: cas3Crn,
-    deletedBy: uuid
-});
-
-/**
- * Validator for {@link Cas3DraftReferralDeletedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3DraftReferralDeletedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    crn: cas3CrnOpen,
-    deletedBy: uuid
-});
 
 const checkCas3DraftReferralDeletedDetailV1$0 = new Set<string>(["applicationId", "crn", "deletedBy"]);
 

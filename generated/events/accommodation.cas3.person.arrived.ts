@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3Premises, cas3PremisesOpen, cas3PremisesSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3Premises, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
+import { cas3CrnSchema, cas3PersonReferenceSchema, cas3PremisesSchema, cas3StaffMemberSchema, checkCas3PersonReference, checkCas3Premises, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
 import type { Cas3PersonReference, Cas3Premises, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -90,22 +88,6 @@ export type Cas3PersonArrivedNotificationVersions = {
  */
 export type Cas3PersonArrivedNotification = Cas3PersonArrivedNotificationV1;
 
-/**
- * Validator for {@link Cas3PersonArrivedNotificationV1}.
- */
-export const cas3PersonArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    bookingId: uuid
-});
-
-/**
- * Validator for {@link Cas3PersonArrivedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3PersonArrivedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    bookingId: uuid
-});
-
 function checkCas3PersonArrivedNotificationV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;
     if (typeof v !== "string")
@@ -167,40 +149,6 @@ export type Cas3PersonArrivedDetailVersions = {
  * The data of accommodation.cas3.person.arrived's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas3PersonArrivedDetail = Cas3PersonArrivedDetailV1;
-
-/**
- * Validator for {@link Cas3PersonArrivedDetailV1}.
- */
-export const cas3PersonArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
-    personReference: cas3PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    bookingId: uuid,
-    bookingUrl: /*#__PURE__*/ z.exactOptional(uri),
-    premises: cas3Premises,
-    arrivedAt: dateTime,
-    expectedDepartureOn: date,
-    notes: /*#__PURE__*/ z.string(),
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    applicationUrl: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()])),
-    recordedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMember, /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas3PersonArrivedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3PersonArrivedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas3PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    bookingId: uuid,
-    bookingUrl: /*#__PURE__*/ z.exactOptional(uri),
-    premises: cas3PremisesOpen,
-    arrivedAt: dateTime,
-    expectedDepartureOn: date,
-    notes: /*#__PURE__*/ z.string(),
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    applicationUrl: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()])),
-    recordedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMemberOpen, /*#__PURE__*/ z.null()]))
-});
 
 function checkCas3PersonArrivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas3CrnSchema, cas3MoveOnCategory, cas3MoveOnCategoryOpen, cas3MoveOnCategorySchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, cas3Premises, cas3PremisesOpen, cas3PremisesSchema, cas3StaffMember, cas3StaffMemberOpen, cas3StaffMemberSchema, checkCas3MoveOnCategory, checkCas3PersonReference, checkCas3Premises, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
+import { cas3CrnSchema, cas3MoveOnCategorySchema, cas3PersonReferenceSchema, cas3PremisesSchema, cas3StaffMemberSchema, checkCas3MoveOnCategory, checkCas3PersonReference, checkCas3Premises, checkCas3StaffMember, nomsNumberSchema } from "../shared.js";
 import type { Cas3MoveOnCategory, Cas3PersonReference, Cas3Premises, Cas3StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -99,22 +97,6 @@ export type Cas3PersonDepartedUpdatedNotificationVersions = {
  */
 export type Cas3PersonDepartedUpdatedNotification = Cas3PersonDepartedUpdatedNotificationV1;
 
-/**
- * Validator for {@link Cas3PersonDepartedUpdatedNotificationV1}.
- */
-export const cas3PersonDepartedUpdatedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    bookingId: uuid
-});
-
-/**
- * Validator for {@link Cas3PersonDepartedUpdatedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3PersonDepartedUpdatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    bookingId: uuid
-});
-
 function checkCas3PersonDepartedUpdatedNotificationV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;
     if (typeof v !== "string")
@@ -176,44 +158,6 @@ export type Cas3PersonDepartedUpdatedDetailVersions = {
  * The data of accommodation.cas3.person.departed.updated's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas3PersonDepartedUpdatedDetail = Cas3PersonDepartedUpdatedDetailV1;
-
-/**
- * Validator for {@link Cas3PersonDepartedUpdatedDetailV1}.
- */
-export const cas3PersonDepartedUpdatedDetailV1 = /*#__PURE__*/ z.strictObject({
-    personReference: cas3PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    bookingId: uuid,
-    bookingUrl: uri,
-    premises: cas3Premises,
-    departedAt: dateTime,
-    reason: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    notes: /*#__PURE__*/ z.string(),
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
-    reasonDetail: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    recordedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMember, /*#__PURE__*/ z.null()])),
-    moveOnCategory: /*#__PURE__*/ z.exactOptional(cas3MoveOnCategory)
-});
-
-/**
- * Validator for {@link Cas3PersonDepartedUpdatedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3PersonDepartedUpdatedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas3PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    bookingId: uuid,
-    bookingUrl: uri,
-    premises: cas3PremisesOpen,
-    departedAt: dateTime,
-    reason: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    notes: /*#__PURE__*/ z.string(),
-    applicationId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    applicationUrl: /*#__PURE__*/ z.union([uri, /*#__PURE__*/ z.null()]),
-    reasonDetail: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    recordedBy: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas3StaffMemberOpen, /*#__PURE__*/ z.null()])),
-    moveOnCategory: /*#__PURE__*/ z.exactOptional(cas3MoveOnCategoryOpen)
-});
 
 function checkCas3PersonDepartedUpdatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

@@ -4,8 +4,6 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDate, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
@@ -45,26 +43,6 @@ export type Cas3PremisesArchivedDetailVersions = {
  * The data of accommodation.cas3.premises.archived's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas3PremisesArchivedDetail = Cas3PremisesArchivedDetailV1;
-
-/**
- * Validator for {@link Cas3PremisesArchivedDetailV1}.
- */
-export const cas3PremisesArchivedDetailV1 = /*#__PURE__*/ z.strictObject({
-    premisesId: uuid,
-    endDate: date,
-    userId: uuid,
-    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas3PremisesArchivedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3PremisesArchivedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    premisesId: uuid,
-    endDate: date,
-    userId: uuid,
-    transactionId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()])
-});
 
 function checkCas3PremisesArchivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

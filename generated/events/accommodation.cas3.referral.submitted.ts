@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { uri, uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas3CrnSchema, cas3PersonReference, cas3PersonReferenceOpen, cas3PersonReferenceSchema, checkCas3PersonReference, nomsNumberSchema } from "../shared.js";
+import { cas3CrnSchema, cas3PersonReferenceSchema, checkCas3PersonReference, nomsNumberSchema } from "../shared.js";
 import type { Cas3PersonReference } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -58,22 +56,6 @@ export type Cas3ReferralSubmittedNotificationVersions = {
  */
 export type Cas3ReferralSubmittedNotification = Cas3ReferralSubmittedNotificationV1;
 
-/**
- * Validator for {@link Cas3ReferralSubmittedNotificationV1}.
- */
-export const cas3ReferralSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.null()
-});
-
-/**
- * Validator for {@link Cas3ReferralSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3ReferralSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.null()
-});
-
 const checkCas3ReferralSubmittedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas3ReferralSubmittedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -114,24 +96,6 @@ export type Cas3ReferralSubmittedDetailVersions = {
  * The data of accommodation.cas3.referral.submitted's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas3ReferralSubmittedDetail = Cas3ReferralSubmittedDetailV1;
-
-/**
- * Validator for {@link Cas3ReferralSubmittedDetailV1}.
- */
-export const cas3ReferralSubmittedDetailV1 = /*#__PURE__*/ z.strictObject({
-    personReference: cas3PersonReference,
-    applicationId: uuid,
-    applicationUrl: uri
-});
-
-/**
- * Validator for {@link Cas3ReferralSubmittedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas3ReferralSubmittedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas3PersonReferenceOpen,
-    applicationId: uuid,
-    applicationUrl: uri
-});
 
 const checkCas3ReferralSubmittedDetailV1$0 = new Set<string>(["personReference", "applicationId", "applicationUrl"]);
 

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1Cru, cas1CruOpen, cas1CruSchema, cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1Cru, checkCas1EventTier, checkCas1PersonReference, checkCas1ProbationArea, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1CruSchema, cas1EventTierSchema, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, checkCas1Cru, checkCas1EventTier, checkCas1PersonReference, checkCas1ProbationArea, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1Cru, Cas1EventTier, Cas1PersonReference, Cas1ProbationArea, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -143,22 +141,6 @@ export type Cas1ApplicationAssessedNotificationVersions = {
  */
 export type Cas1ApplicationAssessedNotification = Cas1ApplicationAssessedNotificationV1;
 
-/**
- * Validator for {@link Cas1ApplicationAssessedNotificationV1}.
- */
-export const cas1ApplicationAssessedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1ApplicationAssessedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1ApplicationAssessedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1ApplicationAssessedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1ApplicationAssessedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -201,90 +183,6 @@ export type Cas1ApplicationAssessedDetailVersions = {
  * The data of approved-premises.application.assessed's detail document (`eventDetails`) at the latest version (2).
  */
 export type Cas1ApplicationAssessedDetail = Cas1ApplicationAssessedDetailV2;
-
-/**
- * Validator for {@link Cas1ApplicationAssessedDetailV1}.
- */
-export const cas1ApplicationAssessedDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    assessedAt: dateTime,
-    assessedBy: /*#__PURE__*/ z.strictObject({
-        staffMember: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()]),
-        probationArea: /*#__PURE__*/ z.union([cas1ProbationArea, /*#__PURE__*/ z.null()]),
-        cru: /*#__PURE__*/ z.union([cas1Cru, /*#__PURE__*/ z.null()])
-    }),
-    decision: /*#__PURE__*/ z.enum(["ACCEPTED", "REJECTED"]),
-    decisionRationale: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    arrivalDate: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
-    assessmentId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1ApplicationAssessedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1ApplicationAssessedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    assessedAt: dateTime,
-    assessedBy: /*#__PURE__*/ z.looseObject({
-        staffMember: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()]),
-        probationArea: /*#__PURE__*/ z.union([cas1ProbationAreaOpen, /*#__PURE__*/ z.null()]),
-        cru: /*#__PURE__*/ z.union([cas1CruOpen, /*#__PURE__*/ z.null()])
-    }),
-    decision: /*#__PURE__*/ z.enum(["ACCEPTED", "REJECTED"]),
-    decisionRationale: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    arrivalDate: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
-    assessmentId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1ApplicationAssessedDetailV2}.
- */
-export const cas1ApplicationAssessedDetailV2 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    assessedAt: dateTime,
-    assessedBy: /*#__PURE__*/ z.strictObject({
-        staffMember: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()]),
-        probationArea: /*#__PURE__*/ z.union([cas1ProbationArea, /*#__PURE__*/ z.null()]),
-        cru: /*#__PURE__*/ z.union([cas1Cru, /*#__PURE__*/ z.null()])
-    }),
-    decision: /*#__PURE__*/ z.enum(["ACCEPTED", "REJECTED"]),
-    assessmentId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    decisionRationale: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    arrivalDate: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTier, /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas1ApplicationAssessedDetailV2}, as readers use it: properties it does not name are accepted.
- */
-export const cas1ApplicationAssessedDetailV2Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    assessedAt: dateTime,
-    assessedBy: /*#__PURE__*/ z.looseObject({
-        staffMember: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()]),
-        probationArea: /*#__PURE__*/ z.union([cas1ProbationAreaOpen, /*#__PURE__*/ z.null()]),
-        cru: /*#__PURE__*/ z.union([cas1CruOpen, /*#__PURE__*/ z.null()])
-    }),
-    decision: /*#__PURE__*/ z.enum(["ACCEPTED", "REJECTED"]),
-    assessmentId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    decisionRationale: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    arrivalDate: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTierOpen, /*#__PURE__*/ z.null()]))
-});
 
 function checkCas1ApplicationAssessedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

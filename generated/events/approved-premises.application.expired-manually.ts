@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isDateTime, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1StaffMember } from "../shared.js";
+import { cas1StaffMemberSchema, checkCas1StaffMember } from "../shared.js";
 import type { Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
@@ -47,26 +45,6 @@ export type Cas1ApplicationExpiredManuallyDetailVersions = {
  * The data of approved-premises.application.expired-manually's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1ApplicationExpiredManuallyDetail = Cas1ApplicationExpiredManuallyDetailV1;
-
-/**
- * Validator for {@link Cas1ApplicationExpiredManuallyDetailV1}.
- */
-export const cas1ApplicationExpiredManuallyDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    expiredBy: cas1StaffMember,
-    expiredAt: dateTime,
-    expiredReason: /*#__PURE__*/ z.string()
-});
-
-/**
- * Validator for {@link Cas1ApplicationExpiredManuallyDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1ApplicationExpiredManuallyDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    expiredBy: cas1StaffMemberOpen,
-    expiredAt: dateTime,
-    expiredReason: /*#__PURE__*/ z.string()
-});
 
 const checkCas1ApplicationExpiredManuallyDetailV1$0 = new Set<string>(["applicationId", "expiredBy", "expiredAt", "expiredReason"]);
 

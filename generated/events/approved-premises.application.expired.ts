@@ -4,8 +4,6 @@
  */
 
 
-import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
@@ -69,46 +67,6 @@ export type Cas1ApplicationExpiredDetailVersions = {
  * The data of approved-premises.application.expired's detail document (`eventDetails`) at the latest version (2).
  */
 export type Cas1ApplicationExpiredDetail = Cas1ApplicationExpiredDetailV2;
-
-/**
- * Validator for {@link Cas1ApplicationExpiredDetailV1}.
- */
-export const cas1ApplicationExpiredDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    previousStatus: /*#__PURE__*/ z.string(),
-    updatedStatus: /*#__PURE__*/ z.string()
-});
-
-/**
- * Validator for {@link Cas1ApplicationExpiredDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1ApplicationExpiredDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    previousStatus: /*#__PURE__*/ z.string(),
-    updatedStatus: /*#__PURE__*/ z.string()
-});
-
-/**
- * Validator for {@link Cas1ApplicationExpiredDetailV2}.
- */
-export const cas1ApplicationExpiredDetailV2 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    previousStatus: /*#__PURE__*/ z.string(),
-    updatedStatus: /*#__PURE__*/ z.string(),
-    statusBeforeExpiry: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    expiryReason: /*#__PURE__*/ z.enum(["AssessmentExpired", "UnsubmittedApplicationExpired"])
-});
-
-/**
- * Validator for {@link Cas1ApplicationExpiredDetailV2}, as readers use it: properties it does not name are accepted.
- */
-export const cas1ApplicationExpiredDetailV2Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    previousStatus: /*#__PURE__*/ z.string(),
-    updatedStatus: /*#__PURE__*/ z.string(),
-    statusBeforeExpiry: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    expiryReason: /*#__PURE__*/ z.enum(["AssessmentExpired", "UnsubmittedApplicationExpired"])
-});
 
 const checkCas1ApplicationExpiredDetailV1$0 = new Set<string>(["applicationId", "previousStatus", "updatedStatus"]);
 

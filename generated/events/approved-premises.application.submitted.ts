@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, integer, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1Ldu, cas1LduOpen, cas1LduSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1Region, cas1RegionOpen, cas1RegionSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, cas1Team, cas1TeamOpen, cas1TeamSchema, checkCas1EventTier, checkCas1Ldu, checkCas1PersonReference, checkCas1ProbationArea, checkCas1Region, checkCas1StaffMember, checkCas1Team, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1EventTierSchema, cas1LduSchema, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1RegionSchema, cas1StaffMemberSchema, cas1TeamSchema, checkCas1EventTier, checkCas1Ldu, checkCas1PersonReference, checkCas1ProbationArea, checkCas1Region, checkCas1StaffMember, checkCas1Team, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1EventTier, Cas1Ldu, Cas1PersonReference, Cas1ProbationArea, Cas1Region, Cas1StaffMember, Cas1Team } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -108,22 +106,6 @@ export type Cas1ApplicationSubmittedNotificationVersions = {
  */
 export type Cas1ApplicationSubmittedNotification = Cas1ApplicationSubmittedNotificationV1;
 
-/**
- * Validator for {@link Cas1ApplicationSubmittedNotificationV1}.
- */
-export const cas1ApplicationSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1ApplicationSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1ApplicationSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1ApplicationSubmittedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1ApplicationSubmittedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -165,58 +147,6 @@ export type Cas1ApplicationSubmittedDetailVersions = {
  * The data of approved-premises.application.submitted's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1ApplicationSubmittedDetail = Cas1ApplicationSubmittedDetailV1;
-
-/**
- * Validator for {@link Cas1ApplicationSubmittedDetailV1}.
- */
-export const cas1ApplicationSubmittedDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    releaseType: /*#__PURE__*/ z.string(),
-    age: /*#__PURE__*/ integer.check(/*#__PURE__*/ z.gte(0)),
-    gender: /*#__PURE__*/ z.literal(["Male", "Female", null]),
-    targetLocation: /*#__PURE__*/ z.string(),
-    submittedAt: dateTime,
-    submittedBy: /*#__PURE__*/ z.strictObject({
-        staffMember: cas1StaffMember,
-        probationArea: cas1ProbationArea,
-        team: cas1Team,
-        ldu: cas1Ldu,
-        region: cas1Region
-    }),
-    mappa: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    sentenceLengthInMonths: /*#__PURE__*/ z.union([integer, /*#__PURE__*/ z.null()]),
-    offenceId: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTier, /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas1ApplicationSubmittedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1ApplicationSubmittedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    releaseType: /*#__PURE__*/ z.string(),
-    age: /*#__PURE__*/ integer.check(/*#__PURE__*/ z.gte(0)),
-    gender: /*#__PURE__*/ z.literal(["Male", "Female", null]),
-    targetLocation: /*#__PURE__*/ z.string(),
-    submittedAt: dateTime,
-    submittedBy: /*#__PURE__*/ z.looseObject({
-        staffMember: cas1StaffMemberOpen,
-        probationArea: cas1ProbationAreaOpen,
-        team: cas1TeamOpen,
-        ldu: cas1LduOpen,
-        region: cas1RegionOpen
-    }),
-    mappa: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    sentenceLengthInMonths: /*#__PURE__*/ z.union([integer, /*#__PURE__*/ z.null()]),
-    offenceId: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTierOpen, /*#__PURE__*/ z.null()]))
-});
 
 const checkCas1ApplicationSubmittedDetailV1$0 = new Set<string>(["staffMember", "probationArea", "team", "ldu", "region"]);
 

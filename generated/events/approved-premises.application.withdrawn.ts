@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBy, cas1WithdrawnByOpen, cas1WithdrawnBySchema, checkCas1PersonReference, checkCas1WithdrawnBy, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBySchema, checkCas1PersonReference, checkCas1WithdrawnBy, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1WithdrawnBy } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -78,22 +76,6 @@ export type Cas1ApplicationWithdrawnNotificationVersions = {
  */
 export type Cas1ApplicationWithdrawnNotification = Cas1ApplicationWithdrawnNotificationV1;
 
-/**
- * Validator for {@link Cas1ApplicationWithdrawnNotificationV1}.
- */
-export const cas1ApplicationWithdrawnNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1ApplicationWithdrawnNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1ApplicationWithdrawnNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1ApplicationWithdrawnNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1ApplicationWithdrawnNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -135,34 +117,6 @@ export type Cas1ApplicationWithdrawnDetailVersions = {
  * The data of approved-premises.application.withdrawn's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1ApplicationWithdrawnDetail = Cas1ApplicationWithdrawnDetailV1;
-
-/**
- * Validator for {@link Cas1ApplicationWithdrawnDetailV1}.
- */
-export const cas1ApplicationWithdrawnDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    withdrawnAt: dateTime,
-    withdrawnBy: cas1WithdrawnBy,
-    withdrawalReason: /*#__PURE__*/ z.string(),
-    otherWithdrawalReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas1ApplicationWithdrawnDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1ApplicationWithdrawnDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    withdrawnAt: dateTime,
-    withdrawnBy: cas1WithdrawnByOpen,
-    withdrawalReason: /*#__PURE__*/ z.string(),
-    otherWithdrawalReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]))
-});
 
 function checkCas1ApplicationWithdrawnDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

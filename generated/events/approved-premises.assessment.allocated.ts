@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1PersonReferenceSchema, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -78,22 +76,6 @@ export type Cas1AssessmentAllocatedNotificationVersions = {
  */
 export type Cas1AssessmentAllocatedNotification = Cas1AssessmentAllocatedNotificationV1;
 
-/**
- * Validator for {@link Cas1AssessmentAllocatedNotificationV1}.
- */
-export const cas1AssessmentAllocatedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1AssessmentAllocatedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1AssessmentAllocatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1AssessmentAllocatedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1AssessmentAllocatedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -135,34 +117,6 @@ export type Cas1AssessmentAllocatedDetailVersions = {
  * The data of approved-premises.assessment.allocated's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1AssessmentAllocatedDetail = Cas1AssessmentAllocatedDetailV1;
-
-/**
- * Validator for {@link Cas1AssessmentAllocatedDetailV1}.
- */
-export const cas1AssessmentAllocatedDetailV1 = /*#__PURE__*/ z.strictObject({
-    assessmentId: uuid,
-    assessmentUrl: uri,
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReference,
-    allocatedAt: dateTime,
-    allocatedTo: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()]),
-    allocatedBy: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1AssessmentAllocatedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1AssessmentAllocatedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    assessmentId: uuid,
-    assessmentUrl: uri,
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReferenceOpen,
-    allocatedAt: dateTime,
-    allocatedTo: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()]),
-    allocatedBy: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])
-});
 
 function checkCas1AssessmentAllocatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1PersonReferenceSchema, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -95,22 +93,6 @@ export type Cas1AssessmentAppealedNotificationVersions = {
  */
 export type Cas1AssessmentAppealedNotification = Cas1AssessmentAppealedNotificationV1;
 
-/**
- * Validator for {@link Cas1AssessmentAppealedNotificationV1}.
- */
-export const cas1AssessmentAppealedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1AssessmentAppealedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1AssessmentAppealedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1AssessmentAppealedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1AssessmentAppealedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -152,42 +134,6 @@ export type Cas1AssessmentAppealedDetailVersions = {
  * The data of approved-premises.assessment.appealed's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1AssessmentAppealedDetail = Cas1AssessmentAppealedDetailV1;
-
-/**
- * Validator for {@link Cas1AssessmentAppealedDetailV1}.
- */
-export const cas1AssessmentAppealedDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    appealId: uuid,
-    appealUrl: uri,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    createdAt: dateTime,
-    createdBy: cas1StaffMember,
-    appealDetail: /*#__PURE__*/ z.string(),
-    decision: /*#__PURE__*/ z.enum(["accepted", "rejected"]),
-    decisionDetail: /*#__PURE__*/ z.string(),
-    reviewer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string())
-});
-
-/**
- * Validator for {@link Cas1AssessmentAppealedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1AssessmentAppealedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    appealId: uuid,
-    appealUrl: uri,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    createdAt: dateTime,
-    createdBy: cas1StaffMemberOpen,
-    appealDetail: /*#__PURE__*/ z.string(),
-    decision: /*#__PURE__*/ z.enum(["accepted", "rejected"]),
-    decisionDetail: /*#__PURE__*/ z.string(),
-    reviewer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string())
-});
 
 const checkCas1AssessmentAppealedDetailV1$0 = new Set<string>(["applicationId", "applicationUrl", "appealId", "appealUrl", "personReference", "deliusEventNumber", "createdAt", "createdBy", "appealDetail", "decision", "decisionDetail", "reviewer"]);
 

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1PersonReferenceSchema, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -82,22 +80,6 @@ export type Cas1AssessmentInfoRequestedNotificationVersions = {
  */
 export type Cas1AssessmentInfoRequestedNotification = Cas1AssessmentInfoRequestedNotificationV1;
 
-/**
- * Validator for {@link Cas1AssessmentInfoRequestedNotificationV1}.
- */
-export const cas1AssessmentInfoRequestedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1AssessmentInfoRequestedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1AssessmentInfoRequestedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1AssessmentInfoRequestedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1AssessmentInfoRequestedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -139,36 +121,6 @@ export type Cas1AssessmentInfoRequestedDetailVersions = {
  * The data of approved-premises.assessment.info-requested's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1AssessmentInfoRequestedDetail = Cas1AssessmentInfoRequestedDetailV1;
-
-/**
- * Validator for {@link Cas1AssessmentInfoRequestedDetailV1}.
- */
-export const cas1AssessmentInfoRequestedDetailV1 = /*#__PURE__*/ z.strictObject({
-    assessmentId: uuid,
-    assessmentUrl: uri,
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReference,
-    requestedAt: dateTime,
-    requester: cas1StaffMember,
-    recipient: cas1StaffMember,
-    requestId: uuid
-});
-
-/**
- * Validator for {@link Cas1AssessmentInfoRequestedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1AssessmentInfoRequestedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    assessmentId: uuid,
-    assessmentUrl: uri,
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReferenceOpen,
-    requestedAt: dateTime,
-    requester: cas1StaffMemberOpen,
-    recipient: cas1StaffMemberOpen,
-    requestId: uuid
-});
 
 const checkCas1AssessmentInfoRequestedDetailV1$0 = new Set<string>(["assessmentId", "assessmentUrl", "applicationId", "applicationUrl", "personReference", "requestedAt", "requester", "recipient", "requestId"]);
 

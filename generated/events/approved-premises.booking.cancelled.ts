@@ -4,12 +4,10 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { dateInZone } from "../../src/runtime/upcast-helpers.js";
 import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1PersonReferenceSchema, cas1PremisesSchema, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -139,22 +137,6 @@ export type Cas1BookingCancelledNotificationVersions = {
  */
 export type Cas1BookingCancelledNotification = Cas1BookingCancelledNotificationV1;
 
-/**
- * Validator for {@link Cas1BookingCancelledNotificationV1}.
- */
-export const cas1BookingCancelledNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1BookingCancelledNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingCancelledNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1BookingCancelledNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1BookingCancelledNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -197,72 +179,6 @@ export type Cas1BookingCancelledDetailVersions = {
  * The data of approved-premises.booking.cancelled's detail document (`eventDetails`) at the latest version (2).
  */
 export type Cas1BookingCancelledDetail = Cas1BookingCancelledDetailV2;
-
-/**
- * Validator for {@link Cas1BookingCancelledDetailV1}.
- */
-export const cas1BookingCancelledDetailV1 = /*#__PURE__*/ z.strictObject({
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    premises: cas1Premises,
-    cancelledAt: dateTime,
-    cancelledBy: cas1StaffMember,
-    cancellationReason: /*#__PURE__*/ z.string()
-});
-
-/**
- * Validator for {@link Cas1BookingCancelledDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingCancelledDetailV1Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    premises: cas1PremisesOpen,
-    cancelledAt: dateTime,
-    cancelledBy: cas1StaffMemberOpen,
-    cancellationReason: /*#__PURE__*/ z.string()
-});
-
-/**
- * Validator for {@link Cas1BookingCancelledDetailV2}.
- */
-export const cas1BookingCancelledDetailV2 = /*#__PURE__*/ z.strictObject({
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    premises: cas1Premises,
-    cancelledAt: dateTime,
-    cancelledAtDate: date,
-    cancelledBy: cas1StaffMember,
-    cancellationReason: /*#__PURE__*/ z.string(),
-    cancellationRecordedAt: dateTime,
-    appealChangeRequestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas1BookingCancelledDetailV2}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingCancelledDetailV2Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    premises: cas1PremisesOpen,
-    cancelledAt: dateTime,
-    cancelledAtDate: date,
-    cancelledBy: cas1StaffMemberOpen,
-    cancellationReason: /*#__PURE__*/ z.string(),
-    cancellationRecordedAt: dateTime,
-    appealChangeRequestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]))
-});
 
 const checkCas1BookingCancelledDetailV1$0 = new Set<string>(["personReference", "deliusEventNumber", "applicationId", "applicationUrl", "bookingId", "premises", "cancelledAt", "cancelledBy", "cancellationReason"]);
 

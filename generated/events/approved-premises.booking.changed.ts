@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1BookingSummarySchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1SpaceCharacteristic, cas1SpaceCharacteristicOpen, cas1SpaceCharacteristicSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, cas1TransferInfo, cas1TransferInfoOpen, cas1TransferInfoSchema, checkCas1PersonReference, checkCas1Premises, checkCas1SpaceCharacteristic, checkCas1StaffMember, checkCas1TransferInfo, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1BookingSummarySchema, cas1PersonReferenceSchema, cas1PremisesSchema, cas1SpaceCharacteristicSchema, cas1StaffMemberSchema, cas1TransferInfoSchema, checkCas1PersonReference, checkCas1Premises, checkCas1SpaceCharacteristic, checkCas1StaffMember, checkCas1TransferInfo, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1Premises, Cas1SpaceCharacteristic, Cas1StaffMember, Cas1TransferInfo } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -153,22 +151,6 @@ export type Cas1BookingChangedNotificationVersions = {
  */
 export type Cas1BookingChangedNotification = Cas1BookingChangedNotificationV1;
 
-/**
- * Validator for {@link Cas1BookingChangedNotificationV1}.
- */
-export const cas1BookingChangedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1BookingChangedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingChangedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1BookingChangedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1BookingChangedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -211,80 +193,6 @@ export type Cas1BookingChangedDetailVersions = {
  * The data of approved-premises.booking.changed's detail document (`eventDetails`) at the latest version (2).
  */
 export type Cas1BookingChangedDetail = Cas1BookingChangedDetailV2;
-
-/**
- * Validator for {@link Cas1BookingChangedDetailV1}.
- */
-export const cas1BookingChangedDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    changedAt: dateTime,
-    changedBy: cas1StaffMember,
-    premises: cas1Premises,
-    arrivalOn: date,
-    departureOn: date
-});
-
-/**
- * Validator for {@link Cas1BookingChangedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingChangedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    changedAt: dateTime,
-    changedBy: cas1StaffMemberOpen,
-    premises: cas1PremisesOpen,
-    arrivalOn: date,
-    departureOn: date
-});
-
-/**
- * Validator for {@link Cas1BookingChangedDetailV2}.
- */
-export const cas1BookingChangedDetailV2 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    changedAt: dateTime,
-    changedBy: cas1StaffMember,
-    premises: cas1Premises,
-    arrivalOn: date,
-    departureOn: date,
-    previousArrivalOn: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
-    previousDepartureOn: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
-    characteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristic), /*#__PURE__*/ z.null()])),
-    previousCharacteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristic), /*#__PURE__*/ z.null()])),
-    transferredTo: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1TransferInfo, /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas1BookingChangedDetailV2}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingChangedDetailV2Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    changedAt: dateTime,
-    changedBy: cas1StaffMemberOpen,
-    premises: cas1PremisesOpen,
-    arrivalOn: date,
-    departureOn: date,
-    previousArrivalOn: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
-    previousDepartureOn: /*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()]),
-    characteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristicOpen), /*#__PURE__*/ z.null()])),
-    previousCharacteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristicOpen), /*#__PURE__*/ z.null()])),
-    transferredTo: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1TransferInfoOpen, /*#__PURE__*/ z.null()]))
-});
 
 const checkCas1BookingChangedDetailV1$0 = new Set<string>(["applicationId", "applicationUrl", "bookingId", "personReference", "deliusEventNumber", "changedAt", "changedBy", "premises", "arrivalOn", "departureOn"]);
 

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDate, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1PersonReferenceSchema, cas1PremisesSchema, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
@@ -75,40 +73,6 @@ export type Cas1BookingKeyworkerAssignedDetailVersions = {
  * The data of approved-premises.booking.keyworker.assigned's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1BookingKeyworkerAssignedDetail = Cas1BookingKeyworkerAssignedDetailV1;
-
-/**
- * Validator for {@link Cas1BookingKeyworkerAssignedDetailV1}.
- */
-export const cas1BookingKeyworkerAssignedDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMember),
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    premises: cas1Premises,
-    arrivalDate: date,
-    departureDate: date,
-    assignedKeyWorkerName: /*#__PURE__*/ z.string(),
-    previousKeyWorkerName: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1BookingKeyworkerAssignedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingKeyworkerAssignedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMemberOpen),
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    premises: cas1PremisesOpen,
-    arrivalDate: date,
-    departureDate: date,
-    assignedKeyWorkerName: /*#__PURE__*/ z.string(),
-    previousKeyWorkerName: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
-});
 
 function checkCas1BookingKeyworkerAssignedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1BookedBy, cas1BookedByOpen, cas1BookedBySchema, cas1BookingSummarySchema, cas1CruSchema, cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1SpaceCharacteristic, cas1SpaceCharacteristicOpen, cas1SpaceCharacteristicSchema, cas1StaffMemberSchema, cas1TransferInfo, cas1TransferInfoOpen, cas1TransferInfoSchema, checkCas1BookedBy, checkCas1EventTier, checkCas1PersonReference, checkCas1Premises, checkCas1SpaceCharacteristic, checkCas1TransferInfo, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1BookedBySchema, cas1BookingSummarySchema, cas1CruSchema, cas1EventTierSchema, cas1PersonReferenceSchema, cas1PremisesSchema, cas1SpaceCharacteristicSchema, cas1StaffMemberSchema, cas1TransferInfoSchema, checkCas1BookedBy, checkCas1EventTier, checkCas1PersonReference, checkCas1Premises, checkCas1SpaceCharacteristic, checkCas1TransferInfo, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1BookedBy, Cas1EventTier, Cas1PersonReference, Cas1Premises, Cas1SpaceCharacteristic, Cas1TransferInfo } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -190,22 +188,6 @@ export type Cas1BookingMadeNotificationVersions = {
  */
 export type Cas1BookingMadeNotification = Cas1BookingMadeNotificationV1;
 
-/**
- * Validator for {@link Cas1BookingMadeNotificationV1}.
- */
-export const cas1BookingMadeNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1BookingMadeNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingMadeNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1BookingMadeNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1BookingMadeNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -248,106 +230,6 @@ export type Cas1BookingMadeDetailVersions = {
  * The data of approved-premises.booking.made's detail document (`eventDetails`) at the latest version (2).
  */
 export type Cas1BookingMadeDetail = Cas1BookingMadeDetailV2;
-
-/**
- * Validator for {@link Cas1BookingMadeDetailV1}.
- */
-export const cas1BookingMadeDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    createdAt: dateTime,
-    bookedBy: cas1BookedBy,
-    premises: cas1Premises,
-    arrivalOn: date,
-    departureOn: date,
-    applicationSubmittedOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
-    releaseType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    sentenceType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    situation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    characteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
-    transferReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
-    transferredFrom: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
-    additionalInformation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1BookingMadeDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingMadeDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    createdAt: dateTime,
-    bookedBy: cas1BookedByOpen,
-    premises: cas1PremisesOpen,
-    arrivalOn: date,
-    departureOn: date,
-    applicationSubmittedOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
-    releaseType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    sentenceType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    situation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    characteristics: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
-    transferReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
-    transferredFrom: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
-    additionalInformation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null()),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1BookingMadeDetailV2}.
- */
-export const cas1BookingMadeDetailV2 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    createdAt: dateTime,
-    bookedBy: cas1BookedBy,
-    premises: cas1Premises,
-    arrivalOn: date,
-    departureOn: date,
-    applicationSubmittedOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
-    releaseType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    sentenceType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    situation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    characteristics: /*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristic), /*#__PURE__*/ z.null()]),
-    transferReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.literal(["extending_placement_no_capacity_at_current_ap", "placement_prioritisation", "moving_person_closer_to_resettlement_area", "conflict_with_staff", "local_community_issue", "risk_to_resident", "public_protection", "extendingPlacementNoCapacityAtCurrentAP", "placementPrioritisation", "movingPersonCloserToResettlementArea", "conflictWithStaff", "localCommunityIssue", "riskToResident", "publicProtection", null])),
-    transferredFrom: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1TransferInfo, /*#__PURE__*/ z.null()])),
-    additionalInformation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTier, /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas1BookingMadeDetailV2}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingMadeDetailV2Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    createdAt: dateTime,
-    bookedBy: cas1BookedByOpen,
-    premises: cas1PremisesOpen,
-    arrivalOn: date,
-    departureOn: date,
-    applicationSubmittedOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([dateTime, /*#__PURE__*/ z.null()])),
-    releaseType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    sentenceType: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    situation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    characteristics: /*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1SpaceCharacteristicOpen), /*#__PURE__*/ z.null()]),
-    transferReason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.literal(["extending_placement_no_capacity_at_current_ap", "placement_prioritisation", "moving_person_closer_to_resettlement_area", "conflict_with_staff", "local_community_issue", "risk_to_resident", "public_protection", "extendingPlacementNoCapacityAtCurrentAP", "placementPrioritisation", "movingPersonCloserToResettlementArea", "conflictWithStaff", "localCommunityIssue", "riskToResident", "publicProtection", null])),
-    transferredFrom: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1TransferInfoOpen, /*#__PURE__*/ z.null()])),
-    additionalInformation: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTierOpen, /*#__PURE__*/ z.null()]))
-});
 
 function checkCas1BookingMadeDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1BookedBy, cas1BookedByOpen, cas1BookedBySchema, cas1CruSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMemberSchema, checkCas1BookedBy, checkCas1PersonReference, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1BookedBySchema, cas1CruSchema, cas1PersonReferenceSchema, cas1StaffMemberSchema, checkCas1BookedBy, checkCas1PersonReference, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1BookedBy, Cas1PersonReference } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -74,22 +72,6 @@ export type Cas1BookingNotMadeNotificationVersions = {
  */
 export type Cas1BookingNotMadeNotification = Cas1BookingNotMadeNotificationV1;
 
-/**
- * Validator for {@link Cas1BookingNotMadeNotificationV1}.
- */
-export const cas1BookingNotMadeNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1BookingNotMadeNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingNotMadeNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1BookingNotMadeNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1BookingNotMadeNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -131,32 +113,6 @@ export type Cas1BookingNotMadeDetailVersions = {
  * The data of approved-premises.booking.not-made's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1BookingNotMadeDetail = Cas1BookingNotMadeDetailV1;
-
-/**
- * Validator for {@link Cas1BookingNotMadeDetailV1}.
- */
-export const cas1BookingNotMadeDetailV1 = /*#__PURE__*/ z.strictObject({
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    attemptedAt: dateTime,
-    attemptedBy: cas1BookedBy,
-    failureDescription: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1BookingNotMadeDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1BookingNotMadeDetailV1Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    attemptedAt: dateTime,
-    attemptedBy: cas1BookedByOpen,
-    failureDescription: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
-});
 
 function checkCas1BookingNotMadeDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

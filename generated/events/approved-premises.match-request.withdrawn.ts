@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1DatePeriod, cas1DatePeriodOpen, cas1DatePeriodSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBy, cas1WithdrawnByOpen, cas1WithdrawnBySchema, checkCas1DatePeriod, checkCas1PersonReference, checkCas1WithdrawnBy, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1DatePeriodSchema, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBySchema, checkCas1DatePeriod, checkCas1PersonReference, checkCas1WithdrawnBy, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1DatePeriod, Cas1PersonReference, Cas1WithdrawnBy } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -86,22 +84,6 @@ export type Cas1MatchRequestWithdrawnNotificationVersions = {
  */
 export type Cas1MatchRequestWithdrawnNotification = Cas1MatchRequestWithdrawnNotificationV1;
 
-/**
- * Validator for {@link Cas1MatchRequestWithdrawnNotificationV1}.
- */
-export const cas1MatchRequestWithdrawnNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1MatchRequestWithdrawnNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1MatchRequestWithdrawnNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1MatchRequestWithdrawnNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1MatchRequestWithdrawnNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -143,38 +125,6 @@ export type Cas1MatchRequestWithdrawnDetailVersions = {
  * The data of approved-premises.match-request.withdrawn's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1MatchRequestWithdrawnDetail = Cas1MatchRequestWithdrawnDetailV1;
-
-/**
- * Validator for {@link Cas1MatchRequestWithdrawnDetailV1}.
- */
-export const cas1MatchRequestWithdrawnDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    withdrawnAt: dateTime,
-    withdrawnBy: cas1WithdrawnBy,
-    withdrawalReason: /*#__PURE__*/ z.string(),
-    datePeriod: cas1DatePeriod,
-    matchRequestId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    requestIsForApplicationsArrivalDate: /*#__PURE__*/ z.union([/*#__PURE__*/ z.boolean(), /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1MatchRequestWithdrawnDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1MatchRequestWithdrawnDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    withdrawnAt: dateTime,
-    withdrawnBy: cas1WithdrawnByOpen,
-    withdrawalReason: /*#__PURE__*/ z.string(),
-    datePeriod: cas1DatePeriodOpen,
-    matchRequestId: /*#__PURE__*/ z.union([uuid, /*#__PURE__*/ z.null()]),
-    requestIsForApplicationsArrivalDate: /*#__PURE__*/ z.union([/*#__PURE__*/ z.boolean(), /*#__PURE__*/ z.null()])
-});
 
 function checkCas1MatchRequestWithdrawnDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

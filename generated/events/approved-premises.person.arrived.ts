@@ -4,12 +4,10 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { contextValue } from "../../src/runtime/upcast-helpers.js";
 import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1EventTier, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1EventTierSchema, cas1PersonReferenceSchema, cas1PremisesSchema, cas1StaffMemberSchema, checkCas1EventTier, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1EventTier, Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -160,22 +158,6 @@ export type Cas1PersonArrivedNotificationVersions = {
  */
 export type Cas1PersonArrivedNotification = Cas1PersonArrivedNotificationV1;
 
-/**
- * Validator for {@link Cas1PersonArrivedNotificationV1}.
- */
-export const cas1PersonArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1PersonArrivedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PersonArrivedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1PersonArrivedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1PersonArrivedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -218,82 +200,6 @@ export type Cas1PersonArrivedDetailVersions = {
  * The data of approved-premises.person.arrived's detail document (`eventDetails`) at the latest version (2).
  */
 export type Cas1PersonArrivedDetail = Cas1PersonArrivedDetailV2;
-
-/**
- * Validator for {@link Cas1PersonArrivedDetailV1}.
- */
-export const cas1PersonArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    applicationSubmittedOn: date,
-    bookingId: uuid,
-    premises: cas1Premises,
-    keyWorker: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])),
-    arrivedAt: dateTime,
-    expectedDepartureOn: date,
-    previousExpectedDepartureOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
-    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1PersonArrivedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PersonArrivedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    applicationSubmittedOn: date,
-    bookingId: uuid,
-    premises: cas1PremisesOpen,
-    keyWorker: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])),
-    arrivedAt: dateTime,
-    expectedDepartureOn: date,
-    previousExpectedDepartureOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
-    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1PersonArrivedDetailV2}.
- */
-export const cas1PersonArrivedDetailV2 = /*#__PURE__*/ z.strictObject({
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    applicationSubmittedOn: date,
-    bookingId: uuid,
-    premises: cas1Premises,
-    recordedBy: cas1StaffMember,
-    keyWorker: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])),
-    arrivedAt: dateTime,
-    expectedDepartureOn: date,
-    previousExpectedDepartureOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
-    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTier, /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas1PersonArrivedDetailV2}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PersonArrivedDetailV2Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    applicationSubmittedOn: date,
-    bookingId: uuid,
-    premises: cas1PremisesOpen,
-    recordedBy: cas1StaffMemberOpen,
-    keyWorker: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])),
-    arrivedAt: dateTime,
-    expectedDepartureOn: date,
-    previousExpectedDepartureOn: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([date, /*#__PURE__*/ z.null()])),
-    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTierOpen, /*#__PURE__*/ z.null()]))
-});
 
 function checkCas1PersonArrivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

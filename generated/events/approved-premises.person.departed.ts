@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1EventTier, cas1EventTierOpen, cas1EventTierSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1ProbationArea, cas1ProbationAreaOpen, cas1ProbationAreaSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1EventTier, checkCas1PersonReference, checkCas1Premises, checkCas1ProbationArea, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1EventTierSchema, cas1PersonReferenceSchema, cas1PremisesSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, checkCas1EventTier, checkCas1PersonReference, checkCas1Premises, checkCas1ProbationArea, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1EventTier, Cas1PersonReference, Cas1Premises, Cas1ProbationArea, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -209,22 +207,6 @@ export type Cas1PersonDepartedNotificationVersions = {
  */
 export type Cas1PersonDepartedNotification = Cas1PersonDepartedNotificationV1;
 
-/**
- * Validator for {@link Cas1PersonDepartedNotificationV1}.
- */
-export const cas1PersonDepartedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1PersonDepartedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PersonDepartedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1PersonDepartedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1PersonDepartedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -267,146 +249,6 @@ export type Cas1PersonDepartedDetailVersions = {
  * The data of approved-premises.person.departed's detail document (`eventDetails`) at the latest version (2).
  */
 export type Cas1PersonDepartedDetail = Cas1PersonDepartedDetailV2;
-
-/**
- * Validator for {@link Cas1PersonDepartedDetailV1}.
- */
-export const cas1PersonDepartedDetailV1 = /*#__PURE__*/ z.strictObject({
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMember),
-    premises: cas1Premises,
-    departedAt: dateTime,
-    reason: /*#__PURE__*/ z.string(),
-    legacyReasonCode: /*#__PURE__*/ z.string(),
-    destination: /*#__PURE__*/ z.strictObject({
-        moveOnCategory: /*#__PURE__*/ z.strictObject({
-            description: /*#__PURE__*/ z.string(),
-            legacyMoveOnCategoryCode: /*#__PURE__*/ z.string(),
-            id: uuid
-        }),
-        premises: /*#__PURE__*/ z.union([/*#__PURE__*/ z.strictObject({
-                id: uuid,
-                name: /*#__PURE__*/ z.string(),
-                apCode: /*#__PURE__*/ z.string(),
-                legacyApCode: /*#__PURE__*/ z.string(),
-                probationArea: cas1ProbationArea
-            }), /*#__PURE__*/ z.null()]),
-        destinationProvider: /*#__PURE__*/ z.union([/*#__PURE__*/ z.strictObject({
-                description: /*#__PURE__*/ z.string(),
-                id: uuid
-            }), /*#__PURE__*/ z.null()])
-    })
-});
-
-/**
- * Validator for {@link Cas1PersonDepartedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PersonDepartedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMemberOpen),
-    premises: cas1PremisesOpen,
-    departedAt: dateTime,
-    reason: /*#__PURE__*/ z.string(),
-    legacyReasonCode: /*#__PURE__*/ z.string(),
-    destination: /*#__PURE__*/ z.looseObject({
-        moveOnCategory: /*#__PURE__*/ z.looseObject({
-            description: /*#__PURE__*/ z.string(),
-            legacyMoveOnCategoryCode: /*#__PURE__*/ z.string(),
-            id: uuid
-        }),
-        premises: /*#__PURE__*/ z.union([/*#__PURE__*/ z.looseObject({
-                id: uuid,
-                name: /*#__PURE__*/ z.string(),
-                apCode: /*#__PURE__*/ z.string(),
-                legacyApCode: /*#__PURE__*/ z.string(),
-                probationArea: cas1ProbationAreaOpen
-            }), /*#__PURE__*/ z.null()]),
-        destinationProvider: /*#__PURE__*/ z.union([/*#__PURE__*/ z.looseObject({
-                description: /*#__PURE__*/ z.string(),
-                id: uuid
-            }), /*#__PURE__*/ z.null()])
-    })
-});
-
-/**
- * Validator for {@link Cas1PersonDepartedDetailV2}.
- */
-export const cas1PersonDepartedDetailV2 = /*#__PURE__*/ z.strictObject({
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    recordedBy: cas1StaffMember,
-    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMember),
-    premises: cas1Premises,
-    departedAt: dateTime,
-    reason: /*#__PURE__*/ z.string(),
-    legacyReasonCode: /*#__PURE__*/ z.string(),
-    destination: /*#__PURE__*/ z.strictObject({
-        moveOnCategory: /*#__PURE__*/ z.strictObject({
-            description: /*#__PURE__*/ z.string(),
-            legacyMoveOnCategoryCode: /*#__PURE__*/ z.string(),
-            id: uuid
-        }),
-        premises: /*#__PURE__*/ z.union([/*#__PURE__*/ z.strictObject({
-                id: uuid,
-                name: /*#__PURE__*/ z.string(),
-                apCode: /*#__PURE__*/ z.string(),
-                legacyApCode: /*#__PURE__*/ z.string(),
-                probationArea: cas1ProbationArea
-            }), /*#__PURE__*/ z.null()]),
-        destinationProvider: /*#__PURE__*/ z.union([/*#__PURE__*/ z.strictObject({
-                description: /*#__PURE__*/ z.string(),
-                id: uuid
-            }), /*#__PURE__*/ z.null()])
-    }),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTier, /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas1PersonDepartedDetailV2}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PersonDepartedDetailV2Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    recordedBy: cas1StaffMemberOpen,
-    keyWorker: /*#__PURE__*/ z.exactOptional(cas1StaffMemberOpen),
-    premises: cas1PremisesOpen,
-    departedAt: dateTime,
-    reason: /*#__PURE__*/ z.string(),
-    legacyReasonCode: /*#__PURE__*/ z.string(),
-    destination: /*#__PURE__*/ z.looseObject({
-        moveOnCategory: /*#__PURE__*/ z.looseObject({
-            description: /*#__PURE__*/ z.string(),
-            legacyMoveOnCategoryCode: /*#__PURE__*/ z.string(),
-            id: uuid
-        }),
-        premises: /*#__PURE__*/ z.union([/*#__PURE__*/ z.looseObject({
-                id: uuid,
-                name: /*#__PURE__*/ z.string(),
-                apCode: /*#__PURE__*/ z.string(),
-                legacyApCode: /*#__PURE__*/ z.string(),
-                probationArea: cas1ProbationAreaOpen
-            }), /*#__PURE__*/ z.null()]),
-        destinationProvider: /*#__PURE__*/ z.union([/*#__PURE__*/ z.looseObject({
-                description: /*#__PURE__*/ z.string(),
-                id: uuid
-            }), /*#__PURE__*/ z.null()])
-    }),
-    personTier: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([cas1EventTierOpen, /*#__PURE__*/ z.null()]))
-});
 
 const checkCas1PersonDepartedDetailV1$0 = new Set<string>(["description", "legacyMoveOnCategoryCode", "id"]);
 

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDate, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1Premises, cas1PremisesOpen, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1PersonReferenceSchema, cas1PremisesSchema, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1Premises, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1Premises, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -90,22 +88,6 @@ export type Cas1PersonNotArrivedNotificationVersions = {
  */
 export type Cas1PersonNotArrivedNotification = Cas1PersonNotArrivedNotificationV1;
 
-/**
- * Validator for {@link Cas1PersonNotArrivedNotificationV1}.
- */
-export const cas1PersonNotArrivedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1PersonNotArrivedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PersonNotArrivedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1PersonNotArrivedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1PersonNotArrivedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -147,40 +129,6 @@ export type Cas1PersonNotArrivedDetailVersions = {
  * The data of approved-premises.person.not-arrived's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1PersonNotArrivedDetail = Cas1PersonNotArrivedDetailV1;
-
-/**
- * Validator for {@link Cas1PersonNotArrivedDetailV1}.
- */
-export const cas1PersonNotArrivedDetailV1 = /*#__PURE__*/ z.strictObject({
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    premises: cas1Premises,
-    expectedArrivalOn: date,
-    recordedBy: cas1StaffMember,
-    reason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
-    legacyReasonCode: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
-    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1PersonNotArrivedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PersonNotArrivedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    applicationId: uuid,
-    applicationUrl: uri,
-    bookingId: uuid,
-    premises: cas1PremisesOpen,
-    expectedArrivalOn: date,
-    recordedBy: cas1StaffMemberOpen,
-    reason: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
-    legacyReasonCode: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
-    notes: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
-});
 
 function checkCas1PersonNotArrivedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

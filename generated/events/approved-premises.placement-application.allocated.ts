@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1DatePeriod, cas1DatePeriodOpen, cas1DatePeriodSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1DatePeriod, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1DatePeriodSchema, cas1PersonReferenceSchema, cas1StaffMemberSchema, checkCas1DatePeriod, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1DatePeriod, Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -78,22 +76,6 @@ export type Cas1PlacementApplicationAllocatedNotificationVersions = {
  */
 export type Cas1PlacementApplicationAllocatedNotification = Cas1PlacementApplicationAllocatedNotificationV1;
 
-/**
- * Validator for {@link Cas1PlacementApplicationAllocatedNotificationV1}.
- */
-export const cas1PlacementApplicationAllocatedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1PlacementApplicationAllocatedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PlacementApplicationAllocatedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1PlacementApplicationAllocatedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1PlacementApplicationAllocatedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -135,34 +117,6 @@ export type Cas1PlacementApplicationAllocatedDetailVersions = {
  * The data of approved-premises.placement-application.allocated's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1PlacementApplicationAllocatedDetail = Cas1PlacementApplicationAllocatedDetailV1;
-
-/**
- * Validator for {@link Cas1PlacementApplicationAllocatedDetailV1}.
- */
-export const cas1PlacementApplicationAllocatedDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    placementApplicationId: uuid,
-    personReference: cas1PersonReference,
-    allocatedAt: dateTime,
-    placementDates: /*#__PURE__*/ z.array(cas1DatePeriod),
-    allocatedTo: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()]),
-    allocatedBy: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1PlacementApplicationAllocatedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PlacementApplicationAllocatedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    placementApplicationId: uuid,
-    personReference: cas1PersonReferenceOpen,
-    allocatedAt: dateTime,
-    placementDates: /*#__PURE__*/ z.array(cas1DatePeriodOpen),
-    allocatedTo: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()]),
-    allocatedBy: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])
-});
 
 function checkCas1PlacementApplicationAllocatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { dateTime, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1DatePeriod, cas1DatePeriodOpen, cas1DatePeriodSchema, cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBy, cas1WithdrawnByOpen, cas1WithdrawnBySchema, checkCas1DatePeriod, checkCas1PersonReference, checkCas1WithdrawnBy, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1DatePeriodSchema, cas1PersonReferenceSchema, cas1ProbationAreaSchema, cas1StaffMemberSchema, cas1WithdrawnBySchema, checkCas1DatePeriod, checkCas1PersonReference, checkCas1WithdrawnBy, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1DatePeriod, Cas1PersonReference, Cas1WithdrawnBy } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
@@ -67,36 +65,6 @@ export type Cas1PlacementApplicationWithdrawnDetailVersions = {
  * The data of approved-premises.placement-application.withdrawn's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1PlacementApplicationWithdrawnDetail = Cas1PlacementApplicationWithdrawnDetailV1;
-
-/**
- * Validator for {@link Cas1PlacementApplicationWithdrawnDetailV1}.
- */
-export const cas1PlacementApplicationWithdrawnDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    placementApplicationId: uuid,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    withdrawnAt: dateTime,
-    withdrawnBy: /*#__PURE__*/ z.union([cas1WithdrawnBy, /*#__PURE__*/ z.null()]),
-    withdrawalReason: /*#__PURE__*/ z.string(),
-    placementDates: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1DatePeriod), /*#__PURE__*/ z.null()]))
-});
-
-/**
- * Validator for {@link Cas1PlacementApplicationWithdrawnDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PlacementApplicationWithdrawnDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    placementApplicationId: uuid,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    withdrawnAt: dateTime,
-    withdrawnBy: /*#__PURE__*/ z.union([cas1WithdrawnByOpen, /*#__PURE__*/ z.null()]),
-    withdrawalReason: /*#__PURE__*/ z.string(),
-    placementDates: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ z.array(cas1DatePeriodOpen), /*#__PURE__*/ z.null()]))
-});
 
 function checkCas1PlacementApplicationWithdrawnDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

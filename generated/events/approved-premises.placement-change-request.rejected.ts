@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1BookingSummary, cas1BookingSummaryOpen, cas1BookingSummarySchema, cas1ChangeRequestType, cas1ChangeRequestTypeOpen, cas1ChangeRequestTypeSchema, cas1CodedId, cas1CodedIdOpen, cas1CodedIdSchema, cas1PremisesSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1BookingSummary, checkCas1ChangeRequestType, checkCas1CodedId, checkCas1StaffMember } from "../shared.js";
+import { cas1BookingSummarySchema, cas1ChangeRequestTypeSchema, cas1CodedIdSchema, cas1PremisesSchema, cas1StaffMemberSchema, checkCas1BookingSummary, checkCas1ChangeRequestType, checkCas1CodedId, checkCas1StaffMember } from "../shared.js";
 import type { Cas1BookingSummary, Cas1ChangeRequestType, Cas1CodedId, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
@@ -51,28 +49,6 @@ export type Cas1PlacementChangeRequestRejectedDetailVersions = {
  * The data of approved-premises.placement-change-request.rejected's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1PlacementChangeRequestRejectedDetail = Cas1PlacementChangeRequestRejectedDetailV1;
-
-/**
- * Validator for {@link Cas1PlacementChangeRequestRejectedDetailV1}.
- */
-export const cas1PlacementChangeRequestRejectedDetailV1 = /*#__PURE__*/ z.strictObject({
-    changeRequestId: uuid,
-    changeRequestType: cas1ChangeRequestType,
-    booking: cas1BookingSummary,
-    rejectedBy: cas1StaffMember,
-    reason: cas1CodedId
-});
-
-/**
- * Validator for {@link Cas1PlacementChangeRequestRejectedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1PlacementChangeRequestRejectedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    changeRequestId: uuid,
-    changeRequestType: cas1ChangeRequestTypeOpen,
-    booking: cas1BookingSummaryOpen,
-    rejectedBy: cas1StaffMemberOpen,
-    reason: cas1CodedIdOpen
-});
 
 const checkCas1PlacementChangeRequestRejectedDetailV1$0 = new Set<string>(["changeRequestId", "changeRequestType", "booking", "rejectedBy", "reason"]);
 

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, integer, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { anyOf, describeValue, isDate, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1StaffMember } from "../shared.js";
+import { cas1StaffMemberSchema, checkCas1StaffMember } from "../shared.js";
 import type { Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument, EventEnvelope } from "../../src/runtime/event-type.js";
@@ -78,22 +76,6 @@ export type Cas1RequestForPlacementAssessedNotificationVersions = {
  */
 export type Cas1RequestForPlacementAssessedNotification = Cas1RequestForPlacementAssessedNotificationV1;
 
-/**
- * Validator for {@link Cas1RequestForPlacementAssessedNotificationV1}.
- */
-export const cas1RequestForPlacementAssessedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
-/**
- * Validator for {@link Cas1RequestForPlacementAssessedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1RequestForPlacementAssessedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    bookingId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.null())
-});
-
 const checkCas1RequestForPlacementAssessedNotificationV1$0 = new Set<string>(["applicationId", "bookingId"]);
 
 /** Checks a value against {@link Cas1RequestForPlacementAssessedNotificationV1}, pushing an issue onto `o` for each problem, the paths under `p`; with `open`, as readers do, properties the schema does not name are accepted. */
@@ -135,34 +117,6 @@ export type Cas1RequestForPlacementAssessedDetailVersions = {
  * The data of approved-premises.request-for-placement.assessed's detail document (`eventDetails`) at the latest version (1).
  */
 export type Cas1RequestForPlacementAssessedDetail = Cas1RequestForPlacementAssessedDetailV1;
-
-/**
- * Validator for {@link Cas1RequestForPlacementAssessedDetailV1}.
- */
-export const cas1RequestForPlacementAssessedDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    placementApplicationId: uuid,
-    assessedBy: cas1StaffMember,
-    decision: /*#__PURE__*/ z.enum(["accepted", "rejected"]),
-    expectedArrival: date,
-    duration: integer,
-    decisionSummary: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1RequestForPlacementAssessedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1RequestForPlacementAssessedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    placementApplicationId: uuid,
-    assessedBy: cas1StaffMemberOpen,
-    decision: /*#__PURE__*/ z.enum(["accepted", "rejected"]),
-    expectedArrival: date,
-    duration: integer,
-    decisionSummary: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()])
-});
 
 function checkCas1RequestForPlacementAssessedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

@@ -4,12 +4,10 @@
  */
 
 
-import * as z from "zod/mini";
-import { date, dateTime, integer, uri, uuid } from "../../src/runtime/schema-checks.js";
 import { carryOver } from "../../src/runtime/upcast-helpers.js";
 import { anyOf, describeValue, isDate, isDateTime, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties, valueIssue } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { cas1PersonReference, cas1PersonReferenceOpen, cas1PersonReferenceSchema, cas1StaffMember, cas1StaffMemberOpen, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
+import { cas1PersonReferenceSchema, cas1StaffMemberSchema, checkCas1PersonReference, checkCas1StaffMember, crnSchema, nomsNumberSchema } from "../shared.js";
 import type { Cas1PersonReference, Cas1StaffMember } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { DetailDocument } from "../../src/runtime/event-type.js";
@@ -119,70 +117,6 @@ export type Cas1RequestForPlacementCreatedDetailVersions = {
  * The data of approved-premises.request-for-placement.created's detail document (`eventDetails`) at the latest version (2).
  */
 export type Cas1RequestForPlacementCreatedDetail = Cas1RequestForPlacementCreatedDetailV2;
-
-/**
- * Validator for {@link Cas1RequestForPlacementCreatedDetailV1}.
- */
-export const cas1RequestForPlacementCreatedDetailV1 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    requestForPlacementId: uuid,
-    createdAt: dateTime,
-    expectedArrival: date,
-    duration: integer,
-    requestForPlacementType: /*#__PURE__*/ z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
-    createdBy: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1RequestForPlacementCreatedDetailV1}, as readers use it: properties it does not name are accepted.
- */
-export const cas1RequestForPlacementCreatedDetailV1Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    requestForPlacementId: uuid,
-    createdAt: dateTime,
-    expectedArrival: date,
-    duration: integer,
-    requestForPlacementType: /*#__PURE__*/ z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
-    createdBy: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1RequestForPlacementCreatedDetailV2}.
- */
-export const cas1RequestForPlacementCreatedDetailV2 = /*#__PURE__*/ z.strictObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReference,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    requestForPlacementId: uuid,
-    createdAt: dateTime,
-    expectedArrival: date,
-    duration: integer,
-    requestForPlacementType: /*#__PURE__*/ z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
-    createdBy: /*#__PURE__*/ z.union([cas1StaffMember, /*#__PURE__*/ z.null()])
-});
-
-/**
- * Validator for {@link Cas1RequestForPlacementCreatedDetailV2}, as readers use it: properties it does not name are accepted.
- */
-export const cas1RequestForPlacementCreatedDetailV2Open = /*#__PURE__*/ z.looseObject({
-    applicationId: uuid,
-    applicationUrl: uri,
-    personReference: cas1PersonReferenceOpen,
-    deliusEventNumber: /*#__PURE__*/ z.string(),
-    requestForPlacementId: uuid,
-    createdAt: dateTime,
-    expectedArrival: date,
-    duration: integer,
-    requestForPlacementType: /*#__PURE__*/ z.enum(["initial", "rotl", "releaseFollowingDecisions", "additionalPlacement"]),
-    createdBy: /*#__PURE__*/ z.union([cas1StaffMemberOpen, /*#__PURE__*/ z.null()])
-});
 
 function checkCas1RequestForPlacementCreatedDetailV1$0(v: any, p: string, o: IssueInput[], open: boolean): number {
     let s = 0;

@@ -4,8 +4,6 @@
  */
 
 
-import * as z from "zod/mini";
-import { uri, uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
@@ -57,32 +55,6 @@ export type InterventionActionPlanApprovedNotificationVersions = {
  * The data of intervention.action-plan.approved's notification (`additionalInformation`) at the latest version (1).
  */
 export type InterventionActionPlanApprovedNotification = InterventionActionPlanApprovedNotificationV1;
-
-/**
- * Validator for {@link InterventionActionPlanApprovedNotificationV1}.
- */
-export const interventionActionPlanApprovedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    actionPlanId: uuid,
-    approvedBy: /*#__PURE__*/ z.string(),
-    referralId: uuid,
-    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    contractTypeName: /*#__PURE__*/ z.string(),
-    primeProviderName: /*#__PURE__*/ z.string(),
-    actionPlanProbationUserUrl: uri
-});
-
-/**
- * Validator for {@link InterventionActionPlanApprovedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const interventionActionPlanApprovedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    actionPlanId: uuid,
-    approvedBy: /*#__PURE__*/ z.string(),
-    referralId: uuid,
-    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    contractTypeName: /*#__PURE__*/ z.string(),
-    primeProviderName: /*#__PURE__*/ z.string(),
-    actionPlanProbationUserUrl: uri
-});
 
 const checkInterventionActionPlanApprovedNotificationV1$0 = new Set<string>(["actionPlanId", "approvedBy", "referralId", "referralReference", "contractTypeName", "primeProviderName", "actionPlanProbationUserUrl"]);
 

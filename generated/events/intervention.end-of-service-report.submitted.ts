@@ -4,8 +4,6 @@
  */
 
 
-import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
@@ -37,22 +35,6 @@ export type InterventionEndOfServiceReportSubmittedNotificationVersions = {
  * The data of intervention.end-of-service-report.submitted's notification (`additionalInformation`) at the latest version (1).
  */
 export type InterventionEndOfServiceReportSubmittedNotification = InterventionEndOfServiceReportSubmittedNotificationV1;
-
-/**
- * Validator for {@link InterventionEndOfServiceReportSubmittedNotificationV1}.
- */
-export const interventionEndOfServiceReportSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    endOfServiceReportId: uuid,
-    submittedBy: /*#__PURE__*/ z.string()
-});
-
-/**
- * Validator for {@link InterventionEndOfServiceReportSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const interventionEndOfServiceReportSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    endOfServiceReportId: uuid,
-    submittedBy: /*#__PURE__*/ z.string()
-});
 
 const checkInterventionEndOfServiceReportSubmittedNotificationV1$0 = new Set<string>(["endOfServiceReportId", "submittedBy"]);
 

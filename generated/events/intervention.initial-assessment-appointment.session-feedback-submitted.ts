@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { uri, uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { checkCrn, crn, crnOpen, crnSchema } from "../shared.js";
+import { checkCrn, crnSchema } from "../shared.js";
 import type { Crn } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
@@ -59,32 +57,6 @@ export type InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNoti
  * The data of intervention.initial-assessment-appointment.session-feedback-submitted's notification (`additionalInformation`) at the latest version (1).
  */
 export type InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotification = InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1;
-
-/**
- * Validator for {@link InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1}.
- */
-export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    serviceUserCRN: crn,
-    referralId: uuid,
-    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    contractTypeName: /*#__PURE__*/ z.string(),
-    primeProviderName: /*#__PURE__*/ z.string(),
-    deliusAppointmentId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^-?[0-9]+$", "u")))),
-    referralProbationUserURL: uri
-});
-
-/**
- * Validator for {@link InterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    serviceUserCRN: crnOpen,
-    referralId: uuid,
-    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    contractTypeName: /*#__PURE__*/ z.string(),
-    primeProviderName: /*#__PURE__*/ z.string(),
-    deliusAppointmentId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^-?[0-9]+$", "u")))),
-    referralProbationUserURL: uri
-});
 
 const checkInterventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1$0 = new RegExp("^-?[0-9]+$", "u");
 

@@ -4,8 +4,6 @@
  */
 
 
-import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
@@ -37,22 +35,6 @@ export type InterventionReferralAssignedNotificationVersions = {
  * The data of intervention.referral.assigned's notification (`additionalInformation`) at the latest version (1).
  */
 export type InterventionReferralAssignedNotification = InterventionReferralAssignedNotificationV1;
-
-/**
- * Validator for {@link InterventionReferralAssignedNotificationV1}.
- */
-export const interventionReferralAssignedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    referralId: uuid,
-    assignedTo: /*#__PURE__*/ z.string()
-});
-
-/**
- * Validator for {@link InterventionReferralAssignedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const interventionReferralAssignedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    referralId: uuid,
-    assignedTo: /*#__PURE__*/ z.string()
-});
 
 const checkInterventionReferralAssignedNotificationV1$0 = new Set<string>(["referralId", "assignedTo"]);
 

@@ -4,8 +4,6 @@
  */
 
 
-import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
@@ -33,20 +31,6 @@ export type InterventionReferralCancelledNotificationVersions = {
  * The data of intervention.referral.cancelled's notification (`additionalInformation`) at the latest version (1).
  */
 export type InterventionReferralCancelledNotification = InterventionReferralCancelledNotificationV1;
-
-/**
- * Validator for {@link InterventionReferralCancelledNotificationV1}.
- */
-export const interventionReferralCancelledNotificationV1 = /*#__PURE__*/ z.strictObject({
-    referralId: uuid
-});
-
-/**
- * Validator for {@link InterventionReferralCancelledNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const interventionReferralCancelledNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    referralId: uuid
-});
 
 const checkInterventionReferralCancelledNotificationV1$0 = new Set<string>(["referralId"]);
 

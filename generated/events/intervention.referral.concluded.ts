@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { checkInterventionReferralDeliveryState, interventionReferralDeliveryState, interventionReferralDeliveryStateOpen, interventionReferralDeliveryStateSchema } from "../shared.js";
+import { checkInterventionReferralDeliveryState, interventionReferralDeliveryStateSchema } from "../shared.js";
 import type { InterventionReferralDeliveryState } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
@@ -39,22 +37,6 @@ export type InterventionReferralConcludedNotificationVersions = {
  * The data of intervention.referral.concluded's notification (`additionalInformation`) at the latest version (1).
  */
 export type InterventionReferralConcludedNotification = InterventionReferralConcludedNotificationV1;
-
-/**
- * Validator for {@link InterventionReferralConcludedNotificationV1}.
- */
-export const interventionReferralConcludedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    deliveryState: interventionReferralDeliveryState,
-    referralId: uuid
-});
-
-/**
- * Validator for {@link InterventionReferralConcludedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const interventionReferralConcludedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    deliveryState: interventionReferralDeliveryStateOpen,
-    referralId: uuid
-});
 
 const checkInterventionReferralConcludedNotificationV1$0 = new Set<string>(["deliveryState", "referralId"]);
 

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { uri, uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUri, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { checkInterventionReferralDeliveryState, interventionReferralDeliveryState, interventionReferralDeliveryStateOpen, interventionReferralDeliveryStateSchema } from "../shared.js";
+import { checkInterventionReferralDeliveryState, interventionReferralDeliveryStateSchema } from "../shared.js";
 import type { InterventionReferralDeliveryState } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
@@ -51,28 +49,6 @@ export type InterventionReferralEndedNotificationVersions = {
  * The data of intervention.referral.ended's notification (`additionalInformation`) at the latest version (1).
  */
 export type InterventionReferralEndedNotification = InterventionReferralEndedNotificationV1;
-
-/**
- * Validator for {@link InterventionReferralEndedNotificationV1}.
- */
-export const interventionReferralEndedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    deliveryState: interventionReferralDeliveryState,
-    referralId: uuid,
-    referralURN: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
-    referralProbationUserURL: uri,
-    withdrawalCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^([A-Z]{3})?$", "u")))
-});
-
-/**
- * Validator for {@link InterventionReferralEndedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const interventionReferralEndedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    deliveryState: interventionReferralDeliveryStateOpen,
-    referralId: uuid,
-    referralURN: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
-    referralProbationUserURL: uri,
-    withdrawalCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^([A-Z]{3})?$", "u")))
-});
 
 const checkInterventionReferralEndedNotificationV1$0 = new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u");
 

@@ -4,8 +4,6 @@
  */
 
 
-import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
@@ -33,20 +31,6 @@ export type InterventionReferralPrematurelyEndedNotificationVersions = {
  * The data of intervention.referral.prematurely-ended's notification (`additionalInformation`) at the latest version (1).
  */
 export type InterventionReferralPrematurelyEndedNotification = InterventionReferralPrematurelyEndedNotificationV1;
-
-/**
- * Validator for {@link InterventionReferralPrematurelyEndedNotificationV1}.
- */
-export const interventionReferralPrematurelyEndedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    referralId: uuid
-});
-
-/**
- * Validator for {@link InterventionReferralPrematurelyEndedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const interventionReferralPrematurelyEndedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    referralId: uuid
-});
 
 const checkInterventionReferralPrematurelyEndedNotificationV1$0 = new Set<string>(["referralId"]);
 

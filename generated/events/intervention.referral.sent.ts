@@ -4,8 +4,6 @@
  */
 
 
-import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
@@ -33,20 +31,6 @@ export type InterventionReferralSentNotificationVersions = {
  * The data of intervention.referral.sent's notification (`additionalInformation`) at the latest version (1).
  */
 export type InterventionReferralSentNotification = InterventionReferralSentNotificationV1;
-
-/**
- * Validator for {@link InterventionReferralSentNotificationV1}.
- */
-export const interventionReferralSentNotificationV1 = /*#__PURE__*/ z.strictObject({
-    referralId: uuid
-});
-
-/**
- * Validator for {@link InterventionReferralSentNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const interventionReferralSentNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    referralId: uuid
-});
 
 const checkInterventionReferralSentNotificationV1$0 = new Set<string>(["referralId"]);
 

@@ -4,11 +4,9 @@
  */
 
 
-import * as z from "zod/mini";
-import { uuid } from "../../src/runtime/schema-checks.js";
 import { describeValue, isObject, isUuid, issue, keyCount, typeIssue, unknownProperties } from "../../src/runtime/checks.js";
 import type { IssueInput } from "../../src/runtime/checks.js";
-import { checkCrn, crn, crnOpen, crnSchema } from "../shared.js";
+import { checkCrn, crnSchema } from "../shared.js";
 import type { Crn } from "../shared.js";
 import { defineEventType } from "../../src/runtime/event-type.js";
 import type { EventEnvelope } from "../../src/runtime/event-type.js";
@@ -39,22 +37,6 @@ export type InterventionSessionAppointmentMissedNotificationVersions = {
  * The data of intervention.session-appointment.missed's notification (`additionalInformation`) at the latest version (1).
  */
 export type InterventionSessionAppointmentMissedNotification = InterventionSessionAppointmentMissedNotificationV1;
-
-/**
- * Validator for {@link InterventionSessionAppointmentMissedNotificationV1}.
- */
-export const interventionSessionAppointmentMissedNotificationV1 = /*#__PURE__*/ z.strictObject({
-    serviceUserCRN: crn,
-    referralId: uuid
-});
-
-/**
- * Validator for {@link InterventionSessionAppointmentMissedNotificationV1}, as readers use it: properties it does not name are accepted.
- */
-export const interventionSessionAppointmentMissedNotificationV1Open = /*#__PURE__*/ z.looseObject({
-    serviceUserCRN: crnOpen,
-    referralId: uuid
-});
 
 const checkInterventionSessionAppointmentMissedNotificationV1$0 = new Set<string>(["serviceUserCRN", "referralId"]);
 

@@ -8,8 +8,8 @@
  * if writing fails, `generated/` is put back as it was.
  *
  * package.json is not generated: its `exports` reach every event type's
- * module through one pattern, `./events/*`, so a new event type needs no
- * change there.
+ * module through one pattern, `./events/*`, and its zod module through
+ * `./zod/*`, so a new event type needs no change there.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,6 +23,7 @@ import { envelopeModule } from './modules/envelope-module.js';
 import { type EventModuleNames, eventModule, namesOf } from './modules/event-module.js';
 import { indexModule, typePairsModule } from './modules/index-module.js';
 import { sharedModule } from './modules/shared-module.js';
+import { eventZodModule, zodModulePath } from './modules/zod-module.js';
 
 export interface GenerateOptions {
   /** The repository root. */
@@ -56,6 +57,9 @@ export async function render(root: string, catalogue: Catalogue): Promise<Map<st
   files.set(`${OUT_DIR}/shared.ts`, shared.source);
   files.set(`${OUT_DIR}/envelope.ts`, envelope.source);
   for (const [i, event] of catalogue.events.entries()) files.set(`${OUT_DIR}/events/${event.type}.ts`, events[i] as string);
+  files.set(`${OUT_DIR}/zod/shared.ts`, shared.zodSource);
+  files.set(`${OUT_DIR}/zod/envelope.ts`, envelope.zodSource);
+  for (const event of catalogue.events) files.set(`${OUT_DIR}/${zodModulePath(event.type)}`, eventZodModule(event, index));
   files.set(`${OUT_DIR}/index.ts`, indexModule(names, shared.types, envelope.types));
   files.set(`${OUT_DIR}/type-pairs.ts`, typePairsModule(names));
   return files;

@@ -140,7 +140,7 @@ export class ModuleScope implements EmitScope, CheckScope {
     this.defining.add(key);
     const expression = emitZod(schema, `/$defs/${escapePointer(key)}`, this);
     this.defining.delete(key);
-    this.definitions.push(exportConst(name, expression, `Validator for {@link ${typeName}}.`));
+    this.definitions.push(exportConst(name, expression, `zod validator for \`${typeName}\`.`));
     this.defined.set(key, name);
     return { schema, expression: id(name) };
   }

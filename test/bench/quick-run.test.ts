@@ -67,9 +67,11 @@ describe('npm run bench -- --quick', () => {
     expect(written.results.cli.oneThread.eventsPerSecond).toBeGreaterThan(0);
     expect(written.results.cli.jsonParseOneThread.eventsPerSecond).toBeGreaterThan(0);
     expect(written.results.cli.jsonParseTwoThreads.eventsPerSecond).toBeGreaterThan(0);
-    // A bundle without zod is smaller than with it, and one event type's is smaller than the catalogue's.
+    // The built package's reader bundles carry no more than the sources' (before the zod validators had entry points
+    // of their own, the built one carried the zod they evaluate, 13% more), and one event type's is smaller than the catalogue's.
     const { oneEventType, wholeCatalogue } = written.results.bundle;
-    expect(oneEventType.gzipWithoutZod).toBeLessThan(oneEventType.gzip);
+    expect(oneEventType.gzip).toBeLessThan(oneEventType.gzipFromSources * 1.05);
+    expect(wholeCatalogue.gzip).toBeLessThan(wholeCatalogue.gzipFromSources * 1.05);
     expect(oneEventType.gzip).toBeLessThan(wholeCatalogue.gzip);
     // The bytes by origin add up to about the bundle (the sources' bundle, not the built one), and the catalogue's
     // generated part is larger than one event type's.

@@ -103,8 +103,11 @@ describe('the README performance section', () => {
     expect(row('generate the catalogue')).toContain(`| ${seconds(generate.catalogue.seconds)} |`);
     expect(row('generate 1000 synthetic types')).toContain(`${seconds(generate.synthetic.seconds)}, peak RSS ${mib(generate.synthetic.peakRssBytes)}`);
     const one = bundle.oneEventType;
+    // Runs from before zod left the readers' entry points measured the sources' bundle with zod left out.
     expect(row("bundle for one event type's consumer")).toContain(
-      `${kb(one.gzip)} min+gz (${kb(one.minified)} min; ${kb(one.gzipWithoutZod)} min+gz built from the sources, zod left out)`,
+      one.gzipFromSources === undefined
+        ? `${kb(one.gzip)} min+gz (${kb(one.minified)} min; ${kb(one.gzipWithoutZod ?? Number.NaN)} min+gz built from the sources, zod left out)`
+        : `${kb(one.gzip)} min+gz (${kb(one.minified)} min; ${kb(one.gzipFromSources)} min+gz built from the sources)`,
     );
     const parts = one.parts;
     expect(row('its minified bytes by origin')).toContain(

@@ -229,7 +229,8 @@ describe('domain-events bump, all or nothing', () => {
 
     const module = repo.read('generated/events/intervention.referral.sent.ts');
     expect(module).toContain('export interface StaffMemberV2');
-    expect(module).toContain('export const officeV2');
+    expect(module).toContain('export function checkOfficeV2');
+    expect(repo.read('generated/zod/events/intervention.referral.sent.ts')).toContain('export const officeV2');
     expect(cli(repo.root, 'generate', '--check').code).toBe(0);
     // A third version titles them for itself in turn.
     expect(cli(repo.root, 'bump', 'intervention.referral.sent').code).toBe(0);

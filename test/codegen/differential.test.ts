@@ -16,8 +16,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { checkEnvelope, envelope, envelopeShape, envelopeShapeOpen } from '../../generated/envelope.js';
-import * as shared from '../../generated/shared.js';
+import { checkEnvelope } from '../../generated/envelope.js';
+import * as sharedChecks from '../../generated/shared.js';
+import { envelope, envelopeShape, envelopeShapeOpen } from '../../generated/zod/envelope.js';
+import * as sharedValidators from '../../generated/zod/shared.js';
 import type { ContractKind } from '../../src/catalogue/model.js';
 import { namesOf } from '../../src/codegen/modules/event-module.js';
 import type { Check } from '../../src/runtime/checks.js';
@@ -41,18 +43,20 @@ const resolve = resolverFor(catalogue);
 
 const versions = catalogue.events.flatMap((event) => event.contracts.flatMap((contract) => contract.versions.map((version) => ({ event, contract, version }))));
 
-const modules = import.meta.glob<Record<string, z.ZodMiniType>>('../../generated/events/*.ts', { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>('../../generated/events/*.ts', { eager: true });
+const zodModules = import.meta.glob<Record<string, unknown>>('../../generated/zod/events/*.ts', { eager: true });
 
-/** The generated module's exports for a version: its zod validator, the open variant readers compose, and its check function. */
+/** The generated modules' exports for a version: its zod validator and the open variant readers compose (zod module), and its check function (event module). */
 async function generatedFor(type: string, version: number, kind: ContractKind): Promise<{ plain: z.ZodMiniType; open: z.ZodMiniType; check: Check }> {
   const event = catalogue.events.find((e) => e.type === type);
-  const module = modules[`../../generated/events/${type}.ts`] as Record<string, unknown> | undefined;
-  if (!event || !module) throw new Error(type);
+  const module = modules[`../../generated/events/${type}.ts`];
+  const zodModule = zodModules[`../../generated/zod/events/${type}.ts`];
+  if (!event || !module || !zodModule) throw new Error(type);
   const title = contractTitle(namesOf(event).base, kind, version);
-  const plain = module[camel(title)] as z.ZodMiniType | undefined;
+  const plain = zodModule[camel(title)] as z.ZodMiniType | undefined;
   const check = module[`check${title}`] as Check | undefined;
   if (!plain || !check) throw new Error(`no validator or check for ${type} ${kind} v${version}`);
-  return { plain, open: (module[openName(camel(title))] as z.ZodMiniType | undefined) ?? plain, check };
+  return { plain, open: (zodModule[openName(camel(title))] as z.ZodMiniType | undefined) ?? plain, check };
 }
 
 /** What the zod validator reports of a value, in this package's terms; undefined when it accepts it. */
@@ -127,10 +131,10 @@ describe('generated validators agree with Ajv and cfworker', () => {
 
   describe.each(catalogue.shared.map((s) => [s.typeName, s] as const))('shared %s', (_, sharedSchema) => {
     it('on generated values and their mutations', () => {
-      const exports = shared as unknown as Record<string, unknown>;
-      const plain = exports[camel(sharedSchema.typeName)] as z.ZodMiniType;
-      const open = exports[openName(camel(sharedSchema.typeName))] as z.ZodMiniType;
-      const check = exports[`check${sharedSchema.typeName}`] as Check;
+      const validators = sharedValidators as unknown as Record<string, unknown>;
+      const plain = validators[camel(sharedSchema.typeName)] as z.ZodMiniType;
+      const open = validators[openName(camel(sharedSchema.typeName))] as z.ZodMiniType;
+      const check = (sharedChecks as unknown as Record<string, unknown>)[`check${sharedSchema.typeName}`] as Check;
       const compiled = z.compile(plain);
       const values = fc.oneof(valid(sharedSchema.json, sharedSchema.id, resolve), mutated(valid(sharedSchema.json, sharedSchema.id, resolve)));
       fc.assert(

@@ -68,6 +68,8 @@ describe('generate writes all or nothing', () => {
       'generated/events/test.second.happened.ts',
       'generated/index.ts',
       'generated/type-pairs.ts',
+      'generated/zod/events/test.gone.happened.ts',
+      'generated/zod/events/test.second.happened.ts',
     ]);
     const after = Object.keys(repo.output());
     expect(after).toContain('generated/events/test.second.happened.ts');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadValidCatalogue } from '../../src/catalogue/load.js';
 import { render } from '../../src/codegen/generate.js';
+import type { Check } from '../../src/runtime/checks.js';
 import { ROOT } from '../support/repo.js';
 import { type TempRepo, tempRepo, writeEventType } from '../support/temp-repo.js';
 
@@ -51,7 +52,7 @@ describe('domain-events generate, in a repository of its own', () => {
   });
 
   it('--check fails (exit 1) and lists a generated validator that was edited by hand', () => {
-    const file = 'generated/events/approved-premises.booking.cancelled.ts';
+    const file = 'generated/zod/events/approved-premises.booking.cancelled.ts';
     const original = repo.read(file);
     // Remove a required property from the detail version 1 validator.
     const edited = original.replace('    cancellationReason: /*#__PURE__*/ z.string()\n});', '});');
@@ -85,7 +86,7 @@ describe('domain-events generate, in a repository of its own', () => {
     expect(cli(repo.root, 'generate', '--check').status).toBe(0);
   });
 
-  it('writes a new event type into generated/ and leaves package.json as it was, since ./events/* exports it already', () => {
+  it('writes a new event type into generated/ and leaves package.json as it was, since ./events/* and ./zod/* export it already', () => {
     const packageJson = repo.read('package.json');
     writeEventType(repo, 'test.thing.happened', [{ title: 'ThingHappenedNotificationV1', type: 'object', additionalProperties: false, properties: {} }]);
     try {
@@ -93,7 +94,7 @@ describe('domain-events generate, in a repository of its own', () => {
       const { written } = JSON.parse(run.stdout) as { written: string[] };
       expect({ status: run.status, written, packageJson: repo.read('package.json') }).toEqual({
         status: 0,
-        written: ['generated/events/test.thing.happened.ts', 'generated/index.ts', 'generated/type-pairs.ts'],
+        written: ['generated/events/test.thing.happened.ts', 'generated/index.ts', 'generated/type-pairs.ts', 'generated/zod/events/test.thing.happened.ts'],
         packageJson,
       });
       expect(cli(repo.root, 'generate', '--check').status).toBe(0);
@@ -188,18 +189,24 @@ describe('schema text cannot break or inject into the generated code', () => {
   afterAll(() => repo.remove());
 
   it('the generated module type-checks', () => {
-    expect(repo.typeErrors(['generated/events/test.text.written.ts', 'generated/index.ts'])).toEqual([]);
+    expect(repo.typeErrors(['generated/events/test.text.written.ts', 'generated/zod/events/test.text.written.ts', 'generated/index.ts'])).toEqual([]);
   });
 
-  it('the validator takes those names and texts as data', async () => {
-    const module = (await import(join(repo.root, 'generated/events/test.text.written.ts'))) as Record<string, { safeParse(v: unknown): { success: boolean } }>;
-    const validator = module.textWrittenNotificationV1;
-    if (!validator) throw new Error('no validator');
+  it('the zod validator and the check function take those names and texts as data', async () => {
+    const zodModule = (await import(join(repo.root, 'generated/zod/events/test.text.written.ts'))) as Record<
+      string,
+      { safeParse(v: unknown): { success: boolean } }
+    >;
+    const module = (await import(join(repo.root, 'generated/events/test.text.written.ts'))) as Record<string, Check>;
+    const validator = zodModule.textWrittenNotificationV1;
+    const check = module.checkTextWrittenNotificationV1;
+    if (!validator || !check) throw new Error('no validator or check');
+    const accepts = (v: unknown) => ({ zod: validator.safeParse(v).success, check: check(v, '', [], false) === 0 });
     const value = Object.fromEntries(hostile.map((text, i) => [`${text}${i}`, text]));
-    expect(validator.safeParse(value).success).toBe(true);
-    expect(validator.safeParse({ ...value, plain: hostile[2] }).success).toBe(true);
-    expect(validator.safeParse({ ...value, plain: 'other' }).success).toBe(false);
-    expect(validator.safeParse({ ...value, [`${hostile[0]}0`]: 1 }).success).toBe(false);
+    expect(accepts(value)).toEqual({ zod: true, check: true });
+    expect(accepts({ ...value, plain: hostile[2] })).toEqual({ zod: true, check: true });
+    expect(accepts({ ...value, plain: 'other' })).toEqual({ zod: false, check: false });
+    expect(accepts({ ...value, [`${hostile[0]}0`]: 1 })).toEqual({ zod: false, check: false });
   });
 
   it('the event keeps its texts exactly', async () => {
@@ -283,19 +290,25 @@ describe('every generated module loads', () => {
       expect(repo.typeErrors(generatedModules(repo.root))).toEqual([]);
     });
 
-    it('names each definition’s type and validator alike, and the validators check what the schema says', async () => {
-      const module = (await import(join(repo.root, 'generated/events/test.thing.happened.ts'))) as Record<
+    it('names each definition’s type, validator and check alike, and they check what the schema says', async () => {
+      const zodModule = (await import(join(repo.root, 'generated/zod/events/test.thing.happened.ts'))) as Record<
         string,
         { safeParse(v: unknown): { success: boolean } }
       >;
+      const module = (await import(join(repo.root, 'generated/events/test.thing.happened.ts'))) as Record<string, Check>;
       const names = ['zDefinition', 'integerDefinition', 'definition1St', 'classDefinition', 'myThing', 'myThingTitled', 'cas1StaffMember'];
-      expect(names.filter((name) => !module[name])).toEqual([]);
-      for (const name of names)
-        expect(repo.read('generated/events/test.thing.happened.ts')).toContain(`Validator for {@link ${name.charAt(0).toUpperCase()}${name.slice(1)}}.`);
-      const validator = module.thingHappenedNotificationV1;
-      expect(validator?.safeParse(value).success).toBe(true);
+      const typeOf = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+      expect(names.filter((name) => !zodModule[name] || !module[`check${typeOf(name)}`])).toEqual([]);
+      for (const name of names) {
+        expect(repo.read('generated/zod/events/test.thing.happened.ts')).toContain(`zod validator for \`${typeOf(name)}\`.`);
+        expect(repo.read('generated/events/test.thing.happened.ts')).toMatch(new RegExp(`export (interface|type) ${typeOf(name)}\\b`));
+      }
+      const validator = zodModule.thingHappenedNotificationV1;
+      const check = module.checkThingHappenedNotificationV1;
+      const accepts = (v: unknown) => ({ zod: validator?.safeParse(v).success, check: check?.(v, '', [], false) === 0 });
+      expect(accepts(value)).toEqual({ zod: true, check: true });
       // Each property, given a value of the wrong type, is refused.
-      expect(Object.keys(value).filter((key) => validator?.safeParse({ ...value, [key]: 2.5 }).success)).toEqual([]);
+      expect(Object.keys(value).filter((key) => Object.values(accepts({ ...value, [key]: 2.5 })).some(Boolean))).toEqual([]);
     });
   });
 });

@@ -46,8 +46,9 @@ describe('the packed tarball', () => {
   });
 
   it('passes attw with its default (strict) profile, every entry point', () => {
-    // attw takes "./events/*" as one entry point, without expanding the pattern, so every event type is named to it.
-    const entrypoints = ['.', ...repoCatalogue().events.map((e) => `./events/${e.type}`)];
+    // attw takes "./events/*" and "./zod/*" as one entry point each, without expanding the pattern, so every event type is named to it.
+    const types = repoCatalogue().events.map((e) => e.type);
+    const entrypoints = ['.', ...types.map((t) => `./events/${t}`), ...types.map((t) => `./zod/${t}`)];
     const run = spawnSync(bin('attw'), [tarball, '--format', 'json', '--entrypoints', ...entrypoints], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const report = JSON.parse(run.stdout) as { analysis: { entrypoints: Record<string, unknown> }; problems?: Record<string, unknown[]> };
     expect({ status: run.status, problems: report.problems ?? {} }).toEqual({ status: 0, problems: {} });
@@ -199,13 +200,27 @@ describe("a new consumer's install", () => {
     expect({ out: run.stdout.trim(), err: run.stderr }).toEqual({ out: expected, err: '' });
   });
 
-  it("finds every event type's entry point through the exports pattern, in ESM and CommonJS", () => {
+  it.each(['events', 'zod'])("finds every event type's %s entry point through the exports pattern, in ESM and CommonJS", (kind) => {
     const code = `import { createRequire } from 'node:module'; import { existsSync } from 'node:fs'; import { fileURLToPath } from 'node:url';
       const require = createRequire(import.meta.url);
-      const found = (type) => [fileURLToPath(import.meta.resolve('@probation/domain-events/events/' + type)), require.resolve('@probation/domain-events/events/' + type)];
+      const at = (type) => '@probation/domain-events/${kind}/' + type;
+      const found = (type) => [fileURLToPath(import.meta.resolve(at(type))), require.resolve(at(type))];
       console.log(JSON.stringify(${JSON.stringify(types)}.filter((type) => !found(type).every((file) => existsSync(file)))));`;
     const run = node(['--input-type=module', '-e', code]);
     expect({ missing: run.stdout.trim(), err: run.stderr }).toEqual({ missing: '[]', err: '' });
+  });
+
+  it("loads no zod to read an event type, and zod with the event type's zod validators", () => {
+    // zod's core sets globalThis.__zod_globalConfig when it is evaluated, bundled or not.
+    const code = `${script}
+      const zodLoaded = () => '__zod_globalConfig' in globalThis;
+      const root = await import('@probation/domain-events'); const one = await import('@probation/domain-events/events/${CANCELLED}');
+      const read = report(root, one) === ${JSON.stringify(expected)};
+      const before = zodLoaded();
+      const validators = await import('@probation/domain-events/zod/${CANCELLED}');
+      console.log(JSON.stringify([read, before, zodLoaded(), validators.cas1BookingCancelledDetailV2.safeParse({}).success]));`;
+    const run = node(['--input-type=module', '-e', code]);
+    expect({ out: run.stdout.trim(), err: run.stderr }).toEqual({ out: JSON.stringify([true, false, true, false]), err: '' });
   });
 
   it('reads the raw JSON Schemas through the exports map, and no other file of schemas/', () => {

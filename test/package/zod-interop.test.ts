@@ -9,10 +9,10 @@ import * as z from 'zod/mini';
 import { example } from '../support/examples.js';
 
 const CANCELLED = 'approved-premises.booking.cancelled';
-// The built entry point, as a service imports it.
+// The built entry point of the event type's zod validators, as a service imports it.
 const built = (await import(
-  `@probation/domain-events/events/${CANCELLED}` as string
-)) as typeof import('../../generated/events/approved-premises.booking.cancelled.js');
+  `@probation/domain-events/zod/${CANCELLED}` as string
+)) as typeof import('../../generated/zod/events/approved-premises.booking.cancelled.js');
 // The detail contract's latest version: a detail document's eventDetails, which has the CAS1 data.
 const data = example(CANCELLED, 'detail.v2.cancelled.valid.json').eventDetails as Record<string, unknown>;
 const { cancelledAtDate: _, ...withoutDate } = data;

@@ -1,8 +1,9 @@
 /**
  * What one contract (notification or detail) contributes to its event type's
- * module: each version's validators (closed, and open for readers), its
- * types, the upcast steps between versions, and the definition
- * `defineEventType` takes for the contract.
+ * module: each version's check function and types, the upcast steps between
+ * versions, and the definition `defineEventType` takes for the contract; and
+ * to the event type's zod module, each version's zod validators (closed, and
+ * open for readers).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,17 +38,17 @@ export interface ContractCode {
 
 /** What the module's contracts need imported. */
 export interface ModuleNeeds {
-  readonly helpers: Set<string>;
   readonly checkHelpers: Set<string>;
   readonly sharedChecks: Set<string>;
   readonly upcastHelpers: Set<string>;
-  readonly sharedValidators: Set<string>;
+  /** The shared module's functions returning shared JSON Schemas, for the bundled schemas. */
+  readonly sharedSchemas: Set<string>;
   readonly sharedTypes: Set<string>;
   readonly typedImports: ts.Statement[];
   upcastContext: boolean;
 }
 
-/** One contract's types, validators and upcasters, and the definition `defineEventType` takes for it. */
+/** One contract's types, checks and upcasters, and the definition `defineEventType` takes for it. */
 export async function contractCode(
   event: EventTypeSource,
   contract: ContractSource,
@@ -58,13 +59,12 @@ export async function contractCode(
   needs: ModuleNeeds,
 ): Promise<ContractCode> {
   const { prefix } = names;
-  const { definitions, validators } = versionValidators(contract, names, index, named, needs);
   const checks = versionChecks(contract, names, index, named, needs);
   const types = await versionTypes(contract, names, index, named, needs);
   const { upcasters, steps } = upcastSteps(event, contract, names, index, root, needs);
   const schemaFunctions = new Set<string>();
   const { definition, versionMap, latest } = contractDefinition(contract, names, index, { steps, schemaFunctions });
-  for (const fn of schemaFunctions) needs.sharedValidators.add(fn);
+  for (const fn of schemaFunctions) needs.sharedSchemas.add(fn);
 
   const word = contract.kind === 'notification' ? 'notification (`additionalInformation`)' : 'detail document (`eventDetails`)';
   return {
@@ -72,8 +72,6 @@ export async function contractCode(
     statements: [
       typeAlias(`${prefix}Versions`, versionMap, `The data type of each version of ${event.type}'s ${word}.`),
       typeAlias(prefix, typeRef(`${prefix}V${latest}`), `The data of ${event.type}'s ${word} at the latest version (${latest}).`),
-      ...definitions,
-      ...validators,
       ...checks,
       ...upcasters,
     ],
@@ -81,8 +79,18 @@ export async function contractCode(
   };
 }
 
-/** Each version's validator, and its open variant where the schema has closed objects, with the `$defs` they define. */
-function versionValidators(contract: ContractSource, names: ContractNames, index: SchemaIndex, named: Naming, needs: ModuleNeeds) {
+/** What a zod module's validators need imported: helpers from `runtime/schema-checks`, and shared validators. */
+export interface ZodNeeds {
+  readonly helpers: Set<string>;
+  readonly sharedValidators: Set<string>;
+}
+
+/**
+ * Each version's zod validator, and its open variant where the schema has
+ * closed objects, with the `$defs` they define: what the contract gives the
+ * event type's zod module.
+ */
+export function versionValidators(contract: ContractSource, names: ContractNames, index: SchemaIndex, named: Naming, needs: ZodNeeds) {
   const { prefix } = names;
   const definitions: ts.Statement[] = [];
   const validators: ts.Statement[] = [];
@@ -98,8 +106,8 @@ function versionValidators(contract: ContractSource, names: ContractNames, index
       for (const v of scope.sharedValidators) needs.sharedValidators.add(v);
       definitions.push(...scope.definitions);
       const doc = open
-        ? `Validator for {@link ${prefix}V${version.version}}, as readers use it: properties it does not name are accepted.`
-        : `Validator for {@link ${prefix}V${version.version}}.`;
+        ? `zod validator for \`${prefix}V${version.version}\`, as readers use it: properties it does not name are accepted.`
+        : `zod validator for \`${prefix}V${version.version}\`.`;
       validators.push(exportConst(open ? openName(name) : name, expression, doc));
     }
   }

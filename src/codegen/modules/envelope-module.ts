@@ -1,6 +1,8 @@
 /**
- * `generated/envelope.ts`: the envelope's types, and its zod shape for
- * composing each event version's validator.
+ * `generated/envelope.ts`: the envelope's types and its check function,
+ * which each event version completes with the checks of its own fields; and
+ * `generated/zod/envelope.ts`, its zod shape, for composing a zod validator of
+ * a whole notification.
  */
 import type { Catalogue } from '../../catalogue/model.js';
 import { type SchemaIndex, sharedReachedFrom } from '../../schema/catalogue-index.js';
@@ -16,7 +18,7 @@ import { importsFor } from './imports.js';
 /** The envelope's fields whose checks each event version supplies: the event type and version it fixes, and its data. */
 export const ENVELOPE_HOOKS: ReadonlySet<string> = new Set(['eventType', 'version', 'additionalInformation']);
 
-export async function envelopeModule(catalogue: Catalogue, index: SchemaIndex): Promise<{ source: string; types: string[] }> {
+export async function envelopeModule(catalogue: Catalogue, index: SchemaIndex): Promise<{ source: string; zodSource: string; types: string[] }> {
   const { envelope } = catalogue;
   const names = reserveImports(
     new ModuleNames('generated/envelope.ts').reserve(
@@ -44,16 +46,21 @@ export async function envelopeModule(catalogue: Catalogue, index: SchemaIndex): 
   const source = printModule([
     ...importsFor(
       { runtime: '../src/runtime', shared: './shared.js' },
+      { zod: false, sharedTypes: types.sharedTypes, checkHelpers: checkScope.checkHelpers, sharedChecks: checkScope.sharedChecks },
+    ),
+    ...types.declarations.values(),
+    ...checkScope.checkDefinitions.map(reprint),
+    reprint(check),
+  ]);
+  const zodSource = printModule([
+    ...importsFor(
+      { runtime: '../../src/runtime', shared: './shared.js' },
       {
         zod: true,
         checks: new Set([...scope.helpers, ...openScope.helpers]),
-        sharedValidators: new Set([...scope.sharedValidators, ...openScope.sharedValidators]),
-        sharedTypes: types.sharedTypes,
-        checkHelpers: checkScope.checkHelpers,
-        sharedChecks: checkScope.sharedChecks,
+        sharedValues: new Set([...scope.sharedValidators, ...openScope.sharedValidators]),
       },
     ),
-    ...types.declarations.values(),
     ...scope.definitions,
     ...openScope.definitions,
     exportConst('envelopeShape', shape, 'The zod shape of the envelope, which each event version extends with its own data.'),
@@ -62,9 +69,7 @@ export async function envelopeModule(catalogue: Catalogue, index: SchemaIndex): 
       openShape,
       'The zod shape of the envelope as readers use it: its closed parts accept properties they do not name, which are reported as warnings.',
     ),
-    exportConst('envelope', z('looseObject', id('envelopeShape')), 'Validator for {@link Envelope}, with any data. Unknown fields are allowed and kept.'),
-    ...checkScope.checkDefinitions.map(reprint),
-    reprint(check),
+    exportConst('envelope', z('looseObject', id('envelopeShape')), 'zod validator for `Envelope`, with any data. Unknown fields are allowed and kept.'),
   ]);
-  return { source, types: [...types.declarations.keys()] };
+  return { source, zodSource, types: [...types.declarations.keys()] };
 }

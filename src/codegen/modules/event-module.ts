@@ -1,19 +1,20 @@
 /**
  * `generated/events/<event.type>.ts`: one module per event type, importable
  * on its own. For each of its contracts (notification, detail) it holds each
- * version's data type and validator and the upcast chain (`contract-code.ts`);
- * then the typed notifications and detail documents, and the event type's
- * object. Its names are worked out first (`event-names.ts`).
+ * version's data type and check function and the upcast chain
+ * (`contract-code.ts`); then the typed notifications and detail documents,
+ * and the event type's object. Its names are worked out first
+ * (`event-names.ts`). Its zod validators are in a module of their own
+ * (`zod-module.ts`), so that reading an event loads no zod.
  */
 import ts from 'typescript';
 import type { EventTypeSource } from '../../catalogue/model.js';
 import { describesNoData } from '../../catalogue/no-data.js';
 import type { SchemaIndex } from '../../schema/catalogue-index.js';
-import { nameDefinitions } from '../module-names.js';
 import { exportConst, id, importNamed, json, literalType, object, printModule, pure, str, typeRef } from '../ts.js';
 import { mergeDeclarations } from '../typescript-types.js';
 import { type ContractCode, contractCode, type ModuleNeeds } from './contract-code.js';
-import { bindNames, type ContractNames, type EventModuleNames, type Naming, namesOf } from './event-names.js';
+import { type ContractNames, type EventModuleNames, namesOf, namingOf } from './event-names.js';
 import { importsFor } from './imports.js';
 import { prop, typeAlias } from './type-alias.js';
 
@@ -23,24 +24,16 @@ const f = ts.factory;
 
 export async function eventModule(event: EventTypeSource, index: SchemaIndex, root: string): Promise<string> {
   const names = namesOf(event);
-  const { base } = names;
   const needs: ModuleNeeds = {
-    helpers: new Set(),
     checkHelpers: new Set(),
     sharedChecks: new Set(),
     upcastHelpers: new Set(),
-    sharedValidators: new Set(),
+    sharedSchemas: new Set(),
     sharedTypes: new Set(),
     typedImports: [],
     upcastContext: false,
   };
-  const moduleNames = bindNames(event, names, index);
-  const definitionNames = nameDefinitions(
-    moduleNames,
-    event.contracts.flatMap((c) => c.versions.map((v) => v.schema)),
-    base,
-  );
-  const named: Naming = { module: moduleNames, definitions: definitionNames };
+  const named = namingOf(event, names, index);
   const notification = event.notification && (await contractCode(event, event.notification, names.notification as ContractNames, index, root, named, needs));
   const detail = event.detail && (await contractCode(event, event.detail, names.detail as ContractNames, index, root, named, needs));
 
@@ -51,10 +44,9 @@ export async function eventModule(event: EventTypeSource, index: SchemaIndex, ro
     ...importsFor(
       { runtime: '../../src/runtime', shared: '../shared.js' },
       {
-        zod: true,
-        checks: needs.helpers,
+        zod: false,
         upcastHelpers: needs.upcastHelpers,
-        sharedValidators: needs.sharedValidators,
+        sharedValues: needs.sharedSchemas,
         sharedTypes: needs.sharedTypes,
         checkHelpers: needs.checkHelpers,
         sharedChecks: needs.sharedChecks,

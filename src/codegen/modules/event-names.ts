@@ -8,7 +8,7 @@ import type { ContractKind, ContractSource, EventTypeSource, VersionSource } fro
 import { type SchemaIndex, sharedReachedFrom } from '../../schema/catalogue-index.js';
 import { camel, contractWord, requireBaseName } from '../../schema/names.js';
 import type { DefinitionNames } from '../module-names.js';
-import { ModuleNames, reserveImports, typeAndValidators } from '../module-names.js';
+import { ModuleNames, nameDefinitions, reserveImports, typeAndValidators } from '../module-names.js';
 import { sharedSchemaName } from './shared-module.js';
 
 /** The names of one contract's generated code. */
@@ -54,6 +54,17 @@ export function namesOf(event: EventTypeSource): EventModuleNames {
 export interface Naming {
   readonly module: ModuleNames;
   readonly definitions: ReadonlyMap<string, DefinitionNames>;
+}
+
+/** The event type's module's names and its `$defs` entries' names, which its zod module uses too. */
+export function namingOf(event: EventTypeSource, names: EventModuleNames, index: SchemaIndex): Naming {
+  const module = bindNames(event, names, index);
+  const definitions = nameDefinitions(
+    module,
+    event.contracts.flatMap((c) => c.versions.map((v) => v.schema)),
+    names.base,
+  );
+  return { module, definitions };
 }
 
 /**

@@ -6,7 +6,7 @@ import { importNamed, importNamespace } from '../ts.js';
 export interface ModulePaths {
   /** e.g. `../../src/runtime` from `generated/events/x.ts`. */
   readonly runtime: string;
-  /** e.g. `../shared.js`, or undefined in the shared module itself. */
+  /** e.g. `../shared.js` (the shared module of the same kind), or undefined in the shared module itself. */
   readonly shared?: string;
 }
 
@@ -14,7 +14,8 @@ export interface ImportNeeds {
   readonly zod: boolean;
   readonly checks?: Iterable<string>;
   readonly upcastHelpers?: Iterable<string>;
-  readonly sharedValidators?: Iterable<string>;
+  /** Values from the shared module: validators (in a zod module), or functions returning shared JSON Schemas. */
+  readonly sharedValues?: Iterable<string>;
   readonly sharedTypes?: Iterable<string>;
   /** What the check functions use from `runtime/checks`, types included. */
   readonly checkHelpers?: Iterable<string>;
@@ -39,7 +40,7 @@ export function importsFor(paths: ModulePaths, needs: ImportNeeds): Array<ts.Sta
       [...(needs.checkHelpers ?? [])].filter((n) => CHECK_TYPES.has(n)),
       true,
     ),
-    paths.shared ? importNamed(paths.shared, [...(needs.sharedValidators ?? []), ...(needs.sharedChecks ?? [])]) : undefined,
+    paths.shared ? importNamed(paths.shared, [...(needs.sharedValues ?? []), ...(needs.sharedChecks ?? [])]) : undefined,
     paths.shared ? importNamed(paths.shared, needs.sharedTypes ?? [], true) : undefined,
   ];
 }

@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { ModuleNames } from '../module-names.js';
 import { exportConst, id, importNamed, printModule, str, typeRef, withDoc } from '../ts.js';
 import type { ContractNames, EventModuleNames } from './event-module.js';
+import { zodModulePath } from './zod-module.js';
 
 const f = ts.factory;
 const exported = [f.createModifier(ts.SyntaxKind.ExportKeyword)];
@@ -146,13 +147,10 @@ export function typePairsModule(events: readonly EventModuleNames[]): string {
   );
   return printModule([
     f.createImportDeclaration(undefined, f.createImportClause(true, undefined, f.createNamespaceImport(id('z'))), str('zod/mini')),
-    ...events.map((e) =>
-      importNamed(
-        e.module,
-        [e.notification, e.detail].flatMap((c) => (c ? c.versions.flatMap((v) => [`${c.prefix}V${v}`, lower(`${c.prefix}V${v}`)]) : [])),
-        true,
-      ),
-    ),
+    ...events.flatMap((e) => {
+      const versions = [e.notification, e.detail].flatMap((c) => (c ? c.versions.map((v) => `${c.prefix}V${v}`) : []));
+      return [importNamed(e.module, versions, true), importNamed(`./${zodModulePath(e.type).replace(/\.ts$/, '.js')}`, versions.map(lower), true)];
+    }),
     withDoc(
       f.createInterfaceDeclaration(exported, 'TypePairs', undefined, undefined, members),
       'For every contract version: the JSON Schema type and the type its zod validator infers. Tests require them to be the same.',

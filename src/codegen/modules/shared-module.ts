@@ -1,6 +1,8 @@
 /**
  * `generated/shared.ts`: the shared definitions (`schemas/_shared/`), each
- * declared once as a type and a validator, for every other module to import.
+ * declared once as a type, a check function and its JSON Schema, for every
+ * other module to import; and `generated/zod/shared.ts`, their zod
+ * validators, for the zod modules to import.
  */
 
 import ts from 'typescript';
@@ -15,7 +17,7 @@ import { emitTypes, mergeDeclarations } from '../typescript-types.js';
 import { emitZod } from '../zod-emitter.js';
 import { importsFor } from './imports.js';
 
-export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Promise<{ source: string; types: string[] }> {
+export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Promise<{ source: string; zodSource: string; types: string[] }> {
   const validators: ts.Statement[] = [];
   const done = new Set<string>();
   const inProgress = new Set<string>();
@@ -54,14 +56,14 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
     if (inProgress.has(key)) throw new Error(`${shared.file}: shared definitions refer to each other in a cycle`);
     inProgress.add(key);
     if (open && !reachesClosedObject(shared.json, shared.id, shared.json, index)) {
-      validators.push(exportConst(name, id(ensure(shared, false)), `Validator for {@link ${shared.typeName}}, as readers use it: the same as the closed one.`));
+      validators.push(exportConst(name, id(ensure(shared, false)), `zod validator for \`${shared.typeName}\`, as readers use it: the same as the closed one.`));
     } else {
       const scope = new ModuleScope(shared.file, shared.id, shared.json, index, access, definitionNames.get(shared.file) ?? new Map(), open);
       const expression = emitZod(shared.json, '', scope);
       for (const h of scope.helpers) helpers.add(h);
       const doc = open
-        ? `Validator for {@link ${shared.typeName}}, as readers use it: properties it does not name are accepted.`
-        : `Validator for {@link ${shared.typeName}}.`;
+        ? `zod validator for \`${shared.typeName}\`, as readers use it: properties it does not name are accepted.`
+        : `zod validator for \`${shared.typeName}\`.`;
       validators.push(...scope.definitions, exportConst(name, expression, doc));
     }
     inProgress.delete(key);
@@ -92,13 +94,13 @@ export async function sharedModule(catalogue: Catalogue, index: SchemaIndex): Pr
     ),
   );
   const source = printModule([
-    ...importsFor({ runtime: '../src/runtime' }, { zod: true, checks: helpers, checkHelpers }),
+    ...importsFor({ runtime: '../src/runtime' }, { zod: false, checkHelpers }),
     ...types.values(),
-    ...validators,
     ...checks.map(reprint),
     ...schemas,
   ]);
-  return { source, types: [...types.keys()] };
+  const zodSource = printModule([...importsFor({ runtime: '../../src/runtime' }, { zod: true, checks: helpers }), ...validators]);
+  return { source, zodSource, types: [...types.keys()] };
 }
 
 /** The name of the function returning a shared definition's JSON Schema: `StaffMember` → `staffMemberSchema`. */
