@@ -7,10 +7,15 @@
  * one thread and of two, which read the file and only run `JSON.parse` on
  * each line. The two threads get the file as the command's workers do: read
  * into 2 MiB batches of whole lines on the main thread, each batch handed
- * over (transferred, not copied) to one of them in turn.
+ * over (transferred, not copied) to one of them in turn. And the ceiling of
+ * the command's scaling on this machine: the file split by whole lines into
+ * two halves, and two `--workers 1` processes started at once, one on each
+ * half, timed until both have exited. One `--workers 1` process already
+ * uses part of the second core (V8 compiles hot code and collects garbage on
+ * background threads), so two at once come to less than twice its rate.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +44,11 @@ export interface CliResults {
   readonly jsonParseOneThread: Rate;
   /** Two worker threads doing nothing but `JSON.parse` on each line, each on half of the command's 2 MiB batches. Absent from runs before it was measured. */
   readonly jsonParseTwoThreads?: Rate;
+  /**
+   * Two processes of the command with `--workers 1` started at once, each on half of the file's lines, timed from
+   * starting both until both have exited; the rate is over all the lines. Absent from runs before it was measured.
+   */
+  readonly twoProcesses?: Rate;
 }
 
 async function validate(file: string, extra: readonly string[]) {
@@ -46,6 +56,51 @@ async function validate(file: string, extra: readonly string[]) {
   // Exit 1 is expected: the file holds some invalid lines on purpose.
   if (run.status !== 0 && run.status !== 1) throw new Error(`validate failed (exit ${run.status}): ${run.stderr}`);
   return run;
+}
+
+/** Runs `validate` on each of `files` at the same time; returns the seconds from starting them all until all have exited. */
+async function validateAtOnce(files: readonly string[], extra: readonly string[]): Promise<number> {
+  const started = performance.now();
+  const runs = await Promise.allSettled(files.map((file) => validate(file, extra)));
+  const seconds = (performance.now() - started) / 1000;
+  for (const run of runs) if (run.status === 'rejected') throw run.reason;
+  return seconds;
+}
+
+/**
+ * Copies the first `firstLines` whole lines of `file` to `first` and the rest to `second`; returns the lines
+ * written to each, a last line without a newline counted.
+ */
+export async function splitLines(file: string, firstLines: number, first: string, second: string): Promise<[number, number]> {
+  const halves = [first, second].map((path) => ({ fd: openSync(path, 'w'), lines: 0, lastByte: 0x0a }));
+  const [one, two] = halves as [(typeof halves)[number], (typeof halves)[number]];
+  const write = (half: typeof one, bytes: Buffer) => {
+    if (bytes.length === 0) return;
+    writeSync(half.fd, bytes);
+    half.lastByte = bytes[bytes.length - 1] as number;
+  };
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 2 * 2 ** 20 }) as AsyncIterable<Buffer>) {
+      let cut = 0;
+      if (one.lines < firstLines) {
+        cut = chunk.length;
+        for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) {
+          if (++one.lines === firstLines) {
+            cut = at + 1;
+            break;
+          }
+        }
+        write(one, chunk.subarray(0, cut));
+      }
+      const rest = chunk.subarray(cut);
+      for (let at = rest.indexOf(0x0a); at !== -1; at = rest.indexOf(0x0a, at + 1)) two.lines++;
+      write(two, rest);
+    }
+  } finally {
+    for (const half of halves) closeSync(half.fd);
+  }
+  for (const half of halves) if (half.lastByte !== 0x0a) half.lines++;
+  return [one.lines, two.lines];
 }
 
 /** Parses every line of `file` with `JSON.parse` alone; returns the lines read and the seconds taken. */
@@ -132,8 +187,12 @@ export async function benchCli(lines: number): Promise<CliResults> {
     const file = join(dir, 'events.ndjson');
     execFileSync(process.execPath, [join(ROOT, 'scripts/generate-events.mjs'), String(lines), file, '--seed', '7'], { stdio: 'ignore' });
     const bytes = statSync(file).size;
+    const halves = [join(dir, 'first-half.ndjson'), join(dir, 'second-half.ndjson')] as const;
+    const split = await splitLines(file, Math.ceil(lines / 2), ...halves);
+    if (split[0] + split[1] !== lines || split[0] !== Math.ceil(lines / 2)) throw new Error(`split ${lines} lines into ${split.join(' and ')}`);
     const run = await validate(file, ['--workers', '2']);
     const one = await validate(file, ['--workers', '1']);
+    const twoProcesses = await validateAtOnce(halves, ['--workers', '1']);
     const parsed = await parseLines(file);
     if (parsed.lines !== lines) throw new Error(`read ${parsed.lines} lines of ${lines}`);
     const parsedTwo = await parseLinesOnThreads(file, 2);
@@ -149,6 +208,7 @@ export async function benchCli(lines: number): Promise<CliResults> {
       oneThread: { seconds: one.seconds, eventsPerSecond: lines / one.seconds },
       jsonParseOneThread: { seconds: parsed.seconds, eventsPerSecond: lines / parsed.seconds },
       jsonParseTwoThreads: { seconds: parsedTwo.seconds, eventsPerSecond: lines / parsedTwo.seconds },
+      twoProcesses: { seconds: twoProcesses, eventsPerSecond: lines / twoProcesses },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

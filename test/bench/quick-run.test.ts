@@ -61,10 +61,11 @@ describe('npm run bench -- --quick', () => {
       "safeParseDetail, duplicateKeys: 'last-wins'",
     ]);
 
-    // The CLI read every line of its file; some are invalid on purpose, so it exits 1. One thread, and
-    // JSON.parse alone on one thread and on two, ran over the same file.
+    // The CLI read every line of its file; some are invalid on purpose, so it exits 1. One thread, two one-thread
+    // processes on half the file each, and JSON.parse alone on one thread and on two, ran over the same file.
     expect(written.results.cli).toMatchObject({ lines: 50_000, exitStatus: 1 });
     expect(written.results.cli.oneThread.eventsPerSecond).toBeGreaterThan(0);
+    expect(written.results.cli.twoProcesses.eventsPerSecond).toBeGreaterThan(0);
     expect(written.results.cli.jsonParseOneThread.eventsPerSecond).toBeGreaterThan(0);
     expect(written.results.cli.jsonParseTwoThreads.eventsPerSecond).toBeGreaterThan(0);
     // The built package's reader bundles carry no more than the sources' (before the zod validators had entry points
@@ -96,6 +97,9 @@ describe('npm run bench -- --quick', () => {
       'CLI validate, --workers 2 (× two threads of JSON.parse)',
       'generate 200 schemas',
     ]);
+    expect(goals.find((g) => g.measure === 'CLI validate, --workers 2 (× --workers 1)')).toMatchObject({
+      result: expect.stringMatching(/^\d+\.\d\d× \(ceiling: two --workers 1 processes on half the file each, \d+\.\d\d×\)$/u),
+    });
     expect(stdout).toContain('not measured at full size');
   });
 });

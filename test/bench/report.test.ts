@@ -12,7 +12,7 @@ import { ROOT } from '../support/repo.js';
 
 const written = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8'));
 
-const cli = (lines: number, rates: { two: number; one: number; parseTwo: number }): CliResults => ({
+const cli = (lines: number, rates: { two: number; one: number; parseTwo: number; twoProcesses?: number }): CliResults => ({
   lines,
   bytes: lines * 645,
   averageBytesPerLine: 645,
@@ -23,6 +23,7 @@ const cli = (lines: number, rates: { two: number; one: number; parseTwo: number 
   oneThread: { seconds: lines / rates.one, eventsPerSecond: rates.one },
   jsonParseOneThread: { seconds: lines / (rates.parseTwo / 2), eventsPerSecond: rates.parseTwo / 2 },
   jsonParseTwoThreads: { seconds: lines / rates.parseTwo, eventsPerSecond: rates.parseTwo },
+  ...(rates.twoProcesses === undefined ? {} : { twoProcesses: { seconds: lines / rates.twoProcesses, eventsPerSecond: rates.twoProcesses } }),
 });
 
 describe('the benchmark goals', () => {
@@ -54,5 +55,28 @@ describe('the benchmark goals', () => {
     // A run from before two threads of JSON.parse were measured prints neither.
     const { jsonParseTwoThreads: _, ...older } = results.cli;
     expect(renderTable(environment, { cli: older }, goals({ cli: older }))).not.toContain('two threads');
+  });
+
+  it('name the ceiling of the scaling, two --workers 1 processes on half the file each, where the run measured it', () => {
+    const measure = 'CLI validate, --workers 2 (× --workers 1)';
+    const measured = { cli: cli(1_000_000, { two: 163_000, one: 100_000, parseTwo: 300_000, twoProcesses: 152_000 }) };
+    expect(goals(measured).find((g) => g.measure === measure)).toEqual({
+      measure,
+      goal: '≥ 1.80×',
+      result: '1.63× (ceiling: two --workers 1 processes on half the file each, 1.52×)',
+      met: false,
+    });
+    // The ceiling is a row of its own, and changes no other goal.
+    const environment = { cpu: 'cpu', cores: 2, node: 'v20', loadAverageAtStart: '0' };
+    const table = renderTable(environment, measured, goals(measured));
+    expect(table).toMatch(/\| validate, two --workers 1 processes at once, half the file each +\| 6\.6 s +\| 152,000\/s +\|/u);
+    const { twoProcesses: _, ...older } = measured.cli;
+    const without = goals({ cli: older });
+    expect(goals(measured).filter((g) => g.measure !== measure)).toEqual(without.filter((g) => g.measure !== measure));
+    // A run from before it was measured names no ceiling and prints no such row.
+    expect(without.find((g) => g.measure === measure)?.result).toBe('1.63×');
+    const olderTable = renderTable(environment, { cli: older }, without);
+    expect(olderTable).not.toContain('ceiling');
+    expect(olderTable).not.toContain('processes');
   });
 });
