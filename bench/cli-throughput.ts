@@ -7,12 +7,14 @@
  * one thread and of two, which read the file and only run `JSON.parse` on
  * each line. The two threads get the file as the command's workers do: read
  * into 2 MiB batches of whole lines on the main thread, each batch handed
- * over (transferred, not copied) to one of them in turn. And the ceiling of
- * the command's scaling on this machine: the file split by whole lines into
- * two halves, and two `--workers 1` processes started at once, one on each
- * half, timed until both have exited. One `--workers 1` process already
- * uses part of the second core (V8 compiles hot code and collects garbage on
- * background threads), so two at once come to less than twice its rate.
+ * over (transferred, not copied) to one of them in turn. And, beside the
+ * command's scaling, what the machine's two cores give two separate processes
+ * of the same work: the file split by whole lines into two halves, and two
+ * `--workers 1` processes started at once, one on each half, timed until both
+ * have exited. One `--workers 1` process already uses part of the second core
+ * (V8 compiles hot code and collects garbage on background threads), so two
+ * at once come to less than twice its rate; each also starts and compiles on
+ * its own.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
