@@ -17,7 +17,7 @@
  * params, so an issue can be reported in the schema's own terms.
  */
 import * as z from 'zod/mini';
-import { codePointLength, unique } from './checks.js';
+import { hasMaxLength, hasMinLength, unique } from './checks.js';
 import { isRecord } from './formats/format.js';
 import { isEmail } from './mailbox-syntax.js';
 import { isDate, isDateTime, isTime, isUuid } from './string-formats.js';
@@ -39,23 +39,16 @@ export const uri = /*#__PURE__*/ z.stringFormat('uri', isUri);
 export const email = /*#__PURE__*/ z.stringFormat('email', isEmail);
 
 /** `type: integer`. */
-export const integer = /*#__PURE__*/ /*#__PURE__*/ z.number().check(/*#__PURE__*/ z.refine(Number.isInteger, /*#__PURE__*/ keyword({ keyword: 'integer' })));
+export const integer = /*#__PURE__*/ z.number().check(/*#__PURE__*/ z.refine(Number.isInteger, /*#__PURE__*/ keyword({ keyword: 'integer' })));
 
-/** `minLength: n`, in code points. A string has at least as many code units as code points. */
-export const minLength = (limit: number) =>
-  z.refine<string>((s) => s.length >= limit && (s.length >= 2 * limit || codePointLength(s) >= limit), keyword({ keyword: 'minLength', limit }));
+/** `minLength: n`, in code points, as the check functions test it. */
+export const minLength = (limit: number) => z.refine<string>((s) => hasMinLength(s, limit), keyword({ keyword: 'minLength', limit }));
 
-/** `maxLength: n`, in code points. */
-export const maxLength = (limit: number) => z.refine<string>((s) => s.length <= limit || codePointLength(s) <= limit, keyword({ keyword: 'maxLength', limit }));
+/** `maxLength: n`, in code points, as the check functions test it. */
+export const maxLength = (limit: number) => z.refine<string>((s) => hasMaxLength(s, limit), keyword({ keyword: 'maxLength', limit }));
 
 /** `uniqueItems: true`. */
-export const uniqueItems = () =>
-  z.refine<unknown[]>(
-    (items) => {
-      return unique(items);
-    },
-    keyword({ keyword: 'uniqueItems' }),
-  );
+export const uniqueItems = () => z.refine<unknown[]>(unique, keyword({ keyword: 'uniqueItems' }));
 
 type Shape = Readonly<Record<string, z.ZodMiniType>>;
 
