@@ -13,7 +13,7 @@ import { nomsNumber, nomsNumberOpen } from "./shared.js";
  */
 export const crnIdentifier = /*#__PURE__*/ z.strictObject({
     type: /*#__PURE__*/ z.enum(["CRN"]),
-    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
+    value: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
 });
 
 /**
@@ -29,7 +29,7 @@ export const nomsIdentifier = /*#__PURE__*/ z.strictObject({
  */
 export const pncIdentifier = /*#__PURE__*/ z.strictObject({
     type: /*#__PURE__*/ z.enum(["PNC"]),
-    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
+    value: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
 });
 
 /**
@@ -44,7 +44,7 @@ export const envelopePersonReference = /*#__PURE__*/ z.strictObject({
  */
 export const crnIdentifierOpen = /*#__PURE__*/ z.looseObject({
     type: /*#__PURE__*/ z.enum(["CRN"]),
-    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
+    value: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")))
 });
 
 /**
@@ -60,7 +60,7 @@ export const nomsIdentifierOpen = /*#__PURE__*/ z.looseObject({
  */
 export const pncIdentifierOpen = /*#__PURE__*/ z.looseObject({
     type: /*#__PURE__*/ z.enum(["PNC"]),
-    value: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
+    value: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{2,4}/[0-9]+[A-Z]$", "u")))
 });
 
 /**
@@ -76,11 +76,11 @@ export const envelopePersonReferenceOpen = /*#__PURE__*/ z.looseObject({
 export const envelopeShape = {
     id: /*#__PURE__*/ z.exactOptional(uuid),
     publishedAt: /*#__PURE__*/ z.exactOptional(dateTime),
-    producer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
-    requestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
-    correlationId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
-    traceparent: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
-    eventType: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
+    producer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
+    requestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
+    correlationId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
+    traceparent: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
+    eventType: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
     version: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ integer.check(/*#__PURE__*/ z.gte(1), /*#__PURE__*/ z.lte(999)), /*#__PURE__*/ z.null()])),
     occurredAt: dateTime,
     description: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),
@@ -95,11 +95,11 @@ export const envelopeShape = {
 export const envelopeShapeOpen = {
     id: /*#__PURE__*/ z.exactOptional(uuid),
     publishedAt: /*#__PURE__*/ z.exactOptional(dateTime),
-    producer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
-    requestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
-    correlationId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
-    traceparent: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
-    eventType: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
+    producer: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u")))),
+    requestId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
+    correlationId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ maxLength(200))),
+    traceparent: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u")))),
+    eventType: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){2,}$", "u"))),
     version: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.union([/*#__PURE__*/ integer.check(/*#__PURE__*/ z.gte(1), /*#__PURE__*/ z.lte(999)), /*#__PURE__*/ z.null()])),
     occurredAt: dateTime,
     description: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string()),

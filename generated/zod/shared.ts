@@ -148,7 +148,7 @@ export const cas1DatePeriodOpen = /*#__PURE__*/ z.looseObject({
  */
 export const cas1EventTier = /*#__PURE__*/ z.strictObject({
     tierScore: /*#__PURE__*/ z.string(),
-    calculationDate: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u"))),
+    calculationDate: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u"))),
     provisional: /*#__PURE__*/ z.union([/*#__PURE__*/ z.boolean(), /*#__PURE__*/ z.null()]),
     version: /*#__PURE__*/ z.enum(["V2", "V3"])
 });
@@ -158,7 +158,7 @@ export const cas1EventTier = /*#__PURE__*/ z.strictObject({
  */
 export const cas1EventTierOpen = /*#__PURE__*/ z.looseObject({
     tierScore: /*#__PURE__*/ z.string(),
-    calculationDate: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u"))),
+    calculationDate: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", "u"))),
     provisional: /*#__PURE__*/ z.union([/*#__PURE__*/ z.boolean(), /*#__PURE__*/ z.null()]),
     version: /*#__PURE__*/ z.enum(["V2", "V3"])
 });
@@ -182,12 +182,12 @@ export const cas1LduOpen = /*#__PURE__*/ z.looseObject({
 /**
  * zod validator for `Crn`.
  */
-export const crn = /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[A-Z][0-9]{6}$", "u")));
+export const crn = /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[A-Z][0-9]{6}$", "u")));
 
 /**
  * zod validator for `NomsNumber`.
  */
-export const nomsNumber = /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[A-Z][0-9]{4}[A-Z]{2}$", "u")));
+export const nomsNumber = /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^[A-Z][0-9]{4}[A-Z]{2}$", "u")));
 
 /**
  * zod validator for `Cas1PersonReference`.
@@ -310,7 +310,7 @@ export const cas1WithdrawnByOpen = /*#__PURE__*/ z.looseObject({
 /**
  * zod validator for `Cas3Crn`.
  */
-export const cas3Crn = /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")));
+export const cas3Crn = /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^\\s*[A-Za-z][0-9]{6}\\s*$", "u")));
 
 /**
  * zod validator for `Cas3Crn`, as readers use it: the same as the closed one.
@@ -357,7 +357,7 @@ export const cas3Premises = /*#__PURE__*/ z.strictObject({
     addressLine2: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
     postcode: /*#__PURE__*/ z.string(),
     town: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    region: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
+    region: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
 });
 
 /**
@@ -368,25 +368,25 @@ export const cas3PremisesOpen = /*#__PURE__*/ z.looseObject({
     addressLine2: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
     postcode: /*#__PURE__*/ z.string(),
     town: /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.null()]),
-    region: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
+    region: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
 });
 
 /**
  * zod validator for `Cas3StaffMember`.
  */
 export const cas3StaffMember = /*#__PURE__*/ z.strictObject({
-    staffCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    username: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    probationRegionCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
+    staffCode: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    username: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    probationRegionCode: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
 });
 
 /**
  * zod validator for `Cas3StaffMember`, as readers use it: properties it does not name are accepted.
  */
 export const cas3StaffMemberOpen = /*#__PURE__*/ z.looseObject({
-    staffCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    username: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
-    probationRegionCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
+    staffCode: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    username: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    probationRegionCode: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1))
 });
 
 /**

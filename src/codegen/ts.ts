@@ -66,9 +66,16 @@ export function call(callee: ts.Expression | string, args: readonly ts.Expressio
 /** `z.<name>(...args)`, marked pure: a bundler drops a validator its consumer never uses, and zod with it. */
 export const z = (name: string, ...args: ts.Expression[]): ts.CallExpression => pure(call(f.createPropertyAccessExpression(id('z'), name), args));
 
-/** `<target>.check(...checks)`, marked pure. */
-export const withChecks = (target: ts.Expression, checks: readonly ts.Expression[]): ts.Expression =>
-  checks.length === 0 ? target : pure(call(f.createPropertyAccessExpression(target, 'check'), checks));
+/**
+ * `<target>.check(...checks)`, marked pure. A target marked pure itself
+ * (`z.string()`) already carries the mark at the start of the whole call,
+ * where a bundler reads it as the call's; it is not written twice.
+ */
+export const withChecks = (target: ts.Expression, checks: readonly ts.Expression[]): ts.Expression => {
+  if (checks.length === 0) return target;
+  const checked = call(f.createPropertyAccessExpression(target, 'check'), checks);
+  return isPure(target) ? checked : pure(checked);
+};
 
 /** Attaches a `/** … *\/` comment; `*\/` inside the text cannot end it early. */
 export function withDoc<T extends ts.Node>(node: T, text: string | undefined): T {
@@ -123,6 +130,9 @@ export function literalType(value: string | number | boolean): ts.TypeNode {
 
 /** `/*#__PURE__*\/ expr`, so bundlers may drop unused definitions. */
 export const pure = <T extends ts.Expression>(expr: T): T => ts.addSyntheticLeadingComment(expr, ts.SyntaxKind.MultiLineCommentTrivia, '#__PURE__', false);
+
+/** Whether {@link pure} marked `expr`. */
+const isPure = (expr: ts.Expression): boolean => ts.getSyntheticLeadingComments(expr)?.some((c) => c.text === '#__PURE__') ?? false;
 
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false });
 

@@ -14,7 +14,7 @@ export const interventionActionPlanApprovedNotificationV1 = /*#__PURE__*/ z.stri
     actionPlanId: uuid,
     approvedBy: /*#__PURE__*/ z.string(),
     referralId: uuid,
-    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    referralReference: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
     contractTypeName: /*#__PURE__*/ z.string(),
     primeProviderName: /*#__PURE__*/ z.string(),
     actionPlanProbationUserUrl: uri
@@ -27,7 +27,7 @@ export const interventionActionPlanApprovedNotificationV1Open = /*#__PURE__*/ z.
     actionPlanId: uuid,
     approvedBy: /*#__PURE__*/ z.string(),
     referralId: uuid,
-    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    referralReference: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
     contractTypeName: /*#__PURE__*/ z.string(),
     primeProviderName: /*#__PURE__*/ z.string(),
     actionPlanProbationUserUrl: uri

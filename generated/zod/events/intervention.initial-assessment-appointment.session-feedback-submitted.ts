@@ -14,10 +14,10 @@ import { crn, crnOpen } from "../shared.js";
 export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1 = /*#__PURE__*/ z.strictObject({
     serviceUserCRN: crn,
     referralId: uuid,
-    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    referralReference: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
     contractTypeName: /*#__PURE__*/ z.string(),
     primeProviderName: /*#__PURE__*/ z.string(),
-    deliusAppointmentId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^-?[0-9]+$", "u")))),
+    deliusAppointmentId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^-?[0-9]+$", "u")))),
     referralProbationUserURL: uri
 });
 
@@ -27,9 +27,9 @@ export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNot
 export const interventionInitialAssessmentAppointmentSessionFeedbackSubmittedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     serviceUserCRN: crnOpen,
     referralId: uuid,
-    referralReference: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
+    referralReference: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1)),
     contractTypeName: /*#__PURE__*/ z.string(),
     primeProviderName: /*#__PURE__*/ z.string(),
-    deliusAppointmentId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^-?[0-9]+$", "u")))),
+    deliusAppointmentId: /*#__PURE__*/ z.exactOptional(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^-?[0-9]+$", "u")))),
     referralProbationUserURL: uri
 });

@@ -14,9 +14,9 @@ import { interventionReferralDeliveryState, interventionReferralDeliveryStateOpe
 export const interventionReferralEndedNotificationV1 = /*#__PURE__*/ z.strictObject({
     deliveryState: interventionReferralDeliveryState,
     referralId: uuid,
-    referralURN: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
+    referralURN: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
     referralProbationUserURL: uri,
-    withdrawalCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^([A-Z]{3})?$", "u")))
+    withdrawalCode: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^([A-Z]{3})?$", "u")))
 });
 
 /**
@@ -25,7 +25,7 @@ export const interventionReferralEndedNotificationV1 = /*#__PURE__*/ z.strictObj
 export const interventionReferralEndedNotificationV1Open = /*#__PURE__*/ z.looseObject({
     deliveryState: interventionReferralDeliveryStateOpen,
     referralId: uuid,
-    referralURN: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
+    referralURN: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^urn:hmpps:interventions-referral:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u"))),
     referralProbationUserURL: uri,
-    withdrawalCode: /*#__PURE__*/ /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^([A-Z]{3})?$", "u")))
+    withdrawalCode: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/*#__PURE__*/ new RegExp("^([A-Z]{3})?$", "u")))
 });
