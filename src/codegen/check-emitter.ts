@@ -14,9 +14,8 @@
  * like the rest of the module.
  */
 import type { JsonSchema, JsonSchemaObject } from '../catalogue/model.js';
-import { jsonTypeBit } from '../runtime/checks.js';
+import { jsonTypeBit, oneOf } from '../runtime/checks.js';
 import { escapePointer } from '../runtime/json-pointer.js';
-import { describeValue } from '../runtime/messages.js';
 import { isInheritedName } from '../runtime/own-properties.js';
 import type { InstanceType } from '../schema/keywords.js';
 import { deref, findDiscriminator, requiredOf, typesOf } from './zod-emitter.js';
@@ -255,12 +254,8 @@ function emitNumber(type: 'number' | 'integer', node: JsonSchemaObject, x: strin
 
 /** `if (<wrong type>) <type issue> else { checks }`. */
 function typed(w: Writer, wrong: string, x: string, path: Path, expected: string, checks: readonly string[]): void {
-  const mismatch = `s += ${w.helper('typeIssue')}(o, ${x}, ${path}, ${lit(expected)});`;
-  if (checks.length === 0) {
-    w.line(`if (${wrong}) ${mismatch}`);
-    return;
-  }
-  w.line(`if (${wrong}) ${mismatch}`);
+  w.line(`if (${wrong}) s += ${w.helper('typeIssue')}(o, ${x}, ${path}, ${lit(expected)});`);
+  if (checks.length === 0) return;
   w.line('else {');
   for (const check of checks) w.line(check);
   w.line('}');
@@ -368,13 +363,16 @@ function emitArray(node: JsonSchemaObject, pointer: string, x: string, path: Pat
   w.line('}');
 }
 
+/** The values a schema with `const` or `enum` allows. */
+const allowedValues = (node: JsonSchemaObject): unknown[] => ('const' in node ? [node.const] : node.enum) as unknown[];
+
 function emitValues(node: JsonSchemaObject, x: string, path: Path, w: Writer): void {
-  const values = ('const' in node ? [node.const] : node.enum) as unknown[];
+  const values = allowedValues(node);
   if (values.length === 0) {
     w.line(`s += ${w.helper('typeIssue')}(o, ${x}, ${path}, "never");`);
     return;
   }
-  const expected = values.map((v) => describeValue(v)).join(' | ');
+  const expected = oneOf(values);
   let test: string;
   if (values.length <= 8) test = values.map((v) => `${x} !== ${lit(v)}`).join(' && ');
   else {
@@ -406,7 +404,7 @@ function emitAnyOf(node: JsonSchemaObject, pointer: string, x: string, path: Pat
     });
     const table = w.global();
     w.hoisted.push(`const ${table}: Record<string, ${w.helper('Check')}> = { ${tags.map((t, i) => `[${lit(t)}]: ${names[i]}`).join(', ')} };`);
-    w.line(`s += ${w.helper('oneOfTagged')}(${x}, ${path}, o, open, ${lit(discriminator)}, ${table}, ${lit(tags.map((t) => describeValue(t)).join(' | '))});`);
+    w.line(`s += ${w.helper('oneOfTagged')}(${x}, ${path}, o, open, ${lit(discriminator)}, ${table}, ${lit(oneOf(tags))});`);
     return;
   }
   emitUnion(
@@ -440,10 +438,7 @@ function typeBits(schema: JsonSchema, pointer: string, w: Writer, depth = 0): nu
   if (depth > 32) return ANY_TYPE;
   if (typeof schema.$ref === 'string') return typeBits(w.scope.resolveCheck(schema.$ref, `${pointer}/$ref`).schema, pointer, w, depth + 1);
   if (Array.isArray(schema.anyOf)) return (schema.anyOf as JsonSchema[]).reduce((bits: number, b) => bits | typeBits(b, pointer, w, depth + 1), 0);
-  if ('const' in schema || 'enum' in schema) {
-    const values = ('const' in schema ? [schema.const] : schema.enum) as unknown[];
-    return values.reduce((bits: number, v) => bits | jsonTypeBit(v), 0);
-  }
+  if ('const' in schema || 'enum' in schema) return allowedValues(schema).reduce((bits: number, v) => bits | jsonTypeBit(v), 0);
   const types = typesOf(schema, pointer, w.scope);
   return types ? types.reduce((bits, t) => bits | TYPE_BITS[t], 0) : ANY_TYPE;
 }

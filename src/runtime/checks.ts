@@ -17,6 +17,7 @@
  * reported when none matches.
  */
 import type { IssueInput } from './errors.js';
+import { isRecord } from './formats/format.js';
 import { escapePointer } from './json-pointer.js';
 import { describeValue, typeName } from './messages.js';
 
@@ -95,9 +96,9 @@ export function received(value: unknown): string {
 /** Values as an issue's `expected` lists them: `"a" | "b"`. */
 export const oneOf = (values: readonly unknown[]): string => values.map((v) => describeValue(v)).join(' | ');
 
-/** A plain object: not null, not an array. Its properties are read as the checks read them, untyped. */
+/** A plain object: not null, not an array ({@link isRecord}). Its properties are read as the checks read them, untyped. */
 // biome-ignore lint/suspicious/noExplicitAny: the generated checks read parsed JSON of any shape
-export const isObject = (value: unknown): value is Record<string, any> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject: (value: unknown) => value is Record<string, any> = isRecord;
 
 /**
  * The own properties of `value` that `known` does not name, as one problem
