@@ -49,14 +49,24 @@ export const stopped = (tally: Tally): boolean => tally >= ABORTED;
 /** The signature of every generated check. */
 export type Check = (value: unknown, path: string, out: IssueInput[], open: boolean) => Tally;
 
+/**
+ * Where a check run by {@link issuesOf} or {@link accepts} pushes its issues:
+ * a valid value pushes none, so the common case allocates no array. A check
+ * never runs either of them itself, so one array serves every run.
+ */
+const PENDING: IssueInput[] = [];
+
 /** The issues of `value` under `check`, or undefined when it is valid. */
 export function issuesOf(check: Check, value: unknown, open = false, path = ''): IssueInput[] | undefined {
-  const out: IssueInput[] = [];
-  return check(value, path, out, open) === 0 ? undefined : out;
+  PENDING.length = 0;
+  return check(value, path, PENDING, open) === 0 ? undefined : PENDING.splice(0);
 }
 
 /** Whether `check` accepts `value`. */
-export const accepts = (check: Check, value: unknown, open = false): boolean => check(value, '', [], open) === 0;
+export function accepts(check: Check, value: unknown, open = false): boolean {
+  PENDING.length = 0;
+  return check(value, '', PENDING, open) === 0;
+}
 
 /** Issues of a type mismatch, so that an `anyOf` can tell them from the rest. */
 const TYPE_ISSUES = new WeakSet<IssueInput>();

@@ -3,7 +3,7 @@
  * `version`, validate the whole envelope in one pass, then upcast to the
  * version asked for. {@link safeParseWith} never throws, whatever it is given.
  */
-import { accepts, type Check } from './checks.js';
+import { accepts, type Check, issuesOf } from './checks.js';
 import type { ContractRuntime } from './contract.js';
 import type { EnvelopeLike } from './envelope.js';
 import { isEnvelopeField, withData } from './envelope.js';
@@ -391,7 +391,6 @@ const at = (pointer: string, pathOf: ((p: string) => string) | undefined): strin
 export type UnknownProperties = 'keep' | 'reject';
 
 const VALID: TolerantCheck = { ok: true };
-const UNUSED: IssueInput[] = [];
 
 /** The verdict of a tolerant check: valid (with the unknown properties it kept), or the issues to report. */
 export type TolerantCheck = { readonly ok: true; readonly warnings?: readonly IssueInput[] } | { readonly ok: false; readonly issues: readonly IssueInput[] };
@@ -403,12 +402,11 @@ export type TolerantCheck = { readonly ok: true; readonly warnings?: readonly Is
  * errors. A valid value is checked once.
  */
 export function checkTolerantly(check: Check, value: unknown, unknown: UnknownProperties): TolerantCheck {
-  // A valid value pushes nothing, so it needs no array of its own.
-  if (check(value, '', UNUSED, false) === 0) return VALID;
-  const closed = UNUSED.splice(0);
+  const closed = issuesOf(check, value);
+  if (closed === undefined) return VALID;
   if (unknown === 'reject') return { ok: false, issues: closed };
-  const open: IssueInput[] = [];
-  if (check(value, '', open, true) !== 0) return { ok: false, issues: open };
+  const open = issuesOf(check, value, true);
+  if (open !== undefined) return { ok: false, issues: open };
   // Every way the closed check fails here is an unknown property; inside an anyOf, it reports the branch, not the key.
   const warnings = closed.map(
     (issue): IssueInput =>
