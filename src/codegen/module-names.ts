@@ -69,8 +69,11 @@ export class ModuleNames {
   }
 }
 
+/** The name of the check function of a type: `StaffMember` → `checkStaffMember`. */
+export const checkName = (typeName: string): string => `check${typeName}`;
+
 /** The names a type and its validators bind: `Thing`, `thing`, readers' `thingOpen`, and the check function `checkThing`. */
-export const typeAndValidators = (type: string): string[] => [type, camel(type), openName(camel(type)), `check${type}`];
+export const typeAndValidators = (type: string): string[] => [type, camel(type), openName(camel(type)), checkName(type)];
 
 /** `candidate`, then `candidateDefinition`, `candidateDefinition2`… */
 function* variants(candidate: string): Generator<string> {

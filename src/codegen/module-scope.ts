@@ -10,7 +10,7 @@ import { type SchemaIndex, validatorName } from '../schema/catalogue-index.js';
 import { camel, openName } from '../schema/names.js';
 import { defsEntry, splitRef, unsupportedRefIn } from '../schema/ref.js';
 import { type CheckScope, emitCheck } from './check-emitter.js';
-import type { DefinitionNames } from './module-names.js';
+import { checkName, type DefinitionNames } from './module-names.js';
 import { exportConst, id } from './ts.js';
 import { type EmitScope, emitZod, type ResolvedRef } from './zod-emitter.js';
 
@@ -18,9 +18,6 @@ import { type EmitScope, emitZod, type ResolvedRef } from './zod-emitter.js';
 export type SharedAccess =
   | { readonly kind: 'import' }
   | { readonly kind: 'define'; ensure(shared: SharedSchema, open: boolean): string; ensureCheck(shared: SharedSchema): string };
-
-/** The name of the check function of a type: `StaffMember` → `checkStaffMember`. */
-export const checkName = (typeName: string): string => `check${typeName}`;
 
 export class ModuleScope implements EmitScope, CheckScope {
   /** Helpers used from `runtime/schema-checks`. */
