@@ -6,7 +6,7 @@
  * the reader is told it, and upcasts `eventDetails` to the latest version.
  * {@link safeParseDetailWith} never throws, whatever it is given.
  */
-import { type Check, describeValue, isDateTime, isObject, issue, issuesOf, isUuid, type Tally, typeIssue, valueIssue } from './checks.js';
+import { type Check, describeValue, isDateTime, issue, issuesOf, isUuid, type Tally, typeIssue, valueIssue } from './checks.js';
 import type { ContractRuntime } from './contract.js';
 import { type ContractError, contractError, type ErrorCode, type Issue, type IssueInput, withMessages } from './errors.js';
 import { isRecord } from './formats/format.js';
@@ -89,13 +89,13 @@ export interface DetailRuntime extends ContractRuntime {
 export function detailDocumentCheck(type: string, details: Check): Check {
   const typeExpected = describeValue(type);
   return (value, path, out, open) => {
-    if (!isObject(value)) return typeIssue(out, value, path, 'object');
+    if (!isRecord(value)) return typeIssue(out, value, path, 'object');
     let tally: Tally = formatted(value.id, `${path}/id`, out, 'uuid', isUuid);
     tally += formatted(value.timestamp, `${path}/timestamp`, out, 'date-time', isDateTime);
     if (value.eventType !== type) tally += valueIssue(out, value.eventType, `${path}/eventType`, typeExpected);
     const data = value.eventDetails;
     // eventDetails is an object, whatever the version's schema would let through.
-    tally += isObject(data) ? details(data, `${path}/eventDetails`, out, open) : typeIssue(out, data, `${path}/eventDetails`, 'object');
+    tally += isRecord(data) ? details(data, `${path}/eventDetails`, out, open) : typeIssue(out, data, `${path}/eventDetails`, 'object');
     return tally;
   };
 }
