@@ -23,7 +23,8 @@ import type { EnvelopeLike } from './runtime/envelope.js';
 import { contractError } from './runtime/errors.js';
 import type { BuildInput, BuildOptions } from './runtime/event-type.js';
 import { type DetailSource, type FetchDetailOptions, fetchDetailWith } from './runtime/fetch-detail.js';
-import { FORMATS, type FormatName, isFormatName } from './runtime/formats/index.js';
+import { ENCODERS } from './runtime/formats/encoders.js';
+import { type FormatName, isFormatName } from './runtime/formats/index.js';
 import { type ParseFailure, type ParseOptions, type ParseResult, safeParseWith, unwrap } from './runtime/parse.js';
 import { createRegistry } from './runtime/registry.js';
 import { lookupsOf } from './runtime/runtimes.js';
@@ -150,7 +151,7 @@ export function fetchDetail(event: DetailSource, options?: FetchDetailOptions): 
  */
 export function serialize(event: EnvelopeLike, format: FormatName = 'hmpps'): string {
   if (!isFormatName(format)) throw contractError('invalid_option', [{ code: 'invalid_option', path: '', detail: `unknown format ${JSON.stringify(format)}` }]);
-  return JSON.stringify(FORMATS[format].encode(event));
+  return JSON.stringify(ENCODERS[format](event));
 }
 
 /**

@@ -9,6 +9,7 @@
 import { registry } from '../index.js';
 import { type DetailParseFailure, type DetailParseOptions, safeParseDetailWith } from '../runtime/detail.js';
 import type { ContractError, ErrorCode } from '../runtime/errors.js';
+import { ENCODERS } from '../runtime/formats/encoders.js';
 import { isRecord } from '../runtime/formats/format.js';
 import { chooseFormat } from '../runtime/formats/index.js';
 import { DEFAULT_LIMITS, decodeJson } from '../runtime/json-text.js';
@@ -90,7 +91,7 @@ export function readRecord(record: unknown, options: RecordOptions, extra: ReadE
   const result = safeParseWith(lookups.notification, record, parseOptions);
   if (!result.success) return failure('notification', result);
   const { event } = result;
-  const document = extra.encode ? chooseFormat(parseOptions.format, typeof record === 'string' ? event : record).encode(event) : undefined;
+  const document = extra.encode ? ENCODERS[chooseFormat(parseOptions.format, typeof record === 'string' ? event : record).name](event) : undefined;
   const read = { success: true, contract: 'notification', eventType: event.eventType, version: event.version, document } as const;
   return result.upgradedFrom === undefined ? read : { ...read, upgradedFrom: result.upgradedFrom };
 }

@@ -7,6 +7,7 @@
  * envelope field travels.
  * https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/formats/json-format.md
  */
+import type { EnvelopeLike } from '../envelope.js';
 import { typeName } from '../messages.js';
 import { decodeTransport, isTransportMessage } from './cloudevents-binary.js';
 import { attributesOf } from './cloudevents-mapping.js';
@@ -22,7 +23,7 @@ export type StructuredCloudEvent = Readonly<Record<string, unknown>> & {
   readonly data: unknown;
 };
 
-export const cloudevents: Format<StructuredCloudEvent> = {
+export const cloudevents: Format<'cloudevents'> = {
   name: 'cloudevents',
   // A structured event names its specversion; a transport message has headers and a body. The envelope has neither.
   detect: (value) => (isRecord(value) && typeof value.specversion === 'string') || isTransportMessage(value),
@@ -38,9 +39,11 @@ export const cloudevents: Format<StructuredCloudEvent> = {
     }
     return readStructured(value, '', context);
   },
-  encode(event) {
-    const out: Record<string, unknown> = attributesOf(event);
-    out.data = event.additionalInformation;
-    return out as StructuredCloudEvent;
-  },
 };
+
+/** `event` as a structured CloudEvent: its context attributes, then its data. */
+export function toStructuredCloudEvent(event: EnvelopeLike): StructuredCloudEvent {
+  const out: Record<string, unknown> = attributesOf(event);
+  out.data = event.additionalInformation;
+  return out as StructuredCloudEvent;
+}

@@ -1,9 +1,10 @@
 /**
  * A format (wire layout) is a pair of pure functions between the envelope and
  * a transport. `decode` turns what arrived into an envelope candidate, which
- * is then validated; `encode` lays out a valid envelope for the transport.
+ * is then validated; its encoder (in `encoders.ts`) lays out a valid envelope
+ * for the transport. The two are kept apart so that a reader's bundle carries
+ * no writer.
  */
-import type { EnvelopeLike } from '../envelope.js';
 import type { IssueInput } from '../errors.js';
 import type { Decoded, DuplicateKeys, Limits } from '../json-text.js';
 
@@ -27,8 +28,9 @@ export type FormatDecoded =
 /** A decoding that failed, with its issues. */
 export type FormatFailure = { readonly ok: false; readonly issues: readonly IssueInput[] };
 
-export interface Format<Encoded = unknown> {
-  readonly name: string;
+/** How a format reads what arrived. `N` is its name, as `options.format` takes it. */
+export interface Format<N extends string = string> {
+  readonly name: N;
   /**
    * Whether a decoded JSON value is laid out in this format. Only formats that
    * describe themselves implement it; `auto` tries them in order and falls
@@ -36,7 +38,6 @@ export interface Format<Encoded = unknown> {
    */
   detect?(value: unknown): boolean;
   decode(value: unknown, context: DecodeContext): FormatDecoded;
-  encode(event: EnvelopeLike): Encoded;
 }
 
 /** A decoding that failed with one issue. */

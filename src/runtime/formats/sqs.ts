@@ -56,7 +56,7 @@ export function toSqsNotification(event: EnvelopeLike, options: NotificationOpti
 
 const inMessage = (pointer: string): string => `/Message${pointer}`;
 
-export const sqs: Format<SqsNotification> = {
+export const sqs: Format<'sqs'> = {
   name: 'sqs',
   // An SNS notification names its own type and carries a Message; the envelope has neither field.
   detect: (value) => isRecord(value) && Object.hasOwn(value, 'Type') && Object.hasOwn(value, 'Message'),
@@ -74,7 +74,6 @@ export const sqs: Format<SqsNotification> = {
     if (problem) return failWith(problem);
     return { ok: true, envelope: inner.value, pathOf: inMessage };
   },
-  encode: (event) => toSqsNotification(event),
 };
 
 /**
