@@ -6,7 +6,7 @@
  * modules bundled from this repository's sources too, and where their bytes
  * come from, by origin, as esbuild's metafile attributes them.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -53,6 +53,13 @@ export interface BundleFloor {
   readonly schemasGzip: number;
   readonly formatsGzip: number;
   readonly togetherGzip: number;
+  /**
+   * The same reader's bundle (from the sources) with every generated check
+   * function emptied to `return 0`: everything it carries but its checks and
+   * what only they call (the string formats), min+gz. Absent from runs
+   * before it was measured.
+   */
+  readonly withoutChecksGzip?: number;
 }
 
 export interface BundleResults {
@@ -114,7 +121,7 @@ export async function benchBundle(): Promise<BundleResults> {
       oneEventType: {
         eventType: type,
         ...(await size(project, one, `@probation/domain-events/events/${type}`, join(ROOT, `generated/events/${type}.ts`))),
-        floor: await floorOf(type),
+        floor: await floorOf(project, type),
       },
       wholeCatalogue: await size(project, all, '@probation/domain-events', join(ROOT, 'src/index.ts')),
     };
@@ -123,8 +130,48 @@ export async function benchBundle(): Promise<BundleResults> {
   }
 }
 
+/**
+ * A generated check function, from its signature to the brace that closes it
+ * (the generator writes the closing brace alone at the start of a line, and
+ * nothing inside a function there), with its signature as group 1.
+ */
+const CHECK_FUNCTION = /^((?:export )?function check[\w$]*\(v: any, p: string, o: IssueInput\[\], open: boolean[^)]*\): number \{)\n[\s\S]*?\n\}$/gmu;
+
+/** The one-event reader's bundle from the sources, its generated check functions emptied, min+gz; throws unless it found some to empty. */
+async function withoutChecks(project: string, type: string): Promise<number> {
+  const entry = join(project, 'entry-without-checks.mjs');
+  writeFileSync(entry, one(join(ROOT, `generated/events/${type}.ts`)));
+  let emptied = 0;
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'error',
+    plugins: [
+      {
+        name: 'empty-generated-checks',
+        setup(b) {
+          b.onLoad({ filter: /[\\/]generated[\\/].*\.ts$/ }, (args) => ({
+            contents: readFileSync(args.path, 'utf8').replace(CHECK_FUNCTION, (_whole, signature: string) => {
+              emptied++;
+              return `${signature}\n    return 0;\n}`;
+            }),
+            loader: 'ts',
+          }));
+        },
+      },
+    ],
+  });
+  if (emptied === 0) throw new Error('found no generated check function to empty: has the generator changed how it writes them?');
+  return gzipSync((result.outputFiles[0] as { contents: Uint8Array }).contents, { level: 9 }).byteLength;
+}
+
 /** The {@link BundleFloor} of one event type. */
-async function floorOf(type: string): Promise<BundleFloor> {
+async function floorOf(project: string, type: string): Promise<BundleFloor> {
   const module = (await import(join(ROOT, `generated/events/${type}.ts`))) as Record<string, unknown>;
   const eventType = Object.values(module).find((v) => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === type) as
     | Record<'notification' | 'detail', { versions: number[]; schema(v: number): unknown } | undefined>
@@ -143,5 +190,10 @@ async function floorOf(type: string): Promise<BundleFloor> {
   });
   const formats = Buffer.from((result.outputFiles[0] as { contents: Uint8Array }).contents);
   const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).byteLength;
-  return { schemasGzip: gz(schemaText), formatsGzip: gz(formats), togetherGzip: gz(Buffer.concat([schemaText, formats])) };
+  return {
+    schemasGzip: gz(schemaText),
+    formatsGzip: gz(formats),
+    togetherGzip: gz(Buffer.concat([schemaText, formats])),
+    withoutChecksGzip: await withoutChecks(project, type),
+  };
 }
