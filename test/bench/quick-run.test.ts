@@ -86,6 +86,9 @@ describe('npm run bench -- --quick', () => {
     // The floor: the event's JSON Schemas and the wire formats, each part of it smaller than both together.
     expect(oneEventType.floor.schemasGzip).toBeLessThan(oneEventType.floor.togetherGzip);
     expect(oneEventType.floor.formatsGzip).toBeLessThan(oneEventType.floor.togetherGzip);
+    // The same reader with its checks emptied carries those and more, and less than the whole reader.
+    expect(oneEventType.floor.withoutChecksGzip).toBeGreaterThan(oneEventType.floor.togetherGzip);
+    expect(oneEventType.floor.withoutChecksGzip).toBeLessThan(oneEventType.gzipFromSources);
 
     // Nine goals; the four set for full-size inputs are not judged on quick ones.
     const goals = written.goals as Array<{ measure: string; met?: boolean }>;
