@@ -14,7 +14,10 @@
  * have exited. One `--workers 1` process already uses part of the second core
  * (V8 compiles hot code and collects garbage on background threads), so two
  * at once come to less than twice its rate; each also starts and compiles on
- * its own.
+ * its own. So the CPU time (user and system, every thread) of the command's
+ * runs is measured too: two workers do at least the one thread's work, so
+ * on two cores they take at least half its CPU time, and twice its wall time
+ * over its CPU time is the most that `--workers 2` can gain over it.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -30,6 +33,8 @@ import { runNode } from './processes.js';
 interface Rate {
   readonly seconds: number;
   readonly eventsPerSecond: number;
+  /** The CPU time the command's process took, user and system, every thread. Measured for the command's own runs; absent from runs before it was. */
+  readonly cpuSeconds?: number;
 }
 
 export interface CliResults {
@@ -39,6 +44,8 @@ export interface CliResults {
   readonly seconds: number;
   readonly eventsPerSecond: number;
   readonly peakRssBytes: number | null;
+  /** The CPU time of the `--workers 2` run, user and system, every thread. Absent from runs before it was measured. */
+  readonly cpuSeconds?: number;
   readonly exitStatus: number | null;
   /** The same command with `--workers 1`: every record read on the main thread. */
   readonly oneThread: Rate;
@@ -206,8 +213,9 @@ export async function benchCli(lines: number): Promise<CliResults> {
       seconds: run.seconds,
       eventsPerSecond: lines / run.seconds,
       peakRssBytes: run.peakRss ?? null,
+      ...(run.cpuSeconds === undefined ? {} : { cpuSeconds: run.cpuSeconds }),
       exitStatus: run.status,
-      oneThread: { seconds: one.seconds, eventsPerSecond: lines / one.seconds },
+      oneThread: { seconds: one.seconds, eventsPerSecond: lines / one.seconds, ...(one.cpuSeconds === undefined ? {} : { cpuSeconds: one.cpuSeconds }) },
       jsonParseOneThread: { seconds: parsed.seconds, eventsPerSecond: lines / parsed.seconds },
       jsonParseTwoThreads: { seconds: parsedTwo.seconds, eventsPerSecond: lines / parsedTwo.seconds },
       twoProcesses: { seconds: twoProcesses, eventsPerSecond: lines / twoProcesses },

@@ -1,4 +1,4 @@
-/** Running a child process to completion, timed, with its peak memory. */
+/** Running a child process to completion, timed, with its peak memory and the CPU time it took. */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,18 +10,20 @@ export interface Finished {
   readonly seconds: number;
   /** Peak resident set size in bytes, for Node processes started through {@link runNode}. */
   readonly peakRss?: number;
+  /** CPU time, user and system, of every thread of the process, for Node processes started through {@link runNode}. */
+  readonly cpuSeconds?: number;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-/** Runs `node <args>` with the peak-RSS reporter preloaded; stdout is discarded unless `keepStdout`. */
+/** Runs `node <args>` with the usage reporter (`usage.mjs`) preloaded; stdout is discarded unless `keepStdout`. */
 export function runNode(args: readonly string[], options: { cwd?: string; keepStdout?: boolean; env?: Record<string, string> } = {}): Promise<Finished> {
   const dir = mkdtempSync(join(tmpdir(), 'domain-events-bench-'));
-  const rssFile = join(dir, 'rss');
+  const usageFile = join(dir, 'usage.json');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', join(ROOT, 'bench/peak-rss.mjs'), ...args], {
+  const child = spawn(process.execPath, ['--import', join(ROOT, 'bench/usage.mjs'), ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, ...options.env, BENCH_PEAK_RSS_FILE: rssFile, NO_COLOR: '1' },
+    env: { ...process.env, ...options.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' },
     stdio: ['ignore', options.keepStdout ? 'pipe' : 'ignore', 'pipe'],
   });
   let stdout = '';
@@ -36,14 +38,15 @@ export function runNode(args: readonly string[], options: { cwd?: string; keepSt
     child.on('error', reject);
     child.on('close', (status) => {
       const seconds = (performance.now() - started) / 1000;
-      let peakRss: number | undefined;
+      let usage: { peakRssBytes?: number; cpuSeconds?: number } = {};
       try {
-        peakRss = Number(readFileSync(rssFile, 'utf8'));
+        usage = JSON.parse(readFileSync(usageFile, 'utf8'));
       } catch {
-        peakRss = undefined;
+        // The process died before its exit handler ran: neither is known.
       }
       rmSync(dir, { recursive: true, force: true });
-      resolve({ status, seconds, stdout, stderr, ...(peakRss ? { peakRss } : {}) });
+      const { peakRssBytes, cpuSeconds } = usage;
+      resolve({ status, seconds, stdout, stderr, ...(peakRssBytes ? { peakRss: peakRssBytes } : {}), ...(cpuSeconds ? { cpuSeconds } : {}) });
     });
   });
 }

@@ -80,6 +80,29 @@ describe('the benchmark goals', () => {
     expect(olderTable).not.toContain('processes');
   });
 
+  it("name the ceiling one thread's CPU time sets on the scaling, where the run measured it", () => {
+    const measure = 'CLI validate, --workers 2 (× --workers 1)';
+    const base = cli(1_000_000, { two: 164_000, one: 100_000, parseTwo: 300_000, twoProcesses: 142_000 });
+    // One thread: 10 s of wall time and 11.6 s of CPU time, so two cores can do its work in no less than 5.8 s.
+    const measured = { cli: { ...base, cpuSeconds: 12.4, oneThread: { ...base.oneThread, cpuSeconds: 11.6 } } };
+    expect(goals(measured).find((g) => g.measure === measure)).toEqual({
+      measure,
+      goal: '≥ 1.80×',
+      result: "1.64× (ceiling from one thread's CPU time: 1.72×; two --workers 1 processes at once, half the file each: 1.42×)",
+      met: false,
+    });
+    const environment = { cpu: 'cpu', cores: 2, node: 'v20', loadAverageAtStart: '0' };
+    const table = renderTable(environment, measured, goals(measured));
+    expect(table).toMatch(/\| validate, one thread \(--workers 1\) +\| 10\.0 s +\| 100,000\/s +\| CPU 11\.6 s \(1\.16 cores\) +\|/u);
+    expect(table).toMatch(/peak RSS n\/a, CPU 12\.4 s \(2\.03 cores\)/u);
+    expect(table).toContain("ceiling 1.72× from one thread's CPU time");
+    // A run from before the CPU time was measured names no ceiling and prints no CPU time.
+    expect(goals({ cli: base }).find((g) => g.measure === measure)?.result).toBe('1.64× (two --workers 1 processes at once, half the file each: 1.42×)');
+    const older = renderTable(environment, { cli: base }, goals({ cli: base }));
+    expect(older).not.toContain('CPU');
+    expect(older).not.toContain('ceiling');
+  });
+
   it('judge the bundle against 15 KB, naming the floors the run measured', () => {
     const parts = { zodCompiler: 0, zodOther: 0, formats: 13_000, generated: 20_000, runtime: 30_000 };
     const size = { minified: 63_000, gzip: 19_000, gzipFromSources: 19_400, parts };
