@@ -180,15 +180,18 @@ export function renderTable(environment: Record<string, unknown>, raw: Record<st
     rows.push(['JSON.parse alone, one thread, same file', seconds(r.cli.jsonParseOneThread.seconds), perSecond(r.cli.jsonParseOneThread.eventsPerSecond), '']);
     const two = r.cli.jsonParseTwoThreads;
     if (two) {
-      const { overOneThread, overJsonParseTwoThreads } = scaling(r.cli);
+      const { overOneThread, overJsonParseTwoThreads, ceilingOverOneThread } = scaling(r.cli);
       rows.push(['JSON.parse alone, two threads, same batches', seconds(two.seconds), perSecond(two.eventsPerSecond), '']);
-      const { ceilingOverOneThread } = scaling(r.cli);
       rows.push([
         'validate --workers 2, scaling',
         `${x(overOneThread)} --workers 1`,
         `${x(overJsonParseTwoThreads ?? Number.NaN)} two JSON.parse threads`,
         ceilingOverOneThread === undefined ? '' : `ceiling ${x(ceilingOverOneThread)} from one thread's CPU time`,
       ]);
+    }
+    if (r.cli.rounds !== undefined && r.cli.rounds.length > 1) {
+      const each = r.cli.rounds.map((round) => x(round.oneThread.seconds / round.seconds)).join(', ');
+      rows.push(['validate --workers 2, scaling in each round', each, 'the median round is reported', '']);
     }
   }
   if (r.generate) {

@@ -48,7 +48,9 @@ if (unknown.length > 0) {
 }
 const wanted = (part: Part) => only.includes(part);
 const quick = values.quick;
-const size = quick ? { rounds: 3, lines: 50_000, syntheticTypes: 50, processes: 3 } : { rounds: 7, lines: 1_000_000, syntheticTypes: 1000, processes: 11 };
+const size = quick
+  ? { rounds: 3, lines: 50_000, cliRounds: 3, syntheticTypes: 50, processes: 3 }
+  : { rounds: 7, lines: 1_000_000, cliRounds: 3, syntheticTypes: 1000, processes: 11 };
 const out = values.out ?? join(ROOT, quick ? 'bench/results.local.json' : 'bench/results.json');
 
 const version = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -72,8 +74,8 @@ if (wanted('decode')) {
   results.decode = await benchDecode(size.rounds);
 }
 if (wanted('cli')) {
-  log(`validate ${size.lines.toLocaleString('en-GB')} lines…`);
-  results.cli = await benchCli(size.lines);
+  log(`validate ${size.lines.toLocaleString('en-GB')} lines, ${size.cliRounds} rounds…`);
+  results.cli = await benchCli(size.lines, size.cliRounds);
 }
 if (wanted('generate')) {
   log(`generate the catalogue, and ${size.syntheticTypes} synthetic event types × 3 detail versions…`);

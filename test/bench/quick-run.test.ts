@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { medianRound } from '../../bench/cli-throughput.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'domain-events-bench-test-'));
@@ -65,6 +66,11 @@ describe('npm run bench -- --quick', () => {
     // processes on half the file each, and JSON.parse alone on one thread and on two, ran over the same file.
     expect(written.results.cli).toMatchObject({ lines: 50_000, exitStatus: 1 });
     expect(written.results.cli.oneThread.eventsPerSecond).toBeGreaterThan(0);
+    // Three rounds of the command's runs; the figures are the median round's.
+    const { rounds } = written.results.cli;
+    expect(rounds).toHaveLength(3);
+    expect(medianRound(rounds).seconds).toBe(written.results.cli.seconds);
+    expect(medianRound(rounds).oneThread.seconds).toBe(written.results.cli.oneThread.seconds);
     // The CPU time of the command's runs, every thread: at least what the main thread spent alone.
     expect(written.results.cli.oneThread.cpuSeconds).toBeGreaterThan(0);
     expect(written.results.cli.cpuSeconds).toBeGreaterThan(0);

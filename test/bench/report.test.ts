@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliResults } from '../../bench/cli-throughput.js';
+import { type CliResults, type CliRound, medianRound } from '../../bench/cli-throughput.js';
 import { goals, renderTable } from '../../bench/report.js';
 import { ROOT } from '../support/repo.js';
 
@@ -101,6 +101,21 @@ describe('the benchmark goals', () => {
     const older = renderTable(environment, { cli: base }, goals({ cli: base }));
     expect(older).not.toContain('CPU');
     expect(older).not.toContain('ceiling');
+  });
+
+  it('report the round whose scaling is the median, and print every round', () => {
+    const round = (two: number, one: number): CliRound => ({ seconds: two, oneThread: { seconds: one }, twoProcessesSeconds: one / 1.5 });
+    const rounds = [round(10, 15), round(10, 19), round(10, 17)];
+    expect(medianRound(rounds)).toBe(rounds[2]);
+    // Of an even number, the lower middle one; and none is an error, not a round made up.
+    expect(medianRound([round(10, 19), round(10, 15)])).toEqual(round(10, 15));
+    expect(() => medianRound([])).toThrow('no rounds');
+    const environment = { cpu: 'cpu', cores: 2, node: 'v20', loadAverageAtStart: '0' };
+    const base = cli(1_000_000, { two: 100_000, one: 100_000 / 1.7, parseTwo: 300_000 });
+    const table = renderTable(environment, { cli: { ...base, rounds } }, []);
+    expect(table).toMatch(/\| validate --workers 2, scaling in each round +\| 1\.50×, 1\.90×, 1\.70× +\| the median round is reported +\|/u);
+    expect(renderTable(environment, { cli: { ...base, rounds: [round(10, 17)] } }, [])).not.toContain('each round');
+    expect(renderTable(environment, { cli: base }, [])).not.toContain('each round');
   });
 
   it('judge the bundle against 15 KB, naming the floors the run measured', () => {
