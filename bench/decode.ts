@@ -19,7 +19,10 @@
  * generated check function that `safeParse` (or `safeParseDetail`) itself
  * runs, with nothing else (no duplicate-key check, no format detection, no
  * result); and for (a), `JSON.parse` then a check of the same notification
- * written by hand (`hand-written.ts`), the practical limit. And what reading
+ * written by hand (`hand-written.ts`), the practical limit; for (b),
+ * `JSON.parse` then the version 1 check and the version 2 check of the
+ * upcast's result, the two checks an upcast must run (it checks its step's
+ * result, so a wrong step is caught there). And what reading
  * the text costs the readers before any check: `JSON.parse` with the
  * duplicate-key check (`duplicateKeys: 'reject'`, the default).
  */
@@ -27,7 +30,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { checkEnvelope } from '../generated/envelope.js';
-import { checkCas1BookingCancelledDetailV1, checkCas1BookingCancelledNotificationV1 } from '../generated/events/approved-premises.booking.cancelled.js';
+import {
+  checkCas1BookingCancelledDetailV1,
+  checkCas1BookingCancelledDetailV2,
+  checkCas1BookingCancelledNotificationV1,
+} from '../generated/events/approved-premises.booking.cancelled.js';
 import { envelopeShape } from '../generated/zod/envelope.js';
 import { cas1BookingCancelledDetailV1, cas1BookingCancelledNotificationV1 } from '../generated/zod/events/approved-premises.booking.cancelled.js';
 import type { Catalogue } from '../src/catalogue/model.js';
@@ -142,8 +149,15 @@ export async function benchDecode(rounds: number): Promise<DecodeResults> {
     { name: 'safeParse', run: () => safeParse(latest) },
     { name: "safeParse, duplicateKeys: 'last-wins'", run: () => safeParse(latest, { duplicateKeys: 'last-wins' }) },
   ];
+  // What the upcast must check besides the version 1 document: its step's version 2 result, as the chain checks it.
+  const upcastData = upgraded.detail.eventDetails;
+  if (checkCas1BookingCancelledDetailV2(upcastData, '', none, false) !== 0) throw new Error('the version 2 check rejects the upcast version 2 data');
   const detailCandidates = [
     ...baselines(stored, 'detail'),
+    {
+      name: 'JSON.parse + generated v1 and v2 checks alone',
+      run: () => checked('detail', JSON.parse(stored)) && checkCas1BookingCancelledDetailV2(upcastData, '', none, false) === 0,
+    },
     { name: 'safeParseDetail', run: () => safeParseDetail(stored, { version: 1 }) },
     { name: "safeParseDetail, duplicateKeys: 'last-wins'", run: () => safeParseDetail(stored, { version: 1, duplicateKeys: 'last-wins' }) },
   ];

@@ -58,6 +58,7 @@ describe('npm run bench -- --quick', () => {
     ]);
     expect((written.results.decode.upcast as Row[]).map((r) => r.name)).toEqual([
       ...baselines,
+      'JSON.parse + generated v1 and v2 checks alone',
       'safeParseDetail',
       "safeParseDetail, duplicateKeys: 'last-wins'",
     ]);
