@@ -9,8 +9,9 @@
  * written, but the rest of its schema is still checked).
  */
 import { isDeepStrictEqual } from 'node:util';
+import { isRecord } from '../runtime/own-properties.js';
 import type { Findings } from './findings.js';
-import { at, child, isObject } from './source.js';
+import { at, child } from './source.js';
 
 /** A merged schema, and the source pointer of each property (they come from different branches). */
 export interface Merged {
@@ -50,7 +51,7 @@ export function mergeAllOf(document: unknown, node: Record<string, unknown>, poi
   for (const [raw, rawPointer] of branches) {
     let branch = raw;
     let branchPointer = rawPointer;
-    for (let hops = 0; isObject(branch) && typeof branch.$ref === 'string' && hops < 16; hops++) {
+    for (let hops = 0; isRecord(branch) && typeof branch.$ref === 'string' && hops < 16; hops++) {
       if (!branch.$ref.startsWith('#')) {
         findings.error(
           'external-ref',
@@ -68,7 +69,7 @@ export function mergeAllOf(document: unknown, node: Record<string, unknown>, poi
       branch = resolved;
       branchPointer = target;
     }
-    if (!isObject(branch)) {
+    if (!isRecord(branch)) {
       findings.error('allof-conflict', branchPointer, 'an allOf branch must be a schema object');
       return undefined;
     }
@@ -96,7 +97,7 @@ function mergeInto(
   findings: Findings,
 ): void {
   for (const [key, value] of Object.entries(branch)) {
-    if (key === 'properties' && isObject(value)) {
+    if (key === 'properties' && isRecord(value)) {
       const properties = (schema.properties ?? {}) as Record<string, unknown>;
       for (const [name, property] of Object.entries(value)) {
         const where = child(child(pointer, 'properties'), name);

@@ -10,10 +10,11 @@
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { parsePointer } from '../runtime/json-pointer.js';
+import { isRecord } from '../runtime/own-properties.js';
 import { kebab } from '../schema/names.js';
 import { type FoundEvent, fixedValue, isEventType, propertiesOf } from './contract.js';
 import type { Findings } from './findings.js';
-import { at, child, isObject, readSource, type Source } from './source.js';
+import { at, child, readSource, type Source } from './source.js';
 
 const SCHEMA_FORMATS = /^application\/(?:vnd\.aai\.asyncapi(?:\+json|\+yaml)?|schema\+json|schema\+yaml)(?:;|$)/u;
 
@@ -28,7 +29,7 @@ export function asyncApiEvents(source: Source, findings: Findings): FoundEvent[]
     let where = pointer;
     let from = source;
     // A channel's message refers to a component, which may refer to a file: followed to the message itself, each step once.
-    for (let hops = 0; isObject(message) && typeof message.$ref === 'string'; hops++) {
+    for (let hops = 0; isRecord(message) && typeof message.$ref === 'string'; hops++) {
       const step = `${from.path}#${where}`;
       if (visited.has(step)) return;
       visited.add(step);
@@ -37,26 +38,26 @@ export function asyncApiEvents(source: Source, findings: Findings): FoundEvent[]
       if (target === undefined) return;
       ({ source: from, pointer: where } = target);
       message = at(from.document, where);
-      if (!isObject(message)) {
+      if (!isRecord(message)) {
         findings.error('unresolved-ref', child(pointer, '$ref'), `${JSON.stringify(ref)} names no message object`);
         return;
       }
     }
     const key = `${from.path}#${where}`;
-    if (isObject(message) && !messages.has(key)) messages.set(key, { source: from, message, pointer: where });
+    if (isRecord(message) && !messages.has(key)) messages.set(key, { source: from, message, pointer: where });
   };
   const components = at(document, '/components/messages');
-  if (isObject(components)) for (const key of Object.keys(components)) add(components[key], child('/components/messages', key));
+  if (isRecord(components)) for (const key of Object.keys(components)) add(components[key], child('/components/messages', key));
   const channels = document.channels;
-  if (isObject(channels)) {
+  if (isRecord(channels)) {
     for (const [name, channel] of Object.entries(channels)) {
-      const inChannel = isObject(channel) && isObject(channel.messages) ? channel.messages : {};
+      const inChannel = isRecord(channel) && isRecord(channel.messages) ? channel.messages : {};
       for (const key of Object.keys(inChannel)) add(inChannel[key], child(child(child('/channels', name), 'messages'), key));
     }
   }
   if (messages.size === 0 && findings.list.length === 0)
     findings.error('no-data', '', 'the document describes no messages (channels.*.messages or components.messages)');
-  const producer = isObject(document.info) && typeof document.info.title === 'string' ? document.info.title : undefined;
+  const producer = isRecord(document.info) && typeof document.info.title === 'string' ? document.info.title : undefined;
   return [...messages.values()].map(({ source: from, message, pointer }) => {
     const outer = findings.file;
     findings.file = from.file;
@@ -104,7 +105,7 @@ function messageEvent(source: Source, message: Record<string, unknown>, pointer:
   const { document } = source;
   let payload: unknown = message.payload;
   let payloadPointer = child(pointer, 'payload');
-  if (isObject(payload) && payload.schema !== undefined) {
+  if (isRecord(payload) && payload.schema !== undefined) {
     const format = String(payload.schemaFormat ?? '');
     if (!SCHEMA_FORMATS.test(format)) {
       findings.error(
@@ -119,7 +120,7 @@ function messageEvent(source: Source, message: Record<string, unknown>, pointer:
   mixedDrafts(payload, payloadPointer, findings);
   let properties = propertiesOf(document, payload, payloadPointer, findings);
   const nested = properties.get('properties');
-  if (properties.size === 1 && nested !== undefined && isObject(nested.node) && Object.values(nested.node).every(isObject)) {
+  if (properties.size === 1 && nested !== undefined && isRecord(nested.node) && Object.values(nested.node).every(isRecord)) {
     // properties: { properties: { eventType: … } }: the envelope's fields, one level too deep.
     findings.warning('nested-properties', nested.pointer, '"properties" is nested twice; the inner one is read as the payload\'s properties');
     properties = propertiesOf(document, { properties: nested.node }, child(payloadPointer, 'properties'), findings);
@@ -148,7 +149,7 @@ function messageEvent(source: Source, message: Record<string, unknown>, pointer:
     ...(title === undefined ? {} : { title }),
     ...(description === undefined ? {} : { description }),
     examples: examples.flatMap((example, i) =>
-      isObject(example) && example.payload !== undefined
+      isRecord(example) && example.payload !== undefined
         ? [
             {
               name: kebab(String(example.name ?? example.summary ?? `example-${i + 1}`)) || `example-${i + 1}`,
@@ -166,7 +167,7 @@ function messageEvent(source: Source, message: Record<string, unknown>, pointer:
 function mixedDrafts(payload: unknown, pointer: string, findings: Findings): void {
   const found: Record<string, string> = {};
   const visit = (node: unknown, where: string, depth: number) => {
-    if (!isObject(node) || depth > 32) return;
+    if (!isRecord(node) || depth > 32) return;
     for (const key of ['definitions', '$defs']) if (Object.hasOwn(node, key) && found[key] === undefined) found[key] = child(where, key);
     for (const [key, value] of Object.entries(node)) if (key !== 'examples' && key !== 'example') visit(value, child(where, key), depth + 1);
   };

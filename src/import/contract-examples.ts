@@ -9,6 +9,7 @@ import { jsonText } from '../catalogue/json-file.js';
 import type { ContractKind, JsonSchemaObject, SchemaFile } from '../catalogue/model.js';
 import { rejection } from '../compat/accepts.js';
 import { normalise } from '../compat/normalise.js';
+import { isRecord } from '../runtime/own-properties.js';
 import { schemaIdOf } from '../runtime/schema-id.js';
 import { STRING_FORMATS } from '../runtime/string-formats.js';
 import { contractTitle } from '../schema/names.js';
@@ -19,7 +20,6 @@ import type { Findings } from './findings.js';
 import type { ImportedFile } from './import-contract.js';
 import type { SharedFile } from './shared-definitions.js';
 import type { SharedSchemaFile } from './shared-match.js';
-import { isObject } from './source.js';
 
 /**
  * The document each contract's examples are: a notification, whose data is
@@ -150,7 +150,7 @@ export function validExamples(
   const out: Array<{ name: string; document: Record<string, unknown> }> = [];
   const names = new Set<string>();
   for (const example of event.examples) {
-    const document = isObject(example.envelope) ? { ...example.envelope } : undefined;
+    const document = isRecord(example.envelope) ? { ...example.envelope } : undefined;
     if (document === undefined) {
       findings.warning('example', example.pointer, 'the example is not an object; not used');
       continue;

@@ -3,9 +3,10 @@
  * where its event type, version and data schema are, and its examples.
  */
 import { EVENT_TYPE_PATTERN } from '../catalogue/metadata.js';
+import { isRecord } from '../runtime/own-properties.js';
 import { mergeAllOf } from './all-of.js';
 import type { Findings } from './findings.js';
-import { at, child, isObject, type Source } from './source.js';
+import { at, child, type Source } from './source.js';
 
 export interface FoundEvent {
   /** The file the event is described in (a service's document may name message files beside it). */
@@ -34,7 +35,7 @@ export interface FoundEvent {
 function followLocal(document: unknown, node: unknown, pointer: string): { node: unknown; pointer: string } {
   let current = node;
   let where = pointer;
-  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#') && hops < 16; hops++) {
+  for (let hops = 0; isRecord(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#') && hops < 16; hops++) {
     where = current.$ref.slice(1);
     current = at(document, where);
   }
@@ -45,7 +46,7 @@ function followLocal(document: unknown, node: unknown, pointer: string): { node:
 export function propertiesOf(document: unknown, node: unknown, pointer: string, findings: Findings): Map<string, { node: unknown; pointer: string }> {
   const out = new Map<string, { node: unknown; pointer: string }>();
   const { node: current, pointer: where } = followLocal(document, node, pointer);
-  if (!isObject(current)) return out;
+  if (!isRecord(current)) return out;
   if (current.allOf !== undefined) {
     const merged = mergeAllOf(document, current, where, findings);
     if (!merged) return out;
@@ -54,7 +55,7 @@ export function propertiesOf(document: unknown, node: unknown, pointer: string, 
     }
     return out;
   }
-  if (isObject(current.properties)) {
+  if (isRecord(current.properties)) {
     for (const [name, schema] of Object.entries(current.properties)) out.set(name, { node: schema, pointer: child(child(where, 'properties'), name) });
   }
   return out;
@@ -63,7 +64,7 @@ export function propertiesOf(document: unknown, node: unknown, pointer: string, 
 /** The single value a schema fixes (const, a one-value enum), or its example; following a local `$ref`. */
 export function fixedValue(document: unknown, node: unknown): { value: unknown; all?: unknown[] } | undefined {
   const current = followLocal(document, node, '').node;
-  if (!isObject(current)) return undefined;
+  if (!isRecord(current)) return undefined;
   if (Object.hasOwn(current, 'const')) return { value: current.const };
   if (Array.isArray(current.enum)) return current.enum.length === 1 ? { value: current.enum[0] } : { value: undefined, all: current.enum };
   if (Object.hasOwn(current, 'example')) return { value: current.example };

@@ -11,6 +11,7 @@
  * or `$ref`s to `_shared/` where the schema is exactly a shared one.
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
+import { isRecord } from '../runtime/own-properties.js';
 import { STRING_FORMATS } from '../runtime/string-formats.js';
 import { patternProblem } from '../schema/keywords.js';
 import { pascal as pascalCase } from '../schema/names.js';
@@ -18,7 +19,7 @@ import { mergeAllOf } from './all-of.js';
 import { article, fittedExample, jsonType } from './example-values.js';
 import type { Findings } from './findings.js';
 import { matchShared, normalise, type SharedSchemaFile } from './shared-match.js';
-import { at, child, isObject, type SourceKind } from './source.js';
+import { at, child, type SourceKind } from './source.js';
 
 const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(Object.keys(STRING_FORMATS));
 const NUMBER_FORMATS = new Set(['int32', 'int64', 'float', 'double']);
@@ -144,7 +145,7 @@ class SchemaConverter {
     let current = node;
     let where = pointer;
     const annotation = (k: string) => k === '$ref' || k === 'description' || k.startsWith('x-');
-    for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && Object.keys(current).every(annotation); hops++) {
+    for (let hops = 0; isRecord(current) && typeof current.$ref === 'string' && Object.keys(current).every(annotation); hops++) {
       const target = this.target(current.$ref, child(where, '$ref'));
       if (target === undefined || hops > 16) return { node: undefined, pointer: where };
       current = at(this.options.document, target);
@@ -168,7 +169,7 @@ class SchemaConverter {
       );
       return {};
     }
-    if (!isObject(node)) {
+    if (!isRecord(node)) {
       findings.error('unsupported-keyword', pointer, `a schema must be an object or a boolean, not ${JSON.stringify(node)}`);
       return undefined;
     }
@@ -300,7 +301,7 @@ class SchemaConverter {
 
   private object(node: Record<string, unknown>, out: Record<string, unknown>, pointer: string, propertyPointers?: ReadonlyMap<string, string>) {
     const { findings } = this.options;
-    let properties = isObject(node.properties) ? node.properties : {};
+    let properties = isRecord(node.properties) ? node.properties : {};
     const pointers = new Map<string, string>(propertyPointers);
     const nested = properties.properties;
     if (isNestedProperties(nested)) {
@@ -312,7 +313,7 @@ class SchemaConverter {
       for (const name of Object.keys(nested)) pointers.set(name, child(where, name));
     }
     const additional = node.additionalProperties;
-    if (isObject(additional)) {
+    if (isRecord(additional)) {
       findings.error(
         'free-form-object',
         child(pointer, 'additionalProperties'),
@@ -510,9 +511,9 @@ class SchemaConverter {
 const SCHEMA_KEYWORDS = new Set([...KEPT, ...HANDLED, ...DROPPED, 'title']);
 
 function isNestedProperties(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((k) => !SCHEMA_KEYWORDS.has(k) && !k.startsWith('x-') && (isObject(value[k]) || typeof value[k] === 'string'));
+  return keys.length > 0 && keys.every((k) => !SCHEMA_KEYWORDS.has(k) && !k.startsWith('x-') && (isRecord(value[k]) || typeof value[k] === 'string'));
 }
 
 const ANNOTATION_KEYS = new Set(['example', 'examples', 'description', 'title', '$comment', 'default']);
@@ -520,12 +521,12 @@ const ANNOTATION_KEYS = new Set(['example', 'examples', 'description', 'title', 
 /** A schema without its annotations, to tell schemas that differ only in them apart from ones that differ in what they accept. */
 function withoutAnnotations(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutAnnotations);
-  if (!isObject(node)) return node;
+  if (!isRecord(node)) return node;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(node).sort()) {
     if (ANNOTATION_KEYS.has(key)) continue;
     out[key] =
-      key === 'properties' && isObject(node[key])
+      key === 'properties' && isRecord(node[key])
         ? Object.fromEntries(Object.entries(node[key]).map(([k, v]) => [k, withoutAnnotations(v)]))
         : withoutAnnotations(node[key]);
   }

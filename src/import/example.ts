@@ -9,8 +9,8 @@
  * - an invalid twin of a valid one, which breaks one thing the schema says.
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
+import { isRecord } from '../runtime/own-properties.js';
 import { kebab } from '../schema/names.js';
-import { isObject } from './source.js';
 
 const NONE = Symbol('none');
 
@@ -34,7 +34,7 @@ export const FORMAT_SAMPLES: Readonly<Record<string, string>> = {
 };
 
 function exampleValue(schema: unknown, resolve: Resolve, depth: number, state: { derived: boolean }): unknown {
-  if (!isObject(schema) || depth > 32) return NONE;
+  if (!isRecord(schema) || depth > 32) return NONE;
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if (typeof schema.$ref === 'string') {
     const target = resolve(schema.$ref);
@@ -49,7 +49,7 @@ function exampleValue(schema: unknown, resolve: Resolve, depth: number, state: {
   }
   if (Object.hasOwn(schema, 'const')) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  if (isObject(schema.properties)) {
+  if (isRecord(schema.properties)) {
     const required = Array.isArray(schema.required) ? schema.required : [];
     const out: Record<string, unknown> = {};
     for (const [name, property] of Object.entries(schema.properties)) {
@@ -107,7 +107,7 @@ function derivedScalar(schema: Record<string, unknown>, types: readonly string[]
  */
 export function invalidData(schema: JsonSchemaObject, data: unknown, resolve: Resolve): { value: unknown; what: string } {
   const target = typeof schema.$ref === 'string' ? (resolve(schema.$ref) ?? schema) : schema;
-  if (!isObject(data) || !isObject(target.properties)) return { value: 'not an object', what: 'data-not-an-object' };
+  if (!isRecord(data) || !isRecord(target.properties)) return { value: 'not an object', what: 'data-not-an-object' };
   const required = Array.isArray(target.required) ? (target.required as unknown[]) : [];
   const missing = required.find((name): name is string => typeof name === 'string' && Object.hasOwn(data, name));
   if (missing !== undefined) {
@@ -115,7 +115,7 @@ export function invalidData(schema: JsonSchemaObject, data: unknown, resolve: Re
     return { value: rest, what: `missing-${kebab(missing) || 'property'}` };
   }
   for (const [name, property] of Object.entries(target.properties)) {
-    const types = isObject(property) ? (typeof property.type === 'string' ? [property.type] : Array.isArray(property.type) ? property.type : []) : [];
+    const types = isRecord(property) ? (typeof property.type === 'string' ? [property.type] : Array.isArray(property.type) ? property.type : []) : [];
     if (types.length === 0) continue;
     const wrong = types.includes('string') ? 42 : 'not a number';
     if (types.includes(typeof wrong === 'number' ? 'number' : 'string') || (typeof wrong === 'number' && types.includes('integer'))) continue;

@@ -21,6 +21,7 @@ import type { JsonSchemaObject } from '../catalogue/model.js';
 import { readPackageInfo } from '../catalogue/package-json.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { isRecord } from '../runtime/own-properties.js';
 import { schemaIdOf } from '../runtime/schema-id.js';
 import { type FilePlan, kebabOf, planChangeset } from '../scaffold/files.js';
 import { contractTitle, kebab } from '../schema/names.js';
@@ -34,7 +35,7 @@ import { importInputs } from './inputs.js';
 import { openApiEvents } from './openapi.js';
 import { definitionsUsedBySeveral, SharedDefinitions } from './shared-definitions.js';
 import { readSharedSchemas, type SharedSchemaFile } from './shared-match.js';
-import { isObject, readSource, type Source, type SourceKind } from './source.js';
+import { readSource, type Source, type SourceKind } from './source.js';
 
 export interface ImportOptions {
   /** The directory paths are relative to (the current directory, for the CLI). */
@@ -402,15 +403,15 @@ function noData(event: FoundEvent, findings: Findings): { schema: JsonSchemaObje
 /** The producing service: `--producer`, else the source's `info.title` (the document's, for a message file it names), else the event type's first part. */
 function producerOf(source: Source, event: FoundEvent | undefined, options: ImportOptions, eventType = event?.eventType): string {
   if (options.producer !== undefined) return options.producer;
-  const info = isObject(source.document.info) ? source.document.info : {};
+  const info = isRecord(source.document.info) ? source.document.info : {};
   const title = typeof info.title === 'string' ? info.title : (event?.producer ?? eventType?.split('.')[0]);
   return kebab(String(title ?? '')) || 'unknown-producer';
 }
 
 function metadata(event: FoundEvent, eventType: string, options: ImportOptions, findings: Findings): Record<string, unknown> {
-  const info = isObject(event.source.document.info) ? event.source.document.info : {};
+  const info = isRecord(event.source.document.info) ? event.source.document.info : {};
   const producer = producerOf(event.source, event, options, eventType);
-  const contact = isObject(info.contact) && typeof info.contact.name === 'string' ? info.contact.name : undefined;
+  const contact = isRecord(info.contact) && typeof info.contact.name === 'string' ? info.contact.name : undefined;
   const title = event.title !== undefined && event.title !== eventType ? event.title : sentence(eventType);
   let description = event.description;
   if (description === undefined) {

@@ -7,16 +7,18 @@
  * every event type, the one whose last two parts match the component's name
  * (`ApplicationSubmittedEnvelope` → `….application.submitted`).
  */
+
+import { isRecord } from '../runtime/own-properties.js';
 import { kebab } from '../schema/names.js';
 import { type FoundEvent, fixedValue, isEventType, propertiesOf } from './contract.js';
 import { Findings } from './findings.js';
-import { at, child, isObject, type Source } from './source.js';
+import { at, child, type Source } from './source.js';
 
 export function openApiEvents(source: Source, findings: Findings): FoundEvent[] {
   const { document } = source;
   const schemas = at(document, '/components/schemas');
   const events: FoundEvent[] = [];
-  if (isObject(schemas)) {
+  if (isRecord(schemas)) {
     for (const [name, schema] of Object.entries(schemas)) {
       const pointer = child('/components/schemas', name);
       // Looking is not converting: only an envelope's problems are reported, once it is known to be one.
@@ -55,13 +57,13 @@ function envelopeEvent(
     }
   }
   const schema = at(document, pointer) as Record<string, unknown>;
-  const example = isObject(schema) ? schema.example : undefined;
-  const examples = isObject(example)
+  const example = isRecord(schema) ? schema.example : undefined;
+  const examples = isRecord(example)
     ? [{ name: 'example', envelope: { ...example, eventType: example.eventType ?? eventType }, pointer: child(pointer, 'example') }]
     : [];
   const data = properties.get('eventDetails');
   const detailsDescription = data ? at(document, String((data.node as { $ref?: string }).$ref ?? '').replace(/^#/u, '') || data.pointer) : undefined;
-  const description = [schema?.description, isObject(detailsDescription) ? detailsDescription.description : undefined].find((d) => typeof d === 'string');
+  const description = [schema?.description, isRecord(detailsDescription) ? detailsDescription.description : undefined].find((d) => typeof d === 'string');
   const detailUrl = detailUrlOf(document, pointer);
   return {
     pointer,
@@ -80,10 +82,10 @@ function envelopeEvent(
 
 /** The URL that serves this envelope: the first server's URL and the path whose GET answers with it, its parameter written `{id}`. */
 function detailUrlOf(document: Record<string, unknown>, pointer: string): string | undefined {
-  const paths = isObject(document.paths) ? document.paths : {};
+  const paths = isRecord(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(paths)) {
     const schema = at(item, '/get/responses/200/content/application~1json/schema');
-    if (isObject(schema) && schema.$ref === `#${pointer}`) {
+    if (isRecord(schema) && schema.$ref === `#${pointer}`) {
       const server = at(document, '/servers/0/url');
       return `${typeof server === 'string' ? server.replace(/\/$/u, '') : ''}${path.replace(/\{[^}]+\}/u, '{id}')}`;
     }

@@ -12,11 +12,12 @@
  * shared as well, and a shared schema never needs `$defs` of its own.
  */
 import type { JsonSchemaObject } from '../catalogue/model.js';
+import { isRecord } from '../runtime/own-properties.js';
 import { SCHEMA_ID_BASE } from '../runtime/schema-id.js';
 import { kebab } from '../schema/names.js';
 import { type ConvertOptions, convertDefinition, pascal } from './convert-schema.js';
 import { matchShared, normalise, type SharedSchemaFile } from './shared-match.js';
-import { at, isObject } from './source.js';
+import { at } from './source.js';
 
 /** A shared schema to write, relative to the catalogue. */
 export interface SharedFile {
@@ -34,7 +35,7 @@ export function reachableDefinitions(document: unknown, node: unknown): Set<stri
       for (const item of value) visit(item, depth + 1);
       return;
     }
-    if (!isObject(value)) return;
+    if (!isRecord(value)) return;
     if (typeof value.$ref === 'string' && value.$ref.startsWith('#/')) {
       const target = decodeURIComponent(value.$ref.slice(1));
       if (!found.has(target)) {

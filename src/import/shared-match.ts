@@ -8,9 +8,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { isRecord } from '../runtime/own-properties.js';
 import { SCHEMA_ID_BASE } from '../runtime/schema-id.js';
 import { ANNOTATIONS } from '../schema/keywords.js';
-import { isObject } from './source.js';
 
 export interface SharedSchemaFile {
   /** File name in `_shared/`, such as `staff-member.schema.json`. */
@@ -31,7 +31,7 @@ export function readSharedSchemas(schemasDir: string): SharedSchemaFile[] {
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.schema.json'))) {
     try {
       const json = JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown;
-      if (isObject(json)) raw.set(name, json);
+      if (isRecord(json)) raw.set(name, json);
     } catch {
       // An unreadable shared file is the catalogue's problem, reported by generate and check; it just is not reused.
     }
@@ -49,7 +49,7 @@ export function readSharedSchemas(schemasDir: string): SharedSchemaFile[] {
 /** The schema's assertions only, with every `$ref` replaced by what `resolve` gives for it. */
 export function normalise(node: unknown, resolve: (ref: string) => unknown, depth = 0): unknown {
   if (Array.isArray(node)) return node.map((item) => normalise(item, resolve, depth));
-  if (!isObject(node)) return node;
+  if (!isRecord(node)) return node;
   if (typeof node.$ref === 'string' && depth < 32) {
     const target = resolve(node.$ref);
     if (target !== undefined) return normalise(target, resolve, depth + 1);
@@ -57,7 +57,7 @@ export function normalise(node: unknown, resolve: (ref: string) => unknown, dept
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(node).sort()) {
     if (ANNOTATIONS.has(key)) continue;
-    out[key] = key === 'properties' && isObject(node.properties) ? normaliseProperties(node.properties, resolve, depth) : normalise(node[key], resolve, depth);
+    out[key] = key === 'properties' && isRecord(node.properties) ? normaliseProperties(node.properties, resolve, depth) : normalise(node[key], resolve, depth);
   }
   if (Array.isArray(out.required)) out.required = [...(out.required as string[])].sort();
   return out;
@@ -79,7 +79,7 @@ export function matchShared(normal: unknown, shared: readonly SharedSchemaFile[]
   const same = shared.find((s) => isDeepStrictEqual(s.normal, normal));
   if (same) return { kind: 'same', shared: same };
   const shape = (n: unknown) =>
-    isObject(n) && isObject(n.properties) ? JSON.stringify([Object.keys(n.properties), n.required ?? [], n.additionalProperties ?? true]) : undefined;
+    isRecord(n) && isRecord(n.properties) ? JSON.stringify([Object.keys(n.properties), n.required ?? [], n.additionalProperties ?? true]) : undefined;
   const wanted = shape(normal);
   const near = wanted === undefined ? undefined : shared.find((s) => shape(s.normal) === wanted);
   return near ? { kind: 'near', shared: near } : undefined;

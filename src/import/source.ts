@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { escapePointer, parsePointer } from '../runtime/json-pointer.js';
+import { isRecord } from '../runtime/own-properties.js';
 
 /** `message`: a bare AsyncAPI message object, with no `asyncapi` key, no `info` and no channels. */
 export type SourceKind = 'asyncapi' | 'message' | 'openapi';
@@ -29,7 +30,7 @@ export function readSource(path: string, file = path): Source {
   } catch (error) {
     throw new ConfigError(file, '', `cannot be read as YAML or JSON: ${(error as Error).message}`);
   }
-  if (!isObject(document)) throw new ConfigError(file, '', 'must hold an AsyncAPI or OpenAPI document (an object)');
+  if (!isRecord(document)) throw new ConfigError(file, '', 'must hold an AsyncAPI or OpenAPI document (an object)');
   const asyncapi = document.asyncapi;
   const openapi = document.openapi;
   if (typeof asyncapi === 'string' && asyncapi.startsWith('3.')) return { file, path, kind: 'asyncapi', document };
@@ -50,14 +51,12 @@ function isMessageObject(document: Record<string, unknown>): boolean {
   return ['name', 'title', 'contentType', 'messageId', 'summary'].some((key) => typeof document[key] === 'string');
 }
 
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The value at a pointer in the document, or undefined. */
 export function at(document: unknown, pointer: string): unknown {
   let current = document;
   for (const token of parsePointer(pointer)) {
     if (Array.isArray(current)) current = current[Number(token)];
-    else if (isObject(current) && Object.hasOwn(current, token)) current = current[token];
+    else if (isRecord(current) && Object.hasOwn(current, token)) current = current[token];
     else return undefined;
   }
   return current;

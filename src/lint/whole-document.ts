@@ -25,8 +25,8 @@ import { anything, type NormalSchema, type Source, type TypedSchema } from '../c
 import { type Check, issuesOf, typeIssue } from '../runtime/checks.js';
 import { detailDocumentCheck } from '../runtime/detail.js';
 import { type IssueInput, withMessages } from '../runtime/errors.js';
-import { isRecord } from '../runtime/formats/format.js';
 import { describeValue } from '../runtime/messages.js';
+import { isRecord } from '../runtime/own-properties.js';
 import { checkEventType } from '../runtime/parse.js';
 
 /** The contract and version an example is for, with the normal schemas that judge it. */

@@ -8,9 +8,9 @@
  * none is dropped.
  */
 import { ContractError, contractError, type IssueInput } from '../runtime/errors.js';
-import { isRecord } from '../runtime/formats/format.js';
 import { parsePointer, toPointer, valueAt } from '../runtime/json-pointer.js';
 import { DEFAULT_LIMITS, decodeJson } from '../runtime/json-text.js';
+import { isRecord } from '../runtime/own-properties.js';
 import type { Reject } from './finding.js';
 import type { Job, JobOutput, UpcastSpec } from './job.js';
 import { countFailure, readRecord } from './read-record.js';

@@ -17,9 +17,9 @@
  * reported when none matches.
  */
 import type { IssueInput } from './errors.js';
-import { isRecord } from './formats/format.js';
 import { escapePointer } from './json-pointer.js';
 import { describeValue, typeName } from './messages.js';
+import { isRecord } from './own-properties.js';
 
 export type { IssueInput } from './errors.js';
 export { isEmail } from './mailbox-syntax.js';

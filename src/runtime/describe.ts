@@ -16,8 +16,7 @@
  * finite is shown as the `missing` text (default `unknown`), never as
  * `undefined`. A list of scalars is shown joined with commas.
  */
-import { isRecord } from './formats/format.js';
-import { ownValue } from './own-properties.js';
+import { isRecord, ownValue } from './own-properties.js';
 
 /** Anything with timeline templates, such as a generated event type object. */
 export interface TimelineSource {

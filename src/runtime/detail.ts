@@ -9,10 +9,9 @@
 import { type Check, describeValue, isDateTime, issue, issuesOf, isUuid, type Tally, typeIssue, valueIssue } from './checks.js';
 import type { ContractRuntime } from './contract.js';
 import { type ContractError, contractError, type ErrorCode, type Issue, type IssueInput, withMessages } from './errors.js';
-import { isRecord } from './formats/format.js';
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, type Limits } from './json-text.js';
 import { typeName } from './messages.js';
-import { setOwn } from './own-properties.js';
+import { isRecord, setOwn } from './own-properties.js';
 import { checkEventType, checkTolerantly, type Lookup, type UnknownProperties, unknownType, versionOptionProblem } from './parse.js';
 import { runChain, type UpcastContext } from './upcast.js';
 

@@ -9,8 +9,8 @@ import { accepts } from './checks.js';
 import type { DetailParseOptions, DetailParseResult, DetailRuntime } from './detail.js';
 import { safeParseDetailWith } from './detail.js';
 import { type ContractError, contractError, type ErrorCode, type IssueInput } from './errors.js';
-import { isRecord } from './formats/format.js';
 import { DEFAULT_LIMITS, decodeJson } from './json-text.js';
+import { isRecord } from './own-properties.js';
 import type { Lookup } from './parse.js';
 
 /** Options for `fetchDetail`. */

@@ -6,8 +6,9 @@
  * property the data may name goes through these helpers, so a property named
  * `toString`, `constructor` or `__proto__` is data like any other.
  */
-import { isRecord } from './formats/format.js';
 
+/** Is this a JSON object: not null, not an array? */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
  * The names every plain object inherits: the own properties of
  * `Object.prototype` (a test holds the two lists equal). They are fixed here,

@@ -9,10 +9,10 @@ import type { EnvelopeLike } from './envelope.js';
 import { isEnvelopeField, withData } from './envelope.js';
 import { ContractError, contractError, type ErrorCode, type Issue, type IssueInput, withMessages } from './errors.js';
 import type { DecodeContext, Format } from './formats/format.js';
-import { isRecord } from './formats/format.js';
 import { chooseFormat, FORMATS, type FormatName, isFormatName } from './formats/index.js';
 import { DEFAULT_LIMITS, type DuplicateKeys, decodeJson, exceedsDepth, type Limits } from './json-text.js';
 import { describeValue, typeName } from './messages.js';
+import { isRecord } from './own-properties.js';
 import { runChain, type UpcastContext } from './upcast.js';
 
 /** Options for `safeParse` and `parse`. */

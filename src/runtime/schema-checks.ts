@@ -18,8 +18,8 @@
  */
 import * as z from 'zod/mini';
 import { hasMaxLength, hasMinLength, unique } from './checks.js';
-import { isRecord } from './formats/format.js';
 import { isEmail } from './mailbox-syntax.js';
+import { isRecord } from './own-properties.js';
 import { isDate, isDateTime, isTime, isUuid } from './string-formats.js';
 import { isUri } from './uri-syntax.js';
 

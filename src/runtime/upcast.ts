@@ -5,7 +5,7 @@
  */
 import { type Check, issuesOf } from './checks.js';
 import { type ContractError, contractError, type IssueInput } from './errors.js';
-import { setOwn } from './own-properties.js';
+import { isRecord, setOwn } from './own-properties.js';
 
 /** What an upcaster may read besides the data: the envelope, and values the caller passes in. */
 export interface UpcastContext {
@@ -99,7 +99,7 @@ export function runChain(
  * the step only fills in what old data lacks.
  */
 function withUnknown(input: unknown, output: unknown, known: ReadonlySet<string>): unknown {
-  if (!isPlainObject(input) || !isPlainObject(output)) return output;
+  if (!isRecord(input) || !isRecord(output)) return output;
   for (const key of Object.keys(input)) {
     if (known.has(key)) continue;
     // A key named "__proto__" stays data instead of setting the prototype.
@@ -107,8 +107,6 @@ function withUnknown(input: unknown, output: unknown, known: ReadonlySet<string>
   }
   return output;
 }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Thrown inside an upcaster when an input it needs is missing; the engine reports it as an issue. */
 export class UpcastInputMissing extends Error {

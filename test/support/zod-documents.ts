@@ -6,7 +6,7 @@
  * the same documents.
  */
 import * as z from 'zod/mini';
-import { isRecord } from '../../src/runtime/formats/format.js';
+import { isRecord } from '../../src/runtime/own-properties.js';
 import { dateTime, uuid } from '../../src/runtime/schema-checks.js';
 
 /**

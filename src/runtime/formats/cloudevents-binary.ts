@@ -16,9 +16,10 @@ import type { IssueInput } from '../errors.js';
 import { escapePointer } from '../json-pointer.js';
 import type { Decoded } from '../json-text.js';
 import { typeName } from '../messages.js';
+import { isRecord } from '../own-properties.js';
 import { attributesOf, type CloudEventInput, envelopeOf, type Found, isJsonMediaType } from './cloudevents-mapping.js';
 import { readStructured } from './cloudevents-structured.js';
-import { type DecodeContext, type FormatDecoded, failWith, isRecord, utf8 } from './format.js';
+import { type DecodeContext, type FormatDecoded, failWith, utf8 } from './format.js';
 import { headerValue, percentEncode } from './header-values.js';
 
 /** A CloudEvent in HTTP binary mode: what to send as headers and body. */

@@ -31,9 +31,10 @@ import { isEnvelopeField } from '../envelope.js';
 import { contractError, type IssueInput } from '../errors.js';
 import { escapePointer, unescapePointer } from '../json-pointer.js';
 import { describeValue, typeName } from '../messages.js';
+import { isRecord } from '../own-properties.js';
 import { SCHEMA_ID_BASE, schemaIdOf } from '../schema-id.js';
 import { type PersonOrigin, personAttributes, readPersonReference } from './cloudevents-person.js';
-import { type DecodeContext, type FormatDecoded, failWith, isRecord } from './format.js';
+import { type DecodeContext, type FormatDecoded, failWith } from './format.js';
 
 /** Envelope fields carried by a string extension attribute, as [attribute, field]. */
 const EXTENSIONS = [

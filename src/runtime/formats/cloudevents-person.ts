@@ -7,7 +7,8 @@
  * then still its first CRN, and must agree with it when read back.
  */
 import { describeValue } from '../messages.js';
-import { type DecodeContext, type FormatFailure, failWith, isRecord } from './format.js';
+import { isRecord } from '../own-properties.js';
+import { type DecodeContext, type FormatFailure, failWith } from './format.js';
 
 /** Identifier types with an attribute of their own, in the order the usual list has them. */
 const IDENTIFIERS = [

@@ -9,10 +9,11 @@
  */
 import type { EnvelopeLike } from '../envelope.js';
 import { typeName } from '../messages.js';
+import { isRecord } from '../own-properties.js';
 import { decodeTransport, isTransportMessage } from './cloudevents-binary.js';
 import { attributesOf } from './cloudevents-mapping.js';
 import { readStructured } from './cloudevents-structured.js';
-import { type Format, failWith, isRecord } from './format.js';
+import { type Format, failWith } from './format.js';
 
 /** A CloudEvent in structured mode: its context attributes, all strings, and its data. */
 export type StructuredCloudEvent = Readonly<Record<string, unknown>> & {

@@ -43,9 +43,6 @@ export interface Format<N extends string = string> {
 /** A decoding that failed with one issue. */
 export const failWith = (issue: IssueInput): FormatFailure => ({ ok: false, issues: [issue] });
 
-/** Is this a plain JSON object (not null, not an array)? */
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The text that `bytes` encode in UTF-8, or undefined when they are not UTF-8. */

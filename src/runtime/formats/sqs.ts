@@ -14,7 +14,8 @@
 import type { EnvelopeLike } from '../envelope.js';
 import type { IssueInput } from '../errors.js';
 import { describeValue, typeName } from '../messages.js';
-import { type Format, type FormatDecoded, failWith, isRecord } from './format.js';
+import { isRecord } from '../own-properties.js';
+import { type Format, type FormatDecoded, failWith } from './format.js';
 
 /** The SNS notification in an SQS message body, as far as this package writes it. */
 export interface SqsNotification {
