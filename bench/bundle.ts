@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { ROOT } from '../test/support/repo.js';
 
 /** Minified bytes by where they come from. */
@@ -67,6 +67,17 @@ export interface BundleResults {
   readonly wholeCatalogue: BundleSize;
 }
 
+/** How a consumer's bundler builds: one minified, tree-shaken ES module for any platform, kept in memory. */
+const CONSUMER_BUILD = {
+  bundle: true,
+  minify: true,
+  treeShaking: true,
+  format: 'esm',
+  platform: 'neutral',
+  write: false,
+  logLevel: 'error',
+} as const satisfies BuildOptions;
+
 const one = (from: string) => `import { cas1BookingCancelled } from '${from}';
 export const read = (text) => cas1BookingCancelled.safeParse(text);
 `;
@@ -78,18 +89,7 @@ async function size(project: string, source: (from: string) => string, built: st
   const bundle = async (from: string, external: string[], parts?: Record<keyof BundleParts, number>) => {
     const entry = join(project, `entry-${Math.random().toString(36).slice(2)}.mjs`);
     writeFileSync(entry, source(from));
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      treeShaking: true,
-      format: 'esm',
-      platform: 'neutral',
-      write: false,
-      external,
-      logLevel: 'error',
-      metafile: parts !== undefined,
-    });
+    const result = await build({ ...CONSUMER_BUILD, entryPoints: [entry], external, metafile: parts !== undefined });
     if (parts && result.metafile) {
       for (const output of Object.values(result.metafile.outputs)) {
         for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) parts[partOf(input)] += bytesInOutput;
@@ -143,14 +143,8 @@ async function withoutChecks(project: string, type: string): Promise<number> {
   writeFileSync(entry, one(join(ROOT, `generated/events/${type}.ts`)));
   let emptied = 0;
   const result = await build({
+    ...CONSUMER_BUILD,
     entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    logLevel: 'error',
     plugins: [
       {
         name: 'empty-generated-checks',
@@ -180,13 +174,8 @@ async function floorOf(project: string, type: string): Promise<BundleFloor> {
   const schemas = [eventType.notification, eventType.detail].flatMap((c) => (c ? c.versions.map((v) => c.schema(v)) : []));
   const schemaText = Buffer.from(JSON.stringify(schemas));
   const result = await build({
+    ...CONSUMER_BUILD,
     stdin: { contents: `export { FORMATS } from ${JSON.stringify(join(ROOT, 'src/runtime/formats/index.ts'))};`, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    logLevel: 'error',
   });
   const formats = Buffer.from((result.outputFiles[0] as { contents: Uint8Array }).contents);
   const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).byteLength;
