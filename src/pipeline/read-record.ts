@@ -54,30 +54,40 @@ export interface ReadExtra {
   readonly unknownProperties?: UnknownProperties;
 }
 
-/** Whether a record (its text or value) is a detail document, as `auto` decides. */
-export function isDetailRecord(record: unknown, options: RecordOptions): boolean {
-  if (options.format === 'detail') return true;
-  if (options.format !== 'auto') return false;
-  if (typeof record === 'string') {
-    // Most records are notifications; only text that names eventDetails is decoded to look.
-    if (!record.includes('"eventDetails"')) return false;
-    const decoded = decodeJson(record, DEFAULT_LIMITS, 'last-wins');
-    return decoded.ok && isRecord(decoded.value) && Object.hasOwn(decoded.value, 'eventDetails');
-  }
-  return isRecord(record) && Object.hasOwn(record, 'eventDetails');
+/**
+ * What the detail reader is given, when a record is a detail document as
+ * `auto` decides (an object with `eventDetails`); undefined when it is read
+ * as a notification. The text of a detail document is decoded here as the
+ * detail reader decodes it (the default limits, duplicate keys refused), and
+ * the reader is given the value, so the text is read once.
+ */
+export function detailInput(record: unknown, options: RecordOptions): { readonly input: unknown } | undefined {
+  if (options.format === 'detail') return { input: record };
+  if (options.format !== 'auto') return undefined;
+  if (typeof record !== 'string') return isDetailDocument(record) ? { input: record } : undefined;
+  // Most records are notifications; only text that names eventDetails is decoded to look.
+  if (!record.includes('"eventDetails"')) return undefined;
+  const decoded = decodeJson(record, DEFAULT_LIMITS, 'reject');
+  if (decoded.ok) return isDetailDocument(decoded.value) ? { input: decoded.value } : undefined;
+  // Text the reader refuses, such as one with a duplicate key, is told apart as JSON.parse reads it, and its reader reports why from the text.
+  const lenient = decodeJson(record, DEFAULT_LIMITS, 'last-wins');
+  return lenient.ok && isDetailDocument(lenient.value) ? { input: record } : undefined;
 }
+
+const isDetailDocument = (value: unknown): boolean => isRecord(value) && Object.hasOwn(value, 'eventDetails');
 
 /** Reads `record` (its text, or a decoded value) as `options` say. Never throws. */
 export function readRecord(record: unknown, options: RecordOptions, extra: ReadExtra = {}): RecordRead {
   const version = extra.version === undefined ? options.version : extra.version;
-  if (isDetailRecord(record, options)) {
+  const detail = detailInput(record, options);
+  if (detail) {
     const detailOptions: { -readonly [K in keyof DetailParseOptions]: DetailParseOptions[K] } = {};
     if (options.eventType !== undefined) detailOptions.eventType = options.eventType;
     if (version !== undefined) detailOptions.version = version;
     if (extra.to !== undefined) detailOptions.to = extra.to;
     if (extra.context !== undefined) detailOptions.context = extra.context;
     if (extra.unknownProperties !== undefined) detailOptions.unknownProperties = extra.unknownProperties;
-    const result = safeParseDetailWith(lookups.detail, record, detailOptions);
+    const result = safeParseDetailWith(lookups.detail, detail.input, detailOptions);
     if (!result.success) return failure('detail', result);
     const read = { success: true, contract: 'detail', eventType: result.detail.eventType as string, version: result.version, document: result.detail } as const;
     return result.upgradedFrom === undefined ? read : { ...read, upgradedFrom: result.upgradedFrom };
