@@ -17,7 +17,6 @@ import type { FoundEvent } from './contract.js';
 import { assembleExample, FORMAT_SAMPLES } from './example.js';
 import { withUtcOffset } from './example-values.js';
 import type { Findings } from './findings.js';
-import type { ImportedFile } from './import-contract.js';
 import type { SharedFile } from './shared-definitions.js';
 import type { SharedSchemaFile } from './shared-match.js';
 
@@ -27,6 +26,13 @@ import type { SharedSchemaFile } from './shared-match.js';
  * detail document, whose data is `eventDetails` (OpenAPI envelopes describe
  * these; the notification that points at one is thin).
  */
+/** A file the import writes: a schema, an example or a changeset. */
+export interface ImportedFile {
+  /** Relative to the catalogue's root. */
+  readonly path: string;
+  readonly content: string;
+}
+
 export interface ContractShape {
   readonly kind: ContractKind;
   readonly dataField: 'additionalInformation' | 'eventDetails';

@@ -27,7 +27,7 @@ import { type FilePlan, kebabOf, planChangeset } from '../scaffold/files.js';
 import { contractTitle, kebab } from '../schema/names.js';
 import { asyncApiEvents } from './asyncapi.js';
 import { type FoundEvent, isEventType } from './contract.js';
-import { DETAIL, dataJudge, NOTIFICATION, thinNotification, validExamples } from './contract-examples.js';
+import { DETAIL, dataJudge, type ImportedFile, NOTIFICATION, thinNotification, validExamples } from './contract-examples.js';
 import { convertData, pascal } from './convert-schema.js';
 import { invalidData } from './example.js';
 import { Findings, type ImportCode } from './findings.js';
@@ -58,12 +58,6 @@ export interface ImportOptions {
   readonly producer?: string;
   /** The owning team for `event.json`. Default: the source's `info.contact.name`, else the producer. */
   readonly owner?: string;
-}
-
-export interface ImportedFile {
-  /** Relative to `root`. */
-  readonly path: string;
-  readonly content: string;
 }
 
 export interface ImportedEvent {
