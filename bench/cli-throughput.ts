@@ -209,10 +209,13 @@ export async function parseLinesOnThreads(file: string, threads: number): Promis
   return { lines, seconds: (performance.now() - started) / 1000 };
 }
 
+/** A round's scaling: the rate of two workers over one thread's. */
+export const roundScaling = (round: CliRound): number => round.oneThread.seconds / round.seconds;
+
 /** The round whose scaling, two workers over one thread, is the median (the lower middle one of an even number). */
 export function medianRound(rounds: readonly CliRound[]): CliRound {
   if (rounds.length === 0) throw new Error('no rounds');
-  const byScaling = [...rounds].sort((a, b) => a.oneThread.seconds / a.seconds - b.oneThread.seconds / b.seconds);
+  const byScaling = [...rounds].sort((a, b) => roundScaling(a) - roundScaling(b));
   return byScaling[Math.floor((byScaling.length - 1) / 2)] as CliRound;
 }
 

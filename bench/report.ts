@@ -1,6 +1,6 @@
 /** The goals from the performance issue, checked against results, and the printed table. */
 import type { BundleResults } from './bundle.js';
-import type { CliResults } from './cli-throughput.js';
+import { type CliResults, roundScaling } from './cli-throughput.js';
 import type { ColdStartResults } from './cold-start.js';
 import type { DecodeResults } from './decode.js';
 import type { GenerateResults } from './generate.js';
@@ -47,12 +47,12 @@ export function scaling(cli: CliResults): {
   twoProcessesOverOneThread: number | undefined;
   ceilingOverOneThread: number | undefined;
 } {
-  const cpu = cli.oneThread.cpuSeconds;
+  const oneThreadCpu = cli.oneThread.cpuSeconds;
   return {
     overOneThread: cli.eventsPerSecond / cli.oneThread.eventsPerSecond,
     overJsonParseTwoThreads: cli.jsonParseTwoThreads === undefined ? undefined : cli.eventsPerSecond / cli.jsonParseTwoThreads.eventsPerSecond,
     twoProcessesOverOneThread: cli.twoProcesses === undefined ? undefined : cli.oneThread.seconds / cli.twoProcesses.seconds,
-    ceilingOverOneThread: cpu === undefined ? undefined : (2 * cli.oneThread.seconds) / cpu,
+    ceilingOverOneThread: oneThreadCpu === undefined ? undefined : (2 * cli.oneThread.seconds) / oneThreadCpu,
   };
 }
 
@@ -190,7 +190,7 @@ export function renderTable(environment: Record<string, unknown>, raw: Record<st
       ]);
     }
     if (r.cli.rounds !== undefined && r.cli.rounds.length > 1) {
-      const each = r.cli.rounds.map((round) => x(round.oneThread.seconds / round.seconds)).join(', ');
+      const each = r.cli.rounds.map((round) => x(roundScaling(round))).join(', ');
       rows.push(['validate --workers 2, scaling in each round', each, 'the median round is reported', '']);
     }
   }
